@@ -1,0 +1,53 @@
+"""coopgame: game-theoretic models of intergovernmental environmental cooperation."""
+
+from fractions import Fraction
+
+from coopgame._numeric import TOLERANCE
+from coopgame._version import __version__
+from coopgame.equilibria import (
+    DominantStrategies,
+    EliminationResult,
+    EliminationStep,
+    Equilibrium,
+    dominant_strategies,
+    iterated_elimination,
+    pure_equilibria,
+    vertex_enumeration,
+)
+from coopgame.errors import (
+    CoopgameError,
+    DegenerateGameWarning,
+    InvalidFileError,
+    InvalidGameError,
+    InvalidProfileError,
+    NotSupportedError,
+    SolverError,
+    SolverLimitError,
+    UnresolvedParameterError,
+)
+from coopgame.games import NormalFormGame, random_game
+
+__all__ = [
+    "__version__",
+    "TOLERANCE",
+    "Fraction",
+    "NormalFormGame",
+    "random_game",
+    "Equilibrium",
+    "pure_equilibria",
+    "vertex_enumeration",
+    "dominant_strategies",
+    "iterated_elimination",
+    "DominantStrategies",
+    "EliminationResult",
+    "EliminationStep",
+    "CoopgameError",
+    "InvalidGameError",
+    "InvalidProfileError",
+    "InvalidFileError",
+    "UnresolvedParameterError",
+    "NotSupportedError",
+    "SolverLimitError",
+    "SolverError",
+    "DegenerateGameWarning",
+]

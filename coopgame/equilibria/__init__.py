@@ -1,0 +1,23 @@
+"""Equilibrium solvers, one algorithm per module, all returning Equilibrium objects."""
+
+from coopgame.equilibria.dominance import (
+    DominantStrategies,
+    EliminationResult,
+    EliminationStep,
+    dominant_strategies,
+    iterated_elimination,
+)
+from coopgame.equilibria.pure import pure_equilibria
+from coopgame.equilibria.result import Equilibrium
+from coopgame.equilibria.vertex_enumeration import vertex_enumeration
+
+__all__ = [
+    "Equilibrium",
+    "pure_equilibria",
+    "dominant_strategies",
+    "iterated_elimination",
+    "DominantStrategies",
+    "EliminationResult",
+    "EliminationStep",
+    "vertex_enumeration",
+]

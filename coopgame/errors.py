@@ -1,0 +1,71 @@
+"""Exceptions raised by coopgame.
+
+Every exception coopgame raises on purpose is a :class:`CoopgameError`, so
+``except CoopgameError`` catches them all. Each subclass also inherits the
+built-in exception it stands for, so code that already catches
+``ValueError`` or ``NotImplementedError`` keeps working.
+
+Messages name the function that refused, what it expected and what it got.
+
+Examples
+--------
+>>> import coopgame as cg
+>>> try:
+...     cg.NormalFormGame([[[1, 2], [3, 4]]])
+... except cg.InvalidGameError as err:
+...     print(type(err).__mro__[1].__name__, isinstance(err, ValueError))
+CoopgameError True
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "CoopgameError",
+    "InvalidGameError",
+    "InvalidProfileError",
+    "InvalidFileError",
+    "UnresolvedParameterError",
+    "NotSupportedError",
+    "SolverLimitError",
+    "SolverError",
+    "DegenerateGameWarning",
+]
+
+
+class CoopgameError(Exception):
+    """Base class of every error raised by coopgame."""
+
+
+class InvalidGameError(CoopgameError, ValueError):
+    """The payoffs or labels given for a game are not a valid game."""
+
+
+class InvalidProfileError(CoopgameError, ValueError):
+    """A pure or mixed strategy profile does not fit the game."""
+
+
+class InvalidFileError(CoopgameError, ValueError):
+    """A game file is malformed; the message names the line."""
+
+
+class UnresolvedParameterError(CoopgameError, ValueError):
+    """A numeric operation met a game whose payoffs still hold free symbols."""
+
+
+class NotSupportedError(CoopgameError, NotImplementedError):
+    """The operation is not available for this kind of game; the message says what is."""
+
+
+class SolverLimitError(CoopgameError, ValueError):
+    """The game is larger than an exponential algorithm accepts.
+
+    The message names the limit that was hit and a method to use instead.
+    """
+
+
+class SolverError(CoopgameError, RuntimeError):
+    """A solver failed to reach a verified answer (for example numerical trouble)."""
+
+
+class DegenerateGameWarning(UserWarning):
+    """A method that assumes a non-degenerate game met a degenerate one."""

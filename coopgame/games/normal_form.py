@@ -1,0 +1,533 @@
+"""Numeric N-player games in strategic (normal) form."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Any, Iterable, Sequence, Union
+
+import numpy as np
+
+from coopgame._numeric import (
+    TOLERANCE,
+    as_exact,
+    as_float,
+    classify_scalar,
+    format_number,
+    readonly,
+    to_fraction,
+)
+from coopgame.errors import InvalidGameError, InvalidProfileError, UnresolvedParameterError
+
+__all__ = ["NormalFormGame", "Action", "PureProfile", "MixedProfile"]
+
+#: An action named by its label (``str``) or its index (``int``).
+Action = Union[int, str]
+#: One action per player.
+PureProfile = Sequence[Action]
+#: One probability vector (or a pure action) per player.
+MixedProfile = Sequence[Union[Sequence[float], np.ndarray, Action]]
+
+_NAME = "NormalFormGame"
+
+
+def _describe(obj: Any) -> str:
+    text = repr(obj)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _payoff_array(p: Any, k: int, where: str) -> np.ndarray:
+    """Turn one player's payoffs into an ndarray (numeric dtype or object)."""
+    if isinstance(p, (str, bytes)):
+        raise InvalidGameError(f"{where}: expected an array of numbers for player {k + 1}'s payoffs, got the text {_describe(p)}")
+    if isinstance(p, np.ndarray) and p.dtype.kind in "biuf":
+        return p
+    try:
+        arr = np.array(p)
+    except (ValueError, TypeError):
+        arr = None
+    if arr is None or arr.dtype.kind not in "biufO":
+        if arr is not None and arr.dtype.kind in "USa":
+            raise InvalidGameError(f"{where}: expected numbers in player {k + 1}'s payoffs, got text such as {_describe(arr.reshape(-1)[0])}")
+        if arr is not None and arr.dtype.kind == "c":
+            raise InvalidGameError(f"{where}: expected real payoffs for player {k + 1}, got complex numbers")
+        try:
+            arr = np.array(p, dtype=object)
+        except (ValueError, TypeError) as err:
+            raise InvalidGameError(f"{where}: expected a rectangular array for player {k + 1}'s payoffs, got a ragged nesting ({err})") from None
+    if arr.dtype == object:
+        for v in arr.reshape(-1):
+            if isinstance(v, (list, tuple, np.ndarray)):
+                raise InvalidGameError(f"{where}: expected a rectangular array for player {k + 1}'s payoffs, got a ragged nesting of lists")
+    return arr
+
+
+def _labels(given: Any, count: int, default: Iterable[str], what: str) -> tuple[str, ...]:
+    if given is None:
+        return tuple(default)
+    if isinstance(given, (str, bytes)) or not isinstance(given, Iterable):
+        raise InvalidGameError(f"{_NAME}: expected a sequence of {count} {what}, got {_describe(given)}")
+    labels = tuple(given)
+    if len(labels) != count:
+        raise InvalidGameError(f"{_NAME}: expected {count} {what}, got {len(labels)}: {_describe(labels)}")
+    for lab in labels:
+        if not isinstance(lab, str):
+            raise InvalidGameError(f"{_NAME}: expected {what} as strings, got {_describe(lab)}")
+    if len(set(labels)) != count:
+        raise InvalidGameError(f"{_NAME}: expected distinct {what}, got {_describe(labels)}")
+    return labels
+
+
+class NormalFormGame:
+    """A finite game in strategic form with ``N`` players.
+
+    Parameters
+    ----------
+    payoffs : sequence of N array-likes
+        ``payoffs[i]`` is player ``i``'s payoff array, of shape
+        ``(m_1, ..., m_N)``, indexed by the actions of all players in player
+        order (the convention of Gambit and Nashpy). For two players these are
+        the familiar matrices ``A`` (row player) and ``B`` (column player).
+    players : sequence of str, optional
+        Player names; default ``("Player 1", ..., "Player N")``.
+    actions : sequence of sequences of str, optional
+        Action labels, one sequence per player; default ``("1", "2", ...)``
+        for each player, as in Gambit.
+    exact : bool or None, optional
+        ``None`` (default): exact rational arithmetic when the payoffs are
+        :class:`~fractions.Fraction` or sympy ``Rational`` values (and no
+        float is among them), floats otherwise. ``True``: make every payoff an
+        exact Fraction (integers as they are, floats by their shortest decimal
+        form, so ``0.1`` becomes ``1/10``). ``False``: floats.
+
+    Notes
+    -----
+    Games are immutable: payoff arrays are read-only copies, and every
+    transformation returns a new game. A pure profile names one action per
+    player, by label (``str``) or by index (``int``); a mixed profile gives a
+    probability vector per player (a label or index stands for the pure
+    strategy).
+
+    Examples
+    --------
+    Two regions decide whether to govern pollution at a cost (a prisoner's
+    dilemma):
+
+    >>> import coopgame as cg
+    >>> A = [[3, 0], [5, 1]]
+    >>> B = [[3, 5], [0, 1]]
+    >>> game = cg.NormalFormGame([A, B], players=["North", "South"],
+    ...                          actions=[["Govern", "Free-ride"]] * 2)
+    >>> game
+    NormalFormGame (North: rows, South: columns)
+                 Govern  Free-ride
+    Govern         3, 3       0, 5
+    Free-ride      5, 0       1, 1
+    >>> game["Free-ride", "Govern"]
+    (5.0, 0.0)
+    >>> game.best_responses("North", [None, "Govern"])
+    (1,)
+    >>> cg.pure_equilibria(game)
+    [Equilibrium(North: Free-ride; South: Free-ride; payoffs 1, 1)]
+    """
+
+    __slots__ = ("_payoffs", "_players", "_actions", "_exact", "_hash", "_float", "_scale")
+
+    def __init__(
+        self,
+        payoffs: Sequence[Any],
+        players: Sequence[str] | None = None,
+        actions: Sequence[Sequence[str]] | None = None,
+        *,
+        exact: bool | None = None,
+    ) -> None:
+        arrays = self._validate_payoffs(payoffs, exact)
+        n = len(arrays)
+        shape = arrays[0].shape
+        self._players = _labels(players, n, (f"Player {i + 1}" for i in range(n)), "player names")
+        if actions is None:
+            self._actions = tuple(tuple(str(j + 1) for j in range(m)) for m in shape)
+        else:
+            if isinstance(actions, (str, bytes)) or not isinstance(actions, Iterable):
+                raise InvalidGameError(f"{_NAME}: expected one sequence of action labels per player, got {_describe(actions)}")
+            acts = list(actions)
+            if len(acts) != n:
+                raise InvalidGameError(f"{_NAME}: expected action labels for {n} players, got {len(acts)} sequences")
+            self._actions = tuple(
+                _labels(a, m, (), f"action labels for {self._players[i]!r} (the payoff arrays have {m} actions on axis {i})")
+                for i, (a, m) in enumerate(zip(acts, shape))
+            )
+        self._payoffs = tuple(readonly(a) for a in arrays)
+        self._exact = arrays[0].dtype == object
+        self._hash: int | None = None
+        self._float: tuple[np.ndarray, ...] | None = None if self._exact else self._payoffs
+        self._scale: float | None = None
+
+    # ------------------------------------------------------------------ validation
+    @staticmethod
+    def _validate_payoffs(payoffs: Any, exact: bool | None) -> list[np.ndarray]:
+        if isinstance(payoffs, (str, bytes, dict)) or not isinstance(payoffs, (Sequence, np.ndarray)):
+            raise InvalidGameError(
+                f"{_NAME}: expected a sequence of payoff arrays, one per player, got {_describe(payoffs)}"
+            )
+        if isinstance(payoffs, np.ndarray) and payoffs.ndim == 0:
+            raise InvalidGameError(f"{_NAME}: expected a sequence of payoff arrays, one per player, got a scalar")
+        arrays = [_payoff_array(p, k, _NAME) for k, p in enumerate(payoffs)]
+        n = len(arrays)
+        if n == 0:
+            raise InvalidGameError(f"{_NAME}: expected payoff arrays for at least one player, got none")
+        shape = arrays[0].shape
+        for k, a in enumerate(arrays):
+            if a.shape != shape:
+                raise InvalidGameError(
+                    f"{_NAME}: expected every player's payoff array to have the same shape, "
+                    f"got {shape} for player 1 and {a.shape} for player {k + 1}"
+                )
+        if len(shape) != n:
+            raise InvalidGameError(
+                f"{_NAME}: expected {n} payoff arrays with {n} axes each (one axis per player), "
+                f"got arrays of shape {shape}"
+            )
+        if any(m == 0 for m in shape):
+            raise InvalidGameError(f"{_NAME}: expected every player to have at least one action, got shape {shape}")
+        kinds: set[str] = set()
+        free: set[Any] = set()
+        for a in arrays:
+            if a.dtype.kind == "f":
+                kinds.add("float")
+                if not np.isfinite(a).all():
+                    kinds.add("nonfinite")
+            elif a.dtype.kind in "biu":
+                kinds.add("int")
+            else:
+                for v in a.reshape(-1):
+                    kind = classify_scalar(v)
+                    kinds.add(kind)
+                    if kind == "symbolic":
+                        free |= v.free_symbols
+                    elif kind == "bad":
+                        raise InvalidGameError(f"{_NAME}: expected real numbers as payoffs, got {_describe(v)}")
+        if free:
+            names = ", ".join(sorted(str(s) for s in free))
+            raise UnresolvedParameterError(
+                f"{_NAME}: expected numeric payoffs, got expressions with free parameters ({names}); "
+                "use SymbolicGame and .subs(...) to give them values"
+            )
+        if "nonfinite" in kinds:
+            raise InvalidGameError(f"{_NAME}: expected finite payoffs, got NaN or infinite values")
+        if exact is None:
+            exact = "exact" in kinds and "float" not in kinds
+        if exact:
+            return [as_exact(a) for a in arrays]
+        return [np.array(as_float(a), dtype=float) for a in arrays]
+
+    # ------------------------------------------------------------------ basic properties
+    @property
+    def payoffs(self) -> tuple[np.ndarray, ...]:
+        """Payoff arrays, one per player, each of shape :attr:`shape` (read-only)."""
+        return self._payoffs
+
+    @property
+    def num_players(self) -> int:
+        """Number of players ``N``."""
+        return len(self._payoffs)
+
+    @property
+    def shape(self) -> tuple[int, ...]:
+        """Number of actions of each player."""
+        return self._payoffs[0].shape
+
+    @property
+    def players(self) -> tuple[str, ...]:
+        """Player names."""
+        return self._players
+
+    @property
+    def actions(self) -> tuple[tuple[str, ...], ...]:
+        """Action labels, one tuple per player."""
+        return self._actions
+
+    @property
+    def is_exact(self) -> bool:
+        """True when payoffs are exact Fractions and results are computed in rational arithmetic."""
+        return self._exact
+
+    @property
+    def float_payoffs(self) -> tuple[np.ndarray, ...]:
+        """Payoff arrays as float64 (the payoffs themselves for float games)."""
+        if self._float is None:
+            self._float = tuple(readonly(as_float(a)) for a in self._payoffs)
+        return self._float
+
+    @property
+    def tolerance(self) -> float:
+        """Absolute tolerance for this game: ``TOLERANCE * max(1, max |payoff|)``; 0 when exact."""
+        if self._exact:
+            return 0.0
+        if self._scale is None:
+            self._scale = max(1.0, max(float(np.abs(a).max()) for a in self.float_payoffs))
+        return TOLERANCE * self._scale
+
+    # ------------------------------------------------------------------ profiles
+    def player_index(self, player: int | str) -> int:
+        """Index of a player given by name or index."""
+        if isinstance(player, str):
+            try:
+                return self._players.index(player)
+            except ValueError:
+                raise InvalidProfileError(f"{_NAME}: expected a player name in {self._players}, got {player!r}") from None
+        if isinstance(player, (int, np.integer)) and not isinstance(player, bool) and 0 <= player < self.num_players:
+            return int(player)
+        raise InvalidProfileError(
+            f"{_NAME}: expected a player name or an index from 0 to {self.num_players - 1}, got {_describe(player)}"
+        )
+
+    def action_index(self, player: int | str, action: Action) -> int:
+        """Index of ``player``'s action given by label (str) or index (int)."""
+        p = self.player_index(player)
+        labels = self._actions[p]
+        if isinstance(action, str):
+            try:
+                return labels.index(action)
+            except ValueError:
+                raise InvalidProfileError(
+                    f"{_NAME}: expected an action of {self._players[p]!r} in {labels}, got {action!r}"
+                ) from None
+        if isinstance(action, (int, np.integer)) and not isinstance(action, bool) and 0 <= action < len(labels):
+            return int(action)
+        raise InvalidProfileError(
+            f"{_NAME}: expected an action label of {self._players[p]!r} or an index from 0 to {len(labels) - 1}, "
+            f"got {_describe(action)}"
+        )
+
+    def pure_profile(self, profile: PureProfile) -> tuple[int, ...]:
+        """Validate a pure profile (labels or indices) and return its action indices."""
+        if isinstance(profile, (str, bytes)) or not isinstance(profile, (Sequence, np.ndarray)):
+            profile = (profile,)
+        if len(profile) != self.num_players:
+            raise InvalidProfileError(
+                f"{_NAME}: expected a pure profile with one action for each of {self.num_players} players, "
+                f"got {_describe(profile)}"
+            )
+        return tuple(self.action_index(p, a) for p, a in enumerate(profile))
+
+    def mixed_profile(self, strategies: MixedProfile) -> tuple[np.ndarray, ...]:
+        """Validate a mixed profile and return it as a tuple of read-only probability vectors.
+
+        Each entry is a probability vector over the player's actions, or a
+        label/index standing for a pure strategy. Vectors are exact Fractions
+        when the game is exact and the given numbers are rational; floats
+        otherwise.
+        """
+        if isinstance(strategies, (str, bytes)) or not isinstance(strategies, (Sequence, np.ndarray)):
+            raise InvalidProfileError(
+                f"{_NAME}: expected one probability vector per player ({self.num_players}), got {_describe(strategies)}"
+            )
+        if len(strategies) != self.num_players:
+            raise InvalidProfileError(
+                f"{_NAME}: expected one probability vector for each of {self.num_players} players, got {len(strategies)}"
+            )
+        vectors = [self._strategy_vector(p, s) for p, s in enumerate(strategies)]
+        exact = self._exact and all(v.dtype == object for v in vectors)
+        if not exact:
+            vectors = [as_float(v) for v in vectors]
+        return tuple(readonly(np.array(v, dtype=object if exact else float)) for v in vectors)
+
+    def _strategy_vector(self, p: int, s: Any) -> np.ndarray:
+        m = self.shape[p]
+        if isinstance(s, (str, int, np.integer)) and not isinstance(s, bool):
+            k = self.action_index(p, s)
+            v = np.array([Fraction(0)] * m, dtype=object) if self._exact else np.zeros(m)
+            v[k] = 1
+            return v
+        try:
+            arr = np.array(s)
+        except (ValueError, TypeError):
+            arr = None
+        if arr is None or arr.ndim != 1 or arr.shape[0] != m or arr.dtype.kind not in "biufO":
+            raise InvalidProfileError(
+                f"{_NAME}: expected a probability vector of length {m} for {self._players[p]!r}, got {_describe(s)}"
+            )
+        kinds = {classify_scalar(v) for v in arr.reshape(-1)} if arr.dtype == object else {"float" if arr.dtype.kind == "f" else "int"}
+        if kinds & {"bad", "symbolic", "nonfinite"} or (arr.dtype.kind == "f" and not np.isfinite(arr).all()):
+            raise InvalidProfileError(
+                f"{_NAME}: expected finite probabilities for {self._players[p]!r}, got {_describe(s)}"
+            )
+        if self._exact and "float" not in kinds:
+            vec = as_exact(arr)
+            total = sum(vec, Fraction(0))
+            if any(v < 0 for v in vec) or total != 1:
+                raise InvalidProfileError(
+                    f"{_NAME}: expected non-negative probabilities summing to 1 for {self._players[p]!r}, "
+                    f"got {[format_number(v) for v in vec]} (sum {format_number(total)})"
+                )
+            return vec
+        vec = as_float(arr)
+        tol = 1e-7
+        if (vec < -tol).any() or abs(vec.sum() - 1) > tol:
+            raise InvalidProfileError(
+                f"{_NAME}: expected non-negative probabilities summing to 1 for {self._players[p]!r}, "
+                f"got {vec.tolist()} (sum {vec.sum():g})"
+            )
+        return vec
+
+    # ------------------------------------------------------------------ payoffs
+    def __getitem__(self, profile: PureProfile) -> tuple[Any, ...]:
+        idx = self.pure_profile(profile)
+        return tuple(a[idx] if self._exact else float(a[idx]) for a in self._payoffs)
+
+    def profile_payoffs(self, profile: PureProfile) -> tuple[Any, ...]:
+        """Payoffs of all players at a pure profile (same as ``game[profile]``)."""
+        return self[profile]
+
+    def _arrays_for(self, vectors: Sequence[np.ndarray]) -> tuple[np.ndarray, ...]:
+        exact = all(v.dtype == object for v in vectors)
+        return self._payoffs if exact else self.float_payoffs
+
+    def _values(self, arrays: Sequence[np.ndarray], p: int, vectors: Sequence[np.ndarray]) -> np.ndarray:
+        u = np.moveaxis(arrays[p], p, 0)
+        for q in reversed(range(self.num_players)):
+            if q != p:
+                u = u @ vectors[q]
+        return u
+
+    def action_values(self, player: int | str, strategies: MixedProfile) -> np.ndarray:
+        """Payoff of each of ``player``'s actions against the others' strategies.
+
+        The entry of ``player`` itself in ``strategies`` is ignored (it may be
+        ``None``).
+        """
+        p = self.player_index(player)
+        strategies = list(strategies)
+        if len(strategies) == self.num_players and strategies[p] is None:
+            strategies[p] = 0
+        vectors = self.mixed_profile(strategies)
+        return self._values(self._arrays_for(vectors), p, vectors)
+
+    def expected_payoffs(self, strategies: MixedProfile) -> np.ndarray:
+        """Expected payoff of each player under a mixed profile."""
+        vectors = self.mixed_profile(strategies)
+        arrays = self._arrays_for(vectors)
+        return np.array(
+            [self._values(arrays, p, vectors) @ vectors[p] for p in range(self.num_players)],
+            dtype=vectors[0].dtype,
+        )
+
+    def best_responses(self, player: int | str, strategies: MixedProfile) -> tuple[int, ...]:
+        """Indices of ``player``'s pure best responses to the others' strategies (ties within :attr:`tolerance`)."""
+        values = self.action_values(player, strategies)
+        best = values.max()
+        return tuple(int(k) for k in np.flatnonzero(values >= best - self.tolerance))
+
+    def regrets(self, strategies: MixedProfile) -> np.ndarray:
+        """Each player's regret: best pure payoff against the others minus the expected payoff."""
+        vectors = self.mixed_profile(strategies)
+        arrays = self._arrays_for(vectors)
+        out = []
+        for p in range(self.num_players):
+            values = self._values(arrays, p, vectors)
+            out.append(values.max() - values @ vectors[p])
+        return np.array(out, dtype=vectors[0].dtype)
+
+    def max_regret(self, strategies: MixedProfile) -> Any:
+        """Largest regret of any player (0 at an equilibrium; exact for exact games and strategies)."""
+        return self.regrets(strategies).max()
+
+    def is_equilibrium(self, strategies: MixedProfile) -> bool:
+        """True when every player's regret is at most :attr:`tolerance` (exactly zero for exact games)."""
+        return bool(self.max_regret(strategies) <= self.tolerance)
+
+    # ------------------------------------------------------------------ transformations
+    def to_float(self) -> NormalFormGame:
+        """The same game with float payoffs."""
+        if not self._exact:
+            return self
+        return NormalFormGame(self.float_payoffs, self._players, self._actions, exact=False)
+
+    def to_exact(self) -> NormalFormGame:
+        """The same game with exact Fraction payoffs (floats by their shortest decimal form)."""
+        if self._exact:
+            return self
+        return NormalFormGame(self._payoffs, self._players, self._actions, exact=True)
+
+    def permute_players(self, order: Sequence[int | str]) -> NormalFormGame:
+        """A new game whose player ``k`` is this game's player ``order[k]``."""
+        idx = [self.player_index(p) for p in order]
+        if sorted(idx) != list(range(self.num_players)):
+            raise InvalidProfileError(f"{_NAME}.permute_players: expected a permutation of the players, got {_describe(order)}")
+        payoffs = [np.transpose(self._payoffs[i], idx) for i in idx]
+        return NormalFormGame(
+            payoffs, [self._players[i] for i in idx], [self._actions[i] for i in idx], exact=self._exact
+        )
+
+    def permute_actions(self, player: int | str, order: Sequence[Action]) -> NormalFormGame:
+        """A new game whose action ``k`` of ``player`` is this game's action ``order[k]``."""
+        p = self.player_index(player)
+        idx = [self.action_index(p, a) for a in order]
+        if sorted(idx) != list(range(self.shape[p])):
+            raise InvalidProfileError(
+                f"{_NAME}.permute_actions: expected a permutation of the actions of {self._players[p]!r}, got {_describe(order)}"
+            )
+        payoffs = [np.take(a, idx, axis=p) for a in self._payoffs]
+        actions = list(self._actions)
+        actions[p] = tuple(self._actions[p][i] for i in idx)
+        return NormalFormGame(payoffs, self._players, actions, exact=self._exact)
+
+    @classmethod
+    def zero_sum(cls, matrix: Any, players: Sequence[str] | None = None,
+                 actions: Sequence[Sequence[str]] | None = None, *, exact: bool | None = None) -> NormalFormGame:
+        """Two-player zero-sum game: the row player gets ``matrix``, the column player its negative.
+
+        Examples
+        --------
+        >>> import coopgame as cg
+        >>> pennies = cg.NormalFormGame.zero_sum([[1, -1], [-1, 1]])
+        >>> pennies.payoffs[1].tolist()
+        [[-1.0, 1.0], [1.0, -1.0]]
+        """
+        arr = _payoff_array(matrix, 0, f"{_NAME}.zero_sum")
+        if arr.ndim != 2:
+            raise InvalidGameError(f"{_NAME}.zero_sum: expected a 2-D matrix, got an array of shape {arr.shape}")
+        neg = np.array([[-v for v in row] for row in arr], dtype=arr.dtype) if arr.dtype == object else -arr
+        return cls([arr, neg], players, actions, exact=exact)
+
+    # ------------------------------------------------------------------ dunder
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, NormalFormGame):
+            return NotImplemented
+        return (
+            self._exact == other._exact
+            and self._players == other._players
+            and self._actions == other._actions
+            and all(np.array_equal(a, b) for a, b in zip(self._payoffs, other._payoffs))
+        )
+
+    def __hash__(self) -> int:
+        if self._hash is None:
+            data = tuple(a.tobytes() for a in self.float_payoffs)
+            self._hash = hash((self._exact, self._players, self._actions, self.shape, data))
+        return self._hash
+
+    def __repr__(self) -> str:
+        if self.num_players != 2 or max(self.shape) > 12:
+            kind = "exact" if self._exact else "float"
+            return (
+                f"NormalFormGame({self.num_players} players {self._players}, actions {self.shape}, {kind} payoffs)"
+            )
+        a, b = self._payoffs
+        cells = [[f"{format_number(a[i, j])}, {format_number(b[i, j])}" for j in range(self.shape[1])]
+                 for i in range(self.shape[0])]
+        rows, cols = self._actions
+        w0 = max(len(r) for r in rows) + 2
+        widths = [max(len(cols[j]), *(len(cells[i][j]) for i in range(len(rows)))) + 2 for j in range(len(cols))]
+        lines = [f"NormalFormGame ({self._players[0]}: rows, {self._players[1]}: columns)"]
+        lines.append(" " * w0 + "".join(c.rjust(w) for c, w in zip(cols, widths)))
+        for i, r in enumerate(rows):
+            lines.append(r.ljust(w0) + "".join(cells[i][j].rjust(widths[j]) for j in range(len(cols))))
+        return "\n".join(line.rstrip() for line in lines)
+
+    def __reduce__(self):  # pickling for process pools
+        return (_rebuild, (self._payoffs, self._players, self._actions, self._exact))
+
+
+def _rebuild(payoffs, players, actions, exact):
+    return NormalFormGame(payoffs, players, actions, exact=exact)
