@@ -11,7 +11,10 @@ from coopgame.equilibria import (
     Equilibrium,
     dominant_strategies,
     iterated_elimination,
+    lemke_howson,
+    mixed_equilibria,
     pure_equilibria,
+    support_enumeration,
     vertex_enumeration,
 )
 from coopgame.errors import (
@@ -35,7 +38,10 @@ __all__ = [
     "random_game",
     "Equilibrium",
     "pure_equilibria",
+    "mixed_equilibria",
+    "lemke_howson",
     "vertex_enumeration",
+    "support_enumeration",
     "dominant_strategies",
     "iterated_elimination",
     "DominantStrategies",

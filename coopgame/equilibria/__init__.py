@@ -7,8 +7,11 @@ from coopgame.equilibria.dominance import (
     dominant_strategies,
     iterated_elimination,
 )
+from coopgame.equilibria.lemke_howson import lemke_howson
+from coopgame.equilibria.mixed import mixed_equilibria
 from coopgame.equilibria.pure import pure_equilibria
 from coopgame.equilibria.result import Equilibrium
+from coopgame.equilibria.support_enumeration import support_enumeration
 from coopgame.equilibria.vertex_enumeration import vertex_enumeration
 
 __all__ = [
@@ -20,4 +23,7 @@ __all__ = [
     "EliminationResult",
     "EliminationStep",
     "vertex_enumeration",
+    "support_enumeration",
+    "lemke_howson",
+    "mixed_equilibria",
 ]

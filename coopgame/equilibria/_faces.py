@@ -18,21 +18,14 @@ from __future__ import annotations
 
 import numpy as np
 
+from coopgame.equilibria._linalg import MAX_CONDITION, PROBES, solve_stack
+
 try:  # pragma: no cover - exercised in the environments that have numba
     from numba import njit
 except ImportError:  # pragma: no cover
     njit = None
 
-__all__ = ["solve_faces", "HAVE_NUMBA", "MAX_CONDITION"]
-
-#: Systems whose estimated condition number exceeds this are treated as singular.
-MAX_CONDITION = 1e9
-
-#: Largest system size; larger polytopes are refused before this is reached.
-_MAX_K = 64
-
-#: Right-hand sides that probe each system's conditioning (fixed, so results are reproducible).
-_PROBES = np.random.default_rng(20261122).standard_normal((_MAX_K, 2))
+__all__ = ["solve_faces", "HAVE_NUMBA"]
 
 HAVE_NUMBA = njit is not None
 
@@ -43,24 +36,9 @@ def _solve_faces_numpy(A, S, T, k, tol):
     inside = np.arange(K)[None, :] < k[:, None]
     block = A[S[:, :, None], T[:, None, :]]
     mats = np.where(inside[:, :, None] & inside[:, None, :], block, np.eye(K))
-    probes = np.where(inside[:, :, None], _PROBES[:K][None], 0.0)
-    rhs = np.concatenate([inside[:, :, None].astype(float), probes], axis=2)
-    ok = np.ones(count, dtype=bool)
-    try:
-        sol = np.linalg.solve(mats, rhs)
-    except np.linalg.LinAlgError:
-        sol = np.zeros_like(rhs)
-        for r in range(count):
-            try:
-                sol[r] = np.linalg.solve(mats[r], rhs[r])
-            except np.linalg.LinAlgError:
-                ok[r] = False
-    probe_norm = np.abs(probes).max(axis=(1, 2))
-    inv_norm = np.abs(sol[:, :, 1:]).max(axis=(1, 2)) / probe_norm
-    anorm = np.where(inside[:, :, None] & inside[:, None, :], np.abs(block), 0.0).sum(axis=2).max(axis=1)
-    ok &= inv_norm * anorm < MAX_CONDITION
+    sol, ok = solve_stack(mats, inside.astype(float), active=inside)
     y = np.zeros((count, n + 1))
-    np.put_along_axis(y, np.where(inside, T, n), sol[:, :, 0], axis=1)
+    np.put_along_axis(y, np.where(inside, T, n), sol, axis=1)
     y = y[:, :n]
     feasible = ok & (y >= -tol).all(axis=1) & ((y @ A.T) <= 1 + tol).all(axis=1)
     return y, ok, feasible
@@ -173,5 +151,5 @@ def solve_faces(A: np.ndarray, supp: np.ndarray, br: np.ndarray, tol: float) -> 
     ok = np.zeros(count, dtype=np.bool_)
     feasible = np.zeros(count, dtype=np.bool_)
     _solve_faces_kernel(np.ascontiguousarray(A, dtype=np.float64), S.astype(np.int64), T.astype(np.int64),
-                        k.astype(np.int64), _PROBES, tol, MAX_CONDITION, y, ok, feasible)
+                        k.astype(np.int64), PROBES, tol, MAX_CONDITION, y, ok, feasible)
     return y, ok, feasible

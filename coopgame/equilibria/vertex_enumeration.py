@@ -20,17 +20,16 @@ and verified to have zero regret.
 
 from __future__ import annotations
 
-from fractions import Fraction
 from typing import Any
 
 import numpy as np
 
-from coopgame._numeric import as_float, exact_solve
 from coopgame.equilibria._checks import require_numeric, require_two_players
 from coopgame.equilibria._faces import solve_faces
 from coopgame.equilibria._polytope import LABEL_TOL, labelled_vertices, normalise
-from coopgame.equilibria.result import Equilibrium, sort_equilibria
-from coopgame.errors import SolverError, SolverLimitError
+from coopgame.equilibria._finish import finish_bimatrix
+from coopgame.equilibria.result import Equilibrium  # noqa: F401  (return type)
+from coopgame.errors import SolverLimitError
 
 __all__ = ["vertex_enumeration", "MAX_POLYTOPE_DIMENSION"]
 
@@ -78,38 +77,6 @@ def _extreme_pairs(A: np.ndarray, B: np.ndarray) -> tuple[np.ndarray, np.ndarray
     return np.concatenate(xs), np.concatenate(ys)
 
 
-def _to_strategies(V: np.ndarray) -> np.ndarray:
-    """Rows of vertices scaled to probability vectors, entries below the tolerance set to 0."""
-    V = np.where(V > LABEL_TOL * np.maximum(1.0, V.max(axis=1, keepdims=True)), V, 0.0)
-    return V / V.sum(axis=1, keepdims=True)
-
-
-def _exact_strategy(M: Any, x: np.ndarray, Mf: np.ndarray) -> np.ndarray | None:
-    """Recompute a strategy exactly: support of ``x``, opponent indifferent over its best replies.
-
-    ``M`` is the opponent's exact payoff matrix oriented (our actions, their actions).
-    """
-    support = np.flatnonzero(x > 0)
-    values = x @ Mf
-    spread = max(1.0, float(np.abs(Mf).max()))
-    replies = np.flatnonzero(values >= values.max() - 10 * LABEL_TOL * spread)
-    # unknowns: x_S and the opponent's value v; x_S . M[S, j] = v for j in replies; sum x_S = 1
-    rows = [[M[i, j] for i in support] + [-1] for j in replies]
-    rows.append([1] * len(support) + [0])
-    rhs = [0] * len(replies) + [1]
-    sol = exact_solve(rows, rhs)
-    if sol is None:
-        return None
-    out = np.array([Fraction(0)] * len(x), dtype=object)
-    for i, val in zip(support, sol[:-1]):
-        out[i] = val
-    return out
-
-
-def _numerical_trouble(what: str) -> SolverError:
-    return SolverError(f"vertex_enumeration: {what} (numerical trouble); please report this game")
-
-
 def vertex_enumeration(game: Any) -> list[Equilibrium]:
     """All extreme equilibria of a two-player game, degenerate or not.
 
@@ -133,16 +100,20 @@ def vertex_enumeration(game: Any) -> list[Equilibrium]:
 
     Examples
     --------
-    A degenerate game: the column player is indifferent, so the row player's
-    equilibrium mixtures form a segment with two extreme points.
+    A degenerate game: the column player is indifferent, so whole segments of
+    profiles are equilibria; vertex enumeration returns their end points.
 
     >>> import coopgame as cg
     >>> game = cg.NormalFormGame([[[1, 0], [0, 1]], [[1, 1], [1, 1]]], exact=True)
     >>> for eq in cg.vertex_enumeration(game):
     ...     print(eq)
     Equilibrium(Player 1: 1; Player 2: 1; payoffs 1, 1)
-    Equilibrium(Player 1: 1/2 1 + 1/2 2; Player 2: 1/2 1 + 1/2 2; payoffs 1/2, 1)
+    Equilibrium(Player 1: 1; Player 2: 1/2 1 + 1/2 2; payoffs 1/2, 1)
+    Equilibrium(Player 1: 2; Player 2: 1/2 1 + 1/2 2; payoffs 1/2, 1)
     Equilibrium(Player 1: 2; Player 2: 2; payoffs 1, 1)
+
+    Row 1 against any column mixture with at least half on column 1 is an
+    equilibrium (a segment from the first to the second profile), and so on.
     """
     game = require_numeric(game, "vertex_enumeration")
     require_two_players(game, "vertex_enumeration")
@@ -154,26 +125,4 @@ def vertex_enumeration(game: Any) -> list[Equilibrium]:
         X, Y = _extreme_pairs(A, B)
     else:
         Y, X = _extreme_pairs(B.T, A.T)
-    X, Y = _to_strategies(X), _to_strategies(Y)
-    if game.is_exact:
-        Ae, Be = game.payoffs
-        out = []
-        for x, y in zip(X, Y):
-            xe = _exact_strategy(Be, x, Bf)
-            ye = _exact_strategy(Ae.T, y, Af.T)
-            if xe is None or ye is None:
-                raise _numerical_trouble("could not recompute an equilibrium exactly")
-            eq = Equilibrium._trusted(game, (xe, ye), method="vertex_enumeration")
-            if eq.max_regret() != 0:
-                raise _numerical_trouble("an equilibrium recomputed exactly has positive regret")
-            out.append(eq)
-        return sort_equilibria(out)
-    # float games: verify every profile at once, then wrap
-    AY, XB = Y @ Af.T, X @ Bf
-    u1, u2 = (AY * X).sum(axis=1), (XB * Y).sum(axis=1)
-    regret = np.maximum(AY.max(axis=1) - u1, XB.max(axis=1) - u2)
-    if len(regret) and regret.max() > game.tolerance:
-        raise _numerical_trouble(f"a computed profile has regret {regret.max():.3g} above {game.tolerance:.3g}")
-    out = [Equilibrium._trusted(game, (x, y), np.array([a, b]), method="vertex_enumeration")
-           for x, y, a, b in zip(X, Y, u1, u2)]
-    return sort_equilibria(out)
+    return finish_bimatrix(game, X, Y, "vertex_enumeration")

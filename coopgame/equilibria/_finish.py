@@ -1,0 +1,95 @@
+"""Turn a solver's floating-point profiles of a bimatrix game into verified Equilibrium objects.
+
+Every two-player solver ends here, so every returned equilibrium passes the
+same independent check: exact games are recomputed in rational arithmetic
+from their supports and best-reply sets and must have zero regret; float games
+must have regret within ``game.tolerance``. A profile that fails raises
+SolverError rather than being returned.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Any
+
+import numpy as np
+
+from coopgame._numeric import TOLERANCE, exact_solve
+from coopgame.equilibria.result import Equilibrium, sort_equilibria
+from coopgame.errors import SolverError
+from coopgame.games.normal_form import NormalFormGame
+
+__all__ = ["finish_bimatrix", "clean_strategies"]
+
+
+def clean_strategies(V: np.ndarray) -> np.ndarray:
+    """Rows scaled to probability vectors; entries negligible against the row's largest set to 0."""
+    V = np.asarray(V, dtype=float)
+    V = np.where(V > 100 * TOLERANCE * np.maximum(1e-300, V.max(axis=1, keepdims=True)), V, 0.0)
+    return V / V.sum(axis=1, keepdims=True)
+
+
+def exact_strategy(M: Any, x: np.ndarray, Mf: np.ndarray) -> np.ndarray | None:
+    """Recompute a strategy exactly from its support and the opponent's best replies.
+
+    ``M`` (exact) and ``Mf`` (float) are the opponent's payoffs oriented
+    (our actions, their actions). The strategy is the unique one on the
+    support of ``x`` that makes the opponent indifferent among its best
+    replies to ``x``; None when that system has no unique solution.
+    """
+    support = np.flatnonzero(x > 0)
+    values = x @ Mf
+    spread = max(1.0, float(np.abs(Mf).max()))
+    replies = np.flatnonzero(values >= values.max() - 1000 * TOLERANCE * spread)
+    # unknowns: x_S and the opponent's value v; x_S . M[S, j] = v for j in replies; sum x_S = 1
+    rows = [[M[i, j] for i in support] + [-1] for j in replies]
+    rows.append([1] * len(support) + [0])
+    sol = exact_solve(rows, [0] * len(replies) + [1])
+    if sol is None:
+        return None
+    out = np.array([Fraction(0)] * len(x), dtype=object)
+    for i, val in zip(support, sol[:-1]):
+        out[i] = val
+    return out
+
+
+def _trouble(method: str, what: str) -> SolverError:
+    return SolverError(f"{method}: {what} (numerical trouble); please report this game")
+
+
+def finish_bimatrix(game: NormalFormGame, X: np.ndarray, Y: np.ndarray, method: str) -> list[Equilibrium]:
+    """Verified, sorted, de-duplicated equilibria from rows of (unnormalised) strategies ``X``, ``Y``."""
+    m, n = game.shape
+    X = clean_strategies(X.reshape(-1, m))
+    Y = clean_strategies(Y.reshape(-1, n))
+    Af, Bf = game.float_payoffs
+    out: list[Equilibrium] = []
+    if game.is_exact:
+        Ae, Be = game.payoffs
+        seen = set()
+        for x, y in zip(X, Y):
+            xe = exact_strategy(Be, x, Bf)
+            ye = exact_strategy(Ae.T, y, Af.T)
+            if xe is None or ye is None:
+                raise _trouble(method, "could not recompute an equilibrium exactly")
+            key = (tuple(xe), tuple(ye))
+            if key in seen:
+                continue
+            seen.add(key)
+            eq = Equilibrium._trusted(game, (xe, ye), method=method)
+            if eq.max_regret() != 0:
+                raise _trouble(method, "an equilibrium recomputed exactly has positive regret")
+            out.append(eq)
+        return sort_equilibria(out)
+    AY, XB = Y @ Af.T, X @ Bf
+    u1, u2 = (AY * X).sum(axis=1), (XB * Y).sum(axis=1)
+    regret = np.maximum(AY.max(axis=1) - u1, XB.max(axis=1) - u2) if len(X) else np.zeros(0)
+    if len(regret) and regret.max() > game.tolerance:
+        raise _trouble(method, f"a computed profile has regret {regret.max():.3g} above {game.tolerance:.3g}")
+    if len(X) > 1:
+        keys = np.round(np.hstack([X, Y]) / (1e3 * TOLERANCE)).astype(np.int64)
+        _, first = np.unique(keys, axis=0, return_index=True)
+        keep = np.sort(first)
+        X, Y, u1, u2 = X[keep], Y[keep], u1[keep], u2[keep]
+    out = [Equilibrium._trusted(game, (x, y), np.array([a, b]), method=method) for x, y, a, b in zip(X, Y, u1, u2)]
+    return sort_equilibria(out)
