@@ -10,6 +10,7 @@ from coopgame.equilibria import (
     EliminationStep,
     Equilibrium,
     dominant_strategies,
+    equilibria_frame,
     iterated_elimination,
     lemke_howson,
     mixed_equilibria,
@@ -29,6 +30,7 @@ from coopgame.errors import (
     UnresolvedParameterError,
 )
 from coopgame.games import NormalFormGame, random_game
+from coopgame import plot
 
 __all__ = [
     "__version__",
@@ -37,6 +39,7 @@ __all__ = [
     "NormalFormGame",
     "random_game",
     "Equilibrium",
+    "equilibria_frame",
     "pure_equilibria",
     "mixed_equilibria",
     "lemke_howson",
@@ -56,4 +59,5 @@ __all__ = [
     "SolverLimitError",
     "SolverError",
     "DegenerateGameWarning",
+    "plot",
 ]

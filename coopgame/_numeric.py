@@ -121,7 +121,7 @@ def exact_solve(matrix: Sequence[Sequence[Fraction]], rhs: Sequence[Fraction]) -
     Returns None when the system is inconsistent or its solution is not unique.
     Gaussian elimination with exact arithmetic.
     """
-    rows = [list(r) + [b] for r, b in zip(matrix, rhs)]
+    rows = [[Fraction(v) for v in r] + [Fraction(b)] for r, b in zip(matrix, rhs)]
     if not rows:
         return None
     ncols = len(rows[0]) - 1

@@ -10,12 +10,13 @@ from coopgame.equilibria.dominance import (
 from coopgame.equilibria.lemke_howson import lemke_howson
 from coopgame.equilibria.mixed import mixed_equilibria
 from coopgame.equilibria.pure import pure_equilibria
-from coopgame.equilibria.result import Equilibrium
+from coopgame.equilibria.result import Equilibrium, equilibria_frame
 from coopgame.equilibria.support_enumeration import support_enumeration
 from coopgame.equilibria.vertex_enumeration import vertex_enumeration
 
 __all__ = [
     "Equilibrium",
+    "equilibria_frame",
     "pure_equilibria",
     "dominant_strategies",
     "iterated_elimination",

@@ -152,8 +152,8 @@ def lemke_howson(game: Any, initial_label: int | str = 0, max_pivots: int = 100_
     ...                            actions=[["Opera", "Football"]] * 2, exact=True)
     >>> cg.lemke_howson(battle)
     [Equilibrium(Player 1: Opera; Player 2: Opera; payoffs 2, 1)]
-    >>> len(cg.lemke_howson(battle, initial_label="all"))
-    3
+    >>> len(cg.lemke_howson(battle, initial_label="all"))  # the mixed one is on no path from the origin
+    2
     """
     game = require_numeric(game, "lemke_howson")
     require_two_players(game, "lemke_howson")

@@ -9,7 +9,7 @@ import numpy as np
 from coopgame._numeric import as_float, format_number, readonly
 from coopgame.games.normal_form import MixedProfile, NormalFormGame
 
-__all__ = ["Equilibrium", "sort_equilibria"]
+__all__ = ["Equilibrium", "sort_equilibria", "equilibria_frame"]
 
 
 class Equilibrium:
@@ -165,3 +165,33 @@ class Equilibrium:
 def sort_equilibria(equilibria: Iterable[Equilibrium]) -> list[Equilibrium]:
     """Equilibria in a fixed order: those weighting earlier actions more come first."""
     return sorted(equilibria, key=Equilibrium._sort_key)
+
+
+def equilibria_frame(equilibria: Iterable[Equilibrium]):
+    """A pandas DataFrame with one row per equilibrium.
+
+    Columns: each player's strategy in words (``"1/2 Up + 1/2 Down"``), then
+    each player's payoff (exact Fractions stay exact), then the method.
+
+    Examples
+    --------
+    >>> import coopgame as cg
+    >>> pd_game = cg.NormalFormGame([[[3, 0], [5, 1]], [[3, 5], [0, 1]]],
+    ...                             players=["North", "South"], actions=[["Govern", "Free-ride"]] * 2)
+    >>> print(cg.equilibria_frame(cg.pure_equilibria(pd_game)).to_string(index=False))
+        North     South  payoff North  payoff South method
+    Free-ride Free-ride           1.0           1.0   pure
+    """
+    import pandas as pd
+
+    rows = []
+    players: tuple[str, ...] = ()
+    for eq in equilibria:
+        players = eq.game.players
+        row: dict[str, Any] = {name: eq._describe_strategy(p) for p, name in enumerate(players)}
+        for p, name in enumerate(players):
+            v = eq.payoffs[p]
+            row[f"payoff {name}"] = v if eq.game.is_exact else float(v)
+        row["method"] = eq.method
+        rows.append(row)
+    return pd.DataFrame(rows)

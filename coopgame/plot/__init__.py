@@ -1,0 +1,9 @@
+"""Plots (matplotlib, imported only when a plot is drawn).
+
+Every function takes ``ax=None`` (a new figure and axes when None) and returns
+the :class:`matplotlib.axes.Axes` it drew on.
+"""
+
+from coopgame.plot.best_response import best_response_plot
+
+__all__ = ["best_response_plot"]
