@@ -566,7 +566,7 @@ def read_nfg(path_or_text: PathOrText, *, exact: bool | None = None) -> NormalFo
     ... { { "match" 1, 1/2 } }
     ... 1 0 0 1''')
     >>> game["x", "x"], game["x", "y"]
-    (Fraction(1, 1), Fraction(1, 2)), (Fraction(0, 1), Fraction(0, 1)))
+    ((Fraction(1, 1), Fraction(1, 2)), (Fraction(0, 1), Fraction(0, 1)))
     """
     return parse_nfg(path_or_text, exact=exact).game
 
@@ -622,7 +622,7 @@ def write_nfg(game: NormalFormGame, title: str = "", *, comment: str = "") -> st
     <BLANKLINE>
     >>> read_nfg(write_nfg(game)) == game
     True
-    >>> half = cg.NormalFormGame([[[0.5, 1.0]]], actions=[['say "yes"', "no"]])
+    >>> half = cg.NormalFormGame([[0.5, 1.0]], actions=[['say "yes"', "no"]])
     >>> print(write_nfg(half))
     NFG 1 R "" { "Player 1" } { { "say \\"yes\\"" "no" } }
     <BLANKLINE>

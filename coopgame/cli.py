@@ -1,0 +1,325 @@
+"""The ``coopgame`` command line.
+
+Commands
+--------
+``coopgame solve FILE [--json] [--method METHOD]``
+    Read a Gambit strategic-form file (``.nfg``; ``-`` reads standard input)
+    and list its Nash equilibria. Two-player games: all extreme equilibria
+    (``mixed_equilibria``; ``--method`` chooses ``auto``,
+    ``vertex_enumeration``, ``support_enumeration``, ``lemke_howson``, or
+    ``pure`` for pure equilibria only). Games with one player or more than two
+    players: pure equilibria only, which the output says. ``--json`` prints
+    ``{"equilibria": [{"strategies": [[...], ...], "payoffs": [...]}, ...]}``
+    with probabilities and payoffs as JSON numbers; for exact games each
+    equilibrium also has an ``"exact"`` key holding the same numbers as
+    ``"p/q"`` strings.
+``coopgame tour``
+    A guided tour of the library.
+``coopgame --version``
+    The installed version.
+
+Exit status: 0 on success, 2 for a bad file or bad arguments, 1 when a
+solver fails or refuses (for example a game too large to enumerate). Errors
+are one line on standard error, ``coopgame: error: <message>``; warnings
+(such as a degenerate game met by support enumeration) are one line each,
+``coopgame: warning: <message>``.
+
+Examples
+--------
+>>> import os, tempfile
+>>> from coopgame.cli import main
+>>> path = os.path.join(tempfile.mkdtemp(), "pennies.nfg")
+>>> with open(path, "w") as fh:
+...     _ = fh.write('NFG 1 R "Matching pennies" { "Row" "Column" } '
+...                  '{ { "Heads" "Tails" } { "Heads" "Tails" } } 1 -1 -1 1 -1 1 1 -1')
+>>> main(["solve", path])
+Matching pennies
+2 players, 2 x 2 strategies, exact payoffs
+1 equilibrium (all extreme equilibria, by vertex_enumeration):
+<BLANKLINE>
+  #  Row                      Column                   payoffs
+  1  1/2 Heads + 1/2 Tails    1/2 Heads + 1/2 Tails    0, 0
+0
+>>> main(["solve", path, "--json"])
+{"equilibria": [{"strategies": [[0.5, 0.5], [0.5, 0.5]], "payoffs": [0.0, 0.0], "exact": {"strategies": [["1/2", "1/2"], ["1/2", "1/2"]], "payoffs": ["0", "0"]}}]}
+0
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import os
+import sys
+import warnings
+from fractions import Fraction
+from typing import Any, NoReturn, Sequence
+
+__all__ = ["main"]
+
+METHODS = ("auto", "vertex_enumeration", "support_enumeration", "lemke_howson", "pure")
+_TWO_PLAYER_METHODS = ("vertex_enumeration", "support_enumeration", "lemke_howson")
+
+_DESCRIPTIONS = {
+    "vertex_enumeration": "all extreme equilibria",
+    "support_enumeration": "all equilibria of a non-degenerate game",
+    "lemke_howson": "one equilibrium",
+}
+
+
+class _CommandError(Exception):
+    """A failure reported as one line on stderr with an exit code."""
+
+    def __init__(self, message: str, code: int = 2) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+class _Parser(argparse.ArgumentParser):
+    """An ArgumentParser that reports usage errors by raising instead of exiting."""
+
+    def error(self, message: str) -> NoReturn:
+        raise _CommandError(f"{message} (see '{self.prog} --help')", 2)
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    from coopgame._version import __version__
+
+    parser = _Parser(
+        prog="coopgame",
+        description="Game-theoretic models of intergovernmental cooperation on environmental problems.",
+    )
+    parser.add_argument("--version", action="version", version=f"coopgame {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    solve = sub.add_parser(
+        "solve",
+        help="list the Nash equilibria of a game file",
+        description="List the Nash equilibria of a game in a Gambit strategic-form (.nfg) file.",
+    )
+    solve.add_argument("file", metavar="FILE", help="a Gambit .nfg file, or - for standard input")
+    solve.add_argument("--json", action="store_true", help="print the equilibria as JSON")
+    solve.add_argument(
+        "--method",
+        choices=METHODS,
+        default="auto",
+        help="two-player games: auto (= vertex_enumeration, all extreme equilibria), "
+             "support_enumeration, lemke_howson (one equilibrium) or pure (pure equilibria only); "
+             "other games always list pure equilibria",
+    )
+    solve.set_defaults(handler=_solve)
+
+    tour = sub.add_parser("tour", help="a guided tour of coopgame (coopgame tour --help for its options)",
+                          description="A guided tour of coopgame.", add_help=False)
+    tour.set_defaults(handler=_tour)
+    return parser
+
+
+# ---------------------------------------------------------------------- solve
+def _read_game(path: str) -> Any:
+    from coopgame.errors import InvalidFileError
+    from coopgame.io.nfg import parse_nfg
+
+    if path == "-":
+        text, source = sys.stdin.read(), "<stdin>"
+    else:
+        try:
+            with open(path, "rb") as fh:
+                data = fh.read()
+        except OSError as err:
+            raise _CommandError(f"cannot read {path!r}: {err.strerror or err}", 2) from None
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = data.decode("latin-1")
+        source = path
+    head = text.lstrip()[:3]
+    if head != "NFG":
+        kind = "an extensive-form (.efg) file, which coopgame does not read" if head == "EFG" else \
+            f"a file starting with {text.lstrip()[:20]!r}" if text.strip() else "an empty file"
+        raise _CommandError(f"{source}: expected a Gambit strategic-form file (starting with 'NFG'), got {kind}", 2)
+    try:
+        contents = parse_nfg(text)
+    except InvalidFileError as err:
+        message = str(err)
+        if message.startswith("read_nfg: "):
+            message = message[len("read_nfg: "):]
+        if message.startswith("line "):
+            line, _, rest = message.partition(": ")
+            message = f"{line} of {source}: {rest}"
+        raise _CommandError(message, 2) from None
+    return contents
+
+
+def _find_equilibria(game: Any, method: str, source: str) -> tuple[list[Any], str]:
+    """The equilibria and a sentence saying which ones they are."""
+    import coopgame
+
+    if game.num_players != 2:
+        if method in _TWO_PLAYER_METHODS:
+            raise _CommandError(
+                f"--method {method} needs a two-player game, {source} has {game.num_players} player(s); "
+                "use --method auto or --method pure for its pure equilibria", 2)
+        why = "a one-player game" if game.num_players == 1 else f"a {game.num_players}-player game"
+        return coopgame.pure_equilibria(game), f"pure equilibria only, in {why}"
+    if method == "pure":
+        return coopgame.pure_equilibria(game), "pure equilibria only, as asked by --method pure"
+    name = "vertex_enumeration" if method == "auto" else method
+    return coopgame.mixed_equilibria(game, method=name), f"{_DESCRIPTIONS[name]}, by {name}"
+
+
+def _fraction_text(v: Any) -> str:
+    v = Fraction(v)
+    return str(v.numerator) if v.denominator == 1 else f"{v.numerator}/{v.denominator}"
+
+
+def _equilibria_json(game: Any, equilibria: Sequence[Any]) -> str:
+    out = []
+    for eq in equilibria:
+        item: dict[str, Any] = {
+            "strategies": [[float(p) for p in s] for s in eq.strategies],
+            "payoffs": [float(v) for v in eq.payoffs],
+        }
+        if game.is_exact:
+            item["exact"] = {
+                "strategies": [[_fraction_text(p) for p in s] for s in eq.strategies],
+                "payoffs": [_fraction_text(v) for v in eq.payoffs],
+            }
+        out.append(item)
+    return json.dumps({"equilibria": out})
+
+
+def _strategy_text(game: Any, player: int, vector: Any) -> str:
+    from coopgame._numeric import format_number
+
+    labels = game.actions[player]
+    tol = game.tolerance
+    support = [k for k, p in enumerate(vector) if (p > 0 if game.is_exact else float(p) > tol)]
+    if len(support) == 1:
+        return labels[support[0]]
+    return " + ".join(f"{format_number(vector[k])} {labels[k]}" for k in support)
+
+
+def _equilibria_table(contents: Any, equilibria: Sequence[Any], note: str) -> str:
+    from coopgame._numeric import format_number
+
+    game = contents.game
+    lines = []
+    if contents.title:
+        lines.append(contents.title)
+    kind = "exact" if game.is_exact else "float"
+    lines.append(f"{game.num_players} player{'s' if game.num_players != 1 else ''}, "
+                 f"{' x '.join(str(m) for m in game.shape)} strategies, {kind} payoffs")
+    count = len(equilibria)
+    noun = "equilibrium" if count == 1 else "equilibria"
+    lines.append(f"{count if count else 'No'} {noun} ({note}){':' if count else '.'}")
+    if not count:
+        return "\n".join(lines)
+    header = ["#", *game.players, "payoffs"]
+    rows = [
+        [str(k + 1), *(_strategy_text(game, p, s) for p, s in enumerate(eq.strategies)),
+         ", ".join(format_number(v) for v in eq.payoffs)]
+        for k, eq in enumerate(equilibria)
+    ]
+    widths = [max(len(r[c]) for r in [header, *rows]) for c in range(len(header))]
+    lines.append("")
+    for r in [header, *rows]:
+        cells = [r[0].rjust(widths[0] + 2)] + [r[c].ljust(widths[c]) for c in range(1, len(r))]
+        lines.append("  ".join(cells).rstrip())
+    return "\n".join(lines)
+
+
+def _solve(args: argparse.Namespace) -> int:
+    from coopgame.errors import CoopgameError, InvalidFileError
+
+    contents = _read_game(args.file)
+    source = "<stdin>" if args.file == "-" else args.file
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            equilibria, note = _find_equilibria(contents.game, args.method, source)
+        except InvalidFileError as err:
+            raise _CommandError(str(err), 2) from None
+        except CoopgameError as err:
+            raise _CommandError(str(err), 1) from None
+    for w in caught:
+        _say(f"warning: {' '.join(str(w.message).split())}")
+    if args.json:
+        print(_equilibria_json(contents.game, equilibria))
+        if note.startswith("pure equilibria only"):
+            _say(f"note: {note}: mixed equilibria are not listed")
+    else:
+        print(_equilibria_table(contents, equilibria, note))
+    return 0
+
+
+# ---------------------------------------------------------------------- tour
+def _tour(args: argparse.Namespace) -> int:
+    try:
+        tour = importlib.import_module("coopgame.tour")
+    except ModuleNotFoundError as err:
+        if err.name != "coopgame.tour":
+            raise
+        raise _CommandError("the tour is not available in this version of coopgame", 1) from None
+    try:
+        code = tour.main(list(args.tour_args))
+    except SystemExit as stop:  # the tour's own --help or usage errors
+        code = stop.code
+    if code is None:
+        return 0
+    return code if isinstance(code, int) else 1
+
+
+# ---------------------------------------------------------------------- entry point
+def _say(message: str) -> None:
+    print(f"coopgame: {message}", file=sys.stderr)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the ``coopgame`` command with ``argv`` (default ``sys.argv[1:]``); return the exit status.
+
+    Parameters
+    ----------
+    argv : sequence of str, optional
+        The arguments after the program name.
+
+    Returns
+    -------
+    int
+        0 on success, 2 for a bad file or bad arguments, 1 when a solver
+        fails or refuses.
+
+    Examples
+    --------
+    >>> from coopgame.cli import main
+    >>> main(["--version"])  # doctest: +ELLIPSIS
+    coopgame ...
+    0
+    """
+    parser = _build_parser()
+    try:
+        try:
+            args, extra = parser.parse_known_args(sys.argv[1:] if argv is None else list(argv))
+        except SystemExit as stop:  # --help and --version print, then exit
+            return stop.code if isinstance(stop.code, int) else (0 if stop.code is None else 2)
+        if args.command is None:
+            raise _CommandError("expected a command (solve or tour); see 'coopgame --help'", 2)
+        if args.command == "tour":
+            args.tour_args = extra  # the tour parses its own options
+        elif extra:
+            raise _CommandError(f"unrecognized arguments: {' '.join(extra)} (see 'coopgame {args.command} --help')", 2)
+        return args.handler(args)
+    except _CommandError as err:
+        _say(f"error: {' '.join(str(err).split())}")
+        return err.code
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # the reader of our output went away (e.g. `coopgame solve big.nfg | head`)
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
+        return 1
