@@ -1,0 +1,74 @@
+"""
+A coordinator's subsidy for governing
+=====================================
+
+In the two-region river game free-riding is dominant because a region keeps
+only half of the benefit its governing creates. A higher-level government can
+pay a subsidy ``s`` to every region that governs. Governing becomes dominant
+once ``s`` covers the part of the cost the region does not recover itself,
+``s >= c (1 - r / N)``, here ``4 * (1 - 3/4) = 1``.
+
+We sweep the subsidy, solve each game for its pure equilibria, and plot the
+gain from governing rather than free-riding together with the number of
+regions that govern in equilibrium.
+"""
+
+import matplotlib.pyplot as plt
+import numpy as np
+
+import coopgame as cg
+
+cost, return_rate, regions = 4, cg.Fraction(3, 2), 2
+share = return_rate * cost / regions  # benefit each governing region gives each region
+
+
+def river_game(subsidy):
+    """The river game with a subsidy paid to each governing region (exact payoffs)."""
+    def payoff(me_governs, other_governs):
+        governing = me_governs + other_governs
+        return share * governing - (cost - subsidy) * me_governs
+
+    upstream = [[payoff(1, 1), payoff(1, 0)], [payoff(0, 1), payoff(0, 0)]]
+    downstream = [[payoff(1, 1), payoff(0, 1)], [payoff(1, 0), payoff(0, 0)]]
+    return cg.NormalFormGame(
+        [upstream, downstream],
+        players=["Upstream", "Downstream"],
+        actions=[["Govern", "Free-ride"]] * 2,
+        exact=True,
+    )
+
+
+threshold = cost * (1 - return_rate / regions)
+print("subsidy threshold:", threshold)
+
+subsidies = [cg.Fraction(k, 8) for k in range(0, 17)]
+gains, governing = [], []
+for s in subsidies:
+    game = river_game(s)
+    # gain from governing: the same against either action of the other region
+    gains.append(float(game.payoffs[0][0, 0] - game.payoffs[0][1, 0]))
+    counts = [sum(a == "Govern" for a in eq.pure_profile) for eq in cg.pure_equilibria(game)]
+    governing.append(counts)
+
+print(river_game(2))
+print(cg.dominant_strategies(river_game(2)))
+
+# %%
+# At exactly ``s = 1`` each region is indifferent, so all four profiles are
+# equilibria; above it only "both govern" is.
+fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(9, 3.6))
+ax1.plot([float(s) for s in subsidies], gains, marker="o")
+ax1.axhline(0, color="grey", linewidth=0.8)
+ax1.axvline(float(threshold), color="k", linestyle="--", label="threshold c(1 - r/N)")
+ax1.set_xlabel("subsidy per governing region")
+ax1.set_ylabel("gain from governing")
+ax1.legend()
+for s, counts in zip(subsidies, governing):
+    ax2.scatter([float(s)] * len(counts), counts, color="C1")
+ax2.axvline(float(threshold), color="k", linestyle="--")
+ax2.set_yticks([0, 1, 2])
+ax2.set_xlabel("subsidy per governing region")
+ax2.set_ylabel("regions governing in equilibrium")
+fig.suptitle("A subsidy of c(1 - r/N) makes governing dominant")
+fig.tight_layout()
+plt.show()

@@ -1,0 +1,49 @@
+"""Run every script in examples/ so that none of them can rot.
+
+Each script runs in a fresh temporary working directory with the Agg backend,
+must draw at least one matplotlib figure, and must finish quickly.
+"""
+
+from __future__ import annotations
+
+import runpy
+import time
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import pytest  # noqa: E402
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+SCRIPTS = sorted(EXAMPLES.glob("*.py"))
+TIME_LIMIT = 5.0  # seconds per script
+
+
+def test_examples_exist():
+    assert SCRIPTS, f"no example scripts found in {EXAMPLES}"
+    assert (EXAMPLES / "README.rst").is_file(), "sphinx-gallery needs examples/README.rst"
+
+
+@pytest.mark.parametrize("script", SCRIPTS, ids=[s.name for s in SCRIPTS])
+def test_example_runs(script, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("MPLBACKEND", "Agg")
+    plt.close("all")
+    start = time.perf_counter()
+    try:
+        runpy.run_path(str(script), run_name="__main__")
+        elapsed = time.perf_counter() - start
+        assert plt.get_fignums(), f"{script.name} drew no figure"
+    finally:
+        plt.close("all")
+    assert elapsed < TIME_LIMIT, f"{script.name} took {elapsed:.1f} s (limit {TIME_LIMIT} s)"
+
+
+@pytest.mark.parametrize("script", SCRIPTS, ids=[s.name for s in SCRIPTS])
+def test_example_has_gallery_header(script):
+    text = script.read_text(encoding="utf-8")
+    assert text.lstrip().startswith('"""'), f"{script.name} must open with a docstring (the gallery title)"
+    assert script.name.startswith("plot_"), f"{script.name}: gallery scripts are named plot_*.py"
