@@ -29,14 +29,24 @@ from coopgame.errors import (
     SolverLimitError,
     UnresolvedParameterError,
 )
-from coopgame.games import NormalFormGame, random_game
+from coopgame.games import NormalFormGame, SymbolicGame, random_game
 from coopgame import plot
+from coopgame.mechanisms import (
+    InstrumentCost,
+    Penalty,
+    Standard,
+    Subsidy,
+    Transfer,
+    combined_detection,
+    instrument_cost,
+)
 
 __all__ = [
     "__version__",
     "TOLERANCE",
     "Fraction",
     "NormalFormGame",
+    "SymbolicGame",
     "random_game",
     "Equilibrium",
     "equilibria_frame",
@@ -60,4 +70,11 @@ __all__ = [
     "SolverError",
     "DegenerateGameWarning",
     "plot",
+    "Subsidy",
+    "Penalty",
+    "Transfer",
+    "Standard",
+    "combined_detection",
+    "instrument_cost",
+    "InstrumentCost",
 ]

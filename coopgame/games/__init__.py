@@ -2,5 +2,6 @@
 
 from coopgame.games.normal_form import NormalFormGame
 from coopgame.games.random import random_game
+from coopgame.games.symbolic import SymbolicGame
 
-__all__ = ["NormalFormGame", "random_game"]
+__all__ = ["NormalFormGame", "SymbolicGame", "random_game"]

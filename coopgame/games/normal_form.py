@@ -17,28 +17,20 @@ from coopgame._numeric import (
     to_fraction,
 )
 from coopgame.errors import InvalidGameError, InvalidProfileError, UnresolvedParameterError
+from coopgame.games._base import Action, GameBase, PureProfile, describe
 
 __all__ = ["NormalFormGame", "Action", "PureProfile", "MixedProfile"]
 
-#: An action named by its label (``str``) or its index (``int``).
-Action = Union[int, str]
-#: One action per player.
-PureProfile = Sequence[Action]
 #: One probability vector (or a pure action) per player.
 MixedProfile = Sequence[Union[Sequence[float], np.ndarray, Action]]
 
 _NAME = "NormalFormGame"
 
 
-def _describe(obj: Any) -> str:
-    text = repr(obj)
-    return text if len(text) <= 60 else text[:57] + "..."
-
-
 def _payoff_array(p: Any, k: int, where: str) -> np.ndarray:
     """Turn one player's payoffs into an ndarray (numeric dtype or object)."""
     if isinstance(p, (str, bytes)):
-        raise InvalidGameError(f"{where}: expected an array of numbers for player {k + 1}'s payoffs, got the text {_describe(p)}")
+        raise InvalidGameError(f"{where}: expected an array of numbers for player {k + 1}'s payoffs, got the text {describe(p)}")
     if isinstance(p, np.ndarray) and p.dtype.kind in "biuf":
         return p
     try:
@@ -47,7 +39,7 @@ def _payoff_array(p: Any, k: int, where: str) -> np.ndarray:
         arr = None
     if arr is None or arr.dtype.kind not in "biufO":
         if arr is not None and arr.dtype.kind in "USa":
-            raise InvalidGameError(f"{where}: expected numbers in player {k + 1}'s payoffs, got text such as {_describe(arr.reshape(-1)[0])}")
+            raise InvalidGameError(f"{where}: expected numbers in player {k + 1}'s payoffs, got text such as {describe(arr.reshape(-1)[0])}")
         if arr is not None and arr.dtype.kind == "c":
             raise InvalidGameError(f"{where}: expected real payoffs for player {k + 1}, got complex numbers")
         try:
@@ -61,23 +53,7 @@ def _payoff_array(p: Any, k: int, where: str) -> np.ndarray:
     return arr
 
 
-def _labels(given: Any, count: int, default: Iterable[str], what: str) -> tuple[str, ...]:
-    if given is None:
-        return tuple(default)
-    if isinstance(given, (str, bytes)) or not isinstance(given, Iterable):
-        raise InvalidGameError(f"{_NAME}: expected a sequence of {count} {what}, got {_describe(given)}")
-    labels = tuple(given)
-    if len(labels) != count:
-        raise InvalidGameError(f"{_NAME}: expected {count} {what}, got {len(labels)}: {_describe(labels)}")
-    for lab in labels:
-        if not isinstance(lab, str):
-            raise InvalidGameError(f"{_NAME}: expected {what} as strings, got {_describe(lab)}")
-    if len(set(labels)) != count:
-        raise InvalidGameError(f"{_NAME}: expected distinct {what}, got {_describe(labels)}")
-    return labels
-
-
-class NormalFormGame:
+class NormalFormGame(GameBase):
     """A finite game in strategic form with ``N`` players.
 
     Parameters
@@ -130,7 +106,7 @@ class NormalFormGame:
     [Equilibrium(North: Free-ride; South: Free-ride; payoffs 1, 1)]
     """
 
-    __slots__ = ("_payoffs", "_players", "_actions", "_exact", "_hash", "_float", "_scale")
+    __slots__ = ("_payoffs", "_players", "_actions", "_exact", "_hash", "_float", "_scale", "_instruments")
 
     def __init__(
         self,
@@ -141,33 +117,20 @@ class NormalFormGame:
         exact: bool | None = None,
     ) -> None:
         arrays = self._validate_payoffs(payoffs, exact)
-        n = len(arrays)
-        shape = arrays[0].shape
-        self._players = _labels(players, n, (f"Player {i + 1}" for i in range(n)), "player names")
-        if actions is None:
-            self._actions = tuple(tuple(str(j + 1) for j in range(m)) for m in shape)
-        else:
-            if isinstance(actions, (str, bytes)) or not isinstance(actions, Iterable):
-                raise InvalidGameError(f"{_NAME}: expected one sequence of action labels per player, got {_describe(actions)}")
-            acts = list(actions)
-            if len(acts) != n:
-                raise InvalidGameError(f"{_NAME}: expected action labels for {n} players, got {len(acts)} sequences")
-            self._actions = tuple(
-                _labels(a, m, (), f"action labels for {self._players[i]!r} (the payoff arrays have {m} actions on axis {i})")
-                for i, (a, m) in enumerate(zip(acts, shape))
-            )
+        self._set_labels(players, actions, arrays[0].shape)
         self._payoffs = tuple(readonly(a) for a in arrays)
         self._exact = arrays[0].dtype == object
         self._hash: int | None = None
         self._float: tuple[np.ndarray, ...] | None = None if self._exact else self._payoffs
         self._scale: float | None = None
+        self._instruments: tuple[Any, ...] = ()
 
     # ------------------------------------------------------------------ validation
     @staticmethod
     def _validate_payoffs(payoffs: Any, exact: bool | None) -> list[np.ndarray]:
         if isinstance(payoffs, (str, bytes, dict)) or not isinstance(payoffs, (Sequence, np.ndarray)):
             raise InvalidGameError(
-                f"{_NAME}: expected a sequence of payoff arrays, one per player, got {_describe(payoffs)}"
+                f"{_NAME}: expected a sequence of payoff arrays, one per player, got {describe(payoffs)}"
             )
         if isinstance(payoffs, np.ndarray) and payoffs.ndim == 0:
             raise InvalidGameError(f"{_NAME}: expected a sequence of payoff arrays, one per player, got a scalar")
@@ -205,7 +168,7 @@ class NormalFormGame:
                     if kind == "symbolic":
                         free |= v.free_symbols
                     elif kind == "bad":
-                        raise InvalidGameError(f"{_NAME}: expected real numbers as payoffs, got {_describe(v)}")
+                        raise InvalidGameError(f"{_NAME}: expected real numbers as payoffs, got {describe(v)}")
         if free:
             names = ", ".join(sorted(str(s) for s in free))
             raise UnresolvedParameterError(
@@ -221,31 +184,6 @@ class NormalFormGame:
         return [np.array(as_float(a), dtype=float) for a in arrays]
 
     # ------------------------------------------------------------------ basic properties
-    @property
-    def payoffs(self) -> tuple[np.ndarray, ...]:
-        """Payoff arrays, one per player, each of shape :attr:`shape` (read-only)."""
-        return self._payoffs
-
-    @property
-    def num_players(self) -> int:
-        """Number of players ``N``."""
-        return len(self._payoffs)
-
-    @property
-    def shape(self) -> tuple[int, ...]:
-        """Number of actions of each player."""
-        return self._payoffs[0].shape
-
-    @property
-    def players(self) -> tuple[str, ...]:
-        """Player names."""
-        return self._players
-
-    @property
-    def actions(self) -> tuple[tuple[str, ...], ...]:
-        """Action labels, one tuple per player."""
-        return self._actions
-
     @property
     def is_exact(self) -> bool:
         """True when payoffs are exact Fractions and results are computed in rational arithmetic."""
@@ -267,49 +205,12 @@ class NormalFormGame:
             self._scale = max(1.0, max(float(np.abs(a).max()) for a in self.float_payoffs))
         return TOLERANCE * self._scale
 
+    @property
+    def instruments(self) -> tuple[Any, ...]:
+        """Policy instruments applied to obtain this game (see :meth:`apply`)."""
+        return self._instruments
+
     # ------------------------------------------------------------------ profiles
-    def player_index(self, player: int | str) -> int:
-        """Index of a player given by name or index."""
-        if isinstance(player, str):
-            try:
-                return self._players.index(player)
-            except ValueError:
-                raise InvalidProfileError(f"{_NAME}: expected a player name in {self._players}, got {player!r}") from None
-        if isinstance(player, (int, np.integer)) and not isinstance(player, bool) and 0 <= player < self.num_players:
-            return int(player)
-        raise InvalidProfileError(
-            f"{_NAME}: expected a player name or an index from 0 to {self.num_players - 1}, got {_describe(player)}"
-        )
-
-    def action_index(self, player: int | str, action: Action) -> int:
-        """Index of ``player``'s action given by label (str) or index (int)."""
-        p = self.player_index(player)
-        labels = self._actions[p]
-        if isinstance(action, str):
-            try:
-                return labels.index(action)
-            except ValueError:
-                raise InvalidProfileError(
-                    f"{_NAME}: expected an action of {self._players[p]!r} in {labels}, got {action!r}"
-                ) from None
-        if isinstance(action, (int, np.integer)) and not isinstance(action, bool) and 0 <= action < len(labels):
-            return int(action)
-        raise InvalidProfileError(
-            f"{_NAME}: expected an action label of {self._players[p]!r} or an index from 0 to {len(labels) - 1}, "
-            f"got {_describe(action)}"
-        )
-
-    def pure_profile(self, profile: PureProfile) -> tuple[int, ...]:
-        """Validate a pure profile (labels or indices) and return its action indices."""
-        if isinstance(profile, (str, bytes)) or not isinstance(profile, (Sequence, np.ndarray)):
-            profile = (profile,)
-        if len(profile) != self.num_players:
-            raise InvalidProfileError(
-                f"{_NAME}: expected a pure profile with one action for each of {self.num_players} players, "
-                f"got {_describe(profile)}"
-            )
-        return tuple(self.action_index(p, a) for p, a in enumerate(profile))
-
     def mixed_profile(self, strategies: MixedProfile) -> tuple[np.ndarray, ...]:
         """Validate a mixed profile and return it as a tuple of read-only probability vectors.
 
@@ -320,7 +221,7 @@ class NormalFormGame:
         """
         if isinstance(strategies, (str, bytes)) or not isinstance(strategies, (Sequence, np.ndarray)):
             raise InvalidProfileError(
-                f"{_NAME}: expected one probability vector per player ({self.num_players}), got {_describe(strategies)}"
+                f"{_NAME}: expected one probability vector per player ({self.num_players}), got {describe(strategies)}"
             )
         if len(strategies) != self.num_players:
             raise InvalidProfileError(
@@ -345,12 +246,12 @@ class NormalFormGame:
             arr = None
         if arr is None or arr.ndim != 1 or arr.shape[0] != m or arr.dtype.kind not in "biufO":
             raise InvalidProfileError(
-                f"{_NAME}: expected a probability vector of length {m} for {self._players[p]!r}, got {_describe(s)}"
+                f"{_NAME}: expected a probability vector of length {m} for {self._players[p]!r}, got {describe(s)}"
             )
         kinds = {classify_scalar(v) for v in arr.reshape(-1)} if arr.dtype == object else {"float" if arr.dtype.kind == "f" else "int"}
         if kinds & {"bad", "symbolic", "nonfinite"} or (arr.dtype.kind == "f" and not np.isfinite(arr).all()):
             raise InvalidProfileError(
-                f"{_NAME}: expected finite probabilities for {self._players[p]!r}, got {_describe(s)}"
+                f"{_NAME}: expected finite probabilities for {self._players[p]!r}, got {describe(s)}"
             )
         if self._exact and "float" not in kinds:
             vec = as_exact(arr)
@@ -453,7 +354,7 @@ class NormalFormGame:
         """A new game whose player ``k`` is this game's player ``order[k]``."""
         idx = [self.player_index(p) for p in order]
         if sorted(idx) != list(range(self.num_players)):
-            raise InvalidProfileError(f"{_NAME}.permute_players: expected a permutation of the players, got {_describe(order)}")
+            raise InvalidProfileError(f"{_NAME}.permute_players: expected a permutation of the players, got {describe(order)}")
         payoffs = [np.transpose(self._payoffs[i], idx) for i in idx]
         return NormalFormGame(
             payoffs, [self._players[i] for i in idx], [self._actions[i] for i in idx], exact=self._exact
@@ -465,7 +366,7 @@ class NormalFormGame:
         idx = [self.action_index(p, a) for a in order]
         if sorted(idx) != list(range(self.shape[p])):
             raise InvalidProfileError(
-                f"{_NAME}.permute_actions: expected a permutation of the actions of {self._players[p]!r}, got {_describe(order)}"
+                f"{_NAME}.permute_actions: expected a permutation of the actions of {self._players[p]!r}, got {describe(order)}"
             )
         payoffs = [np.take(a, idx, axis=p) for a in self._payoffs]
         actions = list(self._actions)
@@ -514,16 +415,7 @@ class NormalFormGame:
                 f"NormalFormGame({self.num_players} players {self._players}, actions {self.shape}, {kind} payoffs)"
             )
         a, b = self._payoffs
-        cells = [[f"{format_number(a[i, j])}, {format_number(b[i, j])}" for j in range(self.shape[1])]
-                 for i in range(self.shape[0])]
-        rows, cols = self._actions
-        w0 = max(len(r) for r in rows) + 2
-        widths = [max(len(cols[j]), *(len(cells[i][j]) for i in range(len(rows)))) + 2 for j in range(len(cols))]
-        lines = [f"NormalFormGame ({self._players[0]}: rows, {self._players[1]}: columns)"]
-        lines.append(" " * w0 + "".join(c.rjust(w) for c, w in zip(cols, widths)))
-        for i, r in enumerate(rows):
-            lines.append(r.ljust(w0) + "".join(cells[i][j].rjust(widths[j]) for j in range(len(cols))))
-        return "\n".join(line.rstrip() for line in lines)
+        return self._table(lambda i, j: f"{format_number(a[i, j])}, {format_number(b[i, j])}", "NormalFormGame")
 
     def __reduce__(self):  # pickling for process pools
         return (_rebuild, (self._payoffs, self._players, self._actions, self._exact))

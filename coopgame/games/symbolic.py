@@ -1,0 +1,370 @@
+"""Games whose payoffs are sympy expressions of named parameters."""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Callable, Iterable, Mapping, Sequence
+
+import numpy as np
+import sympy
+from sympy.parsing.sympy_parser import parse_expr
+
+from coopgame._numeric import readonly
+from coopgame.errors import InvalidGameError, InvalidProfileError
+from coopgame.games._base import GameBase, describe
+from coopgame.games.normal_form import NormalFormGame
+
+__all__ = ["SymbolicGame", "build_game", "as_expression"]
+
+
+#: Function names a text formula may use; every other name is a parameter.
+FUNCTIONS = {name: getattr(sympy, name) for name in
+             ("exp", "log", "sqrt", "Max", "Min", "Abs", "ceiling", "floor", "Rational", "pi")}
+
+
+def as_expression(value: Any, known: Mapping[str, sympy.Symbol] | None = None, where: str = "SymbolicGame") -> sympy.Expr:
+    """A sympy expression from a number, an expression or a text such as ``"r*c/N - c"``.
+
+    In text every name other than a few functions (:data:`FUNCTIONS`) is a
+    parameter, ``S`` and ``N`` included; new names become positive real
+    symbols, and a name in ``known`` means that symbol.
+    """
+    if isinstance(value, sympy.Basic):
+        expr = value
+    elif isinstance(value, str):
+        local = dict(FUNCTIONS)
+        for name in re.findall(r"[A-Za-z_][A-Za-z_0-9]*", value):
+            if name not in FUNCTIONS:
+                local[name] = (known or {}).get(name) or sympy.Symbol(name, positive=True)
+        try:
+            expr = parse_expr(value, local_dict=local, global_dict={"Integer": sympy.Integer, "Float": sympy.Float,
+                                                                    "Rational": sympy.Rational, "Symbol": sympy.Symbol})
+        except Exception as err:  # the parser raises many kinds
+            raise InvalidGameError(f"{where}: expected a formula, got {value!r} ({type(err).__name__}: {err})") from None
+    elif isinstance(value, (bool, np.bool_)):
+        expr = sympy.Integer(int(value))
+    elif isinstance(value, (float, np.floating)) and float(value).is_integer():
+        expr = sympy.Integer(int(value))
+    else:
+        try:
+            expr = sympy.sympify(value, strict=True)
+        except (sympy.SympifyError, TypeError):
+            raise InvalidGameError(f"{where}: expected a number or a sympy expression, got {describe(value)}") from None
+    if not isinstance(expr, sympy.Expr):
+        raise InvalidGameError(f"{where}: expected a payoff expression, got {describe(value)}")
+    if expr.has(sympy.zoo, sympy.oo, -sympy.oo, sympy.nan):
+        raise InvalidGameError(f"{where}: expected finite payoffs, got {expr}")
+    if expr.is_number and expr.is_real is False:
+        raise InvalidGameError(f"{where}: expected real payoffs, got {expr}")
+    return expr
+
+
+def _free(arrays: Iterable[np.ndarray]) -> set[sympy.Symbol]:
+    out: set[sympy.Symbol] = set()
+    for a in arrays:
+        for e in a.reshape(-1):
+            if isinstance(e, sympy.Basic):
+                out |= e.free_symbols
+    return out
+
+
+class SymbolicGame(GameBase):
+    """A finite game in strategic form whose payoffs are sympy expressions.
+
+    Parameters
+    ----------
+    payoffs : sequence of N array-likes
+        ``payoffs[i]`` is player ``i``'s payoff array of shape ``(m_1, ..., m_N)``
+        (matrices for two players). Entries are numbers, sympy expressions, or
+        text formulas such as ``"r*c/2 - c"``; names in text become positive
+        real symbols.
+    players, actions : optional
+        Labels, as for :class:`NormalFormGame`.
+    defaults : mapping, optional
+        Default parameter values (by symbol or name), used by
+        :meth:`numeric`.
+
+    Examples
+    --------
+    Two regions choose to govern pollution (cost ``c``) or free-ride; each
+    governing region creates ``r*c`` shared by both:
+
+    >>> import coopgame as cg
+    >>> game = cg.SymbolicGame([[["r*c - c", "r*c/2 - c"], ["r*c/2", 0]],
+    ...                         [["r*c - c", "r*c/2"], ["r*c/2 - c", 0]]],
+    ...                        actions=[["Govern", "Free-ride"]] * 2)
+    >>> game.parameters
+    (c, r)
+    >>> game
+    SymbolicGame (Player 1: rows, Player 2: columns)
+                                Govern             Free-ride
+    Govern        c*r - c, c*r - c  c*r/2 - c, c*r/2
+    Free-ride     c*r/2, c*r/2 - c                  0, 0
+    >>> game.subs(c=4, r=1.5)
+    NormalFormGame (Player 1: rows, Player 2: columns)
+                 Govern  Free-ride
+    Govern         2, 2      -1, 3
+    Free-ride     3, -1       0, 0
+    """
+
+    __slots__ = ("_payoffs", "_players", "_actions", "_defaults", "_instruments", "_hash")
+
+    def __init__(
+        self,
+        payoffs: Sequence[Any],
+        players: Sequence[str] | None = None,
+        actions: Sequence[Sequence[str]] | None = None,
+        *,
+        defaults: Mapping[Any, Any] | None = None,
+    ) -> None:
+        if isinstance(payoffs, (str, bytes, dict)) or not isinstance(payoffs, (Sequence, np.ndarray, sympy.Array)):
+            raise InvalidGameError(f"SymbolicGame: expected a sequence of payoff arrays, one per player, got {describe(payoffs)}")
+        arrays = []
+        for k, p in enumerate(payoffs):
+            if isinstance(p, sympy.MatrixBase):
+                p = p.tolist()
+            elif isinstance(p, sympy.NDimArray):
+                p = np.array(p.tolist(), dtype=object)
+            try:
+                arr = np.array(p, dtype=object)
+            except ValueError:
+                raise InvalidGameError(f"SymbolicGame: expected a rectangular array for player {k + 1}'s payoffs, got a ragged nesting") from None
+            if any(isinstance(v, (list, tuple, np.ndarray)) for v in arr.reshape(-1)):
+                raise InvalidGameError(f"SymbolicGame: expected a rectangular array for player {k + 1}'s payoffs, got a ragged nesting")
+            arrays.append(arr)
+        n = len(arrays)
+        if n == 0:
+            raise InvalidGameError("SymbolicGame: expected payoff arrays for at least one player, got none")
+        shape = arrays[0].shape
+        for k, a in enumerate(arrays):
+            if a.shape != shape:
+                raise InvalidGameError(f"SymbolicGame: expected every player's payoff array to have the same shape, "
+                                       f"got {shape} for player 1 and {a.shape} for player {k + 1}")
+        if len(shape) != n:
+            raise InvalidGameError(f"SymbolicGame: expected {n} payoff arrays with {n} axes each (one axis per player), "
+                                   f"got arrays of shape {shape}")
+        if any(m == 0 for m in shape):
+            raise InvalidGameError(f"SymbolicGame: expected every player to have at least one action, got shape {shape}")
+        known: dict[str, sympy.Symbol] = {}
+        for a in arrays:
+            for v in a.reshape(-1):
+                if isinstance(v, sympy.Basic):
+                    known.update({s.name: s for s in v.free_symbols if isinstance(s, sympy.Symbol)})
+        out = []
+        for a in arrays:
+            b = np.empty(shape, dtype=object)
+            for idx in np.ndindex(*shape):
+                b[idx] = as_expression(a[idx], known)
+                known.update({s.name: s for s in b[idx].free_symbols if isinstance(s, sympy.Symbol)})
+            out.append(readonly(b))
+        self._payoffs = tuple(out)
+        self._set_labels(players, actions, shape)
+        self._defaults = self._resolve_mapping(defaults or {}, "defaults")
+        self._instruments: tuple[Any, ...] = ()
+        self._hash: int | None = None
+
+    # ------------------------------------------------------------------ parameters
+    @property
+    def parameters(self) -> tuple[sympy.Symbol, ...]:
+        """The free symbols of the payoffs, sorted by name."""
+        return tuple(sorted(_free(self._payoffs), key=lambda s: s.name))
+
+    @property
+    def defaults(self) -> dict[sympy.Symbol, Any]:
+        """Default parameter values (a copy)."""
+        return dict(self._defaults)
+
+    @property
+    def instruments(self) -> tuple[Any, ...]:
+        """Policy instruments applied to obtain this game (see :meth:`apply`)."""
+        return self._instruments
+
+    def symbol(self, name: str | sympy.Symbol) -> sympy.Symbol:
+        """The game's parameter with this name."""
+        if isinstance(name, sympy.Symbol):
+            return name
+        for s in self.parameters:
+            if s.name == name:
+                return s
+        raise InvalidProfileError(
+            f"SymbolicGame: expected a parameter name in {[s.name for s in self.parameters]}, got {name!r}"
+        )
+
+    def _resolve_mapping(self, mapping: Mapping[Any, Any], what: str) -> dict[sympy.Symbol, Any]:
+        by_name = {s.name: s for s in _free(self._payoffs)}
+        out: dict[sympy.Symbol, Any] = {}
+        for key, value in mapping.items():
+            if isinstance(key, sympy.Symbol):
+                sym = by_name.get(key.name, key) if key not in by_name.values() else key
+            elif isinstance(key, str):
+                if key not in by_name:
+                    raise InvalidProfileError(
+                        f"SymbolicGame.{what}: expected parameter names among {sorted(by_name)}, got {key!r}"
+                    )
+                sym = by_name[key]
+            else:
+                raise InvalidProfileError(f"SymbolicGame.{what}: expected parameter names or symbols as keys, got {describe(key)}")
+            out[sym] = value
+        return out
+
+    # ------------------------------------------------------------------ numbers
+    def subs(self, mapping: Mapping[Any, Any] | None = None, **values: Any) -> SymbolicGame | NormalFormGame:
+        """Substitute parameter values.
+
+        Keys are symbols or their names (``game.subs({"c": 4})`` or
+        ``game.subs(c=4)``); values are numbers or expressions. Returns a
+        :class:`NormalFormGame` once no parameter is left (exact when every
+        payoff is rational), otherwise a :class:`SymbolicGame`.
+        """
+        combined = dict(mapping or {})
+        combined.update(values)
+        resolved = self._resolve_mapping(combined, "subs")
+        sub = {k: as_expression(v, {s.name: s for s in self.parameters}, "SymbolicGame.subs") for k, v in resolved.items()}
+        arrays = [np.vectorize(lambda e: e.xreplace(sub), otypes=[object])(a) for a in self._payoffs]
+        defaults = {k: v for k, v in self._defaults.items() if k not in sub}
+        return build_game(arrays, self._players, self._actions, instruments=self._instruments, defaults=defaults)
+
+    def numeric(self, **values: Any) -> NormalFormGame:
+        """The numeric game at the default parameter values, overridden by ``values``."""
+        combined = {k.name: v for k, v in self._defaults.items()}
+        combined.update(values)
+        game = self.subs(combined)
+        if isinstance(game, SymbolicGame):
+            missing = ", ".join(s.name for s in game.parameters)
+            from coopgame.errors import UnresolvedParameterError
+
+            raise UnresolvedParameterError(f"SymbolicGame.numeric: expected values for every parameter, missing {missing}")
+        return game
+
+    def lambdify(self) -> Callable[..., np.ndarray]:
+        """A vectorised numpy function of the parameters giving all payoffs.
+
+        The function takes the parameters (in the order of :attr:`parameters`,
+        positionally or by name) as scalars or arrays that broadcast together,
+        and returns an array of shape ``(N, m_1, ..., m_N) + broadcast shape``.
+
+        Examples
+        --------
+        >>> import coopgame as cg, numpy as np
+        >>> game = cg.SymbolicGame([[["b - c", "-c"], ["b", 0]], [["b - c", "b"], ["-c", 0]]])
+        >>> f = game.lambdify()
+        >>> f(b=np.array([3.0, 5.0]), c=1.0)[0, 0, 0]
+        array([2., 4.])
+        """
+        params = self.parameters
+        flat = [e for a in self._payoffs for e in a.reshape(-1)]
+        func = sympy.lambdify(params, flat, modules="numpy")
+        out_shape = (self.num_players, *self.shape)
+        names = [s.name for s in params]
+
+        def payoffs(*args: Any, **kwargs: Any) -> np.ndarray:
+            if len(args) > len(names):
+                raise InvalidProfileError(f"lambdify: expected at most {len(names)} parameters {names}, got {len(args)}")
+            given = dict(zip(names, args))
+            for k, v in kwargs.items():
+                if k not in names or k in given:
+                    raise InvalidProfileError(f"lambdify: expected each of the parameters {names} once, got {k!r}")
+                given[k] = v
+            missing = [k for k in names if k not in given]
+            if missing:
+                raise InvalidProfileError(f"lambdify: expected values for {missing}")
+            vals = [np.asarray(given[k], dtype=float) for k in names]
+            batch = np.broadcast_shapes(*(v.shape for v in vals)) if vals else ()
+            res = func(*vals)
+            return np.stack([np.broadcast_to(np.asarray(r, dtype=float), batch) for r in res]).reshape(out_shape + batch)
+
+        payoffs.__doc__ = f"Payoffs of all players as a function of {names}."
+        return payoffs
+
+    # ------------------------------------------------------------------ display
+    def to_latex(self) -> str:
+        r"""A LaTeX payoff table (``tabular``), ready for a paper.
+
+        Two-player games give one table with the row player's payoff first in
+        each cell; games with more players give one table per profile of the
+        players after the second.
+
+        Examples
+        --------
+        >>> import coopgame as cg
+        >>> print(cg.SymbolicGame([[["R", "S"], ["T", "P"]], [["R", "T"], ["S", "P"]]],
+        ...                       actions=[["C", "D"]] * 2).to_latex())
+        \begin{tabular}{r|cc}
+         & C & D \\
+        \hline
+        C & $R$, $R$ & $S$, $T$ \\
+        D & $T$, $S$ & $P$, $P$ \\
+        \end{tabular}
+        """
+        if self.num_players == 1:
+            cells = " & ".join(f"${sympy.latex(e)}$" for e in self._payoffs[0])
+            acts = " & ".join(self._actions[0])
+            return f"\\begin{{tabular}}{{{'c' * self.shape[0]}}}\n{acts} \\\\\n\\hline\n{cells} \\\\\n\\end{{tabular}}"
+        tables = []
+        rest = [range(m) for m in self.shape[2:]]
+        for tail in np.ndindex(*self.shape[2:]) if rest else [()]:
+            lines = []
+            if tail:
+                who = ", ".join(f"{self._players[2 + k]}: {self._actions[2 + k][t]}" for k, t in enumerate(tail))
+                lines.append(f"% {who}")
+            lines.append(f"\\begin{{tabular}}{{r|{'c' * self.shape[1]}}}")
+            lines.append(" & " + " & ".join(self._actions[1]) + " \\\\")
+            lines.append("\\hline")
+            for i, r in enumerate(self._actions[0]):
+                cells = []
+                for j in range(self.shape[1]):
+                    idx = (i, j, *tail)
+                    cells.append(", ".join(f"${sympy.latex(a[idx])}$" for a in self._payoffs))
+                lines.append(f"{r} & " + " & ".join(cells) + " \\\\")
+            lines.append("\\end{tabular}")
+            tables.append("\n".join(lines))
+        return "\n\n".join(tables)
+
+    def __repr__(self) -> str:
+        if self.num_players != 2 or max(self.shape) > 8:
+            names = ", ".join(s.name for s in self.parameters)
+            return f"SymbolicGame({self.num_players} players {self._players}, actions {self.shape}, parameters {names})"
+        a, b = self._payoffs
+        return self._table(lambda i, j: f"{a[i, j]}, {b[i, j]}", "SymbolicGame")
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, SymbolicGame):
+            return NotImplemented
+        return (self._players == other._players and self._actions == other._actions
+                and all(np.array_equal(a, b) for a, b in zip(self._payoffs, other._payoffs)))
+
+    def __hash__(self) -> int:
+        if self._hash is None:
+            self._hash = hash((self._players, self._actions, tuple(tuple(a.reshape(-1)) for a in self._payoffs)))
+        return self._hash
+
+    def __reduce__(self):
+        return (_rebuild, (tuple(a.tolist() for a in self._payoffs), self._players, self._actions,
+                           self._defaults, self._instruments))
+
+
+def _rebuild(payoffs, players, actions, defaults, instruments):
+    game = SymbolicGame(payoffs, players, actions, defaults=defaults)
+    game._instruments = instruments
+    return game
+
+
+def build_game(payoffs: Sequence[np.ndarray], players: Sequence[str], actions: Sequence[Sequence[str]], *,
+               instruments: tuple[Any, ...] = (), defaults: Mapping[Any, Any] | None = None,
+               exact: bool | None = None) -> SymbolicGame | NormalFormGame:
+    """A SymbolicGame while any payoff has a free symbol, a NormalFormGame otherwise.
+
+    The numeric game is exact when ``exact`` is true or when every payoff is
+    rational (no float among them).
+    """
+    arrays = [np.array(a, dtype=object) for a in payoffs]
+    if _free(arrays):
+        game: Any = SymbolicGame(arrays, players, actions,
+                                 defaults={k: v for k, v in (defaults or {}).items() if k in _free(arrays)})
+    else:
+        flat = [v for a in arrays for v in a.reshape(-1)]
+        if exact is None:
+            exact = not any(isinstance(v, (float, np.floating, sympy.Float)) for v in flat)
+        game = NormalFormGame(arrays, players, actions, exact=exact)
+    game._instruments = tuple(instruments)
+    return game
