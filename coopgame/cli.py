@@ -37,8 +37,8 @@ Matching pennies
 2 players, 2 x 2 strategies, exact payoffs
 1 equilibrium (all extreme equilibria, by vertex_enumeration):
 <BLANKLINE>
-  #  Row                      Column                   payoffs
-  1  1/2 Heads + 1/2 Tails    1/2 Heads + 1/2 Tails    0, 0
+  #  Row                    Column                 payoffs
+  1  1/2 Heads + 1/2 Tails  1/2 Heads + 1/2 Tails  0, 0
 0
 >>> main(["solve", path, "--json"])
 {"equilibria": [{"strategies": [[0.5, 0.5], [0.5, 0.5]], "payoffs": [0.0, 0.0], "exact": {"strategies": [["1/2", "1/2"], ["1/2", "1/2"]], "payoffs": ["0", "0"]}}]}

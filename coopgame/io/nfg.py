@@ -293,7 +293,7 @@ class _Parser:
             self.fail(close.line, f"expected strategies for {n} player(s) (one per player name), got {len(result)}")
         return result
 
-    def payoff_body(self, n: int, size: int) -> tuple[list[Any], list[int]]:
+    def payoff_body(self, n: int, size: int) -> tuple[list[Any], list[int], bool]:
         total = n * size
         values: list[Any] = []
         lines: list[int] = []
@@ -310,9 +310,9 @@ class _Parser:
             extra = f" (the file has more than the {total} payoffs of {size} profiles x {n} players)" \
                 if tok.kind == "word" else ""
             self.fail(tok.line, f"expected the end of the file after {total} payoffs, got {tok.describe()}{extra}")
-        return values, lines
+        return values, lines, all(isinstance(v, Fraction) for v in values)
 
-    def outcome_body(self, n: int, size: int) -> tuple[list[Any], list[int]]:
+    def outcome_body(self, n: int, size: int) -> tuple[list[Any], list[int], bool]:
         opening = self.expect("{", "'{' opening the outcome list")
         outcomes: list[tuple[list[Any], list[int]]] = []
         while self.peek().kind == "{":
@@ -363,7 +363,9 @@ class _Parser:
         tok = self.peek()
         if tok.kind != "eof":
             self.fail(tok.line, f"expected the end of the file after {size} outcome indices, got {tok.describe()}")
-        return values, lines_out
+        # every payoff written decides exactness, used by a profile or not
+        written_exact = all(isinstance(v, Fraction) for pay, _ in outcomes for v in pay)
+        return values, lines_out, written_exact
 
     def parse(self, exact: bool | None) -> NfgContents:
         datatype, title = self.header()
@@ -378,14 +380,14 @@ class _Parser:
         tok = self.peek()
         if tok.kind == "{":
             version = "outcome"
-            values, lines = self.outcome_body(n, size)
+            values, lines, written_exact = self.outcome_body(n, size)
         elif tok.kind == "word":
             version = "payoff"
-            values, lines = self.payoff_body(n, size)
+            values, lines, written_exact = self.payoff_body(n, size)
         else:
             self.expected("the payoffs (numbers) or '{' opening the outcome list")
         if exact is None:
-            exact = datatype == "R" and all(isinstance(v, Fraction) for v in values)
+            exact = datatype == "R" and written_exact
         if exact:
             flat = np.empty(len(values), dtype=object)
             flat[:] = [v if isinstance(v, Fraction) else Fraction(v) for v in values]
@@ -575,7 +577,8 @@ def _format_payoff(v: Any, exact: bool) -> str:
     if exact:
         v = Fraction(v)
         return str(v.numerator) if v.denominator == 1 else f"{v.numerator}/{v.denominator}"
-    return repr(float(v))
+    # Gambit reads 1e16 and 1e-05 but not 1e+16
+    return repr(float(v)).replace("e+", "e")
 
 
 def write_nfg(game: NormalFormGame, title: str = "", *, comment: str = "") -> str:
@@ -595,7 +598,8 @@ def write_nfg(game: NormalFormGame, title: str = "", *, comment: str = "") -> st
         The file's text. Strategies are given by count (``{ 2 2 }``) when every
         player's labels are the defaults ``"1", "2", ...``, and by label
         otherwise. Exact payoffs are written as integers or ``p/q``, float
-        payoffs by their shortest ``repr`` (so ``3.0`` stays a float), one
+        payoffs by their shortest ``repr`` (so ``3.0`` stays a float; ``1e16``
+        is written without the ``+`` Gambit does not read), one
         profile per line with the first player's strategy changing fastest.
         Backslashes and double quotes in labels are escaped with a backslash.
 

@@ -1,0 +1,329 @@
+"""Tests of the ``coopgame`` command line (coopgame.cli)."""
+
+from __future__ import annotations
+
+import io
+import json
+import pathlib
+import subprocess
+import sys
+import types
+
+import pytest
+
+import coopgame as cg
+from coopgame.cli import main
+from coopgame.io import write_nfg
+
+DATA = pathlib.Path(__file__).parent / "data"
+
+PENNIES = ('NFG 1 R "Matching pennies" { "Row" "Column" } '
+           '{ { "Heads" "Tails" } { "Heads" "Tails" } } 1 -1 -1 1 -1 1 1 -1\n')
+# Gambit's e02.nfg (Selten 1975): degenerate, two extreme equilibria
+E02 = 'NFG 1 R "Selten (IJGT, 75), Figure 2, normal form"\n{ "Player 1" "Player 2" } { 3 2 }\n1 1 0 2 0 2 1 1 0 3 2 0\n'
+
+
+@pytest.fixture
+def nfg(tmp_path):
+    def make(text, name="game.nfg"):
+        p = tmp_path / name
+        p.write_text(text)
+        return str(p)
+    return make
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def assert_one_line_error(err, *words):
+    assert err.startswith("coopgame: error: "), err
+    assert err.count("\n") == 1 and err.endswith("\n"), err
+    assert "Traceback" not in err
+    for w in words:
+        assert w in err, err
+
+
+# ---------------------------------------------------------------------- solve: tables
+def test_solve_table_two_players(capsys, nfg):
+    code, out, err = run(capsys, "solve", nfg(PENNIES))
+    assert code == 0 and err == ""
+    lines = out.splitlines()
+    assert lines[0] == "Matching pennies"
+    assert lines[1] == "2 players, 2 x 2 strategies, exact payoffs"
+    assert lines[2] == "1 equilibrium (all extreme equilibria, by vertex_enumeration):"
+    assert lines[4].split() == ["#", "Row", "Column", "payoffs"]
+    assert lines[5] == "  1  1/2 Heads + 1/2 Tails  1/2 Heads + 1/2 Tails  0, 0"
+    assert lines[5].endswith("0, 0")
+
+
+def test_solve_table_prisoners_dilemma_data_file(capsys):
+    code, out, _ = run(capsys, "solve", str(DATA / "prisoners_dilemma.nfg"))
+    assert code == 0
+    assert out.splitlines()[-1].split() == ["1", "2", "2", "1,", "1"]
+
+
+def test_solve_table_n_players_says_only_pure(capsys):
+    code, out, err = run(capsys, "solve", str(DATA / "three_country_outcomes.nfg"))
+    assert code == 0 and err == ""
+    assert "4 equilibria (pure equilibria only, in a 3-player game):" in out
+    assert "Stay out  Stay out  Stay out  0, 0, 0" in out
+
+
+def test_solve_degenerate_lists_all_extreme_equilibria(capsys, nfg):
+    code, out, _ = run(capsys, "solve", nfg(E02))
+    assert code == 0
+    assert "2 equilibria (all extreme equilibria" in out
+    assert "1/2 1 + 1/2 2" in out
+
+
+def test_solve_no_equilibrium_found(capsys, nfg):
+    # matching pennies has no pure equilibrium
+    code, out, _ = run(capsys, "solve", nfg(PENNIES), "--method", "pure")
+    assert code == 0
+    assert "No equilibria (pure equilibria only, as asked by --method pure)." in out
+
+
+def test_solve_float_game(capsys, nfg):
+    code, out, _ = run(capsys, "solve", nfg('NFG 1 R "" { "A" "B" } { 2 2 } 1 0.5 0 0 0 0 1 0.5'))
+    assert code == 0
+    assert "float payoffs" in out
+    assert "0.5 1 + 0.5 2" in out
+
+
+# ---------------------------------------------------------------------- solve: JSON
+def test_solve_json_exact(capsys, nfg):
+    code, out, err = run(capsys, "solve", nfg(E02), "--json")
+    assert code == 0 and err == ""
+    data = json.loads(out)
+    assert list(data) == ["equilibria"]
+    eqs = data["equilibria"]
+    assert [sorted(e) for e in eqs] == [["exact", "payoffs", "strategies"]] * 2
+    assert eqs[1]["strategies"] == [[1.0, 0.0, 0.0], [0.5, 0.5]]
+    assert eqs[1]["payoffs"] == [1.0, 1.0]
+    assert eqs[1]["exact"] == {"strategies": [["1", "0", "0"], ["1/2", "1/2"]], "payoffs": ["1", "1"]}
+    for e in eqs:
+        assert all(isinstance(v, float) for s in e["strategies"] for v in s)
+
+
+def test_solve_json_float_has_no_exact_key(capsys, nfg):
+    code, out, _ = run(capsys, "solve", nfg('NFG 1 R "" { "A" "B" } { 2 2 } 1 0.5 0 0 0 0 1 0.5'), "--json")
+    assert code == 0
+    eqs = json.loads(out)["equilibria"]
+    assert len(eqs) == 3
+    assert all(sorted(e) == ["payoffs", "strategies"] for e in eqs)
+    assert eqs[1]["strategies"] == [[pytest.approx(0.5)] * 2] * 2
+    assert eqs[1]["payoffs"] == [pytest.approx(0.5), pytest.approx(0.25)]
+
+
+def test_solve_json_matches_the_library(capsys, nfg):
+    path = nfg(PENNIES)
+    from coopgame.io import read_nfg
+
+    game = read_nfg(path)
+    expected = cg.mixed_equilibria(game)
+    _, out, _ = run(capsys, "solve", path, "--json")
+    eqs = json.loads(out)["equilibria"]
+    assert len(eqs) == len(expected)
+    for e, eq in zip(eqs, expected):
+        assert e["strategies"] == [[float(p) for p in s] for s in eq.strategies]
+        assert e["payoffs"] == [float(v) for v in eq.payoffs]
+
+
+def test_solve_json_n_players_notes_on_stderr(capsys):
+    code, out, err = run(capsys, "solve", str(DATA / "three_country_outcomes.nfg"), "--json")
+    assert code == 0
+    assert len(json.loads(out)["equilibria"]) == 4
+    assert err == "coopgame: note: pure equilibria only, in a 3-player game: mixed equilibria are not listed\n"
+
+
+@pytest.mark.parametrize("method, count", [("auto", 2), ("vertex_enumeration", 2), ("lemke_howson", 1), ("pure", 1)])
+def test_solve_methods(capsys, nfg, method, count):
+    code, out, _ = run(capsys, "solve", nfg(E02), "--json", "--method", method)
+    assert code == 0
+    assert len(json.loads(out)["equilibria"]) == count
+
+
+def test_solve_support_enumeration_warning_is_one_line(capsys, nfg):
+    code, out, err = run(capsys, "solve", nfg(E02), "--method", "support_enumeration")
+    assert code == 0
+    assert "by support_enumeration" in out
+    assert err.startswith("coopgame: warning: support_enumeration:")
+    assert err.count("\n") == 1
+
+
+def test_solve_one_player_game(capsys, nfg):
+    code, out, _ = run(capsys, "solve", nfg('NFG 1 R "" { "Solo" } { { "a" "b" } } 1 2'))
+    assert code == 0
+    assert "pure equilibria only, in a one-player game" in out
+
+
+def test_solve_reads_standard_input(capsys, monkeypatch):
+    monkeypatch.setattr(sys, "stdin", io.StringIO(PENNIES))
+    code, out, _ = run(capsys, "solve", "-", "--json")
+    assert code == 0
+    assert json.loads(out)["equilibria"][0]["exact"]["strategies"] == [["1/2", "1/2"], ["1/2", "1/2"]]
+
+
+def test_solve_written_game(capsys, nfg):
+    game = cg.NormalFormGame([[[2, 0], [0, 1]], [[1, 0], [0, 2]]], ["Her", "Him"],
+                             [["Opera", "Football"]] * 2, exact=True)
+    code, out, _ = run(capsys, "solve", nfg(write_nfg(game, "Battle")))
+    assert code == 0
+    assert "2/3 Opera + 1/3 Football  1/3 Opera + 2/3 Football  2/3, 2/3" in out
+
+
+# ---------------------------------------------------------------------- errors
+def test_error_missing_file(capsys):
+    code, out, err = run(capsys, "solve", "does/not/exist.nfg")
+    assert code == 2 and out == ""
+    assert_one_line_error(err, "cannot read 'does/not/exist.nfg'")
+
+
+def test_error_malformed_file_names_line_and_file(capsys, nfg):
+    path = nfg('NFG 1 R "" { "A" "B" } { 2 2 }\n1 2 3 4\n5 6 x 8\n')
+    code, out, err = run(capsys, "solve", path)
+    assert code == 2 and out == ""
+    assert_one_line_error(err, f"line 3 of {path}:", "got 'x'")
+    assert "read_nfg" not in err
+
+
+def test_error_malformed_stdin(capsys, monkeypatch):
+    monkeypatch.setattr(sys, "stdin", io.StringIO('NFG 1 R "" { "A" } { 2 }\n1\n'))
+    code, _, err = run(capsys, "solve", "-")
+    assert code == 2
+    assert_one_line_error(err, "line 3 of <stdin>:")
+
+
+def test_error_multi_line_message_is_one_line(capsys, nfg):
+    # the unterminated string's text spans lines; the error must not
+    code, _, err = run(capsys, "solve", nfg('NFG 1 R "" { "A" } { 2 }\n1 2 "x\ny'))
+    assert code == 2
+    assert_one_line_error(err, "line 2 of")
+
+
+@pytest.mark.parametrize("text, words", [
+    ('EFG 2 R "x" { "A" }\n', "extensive-form"),
+    ("", "an empty file"),
+    ("hello world", "starting with 'hello world'"),
+])
+def test_error_not_an_nfg_file(capsys, nfg, text, words):
+    code, _, err = run(capsys, "solve", nfg(text))
+    assert code == 2
+    assert_one_line_error(err, "expected a Gambit strategic-form file", words)
+
+
+def test_error_directory(capsys, tmp_path):
+    code, _, err = run(capsys, "solve", str(tmp_path))
+    assert code == 2
+    assert_one_line_error(err, "cannot read")
+
+
+@pytest.mark.parametrize("argv, words", [
+    ([], "expected a command"),
+    (["solve"], "required: FILE"),
+    (["solve", "x.nfg", "--method", "newton"], "invalid choice: 'newton'"),
+    (["solve", "x.nfg", "--bogus"], "unrecognized arguments: --bogus"),
+    (["frobnicate"], "invalid choice: 'frobnicate'"),
+])
+def test_usage_errors_are_one_line_exit_2(capsys, argv, words):
+    code, out, err = run(capsys, *argv)
+    assert code == 2 and out == ""
+    assert_one_line_error(err, words)
+
+
+def test_two_player_method_on_three_players_is_a_usage_error(capsys):
+    code, _, err = run(capsys, "solve", str(DATA / "three_country_outcomes.nfg"), "--method", "lemke_howson")
+    assert code == 2
+    assert_one_line_error(err, "--method lemke_howson needs a two-player game", "3 player")
+
+
+def test_solver_limit_exits_1(capsys, nfg):
+    n = 17
+    game = cg.NormalFormGame([[[i == j for j in range(n)] for i in range(n)]] * 2, exact=True)
+    code, out, err = run(capsys, "solve", nfg(write_nfg(game)))
+    assert code == 1 and out == ""
+    assert_one_line_error(err, "vertex_enumeration", "limit")
+
+
+# ---------------------------------------------------------------------- --version, --help, tour
+def test_version(capsys):
+    code, out, _ = run(capsys, "--version")
+    assert code == 0
+    assert out == f"coopgame {cg.__version__}\n"
+
+
+def test_help(capsys):
+    code, out, _ = run(capsys, "--help")
+    assert code == 0
+    assert "solve" in out and "tour" in out
+    code, out, _ = run(capsys, "solve", "--help")
+    assert code == 0 and "--method" in out and "--json" in out
+
+
+def test_tour_calls_the_tour_module(capsys, monkeypatch):
+    calls = []
+    fake = types.ModuleType("coopgame.tour")
+    fake.main = lambda argv=None: calls.append(argv) or 3
+    monkeypatch.setitem(sys.modules, "coopgame.tour", fake)
+    assert main(["tour", "--no-figures", "--out", "x"]) == 3
+    assert calls == [["--no-figures", "--out", "x"]]
+    fake.main = lambda argv=None: None
+    assert main(["tour"]) == 0
+
+
+def test_tour_exit_from_its_own_parser(monkeypatch):
+    fake = types.ModuleType("coopgame.tour")
+
+    def tour_main(argv=None):
+        raise SystemExit(0)
+
+    fake.main = tour_main
+    monkeypatch.setitem(sys.modules, "coopgame.tour", fake)
+    assert main(["tour", "--help"]) == 0
+
+
+def test_tour_missing(capsys, monkeypatch):
+    monkeypatch.setitem(sys.modules, "coopgame.tour", None)  # makes the import fail
+    code, _, err = run(capsys, "tour")
+    assert code == 1
+    assert_one_line_error(err, "tour is not available")
+
+
+# ---------------------------------------------------------------------- real processes
+def _script():
+    script = pathlib.Path(sys.executable).with_name("coopgame")
+    if not script.exists():
+        pytest.skip("the coopgame console script is not installed next to this Python")
+    return str(script)
+
+
+def test_console_script_json():
+    proc = subprocess.run([_script(), "solve", str(DATA / "rationals_quotes.nfg"), "--json"],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr == ""
+    data = json.loads(proc.stdout)
+    assert data["equilibria"] == [{
+        "strategies": [[0.0, 1.0, 0.0], [1.0, 0.0]],
+        "payoffs": [1.0, -1 / 3],
+        "exact": {"strategies": [["0", "1", "0"], ["1", "0"]], "payoffs": ["1", "-1/3"]},
+    }]
+
+
+def test_console_script_error_has_no_traceback(tmp_path):
+    bad = tmp_path / "bad.nfg"
+    bad.write_text('NFG 1 R "" { "A" } { 2 } 1 2 3')
+    proc = subprocess.run([_script(), "solve", str(bad)], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 2
+    assert proc.stdout == ""
+    assert proc.stderr.startswith("coopgame: error: line 1 of ")
+    assert proc.stderr.count("\n") == 1
+
+
+def test_python_dash_m():
+    proc = subprocess.run([sys.executable, "-m", "coopgame", "--version"], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0
+    assert proc.stdout.strip() == f"coopgame {cg.__version__}"
