@@ -5,12 +5,14 @@ A coordinator's subsidy for governing
 In the two-region river game free-riding is dominant because a region keeps
 only half of the benefit its governing creates. A higher-level government can
 pay a subsidy ``s`` to every region that governs. Governing becomes dominant
-once ``s`` covers the part of the cost the region does not recover itself,
-``s >= c (1 - r / N)``, here ``4 * (1 - 3/4) = 1``.
+as soon as ``s`` exceeds the part of the cost the region does not recover
+itself, ``c (1 - r / N)``, here ``4 * (1 - 3/4) = 1``; at the threshold itself
+each region is indifferent.
 
-We sweep the subsidy, solve each game for its pure equilibria, and plot the
-gain from governing rather than free-riding together with the number of
-regions that govern in equilibrium.
+The subsidy is an instrument, ``cg.Subsidy(player, action, amount)``, applied
+with ``game.apply``. We sweep it, solve each game for its pure equilibria, and
+plot the gain from governing rather than free-riding together with the number
+of regions that govern in equilibrium.
 """
 
 import matplotlib.pyplot as plt
@@ -22,19 +24,27 @@ cost, return_rate, regions = 4, cg.Fraction(3, 2), 2
 share = return_rate * cost / regions  # benefit each governing region gives each region
 
 
-def river_game(subsidy):
-    """The river game with a subsidy paid to each governing region (exact payoffs)."""
-    def payoff(me_governs, other_governs):
-        governing = me_governs + other_governs
-        return share * governing - (cost - subsidy) * me_governs
+def payoff(me_governs, other_governs):
+    """A region's payoff: its share of the benefit, minus its cost if it governs."""
+    return share * (me_governs + other_governs) - cost * me_governs
 
-    upstream = [[payoff(1, 1), payoff(1, 0)], [payoff(0, 1), payoff(0, 0)]]
-    downstream = [[payoff(1, 1), payoff(0, 1)], [payoff(1, 0), payoff(0, 0)]]
-    return cg.NormalFormGame(
-        [upstream, downstream],
-        players=["Upstream", "Downstream"],
-        actions=[["Govern", "Free-ride"]] * 2,
-        exact=True,
+
+river = cg.NormalFormGame(
+    [
+        [[payoff(1, 1), payoff(1, 0)], [payoff(0, 1), payoff(0, 0)]],
+        [[payoff(1, 1), payoff(0, 1)], [payoff(1, 0), payoff(0, 0)]],
+    ],
+    players=["Upstream", "Downstream"],
+    actions=[["Govern", "Free-ride"]] * 2,
+    exact=True,
+)
+
+
+def river_game(subsidy):
+    """The river game with ``subsidy`` paid to each region whenever it governs."""
+    return river.apply(
+        cg.Subsidy("Upstream", "Govern", subsidy),
+        cg.Subsidy("Downstream", "Govern", subsidy),
     )
 
 
@@ -50,8 +60,10 @@ for s in subsidies:
     counts = [sum(a == "Govern" for a in eq.pure_profile) for eq in cg.pure_equilibria(game)]
     governing.append(counts)
 
-print(river_game(2))
-print(cg.dominant_strategies(river_game(2)))
+subsidised = river_game(2)
+print(subsidised)
+print(cg.dominant_strategies(subsidised))
+print(cg.instrument_cost(subsidised, ("Govern", "Govern")))
 
 # %%
 # At exactly ``s = 1`` each region is indifferent, so all four profiles are
