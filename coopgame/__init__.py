@@ -5,6 +5,12 @@ from fractions import Fraction
 from coopgame._numeric import TOLERANCE
 from coopgame._version import __version__
 from coopgame.equilibria import (
+    SymbolicMixedEquilibrium,
+    Threshold,
+    dominance_conditions,
+    equilibrium_conditions,
+    symbolic_mixed_equilibrium,
+    threshold,
     DominantStrategies,
     EliminationResult,
     EliminationStep,
@@ -53,6 +59,12 @@ __all__ = [
     "pure_equilibria",
     "mixed_equilibria",
     "lemke_howson",
+    "equilibrium_conditions",
+    "dominance_conditions",
+    "symbolic_mixed_equilibrium",
+    "SymbolicMixedEquilibrium",
+    "threshold",
+    "Threshold",
     "vertex_enumeration",
     "support_enumeration",
     "dominant_strategies",

@@ -1,5 +1,13 @@
 """Equilibrium solvers, one algorithm per module, all returning Equilibrium objects."""
 
+from coopgame.equilibria.conditions import (
+    SymbolicMixedEquilibrium,
+    Threshold,
+    dominance_conditions,
+    equilibrium_conditions,
+    symbolic_mixed_equilibrium,
+    threshold,
+)
 from coopgame.equilibria.dominance import (
     DominantStrategies,
     EliminationResult,
@@ -27,4 +35,10 @@ __all__ = [
     "support_enumeration",
     "lemke_howson",
     "mixed_equilibria",
+    "equilibrium_conditions",
+    "dominance_conditions",
+    "symbolic_mixed_equilibrium",
+    "SymbolicMixedEquilibrium",
+    "threshold",
+    "Threshold",
 ]

@@ -1,0 +1,148 @@
+"""Thresholds that need numbers: the "unique" concept, and conditions not linear in the parameter.
+
+Both scan the parameter's critical values (where some payoff comparison
+changes sign, so where the set of equilibria can change) and test the
+concept between and at them on the numeric game.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Any, Callable, Sequence
+
+import sympy
+
+from coopgame.games.normal_form import NormalFormGame
+
+__all__ = ["unique_threshold", "numeric_threshold"]
+
+
+def _roots(exprs: Sequence[sympy.Expr], sym: sympy.Symbol) -> list[sympy.Expr]:
+    out = set()
+    for e in exprs:
+        e = sympy.together(sympy.expand(e))
+        if not e.has(sym):
+            continue
+        num, _ = sympy.fraction(e)
+        try:
+            sols = sympy.solve(num, sym)
+        except NotImplementedError:
+            continue
+        for r in sols:
+            if r.is_real is not False and r.is_number:
+                out.add(sympy.nsimplify(r) if r.is_Float else r)
+    floor = 0 if sym.is_nonnegative else None
+    vals = sorted((r for r in out if floor is None or float(r) >= floor), key=float)
+    return vals
+
+
+def _points(crit: list[sympy.Expr], sym: sympy.Symbol) -> list[tuple[sympy.Expr, bool]]:
+    """Test points in increasing order: (value, is_critical)."""
+    pts: list[tuple[sympy.Expr, bool]] = []
+    low = sympy.Integer(0) if sym.is_nonnegative else None
+    if crit:
+        first = crit[0]
+        below = first / 2 if low is not None else first - 1
+        if low is None or below > low or (low == 0 and first > 0):
+            pts.append((sympy.nsimplify(below) if low is None or first > 0 else below, False))
+        for a, b in zip(crit, crit[1:]):
+            pts.append((a, True))
+            pts.append(((a + b) / 2, False))
+        pts.append((crit[-1], True))
+        pts.append((crit[-1] + 1, False))
+        pts.append((2 * abs(crit[-1]) + 10, False))
+    else:
+        pts = [(sympy.Integer(1), False), (sympy.Integer(10), False)]
+    if sym.is_positive:
+        pts = [(v, c) for v, c in pts if v > 0]
+    return pts
+
+
+def _game_at(g, sym: sympy.Symbol, value: sympy.Expr) -> NormalFormGame:
+    v = sympy.nsimplify(value) if value.is_Rational or value.is_Float else value
+    if not v.is_Rational:
+        v = sympy.Float(v, 30)
+    return g.subs({sym: v})
+
+
+def _scan(holds: Callable[[sympy.Expr], bool], crit: list[sympy.Expr], sym: sympy.Symbol):
+    """Least test point from which ``holds`` stays true; returns (value, attained) or None."""
+    pts = _points(crit, sym)
+    results = [holds(v) for v, _ in pts]
+    if not results or not results[-1]:
+        return None
+    k = len(results) - 1
+    while k > 0 and results[k - 1]:
+        k -= 1
+    value, is_crit = pts[k]
+    if is_crit:
+        return value, True
+    if k == 0:
+        return (sympy.Integer(0) if sym.is_nonnegative else -sympy.oo), False
+    prev, prev_crit = pts[k - 1]
+    if prev_crit:
+        return prev, False
+    lo, hi = float(prev), float(value)  # change inside an interval: bisect
+    for _ in range(60):
+        mid = (lo + hi) / 2
+        if holds(sympy.Float(mid, 30)):
+            hi = mid
+        else:
+            lo = mid
+    return sympy.Float(hi), True
+
+
+def unique_threshold(g, idx: tuple[int, ...], sym: sympy.Symbol, threshold: Callable[..., Any]):
+    from coopgame.equilibria.conditions import Threshold, _differences_dominance
+    from coopgame.equilibria.dominance import iterated_elimination
+    from coopgame.equilibria.mixed import mixed_equilibria
+
+    others = set(g.parameters) - {sym}
+    if others:
+        t = threshold(g, idx, sym, concept="strictly_dominant")
+        return Threshold(sym, "unique", t.value, attained=False, upper=t.upper, conditions=t.conditions,
+                         method="symbolic (strict dominance: sufficient, an upper bound on the least value)",
+                         reason=t.reason, _game=g)
+    diffs = []
+    for p in range(g.num_players):
+        for a in range(g.shape[p]):
+            diffs += _differences_dominance(g, p, a)
+    crit = _roots(diffs, sym)
+
+    def holds(value: sympy.Expr) -> bool:
+        game = _game_at(g, sym, value)
+        if game.num_players <= 2:
+            eqs = mixed_equilibria(game)
+            return len(eqs) == 1 and eqs[0].is_pure and eqs[0].support == tuple((k,) for k in idx)
+        res = iterated_elimination(game)
+        return res.is_solved and res.remaining == tuple((k,) for k in idx)
+
+    found = _scan(holds, crit, sym)
+    if found is None:
+        return Threshold(sym, "unique", None, method="numeric scan",
+                         reason="the profile is not the unique equilibrium for large values", _game=g)
+    value, attained = found
+    return Threshold(sym, "unique", value, attained=attained, method="numeric scan of critical values", _game=g)
+
+
+def numeric_threshold(g, idx: tuple[int, ...], sym: sympy.Symbol, concept: str,
+                      diffs: Sequence[sympy.Expr], strict: bool):
+    from coopgame.equilibria.conditions import Threshold
+
+    others = set().union(*(d.free_symbols for d in diffs)) - {sym}
+    if others:
+        names = ", ".join(sorted(s.name for s in others))
+        return Threshold(sym, concept, None, method="numeric",
+                         reason=f"the conditions are not linear in {sym}; give values= for {names}", _game=g)
+    crit = _roots(diffs, sym)
+
+    def holds(value: sympy.Expr) -> bool:
+        vals = [d.xreplace({sym: value}) for d in diffs]
+        return all((v > 0) if strict else (v >= 0) for v in vals)
+
+    found = _scan(holds, crit, sym)
+    if found is None:
+        return Threshold(sym, concept, None, method="numeric",
+                         reason="the conditions fail for large values", _game=g)
+    value, attained = found
+    return Threshold(sym, concept, value, attained=attained, method="numeric scan of critical values", _game=g)

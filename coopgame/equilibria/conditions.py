@@ -1,0 +1,433 @@
+"""Symbolic equilibrium analysis: conditions, closed-form 2x2 mixed equilibria, policy thresholds.
+
+Works on :class:`SymbolicGame` (and on numeric games, whose conditions are
+simply true or false). Conditions are sympy relations simplified under the
+symbols' assumptions: factors known to be positive are divided out, so
+``c*(r - 2)/2 >= 0`` with ``c > 0`` reads ``r >= 2``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from itertools import product
+from typing import Any, Mapping, Sequence
+
+import numpy as np
+import sympy
+
+from coopgame.errors import InvalidGameError, InvalidProfileError, NotSupportedError
+from coopgame.games.normal_form import NormalFormGame
+from coopgame.games.symbolic import SymbolicGame, as_expression
+
+__all__ = [
+    "equilibrium_conditions",
+    "dominance_conditions",
+    "symbolic_mixed_equilibrium",
+    "SymbolicMixedEquilibrium",
+    "threshold",
+    "Threshold",
+    "CONCEPTS",
+]
+
+#: The solution concepts :func:`threshold` accepts.
+CONCEPTS = ("nash", "strict", "dominant", "strictly_dominant", "unique")
+
+
+def _symbolic(game: Any, where: str) -> SymbolicGame:
+    if isinstance(game, SymbolicGame):
+        return game
+    if isinstance(game, NormalFormGame):
+        return SymbolicGame(game.payoffs, game.players, game.actions)
+    raise InvalidGameError(f"{where}: expected a SymbolicGame or NormalFormGame, got {type(game).__name__}")
+
+
+def _sign_free(expr: sympy.Expr) -> tuple[sympy.Expr, int]:
+    """``expr`` with factors of known sign removed, and the product of their signs."""
+    expr = sympy.factor(sympy.cancel(sympy.together(expr)))
+    sign = 1
+    if expr.is_Mul:
+        keep = []
+        for f in expr.args:
+            if f.is_positive:
+                continue
+            if f.is_negative:
+                sign = -sign
+                continue
+            keep.append(f)
+        expr = sympy.Mul(*keep)
+    elif expr.is_number:
+        return expr, 1
+    return expr, sign
+
+
+def _relation(diff: sympy.Expr, strict: bool) -> sympy.Basic:
+    """The simplified relation ``diff >= 0`` (``> 0`` when strict)."""
+    core, sign = _sign_free(diff)
+    if sign < 0:
+        rel = sympy.Lt(core, 0) if strict else sympy.Le(core, 0)
+    else:
+        rel = sympy.Gt(core, 0) if strict else sympy.Ge(core, 0)
+    if rel in (sympy.true, sympy.false):
+        return rel
+    # linear in a single symbol: isolate it for readability (r >= 2 rather than r - 2 >= 0)
+    free = list(core.free_symbols)
+    if len(free) == 1 and sympy.degree(core, free[0]) == 1:
+        a = core.coeff(free[0])
+        b = sympy.expand(core - a * free[0])
+        if a.is_number and a != 0:
+            bound = sympy.nsimplify(-b / a) if b.is_number else -b / a
+            op = type(rel)
+            if a < 0:
+                op = {sympy.Ge: sympy.Le, sympy.Gt: sympy.Lt, sympy.Le: sympy.Ge, sympy.Lt: sympy.Gt}[op]
+            rel = op(free[0], bound)
+    return rel
+
+
+def _conjunction(relations: Sequence[sympy.Basic]) -> sympy.Basic:
+    out = []
+    for r in relations:
+        if r == sympy.false:
+            return sympy.false
+        if r != sympy.true and r not in out:
+            out.append(r)
+    return sympy.And(*out) if out else sympy.true
+
+
+def _differences_nash(g: SymbolicGame, idx: tuple[int, ...]) -> list[sympy.Expr]:
+    out = []
+    for p, a in enumerate(idx):
+        u = g.payoffs[p]
+        for alt in range(g.shape[p]):
+            if alt != a:
+                dev = list(idx)
+                dev[p] = alt
+                out.append(u[idx] - u[tuple(dev)])
+    return out
+
+
+def _differences_dominance(g: SymbolicGame, p: int, a: int) -> list[sympy.Expr]:
+    u = g.payoffs[p]
+    others = [range(m) if q != p else [None] for q, m in enumerate(g.shape)]
+    out = []
+    for prof in product(*others):
+        for alt in range(g.shape[p]):
+            if alt != a:
+                mine = tuple(a if q == p else s for q, s in enumerate(prof))
+                dev = tuple(alt if q == p else s for q, s in enumerate(prof))
+                out.append(u[mine] - u[dev])
+    return out
+
+
+def equilibrium_conditions(game: Any, profile: Sequence[Any], strict: bool = False) -> sympy.Basic:
+    """The conditions under which a pure profile is a Nash equilibrium.
+
+    Parameters
+    ----------
+    game : SymbolicGame or NormalFormGame
+    profile : sequence
+        One action (label or index) per player.
+    strict : bool, default False
+        Ask for a strict equilibrium (every deviation strictly loses).
+
+    Returns
+    -------
+    sympy Boolean
+        A conjunction of relations, simplified under the symbols'
+        assumptions; ``sympy.true`` or ``sympy.false`` when decided.
+
+    Examples
+    --------
+    >>> import coopgame as cg
+    >>> game = cg.SymbolicGame([[["r*c - c", "r*c/2 - c"], ["r*c/2", 0]],
+    ...                         [["r*c - c", "r*c/2"], ["r*c/2 - c", 0]]],
+    ...                        actions=[["Govern", "Free-ride"]] * 2)
+    >>> cg.equilibrium_conditions(game, ("Govern", "Govern"))
+    r >= 2
+    >>> cg.equilibrium_conditions(game, ("Free-ride", "Free-ride"))
+    r <= 2
+    """
+    g = _symbolic(game, "equilibrium_conditions")
+    idx = g.pure_profile(profile)
+    return _conjunction([_relation(d, strict) for d in _differences_nash(g, idx)])
+
+
+def dominance_conditions(game: Any, player: Any, action: Any, strict: bool = True) -> sympy.Basic:
+    """The conditions under which ``action`` is a dominant strategy of ``player``.
+
+    With ``strict=True`` the action must pay strictly more than every other
+    action against every profile of the others; with ``strict=False`` at
+    least as much (a best reply to everything).
+
+    Examples
+    --------
+    >>> import coopgame as cg
+    >>> game = cg.SymbolicGame([[["r*c - c", "r*c/2 - c"], ["r*c/2", 0]],
+    ...                         [["r*c - c", "r*c/2"], ["r*c/2 - c", 0]]],
+    ...                        actions=[["Govern", "Free-ride"]] * 2)
+    >>> cg.dominance_conditions(game, 0, "Free-ride")
+    r < 2
+    """
+    g = _symbolic(game, "dominance_conditions")
+    p = g.player_index(player)
+    a = g.action_index(p, action)
+    return _conjunction([_relation(d, strict) for d in _differences_dominance(g, p, a)])
+
+
+@dataclass(frozen=True)
+class SymbolicMixedEquilibrium:
+    """The completely mixed equilibrium of a 2x2 game in closed form.
+
+    Attributes
+    ----------
+    strategies : tuple of tuples of sympy expressions
+        Each player's probabilities of its two actions.
+    payoffs : tuple of sympy expressions
+    conditions : sympy Boolean
+        When the strategies are interior (each probability strictly between 0 and 1).
+    """
+
+    strategies: tuple[tuple[sympy.Expr, sympy.Expr], tuple[sympy.Expr, sympy.Expr]]
+    payoffs: tuple[sympy.Expr, sympy.Expr]
+    conditions: sympy.Basic
+
+    def subs(self, mapping: Mapping[Any, Any] | None = None, **values: Any) -> SymbolicMixedEquilibrium:
+        """The same with parameter values substituted (keys are symbols or names)."""
+        combined = dict(mapping or {})
+        combined.update(values)
+        syms = {s.name: s for e in self.payoffs + self.strategies[0] + self.strategies[1] for s in e.free_symbols}
+        sub = {syms.get(k, k) if isinstance(k, str) else k: as_expression(v) for k, v in combined.items()}
+        f = lambda e: sympy.simplify(e.xreplace(sub))  # noqa: E731
+        return SymbolicMixedEquilibrium(
+            tuple(tuple(f(e) for e in s) for s in self.strategies),  # type: ignore[arg-type]
+            tuple(f(e) for e in self.payoffs),  # type: ignore[arg-type]
+            sympy.simplify(self.conditions.xreplace(sub)) if self.conditions not in (sympy.true, sympy.false) else self.conditions,
+        )
+
+
+def symbolic_mixed_equilibrium(game: Any) -> SymbolicMixedEquilibrium:
+    """Closed-form interior mixed equilibrium of a 2x2 game from the indifference conditions.
+
+    Each player mixes so as to make the *other* indifferent between its two
+    actions. The result holds when ``conditions`` do (both probabilities
+    strictly between 0 and 1).
+
+    Examples
+    --------
+    The inspection game (THEORY.md 2.4): local government L cooperates for
+    real or falsely (saving ``dc``); the centre inspects at cost ``k``,
+    detecting false cooperation with probability ``rho``, which fines L ``F``
+    and brings the centre ``B``.
+
+    >>> import coopgame as cg
+    >>> game = cg.SymbolicGame([[[0, 0], ["dc - rho*F", "dc"]],
+    ...                         [["-k", 0], ["rho*B - k", 0]]],
+    ...                        players=["Local", "Centre"],
+    ...                        actions=[["Real", "False"], ["Inspect", "Trust"]])
+    >>> eq = cg.symbolic_mixed_equilibrium(game)
+    >>> eq.strategies[0][1]   # share of false cooperation
+    k/(B*rho)
+    >>> eq.strategies[1][0]   # inspection rate
+    dc/(F*rho)
+    """
+    g = _symbolic(game, "symbolic_mixed_equilibrium")
+    if g.shape != (2, 2):
+        raise NotSupportedError(f"symbolic_mixed_equilibrium: expected a 2x2 game, got shape {g.shape}")
+    A, B = g.payoffs
+    den_q = A[0, 0] - A[0, 1] - A[1, 0] + A[1, 1]
+    den_p = B[0, 0] - B[0, 1] - B[1, 0] + B[1, 1]
+    if sympy.simplify(den_q) == 0 or sympy.simplify(den_p) == 0:
+        raise NotSupportedError(
+            "symbolic_mixed_equilibrium: a player's payoff differences do not depend on the opponent's mix, "
+            "so there is no isolated interior equilibrium; use threshold or mixed_equilibria on values"
+        )
+    q = sympy.simplify((A[1, 1] - A[0, 1]) / den_q)
+    p = sympy.simplify((B[1, 1] - B[1, 0]) / den_p)
+    x, y = (p, 1 - p), (q, 1 - q)
+    pay = tuple(sympy.simplify(sum(x[i] * y[j] * M[i, j] for i in range(2) for j in range(2))) for M in (A, B))
+    conds = _conjunction([_relation(p, True), _relation(1 - p, True), _relation(q, True), _relation(1 - q, True)])
+    return SymbolicMixedEquilibrium((tuple(sympy.simplify(v) for v in x), tuple(sympy.simplify(v) for v in y)),
+                                    pay, conds)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class Threshold:
+    """The least value of a parameter at which a profile holds under a solution concept.
+
+    Attributes
+    ----------
+    parameter : sympy.Symbol
+    concept : str
+    value : sympy expression or None
+        The least value (an infimum when ``attained`` is False); None when no
+        value works, with the reason in ``reason``.
+    attained : bool
+        Whether the profile holds at ``value`` itself (False for strict
+        concepts, whose boundary is excluded).
+    upper : sympy expression
+        Values above this fail again (``oo`` when nothing bounds them).
+    conditions : sympy Boolean
+        Conditions on the other parameters under which the answer holds.
+    method : str
+        ``"symbolic"`` or ``"numeric"``.
+    reason : str
+    """
+
+    parameter: sympy.Symbol
+    concept: str
+    value: Any
+    attained: bool = True
+    upper: Any = sympy.oo
+    conditions: Any = sympy.true
+    method: str = "symbolic"
+    reason: str = ""
+    _game: Any = field(default=None, repr=False, compare=False)
+
+    def __bool__(self) -> bool:
+        return self.value is not None
+
+    def evaluate(self, **values: Any) -> float:
+        """The threshold as a float at given values of the other parameters."""
+        if self.value is None:
+            raise InvalidProfileError(f"Threshold.evaluate: no value works ({self.reason})")
+        syms = {s.name: s for s in sympy.sympify(self.value).free_symbols}
+        return float(sympy.sympify(self.value).xreplace({syms[k]: as_expression(v) for k, v in values.items() if k in syms}))
+
+    def __repr__(self) -> str:
+        if self.value is None:
+            return f"Threshold({self.parameter}: no value works for {self.concept!r}; {self.reason})"
+        op = ">=" if self.attained else ">"
+        text = f"Threshold({self.parameter} {op} {self.value}"
+        if self.upper != sympy.oo:
+            text += f", and {self.parameter} <= {self.upper}"
+        if self.conditions != sympy.true:
+            text += f", when {self.conditions}"
+        return text + f"; {self.concept}, {self.method})"
+
+
+def _lower_limit(sym: sympy.Symbol) -> sympy.Expr:
+    if sym.is_nonnegative:
+        return sympy.Integer(0)
+    return -sympy.oo
+
+
+def _solve_linear(diffs: Sequence[sympy.Expr], strict: bool, sym: sympy.Symbol):
+    """Bounds on ``sym`` from ``diff >= 0`` (or ``> 0``) for diffs linear in it; None when not linear."""
+    lowers, uppers, side = [], [], []
+    for d in diffs:
+        d = sympy.expand(d)
+        if d.has(sym) and (not d.is_polynomial(sym) or sympy.degree(d, sym) > 1):
+            return None
+        a = sympy.expand(d.coeff(sym, 1)) if d.has(sym) else sympy.Integer(0)
+        b = sympy.expand(d - a * sym)
+        if a == 0:
+            side.append(_relation(b, strict))
+            continue
+        bound = sympy.simplify(-b / a)
+        if a.is_positive:
+            lowers.append(bound)
+        elif a.is_negative:
+            uppers.append(bound)
+        else:
+            lowers.append(sympy.Piecewise((bound, a > 0), (-sympy.oo, True)))
+            uppers.append(sympy.Piecewise((bound, a < 0), (sympy.oo, True)))
+            side.append(sympy.Or(sympy.Ne(a, 0), _relation(b, strict)))
+    return lowers, uppers, side
+
+
+def _differences(g: SymbolicGame, idx: tuple[int, ...], concept: str) -> tuple[list[sympy.Expr], bool]:
+    if concept in ("nash", "strict"):
+        return _differences_nash(g, idx), concept == "strict"
+    diffs = []
+    for p, a in enumerate(idx):
+        diffs += _differences_dominance(g, p, a)
+    return diffs, concept == "strictly_dominant"
+
+
+def threshold(game: Any, profile: Sequence[Any], parameter: Any, concept: str = "nash",
+              values: Mapping[Any, Any] | None = None) -> Threshold:
+    """The least value of ``parameter`` at which ``profile`` is an equilibrium of the given kind.
+
+    Parameters
+    ----------
+    game : SymbolicGame
+        Typically a game with an instrument applied, e.g.
+        ``game.apply(Penalty(0, "Defect", "F"))``.
+    profile : sequence
+        The pure profile to implement (labels or indices).
+    parameter : sympy.Symbol or str
+        The instrument's parameter (a fine, a subsidy, a transfer).
+    concept : {"nash", "strict", "dominant", "strictly_dominant", "unique"}
+        ``"nash"``: the profile is a Nash equilibrium; ``"strict"``: a strict
+        one; ``"dominant"``: each player's action is a best reply to every
+        profile of the others; ``"strictly_dominant"``: strictly better
+        against every profile; ``"unique"``: the profile is the game's only
+        equilibrium, mixed ones included.
+    values : mapping, optional
+        Values of other parameters to substitute first (needed by
+        ``"unique"`` unless strict dominance settles it, and by the numeric
+        fallback for conditions that are not linear in ``parameter``).
+
+    Returns
+    -------
+    Threshold
+        ``value`` is a sympy expression (with ``Max`` when several
+        conditions bind); ``bool(result)`` is False, with a ``reason``, when
+        no value works.
+
+    Examples
+    --------
+    A prisoner's dilemma between two regions, with a detected fine ``F`` on
+    defection: the least fine making cooperation dominant is
+    ``max(T - R, P - S) / rho``.
+
+    >>> import coopgame as cg
+    >>> pd = cg.SymbolicGame([[["R", "S"], ["T", "P"]], [["R", "T"], ["S", "P"]]],
+    ...                      actions=[["Cooperate", "Defect"]] * 2)
+    >>> fined = pd.apply(cg.Penalty(0, "Defect", "F", detection="rho"),
+    ...                  cg.Penalty(1, "Defect", "F", detection="rho"))
+    >>> t = cg.threshold(fined, ("Cooperate", "Cooperate"), "F", concept="dominant")
+    >>> t.value
+    Max(0, (P - S)/rho, (-R + T)/rho)
+    >>> t.evaluate(R=3, S=0, T=5, P=1, rho=0.5)
+    4.0
+    """
+    if concept not in CONCEPTS:
+        raise InvalidProfileError(f"threshold: expected concept in {CONCEPTS}, got {concept!r}")
+    g = _symbolic(game, "threshold")
+    if values:
+        g = g.subs(values)
+        g = _symbolic(g, "threshold")
+    sym = parameter if isinstance(parameter, sympy.Symbol) else None
+    if sym is None:
+        if not isinstance(parameter, str):
+            raise InvalidProfileError(f"threshold: expected a parameter symbol or name, got {parameter!r}")
+        names = {s.name: s for s in g.parameters}
+        if parameter not in names:
+            raise InvalidProfileError(f"threshold: expected a parameter among {sorted(names)}, got {parameter!r}")
+        sym = names[parameter]
+    idx = g.pure_profile(profile)
+    if concept == "unique":
+        from coopgame.equilibria._unique import unique_threshold
+
+        return unique_threshold(g, idx, sym, threshold)
+    diffs, strict = _differences(g, idx, concept)
+    solved = _solve_linear(diffs, strict, sym)
+    if solved is None:
+        from coopgame.equilibria._unique import numeric_threshold
+
+        return numeric_threshold(g, idx, sym, concept, diffs, strict)
+    lowers, uppers, side = solved
+    side_cond = _conjunction(side)
+    if side_cond == sympy.false:
+        return Threshold(sym, concept, None, reason="a condition not involving the parameter fails", _game=g)
+    floor = _lower_limit(sym)
+    value = sympy.Max(floor, *lowers) if lowers else floor
+    upper = sympy.Min(*uppers) if uppers else sympy.oo
+    attained = not strict
+    feasible = sympy.Le(value, upper) if attained else sympy.Lt(value, upper)
+    if feasible == sympy.false:
+        return Threshold(sym, concept, None, reason=f"the conditions need {sym} >= {value} and {sym} <= {upper}", _game=g)
+    conds = _conjunction([side_cond, feasible]) if feasible != sympy.true else side_cond
+    if value == floor and floor == 0 and sym.is_positive and attained:
+        attained = False  # a positive symbol cannot equal 0
+    return Threshold(sym, concept, value, attained=attained, upper=upper, conditions=conds, _game=g)
