@@ -37,6 +37,7 @@ from coopgame.errors import (
 )
 from coopgame.games import NormalFormGame, SymbolicGame, random_game
 from coopgame import plot
+from coopgame.io import read_nfg, write_nfg
 from coopgame.mechanisms import (
     InstrumentCost,
     Penalty,
@@ -82,6 +83,8 @@ __all__ = [
     "SolverError",
     "DegenerateGameWarning",
     "plot",
+    "read_nfg",
+    "write_nfg",
     "Subsidy",
     "Penalty",
     "Transfer",
