@@ -312,6 +312,19 @@ def test_write_rejects_non_games_and_bad_titles():
         write_nfg(_game([[1]]), 3)
 
 
+def test_write_symbolic_games_once_numeric():
+    symbolic = getattr(cg, "SymbolicGame", None)
+    if symbolic is None:
+        pytest.skip("SymbolicGame is not available")
+    game = symbolic([[["b - c", "-c"], ["b", 0]], [["b - c", "b"], ["-c", 0]]])
+    with pytest.raises(cg.UnresolvedParameterError, match=r"write_nfg: .*free parameters \(b, c\)"):
+        write_nfg(game)
+    numeric = game.subs(b=3, c=1)
+    assert read_nfg(write_nfg(numeric)) == numeric
+    constant = symbolic([[[1, 2], [3, 4]], [[1, 2], [3, 4]]])
+    assert read_nfg(write_nfg(constant)).payoffs[0].tolist() == [[1, 2], [3, 4]]
+
+
 def test_written_file_round_trips_through_disk(tmp_path):
     game = read_nfg(DATA / "rationals_quotes.nfg")
     p = tmp_path / "g.nfg"

@@ -52,11 +52,11 @@ import os
 import re
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any, Union
+from typing import Any, NoReturn, Union
 
 import numpy as np
 
-from coopgame.errors import InvalidFileError, InvalidGameError
+from coopgame.errors import InvalidFileError, InvalidGameError, UnresolvedParameterError
 from coopgame.games.normal_form import NormalFormGame
 
 __all__ = ["read_nfg", "write_nfg"]
@@ -189,11 +189,11 @@ class _Parser:
         self.pos = 0
 
     # -- errors
-    def fail(self, line: int, message: str) -> None:
+    def fail(self, line: int, message: str) -> NoReturn:
         where = f"line {line}" + (f" of {self.source}" if self.source else "")
         raise InvalidFileError(f"{_READ}: {where}: {message}")
 
-    def expected(self, what: str, tok: _Token | None = None) -> None:
+    def expected(self, what: str, tok: _Token | None = None) -> NoReturn:
         tok = tok or self.peek()
         self.fail(tok.line, f"expected {what}, got {tok.describe()}")
 
@@ -439,7 +439,7 @@ def _distinct(labels: list[str]) -> tuple[str, ...]:
 
 # ---------------------------------------------------------------------- public functions
 def _looks_like_text(s: str) -> bool:
-    return s.lstrip().startswith("NFG") or "\n" in s or "{" in s
+    return s.lstrip().startswith("NFG") or "\n" in s
 
 
 def _load(path_or_text: Any) -> tuple[str, str | None]:
@@ -587,6 +587,7 @@ def write_nfg(game: NormalFormGame, title: str = "", *, comment: str = "") -> st
     Parameters
     ----------
     game : NormalFormGame
+        (A SymbolicGame is accepted once no parameter is left free.)
     title : str, optional
         The game's title, written after ``NFG 1 R``.
     comment : str, optional
@@ -635,7 +636,17 @@ def write_nfg(game: NormalFormGame, title: str = "", *, comment: str = "") -> st
     <BLANKLINE>
     """
     if not isinstance(game, NormalFormGame):
-        raise InvalidGameError(f"{_WRITE}: expected a NormalFormGame, got {type(game).__name__}")
+        params = getattr(game, "parameters", None)
+        if params is not None and callable(getattr(game, "subs", None)):  # a SymbolicGame
+            if params:
+                names = ", ".join(str(p) for p in params)
+                raise UnresolvedParameterError(
+                    f"{_WRITE}: expected a game with numeric payoffs, got one with free parameters ({names}); "
+                    "give them values with game.subs({...}) or game.numeric() first"
+                )
+            game = game.subs({})
+        if not isinstance(game, NormalFormGame):
+            raise InvalidGameError(f"{_WRITE}: expected a NormalFormGame, got {type(game).__name__}")
     for what, value in (("title", title), ("comment", comment)):
         if not isinstance(value, str):
             raise InvalidGameError(f"{_WRITE}: expected the {what} as a str, got {type(value).__name__}")
