@@ -84,13 +84,23 @@ def _relation(diff: sympy.Expr, strict: bool) -> sympy.Basic:
 
 
 def _conjunction(relations: Sequence[sympy.Basic]) -> sympy.Basic:
+    """``And`` of the relations; ``false`` when they contradict each other in one variable."""
     out = []
     for r in relations:
         if r == sympy.false:
             return sympy.false
         if r != sympy.true and r not in out:
             out.append(r)
-    return sympy.And(*out) if out else sympy.true
+    if not out:
+        return sympy.true
+    free = set().union(*(r.free_symbols for r in out))
+    if len(free) == 1 and len(out) > 1:
+        try:
+            if sympy.reduce_inequalities(out, list(free)[0]) == sympy.false:
+                return sympy.false
+        except (NotImplementedError, ValueError, TypeError):
+            pass
+    return sympy.And(*out)
 
 
 def _differences_nash(g: SymbolicGame, idx: tuple[int, ...]) -> list[sympy.Expr]:

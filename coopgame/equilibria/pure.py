@@ -7,27 +7,40 @@ import numpy as np
 from coopgame.equilibria._checks import require_numeric, unit_vector
 from coopgame.equilibria.result import Equilibrium
 
-__all__ = ["pure_equilibria", "best_response_mask"]
+__all__ = ["pure_equilibria"]
 
 
-def best_response_mask(game) -> np.ndarray:
-    """Boolean array of the game's shape: True where every player best-responds.
+def _equilibrium_indices(game) -> np.ndarray:
+    """Flat (C-order) indices of the profiles where every player best-responds.
 
-    Player ``p``'s action is a best response at a profile when no other action
-    of ``p`` pays more against the same actions of the others (ties within
-    ``game.tolerance``; exact comparison for exact games). Cost: one pass over
-    each player's payoff array.
+    Players are checked one after another; while many profiles survive, a
+    player is checked over the whole payoff array at once, and once few do,
+    only at the surviving profiles (gathering the payoffs of the player's
+    other actions by strides). Ties count as best responses, within
+    ``game.tolerance`` (exact comparison for exact games).
     """
-    game = require_numeric(game, "best_response_mask")
     tol = game.tolerance
-    mask = np.ones(game.shape, dtype=bool)
+    shape = game.shape
+    size = int(np.prod(shape))
+    strides = [int(np.prod(shape[p + 1:])) for p in range(len(shape))]
+    mask: np.ndarray | None = np.ones(shape, dtype=bool)
+    cand: np.ndarray | None = None
     for p, u in enumerate(game.payoffs):
-        best = u.max(axis=p, keepdims=True)
-        if tol:
-            mask &= u >= best - tol
-        else:
-            mask &= u == best
-    return mask
+        if mask is not None:
+            best = u.max(axis=p, keepdims=True)
+            mask &= (u >= best - tol) if tol else (u == best)
+            if p + 1 < len(shape) and mask.sum() * 8 < size:
+                cand = np.flatnonzero(mask)
+                mask = None
+            continue
+        flat = u.reshape(-1)
+        own = (cand // strides[p]) % shape[p]
+        base = cand - own * strides[p]
+        values = flat[base[:, None] + np.arange(shape[p])[None, :] * strides[p]]
+        best = values.max(axis=1)
+        mine = flat[cand]
+        cand = cand[(mine >= best - tol) if tol else (mine == best)]
+    return np.flatnonzero(mask) if mask is not None else cand
 
 
 def pure_equilibria(game) -> list[Equilibrium]:
@@ -53,11 +66,9 @@ def pure_equilibria(game) -> list[Equilibrium]:
     [Equilibrium(Player 1: Stag; Player 2: Stag; payoffs 4, 4), Equilibrium(Player 1: Hare; Player 2: Hare; payoffs 3, 3)]
     """
     game = require_numeric(game, "pure_equilibria")
-    mask = best_response_mask(game)
-    profiles = np.argwhere(mask)
     out = []
-    for profile in profiles:
-        idx = tuple(int(k) for k in profile)
+    for flat in _equilibrium_indices(game):
+        idx = tuple(int(k) for k in np.unravel_index(flat, game.shape))
         vectors = [unit_vector(m, k, game.is_exact) for m, k in zip(game.shape, idx)]
         payoffs = np.array([u[idx] for u in game.payoffs], dtype=game.payoffs[0].dtype)
         out.append(Equilibrium._trusted(game, vectors, payoffs, method="pure"))

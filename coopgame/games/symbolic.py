@@ -22,6 +22,10 @@ FUNCTIONS = {name: getattr(sympy, name) for name in
              ("exp", "log", "sqrt", "Max", "Min", "Abs", "ceiling", "floor", "Rational", "pi")}
 
 
+#: Names sympy's parser inserts around literals; a parameter may still use them.
+_PARSER_NAMES = {"Integer": sympy.Integer, "Float": sympy.Float, "Rational": sympy.Rational, "Symbol": sympy.Symbol}
+
+
 def as_expression(value: Any, known: Mapping[str, sympy.Symbol] | None = None, where: str = "SymbolicGame") -> sympy.Expr:
     """A sympy expression from a number, an expression or a text such as ``"r*c/N - c"``.
 
@@ -33,12 +37,17 @@ def as_expression(value: Any, known: Mapping[str, sympy.Symbol] | None = None, w
         expr = value
     elif isinstance(value, str):
         local = dict(FUNCTIONS)
-        for name in re.findall(r"[A-Za-z_][A-Za-z_0-9]*", value):
-            if name not in FUNCTIONS:
-                local[name] = (known or {}).get(name) or sympy.Symbol(name, positive=True)
+        text = value
+        for name in set(re.findall(r"[A-Za-z_][A-Za-z_0-9]*", value)):
+            if name in FUNCTIONS:
+                continue
+            key = name
+            if name in _PARSER_NAMES:  # the parser wraps numbers in these: give the parameter another key
+                key = f"_coopgame_param_{name}"
+                text = re.sub(rf"\b{name}\b", key, text)
+            local[key] = (known or {}).get(name) or sympy.Symbol(name, positive=True)
         try:
-            expr = parse_expr(value, local_dict=local, global_dict={"Integer": sympy.Integer, "Float": sympy.Float,
-                                                                    "Rational": sympy.Rational, "Symbol": sympy.Symbol})
+            expr = parse_expr(text, local_dict=local, global_dict=dict(_PARSER_NAMES))
         except Exception as err:  # the parser raises many kinds
             raise InvalidGameError(f"{where}: expected a formula, got {value!r} ({type(err).__name__}: {err})") from None
     elif isinstance(value, (bool, np.bool_)):
