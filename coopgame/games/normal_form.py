@@ -373,6 +373,23 @@ class NormalFormGame(GameBase):
         actions[p] = tuple(self._actions[p][i] for i in idx)
         return NormalFormGame(payoffs, self._players, actions, exact=self._exact)
 
+    def to_latex(self) -> str:
+        """A LaTeX payoff table (``tabular``); see :meth:`SymbolicGame.to_latex`.
+
+        Examples
+        --------
+        >>> import coopgame as cg
+        >>> print(cg.NormalFormGame([[[1, 0]], [[2, 3]]], exact=True).to_latex())
+        \\begin{tabular}{r|cc}
+         & 1 & 2 \\\\
+        \\hline
+        1 & $1$, $2$ & $0$, $3$ \\\\
+        \\end{tabular}
+        """
+        from coopgame.games.symbolic import SymbolicGame
+
+        return SymbolicGame(self._payoffs, self._players, self._actions).to_latex()
+
     @classmethod
     def zero_sum(cls, matrix: Any, players: Sequence[str] | None = None,
                  actions: Sequence[Sequence[str]] | None = None, *, exact: bool | None = None) -> NormalFormGame:

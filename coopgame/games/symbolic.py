@@ -231,7 +231,8 @@ class SymbolicGame(GameBase):
         sub = {k: as_expression(v, {s.name: s for s in self.parameters}, "SymbolicGame.subs") for k, v in resolved.items()}
         arrays = [np.vectorize(lambda e: e.xreplace(sub), otypes=[object])(a) for a in self._payoffs]
         defaults = {k: v for k, v in self._defaults.items() if k not in sub}
-        return build_game(arrays, self._players, self._actions, instruments=self._instruments, defaults=defaults)
+        instruments = tuple(i.substituted(sub) if hasattr(i, "substituted") else i for i in self._instruments)
+        return build_game(arrays, self._players, self._actions, instruments=instruments, defaults=defaults)
 
     def numeric(self, **values: Any) -> NormalFormGame:
         """The numeric game at the default parameter values, overridden by ``values``."""

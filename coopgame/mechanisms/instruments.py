@@ -9,7 +9,7 @@ what the coordinating government pays under a profile. Apply them with
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Callable, Mapping, Sequence, Union
 
 import numpy as np
@@ -86,6 +86,17 @@ def _add(a: np.ndarray, mask: np.ndarray, amount: Any) -> np.ndarray:
     return out
 
 
+def _substitute(value: Any, values: Mapping[sympy.Symbol, Any]) -> Any:
+    if isinstance(value, str) or isinstance(value, sympy.Basic):
+        expr = as_expression(value, {s.name: s for s in values}).xreplace(values)
+        if expr.is_Rational:
+            from fractions import Fraction
+
+            return Fraction(int(expr.p), int(expr.q))
+        return float(expr) if expr.is_number else expr
+    return value
+
+
 def combined_detection(*probabilities: Amount) -> Any:
     """Detection probability of independent supervisors: ``1 - prod(1 - rho_j)``.
 
@@ -99,7 +110,9 @@ def combined_detection(*probabilities: Amount) -> Any:
     """
     if len(probabilities) == 1 and isinstance(probabilities[0], (list, tuple)):
         probabilities = tuple(probabilities[0])
-    vals = [p if isinstance(p, (int, float)) else as_expression(p) for p in probabilities]
+    from fractions import Fraction
+
+    vals = [p if isinstance(p, (int, float, Fraction)) else as_expression(p) for p in probabilities]
     miss = 1
     for v in vals:
         miss = miss * (1 - v)
@@ -107,7 +120,21 @@ def combined_detection(*probabilities: Amount) -> Any:
 
 
 class _Instrument:
-    """Shared behaviour: validation helpers and the default zero coordinator cost."""
+    """Shared behaviour: substitution of parameter values and the default zero coordinator cost."""
+
+    #: Fields holding amounts (numbers or formulas), as opposed to players and actions.
+    _amount_fields: tuple[str, ...] = ()
+
+    def substituted(self, values: Mapping[sympy.Symbol, Any]) -> "_Instrument":
+        """The same instrument with parameter values put into its amounts."""
+        changes = {}
+        for name in self._amount_fields:
+            value = getattr(self, name)
+            if isinstance(value, (list, tuple)):
+                changes[name] = type(value)(_substitute(v, values) for v in value)
+            else:
+                changes[name] = _substitute(value, values)
+        return replace(self, **changes)  # type: ignore[type-var]
 
     def coordinator_cost(self, players: Sequence[str], actions: Sequence[Sequence[str]],
                          probabilities: Sequence[np.ndarray]) -> Any:
@@ -132,6 +159,7 @@ class Subsidy(_Instrument):
     player: Player
     action: Any
     amount: Amount
+    _amount_fields = ("amount",)
 
     def transform(self, payoffs, players, actions):
         p = _player(players, self.player, "Subsidy")
@@ -169,6 +197,7 @@ class Penalty(_Instrument):
     action: Any
     fine: Amount
     detection: Any = 1
+    _amount_fields = ("fine", "detection")
 
     def expected_fine(self, payoffs: Sequence[np.ndarray] = ()) -> Any:
         """``detection * fine``, with several detection probabilities combined."""
@@ -220,6 +249,7 @@ class Transfer(_Instrument):
     payee: Player
     amount: Amount
     when: Any = None
+    _amount_fields = ("amount",)
 
     def _mask(self, shape: tuple[int, ...], players: Sequence[str], actions: Sequence[Sequence[str]]) -> np.ndarray:
         when = self.when
