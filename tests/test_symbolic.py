@@ -114,12 +114,12 @@ def test_special_names_in_text_are_plain_positive_symbols(name):
     assert numeric.payoffs[0][0] == 7 and numeric.payoffs[0][1] == 1
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: the names Integer and Float shadow the number wrappers sympy's parser "
-                   "inserts around literals, so a formula with a parameter named Integer/Float and a number is refused")
-@pytest.mark.parametrize("formula", ["2*Integer + 1", "Float*2.5"])
-def test_parser_helper_names_are_parameters_too(formula):
+@pytest.mark.parametrize("formula, name", [("2*Integer + 1", "Integer"), ("Float*2.5", "Float"), ("Symbol/3 + 1", "Symbol")])
+def test_parser_helper_names_are_parameters_too(formula, name):
+    """Regression: Integer and Float once shadowed the wrappers sympy's parser puts around number literals."""
     game = cg.SymbolicGame([[formula, 0]])
-    assert len(game.parameters) == 1
+    assert game.parameters == (positive_symbol(name),)
+    assert isinstance(game.subs({name: 2}), cg.NormalFormGame)
 
 
 def test_allowed_functions_are_not_parameters():
