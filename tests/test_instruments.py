@@ -642,6 +642,4 @@ def test_cost_after_partial_subs_and_numeric():
     assert isinstance(partial, cg.SymbolicGame)
     assert sympy.simplify(cg.instrument_cost(partial, ("Govern", "Free-ride")).total - (2 - rho * F)) == 0
     assert cg.instrument_cost(partial.subs(F=4, rho=Fraction(1, 4)), ("Govern", "Free-ride")).total == 1
-    with_defaults = cg.SymbolicGame(game.payoffs, actions=ACTIONS, defaults={"s": 2, "F": 4, "rho": Fraction(1, 4)})
-    designed = with_defaults.apply(*game.instruments)
-    assert cg.instrument_cost(designed.numeric(), ("Govern", "Free-ride")).total == 1
+    assert cg.instrument_cost(game.numeric(s=2, F=4, rho=Fraction(1, 4)), ("Govern", "Free-ride")).total == 1
