@@ -607,3 +607,25 @@ def test_derived_substitute_then_solve_wrong_values_rejected():
     assert not _substitute_then_solve_agrees(gv, mutate=lambda out: game.lambdify()(a=0.5))
     with pytest.raises(NoSuchExample):
         find(st.just(gv), lambda g: not _substitute_then_solve_agrees(g), settings=settings(database=None))
+
+
+@pytest.mark.parametrize("name", ["lambda", "if", "my param", "a-b", "1x", "Δ", "rho[1]", "numpy", "range"])
+def test_odd_symbol_names_work_in_subs_and_lambdify(name):
+    """Symbols given directly (not through text) may have any name; subs and lambdify take it by name."""
+    x = sympy.Symbol(name, positive=True)
+    game = cg.SymbolicGame([[2 * x, 3]])
+    assert game.parameters == (x,)
+    assert game.subs({name: 2}).payoffs[0].tolist() == [4, 3]
+    f = game.lambdify()
+    np.testing.assert_array_equal(f(2.0), [[4.0, 3.0]])
+    np.testing.assert_array_equal(f(**{name: 2.0}), [[4.0, 3.0]])
+
+
+@settings(max_examples=25, deadline=None)
+@given(games_with_values())
+def test_derived_pickle_and_equality_on_random_games(gv):
+    game, values = gv
+    back = pickle.loads(pickle.dumps(game))
+    assert back == game and hash(back) == hash(game)
+    assert back.parameters == game.parameters
+    assert back.subs(values) == game.subs(values)
