@@ -665,3 +665,12 @@ def test_symbolic_game_keeps_instruments_through_pickle_and_copy():
     for back in (pickle.loads(pickle.dumps(designed)), copy.deepcopy(designed)):
         assert back == designed and back.instruments == designed.instruments
         assert cg.instrument_cost(back.subs(s=2), ("Govern", "Govern")).total == 2
+
+
+@pytest.mark.xfail(strict=True, reason="BUG (validation): Penalty accepts detection probabilities outside [0, 1]; "
+                   "detection=1.5 fines 1.5 times the fine and detection=-0.5 turns the fine into a reward")
+@pytest.mark.parametrize("detection", [1.5, -0.5, [0.5, 2], Fraction(3, 2)])
+def test_penalty_refuses_detection_outside_unit_interval(detection):
+    with pytest.raises(InvalidGameError) as excinfo:
+        exact_pd().apply(cg.Penalty(0, "Free-ride", 4, detection=detection))
+    assert_error(excinfo, InvalidGameError, ValueError, "Penalty")

@@ -629,3 +629,12 @@ def test_derived_pickle_and_equality_on_random_games(gv):
     assert back == game and hash(back) == hash(game)
     assert back.parameters == game.parameters
     assert back.subs(values) == game.subs(values)
+
+
+@pytest.mark.xfail(strict=True, reason="BUG: to_latex does not escape action labels, so labels such as 'R&D', "
+                   "'Cut 50%', 'a_1' or '#2' give invalid LaTeX (an extra column, a row commented out, errors)")
+def test_to_latex_escapes_labels():
+    game = cg.SymbolicGame([[[1, 2], [3, 4]], [[1, 2], [3, 4]]], actions=[["R&D", "Cut 50%"], ["a_1", "#2"]])
+    text = game.to_latex()
+    for escaped in ("R\\&D", "Cut 50\\%", "a\\_1", "\\#2"):
+        assert escaped in text
