@@ -107,9 +107,8 @@ def test_derived_public_goods_asymmetric_profile_needs_r_equal_2():
         assert at(strict, g, r=r) == sympy.false
 
 
-@pytest.mark.xfail(strict=True, reason="contradictory relations (r > 2) & (r < 2) are returned as such, "
-                                        "not reduced to sympy.false as the docstring promises when decided")
 def test_derived_contradictory_conditions_reduce_to_false():
+    # (r > 2) & (r < 2) is decided under the assumptions: sympy.false (fixed in bb8cb4f)
     g = public_goods_2()
     assert cg.equilibrium_conditions(g, ("Govern", "Free-ride"), strict=True) == sympy.false
 

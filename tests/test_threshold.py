@@ -199,7 +199,7 @@ def _check_symbolic_agrees(game, idx, param, concept, others, numeric_t):
 
 
 @pytest.mark.parametrize("concept", ["nash", "strict", "dominant", "strictly_dominant"])
-@settings(max_examples=30, deadline=None)
+@settings(max_examples=20, deadline=None)
 @given(case=instrumented())
 def test_derived_threshold_is_the_boundary(concept, case):
     game, idx, param, others = case
@@ -207,14 +207,14 @@ def test_derived_threshold_is_the_boundary(concept, case):
     _check_symbolic_agrees(game, idx, param, concept, others, numeric_t)
 
 
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=15, deadline=None)
 @given(case=instrumented())
 def test_derived_unique_threshold_is_the_boundary(case):
     game, idx, param, others = case
     check_boundary(game, idx, param, "unique", others)
 
 
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=15, deadline=None)
 @given(case=instrumented())
 def test_derived_unique_without_values_is_sufficient(case):
     """Without values the "unique" answer is strict dominance: above it the profile is the unique equilibrium."""
@@ -236,7 +236,7 @@ def test_derived_unique_without_values_is_sufficient(case):
 
 # ----------------------------------------------------------------------------- coefficients of unknown sign
 
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=15, deadline=None)
 @given(k=st.fractions(Fraction(1, 4), 3, max_denominator=4), c=st.integers(-3, 3), d=st.integers(-3, 3),
        concept=st.sampled_from(["nash", "strict", "dominant", "strictly_dominant"]))
 def test_derived_threshold_with_coefficient_of_unknown_sign(k, c, d, concept):
