@@ -458,10 +458,14 @@ def test_symbolic_instrument_on_float_game_then_subs_matches_numeric_instrument(
 
 # ---------------------------------------------------------------------------- apply then subs == subs then apply
 
-def _apply_subs_both_ways(game, values, specs, inst_values, wrong=0):
-    """(apply then subs, subs then apply), or the error type each raised."""
+def _apply_subs_both_ways(game, values, specs, inst_values, wrong=None):
+    """(apply then subs, subs then apply), or the error type each raised.
+
+    ``wrong``: the name of one instrument parameter given a wrong value (+1/2) in the numeric instruments.
+    """
     symbolic = [build_instrument(spec) for spec in specs]
-    numeric = [build_instrument(spec, {k: v + wrong for k, v in inst_values.items()}) for spec in specs]
+    numeric = [build_instrument(spec, {k: v + (Fraction(1, 2) if k == wrong else 0) for k, v in inst_values.items()})
+               for spec in specs]
     try:
         applied = game.apply(*symbolic)
         if isinstance(applied, cg.SymbolicGame):
@@ -500,16 +504,17 @@ def test_derived_apply_then_subs_equals_subs_then_apply(case):
 
 
 def test_derived_apply_subs_check_rejects_wrong_instrument_values():
-    def instrument_parameters_survive(cs):
+    def surviving(cs):
         game, values, specs, inst_values = cs
         try:
             applied = game.apply(*[build_instrument(spec) for spec in specs])
         except CoopgameError:
-            return False
-        return bool({p.name for p in getattr(applied, "parameters", ())} & set(inst_values))
+            return set()
+        return {p.name for p in getattr(applied, "parameters", ())} & set(inst_values)
 
-    case = find(apply_subs_cases(), instrument_parameters_survive, settings=FIND)
-    one, two = _apply_subs_both_ways(*case, wrong=Fraction(1, 2))
+    case = find(apply_subs_cases(), lambda cs: bool(surviving(cs)), settings=FIND)
+    # payoffs are linear in the instrument parameters: one that survives, alone given a wrong value, shows
+    one, two = _apply_subs_both_ways(*case, wrong=min(surviving(case)))
     assert one != two
 
 
