@@ -195,10 +195,10 @@ def test_three_player_iterated_elimination():
     assert result.remaining[0] == (0,) and result.remaining[2] == (0,)
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: dominant_strategies / iterated_elimination crash with AttributeError "
-                   "on exact one-player games (np.take of a 1-D object array gives a Fraction, and "
-                   "`(diff > tol).all()` is then called on a bool)")
 def test_derived_one_player_exact_game_dominance():
+    # Regression test (bug found by this suite, since fixed): dominant_strategies / iterated_elimination crash
+    # with AttributeError on exact one-player games (np.take of a 1-D object array gives a Fraction, and `(diff
+    # > tol).all()` is then called on a bool)
     game = cg.NormalFormGame([[1, 2]], exact=True)
     assert cg.dominant_strategies(game).indices == (1,)
     assert cg.iterated_elimination(game).remaining == ((1,),)

@@ -120,9 +120,9 @@ def test_exact_equality_and_hash():
     assert a.is_exact and a == b and hash(a) == hash(b)
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: 0.0 and -0.0 payoffs compare equal but hash differently "
-                   "(__hash__ hashes float bytes), breaking the hash contract")
 def test_derived_equal_games_have_equal_hashes_signed_zero():
+    # Regression test (bug found by this suite, since fixed): 0.0 and -0.0 payoffs compare equal but hash
+    # differently (__hash__ hashes float bytes), breaking the hash contract
     a = cg.NormalFormGame([[0.0, 1.0]])
     b = cg.NormalFormGame([[-0.0, 1.0]])
     assert a == b
@@ -340,10 +340,10 @@ def test_best_responses_ties(pd):
     assert exact.best_responses(0, [None, [F(2, 3), F(1, 3)]]) == (0, 1)
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: best_responses on an exact game computes `best - self.tolerance` with "
-                   "tolerance 0.0 (a float), which turns the Fraction maximum into a rounded float; when it rounds "
-                   "up no action qualifies and the result is empty")
 def test_derived_exact_best_responses_never_empty():
+    # Regression test (bug found by this suite, since fixed): best_responses on an exact game computes `best -
+    # self.tolerance` with tolerance 0.0 (a float), which turns the Fraction maximum into a rounded float; when
+    # it rounds up no action qualifies and the result is empty
     exact = cg.NormalFormGame([[[F(1, 3), 0], [0, F(2, 3)]], [[1, 1], [1, 1]]])
     y = [F(2, 3) + F(1, 1000), F(1, 3) - F(1, 1000)]
     # row 1 gets 2/9 + 1/3000, row 2 gets 2/9 - 2/3000

@@ -19,7 +19,8 @@ from fractions import Fraction
 from unittest import mock
 
 import numpy as np
-from hypothesis import HealthCheck, given, settings
+import pytest
+from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 import coopgame as cg
@@ -295,3 +296,18 @@ def test_derived_numpy_path_is_really_taken():
     with mock.patch.object(_faces, "_solve_faces_numpy", wraps=_faces._solve_faces_numpy) as spy:
         cg.vertex_enumeration(game)
     assert not spy.called
+
+
+@pytest.mark.xfail(strict=True, reason="BUG: on about 1% of hypothesis-drawn float games (payoffs like 1.19e-07, 1e-05, "
+                   "tiny denormals beside entries near 10) vertex_enumeration raises SolverError ('a computed profile "
+                   "has regret ... above ...'); see the two deterministic repros "
+                   "test_mixed.py::test_derived_equilibrium_with_a_small_probability and "
+                   "test_vertex_enumeration.py::test_derived_exact_game_with_tiny_payoff_difference")
+@settings(max_examples=600, deadline=None, derandomize=True, database=None,
+          phases=[Phase.explicit, Phase.generate], suppress_health_check=list(HealthCheck))
+@given(cgst.bimatrix_games(max_actions=4, exact=False))
+def test_every_solver_returns_small_regret_on_arbitrary_float_games(game):
+    """Like the generic-game property above, on floats hypothesis picks to provoke trouble (near-ties, tiny values)."""
+    for method, eqs in solve_all(game).items():
+        for eq in eqs:
+            assert eq.max_regret() <= game.tolerance, method

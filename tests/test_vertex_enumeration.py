@@ -217,11 +217,11 @@ def test_numpy_path_equals_numba_path(seed):
             assert cgst.same_float_set(with_numba, without, tol=1e-10)
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: float games with a payoff gap between about 1e-9 and 1e-7 of the payoff "
-                   "span make vertex_enumeration (so mixed_equilibria's default) raise SolverError: the polytope "
-                   "labels use a tolerance relative to the span (10 * TOLERANCE) looser than game.tolerance, "
-                   "so a near-best action is kept and the final check rejects the profile")
 def test_derived_float_near_tie_is_solved():
+    # Regression test (bug found by this suite, since fixed): float games with a payoff gap between about 1e-9
+    # and 1e-7 of the payoff span make vertex_enumeration (so mixed_equilibria's default) raise SolverError: the
+    # polytope labels use a tolerance relative to the span (10 * TOLERANCE) looser than game.tolerance, so a
+    # near-best action is kept and the final check rejects the profile
     game = cg.NormalFormGame([[[0.0], [1e-8], [-1.0]], [[0.0], [0.0], [0.0]]])
     # row 2 beats row 1 by 1e-8, ten times game.tolerance (1e-9): the only equilibrium is (row 2, column 1)
     assert game.tolerance == pytest.approx(1e-9)
@@ -229,9 +229,10 @@ def test_derived_float_near_tie_is_solved():
     assert [e.pure_profile for e in eqs] == [("2", "1")]
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: the same near-tie game makes support_enumeration raise SolverError "
-                   "(its internal tolerance 10 * TOLERANCE on payoffs scaled to [0, 1] is looser than game.tolerance)")
 def test_derived_float_near_tie_is_solved_by_support_enumeration():
+    # Regression test (bug found by this suite, since fixed): the same near-tie game makes support_enumeration
+    # raise SolverError (its internal tolerance 10 * TOLERANCE on payoffs scaled to [0, 1] is looser than
+    # game.tolerance)
     game = cg.NormalFormGame([[[0.0], [1e-8], [-1.0]], [[0.0], [0.0], [0.0]]])
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", cg.DegenerateGameWarning)
@@ -244,3 +245,15 @@ def test_derived_float_near_tie_is_solved_by_lemke_howson_and_pure():
     game = cg.NormalFormGame([[[0.0], [1e-8], [-1.0]], [[0.0], [0.0], [0.0]]])
     assert [e.pure_profile for e in cg.lemke_howson(game)] == [("2", "1")]
     assert [e.pure_profile for e in cg.pure_equilibria(game)] == [("2", "1")]
+
+
+@pytest.mark.xfail(strict=True, reason="BUG: exact games whose payoffs differ by less than about TOLERANCE * max|payoff| "
+                   "make vertex_enumeration raise SolverError ('could not recompute an equilibrium exactly'): the "
+                   "exact recomputation in _finish.exact_strategy picks the opponent's best replies with a float "
+                   "tolerance, so two exactly different payoffs are taken as tied and the exact system is inconsistent")
+def test_derived_exact_game_with_tiny_payoff_difference():
+    game = cg.NormalFormGame([[[F(1)], [1 + F(1, 10**12)]], [[F(0)], [F(0)]]])
+    assert game.is_exact
+    # row 2 pays exactly 1/10**12 more: the only equilibrium is (row 2, column 1), as pure_equilibria finds
+    assert [e.pure_profile for e in cg.pure_equilibria(game)] == [("2", "1")]
+    assert [e.pure_profile for e in cg.vertex_enumeration(game)] == [("2", "1")]
