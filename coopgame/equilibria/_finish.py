@@ -40,7 +40,7 @@ def exact_strategy(M: Any, x: np.ndarray, Mf: np.ndarray) -> np.ndarray | None:
     support = np.flatnonzero(x > 0)
     values = x @ Mf
     spread = max(1.0, float(np.abs(Mf).max()))
-    replies = np.flatnonzero(values >= values.max() - 1000 * TOLERANCE * spread)
+    replies = np.flatnonzero(values >= values.max() - TOLERANCE * spread)
     # unknowns: x_S and the opponent's value v; x_S . M[S, j] = v for j in replies; sum x_S = 1
     rows = [[M[i, j] for i in support] + [-1] for j in replies]
     rows.append([1] * len(support) + [0])

@@ -28,7 +28,7 @@ from coopgame._numeric import TOLERANCE
 from coopgame.errors import SolverError
 
 #: Tight-constraint tolerance in the normalised coordinates (payoffs scaled into [1, 2]).
-LABEL_TOL = 10 * TOLERANCE
+LABEL_TOL = TOLERANCE / 10
 
 #: Largest number of bases the brute-force fallback will try.
 BRUTE_FORCE_LIMIT = 200_000

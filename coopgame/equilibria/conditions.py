@@ -404,9 +404,6 @@ def threshold(game: Any, profile: Sequence[Any], parameter: Any, concept: str = 
     if concept not in CONCEPTS:
         raise InvalidProfileError(f"threshold: expected concept in {CONCEPTS}, got {concept!r}")
     g = _symbolic(game, "threshold")
-    if values:
-        g = g.subs(values)
-        g = _symbolic(g, "threshold")
     sym = parameter if isinstance(parameter, sympy.Symbol) else None
     if sym is None:
         if not isinstance(parameter, str):
@@ -415,6 +412,10 @@ def threshold(game: Any, profile: Sequence[Any], parameter: Any, concept: str = 
         if parameter not in names:
             raise InvalidProfileError(f"threshold: expected a parameter among {sorted(names)}, got {parameter!r}")
         sym = names[parameter]
+    if values:
+        if any((k == sym) if isinstance(k, sympy.Symbol) else (k == sym.name) for k in values):
+            raise InvalidProfileError(f"threshold: expected values= for parameters other than {sym}, got a value for {sym} itself")
+        g = _symbolic(g.subs(values), "threshold")
     idx = g.pure_profile(profile)
     if concept == "unique":
         from coopgame.equilibria._unique import unique_threshold
@@ -434,10 +435,10 @@ def threshold(game: Any, profile: Sequence[Any], parameter: Any, concept: str = 
     value = sympy.Max(floor, *lowers) if lowers else floor
     upper = sympy.Min(*uppers) if uppers else sympy.oo
     attained = not strict
+    if attained and sym.is_positive and sympy.Le(value, 0) == sympy.true:
+        attained = False  # a positive symbol cannot equal 0 or less
     feasible = sympy.Le(value, upper) if attained else sympy.Lt(value, upper)
     if feasible == sympy.false:
         return Threshold(sym, concept, None, reason=f"the conditions need {sym} >= {value} and {sym} <= {upper}", _game=g)
     conds = _conjunction([side_cond, feasible]) if feasible != sympy.true else side_cond
-    if value == floor and floor == 0 and sym.is_positive and attained:
-        attained = False  # a positive symbol cannot equal 0
     return Threshold(sym, concept, value, attained=attained, upper=upper, conditions=conds, _game=g)

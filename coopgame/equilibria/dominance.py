@@ -15,7 +15,7 @@ __all__ = ["dominant_strategies", "iterated_elimination", "DominantStrategies", 
 
 def _dominates(u: np.ndarray, p: int, a: int, b: int, strict: bool, tol: float) -> bool:
     """Does action ``a`` of player ``p`` dominate action ``b`` in payoff array ``u``?"""
-    diff = np.take(u, a, axis=p) - np.take(u, b, axis=p)
+    diff = np.asarray(np.take(u, a, axis=p) - np.take(u, b, axis=p))
     if strict:
         return bool((diff > tol).all())
     return bool((diff >= -tol).all() and (diff > tol).any())

@@ -39,7 +39,7 @@ MAX_SUPPORT_PAIRS = 2_000_000
 #: Pairs of supports solved per batch (bounds memory).
 _CHUNK = 50_000
 
-_TOL = 10 * TOLERANCE
+_TOL = TOLERANCE / 10
 
 
 def _scaled(M: np.ndarray) -> np.ndarray:

@@ -169,4 +169,5 @@ class GameBase:
             payoffs, actions = inst.transform(payoffs, players, actions)
         previous = tuple(getattr(self, "_instruments", ()))
         return build_game(payoffs, players, actions, instruments=previous + tuple(instruments),
-                          defaults=getattr(self, "_defaults", None), exact=getattr(self, "_exact", None))
+                          defaults=getattr(self, "_defaults", None),
+                          exact=False if getattr(self, "_exact", None) is False else None)

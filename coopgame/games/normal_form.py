@@ -317,7 +317,8 @@ class NormalFormGame(GameBase):
         """Indices of ``player``'s pure best responses to the others' strategies (ties within :attr:`tolerance`)."""
         values = self.action_values(player, strategies)
         best = values.max()
-        return tuple(int(k) for k in np.flatnonzero(values >= best - self.tolerance))
+        near = (values == best) if values.dtype == object else (values >= best - self.tolerance)
+        return tuple(int(k) for k in np.flatnonzero(near))
 
     def regrets(self, strategies: MixedProfile) -> np.ndarray:
         """Each player's regret: best pure payoff against the others minus the expected payoff."""
@@ -421,7 +422,7 @@ class NormalFormGame(GameBase):
 
     def __hash__(self) -> int:
         if self._hash is None:
-            data = tuple(a.tobytes() for a in self.float_payoffs)
+            data = tuple((a + 0.0).tobytes() for a in self.float_payoffs)  # -0.0 hashes as 0.0
             self._hash = hash((self._exact, self._players, self._actions, self.shape, data))
         return self._hash
 
@@ -435,8 +436,10 @@ class NormalFormGame(GameBase):
         return self._table(lambda i, j: f"{format_number(a[i, j])}, {format_number(b[i, j])}", "NormalFormGame")
 
     def __reduce__(self):  # pickling for process pools
-        return (_rebuild, (self._payoffs, self._players, self._actions, self._exact))
+        return (_rebuild, (self._payoffs, self._players, self._actions, self._exact, self._instruments))
 
 
-def _rebuild(payoffs, players, actions, exact):
-    return NormalFormGame(payoffs, players, actions, exact=exact)
+def _rebuild(payoffs, players, actions, exact, instruments=()):
+    game = NormalFormGame(payoffs, players, actions, exact=exact)
+    game._instruments = tuple(instruments)
+    return game

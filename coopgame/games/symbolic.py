@@ -287,6 +287,23 @@ class SymbolicGame(GameBase):
         return payoffs
 
     # ------------------------------------------------------------------ display
+    @staticmethod
+    def _tex(label: str) -> str:
+        """A label as LaTeX text, special characters escaped."""
+        out = []
+        for ch in label:
+            if ch in "&%$#_{}":
+                out.append("\\" + ch)
+            elif ch == "~":
+                out.append(r"\textasciitilde{}")
+            elif ch == "^":
+                out.append(r"\textasciicircum{}")
+            elif ch == "\\":
+                out.append(r"\textbackslash{}")
+            else:
+                out.append(ch)
+        return "".join(out)
+
     def to_latex(self) -> str:
         r"""A LaTeX payoff table (``tabular``), ready for a paper.
 
@@ -308,24 +325,24 @@ class SymbolicGame(GameBase):
         """
         if self.num_players == 1:
             cells = " & ".join(f"${sympy.latex(e)}$" for e in self._payoffs[0])
-            acts = " & ".join(self._actions[0])
+            acts = " & ".join(self._tex(a) for a in self._actions[0])
             return f"\\begin{{tabular}}{{{'c' * self.shape[0]}}}\n{acts} \\\\\n\\hline\n{cells} \\\\\n\\end{{tabular}}"
         tables = []
         rest = [range(m) for m in self.shape[2:]]
         for tail in np.ndindex(*self.shape[2:]) if rest else [()]:
             lines = []
             if tail:
-                who = ", ".join(f"{self._players[2 + k]}: {self._actions[2 + k][t]}" for k, t in enumerate(tail))
+                who = ", ".join(f"{self._players[2 + k]}: {self._actions[2 + k][t]}" for k, t in enumerate(tail)).replace("\n", " ")
                 lines.append(f"% {who}")
             lines.append(f"\\begin{{tabular}}{{r|{'c' * self.shape[1]}}}")
-            lines.append(" & " + " & ".join(self._actions[1]) + " \\\\")
+            lines.append(" & " + " & ".join(self._tex(a) for a in self._actions[1]) + " \\\\")
             lines.append("\\hline")
             for i, r in enumerate(self._actions[0]):
                 cells = []
                 for j in range(self.shape[1]):
                     idx = (i, j, *tail)
                     cells.append(", ".join(f"${sympy.latex(a[idx])}$" for a in self._payoffs))
-                lines.append(f"{r} & " + " & ".join(cells) + " \\\\")
+                lines.append(f"{self._tex(r)} & " + " & ".join(cells) + " \\\\")
             lines.append("\\end{tabular}")
             tables.append("\n".join(lines))
         return "\n\n".join(tables)

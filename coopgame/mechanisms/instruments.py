@@ -44,7 +44,10 @@ def _amount(value: Amount, payoffs: Sequence[np.ndarray], where: str) -> Any:
 
     if isinstance(value, Fraction):
         return value
-    expr = as_expression(value, _symbols(payoffs), where)
+    known = _symbols(payoffs)
+    expr = as_expression(value, known, where)
+    expr = expr.xreplace({s: known[s.name] for s in expr.free_symbols
+                          if isinstance(s, sympy.Symbol) and s.name in known and known[s.name] != s})
     if expr.is_Rational:
         return Fraction(int(expr.p), int(expr.q))
     return expr
@@ -202,10 +205,13 @@ class Penalty(_Instrument):
     def expected_fine(self, payoffs: Sequence[np.ndarray] = ()) -> Any:
         """``detection * fine``, with several detection probabilities combined."""
         det = self.detection
-        if isinstance(det, (list, tuple)):
-            det = combined_detection(*[_amount(d, payoffs, "Penalty") for d in det])
-        else:
-            det = _amount(det, payoffs, "Penalty")
+        parts = det if isinstance(det, (list, tuple)) else [det]
+        values = [_amount(d, payoffs, "Penalty") for d in parts]
+        for v in values:
+            number = v if not isinstance(v, sympy.Basic) else (v if v.is_number else None)
+            if number is not None and not 0 <= float(number) <= 1:
+                raise InvalidGameError(f"Penalty: expected detection probabilities between 0 and 1, got {v}")
+        det = combined_detection(*values) if isinstance(det, (list, tuple)) else values[0]
         return det * _amount(self.fine, payoffs, "Penalty")
 
     def transform(self, payoffs, players, actions):
