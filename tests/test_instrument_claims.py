@@ -58,8 +58,8 @@ def profiles(game):
 def best_actions(game, player, others):
     """Labels of ``player``'s best replies to the others' pure actions, compared exactly.
 
-    (Computed here rather than with ``NormalFormGame.best_responses``, which misses exact best
-    responses: see ``test_best_responses_of_exact_games`` below.)
+    Computed here, independently of ``NormalFormGame.best_responses`` (which once missed exact best
+    responses: see ``test_best_responses_of_exact_games`` below, and the property after it).
     """
     values = game.action_values(player, others)
     best = max(values)
@@ -531,10 +531,8 @@ def test_derived_c7_threshold_check_rejects_min_instead_of_max():
 
 # ============================================================================ found on the way
 
-@pytest.mark.xfail(strict=True, reason="BUG: NormalFormGame.best_responses compares exact payoffs with "
-                   "'best - self.tolerance', and the float tolerance 0.0 turns the Fraction best into a float, "
-                   "so a best payoff such as 4/5 (float 0.8 > 4/5) is not recognised and () is returned")
 def test_best_responses_of_exact_games():
+    """Regression: the float tolerance 0.0 once turned the exact best payoff 4/5 into the float 0.8 > 4/5."""
     game = cg.NormalFormGame([[[Fraction(4, 5)], [0]], [[0], [0]]], exact=True)
     assert game.best_responses(0, [None, 0]) == (0,)
 
@@ -547,3 +545,5 @@ def test_best_actions_helper_agrees_with_regret(values, position):
     for action in (PROTECT, DEVELOP):
         regret = game.regrets([action, PAY])[0]
         assert (action in best_actions(game, UPSTREAM, [None, PAY])) == (regret == 0)
+    # and NormalFormGame.best_responses agrees with it
+    assert {game.actions[0][k] for k in game.best_responses(UPSTREAM, [None, PAY])} == best_actions(game, UPSTREAM, [None, PAY])

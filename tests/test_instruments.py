@@ -105,10 +105,8 @@ def test_subsidy_on_symbolic_game_binds_to_its_parameters():
     assert isinstance(game.subs(c=2, r=1), cg.NormalFormGame)
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: an instrument amount given as a plain sympy.Symbol('c') is not identified "
-                   "with the game's parameter c (a positive symbol made from text): the game ends up with two "
-                   "parameters named c, and subs(c=...) replaces only one of them")
 def test_instrument_with_plain_symbol_binds_to_the_games_parameter():
+    """Regression: a plain sympy.Symbol('c') once made a second parameter named c beside the game's."""
     game = symbolic_pgg().apply(cg.Subsidy(0, "Govern", sympy.Symbol("c")))
     assert [p.name for p in game.parameters] == ["c", "r"]
     assert isinstance(game.subs(c=2, r=1), cg.NormalFormGame)
@@ -440,10 +438,8 @@ def test_numeric_and_symbolic_application_agree():
     assert symbolic.subs(s=2, F=6, rho=Fraction(1, 2)) == numeric
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: an exact game with a float amount becomes an 'exact' game holding the float "
-                   "sum's binary expansion (8666666666666667/20000000000000000), while applying the same instrument "
-                   "to the symbolic game and substituting gives a float game: apply and subs do not commute")
 def test_float_amount_on_exact_game_commutes_with_subs():
+    """Regression: an exact game plus 0.1 once held the float sum's binary expansion as an 'exact' Fraction."""
     base = cg.SymbolicGame([[["a/3", 0], [0, 0]], [[0, 0], [0, 0]]])
     inst = cg.Subsidy(0, 0, 0.1)
     assert base.apply(inst).subs(a=1) == base.subs(a=1).apply(inst)
@@ -650,12 +646,10 @@ def test_cost_after_partial_subs_and_numeric():
     assert cg.instrument_cost(game.numeric(s=2, F=4, rho=Fraction(1, 4)), ("Govern", "Free-ride")).total == 1
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: NormalFormGame.__reduce__ leaves out the recorded instruments, so a designed "
-                   "numeric game sent through pickle (a process pool) or copy.deepcopy has no instruments and "
-                   "instrument_cost silently reports 0")
 @pytest.mark.parametrize("copier", [lambda g: pickle.loads(pickle.dumps(g)), lambda g: __import__("copy").deepcopy(g)],
                          ids=["pickle", "deepcopy"])
 def test_numeric_game_keeps_instruments_through_pickle_and_copy(copier):
+    """Regression: NormalFormGame.__reduce__ once dropped the instruments, so the cost fell to 0."""
     designed = exact_pd().apply(cg.Subsidy(0, "Govern", 2))
     back = copier(designed)
     assert back == designed
@@ -672,10 +666,9 @@ def test_symbolic_game_keeps_instruments_through_pickle_and_copy():
         assert cg.instrument_cost(back.subs(s=2), ("Govern", "Govern")).total == 2
 
 
-@pytest.mark.xfail(strict=True, reason="BUG (validation): Penalty accepts detection probabilities outside [0, 1]; "
-                   "detection=1.5 fines 1.5 times the fine and detection=-0.5 turns the fine into a reward")
 @pytest.mark.parametrize("detection", [1.5, -0.5, [0.5, 2], Fraction(3, 2)])
 def test_penalty_refuses_detection_outside_unit_interval(detection):
+    """Regression: detection 1.5 once fined 1.5 times the fine, and -0.5 paid a reward."""
     with pytest.raises(InvalidGameError) as excinfo:
         exact_pd().apply(cg.Penalty(0, "Free-ride", 4, detection=detection))
     assert_error(excinfo, InvalidGameError, ValueError, "Penalty")

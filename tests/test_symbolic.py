@@ -8,6 +8,7 @@ a deliberately wrong variant.
 from __future__ import annotations
 
 import pickle
+import re
 from fractions import Fraction
 
 import numpy as np
@@ -632,10 +633,14 @@ def test_derived_pickle_and_equality_on_random_games(gv):
     assert back.subs(values) == game.subs(values)
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: to_latex does not escape action labels, so labels such as 'R&D', "
-                   "'Cut 50%', 'a_1' or '#2' give invalid LaTeX (an extra column, a row commented out, errors)")
 def test_to_latex_escapes_labels():
+    """Regression: labels such as 'R&D' or 'Cut 50%' once went into the table unescaped."""
     game = cg.SymbolicGame([[[1, 2], [3, 4]], [[1, 2], [3, 4]]], actions=[["R&D", "Cut 50%"], ["a_1", "#2"]])
     text = game.to_latex()
     for escaped in ("R\\&D", "Cut 50\\%", "a\\_1", "\\#2"):
         assert escaped in text
+    rows = [line for line in text.splitlines() if line.endswith("\\\\")]
+    assert len(rows) == 3
+    for line in rows:  # two columns: exactly two unescaped cell separators, nothing commented out
+        assert len(re.findall(r"(?<!\\)&", line)) == 2
+        assert not re.search(r"(?<!\\)%", line)
