@@ -42,11 +42,9 @@ def _points(crit: list[sympy.Expr], sym: sympy.Symbol) -> list[tuple[sympy.Expr,
     low = sympy.Integer(0) if sym.is_nonnegative else None
     if crit:
         first = crit[0]
-        if low is not None and first > low:
-            pts.append((low + (first - low) / 1000, False))
-            pts.append(((low + first) / 2, False))
-        elif low is None:
-            pts.append((first - 1, False))
+        below = first / 2 if low is not None else first - 1
+        if low is None or below > low or (low == 0 and first > 0):
+            pts.append((sympy.nsimplify(below) if low is None or first > 0 else below, False))
         for a, b in zip(crit, crit[1:]):
             pts.append((a, True))
             pts.append(((a + b) / 2, False))
@@ -76,22 +74,21 @@ def _scan(holds: Callable[[sympy.Expr], bool], crit: list[sympy.Expr], sym: symp
     k = len(results) - 1
     while k > 0 and results[k - 1]:
         k -= 1
+    value, is_crit = pts[k]
+    if is_crit:
+        return value, True
     if k == 0:
         return (sympy.Integer(0) if sym.is_nonnegative else -sympy.oo), False
-    (prev, prev_crit), (cur, cur_crit) = pts[k - 1], pts[k]
-    # the change lies in (prev, cur]: bisect, then snap to a critical end point when it is there
-    lo, hi = float(prev), float(cur)
+    prev, prev_crit = pts[k - 1]
+    if prev_crit:
+        return prev, False
+    lo, hi = float(prev), float(value)  # change inside an interval: bisect
     for _ in range(60):
         mid = (lo + hi) / 2
         if holds(sympy.Float(mid, 30)):
             hi = mid
         else:
             lo = mid
-    close = 1e-9 * max(1.0, abs(hi))
-    if cur_crit and abs(hi - float(cur)) <= close:
-        return cur, True
-    if prev_crit and abs(hi - float(prev)) <= close:
-        return prev, False
     return sympy.Float(hi), True
 
 
