@@ -162,6 +162,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"figure written: {fig}\n", flush=True)
 
     summ = summary(reports)
+    if args.quick:
+        summ.notes.append("--quick run: few games and rounds, so ratios near a bound can flip either way; "
+                          "judge the targets on a full run")
     if summ.rows:
         print(summ.render(), "\n")
     failed = [t for r in reports for t in r.targets if t.status == "FAIL"]
