@@ -76,7 +76,9 @@ def _unique(verts: np.ndarray, G: np.ndarray, h: np.ndarray) -> tuple[np.ndarray
     dimension (Qhull triangulates such facets of the polar), so simple
     polytopes skip the comparison.
     """
-    t = np.abs(h[None, :] - verts @ G.T) <= LABEL_TOL
+    # einsum rather than @: a product this size makes OpenBLAS start threads, which cost more than
+    # they save on a busy machine and slow down Qhull and the compiled kernel around them
+    t = np.abs(h[None, :] - np.einsum("vd,rd->vr", verts, G)) <= LABEL_TOL
     if len(verts) == 0 or (t.sum(axis=1) == G.shape[1]).all():
         return verts, t
     keys = np.packbits(t, axis=1)
