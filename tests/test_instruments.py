@@ -445,8 +445,6 @@ def test_float_amount_on_exact_game_commutes_with_subs():
     assert base.apply(inst).subs(a=1) == base.subs(a=1).apply(inst)
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: a float game with a symbolic instrument comes back exact from subs when its "
-                   "payoffs happen to be whole numbers, while the same instrument with a number gives a float game")
 def test_symbolic_instrument_on_float_game_then_subs_matches_numeric_instrument():
     game = float_pd()
     assert game.apply(cg.Subsidy(0, 0, "s")).subs(s=Fraction(1, 2)) == game.apply(cg.Subsidy(0, 0, Fraction(1, 2)))
@@ -619,9 +617,6 @@ def test_derived_cost_equals_welfare_change(case):
     assert cg.instrument_cost(designed, profile).total == _welfare(designed, profile) - _welfare(game, profile)
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: instrument_cost re-resolves each instrument's action against the final "
-                   "game, so a Subsidy by index applied before a Standard is costed on the wrong action "
-                   "(here B's subsidised payoff is shown, but the cost is charged to C)")
 def test_cost_of_subsidy_by_index_before_a_standard():
     game = cg.NormalFormGame([[[1, 1, 1]] * 3, [[1, 1, 1]] * 3], actions=[["A", "B", "C"]] * 2, exact=True)
     designed = game.apply(cg.Subsidy(0, 1, 5), cg.Standard(0, "A"))
@@ -630,8 +625,6 @@ def test_cost_of_subsidy_by_index_before_a_standard():
     assert cg.instrument_cost(designed, ("C", "A")).total == 0
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: instrument_cost raises InvalidProfileError for a Subsidy on an action "
-                   "that a later Standard removed, instead of costing it 0")
 def test_cost_of_subsidy_on_an_action_a_standard_removed():
     designed = race().apply(cg.Subsidy(0, "Lax", 1), cg.Standard(0, "Lax"))
     assert cg.instrument_cost(designed, ("Strict", "Lax")).total == 0

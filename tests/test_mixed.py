@@ -205,10 +205,6 @@ def test_lemke_howson_one_by_one():
     assert key(cg.lemke_howson(game, initial_label="all")) == {((1,), (1,))}
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: exact games with payoffs differing by less than about TOLERANCE make "
-                   "support_enumeration and lemke_howson raise SolverError in the shared exact recomputation "
-                   "(_finish.exact_strategy uses a float tolerance to pick best replies); see "
-                   "test_vertex_enumeration.py::test_derived_exact_game_with_tiny_payoff_difference")
 @pytest.mark.parametrize("method", ["support_enumeration", "lemke_howson"])
 def test_derived_exact_game_with_tiny_payoff_difference_other_methods(method):
     game = cg.NormalFormGame([[[F(1)], [1 + F(1, 10**12)]], [[F(0)], [F(0)]]])
@@ -216,19 +212,12 @@ def test_derived_exact_game_with_tiny_payoff_difference_other_methods(method):
     assert [e.pure_profile for e in eqs] == [("2", "1")]
 
 
-_SMALL_PROBABILITY_BUG = pytest.mark.xfail(
-    strict=True, reason="BUG: the two-player solvers raise SolverError when an equilibrium plays an action with "
-    "probability below about 1e-7: _finish.clean_strategies sets probabilities under 100 * TOLERANCE (relative) "
-    "to zero before the exact recomputation / verification, so the repaired profile is no longer an equilibrium "
-    "(float Lemke-Howson happens to survive)")
-
-
 @pytest.mark.parametrize("method, exact", [
-    pytest.param("vertex_enumeration", True, marks=_SMALL_PROBABILITY_BUG),
-    pytest.param("vertex_enumeration", False, marks=_SMALL_PROBABILITY_BUG),
-    pytest.param("support_enumeration", True, marks=_SMALL_PROBABILITY_BUG),
-    pytest.param("support_enumeration", False, marks=_SMALL_PROBABILITY_BUG),
-    pytest.param("lemke_howson", True, marks=_SMALL_PROBABILITY_BUG),
+    pytest.param("vertex_enumeration", True),
+    pytest.param("vertex_enumeration", False),
+    pytest.param("support_enumeration", True),
+    pytest.param("support_enumeration", False),
+    pytest.param("lemke_howson", True),
     pytest.param("lemke_howson", False),
 ])
 def test_derived_equilibrium_with_a_small_probability(method, exact):

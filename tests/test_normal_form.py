@@ -377,8 +377,6 @@ def test_is_equilibrium(pd):
     assert not exact.is_equilibrium([[F(3, 7), F(4, 7)], [F(2, 7) + F(1, 10**9), F(5, 7) - F(1, 10**9)]])
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: an exact game checks float strategies with tolerance 0, so the float "
-                   "rounding of an exact equilibrium (3/7 as 3/7 in binary) is reported as not an equilibrium")
 def test_derived_exact_game_accepts_float_rounding_of_its_equilibrium():
     game = cg.NormalFormGame.zero_sum([[3, -1], [-2, 1]], exact=True)
     assert game.is_equilibrium([[3 / 7, 4 / 7], [2 / 7, 5 / 7]])

@@ -298,11 +298,6 @@ def test_derived_numpy_path_is_really_taken():
     assert not spy.called
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: on about 1% of hypothesis-drawn float games (payoffs like 1.19e-07, 1e-05, "
-                   "tiny denormals beside entries near 10) vertex_enumeration raises SolverError ('a computed profile "
-                   "has regret ... above ...'); see the two deterministic repros "
-                   "test_mixed.py::test_derived_equilibrium_with_a_small_probability and "
-                   "test_vertex_enumeration.py::test_derived_exact_game_with_tiny_payoff_difference")
 @settings(max_examples=600, deadline=None, derandomize=True, database=None,
           phases=[Phase.explicit, Phase.generate], suppress_health_check=list(HealthCheck))
 @given(cgst.bimatrix_games(max_actions=4, exact=False))

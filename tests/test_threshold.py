@@ -353,10 +353,6 @@ def test_derived_unique_threshold_misses_mixed_boundary():
     assert t.value == sympy.Rational(3, 10), t
 
 
-@pytest.mark.xfail(strict=True, raises=cg.SolverError,
-                   reason="mixed_equilibria (vertex_enumeration) raises SolverError 'could not recompute an "
-                          "equilibrium exactly' on an exact 2x3 game with a large-denominator rational payoff "
-                          "(such points come from the unique-threshold bisection)")
 def test_derived_vertex_enumeration_large_denominator():
     x = Fraction(163461538497358560562133789063, 10**29)
     g = cg.NormalFormGame([[[0, 0, 0], [x, x, x - Fraction(7, 4)]],

@@ -247,10 +247,6 @@ def test_derived_float_near_tie_is_solved_by_lemke_howson_and_pure():
     assert [e.pure_profile for e in cg.pure_equilibria(game)] == [("2", "1")]
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: exact games whose payoffs differ by less than about TOLERANCE * max|payoff| "
-                   "make vertex_enumeration raise SolverError ('could not recompute an equilibrium exactly'): the "
-                   "exact recomputation in _finish.exact_strategy picks the opponent's best replies with a float "
-                   "tolerance, so two exactly different payoffs are taken as tied and the exact system is inconsistent")
 def test_derived_exact_game_with_tiny_payoff_difference():
     game = cg.NormalFormGame([[[F(1)], [1 + F(1, 10**12)]], [[F(0)], [F(0)]]])
     assert game.is_exact

@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 
 from coopgame._numeric import TOLERANCE, exact_solve
+from coopgame.equilibria._exact_vertices import exact_extreme_pairs
 from coopgame.equilibria.result import Equilibrium, sort_equilibria
 from coopgame.errors import SolverError
 from coopgame.games.normal_form import NormalFormGame
@@ -25,7 +26,7 @@ __all__ = ["finish_bimatrix", "clean_strategies"]
 def clean_strategies(V: np.ndarray) -> np.ndarray:
     """Rows scaled to probability vectors; entries negligible against the row's largest set to 0."""
     V = np.asarray(V, dtype=float)
-    V = np.where(V > 100 * TOLERANCE * np.maximum(1e-300, V.max(axis=1, keepdims=True)), V, 0.0)
+    V = np.where(V > TOLERANCE / 10 * np.maximum(1e-300, V.max(axis=1, keepdims=True)), V, 0.0)
     return V / V.sum(axis=1, keepdims=True)
 
 
@@ -57,8 +58,52 @@ def _trouble(method: str, what: str) -> SolverError:
     return SolverError(f"{method}: {what} (numerical trouble); please report this game")
 
 
-def finish_bimatrix(game: NormalFormGame, X: np.ndarray, Y: np.ndarray, method: str) -> list[Equilibrium]:
-    """Verified, sorted, de-duplicated equilibria from rows of (unnormalised) strategies ``X``, ``Y``."""
+def finish_bimatrix(game: NormalFormGame, X: np.ndarray | None, Y: np.ndarray | None, method: str,
+                    complete: bool = True) -> list[Equilibrium]:
+    """Verified, sorted, de-duplicated equilibria from rows of (unnormalised) strategies ``X``, ``Y``.
+
+    When the floating-point results cannot be verified (or ``X`` is None:
+    the floating-point stage failed), the game's extreme equilibria are
+    computed exactly instead (:mod:`coopgame.equilibria._exact_vertices`):
+    all of them when ``complete`` (enumeration methods), otherwise the one
+    nearest to each floating-point profile.
+    """
+    if X is not None:
+        try:
+            return _finish(game, X, Y, method)
+        except SolverError:
+            pass
+    return _exact_fallback(game, X, Y, method, complete)
+
+
+def _exact_fallback(game: NormalFormGame, X: np.ndarray | None, Y: np.ndarray | None, method: str,
+                    complete: bool) -> list[Equilibrium]:
+    if game.is_exact:
+        A, B = game.payoffs
+    else:  # floats at their exact binary value
+        A, B = (np.array([Fraction(float(v)) for v in M.reshape(-1)], dtype=object).reshape(M.shape)
+                for M in game.float_payoffs)
+    pairs = exact_extreme_pairs(A, B, method)
+    if not complete and X is not None and pairs:
+        m, n = game.shape
+        found = np.array([[float(v) for v in x + y] for x, y in pairs])
+        wanted = np.hstack([clean_strategies(X.reshape(-1, m)), clean_strategies(Y.reshape(-1, n))])
+        nearest = sorted({int(np.abs(found - w).sum(axis=1).argmin()) for w in wanted})
+        pairs = [pairs[k] for k in nearest]
+    out = []
+    for x, y in pairs:
+        if game.is_exact:
+            vectors = (np.array(x, dtype=object), np.array(y, dtype=object))
+        else:
+            vectors = (np.array([float(v) for v in x]), np.array([float(v) for v in y]))
+        eq = Equilibrium._trusted(game, vectors, method=method)
+        if not eq.is_verified():
+            raise _trouble(method, "an exactly computed equilibrium fails the regret check after rounding")
+        out.append(eq)
+    return sort_equilibria(out)
+
+
+def _finish(game: NormalFormGame, X: np.ndarray, Y: np.ndarray, method: str) -> list[Equilibrium]:
     m, n = game.shape
     X = clean_strategies(X.reshape(-1, m))
     Y = clean_strategies(Y.reshape(-1, n))

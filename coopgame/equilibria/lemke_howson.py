@@ -175,5 +175,5 @@ def lemke_howson(game: Any, initial_label: int | str = 0, max_pivots: int = 100_
         x, y = _path(A, B, label, game.is_exact, max_pivots)
         xs.append(x)
         ys.append(y)
-    found = finish_bimatrix(game, np.array(xs), np.array(ys), "lemke_howson")
+    found = finish_bimatrix(game, np.array(xs), np.array(ys), "lemke_howson", complete=False)
     return sort_equilibria(found)

@@ -29,7 +29,7 @@ from coopgame.equilibria._faces import solve_faces
 from coopgame.equilibria._polytope import LABEL_TOL, labelled_vertices, normalise
 from coopgame.equilibria._finish import finish_bimatrix
 from coopgame.equilibria.result import Equilibrium  # noqa: F401  (return type)
-from coopgame.errors import SolverLimitError
+from coopgame.errors import SolverError, SolverLimitError
 
 __all__ = ["vertex_enumeration", "MAX_POLYTOPE_DIMENSION"]
 
@@ -121,8 +121,11 @@ def vertex_enumeration(game: Any) -> list[Equilibrium]:
     _limit(min(m, n), "player with fewer actions")
     Af, Bf = game.float_payoffs
     A, B = normalise(Af), normalise(Bf)
-    if m <= n:
-        X, Y = _extreme_pairs(A, B)
-    else:
-        Y, X = _extreme_pairs(B.T, A.T)
+    try:
+        if m <= n:
+            X, Y = _extreme_pairs(A, B)
+        else:
+            Y, X = _extreme_pairs(B.T, A.T)
+    except SolverError:  # floating-point trouble: finish_bimatrix solves the game exactly instead
+        X = Y = None
     return finish_bimatrix(game, X, Y, "vertex_enumeration")

@@ -162,12 +162,14 @@ class GameBase:
                              for v in np.asarray(a, dtype=object).reshape(-1)], dtype=object).reshape(a.shape)
                    for a in self._payoffs]
         players, actions = self._players, self._actions
+        recorded = []
         for inst in instruments:
             if not hasattr(inst, "transform"):
                 raise InvalidGameError(f"{self._name}.apply: expected policy instruments (Subsidy, Penalty, "
                                        f"Transfer, Standard), got {describe(inst)}")
+            recorded.append(inst.resolved(players, actions) if hasattr(inst, "resolved") else inst)
             payoffs, actions = inst.transform(payoffs, players, actions)
         previous = tuple(getattr(self, "_instruments", ()))
-        return build_game(payoffs, players, actions, instruments=previous + tuple(instruments),
+        return build_game(payoffs, players, actions, instruments=previous + tuple(recorded),
                           defaults=getattr(self, "_defaults", None),
                           exact=False if getattr(self, "_exact", None) is False else None)

@@ -199,8 +199,10 @@ class NormalFormGame(GameBase):
     @property
     def tolerance(self) -> float:
         """Absolute tolerance for this game: ``TOLERANCE * max(1, max |payoff|)``; 0 when exact."""
-        if self._exact:
-            return 0.0
+        return 0.0 if self._exact else self._float_tolerance()
+
+    def _float_tolerance(self) -> float:
+        """``TOLERANCE * max(1, max |payoff|)``: the tolerance of any computation done in floats."""
         if self._scale is None:
             self._scale = max(1.0, max(float(np.abs(a).max()) for a in self.float_payoffs))
         return TOLERANCE * self._scale
@@ -317,7 +319,7 @@ class NormalFormGame(GameBase):
         """Indices of ``player``'s pure best responses to the others' strategies (ties within :attr:`tolerance`)."""
         values = self.action_values(player, strategies)
         best = values.max()
-        near = (values == best) if values.dtype == object else (values >= best - self.tolerance)
+        near = (values == best) if values.dtype == object else (values >= best - self._float_tolerance())
         return tuple(int(k) for k in np.flatnonzero(near))
 
     def regrets(self, strategies: MixedProfile) -> np.ndarray:
@@ -335,8 +337,15 @@ class NormalFormGame(GameBase):
         return self.regrets(strategies).max()
 
     def is_equilibrium(self, strategies: MixedProfile) -> bool:
-        """True when every player's regret is at most :attr:`tolerance` (exactly zero for exact games)."""
-        return bool(self.max_regret(strategies) <= self.tolerance)
+        """True when every player's regret is at most :attr:`tolerance`.
+
+        Exact games with exact strategies need a regret of exactly zero;
+        strategies given as floats are checked with the float tolerance
+        ``TOLERANCE * max(1, max |payoff|)`` even on an exact game.
+        """
+        regret = self.max_regret(strategies)
+        exact = isinstance(regret, Fraction) or (hasattr(regret, "dtype") and regret.dtype == object)
+        return bool(regret <= (0 if exact else self._float_tolerance()))
 
     # ------------------------------------------------------------------ transformations
     def to_float(self) -> NormalFormGame:

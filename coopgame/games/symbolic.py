@@ -116,7 +116,7 @@ class SymbolicGame(GameBase):
     Free-ride     3, -1       0, 0
     """
 
-    __slots__ = ("_payoffs", "_players", "_actions", "_defaults", "_instruments", "_hash")
+    __slots__ = ("_payoffs", "_players", "_actions", "_defaults", "_instruments", "_hash", "_exact")
 
     def __init__(
         self,
@@ -171,6 +171,7 @@ class SymbolicGame(GameBase):
         self._defaults = self._resolve_mapping(defaults or {}, "defaults")
         self._instruments: tuple[Any, ...] = ()
         self._hash: int | None = None
+        self._exact: bool | None = None  # False when made from a float game: its numeric games stay float
 
     # ------------------------------------------------------------------ parameters
     @property
@@ -232,7 +233,8 @@ class SymbolicGame(GameBase):
         arrays = [np.vectorize(lambda e: e.xreplace(sub), otypes=[object])(a) for a in self._payoffs]
         defaults = {k: v for k, v in self._defaults.items() if k not in sub}
         instruments = tuple(i.substituted(sub) if hasattr(i, "substituted") else i for i in self._instruments)
-        return build_game(arrays, self._players, self._actions, instruments=instruments, defaults=defaults)
+        return build_game(arrays, self._players, self._actions, instruments=instruments, defaults=defaults,
+                          exact=self._exact)
 
     def numeric(self, **values: Any) -> NormalFormGame:
         """The numeric game at the default parameter values, overridden by ``values``."""
@@ -367,12 +369,13 @@ class SymbolicGame(GameBase):
 
     def __reduce__(self):
         return (_rebuild, (tuple(a.tolist() for a in self._payoffs), self._players, self._actions,
-                           self._defaults, self._instruments))
+                           self._defaults, self._instruments, self._exact))
 
 
-def _rebuild(payoffs, players, actions, defaults, instruments):
+def _rebuild(payoffs, players, actions, defaults, instruments, exact=None):
     game = SymbolicGame(payoffs, players, actions, defaults=defaults)
     game._instruments = instruments
+    game._exact = exact
     return game
 
 
@@ -394,4 +397,6 @@ def build_game(payoffs: Sequence[np.ndarray], players: Sequence[str], actions: S
             exact = not any(isinstance(v, (float, np.floating, sympy.Float)) for v in flat)
         game = NormalFormGame(arrays, players, actions, exact=exact)
     game._instruments = tuple(instruments)
+    if isinstance(game, SymbolicGame):
+        game._exact = exact
     return game

@@ -139,6 +139,23 @@ class _Instrument:
                 changes[name] = _substitute(value, values)
         return replace(self, **changes)  # type: ignore[type-var]
 
+    def resolved(self, players: Sequence[str], actions: Sequence[Sequence[str]]) -> "_Instrument":
+        """The same instrument with its action named by label, as recorded by ``game.apply``.
+
+        Labels survive later instruments that remove actions (a Standard), indices do not.
+        """
+        if not hasattr(self, "action"):
+            return self
+        p = _player(players, self.player, type(self).__name__)
+        return replace(self, action=actions[p][_action(actions, p, self.action, type(self).__name__)])  # type: ignore[type-var]
+
+    def _cost_share(self, players, actions, probabilities) -> Any:
+        """Probability that the instrument's player plays its action (0 once a standard removed it)."""
+        p = _player(players, self.player, type(self).__name__)
+        if isinstance(self.action, str) and self.action not in actions[p]:
+            return 0
+        return probabilities[p][_action(actions, p, self.action, type(self).__name__)]
+
     def coordinator_cost(self, players: Sequence[str], actions: Sequence[Sequence[str]],
                          probabilities: Sequence[np.ndarray]) -> Any:
         return 0
@@ -173,9 +190,7 @@ class Subsidy(_Instrument):
         return out, actions
 
     def coordinator_cost(self, players, actions, probabilities):
-        p = _player(players, self.player, "Subsidy")
-        k = _action(actions, p, self.action, "Subsidy")
-        return _amount(self.amount, [], "Subsidy") * probabilities[p][k]
+        return _amount(self.amount, [], "Subsidy") * self._cost_share(players, actions, probabilities)
 
 
 @dataclass(frozen=True)
@@ -222,9 +237,7 @@ class Penalty(_Instrument):
         return out, actions
 
     def coordinator_cost(self, players, actions, probabilities):
-        p = _player(players, self.player, "Penalty")
-        k = _action(actions, p, self.action, "Penalty")
-        return -self.expected_fine() * probabilities[p][k]
+        return -self.expected_fine() * self._cost_share(players, actions, probabilities)
 
 
 @dataclass(frozen=True)
