@@ -27,6 +27,7 @@ from coopgame.equilibria import (
 from coopgame.errors import (
     CoopgameError,
     DegenerateGameWarning,
+    InvalidArgumentError,
     InvalidFileError,
     InvalidGameError,
     InvalidProfileError,
@@ -76,6 +77,7 @@ __all__ = [
     "CoopgameError",
     "InvalidGameError",
     "InvalidProfileError",
+    "InvalidArgumentError",
     "InvalidFileError",
     "UnresolvedParameterError",
     "NotSupportedError",

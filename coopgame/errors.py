@@ -23,6 +23,7 @@ __all__ = [
     "CoopgameError",
     "InvalidGameError",
     "InvalidProfileError",
+    "InvalidArgumentError",
     "InvalidFileError",
     "UnresolvedParameterError",
     "NotSupportedError",
@@ -42,6 +43,10 @@ class InvalidGameError(CoopgameError, ValueError):
 
 class InvalidProfileError(CoopgameError, ValueError):
     """A pure or mixed strategy profile does not fit the game."""
+
+
+class InvalidArgumentError(CoopgameError, ValueError):
+    """An option has a value the function does not accept (an unknown method or concept name)."""
 
 
 class InvalidFileError(CoopgameError, ValueError):

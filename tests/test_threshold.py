@@ -281,9 +281,9 @@ def test_derived_threshold_object():
 
 def test_derived_threshold_errors():
     g = pd_with_fine()
-    with pytest.raises(InvalidProfileError):
+    with pytest.raises(cg.InvalidArgumentError, match="threshold"):
         cg.threshold(g, (0, 0), "F", concept="evolutionarily_stable")
-    with pytest.raises(ValueError):  # InvalidProfileError is also a ValueError
+    with pytest.raises(ValueError):  # InvalidArgumentError is also a ValueError
         cg.threshold(g, (0, 0), "F", concept="Nash")
     with pytest.raises(InvalidProfileError, match="'G'"):
         cg.threshold(g, (0, 0), "G")

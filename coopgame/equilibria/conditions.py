@@ -15,7 +15,7 @@ from typing import Any, Mapping, Sequence
 import numpy as np
 import sympy
 
-from coopgame.errors import InvalidGameError, InvalidProfileError, NotSupportedError
+from coopgame.errors import InvalidArgumentError, InvalidGameError, InvalidProfileError, NotSupportedError
 from coopgame.games.normal_form import NormalFormGame
 from coopgame.games.symbolic import SymbolicGame, as_expression
 
@@ -402,7 +402,7 @@ def threshold(game: Any, profile: Sequence[Any], parameter: Any, concept: str = 
     4.0
     """
     if concept not in CONCEPTS:
-        raise InvalidProfileError(f"threshold: expected concept in {CONCEPTS}, got {concept!r}")
+        raise InvalidArgumentError(f"threshold: expected concept in {CONCEPTS}, got {concept!r}")
     g = _symbolic(game, "threshold")
     sym = parameter if isinstance(parameter, sympy.Symbol) else None
     if sym is None:

@@ -10,7 +10,7 @@ from coopgame.equilibria.pure import pure_equilibria
 from coopgame.equilibria.result import Equilibrium
 from coopgame.equilibria.support_enumeration import support_enumeration
 from coopgame.equilibria.vertex_enumeration import vertex_enumeration
-from coopgame.errors import InvalidProfileError, NotSupportedError
+from coopgame.errors import InvalidArgumentError, NotSupportedError
 
 __all__ = ["mixed_equilibria", "METHODS"]
 
@@ -62,7 +62,7 @@ def mixed_equilibria(game: Any, method: str = "auto", **options: Any) -> list[Eq
     if method == "auto":
         method = "vertex_enumeration"
     if method not in METHODS:
-        raise InvalidProfileError(
+        raise InvalidArgumentError(
             f"mixed_equilibria: expected method 'auto' or one of {sorted(METHODS)}, got {method!r}"
         )
     if game.num_players == 1:

@@ -213,7 +213,7 @@ class NormalFormGame(GameBase):
         return self._instruments
 
     # ------------------------------------------------------------------ profiles
-    def mixed_profile(self, strategies: MixedProfile) -> tuple[np.ndarray, ...]:
+    def mixed_profile(self, strategies: MixedProfile, where: str = _NAME) -> tuple[np.ndarray, ...]:
         """Validate a mixed profile and return it as a tuple of read-only probability vectors.
 
         Each entry is a probability vector over the player's actions, or a
@@ -223,19 +223,19 @@ class NormalFormGame(GameBase):
         """
         if isinstance(strategies, (str, bytes)) or not isinstance(strategies, (Sequence, np.ndarray)):
             raise InvalidProfileError(
-                f"{_NAME}: expected one probability vector per player ({self.num_players}), got {describe(strategies)}"
+                f"{where}: expected one probability vector per player ({self.num_players}), got {describe(strategies)}"
             )
         if len(strategies) != self.num_players:
             raise InvalidProfileError(
-                f"{_NAME}: expected one probability vector for each of {self.num_players} players, got {len(strategies)}"
+                f"{where}: expected one probability vector for each of {self.num_players} players, got {len(strategies)}"
             )
-        vectors = [self._strategy_vector(p, s) for p, s in enumerate(strategies)]
+        vectors = [self._strategy_vector(p, s, where) for p, s in enumerate(strategies)]
         exact = self._exact and all(v.dtype == object for v in vectors)
         if not exact:
             vectors = [as_float(v) for v in vectors]
         return tuple(readonly(np.array(v, dtype=object if exact else float)) for v in vectors)
 
-    def _strategy_vector(self, p: int, s: Any) -> np.ndarray:
+    def _strategy_vector(self, p: int, s: Any, where: str = _NAME) -> np.ndarray:
         m = self.shape[p]
         if isinstance(s, (str, int, np.integer)) and not isinstance(s, bool):
             k = self.action_index(p, s)
@@ -248,19 +248,19 @@ class NormalFormGame(GameBase):
             arr = None
         if arr is None or arr.ndim != 1 or arr.shape[0] != m or arr.dtype.kind not in "biufO":
             raise InvalidProfileError(
-                f"{_NAME}: expected a probability vector of length {m} for {self._players[p]!r}, got {describe(s)}"
+                f"{where}: expected a probability vector of length {m} for {self._players[p]!r}, got {describe(s)}"
             )
         kinds = {classify_scalar(v) for v in arr.reshape(-1)} if arr.dtype == object else {"float" if arr.dtype.kind == "f" else "int"}
         if kinds & {"bad", "symbolic", "nonfinite"} or (arr.dtype.kind == "f" and not np.isfinite(arr).all()):
             raise InvalidProfileError(
-                f"{_NAME}: expected finite probabilities for {self._players[p]!r}, got {describe(s)}"
+                f"{where}: expected finite probabilities for {self._players[p]!r}, got {describe(s)}"
             )
         if self._exact and "float" not in kinds:
             vec = as_exact(arr)
             total = sum(vec, Fraction(0))
             if any(v < 0 for v in vec) or total != 1:
                 raise InvalidProfileError(
-                    f"{_NAME}: expected non-negative probabilities summing to 1 for {self._players[p]!r}, "
+                    f"{where}: expected non-negative probabilities summing to 1 for {self._players[p]!r}, "
                     f"got {[format_number(v) for v in vec]} (sum {format_number(total)})"
                 )
             return vec
@@ -268,7 +268,7 @@ class NormalFormGame(GameBase):
         tol = 1e-7
         if (vec < -tol).any() or abs(vec.sum() - 1) > tol:
             raise InvalidProfileError(
-                f"{_NAME}: expected non-negative probabilities summing to 1 for {self._players[p]!r}, "
+                f"{where}: expected non-negative probabilities summing to 1 for {self._players[p]!r}, "
                 f"got {vec.tolist()} (sum {vec.sum():g})"
             )
         return vec
@@ -303,12 +303,12 @@ class NormalFormGame(GameBase):
         strategies = list(strategies)
         if len(strategies) == self.num_players and strategies[p] is None:
             strategies[p] = 0
-        vectors = self.mixed_profile(strategies)
+        vectors = self.mixed_profile(strategies, f"{_NAME}.action_values")
         return self._values(self._arrays_for(vectors), p, vectors)
 
     def expected_payoffs(self, strategies: MixedProfile) -> np.ndarray:
         """Expected payoff of each player under a mixed profile."""
-        vectors = self.mixed_profile(strategies)
+        vectors = self.mixed_profile(strategies, f"{_NAME}.expected_payoffs")
         arrays = self._arrays_for(vectors)
         return np.array(
             [self._values(arrays, p, vectors) @ vectors[p] for p in range(self.num_players)],
@@ -324,7 +324,7 @@ class NormalFormGame(GameBase):
 
     def regrets(self, strategies: MixedProfile) -> np.ndarray:
         """Each player's regret: best pure payoff against the others minus the expected payoff."""
-        vectors = self.mixed_profile(strategies)
+        vectors = self.mixed_profile(strategies, f"{_NAME}.regrets")
         arrays = self._arrays_for(vectors)
         out = []
         for p in range(self.num_players):

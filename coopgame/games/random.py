@@ -45,10 +45,12 @@ def random_game(shape: int | Sequence[int], seed: int | np.random.Generator | No
     """
     if isinstance(shape, (int, np.integer)) and not isinstance(shape, bool):
         shape = (int(shape), int(shape))
-    try:
-        shape = tuple(int(m) for m in shape)
-    except (TypeError, ValueError):
-        raise InvalidGameError(f"random_game: expected a number of actions per player, got {shape!r}") from None
+    if isinstance(shape, (str, bytes)) or not hasattr(shape, "__iter__") or not all(
+            isinstance(m, (int, np.integer)) and not isinstance(m, bool) for m in shape):
+        raise InvalidGameError(f"random_game: expected whole numbers of actions per player, got {shape!r}")
+    shape = tuple(int(m) for m in shape)
+    if not isinstance(high, (int, np.integer)) or isinstance(high, bool):
+        raise InvalidGameError(f"random_game: expected a whole number for high, got {high!r}")
     if not shape or any(m < 1 for m in shape):
         raise InvalidGameError(f"random_game: expected at least one player and one action each, got shape {shape}")
     if integer and high < 1:
