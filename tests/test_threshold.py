@@ -211,9 +211,7 @@ def test_derived_threshold_is_the_boundary(concept, case):
 @given(case=instrumented())
 def test_derived_unique_threshold_is_the_boundary(case):
     game, idx, param, others = case
-    # 2x2 only: in larger degenerate games the scan of pairwise critical values misses boundaries set by
-    # mixed equilibria (test_derived_unique_threshold_misses_mixed_boundary, xfail)
-    assume(game.shape == (2, 2))
+    # 2x2 and 2x3 games: the scan includes the boundaries set by mixed equilibria on equal-size supports
     check_boundary(game, idx, param, "unique", others)
 
 
@@ -341,9 +339,6 @@ def test_derived_values_removing_the_parameter():
     assert t and t.value == 0
 
 
-@pytest.mark.xfail(strict=True, reason="threshold(concept='unique', values=...) scans only the critical values of "
-                                        "pairwise payoff differences; here a continuum of mixed equilibria "
-                                        "(x, B1), x in [4/5, 2 - 4s], survives until s > 3/10, but the answer is s > 1/4")
 def test_derived_unique_threshold_misses_mixed_boundary():
     game = cg.SymbolicGame([[[0, 0, 0], ["-a", 0, "-a"]], [[0, "a", "s"], [1, 0, "-2*a + s"]]])
     a = Fraction(1, 4)

@@ -7,7 +7,9 @@ concept between and at them on the numeric game.
 
 from __future__ import annotations
 
+import math
 from fractions import Fraction
+from itertools import combinations
 from typing import Any, Callable, Sequence
 
 import sympy
@@ -92,6 +94,51 @@ def _scan(holds: Callable[[sympy.Expr], bool], crit: list[sympy.Expr], sym: symp
     return sympy.Float(hi), True
 
 
+#: Largest number of support pairs whose mixed-equilibrium boundaries the "unique" scan derives.
+MAX_SUPPORT_PAIRS = 400
+
+
+def _indifferent(M, rows, cols):
+    """Symbolic strategy on ``cols`` making the row player of ``M`` indifferent over ``rows``, and its value."""
+    s = sympy.symbols(f"_s0:{len(cols)}")
+    v = sympy.Symbol("_v")
+    eqs = [sum(M[i, j] * s[k] for k, j in enumerate(cols)) - v for i in rows] + [sum(s) - 1]
+    sol = sympy.solve(eqs, [*s, v], dict=True)
+    if len(sol) != 1 or any(x not in sol[0] for x in (*s, v)):
+        return None
+    return [sol[0][x] for x in s], sol[0][v]
+
+
+def _mixed_boundaries(g, sym: sympy.Symbol) -> list[sympy.Expr]:
+    """Expressions whose roots are where mixed equilibria can appear or vanish.
+
+    For each pair of equal-size supports (I, J) the strategies that make each
+    player indifferent on the other's support are functions of the
+    parameter; the set of equilibria changes where one of their
+    probabilities reaches 0 or an action outside the support ties with it.
+    """
+    A, B = g.payoffs
+    m, n = g.shape
+    out: list[sympy.Expr] = []
+    pairs = sum(math.comb(m, k) * math.comb(n, k) for k in range(2, min(m, n) + 1))
+    if pairs > MAX_SUPPORT_PAIRS:
+        return out
+    for k in range(2, min(m, n) + 1):
+        for I in combinations(range(m), k):
+            for J in combinations(range(n), k):
+                ys = _indifferent(A, I, J)
+                if ys is not None:
+                    y, v = ys
+                    out += list(y)
+                    out += [sum(A[i, j] * y[c] for c, j in enumerate(J)) - v for i in range(m) if i not in I]
+                xs = _indifferent(B.T, J, I)
+                if xs is not None:
+                    x, u = xs
+                    out += list(x)
+                    out += [sum(B[i, j] * x[c] for c, i in enumerate(I)) - u for j in range(n) if j not in J]
+    return [e for e in out if e.has(sym)]
+
+
 def unique_threshold(g, idx: tuple[int, ...], sym: sympy.Symbol, threshold: Callable[..., Any]):
     from coopgame.equilibria.conditions import Threshold, _differences_dominance
     from coopgame.equilibria.dominance import iterated_elimination
@@ -107,6 +154,8 @@ def unique_threshold(g, idx: tuple[int, ...], sym: sympy.Symbol, threshold: Call
     for p in range(g.num_players):
         for a in range(g.shape[p]):
             diffs += _differences_dominance(g, p, a)
+    if g.num_players == 2:
+        diffs += _mixed_boundaries(g, sym)
     crit = _roots(diffs, sym)
 
     def holds(value: sympy.Expr) -> bool:
