@@ -131,10 +131,12 @@ def _finish(game: NormalFormGame, X: np.ndarray, Y: np.ndarray, method: str) -> 
     regret = np.maximum(AY.max(axis=1) - u1, XB.max(axis=1) - u2) if len(X) else np.zeros(0)
     if len(regret) and regret.max() > game.tolerance:
         raise _trouble(method, f"a computed profile has regret {regret.max():.3g} above {game.tolerance:.3g}")
-    if len(X) > 1:
-        keys = np.round(np.hstack([X, Y]) / (1e3 * TOLERANCE)).astype(np.int64)
-        _, first = np.unique(keys, axis=0, return_index=True)
-        keep = np.sort(first)
+    if len(X) > 1:  # the same equilibrium reached twice (Lemke-Howson from several labels)
+        Z = np.hstack([X, Y])
+        keep: list[int] = []
+        for k in range(len(Z)):
+            if not any(np.abs(Z[k] - Z[j]).max() <= 10 * TOLERANCE for j in keep):
+                keep.append(k)
         X, Y, u1, u2 = X[keep], Y[keep], u1[keep], u2[keep]
     out = [Equilibrium._trusted(game, (x, y), np.array([a, b]), method=method) for x, y, a, b in zip(X, Y, u1, u2)]
     return sort_equilibria(out)

@@ -352,13 +352,17 @@ class NormalFormGame(GameBase):
         """The same game with float payoffs."""
         if not self._exact:
             return self
-        return NormalFormGame(self.float_payoffs, self._players, self._actions, exact=False)
+        game = NormalFormGame(self.float_payoffs, self._players, self._actions, exact=False)
+        game._instruments = self._instruments
+        return game
 
     def to_exact(self) -> NormalFormGame:
         """The same game with exact Fraction payoffs (floats by their shortest decimal form)."""
         if self._exact:
             return self
-        return NormalFormGame(self._payoffs, self._players, self._actions, exact=True)
+        game = NormalFormGame(self._payoffs, self._players, self._actions, exact=True)
+        game._instruments = self._instruments
+        return game
 
     def permute_players(self, order: Sequence[int | str]) -> NormalFormGame:
         """A new game whose player ``k`` is this game's player ``order[k]``."""

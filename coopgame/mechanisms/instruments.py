@@ -217,6 +217,10 @@ class Penalty(_Instrument):
     detection: Any = 1
     _amount_fields = ("fine", "detection")
 
+    def __post_init__(self) -> None:
+        if isinstance(self.detection, (list, np.ndarray)):  # several supervisors: keep it hashable
+            object.__setattr__(self, "detection", tuple(np.asarray(self.detection, dtype=object).tolist()))
+
     def expected_fine(self, payoffs: Sequence[np.ndarray] = ()) -> Any:
         """``detection * fine``, with several detection probabilities combined."""
         det = self.detection
