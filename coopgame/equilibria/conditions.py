@@ -371,7 +371,12 @@ def threshold(game: Any, profile: Sequence[Any], parameter: Any, concept: str = 
         one; ``"dominant"``: each player's action is a best reply to every
         profile of the others; ``"strictly_dominant"``: strictly better
         against every profile; ``"unique"``: the profile is the game's only
-        equilibrium, mixed ones included.
+        equilibrium, mixed ones included. With every other parameter given a
+        number, ``"unique"`` scans the values where the set of equilibria can
+        change (ties between payoffs, and for two players the points where a
+        mixed equilibrium on equal-size supports appears or vanishes) and
+        tests the game between them; without numbers it returns the
+        strict-dominance threshold, which is sufficient (``method`` says so).
     values : mapping, optional
         Values of other parameters to substitute first (needed by
         ``"unique"`` unless strict dominance settles it, and by the numeric
