@@ -35,6 +35,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
 import bench_pure  # noqa: E402
+import bench_symbolic  # noqa: E402
 import bench_two_player  # noqa: E402
 import peers  # noqa: E402
 from harness import Config, Report, Table  # noqa: E402
@@ -47,6 +48,7 @@ BENCHMARKS: dict[str, Callable[[Config], Report]] = {
     "pure_scaling": bench_pure.pure_scaling,
     "vertex_scaling": bench_two_player.vertex_scaling,
     "blas_threads": bench_two_player.blas_threads,
+    "symbolic": bench_symbolic.symbolic,
 }
 
 
@@ -79,9 +81,16 @@ def environment() -> dict[str, object]:
         "load_average": os.getloadavg() if hasattr(os, "getloadavg") else None,
         "coopgame": coopgame.__version__,
         "git_commit": _git("rev-parse", "--short", "HEAD"),
-        "coopgame_tree_modified": bool(_git("status", "--porcelain", "--", "coopgame")),
+        "coopgame_path": str(Path(coopgame.__file__).resolve().parent),
     }
-    for mod in ("numpy", "scipy", "numba", "quantecon", "nashpy", "pygambit"):
+    # whether the coopgame being timed differs from the commit: only known when it is this checkout's
+    in_checkout = Path(coopgame.__file__).resolve().parent == ROOT / "coopgame"
+    env["coopgame_tree_modified"] = bool(_git("status", "--porcelain", "--", "coopgame")) if in_checkout else None
+    if not in_checkout:  # a snapshot (see README.md): its commit is in a file COMMIT beside the package, if anywhere
+        stamp = Path(coopgame.__file__).resolve().parent.parent / "COMMIT"
+        env["git_commit"] = (stamp.read_text().strip() if stamp.is_file()
+                             else f"unknown; this checkout is at {env['git_commit']}")
+    for mod in ("numpy", "scipy", "numba", "sympy", "quantecon", "nashpy", "pygambit"):
         env[mod] = peers.version(mod)
     for var in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE", "NUMBA_CACHE_DIR", "OMP_NUM_THREADS"):
         if var in os.environ:
@@ -98,10 +107,20 @@ def summary(reports: list[Report]) -> Table:
     return table
 
 
+def _load(value: object) -> str:
+    return "?" if not value else "(" + ", ".join(f"{x:.2f}" for x in value) + ")"
+
+
 def markdown(reports: list[Report], env: dict[str, object]) -> str:
     parts = [f"Measured {env['date']} on {env['cpu']} ({env['cpus']} cores), Python {env['python']}, "
-             f"coopgame {env['coopgame']} (commit {env['git_commit']}), numpy {env['numpy']}, numba {env['numba']}, "
-             f"QuantEcon {env['quantecon']}, Nashpy {env['nashpy']}, pygambit {env['pygambit']}.", ""]
+             f"coopgame {env['coopgame']} (commit {env['git_commit']}"
+             f"{'' if env['coopgame_tree_modified'] is not None else ', imported from ' + str(env['coopgame_path'])}), numpy {env['numpy']}, numba {env['numba']}, "
+             f"sympy {env['sympy']}, QuantEcon {env['quantecon']}, Nashpy {env['nashpy']}, pygambit {env['pygambit']}. "
+             f"Load average (1, 5, 15 min): {_load(env.get('load_average'))} at the start, "
+             f"{_load(env.get('load_average_end'))} at the end.", ""]
+    if env.get("load_after"):
+        parts += ["Load average (1 min) after each benchmark: "
+                  + ", ".join(f"{k} {v[0]:.2f}" for k, v in env["load_after"].items()) + ".", ""]
     for rep in reports:
         for t in rep.tables:
             parts += [t.markdown(), ""]
@@ -144,7 +163,8 @@ def main(argv: list[str] | None = None) -> int:
     warnings.filterwarnings("ignore", category=RuntimeWarning, module="nashpy")
     env = environment()
     print(f"coopgame {env['coopgame']} (commit {env['git_commit']}"
-          f"{', coopgame/ modified in the working tree' if env['coopgame_tree_modified'] else ''}) | "
+          f"{', coopgame/ modified in the working tree' if env['coopgame_tree_modified'] else ''}"
+          f"{'' if env['coopgame_tree_modified'] is not None else ', imported from ' + str(env['coopgame_path'])}) | "
           f"numpy {env['numpy']} numba {env['numba']} | QuantEcon {env['quantecon']} Nashpy {env['nashpy']} "
           f"pygambit {env['pygambit']} | {env['cpu']}, {env['cpus']} cores, load {env['load_average']}")
     print("mode:", "quick" if args.quick else "full", "| benchmarks:", ", ".join(names), "\n", flush=True)
@@ -155,6 +175,8 @@ def main(argv: list[str] | None = None) -> int:
         t0 = time.perf_counter()
         rep = BENCHMARKS[name](cfg)
         durations[name] = time.perf_counter() - t0
+        if hasattr(os, "getloadavg"):
+            env.setdefault("load_after", {})[name] = os.getloadavg()
         reports.append(rep)
         for table in rep.tables:
             print(table.render(), "\n", flush=True)
@@ -181,7 +203,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.markdown:
         Path(args.markdown).write_text(markdown(reports, env))
         print(f"markdown written: {args.markdown}")
-    print(f"total time {sum(durations.values()):.0f} s")
+    print(f"total time {sum(durations.values()):.0f} s; load average {_load(env['load_average'])} at the start, "
+          f"{_load(env['load_average_end'])} at the end")
     return 1 if (args.strict and failed) else 0
 
 
