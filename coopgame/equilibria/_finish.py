@@ -3,8 +3,10 @@
 Every two-player solver ends here, so every returned equilibrium passes the
 same independent check: exact games are recomputed in rational arithmetic
 from their supports and best-reply sets and must have zero regret; float games
-must have regret within ``game.tolerance``. A profile that fails raises
-SolverError rather than being returned.
+must have regret within ``game.tolerance``. When a profile fails, the game
+is solved again exactly by basis enumeration (small games), and only if that
+is impossible does SolverError reach the caller: a wrong profile is never
+returned.
 """
 
 from __future__ import annotations

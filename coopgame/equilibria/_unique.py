@@ -8,7 +8,6 @@ concept between and at them on the numeric game.
 from __future__ import annotations
 
 import math
-from fractions import Fraction
 from itertools import combinations
 from typing import Any, Callable, Sequence
 

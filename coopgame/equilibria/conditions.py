@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from itertools import product
 from typing import Any, Mapping, Sequence
 
-import numpy as np
 import sympy
 
 from coopgame.errors import InvalidArgumentError, InvalidGameError, InvalidProfileError, NotSupportedError

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from fractions import Fraction
-from typing import Any, Iterable, Sequence, Union
+from typing import Any, Sequence, Union
 
 import numpy as np
 
@@ -14,7 +14,6 @@ from coopgame._numeric import (
     classify_scalar,
     format_number,
     readonly,
-    to_fraction,
 )
 from coopgame.errors import InvalidGameError, InvalidProfileError, UnresolvedParameterError
 from coopgame.games._base import Action, GameBase, PureProfile, describe

@@ -10,7 +10,7 @@ what the coordinating government pays under a profile. Apply them with
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Any, Callable, Mapping, Sequence, Union
+from typing import Any, Mapping, Sequence, Union
 
 import numpy as np
 import sympy
