@@ -1,0 +1,407 @@
+"""Games with continuous strategies: each player chooses one real number.
+
+A :class:`ContinuousGame` holds one sympy payoff expression per player in all
+players' choice variables (emissions, abatement, contributions, standards)
+and in named parameters, with a closed, possibly unbounded interval of
+choices per player. Solvers live in :mod:`coopgame.equilibria.continuous`.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any, Mapping, Sequence
+
+import numpy as np
+import sympy
+
+from coopgame.errors import InvalidGameError, InvalidProfileError, UnresolvedParameterError
+from coopgame.games._base import describe
+from coopgame.games.symbolic import as_expression
+
+__all__ = ["ContinuousGame"]
+
+
+def _is_unbounded(v: Any) -> bool:
+    if v is None:
+        return True
+    if isinstance(v, (float, np.floating)) and math.isinf(float(v)):
+        return True
+    return isinstance(v, sympy.Basic) and v in (sympy.oo, -sympy.oo)
+
+
+class _Compiled:
+    """Numeric functions of a parameter-free game, made once with ``sympy.lambdify``.
+
+    Every function takes the whole profile (one argument per player, scalars or
+    arrays that broadcast) and returns all players' values at once, so solvers
+    never call sympy inside their loops.
+    """
+
+    def __init__(self, game: "ContinuousGame") -> None:
+        self.n = game.num_players
+        self.xs = list(game.strategies)
+        self.lo = np.array([-np.inf if b[0] is None else float(b[0]) for b in game.bounds])
+        self.hi = np.array([np.inf if b[1] is None else float(b[1]) for b in game.bounds])
+        self.payoff_exprs = list(game.payoffs)
+        self._pay = sympy.lambdify(self.xs, self.payoff_exprs, modules="numpy")
+        self.grad_exprs = [sympy.diff(u, x) for u, x in zip(self.payoff_exprs, self.xs)]
+        self._grad = sympy.lambdify(self.xs, self.grad_exprs, modules="numpy")
+        self._jac: Any = None
+        self._jac_const: np.ndarray | None = None
+        self._wgrad: Any = None
+        self._whess: Any = None
+        self._whess_const: np.ndarray | None = None
+        self._own_second: list[sympy.Expr] | None = None
+
+    # ------------------------------------------------------------------ evaluation
+    def _stack(self, values: Sequence[Any], shape: tuple[int, ...]) -> np.ndarray:
+        return np.stack([np.broadcast_to(np.asarray(v, dtype=float), shape) for v in values])
+
+    def payoffs(self, x: np.ndarray) -> np.ndarray:
+        """Payoffs at one profile (shape (N,)) or a batch of profiles (shape (N, K))."""
+        x = np.asarray(x, dtype=float)
+        return self._stack(self._pay(*x), x.shape[1:])
+
+    def payoff_scalar(self, x: Sequence[float], i: int) -> float:
+        return float(self._pay(*x)[i])
+
+    def grad(self, x: np.ndarray) -> np.ndarray:
+        """Each player's derivative of its payoff in its own choice (the first-order conditions)."""
+        return self._stack(self._grad(*np.asarray(x, dtype=float)), ())
+
+    def _matrix(self, exprs: list[list[sympy.Expr]]) -> tuple[Any, np.ndarray | None]:
+        flat = [e for row in exprs for e in row]
+        if all(not e.free_symbols for e in flat):
+            return None, np.array([float(e) for e in flat]).reshape(self.n, self.n)
+        f = sympy.lambdify(self.xs, flat, modules="numpy")
+        return f, None
+
+    def jac(self, x: np.ndarray) -> np.ndarray:
+        """Jacobian of :meth:`grad` (N x N)."""
+        if self._jac is None and self._jac_const is None:
+            self._jac, self._jac_const = self._matrix(
+                [[sympy.diff(g, xj) for xj in self.xs] for g in self.grad_exprs])
+        if self._jac_const is not None:
+            return self._jac_const
+        return self._stack(self._jac(*np.asarray(x, dtype=float)), ()).reshape(self.n, self.n)
+
+    @property
+    def grad_is_linear(self) -> bool:
+        self.jac(np.zeros(self.n))
+        return self._jac_const is not None
+
+    def welfare_grad(self, x: np.ndarray) -> np.ndarray:
+        """Gradient of the sum of payoffs."""
+        if self._wgrad is None:
+            total = sympy.Add(*self.payoff_exprs)
+            self._wgrad_exprs = [sympy.diff(total, xj) for xj in self.xs]
+            self._wgrad = sympy.lambdify(self.xs, self._wgrad_exprs, modules="numpy")
+        return self._stack(self._wgrad(*np.asarray(x, dtype=float)), ())
+
+    def welfare_hess(self, x: np.ndarray) -> np.ndarray:
+        """Hessian of the sum of payoffs."""
+        if self._whess is None and self._whess_const is None:
+            self.welfare_grad(np.zeros(self.n))
+            self._whess, self._whess_const = self._matrix(
+                [[sympy.diff(g, xj) for xj in self.xs] for g in self._wgrad_exprs])
+        if self._whess_const is not None:
+            return self._whess_const
+        return self._stack(self._whess(*np.asarray(x, dtype=float)), ()).reshape(self.n, self.n)
+
+    @property
+    def own_concave(self) -> bool:
+        """True when every payoff is provably concave in the player's own choice."""
+        if self._own_second is None:
+            self._own_second = [sympy.diff(g, x) for g, x in zip(self.grad_exprs, self.xs)]
+        for s in self._own_second:
+            if not s.free_symbols:
+                if float(s) > 0:
+                    return False
+            elif s.is_nonpositive is not True:
+                return False
+        return True
+
+
+class ContinuousGame:
+    """An N-player game in which each player chooses one real number.
+
+    Parameters
+    ----------
+    payoffs : sequence of N expressions
+        ``payoffs[i]`` is player ``i``'s payoff, a sympy expression or a text
+        formula in the choice variables and in parameters. Names in text other
+        than the choice variables become positive real parameters (as in
+        :class:`~coopgame.games.symbolic.SymbolicGame`).
+    strategies : sequence of N symbols or names
+        Player ``i``'s choice variable. A name becomes a real symbol (or the
+        symbol of that name already used in sympy payoffs).
+    bounds : sequence of N pairs, optional
+        ``(lo, hi)`` per player: numbers, expressions, text or ``None`` (or an
+        infinity) for no bound; a whole entry ``None`` leaves the player
+        unbounded. ``None`` for every player unbounded.
+    players : sequence of N str, optional
+        Player labels (``"Player 1"``, ... by default).
+    defaults : mapping, optional
+        Default parameter values (by symbol or name), used by :meth:`numeric`
+        and by numeric solvers for parameters not given otherwise.
+
+    Attributes
+    ----------
+    payoffs : tuple of sympy.Expr
+    strategies : tuple of sympy.Symbol
+    bounds : tuple of (lo, hi)
+        sympy expressions, ``None`` where unbounded.
+    players : tuple of str
+    parameters : tuple of sympy.Symbol
+        The free symbols other than the choice variables, sorted by name.
+
+    Examples
+    --------
+    Two regions contribute ``g1, g2`` of an endowment ``e`` to a public good
+    with return ``r`` (THEORY 2.1):
+
+    >>> from coopgame.games.continuous import ContinuousGame
+    >>> game = ContinuousGame(["e - g1 + r/2*(g1 + g2)", "e - g2 + r/2*(g1 + g2)"],
+    ...                       ["g1", "g2"], [(0, "e"), (0, "e")])
+    >>> game
+    ContinuousGame(2 players, strategies g1 in [0, e], g2 in [0, e], parameters e, r)
+    >>> game.parameters
+    (e, r)
+    >>> game.subs(e=10, r=1.5).payoffs
+    (-0.25*g1 + 0.75*g2 + 10, 0.75*g1 - 0.25*g2 + 10)
+    """
+
+    __slots__ = ("_payoffs", "_strategies", "_bounds", "_players", "_defaults", "_hash", "_compiled")
+
+    def __init__(
+        self,
+        payoffs: Sequence[Any],
+        strategies: Sequence[Any],
+        bounds: Sequence[Any] | None = None,
+        players: Sequence[str] | None = None,
+        *,
+        defaults: Mapping[Any, Any] | None = None,
+    ) -> None:
+        where = "ContinuousGame"
+        if isinstance(payoffs, (str, bytes, dict)) or not isinstance(payoffs, (Sequence, np.ndarray)):
+            raise InvalidGameError(f"{where}: expected a sequence of payoff expressions, one per player, got {describe(payoffs)}")
+        if isinstance(strategies, (str, bytes, dict)) or not isinstance(strategies, (Sequence, np.ndarray)):
+            raise InvalidGameError(f"{where}: expected a sequence of choice variables, one per player, got {describe(strategies)}")
+        payoffs = list(payoffs)
+        strategies = list(strategies)
+        n = len(payoffs)
+        if n == 0:
+            raise InvalidGameError(f"{where}: expected at least one player, got no payoffs")
+        if len(strategies) != n:
+            raise InvalidGameError(f"{where}: expected one choice variable per player ({n}), got {len(strategies)}")
+        known: dict[str, sympy.Symbol] = {}
+        for p in payoffs:
+            if isinstance(p, sympy.Basic):
+                known.update({s.name: s for s in p.free_symbols if isinstance(s, sympy.Symbol)})
+        xs: list[sympy.Symbol] = []
+        for k, s in enumerate(strategies):
+            if isinstance(s, sympy.Symbol):
+                sym = s
+            elif isinstance(s, str) and s.isidentifier():
+                sym = known.get(s) or sympy.Symbol(s, real=True)
+            else:
+                raise InvalidGameError(f"{where}: expected a symbol or a name for player {k + 1}'s choice variable, got {describe(s)}")
+            xs.append(sym)
+        names = [s.name for s in xs]
+        if len(set(names)) != n:
+            raise InvalidGameError(f"{where}: expected distinct choice variables, got {names}")
+        by_name = {s.name: s for s in xs}
+        known.update(by_name)
+        exprs = []
+        for k, p in enumerate(payoffs):
+            e = as_expression(p, known, f"{where} (player {k + 1}'s payoff)")
+            # a symbol named like a choice variable but with other assumptions means that variable
+            e = e.xreplace({s: by_name[s.name] for s in e.free_symbols
+                            if isinstance(s, sympy.Symbol) and s.name in by_name and s != by_name[s.name]})
+            known.update({s.name: s for s in e.free_symbols if isinstance(s, sympy.Symbol)})
+            exprs.append(e)
+        if bounds is None:
+            bounds = [None] * n
+        if isinstance(bounds, (str, bytes, dict)) or not isinstance(bounds, (Sequence, np.ndarray)) or len(bounds) != n:
+            raise InvalidGameError(f"{where}: expected one (lo, hi) pair per player ({n}), got {describe(bounds)}")
+        bnds = []
+        for k, b in enumerate(bounds):
+            if b is None:
+                bnds.append((None, None))
+                continue
+            if isinstance(b, (str, bytes)) or not isinstance(b, (Sequence, np.ndarray)) or len(b) != 2:
+                raise InvalidGameError(f"{where}: expected a (lo, hi) pair for player {k + 1}'s bounds, got {describe(b)}")
+            pair = []
+            for v in b:
+                if _is_unbounded(v):
+                    pair.append(None)
+                    continue
+                e = as_expression(v, known, f"{where} (player {k + 1}'s bounds)")
+                if e.free_symbols & set(xs):
+                    raise InvalidGameError(f"{where}: expected bounds free of the choice variables, got {e} for player {k + 1}")
+                pair.append(e)
+            lo, hi = pair
+            if lo is not None and hi is not None and (hi - lo).is_negative:
+                raise InvalidGameError(f"{where}: expected lo <= hi for player {k + 1}'s bounds, got ({lo}, {hi})")
+            bnds.append((lo, hi))
+        self._payoffs = tuple(exprs)
+        self._strategies = tuple(xs)
+        self._bounds = tuple(bnds)
+        if players is None:
+            self._players = tuple(f"Player {k + 1}" for k in range(n))
+        else:
+            if isinstance(players, (str, bytes)) or len(players) != n:
+                raise InvalidGameError(f"{where}: expected {n} player labels, got {describe(players)}")
+            self._players = tuple(str(p) for p in players)
+            if len(set(self._players)) != n:
+                raise InvalidGameError(f"{where}: expected distinct player labels, got {list(self._players)}")
+        self._defaults = self._resolve(defaults or {}, "defaults")
+        self._hash: int | None = None
+        self._compiled: _Compiled | None = None
+
+    # ------------------------------------------------------------------ attributes
+    @property
+    def payoffs(self) -> tuple[sympy.Expr, ...]:
+        return self._payoffs
+
+    @property
+    def strategies(self) -> tuple[sympy.Symbol, ...]:
+        return self._strategies
+
+    @property
+    def bounds(self) -> tuple[tuple[sympy.Expr | None, sympy.Expr | None], ...]:
+        return self._bounds
+
+    @property
+    def players(self) -> tuple[str, ...]:
+        return self._players
+
+    @property
+    def num_players(self) -> int:
+        return len(self._payoffs)
+
+    @property
+    def defaults(self) -> dict[sympy.Symbol, Any]:
+        """Default parameter values (a copy)."""
+        return dict(self._defaults)
+
+    @property
+    def parameters(self) -> tuple[sympy.Symbol, ...]:
+        """The free symbols of payoffs and bounds other than the choice variables, sorted by name."""
+        free: set[sympy.Symbol] = set()
+        for e in self._payoffs:
+            free |= e.free_symbols
+        for b in self._bounds:
+            for v in b:
+                if v is not None:
+                    free |= v.free_symbols
+        free -= set(self._strategies)
+        return tuple(sorted(free, key=lambda s: s.name))
+
+    def _resolve(self, mapping: Mapping[Any, Any], what: str) -> dict[sympy.Symbol, Any]:
+        by_name = {s.name: s for s in self.parameters}
+        out: dict[sympy.Symbol, Any] = {}
+        for key, value in mapping.items():
+            name = key.name if isinstance(key, sympy.Symbol) else key
+            if not isinstance(name, str):
+                raise InvalidProfileError(f"ContinuousGame.{what}: expected parameter names or symbols as keys, got {describe(key)}")
+            if name not in by_name:
+                if name in {s.name for s in self._strategies}:
+                    raise InvalidProfileError(f"ContinuousGame.{what}: expected parameters, got the choice variable {name!r}")
+                raise InvalidProfileError(f"ContinuousGame.{what}: expected parameter names among {sorted(by_name)}, got {name!r}")
+            out[by_name[name]] = value
+        return out
+
+    # ------------------------------------------------------------------ substitution
+    def subs(self, mapping: Mapping[Any, Any] | None = None, **values: Any) -> ContinuousGame:
+        """A new game with parameter values substituted (keys: symbols or names).
+
+        Examples
+        --------
+        >>> from coopgame.games.continuous import ContinuousGame
+        >>> ContinuousGame(["b*x - x**2/2"], ["x"], [(0, None)]).subs(b=3)
+        ContinuousGame(1 players, strategies x in [0, oo), parameters none)
+        """
+        combined = dict(mapping or {})
+        combined.update(values)
+        resolved = self._resolve(combined, "subs")
+        known = {s.name: s for s in self.parameters}
+        sub = {k: as_expression(v, known, "ContinuousGame.subs") for k, v in resolved.items()}
+        payoffs = [e.xreplace(sub) for e in self._payoffs]
+        bounds = [tuple(None if v is None else v.xreplace(sub) for v in b) for b in self._bounds]
+        game = ContinuousGame(payoffs, self._strategies, bounds, self._players)
+        game._defaults = {k: v for k, v in self._defaults.items() if k not in sub and k in set(game.parameters)}
+        return game
+
+    def numeric(self, values: Mapping[Any, Any] | None = None, **more: Any) -> ContinuousGame:
+        """The game with defaults, overridden by ``values``, substituted; no parameter may stay free.
+
+        Raises
+        ------
+        UnresolvedParameterError
+            When a parameter has neither a value nor a default.
+        """
+        combined: dict[Any, Any] = {k.name: v for k, v in self._defaults.items()}
+        combined.update({(k.name if isinstance(k, sympy.Symbol) else k): v for k, v in dict(values or {}).items()})
+        combined.update(more)
+        game = self.subs(combined) if combined else self
+        if game.parameters:
+            missing = ", ".join(s.name for s in game.parameters)
+            raise UnresolvedParameterError(f"ContinuousGame.numeric: expected values for every parameter, missing {missing}")
+        return game
+
+    def compiled(self) -> _Compiled:
+        """Lambdified payoffs and derivatives (made once; the game must have no free parameter)."""
+        if self._compiled is None:
+            if self.parameters:
+                missing = ", ".join(s.name for s in self.parameters)
+                raise UnresolvedParameterError(
+                    f"ContinuousGame: expected numeric parameters to evaluate, missing {missing}; use subs() or values=")
+            self._compiled = _Compiled(self)
+        return self._compiled
+
+    def evaluate(self, profile: Sequence[float]) -> np.ndarray:
+        """Every player's payoff at a profile (one number per player).
+
+        Examples
+        --------
+        >>> from coopgame.games.continuous import ContinuousGame
+        >>> ContinuousGame(["x*y", "x + y"], ["x", "y"]).evaluate([2, 3])
+        array([6., 5.])
+        """
+        x = np.asarray(profile, dtype=float)
+        if x.shape != (self.num_players,):
+            raise InvalidProfileError(f"ContinuousGame.evaluate: expected {self.num_players} numbers, got {describe(profile)}")
+        return self.compiled().payoffs(x)
+
+    # ------------------------------------------------------------------ dunder
+    def __repr__(self) -> str:
+        def fmt(v: Any, inf: str) -> str:
+            return inf if v is None else str(v)
+
+        parts = [f"{x} in {'(' if b[0] is None else '['}{fmt(b[0], '-oo')}, {fmt(b[1], 'oo')}{')' if b[1] is None else ']'}"
+                 for x, b in zip(self._strategies[:6], self._bounds)]
+        if self.num_players > 6:
+            parts.append("...")
+        params = ", ".join(s.name for s in self.parameters) or "none"
+        return f"ContinuousGame({self.num_players} players, strategies {', '.join(parts)}, parameters {params})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, ContinuousGame):
+            return NotImplemented
+        return (self._players == other._players and self._strategies == other._strategies
+                and self._payoffs == other._payoffs and self._bounds == other._bounds)
+
+    def __hash__(self) -> int:
+        if self._hash is None:
+            self._hash = hash((self._players, self._strategies, self._payoffs, self._bounds))
+        return self._hash
+
+    def __reduce__(self):
+        return (_rebuild, (self._payoffs, self._strategies, self._bounds, self._players, self._defaults))
+
+
+def _rebuild(payoffs, strategies, bounds, players, defaults):
+    return ContinuousGame(list(payoffs), list(strategies), list(bounds), list(players),
+                          defaults={k.name: v for k, v in defaults.items()})
+
