@@ -1,0 +1,79 @@
+"""The catalog of environmental-governance games.
+
+Each model is a function ``name(**values)``: called with no arguments it
+returns a :class:`~coopgame.SymbolicGame` with named parameters and the
+documented default values in ``defaults`` (so ``game.numeric()`` gives the
+default numeric game); keyword values are substituted, and with every
+parameter given the result is a :class:`~coopgame.NormalFormGame`. An unknown
+keyword raises :class:`~coopgame.InvalidArgumentError` naming the model and
+the parameters it accepts. Structural options (number of regions, presets)
+are keyword arguments too; each docstring lists them.
+
+Examples
+--------
+>>> from coopgame import models
+>>> sorted(models.catalog())[:4]
+['battle_of_the_sexes', 'chicken', 'inspection', 'matching_pennies']
+>>> models.race_to_the_bottom().parameters
+(D, G, sigma)
+>>> models.race_to_the_bottom(G=4, D=1, sigma=0)["Lax", "Lax"]
+(Fraction(1, 1), Fraction(1, 1))
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from coopgame.models.inspection import inspection
+from coopgame.models.performance_evaluation import performance_evaluation
+from coopgame.models.public_goods import minimum_participation, public_goods, threshold_public_goods
+from coopgame.models.race_to_the_bottom import race_to_the_bottom
+from coopgame.models.textbook import battle_of_the_sexes, chicken, matching_pennies, prisoners_dilemma, stag_hunt
+from coopgame.models.tripartite import tripartite
+from coopgame.models.upstream_downstream import bargained_payment, upstream_downstream
+
+__all__ = [
+    "catalog",
+    "public_goods",
+    "threshold_public_goods",
+    "minimum_participation",
+    "race_to_the_bottom",
+    "performance_evaluation",
+    "upstream_downstream",
+    "bargained_payment",
+    "inspection",
+    "tripartite",
+    "prisoners_dilemma",
+    "stag_hunt",
+    "chicken",
+    "battle_of_the_sexes",
+    "matching_pennies",
+]
+
+_CATALOG: dict[str, Callable] = {
+    "public_goods": public_goods,
+    "threshold_public_goods": threshold_public_goods,
+    "minimum_participation": minimum_participation,
+    "race_to_the_bottom": race_to_the_bottom,
+    "performance_evaluation": performance_evaluation,
+    "upstream_downstream": upstream_downstream,
+    "inspection": inspection,
+    "tripartite": tripartite,
+    "prisoners_dilemma": prisoners_dilemma,
+    "stag_hunt": stag_hunt,
+    "chicken": chicken,
+    "battle_of_the_sexes": battle_of_the_sexes,
+    "matching_pennies": matching_pennies,
+}
+
+
+def catalog() -> dict[str, Callable]:
+    """The catalog's models by name (a new dict each call), e.g. for ``coopgame models``.
+
+    Examples
+    --------
+    >>> from coopgame import models
+    >>> models.catalog()["inspection"]().players
+    ('Local government', 'Central government')
+    """
+    return dict(_CATALOG)
