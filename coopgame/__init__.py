@@ -37,7 +37,7 @@ from coopgame.errors import (
     UnresolvedParameterError,
 )
 from coopgame.games import NormalFormGame, SymbolicGame, random_game
-from coopgame import plot
+from coopgame import models, plot
 from coopgame.io import read_nfg, write_nfg
 from coopgame.mechanisms import (
     InstrumentCost,
@@ -85,6 +85,7 @@ __all__ = [
     "SolverError",
     "DegenerateGameWarning",
     "plot",
+    "models",
     "read_nfg",
     "write_nfg",
     "Subsidy",

@@ -24,12 +24,12 @@ def inspection(supervisors: int | Sequence[str] = 1, **values: Any) -> SymbolicG
     brings a fine ``F`` to the local government and a benefit ``B`` to the
     centre (the damage averted, credibility):
 
-    ========  =====================  ==========
-    L \\ C     Inspect                Trust
-    ========  =====================  ==========
-    Real      ``0, -k``              ``0, 0``
+    ========  =========================  ==========
+    L \\ C     Inspect                    Trust
+    ========  =========================  ==========
+    Real      ``0, -k``                  ``0, 0``
     False     ``dc - rho*F, rho*B - k``  ``dc, 0``
-    ========  =====================  ==========
+    ========  =========================  ==========
 
     The mixed equilibrium inspects with probability ``y* = dc/(rho*F)`` and
     has false cooperation at rate ``x* = k/(rho*B)``, which does not depend on
