@@ -58,6 +58,16 @@ def mixed_equilibria(game: Any, method: str = "auto", **options: Any) -> list[Eq
     >>> cg.mixed_equilibria(pennies)
     [Equilibrium(Player 1: 1/2 1 + 1/2 2; Player 2: 1/2 1 + 1/2 2; payoffs 0, 0)]
     """
+    from coopgame.games.symmetric import SymmetricGame
+
+    if isinstance(game, SymmetricGame):  # anonymous game: symmetric equilibria
+        from coopgame.equilibria.symmetric import symmetric_mixed_equilibria
+
+        if method not in ("auto", "symmetric"):
+            raise InvalidArgumentError(
+                f"mixed_equilibria: expected method 'auto' or 'symmetric' for a SymmetricGame, got {method!r}"
+            )
+        return symmetric_mixed_equilibria(game, **options)
     game = require_numeric(game, "mixed_equilibria")
     if method == "auto":
         method = "vertex_enumeration"

@@ -65,6 +65,12 @@ def pure_equilibria(game) -> list[Equilibrium]:
     >>> cg.pure_equilibria(stag_hunt)
     [Equilibrium(Player 1: Stag; Player 2: Stag; payoffs 4, 4), Equilibrium(Player 1: Hare; Player 2: Hare; payoffs 3, 3)]
     """
+    from coopgame.games.symmetric import SymmetricGame
+
+    if isinstance(game, SymmetricGame):  # anonymous game: count profiles
+        from coopgame.equilibria.symmetric import symmetric_pure_equilibria
+
+        return symmetric_pure_equilibria(game)
     game = require_numeric(game, "pure_equilibria")
     out = []
     for flat in _equilibrium_indices(game):
