@@ -49,7 +49,7 @@ from coopgame._numeric import format_number
 from coopgame.errors import DegenerateGameWarning, InvalidGameError, NotSupportedError
 from coopgame.games.symmetric import SymmetricGame, composition_rank, compositions
 
-__all__ = ["SymmetricEquilibrium", "symmetric_pure_equilibria", "symmetric_mixed_equilibria"]
+__all__ = ["SymmetricEquilibrium", "symmetric_mixed_equilibria", "symmetric_pure_equilibria"]
 
 
 @dataclass(frozen=True)
@@ -342,7 +342,7 @@ def _interior_roots(d: np.ndarray, tol: float) -> list[tuple[float, float]]:
         """Side and angle bracket covering grid points ``i < j``."""
         if side[i] == 1 and side[j] == 1:
             return 1, float(ang[j]), float(ang[i])
-        to0 = lambda k: float(ang[k]) if side[k] == 0 else math.pi / 2 - float(ang[k])  # noqa: E731
+        to0 = lambda k: float(ang[k]) if side[k] == 0 else math.pi / 2 - float(ang[k])
         return 0, to0(i), to0(j)
 
     def root(sd: int, a: float, b: float) -> tuple[float, float]:
@@ -373,7 +373,7 @@ def _interior_roots(d: np.ndarray, tol: float) -> list[tuple[float, float]]:
         for i in cand:
             s = float(sign[i])
             sd, lo, hi = interval(int(i) - 1, int(i) + 1)
-            res = minimize_scalar(lambda t: s * D.at(sd, t), bounds=(lo, hi), method="bounded",
+            res = minimize_scalar(lambda t, s=s, sd=sd: s * D.at(sd, t), bounds=(lo, hi), method="bounded",
                                   options={"xatol": 1e-12 * (hi - lo)})
             x, lowest = float(res.x), float(res.fun)  # lowest = s * D at x
             if lowest < -tol:

@@ -22,17 +22,30 @@ action. :attr:`SymmetricGame.count_vectors` lists them in this order and
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Sequence
 from fractions import Fraction
 from functools import lru_cache
-from typing import Any, Callable, Sequence
+from typing import Any
 
 import numpy as np
 
-from coopgame._numeric import TOLERANCE, as_float, classify_scalar, format_number, readonly, to_fraction
-from coopgame.errors import InvalidGameError, InvalidProfileError, SolverLimitError, UnresolvedParameterError
+from coopgame._numeric import (
+    TOLERANCE,
+    as_float,
+    classify_scalar,
+    format_number,
+    readonly,
+    to_fraction,
+)
+from coopgame.errors import (
+    InvalidGameError,
+    InvalidProfileError,
+    SolverLimitError,
+    UnresolvedParameterError,
+)
 from coopgame.games._base import describe
 
-__all__ = ["SymmetricGame", "MAX_COUNT_VECTORS", "MAX_NORMAL_FORM_PROFILES", "compositions", "composition_rank"]
+__all__ = ["MAX_COUNT_VECTORS", "MAX_NORMAL_FORM_PROFILES", "SymmetricGame", "composition_rank", "compositions"]
 
 _NAME = "SymmetricGame"
 
@@ -169,7 +182,7 @@ class SymmetricGame:
     0.0
     """
 
-    __slots__ = ("_n", "_actions", "_table", "_exact", "_counts", "_hash", "_float", "_scale")
+    __slots__ = ("_actions", "_counts", "_exact", "_float", "_hash", "_n", "_scale", "_table")
 
     def __init__(self, num_players: int, actions: int | Sequence[str], payoff: Callable[[int, tuple[int, ...]], Any],
                  *, exact: bool | None = None) -> None:
