@@ -36,7 +36,8 @@ from coopgame.errors import (
     SolverLimitError,
     UnresolvedParameterError,
 )
-from coopgame.games import NormalFormGame, SymbolicGame, random_game
+from coopgame.equilibria.symmetric import SymmetricEquilibrium
+from coopgame.games import NormalFormGame, SymbolicGame, SymmetricGame, random_game
 from coopgame import models, plot
 from coopgame.io import read_nfg, write_nfg
 from coopgame.mechanisms import (
@@ -55,6 +56,8 @@ __all__ = [
     "Fraction",
     "NormalFormGame",
     "SymbolicGame",
+    "SymmetricGame",
+    "SymmetricEquilibrium",
     "random_game",
     "Equilibrium",
     "equilibria_frame",

@@ -3,5 +3,6 @@
 from coopgame.games.normal_form import NormalFormGame
 from coopgame.games.random import random_game
 from coopgame.games.symbolic import SymbolicGame
+from coopgame.games.symmetric import SymmetricGame
 
-__all__ = ["NormalFormGame", "SymbolicGame", "random_game"]
+__all__ = ["NormalFormGame", "SymbolicGame", "SymmetricGame", "random_game"]
