@@ -76,29 +76,23 @@ def _best_on(c: _Compiled, x: np.ndarray, players: Sequence[int], a: np.ndarray,
     players = list(players)
     m = len(players)
     pts = np.linspace(a[players], b[players], grid).T  # (m, grid)
-    batch = np.repeat(x[:, None], m * grid, axis=1)
-    for k, i in enumerate(players):
-        batch[i, k * grid:(k + 1) * grid] = pts[k]
-    u = c.payoffs(batch)
+    u = c.deviations(x, players, pts)
     best_x = np.empty(m)
     best_u = np.empty(m)
-    xl = [float(v) for v in x]
     for k, i in enumerate(players):
-        vals = u[i, k * grid:(k + 1) * grid]
+        vals = u[k]
         vals = np.where(np.isfinite(vals), vals, -np.inf)
         j = int(np.argmax(vals))
         bx, bu = pts[k, j], vals[j]
         lo_, hi_ = pts[k, max(j - 1, 0)], pts[k, min(j + 1, grid - 1)]
         if hi_ > lo_:
             def neg(t: float, i: int = i) -> float:
-                xl[i] = t
-                v = c.payoff_scalar(xl, i)
+                v = c.deviation_scalar(x, i, t)
                 return -v if math.isfinite(v) else math.inf
             res = optimize.minimize_scalar(neg, bounds=(lo_, hi_), method="bounded",
                                            options={"xatol": 1e-13 * max(1.0, abs(bx))})
             if -res.fun > bu:
                 bx, bu = float(res.x), -float(res.fun)
-            xl[i] = float(x[i])
         best_x[k], best_u[k] = bx, bu
     return best_x, best_u
 
@@ -457,7 +451,7 @@ def _symbolic(game: ContinuousGame) -> ContinuousEquilibrium | None:
 
 
 def best_response_iteration(game: ContinuousGame, values: Mapping[Any, Any] | None = None, x0: Any = None, *,
-                            max_iter: int = 500, xtol: float = 1e-11) -> ContinuousEquilibrium:
+                            max_iter: int = 500, xtol: float = 1e-7) -> ContinuousEquilibrium:
     """Gauss-Seidel best-response iteration.
 
     Each player in turn moves to its best response (grid plus bounded
@@ -510,8 +504,7 @@ def best_response_iteration(game: ContinuousGame, values: Mapping[Any, Any] | No
 def _root(game: ContinuousGame, x0: Any) -> ContinuousEquilibrium:
     c = game.compiled()
     x = _start(c, x0, "continuous_equilibrium")
-    own = np.array([not g.has(x) for g, x in zip(c.grad_exprs, c.xs)])
-    xr, ok, rounds = _kkt_active_set(c.grad, c.jac, c.grad_is_linear, c.lo, c.hi, x, own)
+    xr, ok, rounds = _kkt_active_set(c.grad, c.jac, c.grad_is_linear, c.lo, c.hi, x, c.own_linear)
     res = _numeric_result(game, xr, "root", rounds)
     res._cache["kkt_ok"] = ok
     return res
@@ -638,7 +631,7 @@ def cooperative_optimum(game: ContinuousGame, values: Mapping[Any, Any] | None =
     best_w = float(np.sum(c.payoffs(best)))
     try:
         hess = c.welfare_hess(best)
-        linear = c._whess_const is not None
+        linear = c.welfare_is_quadratic
         if np.all(np.isfinite(hess)):
             own = np.array([bool(np.all(np.asarray(hess[i]) == 0)) for i in range(c.n)]) if linear else None
             xr, ok, _ = _kkt_active_set(c.welfare_grad, c.welfare_hess, linear, c.lo, c.hi, best, own)

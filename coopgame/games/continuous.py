@@ -29,29 +29,111 @@ def _is_unbounded(v: Any) -> bool:
     return isinstance(v, sympy.Basic) and v in (sympy.oo, -sympy.oo)
 
 
-class _Compiled:
-    """Numeric functions of a parameter-free game, made once with ``sympy.lambdify``.
+class _Quadratic:
+    """A polynomial of degree <= 2 in the choice variables: ``c + l.x + x'Qx`` (None parts are zero)."""
 
-    Every function takes the whole profile (one argument per player, scalars or
-    arrays that broadcast) and returns all players' values at once, so solvers
-    never call sympy inside their loops.
+    __slots__ = ("c", "l", "Q", "deg")
+
+    def __init__(self, c: float, l: np.ndarray | None = None, Q: np.ndarray | None = None) -> None:
+        self.c, self.l, self.Q = c, l, Q
+        self.deg = 2 if Q is not None else 1 if l is not None else 0
+
+    def __add__(self, o: "_Quadratic") -> "_Quadratic":
+        l = o.l if self.l is None else self.l if o.l is None else self.l + o.l
+        Q = o.Q if self.Q is None else self.Q if o.Q is None else self.Q + o.Q
+        return _Quadratic(self.c + o.c, l, Q)
+
+    def scale(self, k: float) -> "_Quadratic":
+        return _Quadratic(self.c * k, None if self.l is None else self.l * k, None if self.Q is None else self.Q * k)
+
+    def __mul__(self, o: "_Quadratic") -> "_Quadratic | None":
+        if self.deg + o.deg > 2:
+            return None
+        if self.deg == 0:
+            return o.scale(self.c)
+        if o.deg == 0:
+            return self.scale(o.c)
+        out = self.scale(o.c) + o.scale(self.c)
+        return out + _Quadratic(-self.c * o.c, None, np.outer(self.l, o.l))
+
+
+def _quadratic(expr: sympy.Expr, index: dict[sympy.Symbol, int], n: int,
+               memo: dict[sympy.Expr, Any]) -> _Quadratic | None:
+    """``expr`` as a quadratic form in the choice variables, or None when it is not one."""
+    if expr in memo:
+        return memo[expr]
+    out: _Quadratic | None
+    if not (expr.free_symbols & index.keys()):
+        out = _Quadratic(float(expr)) if not expr.free_symbols else None
+    elif expr.is_Symbol:
+        l = np.zeros(n)
+        l[index[expr]] = 1.0
+        out = _Quadratic(0.0, l)
+    elif expr.is_Add:
+        out = _Quadratic(0.0)
+        for a in expr.args:
+            q = _quadratic(a, index, n, memo)
+            if q is None:
+                out = None
+                break
+            out = out + q
+    elif expr.is_Mul:
+        out = _Quadratic(1.0)
+        for a in expr.args:
+            q = _quadratic(a, index, n, memo)
+            out = None if q is None else out * q
+            if out is None:
+                break
+    elif expr.is_Pow and expr.exp in (1, 2):
+        q = _quadratic(expr.base, index, n, memo)
+        out = None if q is None else q if expr.exp == 1 else q * q
+    else:
+        out = None
+    memo[expr] = out
+    return out
+
+
+class _Compiled:
+    """Numeric functions of a parameter-free game, made once.
+
+    Every function takes the whole profile and returns all players' values at
+    once, so solvers never call sympy inside their loops. Payoffs that are
+    polynomials of degree <= 2 in the choices (the common case: quadratic
+    benefits and damages) are held as coefficient arrays, exactly; others are
+    turned into one ``sympy.lambdify`` function for all payoffs, one for all
+    first-order conditions and one for their Jacobian.
     """
 
     def __init__(self, game: "ContinuousGame") -> None:
-        self.n = game.num_players
+        n = self.n = game.num_players
         self.xs = list(game.strategies)
         self.lo = np.array([-np.inf if b[0] is None else float(b[0]) for b in game.bounds])
         self.hi = np.array([np.inf if b[1] is None else float(b[1]) for b in game.bounds])
         self.payoff_exprs = list(game.payoffs)
-        self._pay = sympy.lambdify(self.xs, self.payoff_exprs, modules="numpy")
-        self.grad_exprs = [sympy.diff(u, x) for u, x in zip(self.payoff_exprs, self.xs)]
-        self._grad = sympy.lambdify(self.xs, self.grad_exprs, modules="numpy")
+        index = {x: k for k, x in enumerate(self.xs)}
+        memo: dict[sympy.Expr, Any] = {}
+        forms = [_quadratic(u, index, n, memo) for u in self.payoff_exprs]
+        self.quadratic = all(f is not None for f in forms)
         self._jac: Any = None
         self._jac_const: np.ndarray | None = None
         self._wgrad: Any = None
         self._whess: Any = None
         self._whess_const: np.ndarray | None = None
         self._own_second: list[sympy.Expr] | None = None
+        if self.quadratic:
+            self.C = np.array([f.c for f in forms])
+            self.L = np.array([f.l if f.l is not None else np.zeros(n) for f in forms])
+            Q = np.array([f.Q if f.Q is not None else np.zeros((n, n)) for f in forms])
+            self.Q = (Q + Q.transpose(0, 2, 1)) / 2  # u_i = C_i + L_i.x + x'Q_i x
+            diag = np.arange(n)
+            self.H = 2 * self.Q[diag, diag, diag]  # own second derivatives
+            self._jac_const = 2 * self.Q[diag, diag, :]
+            self._wL = self.L.sum(axis=0)
+            self._whess_const = 2 * self.Q.sum(axis=0)
+        else:
+            self._pay = sympy.lambdify(self.xs, self.payoff_exprs, modules="numpy")
+            self.grad_exprs = [sympy.diff(u, x) for u, x in zip(self.payoff_exprs, self.xs)]
+            self._grad = sympy.lambdify(self.xs, self.grad_exprs, modules="numpy")
 
     # ------------------------------------------------------------------ evaluation
     def _stack(self, values: Sequence[Any], shape: tuple[int, ...]) -> np.ndarray:
@@ -60,14 +142,37 @@ class _Compiled:
     def payoffs(self, x: np.ndarray) -> np.ndarray:
         """Payoffs at one profile (shape (N,)) or a batch of profiles (shape (N, K))."""
         x = np.asarray(x, dtype=float)
+        if self.quadratic:
+            if x.ndim == 1:
+                return self.C + self.L @ x + np.einsum("ijk,j,k->i", self.Q, x, x)
+            return self.C[:, None] + self.L @ x + np.stack([np.sum(x * (q @ x), axis=0) for q in self.Q])
         return self._stack(self._pay(*x), x.shape[1:])
 
-    def payoff_scalar(self, x: Sequence[float], i: int) -> float:
-        return float(self._pay(*x)[i])
+    def deviations(self, x: np.ndarray, players: Sequence[int], pts: np.ndarray) -> np.ndarray:
+        """Payoff of each listed player when it alone moves to each of its points ``pts[k]``."""
+        players = list(players)
+        if self.quadratic:
+            u = self.payoffs(x)[players]
+            g = self.grad(x)[players]
+            dt = pts - x[players][:, None]
+            return u[:, None] + g[:, None] * dt + (self.H[players] / 2)[:, None] * dt ** 2
+        m, grid = pts.shape
+        batch = np.repeat(x[:, None], m * grid, axis=1)
+        for k, i in enumerate(players):
+            batch[i, k * grid:(k + 1) * grid] = pts[k]
+        u = self.payoffs(batch)
+        return np.stack([u[i, k * grid:(k + 1) * grid] for k, i in enumerate(players)])
+
+    def deviation_scalar(self, x: np.ndarray, i: int, t: float) -> float:
+        """Player ``i``'s payoff when it alone moves to ``t``."""
+        return float(self.deviations(x, [i], np.array([[t]]))[0, 0])
 
     def grad(self, x: np.ndarray) -> np.ndarray:
         """Each player's derivative of its payoff in its own choice (the first-order conditions)."""
-        return self._stack(self._grad(*np.asarray(x, dtype=float)), ())
+        x = np.asarray(x, dtype=float)
+        if self.quadratic:
+            return np.diagonal(self.L) + self._jac_const @ x
+        return self._stack(self._grad(*x), ())
 
     def _matrix(self, exprs: list[list[sympy.Expr]]) -> tuple[Any, np.ndarray | None]:
         flat = [e for row in exprs for e in row]
@@ -90,13 +195,23 @@ class _Compiled:
         self.jac(np.zeros(self.n))
         return self._jac_const is not None
 
+    @property
+    def own_linear(self) -> np.ndarray:
+        """Players whose payoff is linear in their own choice."""
+        if self.quadratic:
+            return self.H == 0
+        return np.array([not g.has(x) for g, x in zip(self.grad_exprs, self.xs)])
+
     def welfare_grad(self, x: np.ndarray) -> np.ndarray:
         """Gradient of the sum of payoffs."""
+        x = np.asarray(x, dtype=float)
+        if self.quadratic:
+            return self._wL + self._whess_const @ x
         if self._wgrad is None:
             total = sympy.Add(*self.payoff_exprs)
             self._wgrad_exprs = [sympy.diff(total, xj) for xj in self.xs]
             self._wgrad = sympy.lambdify(self.xs, self._wgrad_exprs, modules="numpy")
-        return self._stack(self._wgrad(*np.asarray(x, dtype=float)), ())
+        return self._stack(self._wgrad(*x), ())
 
     def welfare_hess(self, x: np.ndarray) -> np.ndarray:
         """Hessian of the sum of payoffs."""
@@ -109,8 +224,15 @@ class _Compiled:
         return self._stack(self._whess(*np.asarray(x, dtype=float)), ()).reshape(self.n, self.n)
 
     @property
+    def welfare_is_quadratic(self) -> bool:
+        self.welfare_hess(np.zeros(self.n))
+        return self._whess_const is not None
+
+    @property
     def own_concave(self) -> bool:
         """True when every payoff is provably concave in the player's own choice."""
+        if self.quadratic:
+            return bool(np.all(self.H <= 0))
         if self._own_second is None:
             self._own_second = [sympy.diff(g, x) for g, x in zip(self.grad_exprs, self.xs)]
         for s in self._own_second:
