@@ -278,7 +278,9 @@ def _check_game(game: Any, where: str) -> None:
 
 def _start(c: _Compiled, x0: Any, where: str) -> np.ndarray:
     if x0 is None:
-        x = np.where(np.isfinite(c.lo) & np.isfinite(c.hi), (c.lo + c.hi) / 2,
+        both = np.isfinite(c.lo) & np.isfinite(c.hi)
+        mid = np.where(both, c.lo, 0.0) / 2 + np.where(both, c.hi, 0.0) / 2
+        x = np.where(both, mid,
                      np.where(np.isfinite(c.lo), c.lo, np.where(np.isfinite(c.hi), c.hi, 0.0)))
         return x.astype(float)
     try:
