@@ -36,8 +36,16 @@ from coopgame.errors import (
     SolverLimitError,
     UnresolvedParameterError,
 )
+from coopgame.equilibria.continuous import (
+    ContinuousEquilibrium,
+    CooperativeOptimum,
+    best_response_iteration,
+    continuous_equilibrium,
+    cooperative_optimum,
+    price_of_anarchy,
+)
 from coopgame.equilibria.symmetric import SymmetricEquilibrium
-from coopgame.games import NormalFormGame, SymbolicGame, SymmetricGame, random_game
+from coopgame.games import ContinuousGame, NormalFormGame, SymbolicGame, SymmetricGame, random_game
 from coopgame import models, plot
 from coopgame.io import read_nfg, write_nfg
 from coopgame.mechanisms import (
@@ -58,6 +66,13 @@ __all__ = [
     "SymbolicGame",
     "SymmetricGame",
     "SymmetricEquilibrium",
+    "ContinuousGame",
+    "ContinuousEquilibrium",
+    "CooperativeOptimum",
+    "continuous_equilibrium",
+    "cooperative_optimum",
+    "price_of_anarchy",
+    "best_response_iteration",
     "random_game",
     "Equilibrium",
     "equilibria_frame",

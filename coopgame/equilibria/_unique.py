@@ -31,7 +31,7 @@ def _roots(exprs: Sequence[sympy.Expr], sym: sympy.Symbol) -> list[sympy.Expr]:
             continue
         for r in sols:
             if r.is_real is not False and r.is_number:
-                out.add(sympy.nsimplify(r) if r.is_Float else r)
+                out.add(sympy.nsimplify(r, rational=True) if r.is_Float else r)
     floor = 0 if sym.is_nonnegative else None
     vals = sorted((r for r in out if floor is None or float(r) >= floor), key=float)
     return vals
@@ -45,7 +45,7 @@ def _points(crit: list[sympy.Expr], sym: sympy.Symbol) -> list[tuple[sympy.Expr,
         first = crit[0]
         below = first / 2 if low is not None else first - 1
         if low is None or below > low or (low == 0 and first > 0):
-            pts.append((sympy.nsimplify(below) if low is None or first > 0 else below, False))
+            pts.append((sympy.nsimplify(below, rational=True) if low is None or first > 0 else below, False))
         for a, b in zip(crit, crit[1:]):
             pts.append((a, True))
             pts.append(((a + b) / 2, False))
@@ -60,7 +60,7 @@ def _points(crit: list[sympy.Expr], sym: sympy.Symbol) -> list[tuple[sympy.Expr,
 
 
 def _game_at(g, sym: sympy.Symbol, value: sympy.Expr) -> NormalFormGame:
-    v = sympy.nsimplify(value) if value.is_Rational or value.is_Float else value
+    v = sympy.nsimplify(value, rational=True) if value.is_Rational or value.is_Float else value
     if not v.is_Rational:
         v = sympy.Float(v, 30)
     return g.subs({sym: v})
