@@ -25,6 +25,7 @@ from __future__ import annotations
 from typing import Callable
 
 from coopgame.models.inspection import inspection
+from coopgame.models.multilevel import multilevel
 from coopgame.models.performance_evaluation import performance_evaluation
 from coopgame.models.public_goods import minimum_participation, public_goods, threshold_public_goods
 from coopgame.models.race_to_the_bottom import race_to_the_bottom
@@ -48,6 +49,7 @@ __all__ = [
     "chicken",
     "battle_of_the_sexes",
     "matching_pennies",
+    "multilevel",
 ]
 
 _CATALOG: dict[str, Callable] = {

@@ -1,0 +1,92 @@
+"""Nested games solved level by level; the provinces-and-cities model (THEORY 2.10, claim S10)."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import coopgame as cg
+from coopgame import models
+from coopgame.equilibria.multilevel import MultilevelEquilibrium, solve_multilevel
+from coopgame.errors import InvalidArgumentError, InvalidGameError
+from coopgame.games.multilevel import MultilevelGame
+from coopgame.games.symmetric import SymmetricGame
+
+CC = ("Cooperate", "Cooperate")
+pos = st.fractions(min_value=Fraction(1, 10), max_value=10)
+
+
+@settings(max_examples=40, deadline=None)
+@given(B=pos, k=pos, b=pos, c=pos, f=pos)
+def test_derived_city_cooperation_only_under_provincial_cooperation(B, k, b, c, f):
+    """S10: the cities' (Cooperate, Cooperate) is an equilibrium only in the branch where the provinces cooperate."""
+    game = models.multilevel(B=B, k=k, b=b, c=c, f=f)
+    for outcome, lower in game.lower.items():
+        cities = [e.pure_profile for e in cg.pure_equilibria(lower)]
+        assert (CC in cities) == (outcome == CC and f >= c)
+    branches = solve_multilevel(game)
+    assert [br.outcome for br in branches] == ([CC] if B >= k else []) + [("Defect", "Defect")]
+    for br in branches:
+        assert br.is_verified()
+        assert (CC in br.lower_outcomes) == (br.outcome == CC and f >= c)
+        if b > c:  # the cities' dilemma: defecting is always an equilibrium
+            assert ("Defect", "Defect") in br.lower_outcomes
+
+
+def test_solution_shape_and_repr():
+    branch, other = solve_multilevel(models.multilevel())
+    assert isinstance(branch, MultilevelEquilibrium)
+    assert branch.levels == ("Provinces", "Cities")
+    assert branch.combined == ((CC, CC), (CC, ("Defect", "Defect")))
+    assert repr(other) == "MultilevelEquilibrium(Provinces: (Defect, Defect) -> Cities: (Defect, Defect))"
+    assert branch.to_dict()["outcome"] == list(CC)
+    with pytest.raises(Exception):
+        branch.outcome = ()  # frozen
+
+
+def test_values_and_mixed_lower():
+    mixed = solve_multilevel(models.multilevel(), lower="mixed")
+    assert len(mixed[0].lower) == 3 and mixed[0].lower_outcomes[1] is None
+    assert [b.outcome for b in solve_multilevel(models.multilevel(), B=1, k=2)] == [("Defect", "Defect")]
+    assert solve_multilevel(models.multilevel(), f=Fraction(1, 2))[0].lower_outcomes == (("Defect", "Defect"),)
+
+
+def test_mapping_and_symmetric_lower_games():
+    pd = cg.NormalFormGame([[[3, 0], [4, 1]], [[3, 4], [0, 1]]], actions=[["C", "D"]] * 2)
+    sym = SymmetricGame(5, ["Abate", "Pollute"], lambda own, counts: counts[0] + (own == 0) - 2 * (own == 0))
+    game = MultilevelGame(pd, {o: sym for o in [("C", "C"), ("C", "D"), ("D", "C"), ("D", "D")]})
+    (branch,) = solve_multilevel(game)
+    assert branch.outcome == ("D", "D") and branch.lower_outcomes == ((0, 5),)
+    assert "Upper" in repr(game) and game.parameters == ()
+    assert game == MultilevelGame(pd, lambda o: sym) and hash(game) == hash(MultilevelGame(pd, lambda o: sym))
+
+
+def test_symbolic_substitution():
+    game = models.multilevel()
+    assert [s.name for s in game.parameters] == ["B", "b", "c", "f", "k"]
+    assert {s.name for s in game.defaults} == {"B", "b", "c", "f", "k"}
+    assert game.numeric() == models.multilevel(B=3, k=1, b=2, c=1, f=2)
+    assert game.subs({"f": 3}) == models.multilevel(f=3)
+
+
+def test_errors():
+    pd = cg.NormalFormGame([[[3, 0], [4, 1]], [[3, 4], [0, 1]]])
+    with pytest.raises(InvalidArgumentError, match="multilevel"):
+        models.multilevel(q=1)
+    with pytest.raises(InvalidGameError, match="missing"):
+        MultilevelGame(pd, {})
+    with pytest.raises(InvalidGameError, match="upper"):
+        MultilevelGame("game", lambda o: pd)
+    with pytest.raises(InvalidGameError, match="SymmetricGame"):
+        MultilevelGame(pd, lambda o: 3)
+    with pytest.raises(InvalidGameError, match="raised"):
+        MultilevelGame(pd, lambda o: 1 / 0)
+    with pytest.raises(InvalidGameError, match="MultilevelGame"):
+        solve_multilevel(pd)
+    with pytest.raises(InvalidArgumentError, match="lower"):
+        solve_multilevel(MultilevelGame(pd, lambda o: pd), lower="all")
+    with pytest.raises(InvalidArgumentError, match="unknown"):
+        solve_multilevel(models.multilevel(), z=1)
