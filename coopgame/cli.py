@@ -13,6 +13,19 @@ Commands
     with probabilities and payoffs as JSON numbers; for exact games each
     equilibrium also has an ``"exact"`` key holding the same numbers as
     ``"p/q"`` strings.
+``coopgame models``
+    The model catalog (:func:`coopgame.models.catalog`): each model's name
+    and the first line of its docstring.
+``coopgame model NAME [--set K=V ...] [--solve] [--json]``
+    Build a catalog model at its documented default parameter values,
+    overridden by ``--set`` (numbers such as ``3``, ``0.5`` or ``1/2``; a
+    model's structural options such as ``n=4`` are accepted too), and print
+    its payoff table. ``--solve`` also lists the equilibria as ``solve``
+    does (two players: all extreme equilibria; more: pure equilibria only,
+    which the output says); a symmetric (anonymous) model lists its
+    symmetric equilibria, a continuous model one equilibrium. ``--json``
+    prints ``{"model": ..., "values": {...}, "game": ...}`` (and
+    ``"equilibria"`` with ``--solve``).
 ``coopgame tour``
     A guided tour of the library.
 ``coopgame --version``
@@ -42,6 +55,18 @@ Matching pennies
 0
 >>> main(["solve", path, "--json"])
 {"equilibria": [{"strategies": [[0.5, 0.5], [0.5, 0.5]], "payoffs": [0.0, 0.0], "exact": {"strategies": [["1/2", "1/2"], ["1/2", "1/2"]], "payoffs": ["0", "0"]}}]}
+0
+>>> main(["model", "prisoners_dilemma", "--set", "T=6", "--solve"])
+prisoners_dilemma: P=1, R=3, S=0, T=6
+NormalFormGame (Region 1: rows, Region 2: columns)
+             Cooperate  Defect
+Cooperate         3, 3    0, 6
+Defect            6, 0    1, 1
+2 players, 2 x 2 strategies, exact payoffs
+1 equilibrium (all extreme equilibria, by vertex_enumeration):
+<BLANKLINE>
+  #  Region 1  Region 2  payoffs
+  1  Defect    Defect    1, 1
 0
 """
 
@@ -109,6 +134,24 @@ def _build_parser() -> argparse.ArgumentParser:
              "other games always list pure equilibria",
     )
     solve.set_defaults(handler=_solve)
+
+    models = sub.add_parser("models", help="list the model catalog",
+                            description="List the catalog of models: name and a one-line description.")
+    models.set_defaults(handler=_models)
+
+    model = sub.add_parser(
+        "model",
+        help="print (and solve) a catalog model",
+        description="Build a catalog model at its default parameter values, overridden by --set, "
+                    "print its payoff table and, with --solve, its equilibria.",
+    )
+    model.add_argument("name", metavar="NAME", help="a model name (see 'coopgame models')")
+    model.add_argument("--set", dest="values", action="append", default=[], metavar="K=V",
+                       help="a parameter value (a number such as 3, 0.5 or 1/2) or a structural option "
+                            "of the model (such as n=4); repeat for more")
+    model.add_argument("--solve", action="store_true", help="also list the equilibria")
+    model.add_argument("--json", action="store_true", help="print the game (and equilibria) as JSON")
+    model.set_defaults(handler=_model)
 
     tour = sub.add_parser("tour", help="a guided tour of coopgame (coopgame tour --help for its options)",
                           description="A guided tour of coopgame.", add_help=False)
@@ -254,6 +297,204 @@ def _solve(args: argparse.Namespace) -> int:
     return 0
 
 
+# ---------------------------------------------------------------------- models
+def _first_line(func: Any) -> str:
+    doc = (getattr(func, "__doc__", None) or "").strip()
+    return doc.splitlines()[0].strip() if doc else ""
+
+
+def _models(args: argparse.Namespace) -> int:
+    from coopgame import models
+
+    catalog = models.catalog()
+    width = max((len(name) for name in catalog), default=0)
+    for name, func in catalog.items():
+        print(f"{name.ljust(width)}  {_first_line(func)}".rstrip())
+    return 0
+
+
+def _number(text: str) -> Fraction:
+    """A number from ``--set``: an integer, a decimal or a fraction such as ``1/2``."""
+    try:
+        value = Fraction(text.strip())
+    except (ValueError, ZeroDivisionError):
+        raise ValueError(text) from None
+    return value
+
+
+def _parse_values(items: Sequence[str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for item in items:
+        key, eq, value = item.partition("=")
+        key, value = key.strip(), value.strip()
+        if not eq or not key.isidentifier() or not value:
+            raise _CommandError(f"--set: expected K=V such as c=2 or r=1/2, got {item!r}", 2)
+        if key in out:
+            raise _CommandError(f"--set: {key} given twice", 2)
+        out[key] = value
+    return out
+
+
+def _option_value(text: str) -> Any:
+    """A structural option's value: true/false, an integer, a number, else the text itself."""
+    if text.lower() in ("true", "false"):
+        return text.lower() == "true"
+    try:
+        value = _number(text)
+    except ValueError:
+        return text
+    return int(value) if value.denominator == 1 else value
+
+
+def _model_options(func: Any) -> list[str]:
+    import inspect
+
+    try:
+        params = inspect.signature(func).parameters.values()
+    except (TypeError, ValueError):
+        return []
+    return [p.name for p in params if p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY)]
+
+
+def _build_model(name: str, given: dict[str, str]) -> tuple[Any, dict[str, Any], dict[str, Any]]:
+    """The game to show, the structural options given, and the parameter values used."""
+    from coopgame import models
+    from coopgame.errors import CoopgameError
+    from coopgame.games.continuous import ContinuousGame
+    from coopgame.games.symbolic import SymbolicGame
+
+    catalog = models.catalog()
+    if name not in catalog:
+        raise _CommandError(f"unknown model {name!r}; choose from {', '.join(catalog)} (see 'coopgame models')", 2)
+    func = catalog[name]
+    options = _model_options(func)
+    structural = {k: _option_value(v) for k, v in given.items() if k in options}
+    try:
+        base = func(**structural)
+    except (CoopgameError, TypeError, ValueError) as err:
+        message = str(err)
+        raise _CommandError(message if message.startswith(f"{name}:") else f"model {name}: {message}", 2) from None
+    rest = {k: v for k, v in given.items() if k not in options}
+    accepted: list[str] = []
+    if isinstance(base, (SymbolicGame, ContinuousGame)):
+        accepted = [s.name for s in base.parameters]
+    unknown = [k for k in rest if k not in accepted]
+    if unknown:
+        known = ", ".join(accepted + options) or "none"
+        raise _CommandError(f"model {name}: unknown parameter {unknown[0]!r}; its parameters and options: {known}", 2)
+    values: dict[str, Any] = {}
+    for k, v in rest.items():
+        try:
+            values[k] = _number(v)
+        except ValueError:
+            raise _CommandError(f"--set {k}={v}: expected a number such as 3, 0.5 or 1/2, got {v!r}", 2) from None
+    if isinstance(base, SymbolicGame):
+        used = {s.name: v for s, v in base.defaults.items()}
+        used.update(values)
+        try:
+            game = base.numeric(**values)
+        except CoopgameError as err:
+            raise _CommandError(f"model {name}: {err}", 2) from None
+        return game, structural, used
+    if isinstance(base, ContinuousGame):
+        used = {s.name: v for s, v in base.defaults.items()}
+        used.update(values)
+        return base, structural, used
+    return base, structural, {}
+
+
+def _value_text(v: Any) -> str:
+    if isinstance(v, bool):
+        return str(v).lower()
+    try:
+        return _fraction_text(v)
+    except (TypeError, ValueError):
+        return str(v)
+
+
+def _json_value(v: Any) -> Any:
+    if isinstance(v, bool) or v is None or isinstance(v, str):
+        return v
+    if isinstance(v, dict):
+        return {str(k): _json_value(x) for k, x in v.items()}
+    if isinstance(v, (list, tuple)):
+        return [_json_value(x) for x in v]
+    if hasattr(v, "tolist"):
+        return _json_value(v.tolist())
+    try:
+        return float(v)
+    except (TypeError, ValueError):
+        return str(v)
+
+
+def _model(args: argparse.Namespace) -> int:
+    import types
+
+    import coopgame
+    from coopgame.errors import CoopgameError
+    from coopgame.games.continuous import ContinuousGame
+    from coopgame.games.normal_form import NormalFormGame
+    from coopgame.games.symmetric import SymmetricGame
+
+    game, options, used = _build_model(args.name, _parse_values(args.values))
+    title = args.name
+    if options:
+        title += " (" + ", ".join(f"{k}={_value_text(v)}" for k, v in options.items()) + ")"
+    if used:
+        title += ": " + ", ".join(f"{k}={_value_text(v)}" for k, v in sorted(used.items()))
+    equilibria: list[Any] = []
+    note = ""
+    if args.solve:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            try:
+                if isinstance(game, NormalFormGame):
+                    equilibria, note = _find_equilibria(game, "auto", f"model {args.name}")
+                elif isinstance(game, SymmetricGame):
+                    equilibria = coopgame.mixed_equilibria(game)
+                    note = "symmetric equilibria: every player uses the same strategy"
+                elif isinstance(game, ContinuousGame):
+                    equilibria = [coopgame.continuous_equilibrium(game, values={k: v for k, v in used.items()})]
+                    note = "one equilibrium, by continuous_equilibrium"
+                else:
+                    raise _CommandError(f"model {args.name}: solving is not available for a {type(game).__name__}", 1)
+            except CoopgameError as err:
+                raise _CommandError(str(err), 1) from None
+        for w in caught:
+            _say(f"warning: {' '.join(str(w.message).split())}")
+    if args.json:
+        out: dict[str, Any] = {"model": args.name, "options": {k: _json_value(v) for k, v in options.items()},
+                               "values": {k: _value_text(v) for k, v in sorted(used.items())}}
+        if isinstance(game, NormalFormGame):
+            out["game"] = {"players": list(game.players), "actions": [list(a) for a in game.actions],
+                           "payoffs": [[_json_value(x) for x in p.tolist()] for p in game.payoffs]}
+        else:
+            out["game"] = repr(game)
+        if args.solve:
+            if isinstance(game, NormalFormGame):
+                out["equilibria"] = json.loads(_equilibria_json(game, equilibria))["equilibria"]
+            else:
+                out["equilibria"] = [_json_value(eq.to_dict()) if hasattr(eq, "to_dict") else repr(eq)
+                                     for eq in equilibria]
+            out["note"] = note
+        print(json.dumps(out))
+        if note.startswith("pure equilibria only"):
+            _say(f"note: {note}: mixed equilibria are not listed")
+        return 0
+    print(title)
+    print(repr(game))
+    if args.solve:
+        if isinstance(game, NormalFormGame):
+            print(_equilibria_table(types.SimpleNamespace(title="", game=game), equilibria, note))
+        else:
+            count = len(equilibria)
+            noun = "equilibrium" if count == 1 else "equilibria"
+            print(f"{count if count else 'No'} {noun} ({note}){':' if count else '.'}")
+            for k, eq in enumerate(equilibria):
+                print(f"  {k + 1}  {eq!r}")
+    return 0
+
+
 # ---------------------------------------------------------------------- tour
 def _tour(args: argparse.Namespace) -> int:
     try:
@@ -304,7 +545,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         except SystemExit as stop:  # --help and --version print, then exit
             return stop.code if isinstance(stop.code, int) else (0 if stop.code is None else 2)
         if args.command is None:
-            raise _CommandError("expected a command (solve or tour); see 'coopgame --help'", 2)
+            raise _CommandError("expected a command (solve, models, model or tour); see 'coopgame --help'", 2)
         if args.command == "tour":
             args.tour_args = extra  # the tour parses its own options
         elif extra:

@@ -327,3 +327,191 @@ def test_python_dash_m():
     proc = subprocess.run([sys.executable, "-m", "coopgame", "--version"], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0
     assert proc.stdout.strip() == f"coopgame {cg.__version__}"
+
+
+# ---------------------------------------------------------------------- models and model
+def test_models_lists_the_catalog(capsys):
+    from coopgame import models
+
+    code, out, err = run(capsys, "models")
+    assert code == 0 and err == ""
+    lines = out.splitlines()
+    catalog = models.catalog()
+    assert len(lines) == len(catalog)
+    for line, (name, func) in zip(lines, catalog.items()):
+        first = func.__doc__.strip().splitlines()[0].strip()
+        assert line.split()[0] == name
+        assert line.endswith(first)
+
+
+def test_model_prints_the_default_game(capsys):
+    code, out, err = run(capsys, "model", "prisoners_dilemma")
+    assert code == 0 and err == ""
+    lines = out.splitlines()
+    assert lines[0] == "prisoners_dilemma: P=1, R=3, S=0, T=5"
+    assert "\n".join(lines[1:]) == repr(cg.models.prisoners_dilemma().numeric())
+    assert "equilibri" not in out
+
+
+def test_model_set_overrides_defaults_numbers_and_fractions(capsys):
+    code, out, _ = run(capsys, "model", "race_to_the_bottom", "--set", "G=5", "--set", "sigma=1/4", "--set", "D=0.5")
+    assert code == 0
+    assert out.splitlines()[0] == "race_to_the_bottom: D=1/2, G=5, sigma=1/4"
+    from fractions import Fraction
+    expected = cg.models.race_to_the_bottom().numeric(G=5, sigma=Fraction(1, 4), D=Fraction(1, 2))
+    assert out.split("\n", 1)[1].rstrip("\n") == repr(expected)
+
+
+def test_model_solve_two_players_lists_extreme_equilibria(capsys):
+    code, out, err = run(capsys, "model", "chicken", "--solve")
+    assert code == 0 and err == ""
+    assert "3 equilibria (all extreme equilibria, by vertex_enumeration):" in out
+    assert "1/2 Swerve + 1/2 Straight" in out
+    assert len(cg.mixed_equilibria(cg.models.chicken().numeric())) == 3
+
+
+def test_model_solve_n_players_says_only_pure(capsys):
+    code, out, err = run(capsys, "model", "public_goods", "--set", "n=3", "--solve")
+    assert code == 0 and err == ""
+    lines = out.splitlines()
+    assert lines[0] == "public_goods (n=3): c=4, r=3/2"
+    assert "1 equilibrium (pure equilibria only, in a 3-player game):" in out
+    assert lines[-1].split() == ["1", "Free-ride", "Free-ride", "Free-ride", "0,", "0,", "0"]
+
+
+def test_model_json(capsys):
+    code, out, err = run(capsys, "model", "chicken", "--set", "S=3/2", "--solve", "--json")
+    assert code == 0 and err == ""
+    data = json.loads(out)
+    assert data["model"] == "chicken"
+    assert data["values"] == {"P": "1", "R": "3", "S": "3/2", "T": "4"}
+    assert data["game"]["actions"] == [["Swerve", "Straight"], ["Swerve", "Straight"]]
+    assert data["game"]["payoffs"][0] == [[3.0, 1.5], [4.0, 1.0]]
+    assert len(data["equilibria"]) == 3
+    assert {"strategies", "payoffs", "exact"} <= set(data["equilibria"][0])
+
+
+def test_model_json_without_solve_has_no_equilibria(capsys):
+    code, out, _ = run(capsys, "model", "stag_hunt", "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert "equilibria" not in data and data["options"] == {}
+
+
+def test_model_json_n_players_notes_on_stderr(capsys):
+    code, out, err = run(capsys, "model", "tripartite", "--solve", "--json")
+    assert code == 0
+    assert json.loads(out)["note"].startswith("pure equilibria only")
+    assert err.startswith("coopgame: note: pure equilibria only")
+
+
+@pytest.mark.parametrize("argv, words", [
+    (["model", "no_such_model"], ["unknown model 'no_such_model'", "chicken"]),
+    (["model", "chicken", "--set", "zz=1"], ["unknown parameter 'zz'", "P, R, S, T"]),
+    (["model", "chicken", "--set", "T=abc"], ["T=abc", "expected a number"]),
+    (["model", "chicken", "--set", "T=1/0"], ["expected a number"]),
+    (["model", "chicken", "--set", "T"], ["expected K=V"]),
+    (["model", "chicken", "--set", "=3"], ["expected K=V"]),
+    (["model", "chicken", "--set", "T=1", "--set", "T=2"], ["T given twice"]),
+    (["model", "public_goods", "--set", "n=1"], ["public_goods", "n=1"]),
+    (["model", "public_goods", "--set", "n=x"], ["public_goods"]),
+    (["model"], ["NAME"]),
+    (["model", "chicken", "--bogus"], ["unrecognized arguments"]),
+])
+def test_model_errors_are_one_line_exit_2(capsys, argv, words):
+    code, out, err = run(capsys, *argv)
+    assert code == 2 and out == ""
+    assert_one_line_error(err, *words)
+
+
+def _volunteers(n=4):
+    def payoff(own, counts):
+        volunteers = counts[0] + (own == 0)
+        return (2 if volunteers else 0) - (1 if own == 0 else 0)
+    return cg.SymmetricGame(n, ["Volunteer", "Abstain"], payoff)
+
+
+def test_model_symmetric_game_model(capsys, monkeypatch):
+    from coopgame import models
+
+    def volunteers(n: int = 4):
+        """Volunteer's dilemma (anonymous)."""
+        return _volunteers(n)
+
+    monkeypatch.setitem(models._CATALOG, "volunteers", volunteers)
+    code, out, err = run(capsys, "models")
+    assert "volunteers" in out and "Volunteer's dilemma (anonymous)." in out
+    code, out, err = run(capsys, "model", "volunteers", "--set", "n=5", "--solve")
+    assert code == 0 and err == ""
+    lines = out.splitlines()
+    assert lines[0] == "volunteers (n=5)"
+    assert lines[1] == repr(_volunteers(5))
+    assert "symmetric equilibria" in lines[2]
+    assert "SymmetricEquilibrium(everyone" in out
+    code, out, err = run(capsys, "model", "volunteers", "--set", "b=2")
+    assert code == 2
+    assert_one_line_error(err, "unknown parameter 'b'", "n")
+    code, out, _ = run(capsys, "model", "volunteers", "--solve", "--json")
+    data = json.loads(out)
+    assert data["game"].startswith("SymmetricGame(")
+    assert data["equilibria"] and "strategy" in data["equilibria"][0]
+
+
+def test_model_continuous_game_model(capsys, monkeypatch):
+    from coopgame import models
+    from coopgame.games.continuous import ContinuousGame
+
+    def contributions():
+        """Continuous public goods."""
+        return ContinuousGame(["e - g0 + r/2*(g0 + g1)", "e - g1 + r/2*(g0 + g1)"], ["g0", "g1"],
+                              bounds=[(0, None)] * 2, defaults={"e": 1, "r": 1.5})
+
+    monkeypatch.setitem(models._CATALOG, "contributions", contributions)
+    code, out, err = run(capsys, "model", "contributions", "--set", "e=2", "--solve")
+    assert code == 0 and err == ""
+    lines = out.splitlines()
+    assert lines[0] == "contributions: e=2, r=3/2"
+    assert lines[1].startswith("ContinuousGame(")
+    assert "1 equilibrium (one equilibrium, by continuous_equilibrium):" in out
+    assert "g0=0, g1=0" in out
+    code, _, err = run(capsys, "model", "contributions", "--set", "q=1")
+    assert code == 2
+    assert_one_line_error(err, "unknown parameter 'q'", "e, r")
+
+
+def test_model_other_kind_cannot_be_solved(capsys, monkeypatch):
+    from coopgame import models
+
+    class Thing:
+        def __repr__(self):
+            return "Thing()"
+
+    def thing():
+        """Something else."""
+        return Thing()
+
+    monkeypatch.setitem(models._CATALOG, "thing", thing)
+    code, out, err = run(capsys, "model", "thing")
+    assert code == 0 and out == "thing\nThing()\n"
+    code, out, err = run(capsys, "model", "thing", "--solve")
+    assert code == 1 and out == ""
+    assert_one_line_error(err, "solving is not available", "Thing")
+
+
+def test_console_script_model():
+    proc = subprocess.run([_script(), "model", "stag_hunt", "--set", "S=1/2", "--solve", "--json"],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr == ""
+    data = json.loads(proc.stdout)
+    assert data["values"]["S"] == "1/2"
+    assert len(data["equilibria"]) == 3
+    proc = subprocess.run([_script(), "models"], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0 and "stag_hunt" in proc.stdout
+
+
+def test_console_script_model_error_has_no_traceback():
+    proc = subprocess.run([_script(), "model", "stag_hunt", "--set", "S=half"], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert proc.stderr.startswith("coopgame: error: --set S=half")
+    assert proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr
