@@ -34,8 +34,10 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
+import bench_continuous  # noqa: E402
 import bench_pure  # noqa: E402
 import bench_symbolic  # noqa: E402
+import bench_symmetric  # noqa: E402
 import bench_two_player  # noqa: E402
 import peers  # noqa: E402
 from harness import Config, Report, Table  # noqa: E402
@@ -49,6 +51,8 @@ BENCHMARKS: dict[str, Callable[[Config], Report]] = {
     "vertex_scaling": bench_two_player.vertex_scaling,
     "blas_threads": bench_two_player.blas_threads,
     "symbolic": bench_symbolic.symbolic,
+    "continuous": bench_continuous.continuous,
+    "symmetric": bench_symmetric.symmetric,
 }
 
 
