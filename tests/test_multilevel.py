@@ -90,3 +90,43 @@ def test_errors():
         solve_multilevel(MultilevelGame(pd, lambda o: pd), lower="all")
     with pytest.raises(InvalidArgumentError, match="unknown"):
         solve_multilevel(models.multilevel(), z=1)
+
+
+@settings(max_examples=30, deadline=None)
+@given(B=pos, k=pos, b=pos, c=pos, f=pos)
+def test_derived_anticipating_provinces_sign_when_own_plus_city_gains_cover_the_cost(B, k, b, c, f):
+    """Backward induction: with cities' equilibrium payoffs counted, (Cooperate, Cooperate) is an upper
+    equilibrium iff B - k + max(b - c + f, 0) >= 0 (the cities' best equilibrium when f >= c is mutual cooperation)."""
+    from coopgame.equilibria.multilevel import anticipated_upper
+
+    game = models.multilevel(B=B, k=k, b=b, c=c, f=f)
+    reduced = anticipated_upper(game)
+    assert reduced.is_exact and reduced.players == ("Province 1", "Province 2")
+    city_cc = b - c + f if f >= c and b - c + f >= 0 else 0
+    profiles = [e.pure_profile for e in cg.pure_equilibria(reduced)]
+    assert (CC in profiles) == (B - k + city_cc >= 0)
+    worst = anticipated_upper(game, select="worst")
+    assert (CC in [e.pure_profile for e in cg.pure_equilibria(worst)]) == (B - k + min(city_cc, 0) >= 0)
+
+
+def test_anticipated_upper_errors_and_owners():
+    from coopgame.equilibria.multilevel import anticipated_upper
+
+    pd = cg.NormalFormGame([[[3, 0], [4, 1]], [[3, 4], [0, 1]]], actions=[["C", "D"]] * 2)
+    game = MultilevelGame(pd, lambda o: pd)
+    both = anticipated_upper(game, owners=[[0, 1], []], weight=2)
+    assert both.payoffs[0][0, 0] == 3 + 2 * 2 and both.payoffs[1][0, 0] == 3
+    with pytest.raises(InvalidArgumentError, match="select"):
+        anticipated_upper(game, select="best")
+    with pytest.raises(InvalidArgumentError, match="owner groups"):
+        anticipated_upper(game, owners=[[0]])
+    with pytest.raises(InvalidArgumentError, match="indices below"):
+        anticipated_upper(game, owners=[[5], [0]])
+    pennies = cg.NormalFormGame([[[1, -1], [-1, 1]], [[-1, 1], [1, -1]]])
+    with pytest.raises(cg.NotSupportedError, match="no pure equilibrium"):
+        anticipated_upper(MultilevelGame(pd, lambda o: pennies))
+    sym = SymmetricGame(3, 2, lambda own, counts: own)
+    with pytest.raises(cg.NotSupportedError, match="SymmetricGame"):
+        anticipated_upper(MultilevelGame(pd, lambda o: sym))
+    with pytest.raises(InvalidGameError):
+        anticipated_upper(pd)

@@ -11,16 +11,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
+
 from coopgame.equilibria._checks import require_numeric
 from coopgame.equilibria.mixed import mixed_equilibria
 from coopgame.equilibria.pure import pure_equilibria
-from coopgame.errors import InvalidArgumentError, InvalidGameError
+from coopgame.errors import InvalidArgumentError, InvalidGameError, NotSupportedError
 from coopgame.games._base import describe
 from coopgame.games.multilevel import MultilevelGame
+from coopgame.games.normal_form import NormalFormGame
 from coopgame.games.symbolic import SymbolicGame
 from coopgame.games.symmetric import SymmetricGame
 
-__all__ = ["MultilevelEquilibrium", "solve_multilevel"]
+__all__ = ["MultilevelEquilibrium", "solve_multilevel", "anticipated_upper"]
 
 
 def _profile(eq: Any) -> tuple[Any, ...] | None:
@@ -163,3 +166,96 @@ def solve_multilevel(game: MultilevelGame, lower: str = "pure", **values: Any) -
         lows = pure_equilibria(sub) if lower == "pure" else mixed_equilibria(sub)
         out.append(MultilevelEquilibrium(eq, outcome, tuple(lows), game.levels))
     return out
+
+
+def anticipated_upper(game: MultilevelGame, owners: Any = None, select: str = "welfare", weight: Any = 1,
+                      **values: Any) -> NormalFormGame:
+    """The upper game with each upper player's payoff raised by its lower units' equilibrium payoffs.
+
+    The converse dependence: a province that anticipates how its cities
+    will play after each provincial outcome adds ``weight`` times its cities'
+    payoffs, at the lower equilibrium ``select`` picks, to its own. Solving
+    the result (e.g. with :func:`~coopgame.pure_equilibria`) is backward
+    induction over the two levels.
+
+    Parameters
+    ----------
+    game : MultilevelGame
+        Lower games must be NormalFormGame or SymbolicGame.
+    owners : sequence of sequences of int, optional
+        ``owners[i]``: indices of the lower players whose payoffs upper player
+        ``i`` internalises. By default, when the lower games have as many
+        players as the upper one, lower player ``i`` belongs to upper player ``i``.
+    select : {"welfare", "worst"}, default "welfare"
+        Which pure lower equilibrium is expected: the one with the largest
+        total payoff (ties to the first) or the smallest.
+    weight : number, default 1
+        Weight of the lower payoffs in the upper payoffs.
+    **values
+        Parameter values; the games' defaults are used for the rest.
+
+    Returns
+    -------
+    NormalFormGame
+        Same players and actions as the upper game.
+
+    Raises
+    ------
+    NotSupportedError
+        A lower game with no pure equilibrium, or a SymmetricGame lower game.
+    InvalidArgumentError
+        Bad ``owners`` or ``select``.
+
+    Examples
+    --------
+    Provinces that would not sign for their own gain alone (``B < k``) do sign
+    when they count their cities' gains from the joint fund:
+
+    >>> import coopgame as cg
+    >>> from coopgame import models
+    >>> from coopgame.equilibria.multilevel import anticipated_upper, solve_multilevel
+    >>> game = models.multilevel(B=1, k=2)
+    >>> [b.outcome for b in solve_multilevel(game)]
+    [('Defect', 'Defect')]
+    >>> [eq.pure_profile for eq in cg.pure_equilibria(anticipated_upper(game))]
+    [('Cooperate', 'Cooperate'), ('Defect', 'Defect')]
+    """
+    if not isinstance(game, MultilevelGame):
+        raise InvalidGameError(f"anticipated_upper: expected a MultilevelGame, got {describe(game)}")
+    if select not in ("welfare", "worst"):
+        raise InvalidArgumentError(f"anticipated_upper: expected select='welfare' or 'worst', got {select!r}")
+    if values:
+        game = game.subs(values)
+    upper = _numeric(game.upper, "anticipated_upper")
+    n = upper.num_players
+    lowers = {o: _numeric(g, "anticipated_upper") for o, g in game.lower.items()}
+    if any(isinstance(g, SymmetricGame) for g in lowers.values()):
+        raise NotSupportedError("anticipated_upper: expected NormalFormGame or SymbolicGame lower games, "
+                                "got a SymmetricGame (players are anonymous, so none belongs to an upper player)")
+    if owners is None:
+        sizes = {g.num_players for g in lowers.values()}
+        if sizes != {n}:
+            raise InvalidArgumentError(f"anticipated_upper: expected owners when the lower games do not have "
+                                       f"{n} players (they have {sorted(sizes)})")
+        owners = [[i] for i in range(n)]
+    try:
+        owners = [[int(j) for j in group] for group in owners]
+    except TypeError as err:
+        raise InvalidArgumentError(f"anticipated_upper: expected owners as one sequence of lower-player indices "
+                                   f"per upper player, got {owners!r}") from err
+    if len(owners) != n:
+        raise InvalidArgumentError(f"anticipated_upper: expected {n} owner groups, got {len(owners)}")
+    arrays = [np.array(u, dtype=object) for u in upper.payoffs]
+    for idx in np.ndindex(*upper.shape):
+        outcome = tuple(upper.actions[p][k] for p, k in enumerate(idx))
+        lower = lowers[outcome]
+        eqs = pure_equilibria(lower)
+        if not eqs:
+            raise NotSupportedError(f"anticipated_upper: the lower game after {outcome} has no pure equilibrium")
+        pick = (max if select == "welfare" else min)(eqs, key=lambda e: sum(e.payoffs))
+        for i, group in enumerate(owners):
+            if any(not 0 <= j < lower.num_players for j in group):
+                raise InvalidArgumentError(f"anticipated_upper: expected lower-player indices below "
+                                           f"{lower.num_players}, got {group}")
+            arrays[i][idx] = arrays[i][idx] + weight * sum(pick.payoffs[j] for j in group)
+    return NormalFormGame(arrays, upper.players, upper.actions)
