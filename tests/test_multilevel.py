@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from fractions import Fraction
 
 import pytest
@@ -43,7 +44,7 @@ def test_solution_shape_and_repr():
     assert branch.combined == ((CC, CC), (CC, ("Defect", "Defect")))
     assert repr(other) == "MultilevelEquilibrium(Provinces: (Defect, Defect) -> Cities: (Defect, Defect))"
     assert branch.to_dict()["outcome"] == list(CC)
-    with pytest.raises(Exception):
+    with pytest.raises(dataclasses.FrozenInstanceError):
         branch.outcome = ()  # frozen
 
 

@@ -23,7 +23,7 @@ from coopgame.games.normal_form import NormalFormGame
 from coopgame.games.symbolic import SymbolicGame
 from coopgame.games.symmetric import SymmetricGame
 
-__all__ = ["MultilevelEquilibrium", "solve_multilevel", "anticipated_upper"]
+__all__ = ["MultilevelEquilibrium", "anticipated_upper", "solve_multilevel"]
 
 
 def _profile(eq: Any) -> tuple[Any, ...] | None:

@@ -10,7 +10,8 @@ game, then the lower game selected by each upper equilibrium.
 from __future__ import annotations
 
 import itertools
-from typing import Any, Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
 
 import sympy
 
@@ -72,7 +73,7 @@ class MultilevelGame:
     ('City 1', 'City 2')
     """
 
-    __slots__ = ("_upper", "_lower", "_levels")
+    __slots__ = ("_levels", "_lower", "_upper")
 
     def __init__(self, upper: Any, lower: Callable[[tuple[str, ...]], Any] | Mapping[tuple[str, ...], Any],
                  levels: Sequence[str] = ("Upper", "Lower")) -> None:

@@ -20,7 +20,7 @@ from coopgame.games.continuous import ContinuousGame
 from coopgame.games.symmetric import SymmetricGame
 from coopgame.models._common import symbol
 
-__all__ = ["public_goods_anonymous", "minimum_participation_anonymous", "public_goods_continuous"]
+__all__ = ["minimum_participation_anonymous", "public_goods_anonymous", "public_goods_continuous"]
 
 
 def _regions(model: str, n: Any, low: int = 2) -> int:
