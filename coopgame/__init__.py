@@ -44,7 +44,9 @@ from coopgame.equilibria.continuous import (
     cooperative_optimum,
     price_of_anarchy,
 )
+from coopgame.equilibria.multilevel import MultilevelEquilibrium, anticipated_upper, solve_multilevel
 from coopgame.equilibria.symmetric import SymmetricEquilibrium
+from coopgame.games.multilevel import MultilevelGame
 from coopgame.games import ContinuousGame, NormalFormGame, SymbolicGame, SymmetricGame, random_game
 from coopgame import models, plot
 from coopgame.io import read_nfg, write_nfg
@@ -73,6 +75,10 @@ __all__ = [
     "cooperative_optimum",
     "price_of_anarchy",
     "best_response_iteration",
+    "MultilevelGame",
+    "MultilevelEquilibrium",
+    "solve_multilevel",
+    "anticipated_upper",
     "random_game",
     "Equilibrium",
     "equilibria_frame",

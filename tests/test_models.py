@@ -12,7 +12,15 @@ import coopgame as cg
 from coopgame import models
 
 CATALOG = models.catalog()
-NAMES = sorted(CATALOG)
+#: Models of other game forms (anonymous, continuous, multilevel): tested in their own files.
+OTHER_FORMS = {
+    "public_goods_anonymous": cg.SymmetricGame,
+    "minimum_participation_anonymous": cg.SymmetricGame,
+    "public_goods_continuous": cg.ContinuousGame,
+    "transboundary_emissions": cg.ContinuousGame,
+    "multilevel": None,  # a MultilevelGame
+}
+NAMES = sorted(set(CATALOG) - set(OTHER_FORMS))
 
 LABELS = {
     "public_goods": (("Region 1", "Region 2"), (("Govern", "Free-ride"),) * 2),
@@ -31,6 +39,13 @@ LABELS = {
     "battle_of_the_sexes": (("Region 1", "Region 2"), (("Opera", "Football"),) * 2),
     "matching_pennies": (("Region 1", "Region 2"), (("Heads", "Tails"),) * 2),
 }
+
+
+@pytest.mark.parametrize("name", sorted(OTHER_FORMS))
+def test_other_game_forms_in_the_catalog(name):
+    game = CATALOG[name]()
+    kind = OTHER_FORMS[name]
+    assert type(game).__name__ == "MultilevelGame" if kind is None else isinstance(game, kind)
 
 
 def test_catalog_lists_every_model_once():

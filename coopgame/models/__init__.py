@@ -72,6 +72,11 @@ _CATALOG: dict[str, Callable] = {
     "chicken": chicken,
     "battle_of_the_sexes": battle_of_the_sexes,
     "matching_pennies": matching_pennies,
+    "public_goods_anonymous": public_goods_anonymous,
+    "public_goods_continuous": public_goods_continuous,
+    "minimum_participation_anonymous": minimum_participation_anonymous,
+    "transboundary_emissions": transboundary_emissions,
+    "multilevel": multilevel,
 }
 
 
