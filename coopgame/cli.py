@@ -361,6 +361,7 @@ def _build_model(name: str, given: dict[str, str]) -> tuple[Any, dict[str, Any],
     from coopgame import models
     from coopgame.errors import CoopgameError
     from coopgame.games.continuous import ContinuousGame
+    from coopgame.games.multilevel import MultilevelGame
     from coopgame.games.symbolic import SymbolicGame
 
     catalog = models.catalog()
@@ -376,7 +377,7 @@ def _build_model(name: str, given: dict[str, str]) -> tuple[Any, dict[str, Any],
         raise _CommandError(message if message.startswith(f"{name}:") else f"model {name}: {message}", 2) from None
     rest = {k: v for k, v in given.items() if k not in options}
     accepted: list[str] = []
-    if isinstance(base, (SymbolicGame, ContinuousGame)):
+    if isinstance(base, (SymbolicGame, ContinuousGame, MultilevelGame)):
         accepted = [s.name for s in base.parameters]
     unknown = [k for k in rest if k not in accepted]
     if unknown:
@@ -388,7 +389,7 @@ def _build_model(name: str, given: dict[str, str]) -> tuple[Any, dict[str, Any],
             values[k] = _number(v)
         except ValueError:
             raise _CommandError(f"--set {k}={v}: expected a number such as 3, 0.5 or 1/2, got {v!r}", 2) from None
-    if isinstance(base, SymbolicGame):
+    if isinstance(base, (SymbolicGame, MultilevelGame)):
         used = {s.name: v for s, v in base.defaults.items()}
         used.update(values)
         try:
@@ -456,6 +457,9 @@ def _model(args: argparse.Namespace) -> int:
                 elif isinstance(game, ContinuousGame):
                     equilibria = [coopgame.continuous_equilibrium(game, values={k: v for k, v in used.items()})]
                     note = "one equilibrium, by continuous_equilibrium"
+                elif isinstance(game, coopgame.MultilevelGame):
+                    equilibria = coopgame.solve_multilevel(game)
+                    note = "solved level by level: upper-level pure equilibria, then the lower game each selects"
                 else:
                     raise _CommandError(f"model {args.name}: solving is not available for a {type(game).__name__}", 1)
             except CoopgameError as err:

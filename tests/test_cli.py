@@ -515,3 +515,14 @@ def test_console_script_model_error_has_no_traceback():
     assert proc.returncode == 2 and proc.stdout == ""
     assert proc.stderr.startswith("coopgame: error: --set S=half")
     assert proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr
+
+
+def test_model_multilevel_solves_level_by_level(capsys):
+    """S10: with the provinces' joint fund the cities can cooperate; without it (f=0) they cannot."""
+    assert main(["model", "multilevel", "--solve"]) == 0
+    with_fund = capsys.readouterr().out
+    assert "Provinces: (Cooperate, Cooperate) -> Cities: (Cooperate, Cooperate)" in with_fund
+    assert main(["model", "multilevel", "--set", "f=0", "--solve"]) == 0
+    without = capsys.readouterr().out
+    assert "Cities: (Cooperate, Cooperate)" not in without
+    assert "Provinces: (Cooperate, Cooperate) -> Cities: (Defect, Defect)" in without
