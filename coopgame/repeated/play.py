@@ -1,0 +1,177 @@
+"""Discounted repeated play of a stage game by history-dependent strategies."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any, Callable, Sequence
+
+import numpy as np
+
+from coopgame.errors import InvalidArgumentError
+from coopgame.games.normal_form import NormalFormGame
+from coopgame.games.symbolic import SymbolicGame
+
+__all__ = ["play", "RepeatedPlay", "STRATEGIES"]
+
+#: History seen by a strategy: past rounds, each ``(own action, other players' actions...)`` as labels.
+History = tuple[tuple[str, ...], ...]
+
+
+def _always_cooperate(history: History, c: str, d: str) -> str:
+    return c
+
+
+def _always_defect(history: History, c: str, d: str) -> str:
+    return d
+
+
+def _grim(history: History, c: str, d: str, coop: tuple[str, ...] = ()) -> str:
+    return d if any(r[1:] != coop[1:] for r in history) else c
+
+
+def _tit_for_tat(history: History, c: str, d: str, coop: tuple[str, ...] = ()) -> str:
+    if not history:
+        return c
+    return c if history[-1][1:] == coop[1:] else d
+
+
+def _wsls(history: History, c: str, d: str, coop: tuple[str, ...] = ()) -> str:
+    # Pavlov: win (the others cooperated) -> stay, lose -> shift
+    if not history:
+        return c
+    own = history[-1][0]
+    if history[-1][1:] == coop[1:]:
+        return own
+    return d if own == c else c
+
+
+#: Built-in strategies by name.
+STRATEGIES = {
+    "always_cooperate": _always_cooperate, "allc": _always_cooperate,
+    "always_defect": _always_defect, "alld": _always_defect,
+    "grim": _grim, "tit_for_tat": _tit_for_tat, "tft": _tit_for_tat,
+    "win_stay_lose_shift": _wsls, "wsls": _wsls, "pavlov": _wsls,
+}
+
+
+@dataclass(frozen=True)
+class RepeatedPlay:
+    """The outcome of :func:`play`.
+
+    Attributes
+    ----------
+    history : tuple of profiles
+        The action labels played in each round.
+    stage_payoffs : tuple of tuples
+        Each round's stage payoffs.
+    payoffs : tuple
+        Each player's discounted sum ``sum_t delta**t u_i(a_t)``.
+    average : tuple
+        Normalised discounted payoffs ``(1 - delta) * payoffs`` (equal to the
+        stage payoff when a profile is repeated forever).
+    delta : number
+    """
+
+    history: tuple[tuple[str, ...], ...]
+    stage_payoffs: tuple[tuple[Any, ...], ...]
+    payoffs: tuple[Any, ...]
+    average: tuple[Any, ...]
+    delta: Any
+
+    def __repr__(self) -> str:
+        shown = " ".join("/".join(a) for a in self.history[:8]) + (" ..." if len(self.history) > 8 else "")
+        pay = ", ".join(str(round(p, 6) if isinstance(p, float) else p) for p in self.payoffs)
+        return f"RepeatedPlay({len(self.history)} rounds, delta={self.delta}: {shown}; discounted payoffs {pay})"
+
+
+def play(game: NormalFormGame | SymbolicGame, strategies: Sequence[str | Callable[[History], Any]], rounds: int,
+         delta: Any, cooperate: Sequence[Any] | None = None, defect: Sequence[Any] | None = None) -> RepeatedPlay:
+    """Play ``rounds`` rounds of the stage game and discount the payoffs.
+
+    Parameters
+    ----------
+    game : NormalFormGame or SymbolicGame
+    strategies : sequence, one per player
+        Names among ``"always_cooperate"``, ``"always_defect"``, ``"grim"``,
+        ``"tit_for_tat"``, ``"win_stay_lose_shift"`` (aliases ``allc``,
+        ``alld``, ``tft``, ``wsls``, ``pavlov``), or callables
+        ``f(history) -> action`` where ``history`` is a tuple of past rounds,
+        each ``(own action, others' actions...)`` as labels (the player's own
+        action first). Grim, tit-for-tat and win-stay-lose-shift count a
+        round as cooperative when every other player chose its cooperative
+        action; with more than two players "tit-for-tat" defects after any
+        defection by another player.
+    rounds : int
+        Number of rounds (a truncation of the infinite game).
+    delta : number
+        Discount factor; Fractions keep exact games exact.
+    cooperate, defect : sequences of actions, optional
+        Each player's cooperative and defecting action; by default the
+        first and the second action.
+
+    Examples
+    --------
+    >>> import coopgame as cg
+    >>> from fractions import Fraction
+    >>> from coopgame.repeated import play
+    >>> pd = cg.NormalFormGame([[[3, 0], [5, 1]], [[3, 5], [0, 1]]], actions=[["C", "D"]] * 2, exact=True)
+    >>> out = play(pd, ["tit_for_tat", "always_defect"], rounds=3, delta=Fraction(1, 2))
+    >>> out.history
+    (('C', 'D'), ('D', 'D'), ('D', 'D'))
+    >>> out.payoffs
+    (Fraction(3, 4), Fraction(23, 4))
+    """
+    if not isinstance(game, (NormalFormGame, SymbolicGame)):
+        raise InvalidArgumentError(f"play: expected a NormalFormGame or SymbolicGame, got {type(game).__name__}")
+    n = game.num_players
+    if len(strategies) != n:
+        raise InvalidArgumentError(f"play: expected one strategy for each of {n} players, got {len(strategies)}")
+    if isinstance(rounds, bool) or not isinstance(rounds, (int, np.integer)) or rounds < 0:
+        raise InvalidArgumentError(f"play: expected a non-negative whole number of rounds, got {rounds!r}")
+    coop = tuple(game.actions[p][game.action_index(p, a)] for p, a in enumerate(cooperate or [0] * n))
+    if defect is None:
+        for p in range(n):
+            if len(game.actions[p]) < 2:
+                raise InvalidArgumentError(f"play: player {game.players[p]!r} needs at least two actions")
+        defect = [1] * n
+    dfct = tuple(game.actions[p][game.action_index(p, a)] for p, a in enumerate(defect))
+    funcs: list[Callable[[History], Any]] = []
+    for p, s in enumerate(strategies):
+        if callable(s):
+            funcs.append(s)
+            continue
+        f = STRATEGIES.get(str(s).lower().replace("-", "_").replace(" ", "_"))
+        if f is None:
+            raise InvalidArgumentError(f"play: expected a strategy name in {sorted(STRATEGIES)} or a callable, got {s!r}")
+        own = (coop[p],) + coop[:p] + coop[p + 1:]
+        if f in (_always_cooperate, _always_defect):
+            funcs.append(lambda h, f=f, p=p: f(h, coop[p], dfct[p]))
+        else:
+            funcs.append(lambda h, f=f, p=p, own=own: f(h, coop[p], dfct[p], own))
+    exact = isinstance(game, SymbolicGame) or game.is_exact
+    if isinstance(delta, float) or not exact:
+        delta_v: Any = float(delta)
+    else:
+        delta_v = Fraction(delta) if isinstance(delta, (int, Fraction)) else delta
+    history: list[tuple[str, ...]] = []
+    views: list[list[tuple[str, ...]]] = [[] for _ in range(n)]
+    stage: list[tuple[Any, ...]] = []
+    total: list[Any] = [0] * n
+    weight: Any = 1
+    for _ in range(rounds):
+        acts = []
+        for p in range(n):
+            a = funcs[p](tuple(views[p]))
+            acts.append(game.actions[p][game.action_index(p, a)])
+        prof = tuple(acts)
+        idx = game.pure_profile(prof)
+        pay = tuple(game.payoffs[p][idx] if exact else float(game.payoffs[p][idx]) for p in range(n))
+        history.append(prof)
+        stage.append(pay)
+        for p in range(n):
+            views[p].append((prof[p],) + prof[:p] + prof[p + 1:])
+            total[p] = total[p] + weight * pay[p]
+        weight = weight * delta_v
+    avg = tuple((1 - delta_v) * t for t in total)
+    return RepeatedPlay(tuple(history), tuple(stage), tuple(total), avg, delta_v)
