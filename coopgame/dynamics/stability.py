@@ -1,0 +1,353 @@
+"""Rest points of multi-population replicator dynamics and their stability (Lyapunov's first method).
+
+For ``N`` roles with two strategies each the state is ``x = (x_1, ..., x_N)``,
+the share of each role's first strategy, and the dynamics are
+
+    dx_i/dt = F_i(x) = x_i (1 - x_i) Delta_i(x_-i),
+
+where ``Delta_i`` is role ``i``'s payoff advantage of its first strategy, a
+multilinear function of the other roles' shares. The Jacobian has entries
+
+    dF_i/dx_i = (1 - 2 x_i) Delta_i,   dF_i/dx_j = x_i (1 - x_i) dDelta_i/dx_j,
+
+computed in exact rational arithmetic for exact games.
+"""
+
+from __future__ import annotations
+
+import itertools
+import warnings
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any, Sequence
+
+import numpy as np
+import sympy
+
+from coopgame._numeric import as_exact, readonly, to_fraction
+from coopgame.dynamics.replicator import numeric_game
+from coopgame.errors import (
+    DegenerateGameWarning,
+    InvalidProfileError,
+    NotSupportedError,
+    SolverLimitError,
+)
+from coopgame.games.normal_form import NormalFormGame
+
+__all__ = ["Stability", "rest_points", "stability", "MAX_ROLES"]
+
+#: Largest number of roles :func:`rest_points` accepts (it visits 3**N faces).
+MAX_ROLES = 6
+
+
+def _two_strategy(game: NormalFormGame, where: str) -> None:
+    if any(m != 2 for m in game.shape):
+        raise NotSupportedError(
+            f"{where}: expected two strategies for every role, got a game of shape {game.shape}; "
+            "use replicator() to integrate games with more strategies"
+        )
+
+
+def _advantages(game: NormalFormGame, exact: bool) -> list[np.ndarray]:
+    """Role i's payoff difference (first minus second strategy), an array over the other roles' strategies."""
+    arrays = game.payoffs if exact else game.float_payoffs
+    out = []
+    for i, a in enumerate(arrays):
+        d = np.moveaxis(np.asarray(a), i, 0)
+        out.append(d[0] - d[1])
+    return out
+
+
+def _contract(d: np.ndarray, weights: Sequence[np.ndarray]) -> Any:
+    """Contract the array ``d`` (one axis per other role, in order) with one weight vector per axis."""
+    for w in reversed(weights):
+        d = d @ w
+    return d
+
+
+# ---------------------------------------------------------------------------------------- rest points
+def rest_points(game: Any) -> list[tuple[np.ndarray, ...]]:
+    """All isolated rest points of the multi-population replicator dynamics of a two-strategy game.
+
+    Corners, then points on edges and faces, then interior points: for each
+    set of roles that mix, the others sit at a corner and the mixing roles'
+    indifference conditions ``Delta_i = 0`` are solved exactly with sympy
+    (float games via their shortest decimal form). Continua of rest points
+    (a role indifferent on a whole face) are skipped with a
+    :class:`DegenerateGameWarning`.
+
+    Parameters
+    ----------
+    game : NormalFormGame or SymbolicGame
+        ``N <= MAX_ROLES`` roles, two strategies each, no free parameters.
+
+    Returns
+    -------
+    list of tuple of numpy.ndarray
+        Each point as one probability vector per role (Fractions when the
+        game is exact and the point rational, floats otherwise).
+
+    Examples
+    --------
+    >>> import coopgame as cg
+    >>> from coopgame.dynamics import rest_points
+    >>> pennies = cg.NormalFormGame.zero_sum([[1, -1], [-1, 1]], exact=True)
+    >>> points = rest_points(pennies)
+    >>> len(points), [str(v[0]) for v in points[-1]]
+    (5, ['1/2', '1/2'])
+    """
+    where = "rest_points"
+    game = numeric_game(game, where)
+    _two_strategy(game, where)
+    n = game.num_players
+    if n > MAX_ROLES:
+        raise SolverLimitError(
+            f"{where}: expected at most {MAX_ROLES} roles (the search visits 3**N faces), got {n}; "
+            "integrate the dynamics with replicator() instead"
+        )
+    exact_game = game if game.is_exact else game.to_exact()
+    xs = sympy.symbols(f"x0:{n}")
+    deltas = []
+    for i, d in enumerate(_advantages(exact_game, exact=True)):
+        weights = [np.array([xs[j], 1 - xs[j]], dtype=object) for j in range(n) if j != i]
+        expr = _contract(np.vectorize(lambda v: sympy.Rational(v.numerator, v.denominator), otypes=[object])(d),
+                         weights)
+        deltas.append(sympy.expand(expr))
+    points: list[tuple[np.ndarray, ...]] = []
+    degenerate = False
+    for k in range(n + 1):
+        for mixing in itertools.combinations(range(n), k):
+            others = [j for j in range(n) if j not in mixing]
+            for corner in itertools.product((1, 0), repeat=len(others)):
+                fixed = {xs[j]: sympy.Integer(c) for j, c in zip(others, corner)}
+                if not mixing:
+                    points.append(_point(game, [fixed[xs[j]] for j in range(n)]))
+                    continue
+                eqs = [sympy.expand(deltas[i].xreplace(fixed)) for i in mixing]
+                unknowns = [xs[i] for i in mixing]
+                if any(e == 0 for e in eqs):
+                    degenerate = True
+                    continue
+                for sol in sympy.solve(eqs, unknowns, dict=True):
+                    values = [sol.get(u, u) for u in unknowns]
+                    if any(v.free_symbols for v in values):
+                        degenerate = True
+                        continue
+                    if not all(_in_open_unit(v) for v in values):
+                        continue
+                    full = dict(fixed)
+                    full.update(zip(unknowns, values))
+                    points.append(_point(game, [full[xs[j]] for j in range(n)]))
+    if degenerate:
+        warnings.warn(
+            f"{where}: the game has continua of rest points (a role indifferent along a whole face); "
+            "only isolated rest points are returned",
+            DegenerateGameWarning,
+            stacklevel=2,
+        )
+    return points
+
+
+def _in_open_unit(v: sympy.Expr) -> bool:
+    v = sympy.nsimplify(v) if v.is_Float else v
+    if v.is_real is False:
+        return False
+    if v.is_real is None:
+        c = complex(sympy.N(v, 30))
+        if abs(c.imag) > 1e-12:
+            return False
+        return 0 < c.real < 1
+    pos, below = (v > 0), (v < 1)
+    if pos in (sympy.true, sympy.false) and below in (sympy.true, sympy.false):
+        return bool(pos) and bool(below)
+    f = float(sympy.N(v, 30))
+    return 0 < f < 1
+
+
+def _point(game: NormalFormGame, shares: Sequence[sympy.Expr]) -> tuple[np.ndarray, ...]:
+    rational = all(sympy.sympify(s).is_Rational for s in shares)
+    if game.is_exact and rational:
+        vals = [Fraction(int(sympy.Rational(s).p), int(sympy.Rational(s).q)) for s in shares]
+        return tuple(readonly(np.array([v, 1 - v], dtype=object)) for v in vals)
+    vals = [float(sympy.re(sympy.N(s, 30))) for s in shares]
+    return tuple(readonly(np.array([v, 1.0 - v])) for v in vals)
+
+
+# ---------------------------------------------------------------------------------------- stability
+@dataclass(frozen=True, eq=False)
+class Stability:
+    """Linear stability of a rest point of the multi-population replicator dynamics.
+
+    Attributes
+    ----------
+    point : tuple of numpy.ndarray
+        The rest point, one probability vector per role.
+    jacobian : numpy.ndarray
+        ``J[i, j] = dF_i/dx_j`` in the coordinates of each role's
+        first-strategy share (Fractions for exact games and points).
+    eigenvalues : numpy.ndarray
+        Complex eigenvalues of ``J``.
+    classification : str
+        ``"stable"`` (all real parts < 0: asymptotically stable),
+        ``"unstable"`` (all > 0), ``"saddle"`` (both signs, none zero),
+        ``"centre"`` (two roles, a purely imaginary pair) or
+        ``"non-hyperbolic"``.
+    det, trace : number or None
+        ``det J`` and ``tr J`` for two roles (Friedman 1991: asymptotically
+        stable iff ``det > 0`` and ``tr < 0``); None otherwise.
+    exact : bool
+        True when the Jacobian and the classification are exact.
+    """
+
+    point: tuple[np.ndarray, ...]
+    jacobian: np.ndarray
+    eigenvalues: np.ndarray
+    classification: str
+    det: Any = None
+    trace: Any = None
+    exact: bool = False
+
+    @property
+    def is_asymptotically_stable(self) -> bool:
+        """True when every eigenvalue has a negative real part."""
+        return self.classification == "stable"
+
+    def __repr__(self) -> str:
+        pt = ", ".join(str(v[0]) if self.exact else f"{float(v[0]):.6g}" for v in self.point)
+        eig = ", ".join(f"{complex(e):.4g}" if abs(complex(e).imag) > 0 else f"{complex(e).real:.4g}"
+                        for e in self.eigenvalues)
+        extra = f", det {self.det}, trace {self.trace}" if self.det is not None else ""
+        return f"Stability({self.classification} at x = ({pt}); eigenvalues {eig}{extra})"
+
+
+def _field_and_jacobian(game: NormalFormGame, x: Sequence[Any], exact: bool) -> tuple[list[Any], np.ndarray]:
+    n = game.num_players
+    one = Fraction(1) if exact else 1.0
+    deltas = _advantages(game, exact)
+    field = []
+    jac = np.empty((n, n), dtype=object if exact else float)
+    for i in range(n):
+        others = [j for j in range(n) if j != i]
+        weights = [np.array([x[j], one - x[j]], dtype=object if exact else float) for j in others]
+        delta = _contract(deltas[i], weights)
+        field.append(x[i] * (one - x[i]) * delta)
+        jac[i, i] = (one - 2 * x[i]) * delta
+        for pos, j in enumerate(others):
+            w = list(weights)
+            w[pos] = np.array([one, -one], dtype=object if exact else float)
+            jac[i, j] = x[i] * (one - x[i]) * _contract(deltas[i], w)
+    return field, jac
+
+
+def _classify(real: Sequence[int], imag_nonzero: Sequence[bool], n: int) -> str:
+    """Classify from the signs (-1, 0, 1) of the real parts."""
+    if all(s < 0 for s in real):
+        return "stable"
+    if all(s > 0 for s in real):
+        return "unstable"
+    if all(s != 0 for s in real):
+        return "saddle"
+    if n == 2 and all(s == 0 for s in real) and all(imag_nonzero):
+        return "centre"
+    return "non-hyperbolic"
+
+
+def stability(game: Any, point: Any) -> Stability:
+    """Jacobian, eigenvalues and classification of a rest point of the multi-population replicator dynamics.
+
+    Parameters
+    ----------
+    game : NormalFormGame or SymbolicGame
+        Two strategies per role; no free parameters.
+    point : mixed profile
+        One probability vector (or action label) per role: a rest point.
+        Exact games with rational points are analysed exactly (at the
+        interior rest point of a 2x2 two-role game ``trace`` is exactly 0).
+
+    Returns
+    -------
+    Stability
+
+    Raises
+    ------
+    InvalidProfileError
+        When ``point`` is not a rest point.
+
+    Examples
+    --------
+    >>> import coopgame as cg
+    >>> from coopgame.dynamics import stability
+    >>> pd = cg.NormalFormGame([[[3, 0], [5, 1]], [[3, 5], [0, 1]]], exact=True)
+    >>> stability(pd, ["2", "2"]).classification        # mutual defection
+    'stable'
+    >>> res = stability(cg.NormalFormGame.zero_sum([[1, -1], [-1, 1]], exact=True), [[cg.Fraction(1, 2)] * 2] * 2)
+    >>> res.classification, res.trace, res.det
+    ('centre', Fraction(0, 1), Fraction(1, 1))
+    """
+    where = "stability"
+    game = numeric_game(game, where)
+    _two_strategy(game, where)
+    n = game.num_players
+    vectors = game.mixed_profile(point, where)
+    exact = game.is_exact and all(v.dtype == object for v in vectors)
+    x = [v[0] if exact else float(v[0]) for v in vectors]
+    field, jac = _field_and_jacobian(game, x, exact)
+    if exact:
+        if any(f != 0 for f in field):
+            raise InvalidProfileError(f"{where}: expected a rest point, got a point where the field is "
+                                      f"{[str(f) for f in field]}")
+    else:
+        scale = max(1.0, float(np.abs(game.float_payoffs).max()))
+        if max(abs(f) for f in field) > 1e-7 * scale:
+            raise InvalidProfileError(f"{where}: expected a rest point, got a point where the field is "
+                                      f"{[float(f) for f in field]}")
+    jac_float = np.array(jac, dtype=float)
+    eigenvalues = np.linalg.eigvals(jac_float).astype(complex)
+    real_signs: list[int]
+    imag_nonzero: list[bool]
+    if exact and n <= 3:
+        matrix = sympy.Matrix(n, n, lambda i, j: sympy.Rational(jac[i, j].numerator, jac[i, j].denominator))
+        evs = []
+        for ev, mult in matrix.eigenvals().items():
+            evs.extend([ev] * mult)
+        real_signs, imag_nonzero = [], []
+        for ev in evs:
+            re_part, im_part = sympy.re(ev), sympy.im(ev)
+            real_signs.append(_sign(re_part))
+            imag_nonzero.append(_sign(im_part) != 0)
+        eigenvalues = np.array([complex(sympy.N(ev, 30)) for ev in evs], dtype=complex)
+    else:
+        tol = 1e-9 * max(1.0, float(np.abs(jac_float).max()))
+        real_signs = [0 if abs(e.real) <= tol else (1 if e.real > 0 else -1) for e in eigenvalues]
+        imag_nonzero = [abs(e.imag) > tol for e in eigenvalues]
+    classification = _classify(real_signs, imag_nonzero, n)
+    det = trace = None
+    if n == 2:
+        trace = jac[0, 0] + jac[1, 1]
+        det = jac[0, 0] * jac[1, 1] - jac[0, 1] * jac[1, 0]
+        if exact and trace == 0 and det > 0:
+            classification = "centre"
+    order = np.lexsort((eigenvalues.imag, eigenvalues.real))
+    return Stability(
+        point=tuple(vectors),
+        jacobian=readonly(jac),
+        eigenvalues=readonly(eigenvalues[order]),
+        classification=classification,
+        det=det,
+        trace=trace,
+        exact=exact,
+    )
+
+
+def _sign(v: sympy.Expr) -> int:
+    v = sympy.simplify(v)
+    if v.is_zero:
+        return 0
+    if v.is_positive:
+        return 1
+    if v.is_negative:
+        return -1
+    f = complex(sympy.N(v, 50))
+    if abs(f.real) < 1e-30:
+        return 0
+    return 1 if f.real > 0 else -1

@@ -1,0 +1,315 @@
+"""Replicator dynamics, rest points and stability (THEORY.md section 2.6; claims C10, C18)."""
+
+from __future__ import annotations
+
+import itertools
+from fractions import Fraction
+
+import numpy as np
+import pytest
+import sympy
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+import coopgame as cg
+from coopgame import models
+from coopgame.dynamics import Stability, Trajectory, rest_points, replicator, stability
+from coopgame.errors import (
+    InvalidArgumentError,
+    InvalidGameError,
+    InvalidProfileError,
+    NotSupportedError,
+    UnresolvedParameterError,
+)
+
+SLOW = settings(max_examples=25, deadline=None,
+                suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+FAST = settings(max_examples=60, deadline=None)
+
+
+# ------------------------------------------------------------------------------------ generators
+@st.composite
+def games_2x2(draw, low: int = -5, high: int = 5) -> cg.NormalFormGame:
+    ints = st.integers(low, high)
+    a = [[draw(ints) for _ in range(2)] for _ in range(2)]
+    b = [[draw(ints) for _ in range(2)] for _ in range(2)]
+    return cg.NormalFormGame([a, b], exact=True)
+
+
+@st.composite
+def interior_points(draw, n: int) -> list[list[float]]:
+    shares = [draw(st.floats(0.05, 0.95)) for _ in range(n)]
+    return [[s, 1 - s] for s in shares]
+
+
+def advantages_2x2(game: cg.NormalFormGame, x: Fraction, y: Fraction) -> tuple[Fraction, Fraction]:
+    """Delta_1(y), Delta_2(x) written out by hand from the payoff matrices."""
+    A, B = game.payoffs
+    d1 = y * (A[0, 0] - A[1, 0]) + (1 - y) * (A[0, 1] - A[1, 1])
+    d2 = x * (B[0, 0] - B[0, 1]) + (1 - x) * (B[1, 0] - B[1, 1])
+    return d1, d2
+
+
+def corners(n: int):
+    return [tuple((1, 0) if c else (0, 1) for c in bits) for bits in itertools.product((1, 0), repeat=n)]
+
+
+def exact_corner(bits) -> tuple[list[Fraction], ...]:
+    return tuple([Fraction(v) for v in c] for c in bits)
+
+
+# ------------------------------------------------------------------------------------ trajectory basics
+def test_trajectory_shape_and_frame():
+    game = cg.NormalFormGame.zero_sum([[1, -1], [-1, 1]])
+    traj = replicator(game, [[0.7, 0.3], [0.4, 0.6]], 5.0, t_eval=np.linspace(0, 5, 11))
+    assert isinstance(traj, Trajectory)
+    assert traj.t.shape == (11,) and traj.states.shape == (11, 4)
+    assert len(traj.at(0)) == 2 and np.allclose(traj.at(0)[0], [0.7, 0.3])
+    frame = traj.to_frame()
+    assert list(frame.columns) == ["t", "Player 1: 1", "Player 1: 2", "Player 2: 1", "Player 2: 2"]
+    assert len(frame) == 11
+    with pytest.raises(Exception):
+        traj.states[0, 0] = 3.0
+    with pytest.raises(Exception):
+        traj.t = None  # frozen
+
+
+@given(st.integers(2, 3), st.integers(2, 4), st.integers(0, 10**6))
+@settings(max_examples=20, deadline=None)
+def test_multipopulation_states_stay_on_simplices(n, m, seed):
+    rng = np.random.default_rng(seed)
+    shape = (m,) * n
+    game = cg.NormalFormGame([rng.integers(-5, 6, size=shape) for _ in range(n)])
+    x0 = [rng.dirichlet(np.ones(m)) for _ in range(n)]
+    traj = replicator(game, x0, 5.0)
+    assert traj.success
+    assert (traj.states >= 0).all()
+    for vec in traj.final:
+        assert abs(vec.sum() - 1) < 1e-12
+
+
+def test_multipopulation_field_matches_definition():
+    """The first step of a short run agrees with dx/dt = x (u(a) - u(x)) from action_values."""
+    rng = np.random.default_rng(1)
+    game = cg.NormalFormGame([rng.normal(size=(3, 2, 2)) for _ in range(3)])
+    x0 = [np.array([0.2, 0.3, 0.5]), np.array([0.6, 0.4]), np.array([0.1, 0.9])]
+    h = 1e-5
+    traj = replicator(game, x0, h, t_eval=[0.0, h])
+    for p in range(3):
+        u = game.action_values(p, x0)
+        expected = x0[p] * (u - x0[p] @ u)
+        assert np.allclose((traj.final[p] - x0[p]) / h, expected, atol=1e-4)
+
+
+def test_one_population_rock_paper_scissors_and_hawk_dove():
+    rps = [[0, -1, 1], [1, 0, -1], [-1, 1, 0]]
+    game = cg.NormalFormGame([rps, np.transpose(rps)])
+    traj = replicator(game, [0.5, 0.3, 0.2], 20.0)
+    assert traj.populations == "single" and traj.states.shape[1] == 3
+    # x1 x2 x3 is a constant of motion of zero-sum RPS
+    prod = traj.states.prod(axis=1)
+    assert np.allclose(prod, prod[0], rtol=1e-5)
+    hawk_dove = [[-1, 4], [0, 2]]
+    hd = cg.NormalFormGame([hawk_dove, np.transpose(hawk_dove)])
+    final = replicator(hd, [0.1, 0.9], 100.0).final[0]
+    assert np.allclose(final, [2 / 3, 1 / 3], atol=1e-6)     # x* = (4 - 2)/(4 - 2 + 1)
+    assert list(replicator(hd, [0.1, 0.9], 1.0).to_frame().columns) == ["t", "1", "2"]
+
+
+def test_one_population_needs_a_symmetric_game():
+    game = cg.NormalFormGame([[[1, 2], [3, 4]], [[0, 0], [0, 0]]])
+    with pytest.raises(InvalidGameError):
+        replicator(game, [0.5, 0.5], 1.0)
+    with pytest.raises(InvalidGameError):
+        replicator(cg.NormalFormGame([np.zeros((2, 3)), np.zeros((2, 3))]), [0.5, 0.5], 1.0)
+
+
+def test_bad_arguments():
+    game = cg.NormalFormGame.zero_sum([[1, -1], [-1, 1]])
+    with pytest.raises(InvalidArgumentError):
+        replicator(game, [[0.5, 0.5]] * 2, -1)
+    with pytest.raises(InvalidProfileError):
+        replicator(game, [[0.5, 0.6]] * 2, 1)
+    with pytest.raises(InvalidArgumentError):
+        replicator(game, [[0.5, 0.5]] * 2, 1, t_eval=[0, 2])
+    with pytest.raises(NotSupportedError):
+        rest_points(cg.NormalFormGame([np.zeros((3, 2)), np.zeros((3, 2))]))
+    with pytest.raises(NotSupportedError):
+        stability(cg.NormalFormGame([np.zeros((3, 2)), np.zeros((3, 2))]), [[1, 0, 0], [1, 0]])
+
+
+def test_symbolic_games_with_free_parameters_refused():
+    game = models.tripartite()
+    with pytest.raises(UnresolvedParameterError):
+        replicator(game, [[0.5, 0.5]] * 3, 1.0)
+    with pytest.raises(UnresolvedParameterError):
+        rest_points(game)
+    with pytest.raises(UnresolvedParameterError):
+        stability(game, [0, 0, 0])
+    # a SymbolicGame with every parameter substituted is accepted
+    sym = cg.SymbolicGame([[["a", 0], [0, 1]], [["a", 0], [0, 1]]])
+    resolved = sym.subs(a=2)
+    assert len(rest_points(sym.subs(a=2))) == 5
+    assert isinstance(resolved, cg.NormalFormGame)
+
+
+def test_stability_refuses_a_point_that_is_not_at_rest():
+    game = cg.NormalFormGame.zero_sum([[1, -1], [-1, 1]], exact=True)
+    with pytest.raises(InvalidProfileError):
+        stability(game, [[Fraction(1, 3), Fraction(2, 3)], [Fraction(1, 2), Fraction(1, 2)]])
+
+
+def test_derived_rest_points_of_the_inspection_game():
+    """Mixed equilibrium of THEORY 2.4: false cooperation k/(rho B), inspection dc/(rho F)."""
+    game = models.inspection().numeric()
+    points = rest_points(game)
+    interior = [p for p in points if 0 < p[0][0] < 1 and 0 < p[1][0] < 1]
+    assert len(points) == 5 and len(interior) == 1
+    (local, centre), = interior
+    assert local[1] == Fraction(1, 2) and centre[0] == Fraction(1, 2)      # 1/(1/2*4), 2/(1/2*8)
+    res = stability(game, interior[0])
+    assert res.classification == "centre" and res.trace == 0 and res.det > 0
+    assert isinstance(res, Stability) and res.exact
+
+
+def test_float_games_get_float_rest_points():
+    game = cg.NormalFormGame.zero_sum([[1.5, -1], [-1, 1]])
+    interior = rest_points(game)[-1]
+    assert interior[0].dtype == float
+    res = stability(game, interior)
+    assert res.classification == "centre" and abs(res.trace) < 1e-12
+
+
+# ------------------------------------------------------------------------------------ C10
+@pytest.mark.filterwarnings("ignore::coopgame.errors.DegenerateGameWarning")
+@given(games_2x2())
+@FAST
+def test_derived_c10_interior_rest_point_has_zero_trace(game):
+    for point in rest_points(game):
+        if 0 < point[0][0] < 1 and 0 < point[1][0] < 1:
+            res = stability(game, point)
+            assert res.exact and res.trace == 0
+            assert res.classification in ("saddle", "centre", "non-hyperbolic")
+            assert res.classification != "stable"
+
+
+@given(games_2x2())
+@FAST
+def test_derived_c10_corner_jacobian_is_diagonal_and_friedman_criterion(game):
+    for bits in corners(2):
+        point = exact_corner(bits)
+        res = stability(game, point)
+        x, y = point[0][0], point[1][0]
+        d1, d2 = advantages_2x2(game, x, y)
+        jac = res.jacobian
+        assert jac[0, 1] == 0 and jac[1, 0] == 0
+        assert jac[0, 0] == (1 - 2 * x) * d1 and jac[1, 1] == (1 - 2 * y) * d2
+        assert res.is_asymptotically_stable == (res.det > 0 and res.trace < 0)
+
+
+@given(games_2x2(), interior_points(2))
+@SLOW
+def test_derived_c10_orbits_end_at_the_only_attractor(game, x0):
+    results = {bits: stability(game, exact_corner(bits)) for bits in corners(2)}
+    assume(all(0 not in np.diag(r.jacobian) for r in results.values()))      # hyperbolic corners
+    stable = [bits for bits, r in results.items() if r.is_asymptotically_stable]
+    assume(len(stable) == 1)
+    traj = replicator(game, x0, 200.0)
+    target = np.array([stable[0][0][0], stable[0][1][0]], dtype=float)
+    final = np.array([traj.final[0][0], traj.final[1][0]])
+    assert np.abs(final - target).max() < 1e-3
+
+
+def test_derived_c10_static_inspection_conserves_first_integral():
+    """Derive H(x, y) with sympy from the replicator equations and check it along an orbit.
+
+    x = share of "Real" cooperation, y = share of "Inspect". With
+    dx/dt = x(1-x) D1(y), dy/dt = y(1-y) D2(x), the separable integral is
+    H = int D2(x)/(x(1-x)) dx - int D1(y)/(y(1-y)) dy.
+    """
+    game = models.inspection().numeric()
+    A, B = (np.vectorize(lambda v: sympy.Rational(v.numerator, v.denominator), otypes=[object])(a)
+            for a in game.payoffs)
+    x, y = sympy.symbols("x y", positive=True)
+    d1 = sympy.expand(y * (A[0, 0] - A[1, 0]) + (1 - y) * (A[0, 1] - A[1, 1]))
+    d2 = sympy.expand(x * (B[0, 0] - B[0, 1]) + (1 - x) * (B[1, 0] - B[1, 1]))
+    xdot, ydot = x * (1 - x) * d1, y * (1 - y) * d2
+    fx, fy = d2 / (x * (1 - x)), d1 / (y * (1 - y))
+    # partial fractions: f(x) = a/x + b/(1-x), so int f = a ln x - b ln(1-x)
+    a, b = sympy.cancel(x * fx).subs(x, 0), sympy.cancel((1 - x) * fx).subs(x, 1)
+    c, d = sympy.cancel(y * fy).subs(y, 0), sympy.cancel((1 - y) * fy).subs(y, 1)
+    assert sympy.simplify(sympy.apart(fx, x) - (a / x + b / (1 - x))) == 0
+    H = a * sympy.log(x) - b * sympy.log(1 - x) - c * sympy.log(y) + d * sympy.log(1 - y)
+    assert sympy.simplify(sympy.diff(H, x) * xdot + sympy.diff(H, y) * ydot) == 0
+    assert 0 not in (a, b, c, d)
+    h = sympy.lambdify((x, y), H, "numpy")
+    traj = replicator(game, [[0.3, 0.7], [0.2, 0.8]], 30.0, rtol=1e-10, atol=1e-12)
+    xs, ys = traj.states[:, 0], traj.states[:, 2]
+    values = h(xs, ys)
+    assert np.ptp(values) < 1e-6
+    assert np.ptp(xs) > 0.2                              # the orbit really moves (a closed cycle)
+
+
+# ------------------------------------------------------------------------------------ C18
+NAMES = ("pi", "c_e", "s_e", "f_e", "w", "c_g", "g", "d", "s_g", "F_g", "c_c", "B", "r")
+LRA = ("Supervise loosely", "Regulate strictly", "Abate")
+SRA = ("Supervise strictly", "Regulate strictly", "Abate")
+
+
+@st.composite
+def tripartite_values(draw, high: int = 12) -> dict[str, int]:
+    return {name: draw(st.integers(1, high)) for name in NAMES}
+
+
+def tripartite_corners(game):
+    out = {}
+    for bits in itertools.product((0, 1), repeat=3):
+        profile = tuple(game.actions[p][k] for p, k in enumerate(bits))
+        out[profile] = stability(game, profile)
+    return out
+
+
+@given(tripartite_values())
+@settings(max_examples=80, deadline=None)
+def test_derived_c18_lra_stable_iff_conditions(values):
+    v = values
+    assume(v["w"] != v["c_g"] + v["s_e"] and v["f_e"] + v["s_e"] != v["c_e"])
+    game = models.tripartite().subs(values)
+    res = stability(game, LRA)
+    expected = v["w"] > v["c_g"] + v["s_e"] and v["f_e"] + v["s_e"] > v["c_e"]
+    assert res.is_asymptotically_stable == expected
+    assert np.count_nonzero(res.jacobian - np.diag(np.diag(res.jacobian))) == 0      # diagonal at corners
+
+
+@given(tripartite_values())
+@settings(max_examples=80, deadline=None)
+def test_derived_c18_sra_never_stable(values):
+    game = models.tripartite().subs(values)
+    res = stability(game, SRA)
+    assert not res.is_asymptotically_stable
+    assert res.jacobian[0, 0] == values["c_c"] + values["s_g"]      # strict supervision only costs c_c + s_g
+
+
+@given(tripartite_values(high=60), interior_points(3))
+@SLOW
+def test_derived_c18_trajectories_end_at_the_stable_corner(values, x0):
+    game = models.tripartite().subs(values)
+    results = tripartite_corners(game)
+    assume(all(0 not in np.diag(r.jacobian) for r in results.values()))
+    stable = [profile for profile, r in results.items() if r.is_asymptotically_stable]
+    assume(len(stable) == 1)
+    traj = replicator(game, x0, 300.0)
+    target = [1.0 if game.actions[p][0] == a else 0.0 for p, a in enumerate(stable[0])]
+    final = [vec[0] for vec in traj.final]
+    assert np.abs(np.array(final) - target).max() < 1e-3
+
+
+def test_derived_c18_default_parameters():
+    game = models.tripartite().numeric()
+    assert stability(game, LRA).classification == "stable"
+    traj = replicator(game, [[0.5, 0.5]] * 3, 200.0)
+    assert np.allclose([v[0] for v in traj.final], [0, 1, 1], atol=1e-4)
+    with pytest.warns(cg.DegenerateGameWarning):
+        points = rest_points(game)
+    for point in points:
+        stability(game, point)       # every returned point is a rest point
