@@ -1,0 +1,196 @@
+"""International environmental agreements as coalition games (Barrett 1994).
+
+Each model returns an :class:`Agreement`: the signatory and non-signatory
+payoffs ``pi_s(k)`` and ``pi_n(k)`` as callables of the number ``k`` of
+signatories, which unpack as ``pi_s, pi_n = agreement``. Signatories choose
+their abatement to maximise the coalition's joint payoff, non-signatories
+their own, simultaneously (Cournot/Nash between the coalition and the fringe).
+
+Integers and Fractions as parameters give exact Fractions; sympy symbols
+give expressions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any, Callable, Iterator
+
+from coopgame.coalitions.stability import StableSizes, stable_coalition_sizes
+from coopgame.errors import InvalidArgumentError
+
+__all__ = ["Agreement", "linear_benefit_agreement", "barrett_cournot_agreement", "heterogeneous_linear_payoff"]
+
+
+def _exact(x: Any) -> Any:
+    if isinstance(x, bool):
+        raise InvalidArgumentError(f"agreement: expected a number, got {x!r}")
+    return Fraction(x) if isinstance(x, int) else x
+
+
+def _positive(name: str, x: Any, where: str) -> Any:
+    x = _exact(x)
+    try:
+        bad = bool(x <= 0)
+    except TypeError:  # a symbol: assumed positive
+        bad = False
+    if bad:
+        raise InvalidArgumentError(f"{where}: expected a positive {name}, got {x!r}")
+    return x
+
+
+def _check_n(n: Any, where: str) -> int:
+    if isinstance(n, bool) or not isinstance(n, int) or n < 2:
+        raise InvalidArgumentError(f"{where}: expected a whole number of countries n >= 2, got {n!r}")
+    return n
+
+
+@dataclass(frozen=True)
+class Agreement:
+    """An agreement model: payoffs of signatories and non-signatories by coalition size.
+
+    Attributes
+    ----------
+    pi_signatory, pi_nonsignatory : callables of ``k``
+    abatement_signatory, abatement_nonsignatory : callables of ``k``
+        Each member's and each outsider's abatement.
+    n : int
+    name : str
+    """
+
+    pi_signatory: Callable[[int], Any]
+    pi_nonsignatory: Callable[[int], Any]
+    abatement_signatory: Callable[[int], Any]
+    abatement_nonsignatory: Callable[[int], Any]
+    n: int
+    name: str
+
+    def __iter__(self) -> Iterator[Callable[[int], Any]]:
+        return iter((self.pi_signatory, self.pi_nonsignatory))
+
+    def stable_sizes(self, strict_external: bool = True) -> StableSizes:
+        """:func:`stable_coalition_sizes` of this model."""
+        return stable_coalition_sizes(self.pi_signatory, self.pi_nonsignatory, self.n, strict_external)
+
+    def __repr__(self) -> str:
+        return f"Agreement({self.name}, n={self.n})"
+
+
+def linear_benefit_agreement(n: int, b: Any = 1, c: Any = 1) -> Agreement:
+    """Linear benefit, quadratic cost: ``u_i = b*Q - (c/2) q_i**2`` with ``Q = sum_j q_j``.
+
+    A non-signatory abates ``q_n = b/c`` (its first-order condition
+    ``b = c q``); each of ``k`` signatories abates ``q_s = k b/c`` (the
+    coalition internalises the benefit to its ``k`` members), so
+    ``Q = (k**2 + n - k) b/c`` and
+
+    * ``pi_s(k) = (b**2/c) (k**2/2 + n - k)``,
+    * ``pi_n(k) = (b**2/c) (k**2 + n - k - 1/2)``.
+
+    Internal stability ``pi_s(k) >= pi_n(k-1)`` reduces to
+    ``(k - 1)(k - 3) <= 0`` and external stability ``pi_n(k) > pi_s(k+1)``
+    to ``k (k - 2) > 0``: the stable size is 3 for every ``n >= 3``, ``b``,
+    ``c`` (with weak external stability also 2, where an outsider is
+    indifferent about joining).
+
+    Examples
+    --------
+    >>> from coopgame.coalitions import linear_benefit_agreement
+    >>> pi_s, pi_n = linear_benefit_agreement(10, b=2, c=3)
+    >>> pi_s(3), pi_n(2)
+    (Fraction(46, 3), Fraction(46, 3))
+    >>> linear_benefit_agreement(10, b=2, c=3).stable_sizes()
+    StableSizes((3,), external stability strict)
+    """
+    where = "linear_benefit_agreement"
+    n = _check_n(n, where)
+    b, c = _positive("b", b, where), _positive("c", c, where)
+    scale = b * b / c
+    half = Fraction(1, 2)
+    return Agreement(
+        lambda k: scale * (half * k * k + n - k),
+        lambda k: scale * (k * k + n - k - half),
+        lambda k: k * b / c,
+        lambda k: b / c,
+        n,
+        "linear benefit, quadratic cost",
+    )
+
+
+def barrett_cournot_agreement(n: int, a: Any = 100, b: Any = 1, c: Any = 1) -> Agreement:
+    """Barrett's (1994) quadratic model with a Cournot coalition.
+
+    ``u_i = (b/n) (a Q - Q**2/2) - (c/2) q_i**2``. With ``gamma = c/b`` the
+    first-order conditions give ``q_n = (a - Q)/(n gamma)`` for a
+    non-signatory and ``q_s = k (a - Q)/(n gamma)`` for each signatory, so
+    with ``m = k**2 + n - k``
+
+    ``Q(k) = a m / (n gamma + m)``,
+
+    ``pi_s(k) = (b/n)(a Q - Q**2/2) - (c/2) q_s**2`` and
+    ``pi_n(k) = (b/n)(a Q - Q**2/2) - (c/2) q_n**2``. Stable coalitions have
+    at most 2 members (claim C11).
+
+    Examples
+    --------
+    >>> from coopgame.coalitions import barrett_cournot_agreement
+    >>> model = barrett_cournot_agreement(10, a=100, b=1, c=1)
+    >>> model.abatement_nonsignatory(1)
+    Fraction(5, 1)
+    >>> max(model.stable_sizes()) <= 2
+    True
+    """
+    where = "barrett_cournot_agreement"
+    n = _check_n(n, where)
+    a, b, c = (_positive(name, v, where) for name, v in (("a", a), ("b", b), ("c", c)))
+    gamma = c / b
+
+    def total(k: int) -> Any:
+        m = k * k + n - k
+        return a * m / (n * gamma + m)
+
+    def q_s(k: int) -> Any:
+        return k * (a - total(k)) / (n * gamma)
+
+    def q_n(k: int) -> Any:
+        return (a - total(k)) / (n * gamma)
+
+    def benefit(k: int) -> Any:
+        q = total(k)
+        return b / n * (a * q - q * q / 2)
+
+    return Agreement(
+        lambda k: benefit(k) - c / 2 * q_s(k) ** 2,
+        lambda k: benefit(k) - c / 2 * q_n(k) ** 2,
+        q_s,
+        q_n,
+        n,
+        "Barrett (1994) quadratic, Cournot coalition",
+    )
+
+
+def heterogeneous_linear_payoff(b: Any, c: Any) -> Callable[[int, frozenset], Any]:
+    """``payoff(i, S)`` in the linear model with country-specific ``b_i`` and ``c_i``.
+
+    ``u_i = b_i Q - (c_i/2) q_i**2``: a member of ``S`` abates
+    ``sum_{j in S} b_j / c_i``, an outsider ``b_i/c_i``. For
+    :func:`potentially_internally_stable` and :func:`optimal_transfers`.
+
+    Examples
+    --------
+    >>> from coopgame.coalitions import heterogeneous_linear_payoff
+    >>> pay = heterogeneous_linear_payoff([1, 1, 1], [1, 1, 1])
+    >>> pay(0, frozenset({0, 1, 2}))
+    Fraction(9, 2)
+    """
+    bs = [_exact(v) for v in b]
+    cs = [_exact(v) for v in c]
+    if len(bs) != len(cs) or not bs:
+        raise InvalidArgumentError("heterogeneous_linear_payoff: expected b and c of the same non-zero length")
+
+    def payoff(i: int, coalition: frozenset) -> Any:
+        joint = sum((bs[j] for j in coalition), Fraction(0))
+        q = [joint / cs[j] if j in coalition else bs[j] / cs[j] for j in range(len(bs))]
+        return bs[i] * sum(q, Fraction(0)) - cs[i] / 2 * q[i] ** 2
+
+    return payoff

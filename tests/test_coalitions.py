@@ -1,0 +1,151 @@
+"""Coalition stability and agreement models (C11, C12); formulas derived with sympy."""
+
+from __future__ import annotations
+
+import itertools
+from fractions import Fraction
+
+import pytest
+import sympy
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from coopgame.coalitions import (
+    StableSizes,
+    barrett_cournot_agreement,
+    heterogeneous_linear_payoff,
+    linear_benefit_agreement,
+    optimal_transfers,
+    potentially_internally_stable,
+    stable_coalition_sizes,
+)
+from coopgame.errors import InvalidArgumentError, NotSupportedError
+
+positive = st.fractions(min_value=Fraction(1, 10), max_value=50, max_denominator=10)
+sizes = st.integers(min_value=3, max_value=60)
+
+
+# ------------------------------------------------------------------ sympy derivations of the model formulas
+def _derive(benefit, cost, n):
+    """Cournot coalition vs fringe for ``u_i = benefit(Q) - cost(q_i)``.
+
+    The coalition of ``k`` maximises its members' joint payoff
+    ``k*benefit(Q) - sum cost(q_j)``; an outsider its own. Returns ``k``,
+    the symmetric abatements ``q_s, q_n`` and the payoffs ``pi_s, pi_n``.
+    """
+    k, qs, qn = sympy.symbols("k q_s q_n", positive=True)
+    own = sympy.Symbol("own")
+    Q = k * qs + (n - k) * qn
+    member_Q = own + (k - 1) * qs + (n - k) * qn
+    fringe_Q = own + k * qs + (n - k - 1) * qn
+    foc_s = sympy.diff(k * benefit(member_Q) - cost(own), own).subs(own, qs)
+    foc_n = sympy.diff(benefit(fringe_Q) - cost(own), own).subs(own, qn)
+    sol = sympy.solve([foc_s, foc_n], [qs, qn], dict=True)[0]
+    pi_s = sympy.simplify((benefit(Q) - cost(qs)).subs(sol))
+    pi_n = sympy.simplify((benefit(Q) - cost(qn)).subs(sol))
+    return k, sol[qs], sol[qn], pi_s, pi_n
+
+
+def test_derived_linear_benefit_formulas():
+    b, c, n = sympy.symbols("b c n", positive=True)
+    k, qs, qn, pi_s, pi_n = _derive(lambda Q: b * Q, lambda q: c / 2 * q ** 2, n)
+    assert sympy.simplify(qs - k * b / c) == 0 and sympy.simplify(qn - b / c) == 0
+    model = linear_benefit_agreement(7, b=Fraction(3, 2), c=Fraction(5, 4))
+    values = {b: Fraction(3, 2), c: Fraction(5, 4), n: 7}
+    for kk in range(1, 8):
+        assert model.pi_signatory(kk) == sympy.Rational(pi_s.subs(values).subs(k, kk))
+        assert model.pi_nonsignatory(kk - 1) == sympy.Rational(pi_n.subs(values).subs(k, kk - 1))
+    # the stability conditions reduce to (k-1)(k-3) <= 0 and k(k-2) > 0
+    internal = sympy.factor(sympy.simplify((pi_s - pi_n.subs(k, k - 1)) * c / b ** 2))
+    external = sympy.factor(sympy.simplify((pi_n - pi_s.subs(k, k + 1)) * c / b ** 2))
+    assert sympy.simplify(internal + (k - 1) * (k - 3) / 2) == 0
+    assert sympy.simplify(external - k * (k - 2) / 2) == 0
+
+
+def test_derived_barrett_cournot_formulas():
+    a, b, c, n = sympy.symbols("a b c n", positive=True)
+    k, qs, qn, pi_s, pi_n = _derive(lambda Q: b / n * (a * Q - Q ** 2 / 2), lambda q: c / 2 * q ** 2, n)
+    gamma = c / b
+    m = k ** 2 + n - k
+    Q = a * m / (n * gamma + m)
+    assert sympy.simplify(qn - (a - Q) / (n * gamma)) == 0
+    assert sympy.simplify(qs - k * (a - Q) / (n * gamma)) == 0
+    values = {a: 100, b: Fraction(3, 2), c: Fraction(7, 3), n: 9}
+    model = barrett_cournot_agreement(9, a=100, b=Fraction(3, 2), c=Fraction(7, 3))
+    for kk in range(1, 10):
+        assert model.pi_signatory(kk) == sympy.Rational(pi_s.subs(values).subs(k, kk))
+        assert model.pi_nonsignatory(kk - 1) == sympy.Rational(pi_n.subs(values).subs(k, kk - 1))
+    # a wrong formula is rejected: forgetting the coalition's internalisation (q_s = q_n)
+    assert model.abatement_signatory(3) != model.abatement_nonsignatory(3)
+
+
+# ------------------------------------------------------------------ C11
+@given(sizes, positive, positive)
+def test_claim_C11_linear_benefit_stable_size_three(n, b, c):
+    model = linear_benefit_agreement(n, b, c)
+    found = model.stable_sizes()
+    assert isinstance(found, StableSizes)
+    assert found == (3,)
+    assert model.stable_sizes(strict_external=False) == (2, 3)  # the tie at k = 2
+    assert 4 not in found and 2 not in found  # a wrong size is rejected
+
+
+@settings(max_examples=60)
+@given(st.integers(min_value=3, max_value=40), st.integers(min_value=1, max_value=200), positive, positive)
+def test_claim_C11_barrett_cournot_at_most_two(n, a, b, c):
+    model = barrett_cournot_agreement(n, a, b, c)
+    for strict in (True, False):
+        found = model.stable_sizes(strict_external=strict)
+        assert found and max(found) <= 2
+
+
+def test_claim_C11_property_can_fail():
+    # a model with a larger stable size is reported as such (so "at most 2" can fail)
+    pi_s = lambda k: Fraction(10) if k <= 5 else Fraction(0)  # noqa: E731
+    pi_n = lambda k: Fraction(1) if k < 5 else Fraction(20)  # noqa: E731
+    assert stable_coalition_sizes(pi_s, pi_n, 8) == (5,)
+
+
+# ------------------------------------------------------------------ C12: transfers
+@settings(max_examples=60)
+@given(st.lists(st.tuples(positive, positive), min_size=3, max_size=6), st.data())
+def test_claim_C12_stable_under_optimal_transfers_iff_potentially_stable(params, data):
+    b = [p[0] for p in params]
+    c = [p[1] for p in params]
+    pay = heterogeneous_linear_payoff(b, c)
+    members = data.draw(st.sets(st.integers(0, len(b) - 1), min_size=2))
+    shares = optimal_transfers(pay, members)
+    S = frozenset(members)
+    assert sum(shares.values()) == sum(pay(i, S) for i in S)
+    nobody_leaves = all(shares[i] >= pay(i, S - {i}) for i in S)
+    assert nobody_leaves == potentially_internally_stable(pay, S)
+
+
+def test_claim_C12_symmetric_pis_equals_internal_stability():
+    n = 8
+    pay = heterogeneous_linear_payoff([1] * n, [1] * n)
+    model = linear_benefit_agreement(n)
+    checks = model.stable_sizes().checks
+    for k in range(2, n + 1):
+        assert potentially_internally_stable(pay, range(k)) == checks[k - 1].internal
+    assert potentially_internally_stable(pay, range(3)) and not potentially_internally_stable(pay, range(4))
+
+
+# ------------------------------------------------------------------ the function itself
+def test_stable_coalition_sizes_checks_and_errors():
+    model = linear_benefit_agreement(5)
+    found = model.stable_sizes()
+    assert [ch.stable for ch in found.checks] == [False, False, True, False, False]
+    assert found.checks[2].reason == "stable"
+    assert "leaving" in found.checks[3].reason
+    assert found.checks[4].external  # nobody is left to join
+    assert "strict" in repr(found)
+    with pytest.raises(InvalidArgumentError):
+        stable_coalition_sizes(model.pi_signatory, model.pi_nonsignatory, 0)
+    with pytest.raises(InvalidArgumentError):
+        linear_benefit_agreement(5, b=-1)
+    x = sympy.Symbol("x", positive=True)
+    with pytest.raises(NotSupportedError):
+        stable_coalition_sizes(lambda k: x * k, lambda k: k, 3)
+    pi_s, pi_n = model
+    assert pi_s is model.pi_signatory and pi_n is model.pi_nonsignatory
