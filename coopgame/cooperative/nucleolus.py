@@ -1,0 +1,234 @@
+"""Nucleolus and pre-nucleolus by the Maschler-Peleg-Shapley sequence of LPs.
+
+Stage ``k`` minimises the largest excess ``e = v(S) - x(S)`` over coalitions
+whose excess is not yet fixed, keeping the excesses fixed at earlier stages
+(scipy ``linprog``, HiGHS). Coalitions with a positive dual price are tight at
+every optimum and get their excess fixed at ``e_k``; a player whose lower
+bound ``x_i >= v({i})`` has a positive reduced cost gets ``x_i = v({i})``;
+coalitions whose indicator lies in the span of the fixed ones are fixed too.
+The sequence stops when the fixed indicators span R^n, which determines ``x``.
+
+For exact games the float LPs only identify the tight coalitions: ``x`` and
+the stage levels ``e_k`` are then recomputed exactly by solving the fixed
+equalities in Fractions, and the exact point is checked against the float one
+and against every constraint (``SolverError`` if they disagree).
+"""
+
+from __future__ import annotations
+
+import math
+from fractions import Fraction
+from typing import Any
+
+import numpy as np
+from scipy.optimize import linprog
+
+from coopgame._numeric import exact_solve
+from coopgame.errors import InvalidGameError, SolverError, SolverLimitError
+
+__all__ = ["nucleolus", "prenucleolus", "LP_MAX_PLAYERS"]
+
+#: Largest number of players of the LP-based concepts (core, least core, nucleolus).
+LP_MAX_PLAYERS = 16
+
+
+def _check_size(game: Any, func: str) -> None:
+    if game.num_players > LP_MAX_PLAYERS:
+        raise SolverLimitError(
+            f"{func}: the LPs have 2**n constraints; at most {LP_MAX_PLAYERS} players, got {game.num_players}; "
+            "use shapley_value() (exact up to 25 players) instead"
+        )
+
+
+def _benefit_values(game: Any) -> np.ndarray:
+    """Worths of the benefit game (negated for cost games)."""
+    return -game.values if game.cost else game.values
+
+
+def sequence(game: Any, imputation: bool, func: str) -> tuple[np.ndarray, list[Any]]:
+    """Run the LP sequence on the benefit game; return (allocation, stage levels e_k).
+
+    Allocations and levels are Fractions for exact games.
+    """
+    _check_size(game, func)
+    n = game.num_players
+    v_obj = _benefit_values(game)
+    exact = game.is_exact
+    vf = v_obj.astype(float)
+    scale = max(1.0, float(np.max(np.abs(vf))))
+    vs = vf / scale
+    full = (1 << n) - 1
+    if imputation and sum(vs[1 << i] for i in range(n)) > vs[full] + 1e-9:
+        raise InvalidGameError(f"{func}: the game has no imputation (sum of v({{i}}) exceeds v(N))")
+    if n == 1:
+        x = np.array([v_obj[1]], dtype=v_obj.dtype)
+        return x, []
+    masks = np.arange(1, full, dtype=np.int64)
+    A = ((masks[:, None] >> np.arange(n)) & 1).astype(float)
+    free = np.ones(len(masks), dtype=bool)
+    # fixed rows: (row index into masks, kind, stage) kind in {"stage", "zero", "implied"}
+    fixed: list[tuple[int, str, int]] = []
+    basis_rows = [np.ones(n)]
+    levels: list[float] = []
+    bounds = [(vs[1 << i], None) if imputation else (None, None) for i in range(n)] + [(None, None)]
+    fixed_exc = np.zeros(len(masks))
+    x = None
+    tol = 1e-7
+    for stage in range(n + 1):
+        fi = np.flatnonzero(free)
+        if fi.size == 0:
+            break
+        A_ub = np.hstack([-A[fi], -np.ones((fi.size, 1))])
+        b_ub = -vs[masks[fi]]
+        fx = [r for r, _, _ in fixed]
+        A_eq = np.vstack([np.append(np.ones(n), 0.0)] + [np.append(A[r], 0.0) for r in fx])
+        b_eq = np.array([vs[full]] + [vs[masks[r]] - fixed_exc[r] for r in fx])
+        c = np.zeros(n + 1)
+        c[-1] = 1.0
+        res = linprog(c, A_ub=A_ub, b_ub=b_ub, A_eq=A_eq, b_eq=b_eq, bounds=bounds, method="highs")
+        if res.status != 0:
+            raise SolverError(f"{func}: LP stage {stage + 1} failed: {res.message}")
+        x = res.x[:n]
+        e = float(res.x[-1])
+        duals = -np.asarray(res.ineqlin.marginals)
+        new = [int(fi[k]) for k in np.flatnonzero(duals > tol)]
+        zero = []
+        if imputation:
+            red = np.asarray(res.lower.marginals)[:n]
+            zero = [i for i in range(n) if red[i] > tol]
+        if not new and not zero:
+            # degenerate duals: fall back on coalitions tight at this optimum
+            slack = vs[masks[fi]] - A[fi] @ x - e
+            new = [int(fi[k]) for k in np.flatnonzero(np.abs(slack) <= 1e-9)][:1]
+            if not new:
+                raise SolverError(f"{func}: LP stage {stage + 1} fixed no coalition")
+        levels.append(e)
+        for r in new:
+            fixed.append((r, "stage", len(levels) - 1))
+            fixed_exc[r] = e
+            free[r] = False
+            basis_rows.append(A[r])
+        for i in zero:
+            r = (1 << i) - 1  # masks start at 1
+            if free[r]:
+                fixed.append((r, "zero", -1))
+                fixed_exc[r] = 0.0
+                free[r] = False
+            basis_rows.append(A[r])
+        B = np.array(basis_rows)
+        rank = np.linalg.matrix_rank(B)
+        if rank >= n:
+            break
+        # coalitions in the span of the fixed ones have a fixed excess too
+        _, _, vt = np.linalg.svd(B)
+        q = vt[:rank].T
+        fi = np.flatnonzero(free)
+        resid = A[fi] - (A[fi] @ q) @ q.T
+        implied = fi[np.linalg.norm(resid, axis=1) <= 1e-9]
+        for r in implied:
+            free[r] = False
+            fixed_exc[r] = vs[masks[r]] - A[r] @ x
+    assert x is not None
+    xf = x * scale
+    if not exact:
+        return xf, [lv * scale for lv in levels]
+    # exact recomputation from the fixed equalities
+    stage_ids = sorted({k for _, kind, k in fixed if kind == "stage"})
+    col = {k: n + j for j, k in enumerate(stage_ids)}
+    width = n + len(stage_ids)
+    rows, rhs = [], []
+    row = [Fraction(1)] * n + [Fraction(0)] * len(stage_ids)
+    rows.append(row)
+    rhs.append(v_obj[full])
+    for r, kind, k in fixed:
+        if kind == "implied":
+            continue
+        row = [Fraction(int(a)) for a in A[r]] + [Fraction(0)] * len(stage_ids)
+        if kind == "stage":
+            row[col[k]] = Fraction(1)
+        rows.append(row)
+        rhs.append(v_obj[int(masks[r])])
+    sol = exact_solve(rows, rhs)
+    if sol is None:
+        # The fixed equalities leave the stage levels free (the LP duals, not
+        # the tight sets, pin them down): snap each level to the nearest
+        # rational with a small denominator and solve for x with the levels known.
+        den = 1
+        for f in v_obj.tolist():
+            den = den * f.denominator // math.gcd(den, f.denominator)
+        err = 1e-9 * max(1.0, scale * den)
+        qmax = max(1, int(math.isqrt(int(1 / (4 * err)))))
+        snapped = {k: Fraction(Fraction(levels[k] * scale * den).limit_denominator(qmax), den) for k in stage_ids}
+        xrows = [r[:n] for r in rows]
+        xrhs = [b - sum((r[col[k]] * snapped[k] for k in stage_ids), Fraction(0)) for r, b in zip(rows, rhs)]
+        xsol = exact_solve(xrows, xrhs)
+        if xsol is None:
+            raise SolverError(f"{func}: could not recover an exact solution from the LP sequence")
+        sol = list(xsol) + [snapped[k] for k in stage_ids]
+    if len(sol) != width:
+        raise SolverError(f"{func}: could not recover an exact solution from the LP sequence")
+    xe = np.empty(n, dtype=object)
+    xe[:] = sol[:n]
+    lev = [sol[col[k]] for k in stage_ids]
+    if np.max(np.abs(xe.astype(float) - xf)) > 1e-6 * scale:
+        raise SolverError(f"{func}: exact recomputation disagrees with the LP solution")
+    # every coalition's excess must be at most the first level; imputation bounds must hold
+    xs = _coalition_sums(xe, n)
+    exc = v_obj - xs
+    if 0 in col and max(exc[1:full]) > sol[col[0]]:
+        raise SolverError(f"{func}: exact recomputation violates the first-stage constraint")
+    if imputation and any(xe[i] < v_obj[1 << i] for i in range(n)):
+        raise SolverError(f"{func}: exact recomputation is not an imputation")
+    return xe, lev
+
+
+def _coalition_sums(x: np.ndarray, n: int) -> np.ndarray:
+    """x(S) for every bitmask S (same dtype as x)."""
+    size = 1 << n
+    if x.dtype == object:
+        out = np.full(size, Fraction(0), dtype=object)
+    else:
+        out = np.zeros(size)
+    masks = np.arange(size)
+    for i in range(n):
+        sel = ((masks >> i) & 1).astype(bool)
+        out[sel] = out[sel] + x[i]
+    return out
+
+
+def nucleolus(game: Any) -> np.ndarray:
+    """Nucleolus over the imputation set (Schmeidler 1969).
+
+    Exact (Fractions) for exact games. Cost games: the allocation of costs
+    that lexicographically minimises the largest cost excesses ``x(S) - c(S)``.
+
+    Examples
+    --------
+    Bankruptcy game with claims (100, 200, 300) and estate 200: the Talmud rule.
+
+    >>> from coopgame.cooperative import TUGame
+    >>> from coopgame.cooperative.nucleolus import nucleolus
+    >>> d = (100, 200, 300)
+    >>> g = TUGame(3, lambda S: max(0, 200 - sum(d[i] for i in range(3) if i not in S)))
+    >>> [str(x) for x in nucleolus(g)]
+    ['50', '75', '75']
+    """
+    x, _ = sequence(game, True, "nucleolus")
+    return -x if game.cost else x
+
+
+def prenucleolus(game: Any) -> np.ndarray:
+    """Pre-nucleolus (over efficient allocations, no individual-rationality bounds).
+
+    Examples
+    --------
+    >>> from coopgame.cooperative import TUGame
+    >>> from coopgame.cooperative.nucleolus import prenucleolus
+    >>> [str(x) for x in prenucleolus(TUGame(2, [0, 1, 0, 3]))]
+    ['2', '1']
+    """
+    x, _ = sequence(game, False, "prenucleolus")
+    return -x if game.cost else x
+
+
+

@@ -1,0 +1,165 @@
+"""Shapley and Banzhaf values of TU games, vectorised over bitmasks.
+
+For each player ``i`` the marginal contributions ``v(S + i) - v(S)`` over the
+``2**(n-1)`` coalitions ``S`` without ``i`` are computed in one numpy
+operation and summed by coalition size; the Shapley value weights size ``s``
+by ``s! (n-s-1)! / n!``. Exact games are scaled to integers by the common
+denominator of their worths and summed in int64 when that cannot overflow,
+else in Python ints, so the result is exact.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+import numpy as np
+
+from coopgame.errors import InvalidArgumentError
+
+__all__ = ["MonteCarloShapley", "exact_shapley", "monte_carlo_shapley", "banzhaf"]
+
+
+@dataclass(frozen=True)
+class MonteCarloShapley:
+    """Sampled Shapley value.
+
+    Attributes
+    ----------
+    values : numpy.ndarray
+        Mean marginal contribution of each player over the sampled orders.
+    standard_errors : numpy.ndarray
+        Standard error of each mean (sample standard deviation / sqrt(samples)).
+    samples : int
+        Number of random orders.
+
+    Examples
+    --------
+    >>> from coopgame.cooperative import TUGame
+    >>> mc = TUGame(2, [0, 1, 2, 3]).shapley_value(method="monte_carlo", samples=50, seed=0)
+    >>> mc.values.tolist(), mc.standard_errors.tolist(), mc.samples
+    ([1.0, 2.0], [0.0, 0.0], 50)
+    """
+
+    values: np.ndarray
+    standard_errors: np.ndarray
+    samples: int
+
+
+def _size_sums(game: Any) -> tuple[list[Any], Any, bool]:
+    """Per player, sums of marginal contributions grouped by coalition size.
+
+    Returns (sums, denominator, exact) where sums[i][s] is the sum over |S| = s
+    of (v(S+i) - v(S)) times ``denominator`` (an int for exact games, 1.0 else).
+    """
+    n = game.num_players
+    v = game.values
+    if game.is_exact:
+        den = 1
+        for f in v.tolist():
+            den = den * f.denominator // math.gcd(den, f.denominator)
+        ints = [f.numerator * (den // f.denominator) for f in v.tolist()]
+        big = max(abs(x) for x in ints)
+        if big * (1 << (n + 2)) < (1 << 62):
+            vv = np.array(ints, dtype=np.int64)
+        else:
+            vv = np.empty(len(ints), dtype=object)
+            vv[:] = ints
+    else:
+        den = 1.0
+        vv = v
+    size = 1 << n
+    masks = np.arange(size, dtype=np.int64)
+    pc = np.zeros(size, dtype=np.int64)
+    for i in range(n):
+        pc += (masks >> i) & 1
+    order = np.argsort(pc, kind="stable")
+    starts = np.concatenate(([0], np.cumsum([math.comb(n - 1, s) for s in range(n - 1)]))).astype(np.int64)
+    out = []
+    for i in range(n):
+        bit = 1 << i
+        sel = order[(order & bit) == 0]
+        diff = vv[sel | bit] - vv[sel]
+        out.append(list(np.add.reduceat(diff, starts)))
+    return out, den, game.is_exact
+
+
+def exact_shapley(game: Any) -> np.ndarray:
+    """Exact Shapley value (Fractions for exact games, floats otherwise).
+
+    Examples
+    --------
+    >>> from coopgame.cooperative import TUGame
+    >>> from coopgame.cooperative.shapley import exact_shapley
+    >>> [str(x) for x in exact_shapley(TUGame(2, [0, 1, 2, 6]))]
+    ['5/2', '7/2']
+    """
+    n = game.num_players
+    sums, den, exact = _size_sums(game)
+    nfact = math.factorial(n)
+    weights = [math.factorial(s) * math.factorial(n - s - 1) for s in range(n)]
+    if exact:
+        out = np.empty(n, dtype=object)
+        for i in range(n):
+            out[i] = Fraction(sum(w * int(x) for w, x in zip(weights, sums[i])), nfact * den)
+        return out
+    wf = np.array([float(Fraction(w, nfact)) for w in weights])
+    return np.array([float(np.dot(wf, np.asarray(sums[i], dtype=float))) for i in range(n)])
+
+
+def banzhaf(game: Any) -> np.ndarray:
+    """Banzhaf value ``sum_{S not containing i} (v(S+i) - v(S)) / 2**(n-1)``.
+
+    Examples
+    --------
+    >>> from coopgame.cooperative import TUGame
+    >>> from coopgame.cooperative.shapley import banzhaf
+    >>> [str(x) for x in banzhaf(TUGame(2, [0, 1, 2, 6]))]
+    ['5/2', '7/2']
+    """
+    n = game.num_players
+    sums, den, exact = _size_sums(game)
+    if exact:
+        out = np.empty(n, dtype=object)
+        for i in range(n):
+            out[i] = Fraction(sum(int(x) for x in sums[i]), den << (n - 1))
+        return out
+    return np.array([float(np.sum(np.asarray(sums[i], dtype=float))) / 2 ** (n - 1) for i in range(n)])
+
+
+def monte_carlo_shapley(game: Any, samples: int = 1000, seed: Any = None) -> MonteCarloShapley:
+    """Shapley value estimated from ``samples`` uniformly random player orders.
+
+    Examples
+    --------
+    >>> from coopgame.cooperative import TUGame
+    >>> from coopgame.cooperative.shapley import monte_carlo_shapley
+    >>> r = monte_carlo_shapley(TUGame(3, lambda S: len(S)), samples=10, seed=2)
+    >>> r.values.tolist()
+    [1.0, 1.0, 1.0]
+    """
+    if isinstance(samples, bool) or not isinstance(samples, (int, np.integer)) or samples < 2:
+        raise InvalidArgumentError(f"monte_carlo_shapley: samples must be an int >= 2, got {samples!r}")
+    n = game.num_players
+    vf = game.values.astype(float) if game.is_exact else game.values
+    rng = np.random.default_rng(seed)
+    total = np.zeros(n)
+    total_sq = np.zeros(n)
+    chunk = max(1, 200_000 // n)
+    done = 0
+    while done < samples:
+        m = min(chunk, samples - done)
+        perms = np.argsort(rng.random((m, n)), axis=1)
+        bits = np.left_shift(np.int64(1), perms.astype(np.int64))
+        cum = np.cumsum(bits, axis=1)
+        marg = vf[cum] - vf[cum - bits]
+        contrib = np.empty((m, n))
+        contrib[np.arange(m)[:, None], perms] = marg
+        total += contrib.sum(axis=0)
+        total_sq += (contrib**2).sum(axis=0)
+        done += m
+    mean = total / samples
+    var = np.maximum(total_sq / samples - mean**2, 0.0) * samples / (samples - 1)
+    return MonteCarloShapley(values=mean, standard_errors=np.sqrt(var / samples), samples=int(samples))

@@ -1,0 +1,363 @@
+"""Transferable-utility (TU) games stored as arrays indexed by bitmask.
+
+A TU game on players ``0, ..., n-1`` assigns a worth ``v(S)`` to every
+coalition ``S``. Coalitions are stored by bitmask: bit ``i`` of the index is
+set when player ``i`` is in the coalition, so ``values[0]`` is the empty
+coalition and ``values[2**n - 1]`` the grand coalition.
+
+Games whose worths are all ints or Fractions are *exact*: they are stored as
+an object array of :class:`fractions.Fraction` and every solution concept
+returns Fractions. Otherwise the worths are stored as float64.
+
+Cost games
+----------
+``TUGame(n, costs, cost=True)`` stores a cost game ``c(S)``: the Shapley and
+Banzhaf values are the cost shares (linear, so computed as usual); the core
+is ``{x : x(N) = c(N), x(S) <= c(S)}`` and the nucleolus minimises the
+largest *cost* excess ``x(S) - c(S)``, i.e. they are the negatives of the
+concepts of the game ``-c``. :meth:`TUGame.from_costs` builds instead the
+savings game ``v(S) = sum_{i in S} c({i}) - c(S)`` (a benefit game).
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Any, Iterable
+
+import numpy as np
+
+from coopgame._numeric import classify_scalar, to_fraction
+from coopgame.errors import InvalidArgumentError, InvalidGameError, SolverLimitError
+
+__all__ = ["TUGame", "MAX_PLAYERS"]
+
+#: Largest number of players a :class:`TUGame` accepts (2**25 coalitions).
+MAX_PLAYERS = 25
+
+
+def _popcount(masks: np.ndarray, n: int) -> np.ndarray:
+    pc = np.zeros(masks.shape, dtype=np.int64)
+    for i in range(n):
+        pc += (masks >> i) & 1
+    return pc
+
+
+class TUGame:
+    """A transferable-utility game ``v`` on ``num_players`` players.
+
+    Parameters
+    ----------
+    num_players : int
+        Number of players, 1 to 25 (2**n worths are stored).
+    values : dict, callable or array
+        The worths: a dict from coalitions (frozensets, sets, tuples or lists of
+        player indices) to worths, missing coalitions worth 0; a callable taking
+        a frozenset of player indices; or a sequence/array of length ``2**n``
+        indexed by bitmask (bit ``i`` = player ``i``). The empty coalition must
+        be worth 0.
+    players : sequence of str, optional
+        Player labels (default ``"0"``, ``"1"``, ...). :meth:`value` accepts
+        labels as well as indices.
+    cost : bool, default False
+        True when the worths are costs (see the module docstring).
+
+    Examples
+    --------
+    The glove game: player 0 holds a left glove, players 1 and 2 right gloves;
+    a pair is worth 1.
+
+    >>> from coopgame.cooperative import TUGame
+    >>> g = TUGame(3, {(0, 1): 1, (0, 2): 1, (0, 1, 2): 1})
+    >>> g
+    TUGame(num_players=3, exact, v(N)=1)
+    >>> [str(x) for x in g.shapley_value()]
+    ['2/3', '1/6', '1/6']
+    >>> g.value({0, 2})
+    Fraction(1, 1)
+    """
+
+    __slots__ = ("_n", "_v", "_exact", "_players", "_cost", "_hash")
+
+    def __init__(self, num_players: int, values: Any, players: Iterable[str] | None = None, *, cost: bool = False):
+        func = "TUGame"
+        if isinstance(num_players, bool) or not isinstance(num_players, (int, np.integer)):
+            raise InvalidGameError(f"{func}: num_players must be an int, got {num_players!r}")
+        n = int(num_players)
+        if n < 1:
+            raise InvalidGameError(f"{func}: num_players must be at least 1, got {n}")
+        if n > MAX_PLAYERS:
+            raise SolverLimitError(
+                f"{func}: at most {MAX_PLAYERS} players (2**{MAX_PLAYERS} coalitions are stored), got {n}; "
+                "use shapley_value(method='monte_carlo') on a smaller sampled model or a closed-form rule "
+                "(e.g. airport_shapley) instead"
+            )
+        size = 1 << n
+        if isinstance(values, dict):
+            raw: list[Any] = [0] * size
+            for key, val in values.items():
+                mask = _mask_of(key, n, func)
+                raw[mask] = val
+        elif callable(values):
+            raw = [values(frozenset(i for i in range(n) if (m >> i) & 1)) for m in range(size)]
+        else:
+            arr = np.asarray(values)
+            if arr.ndim != 1 or arr.shape[0] != size:
+                raise InvalidGameError(f"{func}: values array must have length 2**{n} = {size}, got shape {arr.shape}")
+            if arr.dtype.kind == "f":
+                if not np.all(np.isfinite(arr)):
+                    raise InvalidGameError(f"{func}: values must be finite")
+                raw = None  # type: ignore[assignment]
+                stored = np.array(arr, dtype=float)
+            elif arr.dtype.kind in "iub":
+                raw = None  # type: ignore[assignment]
+                stored = np.array([Fraction(int(x)) for x in arr.tolist()], dtype=object)
+            else:
+                raw = list(arr.tolist())
+        if raw is not None:
+            kinds = {classify_scalar(x) for x in raw}
+            bad = kinds - {"int", "exact", "float"}
+            if bad:
+                raise InvalidGameError(f"{func}: worths must be finite real numbers, found {sorted(bad)} entries")
+            if "float" in kinds:
+                stored = np.array([float(x) for x in raw], dtype=float)
+            else:
+                stored = np.empty(size, dtype=object)
+                stored[:] = [to_fraction(x) for x in raw]
+        if stored[0] != 0:
+            raise InvalidGameError(f"{func}: the empty coalition must be worth 0, got {stored[0]!r}")
+        stored.flags.writeable = False
+        if players is None:
+            labels = tuple(str(i) for i in range(n))
+        else:
+            labels = tuple(str(p) for p in players)
+            if len(labels) != n or len(set(labels)) != n:
+                raise InvalidGameError(f"{func}: players must be {n} distinct labels, got {labels!r}")
+        self._n = n
+        self._v = stored
+        self._exact = stored.dtype == object
+        self._players = labels
+        self._cost = bool(cost)
+        self._hash: int | None = None
+
+    # ------------------------------------------------------------------ basics
+    @classmethod
+    def from_costs(cls, num_players: int, costs: Any, players: Iterable[str] | None = None) -> "TUGame":
+        """Savings game ``v(S) = sum_{i in S} c({i}) - c(S)`` of a cost game ``c``.
+
+        ``costs`` takes any form that ``values`` of :class:`TUGame` takes.
+
+        Examples
+        --------
+        >>> from coopgame.cooperative import TUGame
+        >>> s = TUGame.from_costs(2, {(0,): 6, (1,): 4, (0, 1): 8})
+        >>> [str(s.value(c)) for c in [(0,), (1,), (0, 1)]]
+        ['0', '0', '2']
+        """
+        c = TUGame(num_players, costs, players)
+        n = c._n
+        single = np.array([c._v[1 << i] for i in range(n)], dtype=c._v.dtype)
+        masks = np.arange(1 << n)
+        total = np.zeros(1 << n, dtype=c._v.dtype) if not c._exact else np.full(1 << n, Fraction(0), dtype=object)
+        for i in range(n):
+            sel = ((masks >> i) & 1).astype(bool)
+            total[sel] = total[sel] + single[i]
+        return cls(n, total - c._v, c._players)
+
+    @property
+    def num_players(self) -> int:
+        """Number of players."""
+        return self._n
+
+    @property
+    def players(self) -> tuple[str, ...]:
+        """Player labels."""
+        return self._players
+
+    @property
+    def values(self) -> np.ndarray:
+        """Read-only array of worths indexed by bitmask."""
+        return self._v
+
+    @property
+    def is_exact(self) -> bool:
+        """True when worths are Fractions."""
+        return self._exact
+
+    @property
+    def cost(self) -> bool:
+        """True when worths are costs."""
+        return self._cost
+
+    @property
+    def grand_value(self) -> Any:
+        """Worth of the grand coalition."""
+        return self._v[-1]
+
+    def value(self, coalition: Iterable[Any]) -> Any:
+        """Worth of a coalition given as player indices or labels.
+
+        Examples
+        --------
+        >>> from coopgame.cooperative import TUGame
+        >>> TUGame(2, [0, 1, 2, 5], players=["a", "b"]).value(["a", "b"])
+        Fraction(5, 1)
+        """
+        return self._v[_mask_of(coalition, self._n, "TUGame.value", self._players)]
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, TUGame):
+            return NotImplemented
+        return (
+            self._n == other._n
+            and self._cost == other._cost
+            and self._players == other._players
+            and self._exact == other._exact
+            and bool(np.all(self._v == other._v))
+        )
+
+    def __hash__(self) -> int:
+        if self._hash is None:
+            self._hash = hash((self._n, self._cost, self._players, self._exact, tuple(self._v.tolist())))
+        return self._hash
+
+    def __repr__(self) -> str:
+        from coopgame._numeric import format_number
+
+        kind = "exact" if self._exact else "float"
+        extra = ", cost" if self._cost else ""
+        return f"TUGame(num_players={self._n}, {kind}{extra}, v(N)={format_number(self._v[-1])})"
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in TUGame.__slots__ and not hasattr(self, "_hash") or name == "_hash":
+            object.__setattr__(self, name, value)
+        else:
+            raise AttributeError("TUGame is immutable")
+
+    # --------------------------------------------------------------- solutions
+    def shapley_value(self, method: str = "exact", *, samples: int = 1000, seed: Any = None) -> Any:
+        """Shapley value (cost shares for a cost game).
+
+        ``method="exact"`` sums ``|S|!(n-|S|-1)!/n!`` times marginal
+        contributions over all coalitions (vectorised over bitmasks; Fractions
+        for exact games). ``method="monte_carlo"`` averages marginal
+        contributions over ``samples`` random orders and returns a
+        :class:`~coopgame.cooperative.shapley.MonteCarloShapley` with standard
+        errors.
+
+        Examples
+        --------
+        >>> from coopgame.cooperative import TUGame
+        >>> g = TUGame(3, lambda S: len(S) ** 2)
+        >>> [str(x) for x in g.shapley_value()]
+        ['3', '3', '3']
+        >>> mc = g.shapley_value(method="monte_carlo", samples=4000, seed=1)
+        >>> bool(all(abs(mc.values - 3) < 4 * mc.standard_errors + 1e-12))
+        True
+        """
+        from coopgame.cooperative import shapley
+
+        if method == "exact":
+            return shapley.exact_shapley(self)
+        if method == "monte_carlo":
+            return shapley.monte_carlo_shapley(self, samples=samples, seed=seed)
+        raise InvalidArgumentError(f"TUGame.shapley_value: method must be 'exact' or 'monte_carlo', got {method!r}")
+
+    def banzhaf_value(self) -> np.ndarray:
+        """Banzhaf value: average marginal contribution over the ``2**(n-1)`` coalitions without ``i``.
+
+        Examples
+        --------
+        >>> from coopgame.cooperative import TUGame
+        >>> g = TUGame(3, {(0, 1): 1, (0, 2): 1, (0, 1, 2): 1})
+        >>> [str(x) for x in g.banzhaf_value()]
+        ['3/4', '1/4', '1/4']
+        """
+        from coopgame.cooperative import shapley
+
+        return shapley.banzhaf(self)
+
+    def core_contains(self, x: Any) -> bool:
+        """True when ``x`` is in the core (exactly for exact games, else within the tolerance).
+
+        Examples
+        --------
+        >>> from coopgame.cooperative import TUGame
+        >>> g = TUGame(3, {(0, 1): 1, (0, 2): 1, (0, 1, 2): 1})
+        >>> g.core_contains([1, 0, 0]), g.core_contains([0.5, 0.25, 0.25])
+        (True, False)
+        """
+        from coopgame.cooperative import core
+
+        return core.core_contains(self, x)
+
+    def core_is_empty(self) -> bool:
+        """True when the core is empty (the least-core excess is positive).
+
+        Examples
+        --------
+        >>> from coopgame.cooperative import TUGame
+        >>> TUGame(3, lambda S: 1 if len(S) >= 2 else 0).core_is_empty()
+        True
+        """
+        from coopgame.cooperative import core
+
+        return core.core_is_empty(self)
+
+    def least_core(self) -> Any:
+        """Least core: smallest ``epsilon`` with ``x(S) + epsilon >= v(S)`` for proper ``S``.
+
+        Returns a :class:`~coopgame.cooperative.core.LeastCore` holding
+        ``epsilon`` and ``allocation`` (the pre-nucleolus, a point of the least core).
+
+        Examples
+        --------
+        >>> from coopgame.cooperative import TUGame
+        >>> lc = TUGame(3, lambda S: 1 if len(S) >= 2 else 0).least_core()
+        >>> str(lc.epsilon), [str(x) for x in lc.allocation]
+        ('1/3', ['1/3', '1/3', '1/3'])
+        """
+        from coopgame.cooperative import core
+
+        return core.least_core(self)
+
+    def nucleolus(self) -> np.ndarray:
+        """Nucleolus (over imputations) by the Maschler-Peleg-Shapley sequence of LPs.
+
+        Examples
+        --------
+        >>> from coopgame.cooperative import TUGame
+        >>> g = TUGame(3, {(0, 1): 1, (0, 2): 1, (0, 1, 2): 1})
+        >>> [str(x) for x in g.nucleolus()]
+        ['1', '0', '0']
+        """
+        from coopgame.cooperative import nucleolus
+
+        return nucleolus.nucleolus(self)
+
+
+def _mask_of(coalition: Any, n: int, func: str, labels: tuple[str, ...] | None = None) -> int:
+    if isinstance(coalition, (int, np.integer)) and not isinstance(coalition, bool):
+        coalition = (coalition,)
+    try:
+        members = list(coalition)
+    except TypeError:
+        raise InvalidGameError(f"{func}: a coalition must be a set of player indices, got {coalition!r}") from None
+    mask = 0
+    for p in members:
+        if labels is not None and isinstance(p, str) and p in labels:
+            p = labels.index(p)
+        if isinstance(p, bool) or not isinstance(p, (int, np.integer)) or not 0 <= int(p) < n:
+            raise InvalidGameError(f"{func}: coalition member {p!r} is not a player index in 0..{n - 1}")
+        mask |= 1 << int(p)
+    return mask
+
+
+def _char_matrix(n: int) -> np.ndarray:
+    """0/1 matrix (2**n x n): row m is the indicator of coalition m."""
+    masks = np.arange(1 << n, dtype=np.int64)
+    return ((masks[:, None] >> np.arange(n)) & 1).astype(float)
+
+
+def _scale(v: np.ndarray) -> float:
+    return max(1.0, float(np.max(np.abs(v.astype(float))))) if v.size else 1.0
+
