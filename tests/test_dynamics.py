@@ -313,3 +313,32 @@ def test_derived_c18_default_parameters():
         points = rest_points(game)
     for point in points:
         stability(game, point)       # every returned point is a rest point
+
+
+@pytest.mark.filterwarnings("ignore::coopgame.errors.DegenerateGameWarning")
+@given(st.integers(0, 10**6), st.booleans())
+@settings(max_examples=15, deadline=None)
+def test_rest_points_of_three_role_games_are_rest_points(seed, exact):
+    rng = np.random.default_rng(seed)
+    arrays = [rng.integers(-4, 5, size=(2, 2, 2)) for _ in range(3)]
+    game = cg.NormalFormGame(arrays if exact else [a + 0.5 for a in arrays], exact=exact)
+    points = rest_points(game)
+    assert len([p for p in points if all(v[0] in (0, 1) for v in p)]) == 8
+    keys = {tuple(round(float(v[0]), 9) for v in p) for p in points}
+    assert len(keys) == len(points)                       # no duplicates
+    for point in points:
+        res = stability(game, point)                      # refuses points that are not at rest
+        assert res.classification in ("stable", "unstable", "saddle", "centre", "non-hyperbolic")
+        if exact and all(v.dtype == object for v in point):
+            assert res.exact
+        field = [float(v[0] * v[1]) * float(game.action_values(p, point)[0] - game.action_values(p, point)[1])
+                 for p, v in enumerate(point)]
+        assert np.allclose(field, 0, atol=1e-9)
+
+
+def test_reprs():
+    game = models.inspection().numeric()
+    res = stability(game, rest_points(game)[-1])
+    assert repr(res).startswith("Stability(centre")
+    traj = replicator(game, [[0.3, 0.7], [0.2, 0.8]], 1.0)
+    assert repr(traj).startswith("Trajectory(multi population, 201 samples")
