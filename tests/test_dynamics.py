@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from fractions import Fraction
 
@@ -13,7 +14,7 @@ from hypothesis import strategies as st
 
 import coopgame as cg
 from coopgame import models
-from coopgame.dynamics import Stability, Trajectory, rest_points, replicator, stability
+from coopgame.dynamics import Stability, Trajectory, replicator, rest_points, stability
 from coopgame.errors import (
     InvalidArgumentError,
     InvalidGameError,
@@ -68,10 +69,10 @@ def test_trajectory_shape_and_frame():
     frame = traj.to_frame()
     assert list(frame.columns) == ["t", "Player 1: 1", "Player 1: 2", "Player 2: 1", "Player 2: 2"]
     assert len(frame) == 11
-    with pytest.raises(Exception):
+    with pytest.raises(ValueError):
         traj.states[0, 0] = 3.0
-    with pytest.raises(Exception):
-        traj.t = None  # frozen
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        traj.t = None
 
 
 @given(st.integers(2, 3), st.integers(2, 4), st.integers(0, 10**6))

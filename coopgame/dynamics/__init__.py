@@ -12,4 +12,4 @@ Examples
 from coopgame.dynamics.replicator import Trajectory, replicator
 from coopgame.dynamics.stability import MAX_ROLES, Stability, rest_points, stability
 
-__all__ = ["Trajectory", "replicator", "Stability", "rest_points", "stability", "MAX_ROLES"]
+__all__ = ["MAX_ROLES", "Stability", "Trajectory", "replicator", "rest_points", "stability"]

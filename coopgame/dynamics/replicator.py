@@ -15,16 +15,22 @@ back onto the simplices (tiny negatives clipped, each block renormalised).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import Any
 
 import numpy as np
 
 from coopgame._numeric import readonly
-from coopgame.errors import InvalidArgumentError, InvalidGameError, InvalidProfileError, UnresolvedParameterError
+from coopgame.errors import (
+    InvalidArgumentError,
+    InvalidGameError,
+    InvalidProfileError,
+    UnresolvedParameterError,
+)
 from coopgame.games.normal_form import NormalFormGame
 
-__all__ = ["Trajectory", "replicator", "numeric_game"]
+__all__ = ["Trajectory", "numeric_game", "replicator"]
 
 
 def numeric_game(game: Any, where: str) -> NormalFormGame:

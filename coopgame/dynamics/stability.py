@@ -17,14 +17,15 @@ from __future__ import annotations
 
 import itertools
 import warnings
+from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any, Sequence
+from typing import Any
 
 import numpy as np
 import sympy
 
-from coopgame._numeric import as_exact, readonly, to_fraction
+from coopgame._numeric import readonly
 from coopgame.dynamics.replicator import numeric_game
 from coopgame.errors import (
     DegenerateGameWarning,
@@ -34,7 +35,7 @@ from coopgame.errors import (
 )
 from coopgame.games.normal_form import NormalFormGame
 
-__all__ = ["Stability", "rest_points", "stability", "MAX_ROLES"]
+__all__ = ["MAX_ROLES", "Stability", "rest_points", "stability"]
 
 #: Largest number of roles :func:`rest_points` accepts (it visits 3**N faces).
 MAX_ROLES = 6
