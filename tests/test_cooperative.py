@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import itertools
 import math
-import pickle  # noqa: F401  (immutability checks below do not need it)
 from fractions import Fraction as F
 
 import numpy as np
@@ -29,7 +28,12 @@ from coopgame.cooperative import (
     upstream_equal_sharing,
     upstream_equal_sharing_game,
 )
-from coopgame.errors import InvalidArgumentError, InvalidGameError, InvalidProfileError, SolverLimitError
+from coopgame.errors import (
+    InvalidArgumentError,
+    InvalidGameError,
+    InvalidProfileError,
+    SolverLimitError,
+)
 
 PROPERTY = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 SLOW = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -472,3 +476,23 @@ def test_one_player_game():
     g = TUGame(1, [0, 5])
     assert list(g.shapley_value()) == [5] and list(g.nucleolus()) == [5]
     assert g.core_contains([5]) and not g.core_is_empty()
+
+
+@SLOW
+@given(tu_games(min_n=2, max_n=5))
+def test_exact_nucleolus_agrees_with_float_lp(g):
+    """The exact recovery of the LP sequence matches the float sequence."""
+    gf = TUGame(g.num_players, g.values.astype(float))
+    pre, pref = g.least_core(), gf.least_core()
+    assert np.allclose(pref.allocation, pre.allocation.astype(float), atol=1e-6)
+    assert abs(float(pre.epsilon) - pref.epsilon) < 1e-6
+    if sum(g.value({i}) for i in range(g.num_players)) <= g.grand_value:
+        assert np.allclose(gf.nucleolus(), g.nucleolus().astype(float), atol=1e-6)
+
+
+def test_degenerate_zero_game_exact_recovery():
+    # Every coalition is tight at every stage: the stage levels are recovered by snapping.
+    g = TUGame(5, [0] * 32)
+    lc = g.least_core()
+    assert lc.epsilon == 0 and list(lc.allocation) == [0] * 5
+    assert list(g.nucleolus()) == [0] * 5

@@ -21,14 +21,14 @@ from coopgame.cooperative.shapley import MonteCarloShapley
 from coopgame.cooperative.tu_game import TUGame
 
 __all__ = [
-    "TUGame",
-    "MonteCarloShapley",
     "LeastCore",
+    "MonteCarloShapley",
+    "TUGame",
+    "airport_game",
+    "airport_shapley",
+    "downstream_incremental",
     "local_responsibility",
     "local_responsibility_game",
     "upstream_equal_sharing",
     "upstream_equal_sharing_game",
-    "downstream_incremental",
-    "airport_game",
-    "airport_shapley",
 ]

@@ -26,7 +26,7 @@ from scipy.optimize import linprog
 from coopgame._numeric import exact_solve
 from coopgame.errors import InvalidGameError, SolverError, SolverLimitError
 
-__all__ = ["nucleolus", "prenucleolus", "LP_MAX_PLAYERS"]
+__all__ = ["LP_MAX_PLAYERS", "nucleolus", "prenucleolus"]
 
 #: Largest number of players of the LP-based concepts (core, least core, nucleolus).
 LP_MAX_PLAYERS = 16
@@ -157,7 +157,7 @@ def sequence(game: Any, imputation: bool, func: str) -> tuple[np.ndarray, list[A
         for f in v_obj.tolist():
             den = den * f.denominator // math.gcd(den, f.denominator)
         err = 1e-9 * max(1.0, scale * den)
-        qmax = max(1, int(math.isqrt(int(1 / (4 * err)))))
+        qmax = max(1, math.isqrt(int(1 / (4 * err))))
         snapped = {k: Fraction(Fraction(levels[k] * scale * den).limit_denominator(qmax), den) for k in stage_ids}
         xrows = [r[:n] for r in rows]
         xrhs = [b - sum((r[col[k]] * snapped[k] for k in stage_ids), Fraction(0)) for r, b in zip(rows, rhs)]

@@ -32,8 +32,9 @@ Shapley value of the ``k``-th is ``sum_{m <= k} (c_(m) - c_(m-1)) / (n - m + 1)`
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from fractions import Fraction
-from typing import Any, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -42,21 +43,18 @@ from coopgame.cooperative.tu_game import TUGame
 from coopgame.errors import InvalidGameError
 
 __all__ = [
+    "airport_game",
+    "airport_shapley",
+    "downstream_incremental",
     "local_responsibility",
     "local_responsibility_game",
     "upstream_equal_sharing",
     "upstream_equal_sharing_game",
-    "downstream_incremental",
-    "airport_game",
-    "airport_shapley",
 ]
 
 
 def _costs(costs: Any, func: str, nonnegative: bool = True) -> np.ndarray:
-    try:
-        xs = list(np.asarray(costs, dtype=object).reshape(-1))
-    except Exception:  # pragma: no cover - numpy rarely refuses
-        raise InvalidGameError(f"{func}: costs must be a sequence of numbers, got {costs!r}") from None
+    xs = list(np.asarray(costs, dtype=object).reshape(-1))
     if not xs:
         raise InvalidGameError(f"{func}: costs must not be empty")
     kinds = {classify_scalar(c) for c in xs}

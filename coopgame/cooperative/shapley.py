@@ -19,7 +19,7 @@ import numpy as np
 
 from coopgame.errors import InvalidArgumentError
 
-__all__ = ["MonteCarloShapley", "exact_shapley", "monte_carlo_shapley", "banzhaf"]
+__all__ = ["MonteCarloShapley", "banzhaf", "exact_shapley", "monte_carlo_shapley"]
 
 
 @dataclass(frozen=True)

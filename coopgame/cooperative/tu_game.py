@@ -21,15 +21,16 @@ savings game ``v(S) = sum_{i in S} c({i}) - c(S)`` (a benefit game).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from fractions import Fraction
-from typing import Any, Iterable
+from typing import Any
 
 import numpy as np
 
 from coopgame._numeric import classify_scalar, to_fraction
 from coopgame.errors import InvalidArgumentError, InvalidGameError, SolverLimitError
 
-__all__ = ["TUGame", "MAX_PLAYERS"]
+__all__ = ["MAX_PLAYERS", "TUGame"]
 
 #: Largest number of players a :class:`TUGame` accepts (2**25 coalitions).
 MAX_PLAYERS = 25
@@ -76,7 +77,7 @@ class TUGame:
     Fraction(1, 1)
     """
 
-    __slots__ = ("_n", "_v", "_exact", "_players", "_cost", "_hash")
+    __slots__ = ("_cost", "_exact", "_hash", "_n", "_players", "_v")
 
     def __init__(self, num_players: int, values: Any, players: Iterable[str] | None = None, *, cost: bool = False):
         func = "TUGame"
@@ -141,7 +142,7 @@ class TUGame:
 
     # ------------------------------------------------------------------ basics
     @classmethod
-    def from_costs(cls, num_players: int, costs: Any, players: Iterable[str] | None = None) -> "TUGame":
+    def from_costs(cls, num_players: int, costs: Any, players: Iterable[str] | None = None) -> TUGame:
         """Savings game ``v(S) = sum_{i in S} c({i}) - c(S)`` of a cost game ``c``.
 
         ``costs`` takes any form that ``values`` of :class:`TUGame` takes.
