@@ -49,6 +49,7 @@ from coopgame.equilibria.symmetric import SymmetricEquilibrium
 from coopgame.games.multilevel import MultilevelGame
 from coopgame.games import ContinuousGame, NormalFormGame, SymbolicGame, SymmetricGame, random_game
 from coopgame import models, plot
+from coopgame.dynamics import Stability, Trajectory, replicator, rest_points, stability
 from coopgame.io import read_nfg, write_nfg
 from coopgame.mechanisms import (
     InstrumentCost,
@@ -79,6 +80,11 @@ __all__ = [
     "MultilevelEquilibrium",
     "solve_multilevel",
     "anticipated_upper",
+    "replicator",
+    "rest_points",
+    "stability",
+    "Trajectory",
+    "Stability",
     "random_game",
     "Equilibrium",
     "equilibria_frame",
