@@ -195,3 +195,11 @@ def test_play_strategies():
         play(game, ["nice"], 2, 0.5)
     with pytest.raises(InvalidArgumentError):
         play(game, ["allc", "unknown"], 2, 0.5)
+
+
+def test_punishment_better_than_cooperation_gives_upper_bound():
+    # (C, C) is a stage equilibrium, but "punishing" by (D, D) pays 5 > 3: small delta only
+    game = cg.NormalFormGame([[[3, 0], [2, 5]], [[3, 0], [2, 5]]], actions=[["C", "D"]] * 2, exact=True)
+    d = critical_discount_factor(game, ("C", "C"), punishment=("D", "D"))
+    assert d.value == 0 and d.sustains(Fraction(1, 4)) and not d.sustains(Fraction(9, 10))
+    assert critical_discount_factor(game, ("C", "C")).sustains(Fraction(9, 10))  # default: worst equilibrium (C, C)

@@ -115,8 +115,15 @@ def _pure_equilibria(game: Any, payoffs: Sequence[np.ndarray], symbolic: bool) -
 
 
 def _least_delta(conditions: Sequence[tuple[int, Any, Any]], symbolic: bool, one: Any) -> tuple[Any, tuple[Any, ...]]:
-    """Least delta in [0, 1) meeting every ``a + b*delta >= 0``; per player too."""
+    """Least delta in [0, 1) meeting every ``a + b*delta >= 0``; per player too.
+
+    The conditions cut out an interval; its least point is returned (an
+    upper end below 1 arises only in unusual games whose punishment pays
+    more than the deviation; such profiles are still reported by their
+    least delta, see ``DiscountFactor.sustains``).
+    """
     per: dict[int, Any] = {}
+    upper: dict[int, Any] = {}
     never: set[int] = set()
     for p, a, b in conditions:
         per.setdefault(p, 0 * one)
@@ -131,7 +138,12 @@ def _least_delta(conditions: Sequence[tuple[int, Any, Any]], symbolic: bool, one
                 never.add(p)
             elif t > per[p]:
                 per[p] = t
-        elif a + b < 0 or (b == 0 and a < 0):  # fails as delta -> 1
+        elif a < 0:  # fails at delta = 0 and does not improve with delta
+            never.add(p)
+        elif b < 0:  # holds only for delta <= -a/b: an upper bound
+            upper[p] = min(upper.get(p, 1 * one), -a / b)
+    for p, hi in upper.items():
+        if p not in never and hi < per[p]:
             never.add(p)
     players = sorted(per)
     values = tuple(None if p in never else per[p] for p in players)
