@@ -49,7 +49,18 @@ from coopgame.equilibria.symmetric import SymmetricEquilibrium
 from coopgame.games.multilevel import MultilevelGame
 from coopgame.games import ContinuousGame, NormalFormGame, SymbolicGame, SymmetricGame, random_game
 from coopgame import models, plot
+from coopgame.coalitions import (
+    Agreement,
+    SizeCheck,
+    StableSizes,
+    barrett_cournot_agreement,
+    linear_benefit_agreement,
+    optimal_transfers,
+    potentially_internally_stable,
+    stable_coalition_sizes,
+)
 from coopgame.dynamics import Stability, Trajectory, replicator, rest_points, stability
+from coopgame.repeated import DiscountFactor, RepeatedPlay, critical_discount_factor, play
 from coopgame.io import read_nfg, write_nfg
 from coopgame.mechanisms import (
     InstrumentCost,
@@ -85,6 +96,18 @@ __all__ = [
     "stability",
     "Trajectory",
     "Stability",
+    "critical_discount_factor",
+    "DiscountFactor",
+    "play",
+    "RepeatedPlay",
+    "stable_coalition_sizes",
+    "StableSizes",
+    "SizeCheck",
+    "linear_benefit_agreement",
+    "barrett_cournot_agreement",
+    "Agreement",
+    "potentially_internally_stable",
+    "optimal_transfers",
     "random_game",
     "Equilibrium",
     "equilibria_frame",
