@@ -59,6 +59,18 @@ from coopgame.coalitions import (
     potentially_internally_stable,
     stable_coalition_sizes,
 )
+from coopgame.cooperative import (
+    LeastCore,
+    MonteCarloShapley,
+    TUGame,
+    airport_game,
+    airport_shapley,
+    downstream_incremental,
+    local_responsibility,
+    local_responsibility_game,
+    upstream_equal_sharing,
+    upstream_equal_sharing_game,
+)
 from coopgame.dynamics import Stability, Trajectory, replicator, rest_points, stability
 from coopgame.repeated import DiscountFactor, RepeatedPlay, critical_discount_factor, play
 from coopgame.io import read_nfg, write_nfg
@@ -96,6 +108,16 @@ __all__ = [
     "stability",
     "Trajectory",
     "Stability",
+    "TUGame",
+    "MonteCarloShapley",
+    "LeastCore",
+    "local_responsibility",
+    "local_responsibility_game",
+    "upstream_equal_sharing",
+    "upstream_equal_sharing_game",
+    "downstream_incremental",
+    "airport_game",
+    "airport_shapley",
     "critical_discount_factor",
     "DiscountFactor",
     "play",
