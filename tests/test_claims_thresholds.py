@@ -16,6 +16,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 import coopgame as cg
+from tests.oracles import best_reply_to_everything
 
 POS = st.fractions(Fraction(1, 4), 10, max_denominator=8)
 PROB = st.fractions(Fraction(1, 20), 1, max_denominator=20)
@@ -29,17 +30,6 @@ def R(v) -> sympy.Rational:
 
 def same(a, b) -> bool:
     return sympy.simplify(sympy.sympify(a) - sympy.sympify(b)) == 0
-
-
-def best_reply_to_everything(g, p, a, strict=False) -> bool:
-    u = np.asarray(g.payoffs[p], dtype=object)
-    mine = np.take(u, a, axis=p)
-    for alt in range(g.shape[p]):
-        if alt != a:
-            d = (mine - np.take(u, alt, axis=p)).reshape(-1)
-            if not all((v > 0) if strict else (v >= 0) for v in d):
-                return False
-    return True
 
 
 def dominant_profile(g, idx, strict=False) -> bool:

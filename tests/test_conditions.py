@@ -17,7 +17,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import coopgame as cg
-from coopgame.errors import CoopgameError, InvalidProfileError, NotSupportedError
+from coopgame.errors import CoopgameError, NotSupportedError
+from tests.oracles import best_reply_to_everything, is_nash
 
 # ----------------------------------------------------------------------------- games
 
@@ -51,32 +52,7 @@ def at(expr, game, **values):
 
 # ----------------------------------------------------------------------------- oracles
 
-def is_nash(g: cg.NormalFormGame, idx, strict=False) -> bool:
-    for p, a in enumerate(idx):
-        u = g.payoffs[p]
-        for alt in range(g.shape[p]):
-            if alt == a:
-                continue
-            dev = list(idx)
-            dev[p] = alt
-            d = u[tuple(idx)] - u[tuple(dev)]
-            if (d <= 0) if strict else (d < 0):
-                return False
-    return True
-
-
-def is_dominant(g: cg.NormalFormGame, p: int, a: int, strict: bool) -> bool:
-    u = np.asarray(g.payoffs[p], dtype=object)
-    mine = np.take(u, a, axis=p)
-    for alt in range(g.shape[p]):
-        if alt == a:
-            continue
-        d = mine - np.take(u, alt, axis=p)
-        if strict and not all(v > 0 for v in d.reshape(-1)):
-            return False
-        if not strict and not all(v >= 0 for v in d.reshape(-1)):
-            return False
-    return True
+is_dominant = best_reply_to_everything
 
 
 # ----------------------------------------------------------------------------- known games

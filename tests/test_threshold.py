@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 
 import coopgame as cg
 from coopgame.errors import CoopgameError, InvalidProfileError
+from tests.oracles import best_reply_to_everything, is_nash
 
 # ----------------------------------------------------------------------------- independent oracles
 
@@ -29,32 +30,6 @@ def _pure_index(eq) -> tuple[int, ...] | None:
     if not eq.is_pure:
         return None
     return tuple(int(np.argmax(np.asarray(s, dtype=float))) for s in eq.strategies)
-
-
-def is_nash(g: cg.NormalFormGame, idx, strict: bool = False) -> bool:
-    """Every unilateral deviation loses (strictly when ``strict``): the regrets, computed directly."""
-    for p, a in enumerate(idx):
-        u = g.payoffs[p]
-        for alt in range(g.shape[p]):
-            if alt == a:
-                continue
-            dev = list(idx)
-            dev[p] = alt
-            d = u[tuple(idx)] - u[tuple(dev)]
-            if (d <= 0) if strict else (d < 0):
-                return False
-    return True
-
-
-def best_reply_to_everything(g: cg.NormalFormGame, p: int, a: int, strict: bool) -> bool:
-    u = np.asarray(g.payoffs[p], dtype=object)
-    mine = np.take(u, a, axis=p)
-    for alt in range(g.shape[p]):
-        if alt != a:
-            d = (mine - np.take(u, alt, axis=p)).reshape(-1)
-            if not all((v > 0) if strict else (v >= 0) for v in d):
-                return False
-    return True
 
 
 def holds(g: cg.NormalFormGame, idx: tuple[int, ...], concept: str) -> bool:
