@@ -22,11 +22,6 @@ import numpy as np
 TOLERANCE: float = 1e-9
 
 
-def is_exact_array(a: np.ndarray) -> bool:
-    """True when ``a`` is an object array (holding Fractions)."""
-    return a.dtype == object
-
-
 def _sympy_number(x: Any) -> Any:
     """Convert a sympy number to Fraction or float; None when ``x`` is not sympy."""
     mod = type(x).__module__
