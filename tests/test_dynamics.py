@@ -343,3 +343,18 @@ def test_reprs():
     assert repr(res).startswith("Stability(centre")
     traj = replicator(game, [[0.3, 0.7], [0.2, 0.8]], 1.0)
     assert repr(traj).startswith("Trajectory(multi population, 201 samples")
+
+
+def test_derived_c18_counterexample_cycles_on_the_polluting_face():
+    """THEORY C18's trajectory clause has exceptions: here (L, R, A) is the only asymptotically stable
+    corner, yet the orbit from the centre of the cube is drawn to the face where the enterprise pollutes
+    (z -> 0) and keeps circling there instead of reaching the stable corner (found by hypothesis)."""
+    values = {"pi": 1, "c_e": 7, "s_e": 16, "f_e": 1, "w": 20, "c_g": 1, "g": 47, "d": 1, "s_g": 1,
+              "F_g": 29, "c_c": 20, "B": 1, "r": 1}
+    game = models.tripartite().subs(values)
+    stable = [p for p, r in tripartite_corners(game).items() if r.is_asymptotically_stable]
+    assert len(stable) == 1
+    final = [float(v[0]) for v in replicator(game, [[0.5, 0.5]] * 3, 300.0).final]
+    assert final[2] < 1e-100                      # the enterprise ends up polluting...
+    target = [1.0 if game.actions[p][0] == a else 0.0 for p, a in enumerate(stable[0])]
+    assert target[2] == 1.0                       # ...though the stable corner has it abating
