@@ -149,3 +149,125 @@ def test_stable_coalition_sizes_checks_and_errors():
         stable_coalition_sizes(lambda k: x * k, lambda k: k, 3)
     pi_s, pi_n = model
     assert pi_s is model.pi_signatory and pi_n is model.pi_nonsignatory
+
+
+# ------------------------------------------------------------------ heterogeneous players: stability by membership
+from coopgame.coalitions.agreements import binary_participation_agreement  # noqa: E402
+from coopgame.coalitions.stability import (  # noqa: E402
+    MAX_COALITION_PLAYERS,
+    CoalitionCheck,
+    coalition_stability,
+    stable_coalitions,
+)
+from coopgame.errors import SolverLimitError  # noqa: E402
+
+
+@settings(max_examples=30)
+@given(st.integers(min_value=3, max_value=7), positive, positive)
+def test_identical_players_membership_matches_sizes(n, b, c):
+    pay = heterogeneous_linear_payoff([b] * n, [c] * n)
+    sizes = linear_benefit_agreement(n, b, c).stable_sizes()
+    for strict in (True, False):
+        found = stable_coalitions(pay, n, strict_external=strict, min_size=1)
+        expect = linear_benefit_agreement(n, b, c).stable_sizes(strict_external=strict)
+        assert sorted(map(len, found)) == sorted(k for k in expect for _ in itertools.combinations(range(n), k))
+    assert sizes == (3,)
+
+
+@settings(max_examples=60)
+@given(st.lists(st.tuples(positive, positive), min_size=2, max_size=5), st.data())
+def test_heterogeneous_stability_against_direct_check(params, data):
+    b = [p[0] for p in params]
+    c = [p[1] for p in params]
+    n = len(b)
+    pay = heterogeneous_linear_payoff(b, c)
+    S = frozenset(data.draw(st.sets(st.integers(0, n - 1), min_size=1)))
+    check = coalition_stability(pay, S, range(n))
+    assert isinstance(check, CoalitionCheck)
+    # independent oracle: abatement and payoffs recomputed from the first-order conditions by hand
+    def direct(i, T):
+        q = [sum(b[j] for j in T) / c[m] if m in T else b[m] / c[m] for m in range(n)]
+        return b[i] * sum(q) - c[i] / 2 * q[i] ** 2
+    internal = all(direct(i, S) >= direct(i, S - {i}) for i in S)
+    external = all(direct(j, S) > direct(j, S | {j}) for j in range(n) if j not in S)
+    assert (check.internal, check.external) == (internal, external)
+    # internal stability implies potential internal stability (sum the members' inequalities)
+    if check.internal and len(S) >= 1:
+        assert potentially_internally_stable(pay, S)
+    assert check.stable == (S in stable_coalitions(pay, n, min_size=1))
+
+
+def test_coalition_stability_reports_and_limits():
+    pay = heterogeneous_linear_payoff([1] * 5, [1] * 5)
+    big = coalition_stability(pay, {0, 1, 2, 3}, range(5))
+    assert not big.internal and big.leavers == (0, 1, 2, 3) and "leavers" in repr(big)
+    small = coalition_stability(pay, {0, 1}, range(5))
+    assert small.internal and set(small.joiners) == {2, 3, 4} and "joiners" in repr(small)
+    weak = coalition_stability(pay, {0, 1}, range(5), strict_external=False)
+    assert weak.external  # the outsiders are indifferent about joining a pair
+    with pytest.raises(InvalidArgumentError):
+        coalition_stability(pay, {7}, range(5))
+    with pytest.raises(SolverLimitError):
+        stable_coalitions(pay, MAX_COALITION_PLAYERS + 1)
+
+
+# ------------------------------------------------------------------ binary participation
+def _binary_oracle(n, b, c, k):
+    """Signatories pick the joint action that maximises their total payoff; outsiders best-respond."""
+    best = None
+    for abate in (0, 1):
+        # outsiders' own best response given the rest: abating costs c, gains b
+        z = k * abate + 0 * (n - k)
+        total = k * (b * z - c * abate)
+        if best is None or total > best[0] or (total == best[0] and abate == 1):
+            best = (total, abate, z)
+    _, abate, z = best
+    return b * z - c * abate, b * z, abate
+
+
+@given(st.integers(min_value=3, max_value=40), st.data())
+def test_claim_C17_binary_participation_stable_size(n, data):
+    b = data.draw(st.fractions(min_value=Fraction(1, 4), max_value=5, max_denominator=4))
+    c = data.draw(st.fractions(min_value=b, max_value=n * b, max_denominator=4).filter(lambda x: b < x < n * b))
+    model = binary_participation_agreement(n, b, c)
+    for k in range(1, n + 1):
+        pi_s, pi_n, abate = _binary_oracle(n, b, c, k)
+        assert model.pi_signatory(k) == pi_s and model.abatement_signatory(k) == abate
+        if k < n:
+            assert model.pi_nonsignatory(k) == pi_n
+    k_star = -(-c // b)
+    assert model.stable_sizes() == (k_star,)
+    weak = model.stable_sizes(strict_external=False)
+    assert k_star in weak and all(k < k_star for k in weak if k != k_star)
+    out = model.outcome()
+    assert out.size == k_star and out.total_abatement == k_star and out.nash_welfare == 0
+    assert out.full_welfare == n * (b * n - c)
+
+
+def test_binary_participation_errors():
+    with pytest.raises(InvalidArgumentError):
+        binary_participation_agreement(5, b=1, c=Fraction(1, 2))  # abating pays alone: no dilemma
+    with pytest.raises(InvalidArgumentError):
+        binary_participation_agreement(3, b=1, c=4)  # c > n b: not worth it even for all
+
+
+# ------------------------------------------------------------------ abatement and welfare closure
+@settings(max_examples=40)
+@given(st.integers(min_value=3, max_value=30), st.integers(min_value=1, max_value=100), positive, positive)
+def test_outcome_closure_of_agreements(n, a, b, c):
+    for model in (linear_benefit_agreement(n, b, c), barrett_cournot_agreement(n, a, b, c)):
+        out = model.outcome()
+        k = out.size
+        assert k == max(model.stable_sizes())
+        direct_q = k * model.abatement_signatory(k) + (n - k) * model.abatement_nonsignatory(k)
+        direct_w = k * model.pi_signatory(k) + (n - k) * model.pi_nonsignatory(k)
+        assert out.total_abatement == direct_q and out.welfare == direct_w
+        assert out.nash_welfare == n * model.pi_nonsignatory(0)
+        assert out.full_welfare == n * model.pi_signatory(n)
+        # the grand coalition maximises total welfare; every agreement lies between none and full
+        assert all(model.welfare(j) <= out.full_welfare for j in range(n + 1))
+        assert 0 <= out.closure <= 1 and out.gain_from_cooperation > 0
+        assert out.relative_gain == out.gain_from_cooperation / out.nash_welfare
+        assert "AgreementOutcome(" in repr(out)
+    with pytest.raises(InvalidArgumentError):
+        linear_benefit_agreement(n).welfare(n + 1)

@@ -203,3 +203,48 @@ def test_punishment_better_than_cooperation_gives_upper_bound():
     d = critical_discount_factor(game, ("C", "C"), punishment=("D", "D"))
     assert d.value == 0 and d.sustains(Fraction(1, 4)) and not d.sustains(Fraction(9, 10))
     assert critical_discount_factor(game, ("C", "C")).sustains(Fraction(9, 10))  # default: worst equilibrium (C, C)
+
+
+# ------------------------------------------------------------------ C2 for many regions (anonymous games)
+@settings(max_examples=40, deadline=None)
+@given(st.integers(min_value=2, max_value=400), st.data())
+def test_claim_C2_anonymous_public_goods_delta_of_n(n, data):
+    from coopgame.models.anonymous import public_goods_anonymous
+
+    r = data.draw(st.fractions(min_value=Fraction(9, 8), max_value=n, max_denominator=8)
+                  .filter(lambda x: 1 < x < n))
+    c = data.draw(st.fractions(min_value=Fraction(1, 2), max_value=10, max_denominator=4))
+    d = critical_discount_factor(public_goods_anonymous(n=n, c=c, r=r), "Govern")
+    # independent: the one-shot deviation condition R >= (1 - delta) T + delta P, by hand
+    R, T, P = r * c - c, r * c * (n - 1) / n, Fraction(0)
+    assert d.value == (T - R) / (T - P)
+    assert d.value == (n - r) / (r * (n - 1))
+    assert d.punishment == (("Free-ride",) * n,)
+    # one more region raises the threshold (C2)
+    bigger = critical_discount_factor(public_goods_anonymous(n=n + 1, c=c, r=r), "Govern").value
+    assert bigger > d.value
+
+
+@pytest.mark.parametrize("n", [2, 3, 4])
+def test_anonymous_agrees_with_normal_form(n):
+    from coopgame.models.anonymous import public_goods_anonymous
+
+    r, c = Fraction(5, 4), 3
+    full = critical_discount_factor(cg.models.public_goods(n=n, r=r, c=c), (0,) * n)
+    anon = critical_discount_factor(public_goods_anonymous(n=n, c=c, r=r), ("Govern",) * n)
+    assert full.value == anon.value
+    assert critical_discount_factor(public_goods_anonymous(n=n, c=c, r=r), "Free-ride", strategy="one_shot").value == 0
+    assert critical_discount_factor(public_goods_anonymous(n=n, c=c, r=r), "Govern", strategy="one_shot").value is None
+
+
+def test_anonymous_errors_and_repr():
+    from coopgame.models.anonymous import public_goods_anonymous
+
+    game = public_goods_anonymous(n=30)
+    assert "Govern x 30" in repr(critical_discount_factor(game, "Govern"))
+    with pytest.raises(NotSupportedError):
+        critical_discount_factor(game, "Govern", strategy="tit_for_tat")
+    with pytest.raises(NotSupportedError):
+        critical_discount_factor(game, ("Govern",) * 29 + ("Free-ride",))
+    # r >= n: governing is itself a stage equilibrium, sustained at any delta
+    assert critical_discount_factor(public_goods_anonymous(n=3, r=4), "Govern").value == 0

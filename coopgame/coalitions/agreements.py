@@ -19,7 +19,8 @@ from typing import Any, Callable, Iterator
 from coopgame.coalitions.stability import StableSizes, stable_coalition_sizes
 from coopgame.errors import InvalidArgumentError
 
-__all__ = ["Agreement", "linear_benefit_agreement", "barrett_cournot_agreement", "heterogeneous_linear_payoff"]
+__all__ = ["Agreement", "AgreementOutcome", "linear_benefit_agreement", "barrett_cournot_agreement",
+           "binary_participation_agreement", "heterogeneous_linear_payoff"]
 
 
 def _exact(x: Any) -> Any:
@@ -72,8 +73,122 @@ class Agreement:
         """:func:`stable_coalition_sizes` of this model."""
         return stable_coalition_sizes(self.pi_signatory, self.pi_nonsignatory, self.n, strict_external)
 
+    def _size(self, k: Any, where: str) -> int:
+        if isinstance(k, bool) or not isinstance(k, int) or not 0 <= k <= self.n:
+            raise InvalidArgumentError(f"Agreement.{where}: expected a coalition size from 0 to n={self.n}, got {k!r}")
+        return k
+
+    def total_abatement(self, k: int) -> Any:
+        """Total abatement ``Q(k) = k q_s(k) + (n - k) q_n(k)`` with ``k`` signatories."""
+        k = self._size(k, "total_abatement")
+        total: Any = 0
+        if k:
+            total = total + k * self.abatement_signatory(k)
+        if k < self.n:
+            total = total + (self.n - k) * self.abatement_nonsignatory(k)
+        return total
+
+    def welfare(self, k: int) -> Any:
+        """Total payoff of all ``n`` countries, ``k pi_s(k) + (n - k) pi_n(k)``, with ``k`` signatories."""
+        k = self._size(k, "welfare")
+        total: Any = 0
+        if k:
+            total = total + k * self.pi_signatory(k)
+        if k < self.n:
+            total = total + (self.n - k) * self.pi_nonsignatory(k)
+        return total
+
+    def outcome(self, k: int | None = None, strict_external: bool = True) -> "AgreementOutcome":
+        """Abatement and welfare with ``k`` signatories, set against no agreement and full cooperation.
+
+        By default ``k`` is the largest stable size. The *closure* is the share
+        of the welfare gap between no agreement (``k = 0``) and the grand
+        coalition (``k = n``) that the agreement closes (Barrett 1994).
+
+        Examples
+        --------
+        >>> from coopgame.coalitions.agreements import linear_benefit_agreement
+        >>> out = linear_benefit_agreement(10).outcome()
+        >>> out.size, out.total_abatement, out.full_abatement
+        (3, Fraction(16, 1), Fraction(100, 1))
+        >>> out.closure
+        Fraction(16, 135)
+        """
+        sizes = self.stable_sizes(strict_external)
+        if k is None:
+            if not sizes:
+                raise InvalidArgumentError(f"Agreement.outcome: {self.name} has no stable size; pass k")
+            k = max(sizes)
+        k = self._size(k, "outcome")
+        w0, wn, wk = self.welfare(0), self.welfare(self.n), self.welfare(k)
+        gap = wn - w0
+        return AgreementOutcome(
+            self.name, self.n, k, tuple(sizes),
+            self.abatement_signatory(k) if k else None,
+            self.abatement_nonsignatory(k) if k < self.n else None,
+            self.total_abatement(k), wk, self.total_abatement(0), w0, self.total_abatement(self.n), wn,
+            gap, (wk - w0) / gap if gap != 0 else None,
+        )
+
     def __repr__(self) -> str:
         return f"Agreement({self.name}, n={self.n})"
+
+
+@dataclass(frozen=True)
+class AgreementOutcome:
+    """An agreement of ``size`` signatories against no agreement and full cooperation.
+
+    Attributes
+    ----------
+    name : str
+        The model.
+    n, size : int
+        Countries and signatories.
+    stable_sizes : tuple of int
+        The model's stable sizes (under the external-stability rule used).
+    abatement_signatory, abatement_nonsignatory
+        Each member's and each outsider's abatement (None when there are none).
+    total_abatement, welfare
+        With ``size`` signatories.
+    nash_abatement, nash_welfare
+        With no agreement (``k = 0``).
+    full_abatement, full_welfare
+        With every country signing (``k = n``).
+    gain_from_cooperation
+        ``full_welfare - nash_welfare``.
+    closure
+        ``(welfare - nash_welfare) / gain_from_cooperation``: the share of the
+        gain the agreement realises (None when the gain is zero).
+    """
+
+    name: str
+    n: int
+    size: int
+    stable_sizes: tuple[int, ...]
+    abatement_signatory: Any
+    abatement_nonsignatory: Any
+    total_abatement: Any
+    welfare: Any
+    nash_abatement: Any
+    nash_welfare: Any
+    full_abatement: Any
+    full_welfare: Any
+    gain_from_cooperation: Any
+    closure: Any
+
+    @property
+    def relative_gain(self) -> Any:
+        """``gain_from_cooperation / nash_welfare``: how much full cooperation adds, relative to none."""
+        return self.gain_from_cooperation / self.nash_welfare if self.nash_welfare != 0 else None
+
+    def __repr__(self) -> str:
+        def fmt(x: Any) -> str:
+            return "-" if x is None else (f"{float(x):.4g}" if not isinstance(x, int) else str(x))
+
+        return (f"AgreementOutcome({self.name}, n={self.n}: {self.size} signatories, total abatement "
+                f"{fmt(self.total_abatement)} (none {fmt(self.nash_abatement)}, full {fmt(self.full_abatement)}), "
+                f"welfare {fmt(self.welfare)} (none {fmt(self.nash_welfare)}, full {fmt(self.full_welfare)}), "
+                f"closure {fmt(self.closure)})")
 
 
 def linear_benefit_agreement(n: int, b: Any = 1, c: Any = 1) -> Agreement:
@@ -166,6 +281,57 @@ def barrett_cournot_agreement(n: int, a: Any = 100, b: Any = 1, c: Any = 1) -> A
         q_n,
         n,
         "Barrett (1994) quadratic, Cournot coalition",
+    )
+
+
+def binary_participation_agreement(n: int, b: Any = 1, c: Any = Fraction(5, 2)) -> Agreement:
+    """Barrett's binary participation model: each country abates one unit or none.
+
+    ``u_i = b Z - c a_i`` with ``a_i`` in ``{0, 1}`` and ``Z`` the number of
+    abating countries, ``b < c < n b`` (abating is dominated for a single
+    country yet all abating beats none). A non-signatory never abates
+    (``b < c``); the ``k`` signatories abate together when that pays the
+    coalition, ``k b >= c``. So with ``k* = ceil(c/b)``:
+
+    * ``pi_s(k) = b k - c`` and ``pi_n(k) = b k`` for ``k >= k*``,
+    * ``pi_s(k) = pi_n(k) = 0`` below ``k*`` (nobody abates).
+
+    The stable size is ``k*`` (with strict external stability): each member
+    is pivotal, since one leaving makes the rest stop abating (Barrett 2003,
+    ch. 7; the same ``k*`` as claim C17 of :func:`coopgame.models.minimum_participation`).
+    With weak external stability the sizes below ``k* - 1``, where nobody
+    abates and joining changes nothing, are also stable.
+
+    Examples
+    --------
+    >>> from fractions import Fraction
+    >>> from coopgame.coalitions.agreements import binary_participation_agreement
+    >>> model = binary_participation_agreement(10, b=1, c=Fraction(5, 2))
+    >>> model.stable_sizes()
+    StableSizes((3,), external stability strict)
+    >>> model.outcome().closure
+    Fraction(3, 10)
+    """
+    where = "binary_participation_agreement"
+    n = _check_n(n, where)
+    b, c = _positive("b", b, where), _positive("c", c, where)
+    try:
+        bad = not (b < c < n * b)
+    except TypeError:
+        bad = False
+    if bad:
+        raise InvalidArgumentError(f"{where}: expected b < c < n*b (a dilemma), got b={b!r}, c={c!r}, n={n}")
+
+    def abates(k: int) -> bool:
+        return bool(k * b >= c)
+
+    return Agreement(
+        lambda k: (b * k - c) if abates(k) else 0 * b,
+        lambda k: b * k if abates(k) else 0 * b,
+        lambda k: Fraction(1) if abates(k) else Fraction(0),
+        lambda k: Fraction(0),
+        n,
+        "binary participation",
     )
 
 

@@ -15,15 +15,20 @@ Ties decide results in the linear-benefit model (see
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any, Callable, Collection, Hashable, Iterable, Mapping
 
 import sympy
 
-from coopgame.errors import InvalidArgumentError, NotSupportedError
+from coopgame.errors import InvalidArgumentError, NotSupportedError, SolverLimitError
 
-__all__ = ["stable_coalition_sizes", "StableSizes", "SizeCheck", "potentially_internally_stable", "optimal_transfers"]
+__all__ = ["stable_coalition_sizes", "StableSizes", "SizeCheck", "potentially_internally_stable", "optimal_transfers",
+           "coalition_stability", "CoalitionCheck", "stable_coalitions", "MAX_COALITION_PLAYERS"]
+
+#: Largest number of players for which :func:`stable_coalitions` checks all ``2**n`` coalitions.
+MAX_COALITION_PLAYERS: int = 16
 
 
 @dataclass(frozen=True)
@@ -186,3 +191,123 @@ def optimal_transfers(payoff: Callable[[Hashable, frozenset], Any], coalition: C
     out = {i: payoff(i, members - {i}) for i in members}
     surplus = sum((payoff(i, members) for i in members), Fraction(0)) - sum(out.values(), Fraction(0))
     return {i: out[i] + surplus / len(members) for i in members}
+
+
+@dataclass(frozen=True)
+class CoalitionCheck:
+    """Internal and external stability of one coalition of heterogeneous players.
+
+    Attributes
+    ----------
+    coalition : frozenset
+    internal, external : bool
+    leavers : tuple
+        Members who gain by leaving: ``pi_i(S minus {i}) > pi_i(S)``.
+    joiners : tuple
+        Outsiders who would join: ``pi_j(S with j) > pi_j(S)`` (``>=`` under
+        strict external stability, where an indifferent outsider joins).
+    """
+
+    coalition: frozenset
+    internal: bool
+    external: bool
+    leavers: tuple
+    joiners: tuple
+    strict_external: bool = True
+
+    @property
+    def stable(self) -> bool:
+        return self.internal and self.external
+
+    def __repr__(self) -> str:
+        members = "{" + ", ".join(map(str, sorted(self.coalition, key=str))) + "}"
+        if self.stable:
+            what = "stable"
+        else:
+            parts = []
+            if self.leavers:
+                parts.append("leavers " + ", ".join(map(str, self.leavers)))
+            if self.joiners:
+                parts.append("joiners " + ", ".join(map(str, self.joiners)))
+            what = "unstable: " + "; ".join(parts)
+        return f"CoalitionCheck({members} {what})"
+
+
+def coalition_stability(payoff: Callable[[Hashable, frozenset], Any], coalition: Collection[Hashable],
+                        players: Iterable[Hashable], strict_external: bool = True) -> CoalitionCheck:
+    """Internal and external stability of ``coalition`` when players differ.
+
+    ``payoff(i, S)`` is player ``i``'s payoff when ``S`` (a frozenset) is the
+    coalition, members and outsiders alike. ``S`` is internally stable when
+    no member gains by leaving, ``pi_i(S) >= pi_i(S minus {i})`` for all
+    ``i`` in ``S``, and externally stable when no outsider gains by joining,
+    ``pi_j(S) > pi_j(S with j)`` for every outsider ``j`` (``>=`` with
+    ``strict_external=False``). With identical players this is
+    :func:`stable_coalition_sizes` by membership rather than size.
+
+    Examples
+    --------
+    >>> from coopgame.coalitions.agreements import heterogeneous_linear_payoff
+    >>> from coopgame.coalitions.stability import coalition_stability
+    >>> pay = heterogeneous_linear_payoff([1] * 5, [1] * 5)
+    >>> coalition_stability(pay, {0, 1, 2}, range(5))
+    CoalitionCheck({0, 1, 2} stable)
+    >>> coalition_stability(pay, {0, 1, 2, 3}, range(5)).leavers
+    (0, 1, 2, 3)
+    """
+    members = frozenset(coalition)
+    everyone = list(players)
+    if not members <= set(everyone):
+        raise InvalidArgumentError(f"coalition_stability: expected a coalition of the players {everyone!r}, "
+                                   f"got {sorted(members, key=str)!r}")
+    leavers = tuple(i for i in everyone if i in members
+                    and not _decide(payoff(i, members) >= payoff(i, members - {i}), f"whether {i!r} leaves"))
+    joiners = []
+    for j in everyone:
+        if j in members:
+            continue
+        stay, join = payoff(j, members), payoff(j, members | {j})
+        stays = stay > join if strict_external else stay >= join
+        if not _decide(stays, f"whether {j!r} joins"):
+            joiners.append(j)
+    return CoalitionCheck(members, not leavers, not joiners, leavers, tuple(joiners), strict_external)
+
+
+def stable_coalitions(payoff: Callable[[Hashable, frozenset], Any], players: Iterable[Hashable] | int,
+                      strict_external: bool = True, min_size: int = 2) -> list[frozenset]:
+    """Every internally and externally stable coalition of heterogeneous players, by brute force.
+
+    Checks all coalitions with at least ``min_size`` members (``2**n``
+    of them) with :func:`coalition_stability`; ``players`` is a collection or
+    a number ``n`` (players ``0..n-1``).
+
+    Raises
+    ------
+    SolverLimitError
+        More than :data:`MAX_COALITION_PLAYERS` players.
+
+    Examples
+    --------
+    >>> from coopgame.coalitions.agreements import heterogeneous_linear_payoff
+    >>> from coopgame.coalitions.stability import stable_coalitions
+    >>> pay = heterogeneous_linear_payoff([1, 1, 1, 1], [1, 1, 1, 1])
+    >>> len(stable_coalitions(pay, 4))  # every coalition of three
+    4
+    >>> pay = heterogeneous_linear_payoff([1, 1, 1, 1], [2, 1, 1, 1])  # country 0 abates at twice the cost
+    >>> sorted(sorted(s) for s in stable_coalitions(pay, 4))
+    [[0, 1], [0, 2], [0, 3]]
+    """
+    if isinstance(players, int) and not isinstance(players, bool):
+        everyone = list(range(players))
+    else:
+        everyone = list(players)
+    if len(everyone) > MAX_COALITION_PLAYERS:
+        raise SolverLimitError(
+            f"stable_coalitions: {len(everyone)} players means 2**{len(everyone)} coalitions, above the limit of "
+            f"{MAX_COALITION_PLAYERS} players; check chosen coalitions with coalition_stability instead")
+    out = []
+    for size in range(max(min_size, 0), len(everyone) + 1):
+        for combo in itertools.combinations(everyone, size):
+            if coalition_stability(payoff, combo, everyone, strict_external).stable:
+                out.append(frozenset(combo))
+    return out

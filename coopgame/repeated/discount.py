@@ -24,6 +24,7 @@ import sympy
 from coopgame.errors import InvalidArgumentError, NotSupportedError
 from coopgame.games.normal_form import NormalFormGame
 from coopgame.games.symbolic import SymbolicGame
+from coopgame.games.symmetric import SymmetricGame
 
 __all__ = ["critical_discount_factor", "DiscountFactor"]
 
@@ -73,7 +74,11 @@ class DiscountFactor:
 
     def __repr__(self) -> str:
         value = "never (no delta < 1)" if self.value is None else str(self.value)
-        return f"DiscountFactor({self.strategy}: delta* = {value} for ({', '.join(self.profile)}))"
+        if len(self.profile) > 4 and len(set(self.profile)) == 1:
+            shown = f"{self.profile[0]} x {len(self.profile)}"
+        else:
+            shown = ", ".join(self.profile)
+        return f"DiscountFactor({self.strategy}: delta* = {value} for ({shown}))"
 
 
 def _decide(rel: Any) -> bool | None:
@@ -152,16 +157,75 @@ def _least_delta(conditions: Sequence[tuple[int, Any, Any]], symbolic: bool, one
     return _max(list(values), symbolic) if len(values) > 1 else values[0], values
 
 
-def critical_discount_factor(game: NormalFormGame | SymbolicGame, profile: Sequence[Any], strategy: str = "grim",
-                             punishment: Sequence[Any] | None = None) -> DiscountFactor:
+def _symmetric_action(game: SymmetricGame, profile: Any, what: str) -> int:
+    """The one action every player takes in a symmetric profile (an action, or N equal actions)."""
+    if isinstance(profile, (str, int, np.integer)) and not isinstance(profile, bool):
+        return game.action_index(profile)
+    try:
+        acts = {game.action_index(a) for a in profile}
+    except TypeError:
+        raise InvalidArgumentError(
+            f"critical_discount_factor: expected the {what} of a SymmetricGame as one action or {game.num_players} "
+            f"equal actions, got {profile!r}") from None
+    if len(acts) != 1 or len(profile) != game.num_players:
+        raise NotSupportedError(
+            f"critical_discount_factor: expected a symmetric {what} (every one of the {game.num_players} players on "
+            f"the same action) in a SymmetricGame, got {profile!r}")
+    return acts.pop()
+
+
+def _symmetric_critical(game: SymmetricGame, profile: Any, key: str, punishment: Any) -> DiscountFactor:
+    """Grim trigger and one-shot checks in an anonymous game, for one representative player."""
+    n, m = game.num_players, game.num_actions
+    exact = game.is_exact
+    one: Any = Fraction(1) if exact else 1.0
+    star = _symmetric_action(game, profile, "profile")
+
+    def others(a: int) -> tuple[int, ...]:
+        return tuple(n - 1 if j == a else 0 for j in range(m))
+
+    def u(own: int, a: int) -> Any:  # own action against every other player on a
+        v = game.payoff(own, others(a))
+        return Fraction(v) if exact else float(v)
+
+    labels = (game.actions[star],) * n
+    devs = [k for k in range(m) if k != star]
+    if key == "one_shot":
+        conds = tuple((0, u(star, star) - u(k, star), 0 * one) for k in devs)
+        value = 0 * one if all(a >= 0 for _, a, _ in conds) else None
+        return DiscountFactor(value, key, labels, (), (value,), conds)
+    if key == "tit_for_tat":
+        raise NotSupportedError(f"critical_discount_factor: tit-for-tat is defined for two players, got {n}")
+    if punishment is not None:
+        pun = _symmetric_action(game, punishment, "punishment")
+    else:
+        eqs = [x for x in range(m) if all(u(x, x) >= u(y, x) for y in range(m))]
+        if not eqs:
+            raise NotSupportedError("critical_discount_factor: the symmetric stage game has no symmetric pure "
+                                    "equilibrium; pass punishment=...")
+        pun = min(eqs, key=lambda x: u(x, x))
+    conds_list: list[tuple[int, Any, Any]] = []
+    if devs:
+        R, T, P = u(star, star), max(u(k, star) for k in devs), u(pun, pun)
+        conds_list.append((0, R - T, T - P))
+    value, per = _least_delta(conds_list, False, one) if conds_list else (0 * one, (0 * one,))
+    return DiscountFactor(value, key, labels, ((game.actions[pun],) * n,), per, tuple(conds_list))
+
+
+def critical_discount_factor(game: NormalFormGame | SymbolicGame | SymmetricGame, profile: Sequence[Any],
+                             strategy: str = "grim", punishment: Sequence[Any] | None = None) -> DiscountFactor:
     """The least discount factor ``delta`` at which ``profile`` is sustained in the repeated game.
 
     Parameters
     ----------
-    game : NormalFormGame or SymbolicGame
-        The stage game (any number of players).
+    game : NormalFormGame, SymbolicGame or SymmetricGame
+        The stage game (any number of players). For an anonymous
+        :class:`~coopgame.SymmetricGame` (thousands of players) only
+        symmetric profiles are handled, with grim trigger or one-shot
+        checks, for one representative player.
     profile : sequence of actions
-        The profile to sustain, one action (label or index) per player.
+        The profile to sustain, one action (label or index) per player; for
+        a SymmetricGame also a single action that every player takes.
     strategy : {"grim", "tit_for_tat", "one_shot"}
         ``"grim"``: play ``profile`` until someone deviates, then the
         punishment profile forever. Player ``i`` needs
@@ -206,14 +270,23 @@ def critical_discount_factor(game: NormalFormGame | SymbolicGame, profile: Seque
     >>> sym = cg.SymbolicGame([[["R", "S"], ["T", "P"]], [["R", "T"], ["S", "P"]]], actions=[["C", "D"]] * 2)
     >>> critical_discount_factor(sym, ("C", "C"), punishment=("D", "D")).value
     (-R + T)/(-P + T)
+
+    Fifty regions in the public-goods game, ``delta*(N) = (N - r)/(r (N - 1))``:
+
+    >>> from coopgame import models
+    >>> critical_discount_factor(models.public_goods_anonymous(n=50), "Govern")
+    DiscountFactor(grim: delta* = 97/147 for (Govern x 50))
     """
     key = _STRATEGIES.get(str(strategy).lower().replace(" ", "_"))
     if key is None:
         raise InvalidArgumentError(
             f"critical_discount_factor: expected strategy in 'grim', 'tit_for_tat', 'one_shot', got {strategy!r}"
         )
+    if isinstance(game, SymmetricGame):
+        return _symmetric_critical(game, profile, key, punishment)
     if not isinstance(game, (NormalFormGame, SymbolicGame)):
-        raise InvalidArgumentError(f"critical_discount_factor: expected a NormalFormGame or SymbolicGame, got {type(game).__name__}")
+        raise InvalidArgumentError("critical_discount_factor: expected a NormalFormGame, SymbolicGame or SymmetricGame, "
+                                   f"got {type(game).__name__}")
     symbolic = isinstance(game, SymbolicGame)
     if symbolic:
         payoffs = game.payoffs
