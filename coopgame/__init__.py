@@ -73,7 +73,7 @@ from coopgame.cooperative import (
 )
 from coopgame.dynamics import Stability, Trajectory, replicator, rest_points, stability
 from coopgame.repeated import DiscountFactor, RepeatedPlay, critical_discount_factor, play
-from coopgame.io import read_nfg, write_nfg
+from coopgame.io import read_game, read_nfg, write_nfg
 from coopgame.mechanisms import (
     InstrumentCost,
     Penalty,
@@ -163,6 +163,7 @@ __all__ = [
     "models",
     "read_nfg",
     "write_nfg",
+    "read_game",
     "Subsidy",
     "Penalty",
     "Transfer",

@@ -3,8 +3,9 @@
 Commands
 --------
 ``coopgame solve FILE [--json] [--method METHOD]``
-    Read a Gambit strategic-form file (``.nfg``; ``-`` reads standard input)
-    and list its Nash equilibria. Two-player games: all extreme equilibria
+    Read a Gambit strategic-form file (``.nfg``) or a game in coopgame's
+    JSON or YAML format (:mod:`coopgame.io.gamefile`; ``.json``, ``.yaml``;
+    ``-`` reads standard input) and list its Nash equilibria. Two-player games: all extreme equilibria
     (``mixed_equilibria``; ``--method`` chooses ``auto``,
     ``vertex_enumeration``, ``support_enumeration``, ``lemke_howson``, or
     ``pure`` for pure equilibria only). Games with one player or more than two
@@ -78,8 +79,9 @@ import json
 import os
 import sys
 import warnings
+from collections.abc import Sequence
 from fractions import Fraction
-from typing import Any, NoReturn, Sequence
+from typing import Any, NoReturn
 
 __all__ = ["main"]
 
@@ -121,9 +123,11 @@ def _build_parser() -> argparse.ArgumentParser:
     solve = sub.add_parser(
         "solve",
         help="list the Nash equilibria of a game file",
-        description="List the Nash equilibria of a game in a Gambit strategic-form (.nfg) file.",
+        description="List the Nash equilibria of a game in a Gambit strategic-form (.nfg) file or in "
+                    "coopgame's JSON or YAML game format (see the how-to 'Solve a game file').",
     )
-    solve.add_argument("file", metavar="FILE", help="a Gambit .nfg file, or - for standard input")
+    solve.add_argument("file", metavar="FILE",
+                       help="a Gambit .nfg file, a .json or .yaml game file, or - for standard input")
     solve.add_argument("--json", action="store_true", help="print the equilibria as JSON")
     solve.add_argument(
         "--method",
@@ -161,8 +165,10 @@ def _build_parser() -> argparse.ArgumentParser:
 
 # ---------------------------------------------------------------------- solve
 def _read_game(path: str) -> Any:
-    from coopgame.errors import InvalidFileError
-    from coopgame.io.nfg import parse_nfg
+    """The game in ``path`` (``-``: standard input): a GameFile with ``.title`` and a numeric ``.game``."""
+    from coopgame.errors import CoopgameError
+    from coopgame.games.symbolic import SymbolicGame
+    from coopgame.io.gamefile import EXTENSIONS, GameFile, parse_game
 
     if path == "-":
         text, source = sys.stdin.read(), "<stdin>"
@@ -177,22 +183,35 @@ def _read_game(path: str) -> Any:
         except UnicodeDecodeError:
             text = data.decode("latin-1")
         source = path
-    head = text.lstrip()[:3]
-    if head != "NFG":
-        kind = "an extensive-form (.efg) file, which coopgame does not read" if head == "EFG" else \
-            f"a file starting with {text.lstrip()[:20]!r}" if text.strip() else "an empty file"
-        raise _CommandError(f"{source}: expected a Gambit strategic-form file (starting with 'NFG'), got {kind}", 2)
+    head = text.lstrip()
+    if not head or head.startswith("EFG"):
+        kind = "an extensive-form (.efg) file, which coopgame does not read" if head else "an empty file"
+        raise _CommandError(f"{source}: expected a Gambit strategic-form file (starting with 'NFG') "
+                            f"or a JSON or YAML game, got {kind}", 2)
+    ext = os.path.splitext(source)[1].lower()
+    fmt = EXTENSIONS.get(ext)
+    if fmt == "nfg" and not head.startswith("NFG"):
+        raise _CommandError(f"{source}: expected a Gambit strategic-form file (starting with 'NFG'), "
+                            f"got a file starting with {head[:20]!r}", 2)
     try:
-        contents = parse_nfg(text)
-    except InvalidFileError as err:
+        contents = parse_game(text, format=fmt, name=source)
+    except CoopgameError as err:
         message = str(err)
-        if message.startswith("read_nfg: "):
-            message = message[len("read_nfg: "):]
-        if message.startswith("line "):
+        for prefix in ("read_nfg: ", "read_game: "):
+            message = message.removeprefix(prefix)
+        message = message.replace("<text>", source)
+        if message.startswith("line ") and source not in message:
             line, _, rest = message.partition(": ")
             message = f"{line} of {source}: {rest}"
         raise _CommandError(message, 2) from None
-    return contents
+    game = contents.game
+    if isinstance(game, SymbolicGame):
+        missing = [s.name for s in game.parameters if s not in game.defaults]
+        if missing:
+            raise _CommandError(f"{source}: the payoff formulas use {', '.join(missing)}, which 'parameters' "
+                                "does not give a value", 2)
+        game = game.numeric()
+    return GameFile(contents.title, game, contents.format)
 
 
 def _find_equilibria(game: Any, method: str, source: str) -> tuple[list[Any], str]:
