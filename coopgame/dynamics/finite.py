@@ -121,11 +121,10 @@ def _label_index(labels: tuple[str, ...], where: str) -> Callable[[Any], int]:
 
 def _population(game: Any, where: str) -> _Population:
     """Normalise a symmetric game (matrix, NormalFormGame, SymbolicGame, SymmetricGame) for the processes."""
+    from coopgame.dynamics.replicator import numeric_game
     from coopgame.games.normal_form import NormalFormGame
     from coopgame.games.symbolic import SymbolicGame
     from coopgame.games.symmetric import SymmetricGame
-
-    from coopgame.dynamics.replicator import numeric_game
 
     if isinstance(game, SymmetricGame):
         table = game.table
