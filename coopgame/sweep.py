@@ -20,14 +20,14 @@ from __future__ import annotations
 import concurrent.futures as cf
 import hashlib
 import inspect
-import itertools
 import math
 import numbers
 import os
 import pickle
 import sys
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from fractions import Fraction
-from typing import Any, Callable, Iterable, Mapping, Sequence
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -39,7 +39,7 @@ from coopgame.errors import (
     UnresolvedParameterError,
 )
 
-__all__ = ["sweep", "point_seed", "grid_points", "NO_PURE_EQUILIBRIUM", "NO_STABLE_CORNER"]
+__all__ = ["NO_PURE_EQUILIBRIUM", "NO_STABLE_CORNER", "grid_points", "point_seed", "sweep"]
 
 #: The ``equilibria`` value of a point where the game has no pure equilibrium
 #: (every finite game then has a mixed one; ``mixed=True`` gives it for 2x2 games).
@@ -241,7 +241,7 @@ def _check_picklable(obj: Any, executor: Any, what: str) -> None:
 
             cloudpickle.dumps(obj)
             return
-        except Exception:  # noqa: BLE001
+        except Exception:  # noqa: BLE001, S110 - report the first error below
             pass
     name = getattr(obj, "__qualname__", type(obj).__name__)
     raise InvalidArgumentError(
@@ -258,7 +258,7 @@ def _workers(executor: Any) -> int:
     if client is not None:
         try:
             return max(1, sum(client.nthreads().values()))
-        except Exception:  # noqa: BLE001
+        except Exception:  # noqa: BLE001, S110 - fall back to this machine's count
             pass
     return os.cpu_count() or 1
 
@@ -525,28 +525,34 @@ def _threshold_columns(game: Any, specs: Any, names: list[str], fixed: dict[str,
         if t.method != "symbolic":
             raise NotSupportedError(f"sweep: the {concept} threshold of {param} for {label} has no closed form "
                                     f"to vectorise; sweep a function calling coopgame threshold(..., values=...)")
+        upper_column = f"{t.parameter.name} upper bound {label} {concept}"
         if t.value is None:
-            out.append((column, lambda *a: np.nan, []))
+            out.append((column, _nothing, []))
             continue
-        expr = t.value
         cond = sympy.And(t.conditions, sympy.Le(t.value, t.upper) if t.attained else sympy.Lt(t.value, t.upper)) \
             if t.upper != sympy.oo else t.conditions
-        free = sorted((expr.free_symbols | getattr(cond, "free_symbols", set())), key=lambda s: s.name)
-        args = [s.name for s in free]
-        subs = {s: fixed[s.name] for s in free if s.name not in names}
-        args = [a for a in args if a in names]
-        syms = [s for s in free if s.name in names]
-        e = sympy.sympify(expr).xreplace(subs)
-        c = cond.xreplace(subs) if cond not in (sympy.true, sympy.false) else cond
-        fe = sympy.lambdify(syms, e, modules="numpy")
-        fc = sympy.lambdify(syms, c, modules="numpy")
+        pairs = [(column, sympy.sympify(t.value))]
+        if t.upper != sympy.oo:
+            pairs.append((upper_column, sympy.sympify(t.upper)))
+        for name, expr in pairs:
+            free = sorted((expr.free_symbols | getattr(cond, "free_symbols", set())), key=lambda s: s.name)
+            subs = {s: fixed[s.name] for s in free if s.name not in names}
+            syms = [s for s in free if s.name in names]
+            e = expr.xreplace(subs)
+            c = cond.xreplace(subs) if cond not in (sympy.true, sympy.false) else cond
+            fe = sympy.lambdify(syms, e, modules="numpy")
+            fc = sympy.lambdify(syms, c, modules="numpy")
 
-        def tfunc(*a, fe=fe, fc=fc):
-            ok = np.asarray(fc(*a), dtype=bool)
-            return np.where(ok, np.asarray(fe(*a), dtype=float), np.nan)
+            def tfunc(*a, fe=fe, fc=fc):
+                ok = np.asarray(fc(*a), dtype=bool)
+                return np.where(ok, np.asarray(fe(*a), dtype=float), np.nan)
 
-        out.append((column, tfunc, args))
+            out.append((name, tfunc, [s.name for s in syms]))
     return out
+
+
+def _nothing(*args: Any) -> float:
+    return np.nan
 
 
 def _sweep_game(game: Any, points: pd.DataFrame, executor: Any, progress: Any, chunksize: int | None,
@@ -617,7 +623,7 @@ def _assemble_game(game: Any, points: pd.DataFrame, parts: list[dict[str, Any]],
     count = np.concatenate([p["count"] for p in parts]) if parts else np.empty(0, np.int64)
     columns["pure equilibria"] = pd.array(np.where(finite, count, 0), dtype="Int64")
     columns["pure equilibria"][~finite] = pd.NA  # type: ignore[index]
-    kmax = max((len(p["payoffs"]) for p in parts), default=0)
+    kmax = max(1, max((len(p["payoffs"]) for p in parts), default=0))  # the first slot always
     players = game.players
     sizes = [len(p["count"]) for p in parts]
     for k in range(kmax):
@@ -635,8 +641,8 @@ def _assemble_game(game: Any, points: pd.DataFrame, parts: list[dict[str, Any]],
         columns["stable corners"] = _categorical([p["corners"] for p in parts], finite)
     errors = np.full(n, None, dtype=object)
     errors[~finite] = "non-finite payoffs at this point"
-    columns[ERROR_COLUMN] = errors
     result = pd.DataFrame(columns, index=points.index)
+    result[ERROR_COLUMN] = pd.Series(errors, index=points.index, dtype=object)
     out = pd.concat([points, result], axis=1)
     out.attrs["parameters"] = list(points.columns)
     return out
@@ -699,7 +705,8 @@ def sweep(function_or_game: Any, grid: Any, executor: cf.Executor | None = None,
         with the least value of ``parameter`` at which ``profile`` is an
         equilibrium of that kind (:func:`~coopgame.equilibria.conditions.threshold`,
         solved once symbolically and evaluated at every point; NaN where no
-        value works).
+        value works), and ``"<parameter> upper bound <profile> <concept>"``
+        when larger values fail again (the profile holds between the two).
     corners : bool, default False
         Game sweeps with two strategies per role: add ``stable corners``,
         the asymptotically stable corners of the multi-population replicator

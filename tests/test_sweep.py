@@ -16,7 +16,6 @@ from fractions import Fraction
 import numpy as np
 import pandas as pd
 import pytest
-import sympy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -24,7 +23,11 @@ from coopgame.dynamics.stability import stability
 from coopgame.equilibria.conditions import threshold
 from coopgame.equilibria.mixed import mixed_equilibria
 from coopgame.equilibria.pure import pure_equilibria
-from coopgame.errors import InvalidArgumentError, NotSupportedError, UnresolvedParameterError
+from coopgame.errors import (
+    InvalidArgumentError,
+    NotSupportedError,
+    UnresolvedParameterError,
+)
 from coopgame.games.symbolic import SymbolicGame
 from coopgame.models.inspection import inspection
 from coopgame.sweep import NO_PURE_EQUILIBRIUM, grid_points, point_seed, sweep
@@ -164,9 +167,8 @@ def test_result_keys_clashing_with_parameters_are_refused():
 
 
 def test_unpicklable_function_for_process_pool_is_refused_clearly():
-    with cf.ProcessPoolExecutor(1) as pool:
-        with pytest.raises(InvalidArgumentError, match="picklable function"):
-            sweep(lambda a: a, {"a": [1, 2]}, executor=pool, progress=False)
+    with cf.ProcessPoolExecutor(1) as pool, pytest.raises(InvalidArgumentError, match="picklable function"):
+        sweep(lambda a: a, {"a": [1, 2]}, executor=pool, progress=False)
 
 
 # ---------------------------------------------------------------- seeds
@@ -249,3 +251,181 @@ def test_thread_pool_equals_serial_and_accepts_local_functions():
 def test_not_an_executor_is_refused():
     with pytest.raises(InvalidArgumentError, match="Executor"):
         sweep(plain, {"a": [1], "b": [2]}, executor="pool", progress=False)
+
+
+# ---------------------------------------------------------------- SymbolicGame sweeps: the loop oracle
+def _label(game, idx):
+    return "(" + ", ".join(game.actions[p][k] for p, k in enumerate(idx)) + ")"
+
+
+def _oracle(game, point):
+    """Exact loop: substitute the point, then pure_equilibria (ties count, compared exactly)."""
+    g = game.subs({k: Fraction(v) for k, v in point.items()})
+    eqs = pure_equilibria(g)
+    idxs = [tuple(int(np.argmax([float(x) for x in s])) for s in e.strategies) for e in eqs]
+    label = " | ".join(_label(game, i) for i in idxs) if idxs else NO_PURE_EQUILIBRIUM
+    return g, label, [tuple(e.payoffs) for e in eqs]
+
+
+def _check_rows(game, frame, result, corners=False, mixed=False):
+    assert list(result.columns[:len(frame.columns)]) == list(frame.columns)
+    for k, point in enumerate(frame.to_dict("records")):
+        g, label, payoffs = _oracle(game, point)
+        row = result.iloc[k]
+        assert row["equilibria"] == label, (point, row["equilibria"], label)
+        assert row["pure equilibria"] == len(payoffs)
+        assert row["error"] is None
+        for j, pay in enumerate(payoffs):
+            for p, player in enumerate(game.players):
+                col = f"payoff: {player}" if j == 0 else f"payoff {j + 1}: {player}"
+                assert row[col] == float(pay[p])  # dyadic values: float evaluation is exact
+        if not payoffs:
+            assert math.isnan(row[f"payoff: {game.players[0]}"])
+        if corners:
+            stable = []
+            for idx in np.ndindex(*game.shape):
+                res = stability(g, [game.actions[p][i] for p, i in enumerate(idx)])
+                if res.classification == "stable":
+                    stable.append(_label(game, idx))
+            assert row["stable corners"] == (" | ".join(stable) if stable else "none"), point
+        if mixed:
+            if payoffs:
+                assert math.isnan(row[f"mixed: {game.players[0]} plays {game.actions[0][0]}"])
+            else:
+                (eq,) = mixed_equilibria(g)  # no pure equilibrium: a unique, completely mixed one
+                assert row[f"mixed: {game.players[0]} plays {game.actions[0][0]}"] == pytest.approx(float(eq.strategies[0][0]))
+                assert row[f"mixed: {game.players[1]} plays {game.actions[1][0]}"] == pytest.approx(float(eq.strategies[1][0]))
+
+
+@st.composite
+def games_and_points(draw, shapes=((2, 2), (2, 3), (3, 2))):
+    game = draw(symbolic_games(shapes=shapes))
+    names = [s.name for s in game.parameters]
+    count = draw(st.integers(1, 6))
+    rows = [{n: draw(dyadic_values) for n in names} for _ in range(count)]
+    return game, pd.DataFrame(rows, columns=names)
+
+
+@settings(max_examples=40, deadline=None)
+@given(games_and_points())
+def test_game_sweep_agrees_with_subs_and_pure_equilibria(case):
+    game, frame = case
+    two_by_two = tuple(game.shape) == (2, 2)
+    result = sweep(game, frame, corners=two_by_two, mixed=two_by_two, progress=False)
+    _check_rows(game, frame, result, corners=two_by_two, mixed=two_by_two)
+
+
+@settings(max_examples=15, deadline=None)
+@given(games_and_points(shapes=((2, 2, 2),)))
+def test_three_player_game_sweep_agrees_with_the_loop(case):
+    game, frame = case
+    result = sweep(game, frame, corners=True, progress=False)
+    _check_rows(game, frame, result, corners=True)
+
+
+def test_ties_everywhere_make_every_profile_an_equilibrium():
+    result = sweep(SymbolicGame([[["a", "a"], ["a", "a"]], [["b", "b"], ["b", "b"]]],
+                                actions=[["U", "D"], ["L", "R"]]), {"a": [1], "b": [2]}, corners=True)
+    assert result["equilibria"][0] == "(U, L) | (U, R) | (D, L) | (D, R)"
+    assert result["pure equilibria"][0] == 4
+    assert [c for c in result.columns if c.startswith("payoff")] == [
+        f"payoff{'' if k == 0 else ' ' + str(k + 1)}: {p}" for k in range(4) for p in ("Player 1", "Player 2")]
+    assert result["stable corners"][0] == "none"  # zero eigenvalues: not asymptotically stable
+
+
+def test_tie_on_a_grid_boundary_is_an_equilibrium_like_pure_equilibria():
+    # prisoner's dilemma with a fine F on defection: at F = T - R = 2 cooperation ties with defection
+    pd_game = SymbolicGame([[[3, "-F"], ["5 - F", "1 - F"]], [[3, "5 - F"], ["-F", "1 - F"]]],
+                           actions=[["C", "D"]] * 2)
+    frame = pd.DataFrame({"F": [Fraction(1), Fraction(2), Fraction(5, 2)]})
+    result = sweep(pd_game, frame, corners=True, mixed=True)
+    _check_rows(pd_game, frame, result, corners=True, mixed=True)
+    assert list(result["equilibria"]) == ["(D, D)", "(C, C) | (D, D)", "(C, C) | (D, D)"]
+
+
+def test_game_sweep_categories_are_ordered_and_categorical():
+    result = sweep(inspection(), {"F": np.linspace(1, 10, 10), "rho": [0.25, 0.5, 1.0]})
+    assert isinstance(result["equilibria"].dtype, pd.CategoricalDtype)
+    cats = list(result["equilibria"].cat.categories)
+    assert cats[0] == NO_PURE_EQUILIBRIUM
+
+
+# ---------------------------------------------------------------- published: the inspection game (THEORY.md 2.4)
+def test_published_inspection_game_regimes_and_mixed_rates():
+    """Tsebelis (1989); Avenhaus, von Stengel and Zamir (2002): x* = k/(rho B), y* = dc/(rho F) when rho F > dc."""
+    F = np.array([1.0, 3.0, 5.0, 8.0, 12.0])
+    rho = np.array([0.3, 0.5, 0.9])
+    result = sweep(inspection(), {"F": F, "rho": rho}, mixed=True,
+                   thresholds=[("F", ("False", "Inspect")), ("F", ("Real", "Inspect"))])
+    dc, k, B = 2, 1, 4
+    seen = set()
+    for row in result.to_dict("records"):
+        f, r = row["F"], row["rho"]
+        if r * f > dc and r * B > k:
+            assert row["equilibria"] == NO_PURE_EQUILIBRIUM
+            assert row["mixed: Local government plays Real"] == pytest.approx(1 - k / (r * B))
+            assert row["mixed: Central government plays Inspect"] == pytest.approx(dc / (r * f))
+            seen.add("mixed")
+        elif r * f < dc and r * B > k:
+            assert row["equilibria"] == "(False, Inspect)"
+            assert row["payoff: Local government"] == pytest.approx(dc - r * f)
+            assert row["payoff: Central government"] == pytest.approx(r * B - k)
+            seen.add("pure")
+    assert seen == {"mixed", "pure"}
+    # (False, Inspect) is an equilibrium for fines up to dc/rho; (Real, Inspect) never is (the centre would trust)
+    np.testing.assert_allclose(result["F upper bound (False, Inspect) nash"], dc / result["rho"])
+    assert (result["F threshold (False, Inspect) nash"] == 0).all()
+    assert result["F threshold (Real, Inspect) nash"].isna().all()
+
+
+def test_threshold_column_agrees_with_threshold_evaluate():
+    pd_game = SymbolicGame([[["R", "S"], ["T", "P"]], [["R", "T"], ["S", "P"]]], actions=[["C", "D"]] * 2)
+    from coopgame.mechanisms.instruments import Penalty
+
+    fined = pd_game.apply(Penalty(0, "D", "F", detection="rho"), Penalty(1, "D", "F", detection="rho"))
+    grid = {"F": [0.0, 4.0], "rho": [0.25, 0.5, 1.0], "S": [-2.0, 0.0], "T": [5.0], "R": [3.0], "P": [1.0]}
+    result = sweep(fined, grid, thresholds=[("F", ("C", "C")), ("F", ("C", "C"), "dominant")])
+    nash = threshold(fined, ("C", "C"), "F")
+    dom = threshold(fined, ("C", "C"), "F", concept="dominant")
+    for row in result.to_dict("records"):
+        vals = {k: row[k] for k in ("rho", "S", "T", "R", "P")}
+        assert row["F threshold (C, C) nash"] == pytest.approx(nash.evaluate(**vals))
+        assert row["F threshold (C, C) dominant"] == pytest.approx(dom.evaluate(**vals))
+        # and the threshold is where (C, C) starts to be an equilibrium
+        assert ("(C, C)" in row["equilibria"]) == (row["F"] >= row["F threshold (C, C) nash"])
+
+
+def test_game_parameters_default_and_are_checked():
+    game = inspection()
+    result = sweep(game, {"F": [8]})
+    assert result["equilibria"][0] == NO_PURE_EQUILIBRIUM  # rho = 1/2, dc = 2: rho F = 4 > dc
+    with pytest.raises(InvalidArgumentError, match="among the game's"):
+        sweep(game, {"fine": [8]})
+    no_defaults = SymbolicGame([[["a", 0], [0, "b"]], [["a", 0], [0, "b"]]])
+    with pytest.raises(UnresolvedParameterError, match="missing"):
+        sweep(no_defaults, {"a": [1]})
+    with pytest.raises(NotSupportedError, match="2x2"):
+        sweep(SymbolicGame([[["a", 0, 1], [0, "a", 1]], [["a", 0, 1], [0, "a", 1]]]), {"a": [1]}, mixed=True)
+    with pytest.raises(InvalidArgumentError, match="threshold"):
+        sweep(game, {"F": [8]}, thresholds=[("F",)])
+
+
+def test_non_finite_payoffs_are_an_error_at_that_point():
+    game = SymbolicGame([[["1/(a - 1)", 0], [0, 1]], [[1, 0], [0, 1]]])
+    result = sweep(game, {"a": [0.5, 1.0, 2.0]})
+    assert result["error"].tolist() == [None, "non-finite payoffs at this point", None]
+    assert pd.isna(result["equilibria"][1]) and pd.isna(result["pure equilibria"][1])
+    assert list(result["equilibria"][[0, 2]]) == ["(2, 2)", "(1, 1) | (2, 2)"]
+
+
+def test_game_sweep_on_process_pool_equals_serial():
+    game = inspection()
+    grid = {"F": np.linspace(0.5, 12, 23), "rho": np.linspace(0.05, 1, 11), "B": [0.5, 4.0]}
+    options = {"mixed": True, "corners": True, "thresholds": [("F", ("False", "Inspect"))]}
+    serial = sweep(game, grid, **options)
+    assert serial["equilibria"].nunique() >= 3 and serial["stable corners"].nunique() >= 2
+    with cf.ProcessPoolExecutor(2) as pool:
+        parallel = sweep(game, grid, executor=pool, chunksize=37, timeout=120, **options)
+    pd.testing.assert_frame_equal(serial, parallel)
+    chunked = sweep(game, grid, chunksize=5, **options)
+    pd.testing.assert_frame_equal(serial, chunked)
