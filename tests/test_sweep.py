@@ -429,3 +429,26 @@ def test_game_sweep_on_process_pool_equals_serial():
     pd.testing.assert_frame_equal(serial, parallel)
     chunked = sweep(game, grid, chunksize=5, **options)
     pd.testing.assert_frame_equal(serial, chunked)
+
+
+# ---------------------------------------------------------------- a Dask cluster on this machine
+def test_dask_local_cluster_equals_serial():
+    """Two worker processes, one thread each: the same frame as the serial sweep, function and game alike."""
+    distributed = pytest.importorskip("distributed")
+    import logging
+
+    grid = {"F": [1.0, 2.0, 4.0], "rho": [0.25, 0.5, 1.0], "samples": [200]}
+    serial = sweep(monte_carlo, grid, seed=2026, progress=False)
+    game_grid = {"F": np.linspace(0.5, 12, 12), "rho": np.linspace(0.05, 1, 10)}
+    game_serial = sweep(inspection(), game_grid, mixed=True, corners=True)
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+                                  silence_logs=logging.ERROR, death_timeout=60) as cluster, \
+            distributed.Client(cluster, timeout=60) as client:
+        executor = client.get_executor()
+        clustered = sweep(monte_carlo, grid, seed=2026, executor=executor, chunksize=2, progress=False, timeout=120)
+        game_clustered = sweep(inspection(), game_grid, executor=executor, chunksize=25, mixed=True, corners=True,
+                               progress=False, timeout=120)
+        lambdas = sweep(lambda F, rho: F * rho, {"F": [1, 2], "rho": [0.5]}, executor=executor, timeout=120)
+    pd.testing.assert_frame_equal(serial, clustered)
+    pd.testing.assert_frame_equal(game_serial, game_clustered)
+    assert lambdas["value"].tolist() == [0.5, 1.0]  # Dask pickles lambdas with cloudpickle
