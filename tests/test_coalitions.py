@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 from fractions import Fraction
 
+import numpy as np
 import pytest
 import sympy
 from hypothesis import given, settings
@@ -271,3 +272,182 @@ def test_outcome_closure_of_agreements(n, a, b, c):
         assert "AgreementOutcome(" in repr(out)
     with pytest.raises(InvalidArgumentError):
         linear_benefit_agreement(n).welfare(n + 1)
+
+
+# ------------------------------------------------------------------ Barrett (1994): Stackelberg-leader coalition
+from coopgame.coalitions.agreements import (  # noqa: E402
+    ParadoxOfCooperation,
+    barrett_stackelberg_agreement,
+    heterogeneous_barrett_payoff,
+    paradox_of_cooperation,
+)
+
+
+def _derive_stackelberg(n_value, k_value):
+    """Leader coalition against a reacting fringe, solved from scratch with sympy (interior case)."""
+    a, b, c = sympy.symbols("a b c", positive=True)
+    Qs, qn, own = sympy.symbols("Q_s q_n own", real=True)
+    n, k = n_value, k_value
+    benefit = lambda Q: b / n * (a * Q - Q ** 2 / 2)  # noqa: E731
+    # each outsider best-responds to the others: d/d own of its payoff, symmetric fringe
+    fringe_foc = sympy.diff(benefit(Qs + (n - k - 1) * qn + own) - c / 2 * own ** 2, own).subs(own, qn)
+    reaction = sympy.solve(fringe_foc, qn)[0]
+    Q = Qs + (n - k) * reaction
+    joint = k * benefit(Q) - c / 2 * k * (Qs / k) ** 2  # members split Q_s equally (optimal for convex cost)
+    leader = sympy.solve(sympy.diff(joint, Qs), Qs)[0]
+    q_n = reaction.subs(Qs, leader)
+    Q_total = Q.subs(Qs, leader)
+    pi_s = benefit(Q_total) - c / 2 * (leader / k) ** 2
+    pi_n = benefit(Q_total) - c / 2 * q_n ** 2
+    return (a, b, c), leader / k, q_n, pi_s, pi_n
+
+
+@pytest.mark.parametrize("n,k", [(5, 2), (5, 4), (8, 3), (6, 6)])
+def test_derived_barrett_stackelberg_formulas(n, k):
+    (a, b, c), q_s, q_n, pi_s, pi_n = _derive_stackelberg(n, k)
+    for values in ({a: 100, b: 1, c: 1}, {a: 37, b: Fraction(3, 2), c: Fraction(1, 5)}):
+        model = barrett_stackelberg_agreement(n, values[a], values[b], values[c])
+        assert model.abatement_signatory(k) == sympy.Rational(q_s.subs(values))
+        assert model.pi_signatory(k) == sympy.Rational(sympy.simplify(pi_s.subs(values)))
+        if k < n:
+            assert model.abatement_nonsignatory(k) == sympy.Rational(q_n.subs(values))
+            assert model.pi_nonsignatory(k) == sympy.Rational(sympy.simplify(pi_n.subs(values)))
+    # the Cournot coalition abates more per member than the leader, who anticipates leakage
+    if k < n:
+        cournot = barrett_cournot_agreement(n, 100, 1, 1)
+        assert barrett_stackelberg_agreement(n, 100, 1, 1).abatement_signatory(k) < cournot.abatement_signatory(k)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(min_value=3, max_value=25), st.data())
+def test_stackelberg_leader_optimum_is_global_including_corner(n, data):
+    """Search over Q_s, with the fringe's reaction clamped at zero, finds no better point than the closed form."""
+    from scipy.optimize import minimize_scalar
+
+    k = data.draw(st.integers(min_value=2, max_value=n))
+    a = data.draw(st.floats(min_value=1, max_value=200))
+    gamma = data.draw(st.floats(min_value=1e-3, max_value=1e3))
+    model = barrett_stackelberg_agreement(n, a, 1.0, gamma)
+
+    def fringe(qs_total):  # all outsiders' equal best replies, solved directly (and clamped at zero)
+        return max(0.0, (a - qs_total) / (n * gamma + n - k)) if k < n else 0.0
+
+    def joint(qs_total):
+        Q = qs_total + (n - k) * fringe(qs_total)
+        return k * (1.0 / n) * (a * Q - Q * Q / 2) - gamma / 2 * k * (qs_total / k) ** 2
+
+    best = max(joint(x) for x in np.linspace(0, 2 * a, 4001))  # includes Q_s >= a, the fringe's corner
+    res = minimize_scalar(lambda x: -joint(x), bounds=(0, 2 * a), method="bounded", options={"xatol": 1e-12})
+    closed = k * model.abatement_signatory(k)
+    assert closed < a  # the leader stays interior, so the fringe abates a positive amount
+    assert joint(closed) >= max(best, -res.fun) - 1e-9 * max(1.0, abs(best))
+    if k < n:
+        assert model.abatement_nonsignatory(k) > 0
+        assert model.abatement_nonsignatory(k) == pytest.approx(fringe(closed))
+
+
+@given(st.integers(min_value=3, max_value=12), st.integers(min_value=1, max_value=100), positive, positive)
+def test_stackelberg_nash_and_full_cooperation_ends(n, a, b, c):
+    model = barrett_stackelberg_agreement(n, a, b, c)
+    gamma = c / b
+    # k <= 1: no coalition, everyone at the Nash equilibrium; k = n: the cooperative optimum
+    assert model.total_abatement(0) == model.total_abatement(1) == a / (1 + gamma)
+    assert model.pi_signatory(1) == model.pi_nonsignatory(1) == model.pi_nonsignatory(0)
+    assert model.total_abatement(n) == a * n / (n + gamma)
+    assert model.pi_signatory(n) == barrett_cournot_agreement(n, a, b, c).pi_signatory(n)
+    found = model.stable_sizes()
+    assert len(found) == 1 and 2 <= found[0] <= n
+
+
+# ------------------------------------------------------------------ the paradox of cooperation
+gammas = st.fractions(min_value=Fraction(1, 1000), max_value=1000, max_denominator=1000).filter(lambda g: g > 0)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(min_value=3, max_value=20), gammas, gammas)
+def test_claim_paradox_large_agreements_only_when_gains_small(n, g1, g2):
+    """Barrett (1994): as gamma = c/b rises, the gain from full cooperation rises and the stable size falls."""
+    lo, hi = sorted((g1, g2))
+    out_lo = barrett_stackelberg_agreement(n, 100, 1, lo).outcome()
+    out_hi = barrett_stackelberg_agreement(n, 100, 1, hi).outcome()
+    assert out_lo.size >= out_hi.size
+    if lo < hi:
+        assert out_lo.relative_gain < out_hi.relative_gain
+    # so a larger stable agreement always comes with a smaller gain from cooperation
+    if out_lo.size > out_hi.size:
+        assert out_lo.relative_gain < out_hi.relative_gain
+    for g, out in ((lo, out_lo), (hi, out_hi)):
+        # the gain in closed form: W(0) and W(n) by hand from Q0 = a/(1+g), Qn = a n/(n+g)
+        q0, qn = Fraction(100) / (1 + g), Fraction(100 * n) / (n + g)
+        w0 = n * (Fraction(1, n) * (100 * q0 - q0 ** 2 / 2) - g / 2 * (q0 / n) ** 2)
+        wn = n * (Fraction(1, n) * (100 * qn - qn ** 2 / 2) - g / 2 * (qn / n) ** 2)
+        assert out.relative_gain == (wn - w0) / w0
+        # Cournot coalitions are never larger (C11: at most 2)
+        assert max(barrett_cournot_agreement(n, 100, 1, g).stable_sizes()) <= min(2, out.size)
+
+
+def test_paradox_limits():
+    n = 12
+    assert barrett_stackelberg_agreement(n, 100, 1, Fraction(1, 10 ** 5)).stable_sizes() == (n,)
+    assert barrett_stackelberg_agreement(n, 100, 1, 10 ** 4).stable_sizes() == (2,)
+    # when the grand coalition is stable, full cooperation adds almost nothing (less than 0.01 %)
+    assert barrett_stackelberg_agreement(n, 100, 1, Fraction(1, 10 ** 5)).outcome().relative_gain < Fraction(1, 10 ** 4)
+
+
+def test_paradox_of_cooperation_data():
+    data = paradox_of_cooperation(10)
+    assert isinstance(data, ParadoxOfCooperation) and len(data.gamma) == 61
+    assert np.all(np.diff(data.stable_size) <= 0) and np.all(np.diff(data.relative_gain) > 0)
+    assert data.stable_size[0] == 10 and data.stable_size[-1] == 2
+    assert np.all((data.closure >= 0) & (data.closure <= 1 + 1e-12))
+    exact = barrett_stackelberg_agreement(10, 100, 1, Fraction(1)).outcome()
+    one = paradox_of_cooperation(10, [1.0])
+    assert one.stable_size[0] == exact.size
+    assert one.relative_gain[0] == pytest.approx(float(exact.relative_gain))
+    assert one.closure[0] == pytest.approx(float(exact.closure))
+    for g, ratio in zip(data.gamma[::10], data.abatement_ratio[::10]):
+        out = barrett_stackelberg_agreement(10, 100, 1, Fraction(g)).outcome()
+        assert ratio == pytest.approx(float(out.full_abatement / out.nash_abatement))
+    frame = data.to_frame()
+    assert list(frame.columns) == ["gamma", "stable_size", "relative_gain", "closure", "abatement_ratio"]
+    assert "stackelberg, n=10" in repr(data)
+    assert paradox_of_cooperation(10, [1.0, 100.0], model="cournot").stable_size.tolist() == [1, 2]
+    with pytest.raises(InvalidArgumentError):
+        paradox_of_cooperation(10, [0.0])
+    with pytest.raises(InvalidArgumentError):
+        paradox_of_cooperation(10, model="bertrand")
+
+
+# ------------------------------------------------------------------ C12 for Barrett's models
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(positive, positive), min_size=3, max_size=5), st.data())
+def test_claim_C12_barrett_heterogeneous_optimal_transfers(params, data):
+    b = [p[0] for p in params]
+    c = [p[1] for p in params]
+    pay = heterogeneous_barrett_payoff(100, b, c)
+    members = frozenset(data.draw(st.sets(st.integers(0, len(b) - 1), min_size=2)))
+    shares = optimal_transfers(pay, members)
+    assert sum(shares.values()) == sum(pay(i, members) for i in members)
+    nobody_leaves = all(shares[i] >= pay(i, members - {i}) for i in members)
+    assert nobody_leaves == potentially_internally_stable(pay, members)
+    # without transfers, internal stability is the stronger condition
+    if coalition_stability(pay, members, range(len(b))).internal:
+        assert potentially_internally_stable(pay, members)
+
+
+@pytest.mark.parametrize("builder", [barrett_cournot_agreement, barrett_stackelberg_agreement])
+@pytest.mark.parametrize("gamma", [Fraction(1, 50), Fraction(1, 2), 5])
+def test_claim_C12_symmetric_barrett_pis_is_internal_stability(builder, gamma):
+    n = 9
+    model = builder(n, 100, 1, gamma)
+    pay = lambda i, S: model.pi_signatory(len(S)) if i in S else model.pi_nonsignatory(len(S))  # noqa: E731
+    checks = model.stable_sizes().checks
+    for k in range(2, n + 1):
+        assert potentially_internally_stable(pay, range(k)) == checks[k - 1].internal
+    # the heterogeneous payoff with equal countries reproduces the symmetric Cournot model
+    if builder is barrett_cournot_agreement:
+        het = heterogeneous_barrett_payoff(100, [Fraction(1, n)] * n, [gamma] * n)
+        for k in range(1, n + 1):
+            assert het(0, frozenset(range(k))) == model.pi_signatory(k)
+            if k < n:
+                assert het(n - 1, frozenset(range(k))) == model.pi_nonsignatory(k)

@@ -14,13 +14,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterator, Sequence
+
+import numpy as np
 
 from coopgame.coalitions.stability import StableSizes, stable_coalition_sizes
 from coopgame.errors import InvalidArgumentError
 
 __all__ = ["Agreement", "AgreementOutcome", "linear_benefit_agreement", "barrett_cournot_agreement",
-           "binary_participation_agreement", "heterogeneous_linear_payoff"]
+           "barrett_stackelberg_agreement", "binary_participation_agreement", "heterogeneous_linear_payoff",
+           "heterogeneous_barrett_payoff", "paradox_of_cooperation", "ParadoxOfCooperation"]
 
 
 def _exact(x: Any) -> Any:
@@ -284,6 +287,115 @@ def barrett_cournot_agreement(n: int, a: Any = 100, b: Any = 1, c: Any = 1) -> A
     )
 
 
+def barrett_stackelberg_agreement(n: int, a: Any = 100, b: Any = 1, c: Any = 1) -> Agreement:
+    """Barrett's (1994) quadratic model with the coalition as Stackelberg leader.
+
+    Payoffs as in :func:`barrett_cournot_agreement`,
+    ``u_i = (b/n)(a Q - Q**2/2) - (c/2) q_i**2`` with ``gamma = c/b``, but the
+    ``k`` signatories choose their abatement first, anticipating the
+    non-signatories' reaction. A non-signatory's best reply to the rest is
+    ``q_n = max(0, (a - Q)/(n gamma))``; all ``n - k`` of them together react
+    to the signatories' total ``Q_s`` with
+
+    ``q_n(Q_s) = max(0, (a - Q_s)/(n gamma + n - k))``,
+
+    so each unit the coalition abates is partly undone by the fringe (leakage
+    ``lambda = (n - k)/(n gamma + n - k)``). Maximising the members' joint
+    payoff against that reaction gives Barrett's closed forms
+
+    ``Q_s = a k**2 (1 - lambda)**2 / (n gamma + k**2 (1 - lambda)**2)``,
+    ``q_s = Q_s / k`` and ``q_n = (a - Q_s)/(n gamma + n - k)``.
+
+    A coalition of one is no coalition: for ``k <= 1`` every country plays
+    the non-cooperative Nash equilibrium (``Q = a/(1 + gamma)``), as in
+    Barrett's paper, where stable agreements have at least two members. The
+    grand coalition (``k = n``) is the full cooperative optimum.
+
+    Non-negativity: the fringe's reaction hits its corner ``q_n = 0`` only
+    if the signatories abate ``Q_s >= a``, where the marginal benefit
+    ``a - Q`` is no longer positive; the leader never goes there (its
+    optimum has ``Q_s < a``), so non-signatories always abate a positive
+    amount and the interior formulas above are the leader's global optimum.
+    The code keeps the ``max(0, .)`` and the tests check the closed form
+    against a search over ``Q_s`` that includes the corner region. Barrett's
+    model has no baseline emissions, so it does not constrain abatement
+    from above; the debate on non-negative *emissions* (Diamantoudi and
+    Sartzetakis 2006; Rubio and Ulph 2006) concerns a version of the model
+    written in emissions and is not modelled here.
+
+    Stable coalitions can have any size from 2 to ``n``, but large ones arise
+    only where full cooperation gains little over no agreement (small
+    ``gamma``): the *paradox of cooperation*, see
+    :func:`paradox_of_cooperation`.
+
+    Parameters
+    ----------
+    n : int
+        Number of countries (at least 2).
+    a, b, c : positive numbers, defaults 100, 1, 1
+        Integers and Fractions give exact Fractions.
+
+    Returns
+    -------
+    Agreement
+
+    References
+    ----------
+    Barrett, S. (1994), "Self-enforcing international environmental
+    agreements", *Oxford Economic Papers* 46: 878-894.
+
+    Examples
+    --------
+    >>> from fractions import Fraction
+    >>> from coopgame.coalitions.agreements import barrett_stackelberg_agreement
+    >>> barrett_stackelberg_agreement(10, a=100, b=1, c=1).stable_sizes()
+    StableSizes((3,), external stability strict)
+    >>> barrett_stackelberg_agreement(10, a=100, b=1, c=Fraction(1, 100)).stable_sizes()
+    StableSizes((10,), external stability strict)
+    """
+    where = "barrett_stackelberg_agreement"
+    n = _check_n(n, where)
+    a, b, c = (_positive(name, v, where) for name, v in (("a", a), ("b", b), ("c", c)))
+    gamma = c / b
+
+    def zero_if_negative(x: Any) -> Any:
+        try:
+            return x if x > 0 else 0 * x
+        except TypeError:  # symbolic: the interior branch
+            return x
+
+    def leader_total(k: int) -> Any:
+        if k <= 1:  # no coalition: Nash, each abates a/(n (1 + gamma))
+            return a / (n * (1 + gamma)) * k
+        lam = (n - k) / (n * gamma + n - k)  # leakage: the fringe undoes this share of the coalition's abatement
+        w = k * k * (1 - lam) ** 2
+        return a * w / (n * gamma + w)
+
+    def q_n(k: int) -> Any:
+        if k <= 1:
+            return a / (n * (1 + gamma))
+        return zero_if_negative((a - leader_total(k)) / (n * gamma + n - k))
+
+    def q_s(k: int) -> Any:
+        return leader_total(k) / k if k >= 1 else a / (n * (1 + gamma))
+
+    def total(k: int) -> Any:
+        return leader_total(k) + (n - k) * q_n(k) if k >= 1 else n * q_n(0)
+
+    def benefit(k: int) -> Any:
+        q = total(k)
+        return b / n * (a * q - q * q / 2)
+
+    return Agreement(
+        lambda k: benefit(k) - c / 2 * q_s(k) ** 2,
+        lambda k: benefit(k) - c / 2 * q_n(k) ** 2,
+        q_s,
+        q_n,
+        n,
+        "Barrett (1994) quadratic, Stackelberg-leader coalition",
+    )
+
+
 def binary_participation_agreement(n: int, b: Any = 1, c: Any = Fraction(5, 2)) -> Agreement:
     """Barrett's binary participation model: each country abates one unit or none.
 
@@ -360,3 +472,140 @@ def heterogeneous_linear_payoff(b: Any, c: Any) -> Callable[[int, frozenset], An
         return bs[i] * sum(q, Fraction(0)) - cs[i] / 2 * q[i] ** 2
 
     return payoff
+
+
+def heterogeneous_barrett_payoff(a: Any, b: Sequence[Any], c: Sequence[Any]) -> Callable[[int, frozenset], Any]:
+    """``payoff(i, S)`` in Barrett's quadratic model with country-specific ``b_i`` and ``c_i`` (Cournot coalition).
+
+    ``u_i = b_i (a Q - Q**2/2) - (c_i/2) q_i**2``. The members of ``S``
+    maximise their joint payoff and outsiders their own, simultaneously:
+    member ``i`` abates ``q_i = B_S (a - Q)/c_i`` with ``B_S = sum_{j in S} b_j``,
+    outsider ``j`` abates ``q_j = b_j (a - Q)/c_j``, so ``Q = a H/(1 + H)``
+    with ``H = sum_{i in S} B_S/c_i + sum_{j not in S} b_j/c_j``. With
+    ``b_i = b/n`` and ``c_i = c`` this is :func:`barrett_cournot_agreement`.
+    For :func:`potentially_internally_stable`, :func:`optimal_transfers`
+    and :func:`coalition_stability`.
+
+    Examples
+    --------
+    >>> from coopgame.coalitions.agreements import barrett_cournot_agreement, heterogeneous_barrett_payoff
+    >>> from fractions import Fraction
+    >>> pay = heterogeneous_barrett_payoff(100, [Fraction(1, 4)] * 4, [1] * 4)
+    >>> pay(0, frozenset({0, 1})) == barrett_cournot_agreement(4, 100, 1, 1).pi_signatory(2)
+    True
+    """
+    a = _positive("a", a, "heterogeneous_barrett_payoff")
+    bs = [_positive("b", v, "heterogeneous_barrett_payoff") for v in b]
+    cs = [_positive("c", v, "heterogeneous_barrett_payoff") for v in c]
+    if len(bs) != len(cs) or not bs:
+        raise InvalidArgumentError("heterogeneous_barrett_payoff: expected b and c of the same non-zero length")
+    cache: dict[frozenset, list[Any]] = {}
+
+    def abatement(coalition: frozenset) -> list[Any]:
+        if coalition not in cache:
+            joint = sum((bs[j] for j in coalition), 0 * bs[0])
+            weight = [joint / cs[j] if j in coalition else bs[j] / cs[j] for j in range(len(bs))]
+            h = sum(weight, 0 * bs[0])
+            gap = a / (1 + h)  # a - Q
+            cache[coalition] = [w * gap for w in weight]
+        return cache[coalition]
+
+    def payoff(i: int, coalition: frozenset) -> Any:
+        q = abatement(frozenset(coalition))
+        total = sum(q, 0 * bs[0])
+        return bs[i] * (a * total - total * total / 2) - cs[i] / 2 * q[i] ** 2
+
+    return payoff
+
+
+@dataclass(frozen=True)
+class ParadoxOfCooperation:
+    """Stable agreement size and gain from cooperation across ``gamma = c/b`` (Barrett 1994).
+
+    Attributes
+    ----------
+    n : int
+    model : str
+        ``"stackelberg"`` or ``"cournot"``.
+    gamma : numpy array
+        The cost-benefit ratios ``c/b``.
+    stable_size : numpy int array
+        The largest stable size at each ``gamma``.
+    relative_gain : numpy array
+        ``(W(n) - W(0))/W(0)``: what full cooperation adds to no agreement.
+    closure : numpy array
+        The share of that gain the stable agreement realises.
+    abatement_ratio : numpy array
+        Full-cooperation over non-cooperative total abatement,
+        ``n (1 + gamma)/(n + gamma)``.
+    """
+
+    n: int
+    model: str
+    gamma: np.ndarray
+    stable_size: np.ndarray
+    relative_gain: np.ndarray
+    closure: np.ndarray
+    abatement_ratio: np.ndarray
+
+    def to_frame(self):
+        """A pandas DataFrame, one row per ``gamma``."""
+        import pandas as pd
+
+        return pd.DataFrame({"gamma": self.gamma, "stable_size": self.stable_size,
+                             "relative_gain": self.relative_gain, "closure": self.closure,
+                             "abatement_ratio": self.abatement_ratio})
+
+    def __repr__(self) -> str:
+        return (f"ParadoxOfCooperation({self.model}, n={self.n}, {len(self.gamma)} values of gamma from "
+                f"{self.gamma.min():.3g} to {self.gamma.max():.3g}; stable sizes {int(self.stable_size.max())} down to "
+                f"{int(self.stable_size.min())})")
+
+
+def paradox_of_cooperation(n: int, gammas: Sequence[float] | None = None, a: float = 100.0,
+                           model: str = "stackelberg", strict_external: bool = True) -> ParadoxOfCooperation:
+    """The paradox of cooperation: stable size against the gain from cooperation, across ``gamma``.
+
+    For each ``gamma = c/b`` (with ``b = 1``), the largest stable size of
+    :func:`barrett_stackelberg_agreement` (or :func:`barrett_cournot_agreement`
+    with ``model="cournot"``), the relative gain of full cooperation over no
+    agreement, and the share of it the stable agreement closes. As
+    ``gamma`` rises, the gain from full cooperation rises and the stable size
+    falls: agreements are large only where they are worth little (Barrett
+    1994). Computed in floats.
+
+    Parameters
+    ----------
+    n : int
+        Number of countries.
+    gammas : sequence of positive numbers, optional
+        Default ``numpy.logspace(-3, 3, 61)``.
+    a : float, default 100
+    model : {"stackelberg", "cournot"}
+    strict_external : bool, default True
+
+    Examples
+    --------
+    >>> from coopgame.coalitions.agreements import paradox_of_cooperation
+    >>> data = paradox_of_cooperation(10, [0.01, 1.0, 100.0])
+    >>> data.stable_size.tolist()
+    [10, 3, 2]
+    >>> [round(float(g), 4) for g in data.relative_gain]
+    [0.0001, 0.2539, 3.8553]
+    """
+    where = "paradox_of_cooperation"
+    n = _check_n(n, where)
+    builders = {"stackelberg": barrett_stackelberg_agreement, "cournot": barrett_cournot_agreement}
+    if model not in builders:
+        raise InvalidArgumentError(f"{where}: expected model 'stackelberg' or 'cournot', got {model!r}")
+    grid = np.logspace(-3, 3, 61) if gammas is None else np.asarray(gammas, dtype=float).reshape(-1)
+    if grid.size == 0 or not np.all(np.isfinite(grid)) or np.any(grid <= 0):
+        raise InvalidArgumentError(f"{where}: expected positive finite values of gamma, got {gammas!r}")
+    sizes, gains, closures = [], [], []
+    for g in grid:
+        out = builders[model](n, float(a), 1.0, float(g)).outcome(strict_external=strict_external)
+        sizes.append(out.size)
+        gains.append(float(out.relative_gain))
+        closures.append(float(out.closure))
+    return ParadoxOfCooperation(n, model, grid, np.array(sizes, dtype=int), np.array(gains), np.array(closures),
+                                n * (1 + grid) / (n + grid))

@@ -1,0 +1,72 @@
+"""The paradox of cooperation: stable agreement size against the gain from cooperation."""
+
+from __future__ import annotations
+
+from typing import Any, Sequence
+
+import numpy as np
+
+from coopgame.coalitions.agreements import ParadoxOfCooperation, paradox_of_cooperation
+from coopgame.errors import InvalidArgumentError
+from coopgame.plot._axes import get_axes
+
+__all__ = ["paradox_plot"]
+
+
+def paradox_plot(n: int | Sequence[int] = (10, 50), gammas: Sequence[float] | None = None, ax: Any = None,
+                 model: str = "stackelberg", share: bool = False,
+                 data: ParadoxOfCooperation | Sequence[ParadoxOfCooperation] | None = None):
+    """Draw Barrett's paradox of cooperation: the stable size against the gain from full cooperation.
+
+    For each number of countries ``n``, one line runs over ``gamma = c/b``
+    (:func:`~coopgame.coalitions.agreements.paradox_of_cooperation`): the
+    horizontal axis is the relative gain of full cooperation over no
+    agreement (log scale), the vertical axis the size of the stable
+    agreement. The lines fall: large agreements are stable only where
+    cooperation gains little.
+
+    Parameters
+    ----------
+    n : int or sequence of int, default (10, 50)
+        Numbers of countries, one line each.
+    gammas : sequence of positive numbers, optional
+        The values of ``gamma`` (default ``numpy.logspace(-3, 3, 61)``).
+    ax : matplotlib Axes, optional
+    model : {"stackelberg", "cournot"}
+    share : bool, default False
+        Plot the stable size as a share ``k*/n`` of the countries.
+    data : ParadoxOfCooperation or a sequence of them, optional
+        Precomputed data; then ``n`` and ``gammas`` are ignored.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        One line per ``n``, labelled ``"n = ..."``; ``line.get_xdata()`` is the
+        relative gain and ``line.get_ydata()`` the stable size.
+
+    Examples
+    --------
+    >>> from coopgame.plot.agreements import paradox_plot
+    >>> ax = paradox_plot(n=(10,), gammas=[0.01, 1.0, 100.0])
+    >>> ax.lines[0].get_ydata().tolist()
+    [10, 3, 2]
+    >>> ax.get_xscale()
+    'log'
+    """
+    if data is None:
+        sizes = [n] if isinstance(n, (int, np.integer)) else list(n)
+        if not sizes:
+            raise InvalidArgumentError("paradox_plot: expected at least one number of countries n")
+        series = [paradox_of_cooperation(int(m), gammas, model=model) for m in sizes]
+    else:
+        series = [data] if isinstance(data, ParadoxOfCooperation) else list(data)
+    ax = get_axes(ax)
+    for d in series:
+        y = d.stable_size / d.n if share else d.stable_size
+        ax.plot(d.relative_gain, y, marker="o", ms=3, lw=1.5, drawstyle="steps-post", label=f"n = {d.n}")
+    ax.set_xscale("log")
+    ax.set_xlabel("gain from full cooperation over no agreement, (W(n) - W(0)) / W(0)")
+    ax.set_ylabel("share of countries in the stable agreement" if share else "stable agreement size k*")
+    ax.set_title(f"The paradox of cooperation ({series[0].model} coalition)")
+    ax.legend(loc="best", fontsize="small")
+    return ax
