@@ -666,7 +666,7 @@ class FixationEstimate:
 
     def __repr__(self) -> str:
         lo, hi = self.interval
-        return (f"FixationEstimate({self.probability:.4g}, {self.confidence:.0%} CI [{lo:.4g}, {hi:.4g}], "
+        return (f"FixationEstimate({self.probability:.4g}, {self.confidence * 100:g}% CI [{lo:.4g}, {hi:.4g}], "
                 f"{self.fixations}/{self.runs} runs fixed, neutral {self.neutral:.4g})")
 
 

@@ -1,0 +1,245 @@
+"""Games on graphs: death-birth, imitation and pairwise updating (THEORY.md section 2.6, last bullet).
+
+Oracles: the well-mixed Fermi process of coopgame.dynamics.finite on the complete graph, a
+hand-derived product formula for death-birth updating on the complete graph, neutral drift,
+and the b/c > k rule of Ohtsuki, Hauert, Lieberman & Nowak (2006), Nature 441:502.
+"""
+
+from __future__ import annotations
+
+import math
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+import scipy.sparse as sp
+
+import coopgame as cg
+from coopgame.dynamics.finite import FixationEstimate, fixation_probability
+from coopgame.dynamics.network import (
+    Graph,
+    NetworkRun,
+    as_graph,
+    donation_game,
+    fixation_on_graph,
+    simulate_network,
+)
+from coopgame.errors import InvalidArgumentError, InvalidGameError, InvalidProfileError
+
+nx = pytest.importorskip("networkx")
+
+
+def ring(n: int, k: int = 2) -> np.ndarray:
+    """Adjacency of a ring lattice: each node linked to its k/2 nearest neighbours on each side."""
+    a = np.zeros((n, n), dtype=int)
+    for d in range(1, k // 2 + 1):
+        a += np.roll(np.eye(n, dtype=int), d, axis=1) + np.roll(np.eye(n, dtype=int), -d, axis=1)
+    return a
+
+
+# ------------------------------------------------------------------------------ graphs
+def test_graph_inputs_agree():
+    g = nx.random_regular_graph(4, 12, seed=3)
+    from_nx = as_graph(g)
+    matrix = nx.to_numpy_array(g, nodelist=sorted(g.nodes))
+    from_np = as_graph(matrix)
+    from_sp = as_graph(sp.csr_matrix(matrix))
+    for other in (from_np, from_sp):
+        assert other.num_nodes == 12 and other.num_edges == 24 and other.regular_degree == 4
+    order = [from_nx.nodes.index(v) for v in range(12)]
+    for v in range(12):
+        assert sorted(from_nx.nodes[u] for u in from_nx.neighbours(order[v])) == from_np.neighbours(v).tolist()
+    assert isinstance(from_nx, Graph) and as_graph(from_nx) is from_nx
+    assert repr(as_graph(ring(7))) == "Graph(7 nodes, 7 edges, degree 2)"
+    star = as_graph(nx.star_graph(4))
+    assert star.regular_degree is None and star.mean_degree == pytest.approx(1.6)
+    assert "mean degree 1.6" in repr(star)
+
+
+def test_graph_errors():
+    with pytest.raises(InvalidArgumentError, match="undirected"):
+        as_graph(nx.DiGraph([(0, 1), (1, 0)]))
+    loop = nx.cycle_graph(4)
+    loop.add_edge(0, 0)
+    with pytest.raises(InvalidArgumentError, match="self-loops"):
+        as_graph(loop)
+    with pytest.raises(InvalidArgumentError, match="self-loops"):
+        as_graph(np.eye(3) + ring(3))
+    with pytest.raises(InvalidArgumentError, match="symmetric"):
+        as_graph(np.triu(ring(5)))
+    with pytest.raises(InvalidArgumentError, match="isolated"):
+        as_graph(nx.empty_graph(3))
+    with pytest.raises(InvalidArgumentError, match="square"):
+        as_graph(np.ones((2, 3)))
+    with pytest.raises(InvalidArgumentError, match="networkx graph"):
+        as_graph("a graph")
+    with pytest.raises(InvalidArgumentError, match="two nodes"):
+        as_graph(np.zeros((1, 1)))
+
+
+def test_networkx_is_not_imported_by_the_module():
+    code = ("import sys, numpy as np; import coopgame.dynamics.network as m; "
+            "m.fixation_on_graph([[1, 0], [0, 1]], np.ones((4, 4)) - np.eye(4), runs=5, seed=0); "
+            "print('networkx' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+# ------------------------------------------------------------------------------ oracles
+def test_pairwise_on_complete_graph_is_the_well_mixed_fermi_process():
+    """With average payoffs, a node's payoff on the complete graph is the mean over the N - 1 others and its
+    random neighbour is a random other: exactly the pairwise-comparison process of finite.py."""
+    size, beta = 8, 0.6
+    hunt = [[4, 0], [3, 2]]
+    exact = fixation_probability(hunt, 0, 1, size, process="fermi", intensity=beta)
+    est = fixation_on_graph(hunt, nx.complete_graph(size), 0, 1, update="pairwise", payoff="average",
+                            intensity=beta, runs=8000, seed=4, confidence=0.999)
+    assert est.contains(exact), (est, exact)
+
+
+def _db_complete_graph(A, size, w):
+    """Death-birth on the complete graph, average payoffs, by the product formula (derived by hand).
+
+    With k mutants, a random node dies while its payoff still counts in the others'; its N - 1 neighbours
+    compete with fitness F = 1 - w + w f, f the mean payoff against the N - 1 others (the dead included):
+    T+ = (N-k)/N * k Fa / (k Fa + (N-k-1) Fb),  T- = k/N * (N-k) Fb / ((k-1) Fa + (N-k) Fb).
+    """
+    (a, b), (c, d) = A
+    total, prod = 1.0, 1.0
+    for k in range(1, size):
+        fa = ((k - 1) * a + (size - k) * b) / (size - 1)
+        fb = (k * c + (size - k - 1) * d) / (size - 1)
+        Fa, Fb = 1 - w + w * fa, 1 - w + w * fb
+        up = (size - k) / size * k * Fa / (k * Fa + (size - k - 1) * Fb)
+        down = k / size * (size - k) * Fb / ((k - 1) * Fa + (size - k) * Fb)
+        prod *= down / up
+        total += prod
+    return 1 / total
+
+
+@pytest.mark.parametrize("A, w", [([[3.0, 1.0], [4.0, 0.5]], 0.5), ([[2.0, 2.0], [1.0, 1.0]], 1.0)])
+def test_death_birth_on_complete_graph_matches_product_formula(A, w):
+    size = 7
+    exact = _db_complete_graph(A, size, w)
+    est = fixation_on_graph(A, np.ones((size, size)) - np.eye(size), update="death-birth", payoff="average",
+                            intensity=w, runs=8000, seed=9, confidence=0.999)
+    assert est.contains(exact), (est, exact)
+    assert not est.contains(1 / size)  # both cases are far from neutral
+
+
+@pytest.mark.parametrize("update", ["death-birth", "imitation", "pairwise"])
+def test_neutral_drift_on_a_regular_graph(update):
+    g = nx.random_regular_graph(3, 16, seed=5)
+    est = fixation_on_graph(donation_game(5, 1), g, update=update, intensity=0.0, runs=6000, seed=6,
+                            confidence=0.999)
+    assert est.contains(1 / 16), est
+    assert isinstance(est, FixationEstimate) and est.unfinished == 0
+
+
+def test_ohtsuki_b_over_c_rule_death_birth():
+    """Ohtsuki, Hauert, Lieberman & Nowak (2006), "A simple rule for the evolution of cooperation on graphs
+    and social networks", Nature 441:502-505: with death-birth updating under weak selection, a single
+    cooperator in the donation game fixes with probability above 1/N when b/c > k (k the degree), below
+    1/N when b/c < k. For N = 60 and k = 3 the finite-N threshold is (N - 2)/(N/k - 2) = 3.22.
+
+    Seeded simulation on one random 3-regular graph, w = 0.01, 99.9% Wilson intervals: b/c = 1.5 (well
+    below k) gives an interval entirely below 1/N, b/c = 6 (well above) one entirely above it.
+    """
+    n, k, w = 60, 3, 0.01
+    g = nx.random_regular_graph(k, n, seed=1)
+    below = fixation_on_graph(donation_game(1.5, 1), g, "Cooperate", "Defect", update="death-birth",
+                              intensity=w, runs=12000, seed=21, confidence=0.999)
+    above = fixation_on_graph(donation_game(6, 1), g, "Cooperate", "Defect", update="death-birth",
+                              intensity=w, runs=12000, seed=22, confidence=0.999)
+    assert below.neutral == above.neutral == pytest.approx(1 / n)
+    assert below.below_neutral, below
+    assert above.above_neutral, above
+
+
+def test_ohtsuki_contrast_with_other_rules():
+    """Same source: the pairwise (birth-death-like) rule never favours cooperation, and imitation needs
+    b/c > k + 2. At b/c = 8 on a 3-regular graph imitation favours cooperators, the pairwise rule does not;
+    at b/c = 3 (< k + 2) imitation opposes them."""
+    g = nx.random_regular_graph(3, 60, seed=1)
+    pairwise = fixation_on_graph(donation_game(8, 1), g, update="pairwise", intensity=0.05, runs=6000,
+                                 seed=31, confidence=0.999)
+    assert pairwise.below_neutral, pairwise
+    im_high = fixation_on_graph(donation_game(8, 1), g, update="imitation", intensity=0.02, runs=8000,
+                                seed=32, confidence=0.999)
+    im_low = fixation_on_graph(donation_game(3, 1), g, update="imitation", intensity=0.02, runs=8000,
+                               seed=33, confidence=0.999)
+    assert im_high.above_neutral, im_high
+    assert im_low.below_neutral, im_low
+
+
+# ------------------------------------------------------------------------------ simulate_network
+def test_simulate_network_counts_and_seeds():
+    g = nx.random_regular_graph(4, 30, seed=2)
+    run = simulate_network(donation_game(6, 1), g, steps=900, initial=0.5, seed=7, record_every=30)
+    assert isinstance(run, NetworkRun)
+    assert run.counts.shape == (31, 2) and run.steps[-1] == 900
+    assert (run.counts.sum(axis=1) == 30).all()
+    assert run.counts[0].tolist() == [15, 15]
+    assert np.bincount(run.final, minlength=2).tolist() == run.counts[-1].tolist()
+    again = simulate_network(donation_game(6, 1), g, steps=900, initial=0.5, seed=7, record_every=30)
+    assert np.array_equal(run.counts, again.counts) and np.array_equal(run.final, again.final)
+    frame = run.to_frame()
+    assert list(frame.columns) == ["step", "Cooperate", "Defect"]
+    assert run.share("Cooperate")[0] == 0.5
+    assert repr(run).startswith("NetworkRun(death-birth, intensity 0.1, Graph(30 nodes, 60 edges, degree 4)")
+    with pytest.raises(ValueError):
+        run.counts[0, 0] = 1
+
+
+def test_simulate_network_absorbing_and_labelled_start():
+    g = ring(10)
+    everyone = simulate_network(donation_game(3, 1), g, steps=200, initial=["Cooperate"] * 10, seed=1)
+    assert (everyone.counts[:, 0] == 10).all()
+    mixed = ["Cooperate", 1] * 5
+    run = simulate_network(donation_game(3, 1), g, steps=0, initial=mixed, seed=1)
+    assert run.counts.tolist() == [[5, 5]]
+    three = [[1, 2, 0], [0, 1, 2], [2, 0, 1]]  # rock-paper-scissors-like, three strategies
+    run = simulate_network(three, ring(12, 4), steps=600, initial=[0, 1, 2] * 4, update="pairwise",
+                           intensity=2.0, seed=3)
+    assert run.counts.shape[1] == 3 and (run.counts.sum(axis=1) == 12).all()
+
+
+def test_network_bad_input():
+    g = ring(8)
+    game = donation_game(3, 1)
+    with pytest.raises(InvalidArgumentError, match="update"):
+        fixation_on_graph(game, g, update="birth-death")
+    with pytest.raises(InvalidArgumentError, match="payoff"):
+        fixation_on_graph(game, g, payoff="total")
+    with pytest.raises(InvalidArgumentError, match=r"\[0, 1\]"):
+        fixation_on_graph(game, g, intensity=1.5)
+    with pytest.raises(InvalidArgumentError, match="positive"):
+        fixation_on_graph(donation_game(3, 10), g, intensity=0.5)
+    with pytest.raises(InvalidArgumentError, match="runs"):
+        fixation_on_graph(game, g, runs=0)
+    with pytest.raises(InvalidArgumentError, match="confidence"):
+        fixation_on_graph(game, g, confidence=2)
+    with pytest.raises(InvalidProfileError, match="different"):
+        fixation_on_graph(game, g, "Defect", "Defect")
+    with pytest.raises(InvalidGameError, match="symmetric"):
+        fixation_on_graph(cg.NormalFormGame([[[1, 0], [0, 1]], [[0, 1], [1, 0]]]), g)
+    from coopgame.games.symmetric import SymmetricGame
+
+    with pytest.raises(InvalidGameError, match="two-player"):
+        fixation_on_graph(SymmetricGame(3, 2, lambda own, counts: counts[0]), g)
+    with pytest.raises(InvalidArgumentError, match="steps"):
+        simulate_network(game, g, steps=-1)
+    with pytest.raises(InvalidArgumentError, match="share"):
+        simulate_network(game, g, steps=10, initial=1.5)
+    with pytest.raises(InvalidArgumentError, match="one strategy per node"):
+        simulate_network(game, g, steps=10, initial=[0, 1])
+    with pytest.raises(InvalidProfileError, match="node 2"):
+        simulate_network(game, g, steps=10, initial=[0, 1, "Share", 0, 1, 0, 1, 0])
+
+
+def test_donation_game():
+    g = donation_game(4, 1, exact=True)
+    assert g.is_exact and g.actions[0] == ("Cooperate", "Defect")
+    assert g["Cooperate", "Defect"] == (-1, 4)
+    assert math.isclose(float(g["Cooperate", "Cooperate"][0]), 3.0)
