@@ -1,0 +1,403 @@
+"""Basins of attraction and time to reach an attractor (THEORY.md section 2.6; claim C9)."""
+
+from __future__ import annotations
+
+import math
+import warnings
+from fractions import Fraction
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+from scipy.integrate import quad
+
+import coopgame as cg
+from coopgame import models
+from coopgame.dynamics.basins import (
+    MAX_STARTS,
+    Basins,
+    _System,
+    attractors,
+    basins,
+    time_to_reach,
+)
+from coopgame.dynamics.replicator import replicator
+from coopgame.dynamics.stability import rest_points, stability
+from coopgame.errors import (
+    DegenerateGameWarning,
+    InvalidArgumentError,
+    InvalidGameError,
+    InvalidProfileError,
+    SolverLimitError,
+    UnresolvedParameterError,
+)
+from coopgame.mechanisms.instruments import Subsidy
+
+SLOW = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FAST = settings(max_examples=60, deadline=None)
+
+
+# ------------------------------------------------------------------------------------ helpers
+@st.composite
+def stag_hunts(draw):
+    """Stag-hunt payoffs with R > T and P > S (two strict symmetric equilibria, a mixed one between)."""
+    T = draw(st.integers(1, 15))
+    R = T + draw(st.integers(1, 10))
+    S = draw(st.integers(1, 15))
+    P = S + draw(st.integers(1, 10))
+    return {"R": R, "S": S, "T": T, "P": P}
+
+
+def subsidised(values: dict, s) -> cg.NormalFormGame:
+    """The stag hunt with a coordinator's subsidy ``s`` to every region that plays Stag."""
+    game = models.stag_hunt(**values)
+    return game.apply(Subsidy(0, "Stag", s), Subsidy(1, "Stag", s))
+
+
+def exact_threshold(values: dict, s) -> Fraction:
+    """Mixed rest point of the one-population stag hunt with subsidy s, by hand.
+
+    Stag's advantage at share x is x (R - T) + (1 - x)(S - P) + s; it vanishes at
+    x* = (P - S - s) / ((R - T) + (P - S)).
+    """
+    R, S, T, P = (Fraction(values[k]) for k in "RSTP")
+    return (P - S - Fraction(s)) / ((R - T) + (P - S))
+
+
+def time_by_quadrature(values: dict, s, x0: float, x1: float = 0.99) -> float:
+    """dt = dx / (x (1 - x)(Delta(x) + s)): the time from x0 to x1 as an integral (independent oracle)."""
+    R, S, T, P = (float(values[k]) for k in "RSTP")
+    s = float(s)
+    value, _ = quad(lambda x: 1.0 / (x * (1 - x) * (x * (R - T) + (1 - x) * (S - P) + s)), x0, x1,
+                    epsabs=1e-12, epsrel=1e-10, limit=200)
+    return value
+
+
+def pure_attractor_label(final: tuple[np.ndarray, ...]) -> tuple[int, ...] | None:
+    """The pure profile a final state sits at (all shares within 1e-3 of 0 or 1), else None."""
+    out = []
+    for v in final:
+        k = int(np.argmax(v))
+        if v[k] < 1 - 1e-3:
+            return None
+        out.append(k)
+    return tuple(out)
+
+
+# ------------------------------------------------------------------------------------ integration scheme
+def test_rk4_scheme_matches_replicator_one_population():
+    rps = cg.NormalFormGame([[[0, -1, 2], [2, 0, -1], [-1, 2, 0]],
+                             [[0, 2, -1], [-1, 0, 2], [2, -1, 0]]])
+    system = _System(rps, "single")
+    starts = np.array([[0.2, 0.3, 0.5], [0.6, 0.3, 0.1], [0.05, 0.05, 0.9]])
+    Y = starts.copy()
+    steps, t_end = 400, 8.0
+    for _ in range(steps):
+        Y = system.rk4(Y, t_end / steps)
+    for start, end in zip(starts, Y):
+        ref = replicator(rps, start, t_end).final[0]
+        np.testing.assert_allclose(end, ref, atol=1e-6)
+
+
+def test_rk4_scheme_matches_replicator_multi_population():
+    rng = np.random.default_rng(5)
+    game = cg.NormalFormGame([rng.integers(-4, 5, size=(2, 3, 2)) for _ in range(3)])
+    system = _System(game, "multi")
+    starts = [[rng.dirichlet(np.ones(m)) for m in game.shape] for _ in range(4)]
+    Y = np.array([np.concatenate(s) for s in starts])
+    steps, t_end = 500, 5.0
+    for _ in range(steps):
+        Y = system.rk4(Y, t_end / steps)
+    for start, end in zip(starts, Y):
+        ref = np.concatenate(replicator(game, start, t_end).final)
+        np.testing.assert_allclose(end, ref, atol=1e-6)
+
+
+# ------------------------------------------------------------------------------------ attractors
+@given(st.lists(st.integers(-6, 6), min_size=4, max_size=4))
+@FAST
+def test_derived_one_population_attractors_of_2x2_symmetric_games(entries):
+    """By hand: with a = A11 - A21 and b = A22 - A12, corner 1 attracts iff a > 0, corner 2 iff b > 0,
+    and the interior point x = b / (a + b) attracts iff a < 0 and b < 0."""
+    A = np.array(entries).reshape(2, 2)
+    game = cg.NormalFormGame([A, A.T])
+    a, b = A[0, 0] - A[1, 0], A[1, 1] - A[0, 1]
+    expected = []
+    if a > 0:
+        expected.append((1.0, 0.0))
+    if b > 0:
+        expected.append((0.0, 1.0))
+    if a < 0 and b < 0:
+        x = b / (a + b)
+        expected.append((x, 1 - x))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DegenerateGameWarning)
+        got = [tuple(float(v) for v in att[0]) for att in attractors(game)]
+    assert len(got) == len(expected)
+    assert np.allclose(sorted(got), sorted(expected), atol=1e-12)
+
+
+@given(st.integers(2, 3), st.integers(0, 10**6))
+@SLOW
+def test_multi_population_attractors_are_the_stable_rest_points(n, seed):
+    """Strict pure equilibria (ours) = rest points classified 'stable' by the Jacobian (stability.py)."""
+    rng = np.random.default_rng(seed)
+    game = cg.NormalFormGame([rng.integers(-3, 4, size=(2,) * n) for _ in range(n)], exact=True)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        stable = [p for p in rest_points(game) if stability(game, p).classification == "stable"]
+    expected = sorted(tuple(float(v[0]) for v in p) for p in stable)
+    got = sorted(tuple(float(v[0]) for v in a) for a in attractors(game, populations="multi"))
+    assert got == expected
+
+
+@given(st.integers(0, 10**6))
+@SLOW
+def test_one_population_attractors_are_stable_equilibria(seed):
+    """Each attractor of a random 3-strategy game is a symmetric equilibrium and pulls nearby starts back."""
+    rng = np.random.default_rng(seed)
+    A = rng.integers(-5, 6, size=(3, 3)).astype(float)
+    game = cg.NormalFormGame([A, A.T])
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DegenerateGameWarning)
+        found = attractors(game)
+    for att in found:
+        x = np.asarray(att[0], dtype=float)
+        f = A @ x
+        assert f.max() <= x @ f + 1e-9                          # a symmetric Nash equilibrium
+        for _ in range(3):
+            start = 0.995 * x + 0.005 * rng.dirichlet(np.ones(3))
+            end = replicator(game, start, 400.0).final[0]
+            assert np.abs(end - x).max() < 2e-3
+
+
+def test_attractors_of_rock_paper_scissors_variants():
+    good = np.array([[0, -1, 2], [2, 0, -1], [-1, 2, 0]])   # win 2 > loss 1: the interior point attracts
+    got = attractors(cg.NormalFormGame([good, good.T]))
+    assert len(got) == 1
+    np.testing.assert_allclose(got[0][0], [1 / 3] * 3, atol=1e-12)
+    zero_sum = np.array([[0, -1, 1], [1, 0, -1], [-1, 1, 0]])   # a centre: nothing attracts
+    assert attractors(cg.NormalFormGame([zero_sum, zero_sum.T])) == []
+
+
+def test_attractor_search_refuses_large_games():
+    A = np.eye(13)
+    with pytest.raises(SolverLimitError, match="attractors="):
+        attractors(cg.NormalFormGame([A, A.T]))
+    b = basins(cg.NormalFormGame([A, A.T]), samples=20, seed=0, attractors=[np.eye(13)[0]])
+    assert b.names == ("1",)
+
+
+# ------------------------------------------------------------------------------------ one population, exact boundaries
+@given(stag_hunts(), st.sampled_from([0, Fraction(1, 2), 1, 3]), st.integers(7, 120))
+@FAST
+def test_derived_stag_hunt_grid_matches_the_mixed_rest_point(values, s, n):
+    """One population, two strategies: the basin boundary is x*; every grid start on either side goes the right way."""
+    game = subsidised(values, s)
+    x_star = exact_threshold(values, s)
+    b = basins(game, grid=n)
+    assert len(b) == n - 1
+    x = b.points[:, 0]
+    names = [b.names[k] if k >= 0 else None for k in b.outcome]
+    for xi, name in zip(x, names):
+        if abs(xi - float(x_star)) < 1e-9:
+            continue                                             # on the boundary itself
+        assert name == ("Stag" if xi > x_star else "Hare")
+    exact_share = min(1.0, max(0.0, 1.0 - float(x_star)))
+    assert abs(b.share("Stag") - exact_share) <= 1.0 / (n - 1) + 1e-12
+    assert b.standard_errors is None and b.method == "grid"
+
+
+@given(stag_hunts(), st.integers(0, 10**6))
+@SLOW
+def test_derived_stag_hunt_samples_classified_exactly(values, seed):
+    game = models.stag_hunt(**values)
+    x_star = float(exact_threshold(values, 0))
+    b = basins(game, samples=300, seed=seed)
+    stag = b.mask("Stag")
+    far = np.abs(b.points[:, 0] - x_star) > 1e-6
+    assert np.array_equal(stag[far], (b.points[:, 0] > x_star)[far])
+    p = b.share("Stag")
+    assert b.standard_error("Stag") == pytest.approx(math.sqrt(p * (1 - p) / 300))
+
+
+# ------------------------------------------------------------------------------------ claim C9
+@given(stag_hunts(), st.fractions(0, 12, max_denominator=8), st.fractions(0, 6, max_denominator=8),
+       st.floats(0.05, 0.95))
+@SLOW
+def test_claim_c9_subsidy_grows_basin_and_does_not_slow_cooperation(values, s1, ds, u):
+    """C9: a subsidy s >= 0 on cooperation (Stag) in a stag hunt weakly enlarges the basin of cooperation,
+    and the time to reach x >= 0.99 from a fixed interior start in the basin does not grow.
+
+    The times are also checked against the integral dt = dx / (x (1 - x)(Delta(x) + s))."""
+    s2 = s1 + ds
+    n = 60
+    share1 = basins(subsidised(values, s1), grid=n).share("Stag")
+    share2 = basins(subsidised(values, s2), grid=n).share("Stag")
+    assert share2 >= share1
+    lower = max(0.0, float(exact_threshold(values, s1)))
+    x0 = lower + u * (1 - lower)
+    assume(x0 < 0.985)
+    t1 = time_to_reach(subsidised(values, s1), [x0, 1 - x0], "Stag", t_max=1e6)
+    t2 = time_to_reach(subsidised(values, s2), [x0, 1 - x0], "Stag", t_max=1e6)
+    assert math.isfinite(t1) and math.isfinite(t2)
+    assert t2 <= t1 * (1 + 1e-6)
+    assert t1 == pytest.approx(time_by_quadrature(values, s1, x0), rel=1e-5)
+    assert t2 == pytest.approx(time_by_quadrature(values, s2, x0), rel=1e-5)
+
+
+def test_claim_c9_worked_example():
+    """Default stag hunt (R, S, T, P) = (4, 1, 3, 3): x* = (2 - s)/3, so the basin of Stag is (1 + s)/3."""
+    values = {"R": 4, "S": 1, "T": 3, "P": 3}
+    shares = [basins(subsidised(values, s), grid=301).share("Stag") for s in (0, 0.5, 1, 1.5)]
+    for s, share in zip((0, 0.5, 1, 1.5), shares):
+        assert share == pytest.approx((1 + s) / 3, abs=1 / 300)
+    assert shares == sorted(shares)
+    times = [time_to_reach(subsidised(values, s), [0.8, 0.2], "Stag") for s in (0, 0.5, 1, 1.5)]
+    assert times == sorted(times, reverse=True)
+
+
+# ------------------------------------------------------------------------------------ several populations
+def test_multi_population_outcomes_agree_with_replicator():
+    for game in (models.stag_hunt(R=4, S=1, T=3, P=3),
+                 models.tripartite().subs({"c_c": 4, "F_g": 1, "r": 1, "w": 1, "f_e": 1, "g": 4}).numeric(),
+                 cg.NormalFormGame([[[3, 0, 1], [0, 2, 0]], [[2, 0, 0], [1, 3, 1]]])):
+        b = basins(game, samples=40, seed=11, populations="multi")
+        assert b.unresolved < 0.1
+        pure = [tuple(int(np.argmax(v)) for v in a) for a in b.attractors]
+        for point, k in zip(b.points, b.outcome):
+            start = np.split(point, np.cumsum(b.sizes)[:-1])
+            label = pure_attractor_label(replicator(game, start, b.t_max).final)
+            if k >= 0:
+                assert label == pure[k]
+
+
+def test_derived_two_population_stag_hunt_basins_symmetric_about_the_diagonal():
+    b = basins(models.stag_hunt(R=5, S=0, T=3, P=2), grid=24, populations="multi")
+    lookup = {(round(p[0], 9), round(p[2], 9)): k for p, k in zip(b.points, b.outcome)}
+    for (x, y), k in lookup.items():
+        assert lookup[(y, x)] == k
+    # the diagonal itself: both populations go together, the boundary is the one-population x*
+    x_star = 2 / 4
+    for (x, y), k in lookup.items():
+        if x == y and abs(x - x_star) > 1e-9:
+            assert b.names[k] == ("(Stag, Stag)" if x > x_star else "(Hare, Hare)")
+
+
+def test_derived_three_strategy_coordination_basins_are_where_a_strategy_leads():
+    """A = identity: d/dt log(x_i / x_j) = x_i - x_j, so the leading strategy stays ahead and wins."""
+    A = np.eye(3)
+    game = cg.NormalFormGame([A, A.T], actions=[["a", "b", "c"]] * 2)
+    b = basins(game, grid=30)
+    assert b.names == ("a", "b", "c")
+    for point, k in zip(b.points, b.outcome):
+        top = np.sort(point)
+        if top[-1] - top[-2] > 1e-9:
+            assert k == int(np.argmax(point))
+    assert b.shares[0] == b.shares[1] == b.shares[2]
+
+
+def test_inspection_game_has_no_attractor():
+    b = basins(models.inspection().numeric(), grid=10)
+    assert b.attractors == () and b.unresolved == 1.0
+    assert np.isinf(b.settle_times).all()
+
+
+def test_tripartite_default_all_starts_reach_the_cooperative_corner():
+    b = basins(models.tripartite().numeric(), samples=200, seed=2)
+    assert b.names == ("(Supervise loosely, Regulate strictly, Abate)",)
+    assert b.share(0) == 1.0 and b.standard_error(0) == 0.0
+
+
+# ------------------------------------------------------------------------------------ result object
+def test_basins_result_api():
+    game = models.stag_hunt(R=4, S=1, T=3, P=3)
+    b = basins(game, samples=50, seed=3)
+    assert isinstance(b, Basins)
+    assert b.share("Stag") == b.share(0) == b.share([[1, 0]]) == b.share([1.0, 0.0])
+    assert b.share("Stag") + b.share("Hare") + b.unresolved == pytest.approx(1.0)
+    assert b.mask("Hare").sum() == round(b.share("Hare") * 50)
+    with pytest.raises(InvalidArgumentError, match="Basins.share"):
+        b.share("Deer")
+    frame = b.to_frame()
+    assert list(frame.columns) == ["Stag", "Hare", "attractor", "settle_time"]
+    assert len(frame) == 50
+    resolved = b.outcome >= 0
+    assert np.isfinite(b.settle_times[resolved]).all()
+    for k, t in zip(b.outcome, b.finals):
+        if k >= 0:
+            assert np.abs(t - np.concatenate(b.attractors[k])).max() <= b.tol
+    with pytest.raises(ValueError):
+        b.points[0, 0] = 0.5
+    assert "samples, seed 3" in repr(b) and "±" in repr(b)
+    again = basins(game, samples=50, seed=3)
+    assert np.array_equal(again.points, b.points) and np.array_equal(again.outcome, b.outcome)
+    assert not np.array_equal(basins(game, samples=50, seed=4).points, b.points)
+
+
+def test_grid_counts_and_default_grid():
+    b = basins(models.stag_hunt(R=4, S=1, T=3, P=3), populations="multi")
+    assert b.resolution == 40 and len(b) == 39 ** 2
+    rps = np.array([[0, -1, 2], [2, 0, -1], [-1, 2, 0]])
+    b = basins(cg.NormalFormGame([rps, rps.T]), grid=12)
+    assert len(b) == math.comb(11, 2)
+    assert np.allclose(b.points.sum(axis=1), 1) and (b.points > 0).all()
+    assert b.share(0) == 1.0
+
+
+# ------------------------------------------------------------------------------------ time to reach
+def test_time_to_reach_edge_cases():
+    stag = models.stag_hunt(R=4, S=1, T=3, P=3)
+    assert time_to_reach(stag, [0.995, 0.005], "Stag") == 0.0
+    assert time_to_reach(stag, [0.5, 0.5], "Stag") == math.inf
+    assert time_to_reach(stag, [0.5, 0.5], "Hare") < math.inf
+    assert time_to_reach(stag, [0.8, 0.2], [1, 0], radius=0.05) < time_to_reach(stag, [0.8, 0.2], [1, 0])
+    # a short horizon: not yet there
+    assert time_to_reach(stag, [0.8, 0.2], "Stag", t_max=1.0) == math.inf
+
+
+def test_time_to_reach_multi_population_matches_a_dense_trajectory():
+    stag = models.stag_hunt(R=4, S=1, T=3, P=3)
+    t = time_to_reach(stag, [[0.9, 0.1], [0.8, 0.2]], ("Stag", "Stag"), radius=0.01)
+    grid = np.linspace(0, 20, 20001)
+    traj = replicator(stag, [[0.9, 0.1], [0.8, 0.2]], 20, t_eval=grid)
+    inside = np.abs(traj.states - np.array([1, 0, 1, 0])).max(axis=1) <= 0.01
+    first = grid[np.argmax(inside)]
+    assert abs(first - t) <= 2e-3
+
+
+# ------------------------------------------------------------------------------------ errors
+def test_bad_arguments():
+    stag = models.stag_hunt(R=4, S=1, T=3, P=3)
+    with pytest.raises(InvalidArgumentError, match="not both"):
+        basins(stag, grid=10, samples=10)
+    with pytest.raises(InvalidArgumentError, match="integer grid"):
+        basins(stag, grid=2.5)
+    with pytest.raises(InvalidArgumentError, match="n >= 2"):
+        basins(stag, grid=1)
+    with pytest.raises(InvalidArgumentError, match="positive number of samples"):
+        basins(stag, samples=0)
+    for bad in (0, -1, float("nan"), "x"):
+        with pytest.raises(InvalidArgumentError, match="tol"):
+            basins(stag, grid=10, tol=bad)
+    with pytest.raises(InvalidArgumentError, match="t_max"):
+        basins(stag, grid=10, t_max=-1)
+    with pytest.raises(InvalidArgumentError, match="populations"):
+        basins(stag, grid=10, populations="two")
+    with pytest.raises(UnresolvedParameterError):
+        basins(models.stag_hunt(), grid=10)
+    with pytest.raises(InvalidGameError, match="symmetric"):
+        basins(models.inspection().numeric(), populations="single")
+    with pytest.raises(SolverLimitError, match="MAX_STARTS"):
+        basins(models.tripartite().numeric(), grid=200)
+    with pytest.raises(SolverLimitError, match="MAX_STARTS"):
+        basins(stag, samples=MAX_STARTS + 1)
+    with pytest.raises(InvalidArgumentError, match="radius"):
+        time_to_reach(stag, [0.8, 0.2], "Stag", radius=0)
+    with pytest.raises(InvalidProfileError, match="probability vector"):
+        time_to_reach(stag, [0.8, 0.3], "Stag")
+    with pytest.raises(InvalidProfileError):
+        time_to_reach(stag, [[0.8, 0.2], [0.5, 0.5]], "Stag")       # target not a profile
+    with pytest.raises(InvalidProfileError, match="one probability vector"):
+        time_to_reach(models.inspection().numeric(), [[0.5, 0.5], [0.5, 0.5]], [0.5, 0.5])
