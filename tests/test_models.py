@@ -193,29 +193,6 @@ def test_minimum_participation_clause_validation():
         models.minimum_participation(n=4, clause=5)
 
 
-def test_published_textbook_defaults_match_the_tour():
-    """The tour's classic games (Rapoport and Chammah 1965 PD payoffs 5 > 3 > 1 > 0)."""
-    from coopgame.tour import classic_games
-
-    classic = classic_games()
-    for ours, theirs in [(models.prisoners_dilemma(), "Prisoner's dilemma"),
-                         (models.battle_of_the_sexes(), "Battle of the sexes"),
-                         (models.matching_pennies(), "Matching pennies")]:
-        ours, theirs = ours.numeric(), classic[theirs]
-        assert all(np.array_equal(a, b) for a, b in zip(ours.payoffs, theirs.payoffs))
-        assert ours.actions == theirs.actions
-
-
-def test_published_river_game_matches_the_tour():
-    """The tour's river game is the catalog's two-region public-goods game at c = 4, r = 3/2."""
-    from coopgame.tour import river_game
-
-    ours = models.public_goods(c=4, r=Fraction(3, 2))
-    tour = river_game()
-    assert all(np.array_equal(a, b) for a, b in zip(ours.payoffs, tour.payoffs))
-    assert ours.actions == tour.actions
-
-
 def test_models_pickle_and_latex():
     import pickle
 

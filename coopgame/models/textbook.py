@@ -3,8 +3,7 @@
 Each function returns a :class:`~coopgame.SymbolicGame` when called with no
 arguments (its default values stored in ``defaults``) and substitutes the
 keyword values given; with every parameter given it is a
-:class:`~coopgame.NormalFormGame`. The defaults reproduce the numeric games of
-``coopgame.tour.classic_games`` where those have positive payoffs.
+:class:`~coopgame.NormalFormGame`.
 """
 
 from __future__ import annotations
