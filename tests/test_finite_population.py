@@ -334,7 +334,7 @@ def test_result_objects():
     sd = stationary_distribution(exact_game(PD, ["Govern", "Free-ride"]), 10, intensity=Fraction(1, 10))
     assert isinstance(sd, StationaryDistribution)
     assert sd.most_abundant == "Free-ride"
-    assert repr(sd).startswith("StationaryDistribution(moran, intensity 1/10, Z = 10, Govern: ")
+    assert repr(sd).startswith("StationaryDistribution(moran, intensity 1/10, Z = 10, exact, Govern: ")
     frame = sd.to_frame()
     assert list(frame.columns) == ["stationary", "rho from Govern", "rho from Free-ride"]
     assert frame.loc["Free-ride", "stationary"] == sd["Free-ride"]

@@ -57,7 +57,7 @@ from typing import Any
 
 import numpy as np
 
-from coopgame._numeric import format_number, readonly, to_fraction
+from coopgame._numeric import readonly, to_fraction
 from coopgame.errors import (
     InvalidArgumentError,
     InvalidGameError,
@@ -460,9 +460,10 @@ class StationaryDistribution:
         return frame
 
     def __repr__(self) -> str:
-        parts = ", ".join(f"{s}: {format_number(v)}" for s, v in zip(self.strategies, self.distribution))
+        parts = ", ".join(f"{s}: {float(v):.4g}" for s, v in zip(self.strategies, self.distribution))
+        kind = "exact, " if self.exact else ""
         return (f"StationaryDistribution({self.process}, intensity {self.intensity}, Z = {self.population_size}, "
-                f"{parts})")
+                f"{kind}{parts})")
 
 
 def _gth(P: np.ndarray) -> np.ndarray:
