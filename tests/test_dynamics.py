@@ -19,7 +19,6 @@ from coopgame.errors import (
     InvalidArgumentError,
     InvalidGameError,
     InvalidProfileError,
-    NotSupportedError,
     UnresolvedParameterError,
 )
 
@@ -133,10 +132,8 @@ def test_bad_arguments():
         replicator(game, [[0.5, 0.6]] * 2, 1)
     with pytest.raises(InvalidArgumentError):
         replicator(game, [[0.5, 0.5]] * 2, 1, t_eval=[0, 2])
-    with pytest.raises(NotSupportedError):
-        rest_points(cg.NormalFormGame([np.zeros((3, 2)), np.zeros((3, 2))]))
-    with pytest.raises(NotSupportedError):
-        stability(cg.NormalFormGame([np.zeros((3, 2)), np.zeros((3, 2))]), [[1, 0, 0], [1, 0]])
+    with pytest.raises(InvalidProfileError):       # games with more strategies: a point not at rest
+        stability(cg.NormalFormGame([np.arange(6).reshape(3, 2), np.zeros((3, 2))]), [[0.5, 0.5, 0], [1, 0]])
 
 
 def test_symbolic_games_with_free_parameters_refused():

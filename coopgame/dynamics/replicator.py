@@ -148,14 +148,42 @@ def _is_flat_vector(x0: Any) -> bool:
     return all(not isinstance(v, (str, bytes, list, tuple, np.ndarray)) for v in arr.tolist())
 
 
+def _population_start(game: Any, x0: Any, where: str) -> list[np.ndarray]:
+    """Start vectors of a PopulationGame: one vector or label per role, or one share per two-strategy role."""
+    shape = game.shape
+    if isinstance(x0, (str, bytes)) or not isinstance(x0, (Sequence, np.ndarray)) or len(x0) != len(shape):
+        raise InvalidProfileError(f"{where}: expected one start vector (or action label) per role ({len(shape)}), "
+                                  f"got {x0!r}")
+    out = []
+    for p, (v, m) in enumerate(zip(x0, shape)):
+        if isinstance(v, str):
+            if v not in game.actions[p]:
+                raise InvalidProfileError(f"{where}: expected an action of {game.players[p]!r} among "
+                                          f"{list(game.actions[p])}, got {v!r}")
+            vec = np.zeros(m)
+            vec[game.actions[p].index(v)] = 1.0
+        elif np.ndim(v) == 0 and m == 2:
+            vec = np.array([float(v), 1.0 - float(v)])
+        else:
+            vec = np.asarray(np.asarray(v, dtype=object).astype(float))
+        if vec.shape != (m,) or (vec < -1e-9).any() or abs(vec.sum() - 1) > 1e-7:
+            raise InvalidProfileError(f"{where}: expected a probability vector of length {m} for "
+                                      f"{game.players[p]!r}, got {v!r}")
+        out.append(vec)
+    return out
+
+
 def replicator(game: Any, x0: Any, t_max: float, *, t_eval: Any = None, method: str = "RK45",
                rtol: float = 1e-8, atol: float = 1e-10) -> Trajectory:
     """Integrate the replicator dynamics of ``game`` from ``x0`` over ``[0, t_max]``.
 
     Parameters
     ----------
-    game : NormalFormGame or SymbolicGame
-        A SymbolicGame must have no free parameters.
+    game : NormalFormGame, SymbolicGame or PopulationGame
+        No free parameters. A :class:`~coopgame.dynamics.population.PopulationGame`
+        (payoffs that are functions of the state) always runs one
+        population per role; its start may give one share per two-strategy
+        role.
     x0 : mixed profile or one vector
         One probability vector (or action label) per role: multi-population
         dynamics, each role its own population. A single flat vector of
@@ -201,15 +229,31 @@ def replicator(game: Any, x0: Any, t_max: float, *, t_eval: Any = None, method: 
     from scipy.integrate import solve_ivp
 
     where = "replicator"
-    game = numeric_game(game, where)
+    from coopgame.dynamics.population import PopulationGame
+
+    population = game if isinstance(game, PopulationGame) else None
+    if population is None:
+        game = numeric_game(game, where)
     try:
         t_max = float(t_max)
     except (TypeError, ValueError):
         raise InvalidArgumentError(f"{where}: expected a positive number t_max, got {t_max!r}") from None
     if not np.isfinite(t_max) or t_max <= 0:
         raise InvalidArgumentError(f"{where}: expected a positive finite t_max, got {t_max!r}")
-    arrays = game.float_payoffs
-    if _is_flat_vector(x0):
+    if population is not None:
+        payoff = population.payoff_function(where)
+        vectors = _population_start(population, x0, where)
+        vec = np.concatenate(vectors)
+        sizes = tuple(population.shape)
+        labels = tuple(f"{p}: {a}" for p, acts in zip(population.players, population.actions) for a in acts)
+        populations = "multi"
+
+        def field(y: np.ndarray) -> np.ndarray:
+            parts = np.split(y, np.cumsum(sizes)[:-1])
+            values = payoff(parts)
+            return np.concatenate([x * (u - x @ u) for x, u in zip(parts, values)])
+    elif _is_flat_vector(x0):
+        arrays = game.float_payoffs
         if game.num_players != 2 or game.shape[0] != game.shape[1]:
             raise InvalidGameError(
                 f"{where}: one-population dynamics (a single start vector) needs a symmetric two-player game, "
@@ -234,6 +278,7 @@ def replicator(game: Any, x0: Any, t_max: float, *, t_eval: Any = None, method: 
             f = A @ y
             return y * (f - y @ f)
     else:
+        arrays = game.float_payoffs
         vectors = [np.asarray(v, dtype=float) for v in game.mixed_profile(x0, where)]
         vec = np.concatenate(vectors)
         sizes = tuple(game.shape)

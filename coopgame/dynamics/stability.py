@@ -98,8 +98,9 @@ def rest_points(game: Any) -> list[tuple[np.ndarray, ...]]:
     (5, ['1/2', '1/2'])
     """
     where = "rest_points"
+    if _general(game):
+        return _general_rest_points(game, where)
     game = numeric_game(game, where)
-    _two_strategy(game, where)
     n = game.num_players
     if n > MAX_ROLES:
         raise SolverLimitError(
@@ -286,8 +287,9 @@ def stability(game: Any, point: Any) -> Stability:
     ('centre', Fraction(0, 1), Fraction(1, 1))
     """
     where = "stability"
+    if _general(game):
+        return _general_stability(game, point, where)
     game = numeric_game(game, where)
-    _two_strategy(game, where)
     n = game.num_players
     vectors = game.mixed_profile(point, where)
     exact = game.is_exact and all(v.dtype == object for v in vectors)
@@ -352,3 +354,176 @@ def _sign(v: sympy.Expr) -> int:
     if abs(f.real) < 1e-30:
         return 0
     return 1 if f.real > 0 else -1
+
+
+# ---------------------------------------------------------------------------------------- any strategies
+def _general(game: Any) -> bool:
+    """True for population games and for games with a role that has other than two strategies."""
+    from coopgame.dynamics.population import PopulationGame
+
+    if isinstance(game, PopulationGame):
+        return True
+    shape = getattr(game, "shape", None)
+    return shape is not None and any(m != 2 for m in shape)
+
+
+def _population(game: Any, where: str) -> Any:
+    from coopgame.dynamics.population import PopulationGame
+
+    if not isinstance(game, PopulationGame):
+        game = PopulationGame.from_game(numeric_game(game, where))
+    elif game.parameters:
+        game.payoff_function(where)  # raises UnresolvedParameterError naming the parameters
+    return game
+
+
+def _is_exact(values: Sequence[sympy.Expr]) -> bool:
+    return all(sympy.sympify(v).is_Rational for v in values)
+
+
+def _fraction(v: sympy.Expr) -> Fraction:
+    r = sympy.Rational(v)
+    return Fraction(int(r.p), int(r.q))
+
+
+def _general_rest_points(game: Any, where: str) -> list[tuple[np.ndarray, ...]]:
+    pgame = _population(game, where)
+    shape = pgame.shape
+    combos = int(np.prod([2 ** m - 1 for m in shape]))
+    limit = 3 ** MAX_ROLES
+    if combos > limit:
+        raise SolverLimitError(
+            f"{where}: expected at most {limit} support combinations (prod of 2**m - 1 over roles), got {combos}; "
+            "integrate the dynamics with replicator() instead")
+    exact_payoffs = all(not e.has(sympy.Float) for row in pgame.payoffs for e in row)
+    supports_per_role = [[s for k in range(1, m + 1) for s in itertools.combinations(range(m), k)] for m in shape]
+    found: list[tuple[int, tuple[np.ndarray, ...]]] = []
+    degenerate = False
+    for supports in itertools.product(*supports_per_role):
+        shares: list[list[sympy.Expr]] = []
+        unknowns: list[sympy.Symbol] = []
+        for p, (sup, m) in enumerate(zip(supports, shape)):
+            if len(sup) == 1:
+                shares.append([sympy.Integer(int(a == sup[0])) for a in range(m)])
+                continue
+            u = list(sympy.symbols(f"_s{p}_0:{len(sup) - 1}", real=True))
+            unknowns.extend(u)
+            vec = [sympy.Integer(0)] * m
+            for a, sym in zip(sup[:-1], u):
+                vec[a] = sym
+            vec[sup[-1]] = 1 - sum(u, sympy.Integer(0))
+            shares.append(vec)
+        at = {x: shares[p][a] for p, coords in enumerate(pgame.role_state) for a, x in enumerate(coords)}
+        eqs = []
+        for p, sup in enumerate(supports):
+            row = [pgame.payoffs[p][a].xreplace(at) for a in sup]
+            eqs.extend(sympy.expand(sympy.together(r - row[0])) for r in row[1:])
+        if not unknowns:
+            solutions: list[dict[sympy.Symbol, sympy.Expr]] = [{}]
+        else:
+            if any(e == 0 for e in eqs):
+                degenerate = True
+                continue
+            try:
+                solutions = sympy.solve(eqs, unknowns, dict=True)
+            except NotImplementedError:
+                degenerate = True
+                continue
+        for sol in solutions:
+            values = [sympy.sympify(v).xreplace(sol) for vec in shares for v in vec]
+            if any(v.free_symbols for v in values):
+                degenerate = True
+                continue
+            inside = all(_in_open_unit(v) for p, sup in enumerate(supports) if len(sup) > 1
+                         for a, v in enumerate(shares[p]) if a in sup for v in [sympy.sympify(v).xreplace(sol)])
+            if not inside:
+                continue
+            vecs = []
+            exact = exact_payoffs and _is_exact(values)
+            for vec in shares:
+                vals = [sympy.sympify(v).xreplace(sol) for v in vec]
+                if exact:
+                    vecs.append(readonly(np.array([_fraction(v) for v in vals], dtype=object)))
+                else:
+                    vecs.append(readonly(np.array([float(sympy.re(sympy.N(v, 30))) for v in vals])))
+            mixing = sum(len(sup) > 1 for sup in supports)
+            found.append((mixing, tuple(vecs)))
+    if degenerate:
+        warnings.warn(
+            f"{where}: the game has continua of rest points (a role indifferent along a whole face), or faces "
+            "sympy could not solve; only isolated rest points are returned",
+            DegenerateGameWarning,
+            stacklevel=3,
+        )
+    found.sort(key=lambda item: item[0])
+    return [pt for _, pt in found]
+
+
+def _general_stability(game: Any, point: Any, where: str) -> Stability:
+    from coopgame.dynamics.analysis import replicator_equations
+
+    pgame = _population(game, where)
+    system = replicator_equations(pgame)
+    try:
+        coords = system.point(point)
+    except InvalidProfileError as err:
+        raise InvalidProfileError(str(err).replace("ReplicatorSystem.point", where)) from None
+    for p, sh in enumerate(pgame.shares):
+        vals = [complex(sympy.N(v.xreplace(coords))) for v in sh]
+        if any(v.real < -1e-9 or abs(v.imag) > 1e-12 for v in vals) or abs(sum(vals) - 1) > 1e-7:
+            raise InvalidProfileError(f"{where}: expected a point of the state space, got shares "
+                                      f"{[v.real for v in vals]} for {pgame.players[p]!r}")
+    exact = all(v.is_Rational for v in coords.values()) and all(
+        not e.has(sympy.Float) for row in pgame.payoffs for e in row)
+    field = [sympy.simplify(f) for f in system.equations.xreplace(coords)]
+    if exact:
+        if any(f != 0 for f in field):
+            raise InvalidProfileError(f"{where}: expected a rest point, got a point where the field is "
+                                      f"{[str(f) for f in field]}")
+    else:
+        scale = max([1.0] + [abs(float(sympy.N(e.xreplace(coords)))) for row in pgame.payoffs for e in row])
+        if max([0.0] + [abs(complex(sympy.N(f))) for f in field]) > 1e-7 * scale:
+            raise InvalidProfileError(f"{where}: expected a rest point, got a point where the field is "
+                                      f"{[complex(sympy.N(f)).real for f in field]}")
+    jac_sym = system.jacobian.xreplace(coords)
+    dim = jac_sym.shape[0]
+    if exact:
+        jac_sym = jac_sym.applyfunc(sympy.nsimplify)
+        exact = all(v.is_Rational for v in jac_sym)
+    if exact:
+        jac = np.empty((dim, dim), dtype=object)
+        for i in range(dim):
+            for j in range(dim):
+                jac[i, j] = _fraction(jac_sym[i, j])
+    else:
+        jac = np.array([[float(sympy.re(sympy.N(jac_sym[i, j]))) for j in range(dim)] for i in range(dim)])
+    jac_float = np.array(jac, dtype=float).reshape(dim, dim)
+    eigenvalues = np.linalg.eigvals(jac_float).astype(complex) if dim else np.zeros(0, dtype=complex)
+    if exact and dim <= 3:
+        evs = []
+        for ev, mult in sympy.Matrix(jac_sym).eigenvals().items():
+            evs.extend([ev] * mult)
+        real_signs = [_sign(sympy.re(ev)) for ev in evs]
+        imag_nonzero = [_sign(sympy.im(ev)) != 0 for ev in evs]
+        eigenvalues = np.array([complex(sympy.N(ev, 30)) for ev in evs], dtype=complex)
+    else:
+        tol = 1e-9 * max(1.0, float(np.abs(jac_float).max(initial=0.0)))
+        real_signs = [0 if abs(e.real) <= tol else (1 if e.real > 0 else -1) for e in eigenvalues]
+        imag_nonzero = [abs(e.imag) > tol for e in eigenvalues]
+    classification = _classify(real_signs, imag_nonzero, dim)
+    det = trace = None
+    if dim == 2:
+        trace = jac[0, 0] + jac[1, 1]
+        det = jac[0, 0] * jac[1, 1] - jac[0, 1] * jac[1, 0]
+        if exact and trace == 0 and det > 0:
+            classification = "centre"
+    vectors = []
+    for sh in pgame.shares:
+        vals = [v.xreplace(coords) for v in sh]
+        if exact:
+            vectors.append(readonly(np.array([_fraction(v) for v in vals], dtype=object)))
+        else:
+            vectors.append(readonly(np.array([float(sympy.re(sympy.N(v))) for v in vals])))
+    order = np.lexsort((eigenvalues.imag, eigenvalues.real))
+    return Stability(point=tuple(vectors), jacobian=readonly(jac), eigenvalues=readonly(eigenvalues[order]),
+                     classification=classification, det=det, trace=trace, exact=exact)
