@@ -3,7 +3,6 @@ and stability for games with any number of strategies (THEORY.md 2.6; claims C10
 
 from __future__ import annotations
 
-import itertools
 import warnings
 from fractions import Fraction
 
@@ -88,9 +87,9 @@ def tangent_jacobian_numeric(game: cg.NormalFormGame, vectors, h: float = 1e-6) 
 def test_replicator_equations_of_the_tripartite_template():
     system = replicator_equations(models.tripartite())
     assert isinstance(system, ReplicatorSystem)
-    x, y, z = system.state
+    _, y, z = system.state
     assert [s.name for s in system.state] == ["x", "y", "z"]
-    pi, c_e, s_e, f_e = (sympy.Symbol(n, positive=True) for n in ("pi", "c_e", "s_e", "f_e"))
+    c_e, s_e, f_e = (sympy.Symbol(n, positive=True) for n in ("c_e", "s_e", "f_e"))
     # Enterprise: u(A) - u(P) = (pi - c_e + s_e y) - (pi - f_e y), written out from THEORY 2.6
     assert sympy.expand(system.advantages[2] - (-c_e + (s_e + f_e) * y)) == 0
     assert sympy.expand(system.equations[2] - z * (1 - z) * system.advantages[2]) == 0
@@ -356,7 +355,7 @@ def test_derived_c10_dynamic_penalty_makes_the_interior_point_stable():
     values = {"dc": 2, "k": 1, "F": 16, "B": 4, "rho": Fraction(1, 2)}
     static = wang_shi(False).subs(values)
     dynamic = wang_shi(True).subs(values)
-    interior = lambda pts: [p for p in pts if all(0 < v[0] < 1 for v in p)]   # noqa: E731
+    interior = lambda pts: [p for p in pts if all(0 < v[0] < 1 for v in p)]
     (p_static,) = interior(rest_points(static))
     (p_dynamic,) = interior(rest_points(dynamic))
     assert p_static[0][1] == Fraction(1, 2) and p_dynamic[0][1] == Fraction(1, 2)     # x* = k/(rho B) in both

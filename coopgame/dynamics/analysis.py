@@ -31,14 +31,19 @@ import sympy
 
 from coopgame._numeric import TOLERANCE, readonly
 from coopgame.dynamics.population import PopulationGame, as_population_game
-from coopgame.errors import InvalidArgumentError, InvalidProfileError, SolverLimitError, UnresolvedParameterError
+from coopgame.errors import (
+    InvalidArgumentError,
+    InvalidProfileError,
+    SolverLimitError,
+    UnresolvedParameterError,
+)
 
 __all__ = [
     "CLASSES",
+    "MAX_CORNERS",
     "CornerClassification",
     "CornerRow",
     "CornerTable",
-    "MAX_CORNERS",
     "ReplicatorSystem",
     "classify_corners",
     "corner_eigenvalues",

@@ -27,7 +27,11 @@ from typing import Any
 import numpy as np
 import sympy
 
-from coopgame.errors import InvalidArgumentError, InvalidGameError, UnresolvedParameterError
+from coopgame.errors import (
+    InvalidArgumentError,
+    InvalidGameError,
+    UnresolvedParameterError,
+)
 from coopgame.games._base import describe
 from coopgame.games.normal_form import NormalFormGame
 from coopgame.games.symbolic import SymbolicGame, as_expression
@@ -110,7 +114,7 @@ class PopulationGame:
     (3*y, 4*y + 1)
     """
 
-    __slots__ = ("_payoffs", "_state", "_players", "_actions", "_defaults", "_hash")
+    __slots__ = ("_actions", "_defaults", "_hash", "_payoffs", "_players", "_state")
 
     def __init__(self, payoffs: Sequence[Sequence[Any]], state: Sequence[Any] | None = None,
                  players: Sequence[str] | None = None, actions: Sequence[Sequence[str]] | None = None, *,
@@ -160,7 +164,7 @@ class PopulationGame:
                 if callable(v) and not isinstance(v, sympy.Basic):
                     try:
                         v = v(*flat)
-                    except Exception as err:  # a user function may raise anything
+                    except Exception as err:  # noqa: BLE001 - a user function may raise anything
                         raise InvalidGameError(
                             f"{where}: the payoff function of role {p + 1}, strategy {a + 1} failed on the state symbols "
                             f"{flat} ({type(err).__name__}: {err}); write it with sympy operations") from None
@@ -388,8 +392,8 @@ class PopulationGame:
 
     # ------------------------------------------------------------------ display
     def __repr__(self) -> str:
-        lines = [f"PopulationGame(state {', '.join(s.name for s in self.state)}; parameters "
-                 f"{', '.join(s.name for s in self.parameters) or 'none'})"]
+        params = ", ".join(s.name for s in self.parameters) or "none"
+        lines = [f"PopulationGame(state {', '.join(s.name for s in self.state)}; parameters {params})"]
         for p, row in enumerate(self._payoffs):
             for a, e in enumerate(row):
                 lines.append(f"  {self._players[p]}: {self._actions[p][a]}: {e}")
