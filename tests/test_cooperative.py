@@ -496,3 +496,47 @@ def test_degenerate_zero_game_exact_recovery():
     lc = g.least_core()
     assert lc.epsilon == 0 and list(lc.allocation) == [0] * 5
     assert list(g.nucleolus()) == [0] * 5
+
+
+# --------------------------------------------------------------------------- fast exact Shapley paths
+def closed_form_shapley(game):
+    """Shapley value from the subset formula in Fractions (independent of the size-sum code)."""
+    n = game.num_players
+    v = [F(x) for x in game.values.tolist()]
+    phi = []
+    for i in range(n):
+        total = F(0)
+        for m in range(1 << n):
+            if not (m >> i) & 1:
+                s = m.bit_count()
+                total += F(math.factorial(s) * math.factorial(n - s - 1), math.factorial(n)) * (v[m | (1 << i)] - v[m])
+        phi.append(total)
+    return phi
+
+
+@PROPERTY
+@given(st.integers(1, 7), st.data())
+def test_shapley_exact_paths_agree(n, data):
+    """Integer arrays (int64 cache), Fraction worths, huge worths (Python-int fallback) and
+    float worths all give the subset-formula value."""
+    ints = data.draw(st.lists(st.integers(-1000, 1000), min_size=(1 << n) - 1, max_size=(1 << n) - 1))
+    vals = np.array([0] + ints, dtype=np.int64)
+    expected = closed_form_shapley(TUGame(n, [F(x) for x in vals.tolist()]))
+    assert list(TUGame(n, vals).shapley_value()) == expected
+    assert list(TUGame(n, [F(x, 7) for x in vals.tolist()]).shapley_value()) == [e / 7 for e in expected]
+    huge = [x * (1 << 70) for x in vals.tolist()]
+    assert list(TUGame(n, [F(x) for x in huge]).shapley_value()) == [e * (1 << 70) for e in expected]
+    assert np.allclose(TUGame(n, vals.astype(float)).shapley_value(), [float(e) for e in expected])
+    assert list(TUGame(n, vals).banzhaf_value()) == list(TUGame(n, [F(x) for x in vals.tolist()]).banzhaf_value())
+
+
+def test_shapley_ten_players_brute_force_and_int_cache_readonly():
+    rng = np.random.default_rng(5)
+    vals = rng.integers(-50, 50, 1 << 10)
+    vals[0] = 0
+    g = TUGame(10, vals)
+    assert list(g.shapley_value()) == closed_form_shapley(g)
+    ints, den = g._integer_values()
+    assert den == 1 and ints.tolist() == vals.tolist() and not ints.flags.writeable
+    vals[1] = 999  # the game copied its input
+    assert g.value({0}) != 999

@@ -8,7 +8,12 @@ from typing import Any
 import numpy as np
 
 from coopgame._numeric import TOLERANCE, classify_scalar, to_fraction
-from coopgame.cooperative.nucleolus import _benefit_values, _coalition_sums, sequence
+from coopgame.cooperative.nucleolus import (
+    _benefit_values,
+    _coalition_sums,
+    exact_excesses,
+    sequence,
+)
 from coopgame.errors import InvalidProfileError
 
 __all__ = ["LeastCore", "core_contains", "core_is_empty", "least_core"]
@@ -63,12 +68,11 @@ def core_contains(game: Any, x: Any) -> bool:
     v = _benefit_values(game)
     full = (1 << n) - 1
     if game.is_exact and "float" not in kinds:
-        xa = np.empty(n, dtype=object)
-        xa[:] = [to_fraction(a) for a in xs]
+        xa = [to_fraction(a) for a in xs]
         if game.cost:
-            xa = -xa
-        sums = _coalition_sums(xa, n)
-        return bool(sums[full] == v[full]) and bool(np.all(sums >= v))
+            xa = [-a for a in xa]
+        exc, _ = exact_excesses(game, xa)  # scaled v(S) - x(S)
+        return bool(exc[full] == 0) and bool(np.all(exc <= 0))
     xa = np.array([float(a) for a in xs])
     if game.cost:
         xa = -xa

@@ -1,11 +1,12 @@
 """Shapley and Banzhaf values of TU games, vectorised over bitmasks.
 
 For each player ``i`` the marginal contributions ``v(S + i) - v(S)`` over the
-``2**(n-1)`` coalitions ``S`` without ``i`` are computed in one numpy
-operation and summed by coalition size; the Shapley value weights size ``s``
-by ``s! (n-s-1)! / n!``. Exact games are scaled to integers by the common
-denominator of their worths and summed in int64 when that cannot overflow,
-else in Python ints, so the result is exact.
+``2**(n-1)`` coalitions ``S`` without ``i`` are summed by coalition size, from
+one weighted ``bincount`` per player over a strided view of the worths (see
+``_size_sums``); the Shapley value weights size ``s`` by ``s! (n-s-1)! / n!``.
+Exact games are scaled to integers by the common denominator of their worths;
+the sums are done in float64 while that is exact (every partial sum below
+``2**53``) and in Python ints otherwise, so the result is exact.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import numpy as np
 
 from coopgame.errors import InvalidArgumentError
 
-__all__ = ["MonteCarloShapley", "banzhaf", "exact_shapley", "monte_carlo_shapley"]
+__all__ = ["MonteCarloShapley", "banzhaf", "exact_shapley", "monte_carlo_shapley", "popcounts"]
 
 
 @dataclass(frozen=True)
@@ -48,42 +49,90 @@ class MonteCarloShapley:
     samples: int
 
 
+def popcounts(n: int) -> np.ndarray:
+    """Number of players in each coalition, indexed by bitmask (int8 array of length ``2**n``)."""
+    pc = np.zeros(1, dtype=np.int8)
+    for _ in range(n):
+        pc = np.concatenate((pc, pc + 1))
+    return pc
+
+
+def _integer_worths(game: Any) -> tuple[np.ndarray, int]:
+    """Worths of an exact game times their common denominator, as int64 or Python-int object array."""
+    cached = getattr(game, "_integer_values", None)
+    if cached is not None:
+        ints, den = cached()
+        if ints is not None:
+            return ints, den
+    v = game.values.tolist()
+    den = 1
+    for d in {f.denominator for f in v}:
+        den = den * d // math.gcd(den, d)
+    ints = [f.numerator * (den // f.denominator) for f in v]
+    big = max(abs(x) for x in ints)
+    if big < (1 << 62):
+        return np.array(ints, dtype=np.int64), den
+    arr = np.empty(len(ints), dtype=object)
+    arr[:] = ints
+    return arr, den
+
+
 def _size_sums(game: Any) -> tuple[list[Any], Any, bool]:
     """Per player, sums of marginal contributions grouped by coalition size.
 
     Returns (sums, denominator, exact) where sums[i][s] is the sum over |S| = s
     of (v(S+i) - v(S)) times ``denominator`` (an int for exact games, 1.0 else).
+
+    With ``in_i[k]`` the sum of ``v(T)`` over coalitions of size ``k`` containing
+    ``i`` and ``tot[k]`` the sum over all coalitions of size ``k``,
+    ``sums[i][s] = in_i[s + 1] - (tot[s] - in_i[s])``. Each ``in_i`` is one
+    weighted ``bincount`` over the half of the bitmask array whose bit ``i`` is
+    set (a strided view of the worths reshaped to ``(2**(n-1-i), 2, 2**i)``).
+    Exact games are scaled to integers; their float sums are exact while every
+    partial sum stays below ``2**53``, otherwise the sums are done in Python ints.
     """
     n = game.num_players
-    v = game.values
-    if game.is_exact:
-        den = 1
-        for f in v.tolist():
-            den = den * f.denominator // math.gcd(den, f.denominator)
-        ints = [f.numerator * (den // f.denominator) for f in v.tolist()]
-        big = max(abs(x) for x in ints)
-        if big * (1 << (n + 2)) < (1 << 62):
-            vv = np.array(ints, dtype=np.int64)
-        else:
-            vv = np.empty(len(ints), dtype=object)
-            vv[:] = ints
+    exact = game.is_exact
+    if exact:
+        vv, den = _integer_worths(game)
+        big = int(np.max(np.abs(vv))) if vv.dtype != object else max(abs(int(x)) for x in vv.tolist())
+        fast = vv.dtype != object and big * (1 << (n + 2)) < (1 << 53)
     else:
-        den = 1.0
-        vv = v
-    size = 1 << n
-    masks = np.arange(size, dtype=np.int64)
-    pc = np.zeros(size, dtype=np.int64)
+        vv, den, fast = game.values, 1.0, True
+    if not fast:
+        return _size_sums_python(game, vv, den)
+    weights = vv.astype(float)
+    pc = popcounts(n)
+    tot = np.bincount(pc, weights=weights, minlength=n + 1)
+    out = []
     for i in range(n):
-        pc += (masks >> i) & 1
+        shape = (1 << (n - 1 - i), 2, 1 << i)
+        sel = weights.reshape(shape)[:, 1, :].ravel()
+        sizes = pc.reshape(shape)[:, 1, :].ravel()
+        ins = np.bincount(sizes, weights=sel, minlength=n + 1)
+        marg = ins[1:] - (tot[:-1] - ins[:-1])
+        out.append([round(float(x)) for x in marg] if exact else list(marg))
+    return out, den, exact
+
+
+def _size_sums_python(game: Any, vv: np.ndarray, den: int) -> tuple[list[Any], Any, bool]:
+    """Exact size sums in Python ints (worths too large for exact float sums)."""
+    n = game.num_players
+    size = 1 << n
+    obj = np.empty(size, dtype=object)
+    obj[:] = [int(x) for x in vv.tolist()]
+    masks = np.arange(size, dtype=np.int64)
+    pc = popcounts(n).astype(np.int64)
     order = np.argsort(pc, kind="stable")
     starts = np.concatenate(([0], np.cumsum([math.comb(n - 1, s) for s in range(n - 1)]))).astype(np.int64)
+    del masks
     out = []
     for i in range(n):
         bit = 1 << i
         sel = order[(order & bit) == 0]
-        diff = vv[sel | bit] - vv[sel]
-        out.append(list(np.add.reduceat(diff, starts)))
-    return out, den, game.is_exact
+        diff = obj[sel | bit] - obj[sel]
+        out.append([int(x) for x in np.add.reduceat(diff, starts)])
+    return out, den, True
 
 
 def exact_shapley(game: Any) -> np.ndarray:

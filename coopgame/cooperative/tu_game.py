@@ -77,7 +77,7 @@ class TUGame:
     Fraction(1, 1)
     """
 
-    __slots__ = ("_cost", "_exact", "_hash", "_n", "_players", "_v")
+    __slots__ = ("_cost", "_exact", "_hash", "_ints", "_n", "_players", "_v")
 
     def __init__(self, num_players: int, values: Any, players: Iterable[str] | None = None, *, cost: bool = False):
         func = "TUGame"
@@ -93,6 +93,7 @@ class TUGame:
                 "(e.g. airport_shapley) instead"
             )
         size = 1 << n
+        ints = None
         if isinstance(values, dict):
             raw: list[Any] = [0] * size
             for key, val in values.items():
@@ -111,7 +112,13 @@ class TUGame:
                 stored = np.array(arr, dtype=float)
             elif arr.dtype.kind in "iub":
                 raw = None  # type: ignore[assignment]
-                stored = np.array([Fraction(int(x)) for x in arr.tolist()], dtype=object)
+                # one Fraction per distinct worth (Fractions are immutable, so entries may share one)
+                uniq, inverse = np.unique(arr, return_inverse=True)
+                fracs = np.empty(uniq.size, dtype=object)
+                fracs[:] = [Fraction(int(x)) for x in uniq.tolist()]
+                stored = fracs[inverse.reshape(-1)]
+                if arr.dtype.kind != "u" or arr.dtype.itemsize < 8:
+                    ints = arr.astype(np.int64)
             else:
                 raw = list(arr.tolist())
         if raw is not None:
@@ -138,6 +145,7 @@ class TUGame:
         self._exact = stored.dtype == object
         self._players = labels
         self._cost = bool(cost)
+        self._ints = ints
         self._hash: int | None = None
 
     # ------------------------------------------------------------------ basics
@@ -163,6 +171,14 @@ class TUGame:
             sel = ((masks >> i) & 1).astype(bool)
             total[sel] = total[sel] + single[i]
         return cls(n, total - c._v, c._players)
+
+    def _integer_values(self) -> tuple[np.ndarray | None, int]:
+        """(int64 worths, 1) when the game was built from an integer array, else (None, 1)."""
+        if self._ints is None:
+            return None, 1
+        ints = self._ints.view()
+        ints.flags.writeable = False
+        return ints, 1
 
     @property
     def num_players(self) -> int:
