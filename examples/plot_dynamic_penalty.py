@@ -33,7 +33,7 @@ games = {"static fine F": static.subs(values), "dynamic fine F (1 - x)": dynamic
 starts = [(0.3, 0.8), (0.15, 0.5), (0.8, 0.15)]
 fig, axes = plt.subplots(1, 2, figsize=(9, 4.2), sharey=True)
 for ax, (title, game) in zip(axes, games.items()):
-    interior = [p for p in rest_points(game) if all(0 < v[0] < 1 for v in p)][0]
+    interior = next(p for p in rest_points(game) if all(0 < v[0] < 1 for v in p))
     res = stability(game, interior)
     for x0, y0 in starts:
         traj = replicator(game, [x0, y0], 60.0, t_eval=np.linspace(0, 60, 1500))
