@@ -188,18 +188,34 @@ def _split(system: _System, vec: np.ndarray) -> tuple[np.ndarray, ...]:
 
 
 # ---------------------------------------------------------------------------------------- attractors
-def _one_population_attractors(system: _System, where: str) -> list[np.ndarray]:
+def _classify(eig: np.ndarray, tol: float) -> str:
+    """Stability class from the eigenvalues (the same names as :class:`~coopgame.dynamics.stability.Stability`)."""
+    re = eig.real
+    if (re < -tol).all():
+        return "stable"
+    if (re > tol).all():
+        return "unstable"
+    if (np.abs(re) > tol).all():
+        return "saddle"
+    if len(eig) == 2 and (np.abs(re) <= tol).all() and (np.abs(eig.imag) > tol).all():
+        return "centre"
+    return "non-hyperbolic"
+
+
+def _one_population_rest_points(system: _System, where: str,
+                                warn: bool = True) -> list[tuple[np.ndarray, str, np.ndarray]]:
+    """Isolated rest points of one-population dynamics with their class and eigenvalues on the simplex."""
     A = system.A
     m = A.shape[0]
     if m > MAX_SUPPORT_STRATEGIES:
         raise SolverLimitError(
             f"{where}: expected at most {MAX_SUPPORT_STRATEGIES} strategies for the search of one-population "
-            f"attractors (it visits 2**m supports), got {m}; pass attractors=[...] explicitly")
+            f"rest points (it visits 2**m supports), got {m}; pass attractors=[...] explicitly")
     tol = TOLERANCE * max(1.0, float(np.abs(A).max()))
     # orthonormal basis of the tangent space {v : sum v = 0}
     q, _ = np.linalg.qr(np.vstack([np.ones(m), np.eye(m)[:-1]]).T)
     V = q[:, 1:]
-    found: list[np.ndarray] = []
+    found: list[tuple[np.ndarray, str, np.ndarray]] = []
     degenerate = False
     for k in range(1, m + 1):
         for support in itertools.combinations(range(m), k):
@@ -225,13 +241,16 @@ def _one_population_attractors(system: _System, where: str) -> list[np.ndarray]:
             avg = x @ f
             J = np.diag(f - avg) + x[:, None] * (A - (f + A.T @ x)[None, :])
             eig = np.linalg.eigvals(V.T @ J @ V)
-            if (eig.real < -tol).all():
-                found.append(x)
-    if degenerate:
+            found.append((x, _classify(eig, tol), eig))
+    if degenerate and warn:
         warnings.warn(f"{where}: the game may have continua of rest points (a singular support system); "
-                      "only isolated asymptotically stable rest points are used",
-                      DegenerateGameWarning, stacklevel=3)
+                      "only isolated rest points are used",
+                      DegenerateGameWarning, stacklevel=4)
     return found
+
+
+def _one_population_attractors(system: _System, where: str) -> list[np.ndarray]:
+    return [x for x, kind, _ in _one_population_rest_points(system, where) if kind == "stable"]
 
 
 def _multi_population_attractors(system: _System, where: str) -> list[np.ndarray]:
