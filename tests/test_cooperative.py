@@ -540,3 +540,102 @@ def test_shapley_ten_players_brute_force_and_int_cache_readonly():
     assert den == 1 and ints.tolist() == vals.tolist() and not ints.flags.writeable
     vals[1] = 999  # the game copied its input
     assert g.value({0}) != 999
+
+
+# --------------------------------------------------------------------------- TUGame.from_normal_form
+from coopgame.cooperative import _from_normal_form as fnf
+from coopgame.errors import SolverError
+from coopgame.games.normal_form import NormalFormGame
+from tests.strategies import games as nf_games
+
+
+def independent_matrix_value(M):
+    """Value of a zero-sum matrix game from the column player's LP (min v s.t. M y <= v)."""
+    from scipy.optimize import linprog
+
+    M = np.asarray(M, dtype=float)
+    r, c = M.shape
+    res = linprog(np.append(np.zeros(c), 1.0), A_ub=np.hstack([M, -np.ones((r, 1))]), b_ub=np.zeros(r),
+                  A_eq=np.append(np.ones(c), 0.0)[None, :], b_eq=[1.0], bounds=[(0, None)] * c + [(None, None)])
+    return res.x[-1]
+
+
+def coalition_matrix(game, S):
+    n = game.num_players
+    inside = sorted(S)
+    outside = [i for i in range(n) if i not in S]
+    total = sum(np.asarray(game.payoffs[i], dtype=object) for i in inside)
+    return np.transpose(total, inside + outside).reshape(math.prod(game.shape[i] for i in inside), -1)
+
+
+@SLOW
+@given(nf_games(num_players=st.integers(2, 3), min_actions=1, max_actions=3, exact=True))
+def test_from_normal_form_alpha_beta_oracle_and_order(g):
+    """Mixed alpha = mixed beta = the matrix-game value (independent LP); pure alpha <= it <= pure beta;
+    the mixed game is superadditive (von Neumann-Morgenstern); v(N) is the best total payoff."""
+    n = g.num_players
+    a = TUGame.from_normal_form(g, "alpha")
+    b = TUGame.from_normal_form(g, "beta")
+    ap = TUGame.from_normal_form(g, "alpha", mixed=False)
+    bp = TUGame.from_normal_form(g, "beta", mixed=False)
+    assert a.is_exact and a == b and a.players == g.players
+    full = (1 << n) - 1
+    best = max(sum(g.payoffs[i][p] for i in range(n)) for p in itertools.product(*(range(m) for m in g.shape)))
+    assert a.grand_value == best == ap.grand_value == bp.grand_value
+    for mask in range(1, full):
+        S = {i for i in range(n) if (mask >> i) & 1}
+        M = coalition_matrix(g, S)
+        assert float(a.values[mask]) == pytest.approx(independent_matrix_value(M), abs=1e-7)
+        assert ap.values[mask] == M.min(axis=1).max() and bp.values[mask] == M.max(axis=0).min()
+        assert ap.values[mask] <= a.values[mask] <= bp.values[mask]
+    for s, t in itertools.product(range(1, full), repeat=2):
+        if s & t == 0:
+            assert a.values[s | t] >= a.values[s] + a.values[t]
+
+
+def test_from_normal_form_float_and_gamma_chicken():
+    chicken = NormalFormGame([[[6, 2], [7, 0]], [[6, 7], [2, 0]]], exact=True, players=["R", "C"])
+    a = TUGame.from_normal_form(chicken, "alpha")
+    assert [a.value(S) for S in [("R",), ("C",), ("R", "C")]] == [2, 2, 12]
+    worst = TUGame.from_normal_form(chicken, "gamma")
+    best = TUGame.from_normal_form(chicken, "gamma", selection="best")
+    assert worst.value({0}) == 2 and best.value({0}) == 7 and worst.grand_value == 12
+    fl = TUGame.from_normal_form(chicken.to_float(), "alpha")
+    assert not fl.is_exact and np.allclose(fl.values, a.values.astype(float))
+    pennies = NormalFormGame.zero_sum([[1, -1], [-1, 1]])
+    assert TUGame.from_normal_form(pennies).value({0}) == pytest.approx(0.0, abs=1e-12)
+
+
+def test_from_normal_form_gamma_public_goods():
+    """Three regions, govern (cost 3) or free-ride, each governing region yields 2 to everyone (r = 2 < N = 3).
+    Singletons free-ride at every equilibrium (v = 0); a pair merged into one player governs
+    (each governor adds 2 * 2 - 3 > 0 to the pair) while the outsider free-rides: v(pair) = 2 * (2*2 - 3) = 2."""
+    u = np.zeros((3, 2, 2, 2), dtype=int)
+    for prof in itertools.product(range(2), repeat=3):
+        k = sum(1 for a in prof if a == 0)
+        for i in range(3):
+            u[(i, *prof)] = 2 * k - 3 * (prof[i] == 0)
+    g = NormalFormGame(list(u), exact=True)
+    gamma = TUGame.from_normal_form(g, "gamma")
+    assert [gamma.value({i}) for i in range(3)] == [0, 0, 0]
+    assert [gamma.value(S) for S in [(0, 1), (0, 2), (1, 2)]] == [2, 2, 2]
+    assert gamma.grand_value == 9
+    assert gamma.shapley_value().tolist() == [3, 3, 3]
+
+
+def test_from_normal_form_errors(monkeypatch):
+    g = NormalFormGame([[[1, 0], [0, 1]], [[0, 1], [1, 0]]])
+    with pytest.raises(InvalidArgumentError, match="kind"):
+        TUGame.from_normal_form(g, "delta")
+    with pytest.raises(InvalidArgumentError, match="selection"):
+        TUGame.from_normal_form(g, "gamma", selection="median")
+    monkeypatch.setattr(fnf, "MAX_PROFILES", 3)
+    with pytest.raises(SolverLimitError, match="pure profiles"):
+        TUGame.from_normal_form(g)
+    monkeypatch.undo()
+    # players 1 and 2 play matching pennies whatever player 0 does: no pure equilibrium for {0} vs {1}, {2}
+    A = np.zeros((2, 2, 2))
+    pen = np.array([[1.0, -1.0], [-1.0, 1.0]])
+    B = np.broadcast_to(pen, (2, 2, 2)).copy()
+    with pytest.raises(SolverError, match="no pure Nash equilibrium"):
+        TUGame.from_normal_form(NormalFormGame([A, B, -B]), "gamma")

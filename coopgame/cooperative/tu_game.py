@@ -172,6 +172,88 @@ class TUGame:
             total[sel] = total[sel] + single[i]
         return cls(n, total - c._v, c._players)
 
+    @classmethod
+    def from_normal_form(cls, game: Any, kind: str = "alpha", *, mixed: bool = True,
+                         selection: str = "worst") -> TUGame:
+        """The TU game of a strategic-form game: what each coalition can guarantee itself.
+
+        A coalition ``S`` acts as one player whose payoff is the sum of its
+        members' payoffs (utility is transferable within ``S``); ``v(N)`` is
+        the largest total payoff of any profile and ``v(empty) = 0``. The
+        kinds differ in what the coalition expects of the others:
+
+        ``"alpha"``
+            ``S`` commits first, the complement then punishes:
+            ``max over S's strategies of min over the complement's joint
+            actions``. With ``mixed=True`` (default) ``S`` may randomise over
+            its joint actions (correlating its members), and the value is
+            that of the zero-sum game between ``S`` and its complement (an
+            LP); this is von Neumann and Morgenstern's characteristic
+            function. With ``mixed=False`` only pure joint actions are used.
+        ``"beta"``
+            The complement commits first and ``S`` replies:
+            ``min over the complement's strategies of max over S's joint
+            actions``. With ``mixed=True`` the complement may randomise
+            (correlated), and by the minimax theorem the value equals the
+            mixed ``"alpha"`` value; with ``mixed=False`` it is the pure
+            min-max, at least the pure ``"alpha"`` value.
+        ``"gamma"``
+            (Chander and Tulkens 1997) ``S`` plays against the outsiders
+            acting separately, each maximising its own payoff: ``v(S)`` is
+            ``S``'s total payoff at a Nash equilibrium of the game with ``S``
+            merged into one player and the outsiders as singletons. Two-player
+            merged games use all extreme mixed equilibria
+            (``mixed_equilibria``), larger ones pure equilibria
+            (``pure_equilibria``); ``selection`` picks the equilibrium worst
+            (default) or best for ``S`` when there are several.
+
+        Parameters
+        ----------
+        game : NormalFormGame
+        kind : {"alpha", "beta", "gamma"}
+        mixed : bool, default True
+            Mixed (correlated within a coalition) or pure strategies for
+            ``"alpha"`` and ``"beta"``.
+        selection : {"worst", "best"}, default "worst"
+            Equilibrium selection for ``"gamma"``.
+
+        Returns
+        -------
+        TUGame
+            On the game's players (labels kept); exact when the game is exact
+            (mixed values are recomputed in Fractions from the LP's supports).
+
+        Raises
+        ------
+        SolverLimitError
+            For more than 12 players or more than ``2**16`` pure profiles.
+        SolverError
+            For ``"gamma"`` when a merged game with three or more players has
+            no pure equilibrium.
+
+        Examples
+        --------
+        Two regions, each governing (cost 2, benefit 3 to both) or free-riding:
+
+        >>> from coopgame.games.normal_form import NormalFormGame
+        >>> from coopgame.cooperative.tu_game import TUGame
+        >>> pd = NormalFormGame([[[4, 1], [3, 0]], [[4, 3], [1, 0]]], exact=True)
+        >>> g = TUGame.from_normal_form(pd, "alpha")
+        >>> [str(g.value(S)) for S in [(0,), (1,), (0, 1)]]
+        ['1', '1', '8']
+
+        Matching pennies: a lone player guarantees 0 by mixing, -1 with pure actions.
+
+        >>> pennies = NormalFormGame.zero_sum([[1, -1], [-1, 1]], exact=True)
+        >>> [str(TUGame.from_normal_form(pennies, k, mixed=m).value({0}))
+        ...  for k, m in [("alpha", True), ("alpha", False), ("beta", False)]]
+        ['0', '-1', '1']
+        """
+        from coopgame.cooperative._from_normal_form import characteristic_values
+
+        values, labels = characteristic_values(game, kind, mixed, selection)
+        return cls(len(labels), values, labels)
+
     def _integer_values(self) -> tuple[np.ndarray | None, int]:
         """(int64 worths, 1) when the game was built from an integer array, else (None, 1)."""
         if self._ints is None:
