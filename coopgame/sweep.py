@@ -413,88 +413,105 @@ def _profile_label(actions: Sequence[Sequence[str]], idx: Sequence[int]) -> str:
 
 
 def _pattern_labels(mask: np.ndarray, profile_labels: Sequence[str], empty: str) -> tuple[np.ndarray, list[str], list[tuple]]:
-    """Codes (one per point) and labels of the distinct sets of profiles in a boolean (points, profiles) mask."""
-    if mask.shape[1] <= 62:
-        keys = mask.astype(np.int64) @ (np.int64(1) << np.arange(mask.shape[1], dtype=np.int64))
-        uniq, inverse = np.unique(keys, return_inverse=True)
-        patterns = [tuple(k for k in range(mask.shape[1]) if (int(u) >> k) & 1) for u in uniq]
+    """Codes (one per point) and labels of the distinct sets of profiles in a boolean (profiles, points) mask."""
+    k = mask.shape[0]
+    if k <= 62:
+        keys = np.zeros(mask.shape[1], dtype=np.int64)
+        for j in range(k):
+            keys |= mask[j].astype(np.int64) << j
+        if k <= 16:  # few possible sets: count them instead of sorting
+            uniq = np.flatnonzero(np.bincount(keys, minlength=1 << k))
+            lookup = np.zeros(1 << k, dtype=np.int64)
+            lookup[uniq] = np.arange(len(uniq))
+            inverse = lookup[keys]
+        else:
+            uniq, inverse = np.unique(keys, return_inverse=True)
+        patterns = [tuple(j for j in range(k) if (int(u) >> j) & 1) for u in uniq]
     else:
-        uniq_rows, inverse = np.unique(mask, axis=0, return_inverse=True)
+        uniq_rows, inverse = np.unique(mask.T, axis=0, return_inverse=True)
         patterns = [tuple(np.flatnonzero(r).tolist()) for r in uniq_rows]
-    labels = [" | ".join(profile_labels[k] for k in pat) if pat else empty for pat in patterns]
-    return inverse.reshape(-1), labels, patterns
+    labels = [" | ".join(profile_labels[j] for j in pat) if pat else empty for pat in patterns]
+    return np.asarray(inverse).reshape(-1), labels, patterns
 
 
 def _game_chunk(game: Any, values: dict[str, np.ndarray], options: dict[str, Any]) -> dict[str, Any]:
-    """Solve the game at every point of a chunk, vectorised over points."""
+    """Solve the game at every point of a chunk, vectorised over points.
+
+    Arrays keep the points on the last (contiguous) axis, so that every
+    operation over players and actions is an elementwise operation on long
+    vectors.
+    """
     func = _lambdified(game)
     n_points = len(next(iter(values.values()))) if values else 1
     shape = tuple(game.shape)
     n = len(shape)
+    size = int(np.prod(shape))
     with np.errstate(all="ignore"):
         raw = func(**values)  # (N, m_1, ..., m_N, P)
-    U = np.moveaxis(np.broadcast_to(raw, raw.shape[:n + 1] + (n_points,)), -1, 0)  # (P, N, m...)
-    U = np.ascontiguousarray(U, dtype=float)
-    flat = U.reshape(n_points, n, -1)
-    finite = np.isfinite(flat).all(axis=(1, 2))
-    tol = TOLERANCE * np.maximum(1.0, np.abs(np.where(np.isfinite(flat), flat, 0.0)).max(axis=(1, 2)))
-    tol_b = tol.reshape((n_points,) + (1,) * n)
-    eq = np.ones((n_points,) + shape, dtype=bool)
-    strict = np.ones((n_points,) + shape, dtype=bool)
+    U = np.ascontiguousarray(np.broadcast_to(raw, raw.shape[:n + 1] + (n_points,)), dtype=float)
+    flat = U.reshape(n, size, n_points)
+    finite = np.ones(n_points, dtype=bool)
+    scale = np.ones(n_points)
     for p in range(n):
-        u = U[:, p]
-        axis = 1 + p
-        best = u.max(axis=axis, keepdims=True)
-        is_best = u >= best - tol_b
-        eq &= is_best
-        if shape[p] > 1:
-            second = np.sort(u, axis=axis).take([-2], axis=axis)
-            strict &= is_best & (second < best - tol_b)
-    eq &= finite.reshape((n_points,) + (1,) * n)
-    eq_flat = eq.reshape(n_points, -1)
+        for j in range(size):
+            v = flat[p, j]
+            finite &= np.isfinite(v)
+            scale = np.fmax(scale, np.abs(v))
+    tol = TOLERANCE * scale
+    eq = np.ones(shape + (n_points,), dtype=bool)
+    with np.errstate(all="ignore"):
+        for p in range(n):
+            u = U[p]
+            eq &= u >= np.expand_dims(np.max(u, axis=p), p) - tol
+    eq &= finite
+    eq_flat = eq.reshape(size, n_points)
     profiles = list(np.ndindex(*shape))
     labels_per_profile = [_profile_label(game.actions, idx) for idx in profiles]
     out: dict[str, Any] = {"finite": finite}
-    codes, labels, patterns = _pattern_labels(eq_flat, labels_per_profile, NO_PURE_EQUILIBRIUM)
-    out["equilibria"] = (codes, labels, patterns)
-    count = eq_flat.sum(axis=1)
+    out["equilibria"] = _pattern_labels(eq_flat, labels_per_profile, NO_PURE_EQUILIBRIUM)
+    count = eq_flat.sum(axis=0)
     out["count"] = count
-    order = np.argsort(~eq_flat, axis=1, kind="stable")
     kmax = int(count.max()) if n_points else 0
-    rows = np.arange(n_points)
     pay = []
-    for k in range(kmax):
-        idx = order[:, k]
-        valid = k < count
-        pay.append([np.where(valid, flat[rows, p, idx], np.nan) for p in range(n)])
+    if kmax:
+        seen = np.zeros(n_points, dtype=np.int64)
+        slots = [[np.full(n_points, np.nan) for _ in range(n)] for _ in range(kmax)]
+        for j in range(size):  # profiles in lexicographic order, as pure_equilibria lists them
+            here = eq_flat[j]
+            for k in range(kmax):
+                sel = here & (seen == k)
+                if sel.any():
+                    for p in range(n):
+                        slots[k][p][sel] = flat[p, j][sel]
+            seen += here
+        pay = slots
     out["payoffs"] = pay
     if options.get("mixed"):
-        A, B = U[:, 0], U[:, 1]
-        den_q = A[:, 0, 0] - A[:, 0, 1] - A[:, 1, 0] + A[:, 1, 1]
-        den_p = B[:, 0, 0] - B[:, 0, 1] - B[:, 1, 0] + B[:, 1, 1]
+        A, B = U[0], U[1]
+        den_q = A[0, 0] - A[0, 1] - A[1, 0] + A[1, 1]
+        den_p = B[0, 0] - B[0, 1] - B[1, 0] + B[1, 1]
         none = (count == 0) & finite
         with np.errstate(all="ignore"):
-            q = np.where(none, (A[:, 1, 1] - A[:, 0, 1]) / den_q, np.nan)
-            p_ = np.where(none, (B[:, 1, 1] - B[:, 1, 0]) / den_p, np.nan)
+            q = np.where(none, (A[1, 1] - A[0, 1]) / den_q, np.nan)
+            p_ = np.where(none, (B[1, 1] - B[1, 0]) / den_p, np.nan)
         out["mixed"] = (p_, q)
     if options.get("corners"):
         # Multi-population replicator dynamics, two strategies per role. At the corner where role i
         # plays strategy s_i (share x_i of its first strategy = 1 - s_i) the Jacobian is diagonal with
         # entries (1 - 2 x_i) * Delta_i, Delta_i = u_i(first, s_-i) - u_i(second, s_-i): the corner is
         # asymptotically stable iff every entry is negative (beyond the tolerance).
-        stable = np.ones((n_points,) + shape, dtype=bool)
+        stable = np.ones(shape + (n_points,), dtype=bool)
         for i in range(n):
-            d = np.moveaxis(U[:, i], 1 + i, 1)  # (P, 2, others...)
-            delta = d[:, 0] - d[:, 1]  # (P, others...)
+            delta = np.take(U[i], 0, axis=i) - np.take(U[i], 1, axis=i)  # (others..., P)
             for s in (0, 1):
                 x = 1.0 - s
-                entry = (1.0 - 2.0 * x) * delta
-                neg = entry < -tol.reshape((n_points,) + (1,) * (n - 1))
-                sl = [slice(None)] * (n + 1)
-                sl[1 + i] = s
+                with np.errstate(invalid="ignore"):
+                    neg = (1.0 - 2.0 * x) * delta < -tol
+                sl: list[Any] = [slice(None)] * (n + 1)
+                sl[i] = s
                 stable[tuple(sl)] &= neg
-        stable &= finite.reshape((n_points,) + (1,) * n)
-        out["corners"] = _pattern_labels(stable.reshape(n_points, -1), labels_per_profile, NO_STABLE_CORNER)
+        stable &= finite
+        out["corners"] = _pattern_labels(stable.reshape(size, n_points), labels_per_profile, NO_STABLE_CORNER)
     return out
 
 
