@@ -312,10 +312,11 @@ def _rho(pop: _Population, a: int, b: int, size: int, process: str, intensity: A
             prod *= g
             total += prod
         return 1 / total
-    from scipy.special import logsumexp
-
-    logs = np.concatenate([[0.0], np.cumsum(_log_gammas(pop, a, b, size, process, intensity, where))])
-    return float(np.exp(-logsumexp(logs)))
+    logs = np.cumsum(_log_gammas(pop, a, b, size, process, intensity, where))
+    top = max(0.0, float(logs.max()))
+    # log(1 + sum exp(logs)), shifted by the largest term so that nothing overflows
+    log_total = top + math.log(math.exp(-top) + float(np.exp(logs - top).sum()))
+    return math.exp(-log_total)
 
 
 # ---------------------------------------------------------------------------------- public API
