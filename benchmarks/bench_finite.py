@@ -30,9 +30,18 @@ from fractions import Fraction
 from typing import Any
 
 import numpy as np
-
 import peers
-from harness import Config, Report, Table, Target, fmt_ratio, fmt_time, measure, measure_interleaved, ratio
+from harness import (
+    Config,
+    Report,
+    Table,
+    Target,
+    fmt_ratio,
+    fmt_time,
+    measure,
+    measure_interleaved,
+    ratio,
+)
 
 BETA = 0.5
 
@@ -83,7 +92,7 @@ def finite(cfg: Config) -> Report:
         for name in works:
             if name == "coopgame":
                 continue
-            agree = abs(values[name] - values["coopgame"]) <= 1e-9 * max(1.0, abs(values["coopgame"]))
+            agree = bool(abs(values[name] - values["coopgame"]) <= 1e-9 * max(1.0, abs(values["coopgame"])))
             r = ratio(ours, timings[name])
             ratios_fix[f"{size} {name}"] = r
             table.add(size, name, name.split()[-1], fmt_time(timings[name].min), fmt_time(timings[name].median),
