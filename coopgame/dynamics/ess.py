@@ -31,7 +31,7 @@ import numpy as np
 import sympy
 
 from coopgame._numeric import TOLERANCE, exact_solve, readonly
-from coopgame.errors import InvalidGameError, InvalidProfileError, SolverLimitError
+from coopgame.errors import CoopgameError, InvalidGameError, InvalidProfileError, SolverLimitError
 from coopgame.games.normal_form import NormalFormGame
 
 __all__ = ["ESS", "MAX_STRATEGIES", "evolutionarily_stable_strategies", "is_ess"]
@@ -111,7 +111,7 @@ def _strategy(p: Any, labels: tuple[str, ...], exact: bool, where: str) -> np.nd
         vals = list(p)
         if len(vals) != m:
             raise InvalidProfileError(f"{where}: expected a probability vector of length {m}, got {len(vals)} entries")
-        if exact and all(isinstance(v, (int, Fraction, np.integer)) or (isinstance(v, sympy.Rational)) for v in vals):
+        if exact and all(isinstance(v, (int, Fraction, np.integer, sympy.Rational)) for v in vals):
             vec = [Fraction(int(sympy.Rational(v).p), int(sympy.Rational(v).q)) if isinstance(v, sympy.Rational)
                    else Fraction(v) for v in vals]
         else:
@@ -142,7 +142,7 @@ def _strictly_copositive(C: Any, exact: bool) -> bool:
         for idx in itertools.combinations(range(k), r):
             sub = C[np.ix_(idx, idx)]
             if exact:
-                M = sympy.Matrix(r, r, lambda i, j: sympy.Rational(sub[i, j].numerator, sub[i, j].denominator))
+                M = sympy.Matrix([[sympy.Rational(v.numerator, v.denominator) for v in row] for row in sub])
                 for value, _, vectors in M.eigenvects():
                     if not value.is_real or value > 0:
                         continue
@@ -314,8 +314,8 @@ def evolutionarily_stable_strategies(game: Any) -> list[ESS]:
             a, b = eq.strategies
             if all(x == y for x, y in zip(a, b)) if exact else np.allclose(np.asarray(a, float), np.asarray(b, float)):
                 candidates.append(np.array(a, dtype=object if exact else float))
-    except Exception:  # noqa: BLE001 - the support search above already covers the isolated candidates
-        pass
+    except CoopgameError:  # too large for vertex enumeration: the support search covers isolated candidates
+        candidates = list(candidates)
     found: list[ESS] = []
     seen: list[np.ndarray] = []
     for p in candidates:
