@@ -31,7 +31,12 @@ import numpy as np
 import sympy
 
 from coopgame._numeric import TOLERANCE, exact_solve, readonly
-from coopgame.errors import CoopgameError, InvalidGameError, InvalidProfileError, SolverLimitError
+from coopgame.errors import (
+    CoopgameError,
+    InvalidGameError,
+    InvalidProfileError,
+    SolverLimitError,
+)
 from coopgame.games.normal_form import NormalFormGame
 
 __all__ = ["ESS", "MAX_STRATEGIES", "evolutionarily_stable_strategies", "is_ess"]
