@@ -538,7 +538,13 @@ def _settle(system: _System, Y0: np.ndarray, targets: np.ndarray, t_max: float, 
     for step in range(1, steps + 1):
         if not len(active):
             break
-        Y = system.rk4(Y, h)
+        new = system.rk4(Y, h)
+        # a start the scheme maps exactly onto itself (sitting on a rest point) never moves again
+        stuck = (new == Y).all(axis=1)
+        if stuck.any():
+            finals[active[stuck]] = Y[stuck]
+            new, active = new[~stuck], active[~stuck]
+        Y = new
         check(step * h)
     if len(active):
         finals[active] = Y

@@ -540,7 +540,7 @@ def basin_map(basins: Basins, ax: Any = None, *, colors: Sequence[Any] | None = 
             fig_w, fig_h = ax.figure.get_size_inches()
             (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
             per_unit = 72.0 * min(box.width * fig_w / (x1 - x0), box.height * fig_h / (y1 - y0))
-            size = (per_unit / basins.resolution) ** 2
+            size = (1.1 * per_unit / basins.resolution) ** 2
         else:
             size = {"strip": 60.0, "cube": 8.0}.get(kind, 10.0) if basins.method == "grid" else 10.0
     marker = "|" if kind == "strip" else ("s" if basins.method == "grid" and kind == "square" else "o")
