@@ -1,0 +1,416 @@
+"""Nash bargaining: the split two (or, with transferable utility, n) parties agree on.
+
+Nash (1950): over a convex feasible set of payoff vectors and a disagreement
+point ``d``, the bargaining solution maximises the Nash product
+``prod_i (u_i - d_i) ** w_i`` over the feasible ``u >= d`` (equal weights
+``w_i = 1`` in the symmetric solution; unequal weights give the asymmetric
+solution of Kalai 1977, ``w`` measuring bargaining power).
+
+:func:`nash_bargaining` accepts
+
+* a two-player :class:`~coopgame.games.normal_form.NormalFormGame`: the
+  feasible set is the convex hull of the pure payoff profiles (the payoffs of
+  jointly randomised, i.e. correlated, strategies); the default disagreement
+  point is each player's max-min (security) value in mixed strategies;
+* a sequence of payoff pairs, whose convex hull is the feasible set;
+* a :class:`~coopgame.cooperative.tu_game.TUGame` (transferable utility): the
+  grand coalition's worth is split, each player getting its disagreement
+  payoff (default ``v({i})``) plus a share ``w_i / sum(w)`` of the surplus
+  ``v(N) - sum_i d_i``. For a cost game the savings are shared the same way.
+
+With two players the maximiser lies on the Pareto frontier of the hull: the
+frontier's edges are found by a monotone-chain convex hull and, on each edge,
+the Nash product's maximiser solves a linear equation, so rational input gives
+an exact (Fraction) answer.
+
+References
+----------
+Nash, J. F. (1950). The bargaining problem. Econometrica 18: 155-162.
+Kalai, E. (1977). Nonsymmetric Nash solutions and replications of 2-person
+bargaining. International Journal of Game Theory 6: 179-187.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Sequence
+from fractions import Fraction
+from typing import Any
+
+import numpy as np
+
+from coopgame._numeric import classify_scalar, format_number, to_fraction
+from coopgame.errors import InvalidArgumentError, InvalidGameError
+
+__all__ = ["BargainingSolution", "nash_bargaining"]
+
+
+class BargainingSolution:
+    """The Nash bargaining solution of a bargaining problem.
+
+    Attributes
+    ----------
+    payoffs : tuple
+        The agreed payoff of each party (Fractions for exact input).
+    disagreement : tuple
+        The disagreement point used.
+    weights : tuple
+        Bargaining weights (all 1 for the symmetric solution).
+    nash_product : Fraction or float
+        ``prod (u_i - d_i) ** w_i`` at the solution (a float when the weights
+        are not integers).
+    distribution : numpy.ndarray or None
+        For a game: a joint distribution over pure profiles (shape
+        ``game.shape``, at most two profiles) whose expected payoffs are the
+        solution, i.e. the jointly randomised agreement that implements it.
+        It need not be a correlated equilibrium: the agreement is assumed
+        binding. None for other inputs.
+    method : str
+        ``"convex hull"`` or ``"transferable utility"``.
+
+    Examples
+    --------
+    >>> from coopgame.cooperative.bargaining import nash_bargaining
+    >>> s = nash_bargaining([(0, 0), (4, 0), (0, 2)])
+    >>> s
+    BargainingSolution(payoffs 2, 1; disagreement 0, 0; Nash product 2)
+    >>> s.payoffs
+    (Fraction(2, 1), Fraction(1, 1))
+    """
+
+    __slots__ = ("_disagreement", "_distribution", "_method", "_payoffs", "_product", "_weights")
+
+    def __init__(self, payoffs: Sequence[Any], disagreement: Sequence[Any], weights: Sequence[Any],
+                 nash_product: Any, distribution: np.ndarray | None, method: str) -> None:
+        object.__setattr__(self, "_payoffs", tuple(payoffs))
+        object.__setattr__(self, "_disagreement", tuple(disagreement))
+        object.__setattr__(self, "_weights", tuple(weights))
+        object.__setattr__(self, "_product", nash_product)
+        if distribution is not None:
+            distribution = distribution.copy()
+            distribution.flags.writeable = False
+        object.__setattr__(self, "_distribution", distribution)
+        object.__setattr__(self, "_method", method)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError("BargainingSolution is immutable")
+
+    @property
+    def payoffs(self) -> tuple[Any, ...]:
+        return self._payoffs
+
+    @property
+    def disagreement(self) -> tuple[Any, ...]:
+        return self._disagreement
+
+    @property
+    def weights(self) -> tuple[Any, ...]:
+        return self._weights
+
+    @property
+    def nash_product(self) -> Any:
+        return self._product
+
+    @property
+    def gains(self) -> tuple[Any, ...]:
+        """Each party's gain over the disagreement point."""
+        return tuple(u - d for u, d in zip(self._payoffs, self._disagreement))
+
+    @property
+    def distribution(self) -> np.ndarray | None:
+        return self._distribution
+
+    @property
+    def method(self) -> str:
+        return self._method
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain-Python form (the distribution as a nested list, or None).
+
+        Examples
+        --------
+        >>> from coopgame.cooperative.bargaining import nash_bargaining
+        >>> nash_bargaining([(0, 0), (2, 2)]).to_dict()["payoffs"]
+        [Fraction(2, 1), Fraction(2, 1)]
+        """
+        return {
+            "payoffs": list(self._payoffs),
+            "disagreement": list(self._disagreement),
+            "weights": list(self._weights),
+            "nash_product": self._product,
+            "distribution": None if self._distribution is None else self._distribution.tolist(),
+            "method": self._method,
+        }
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, BargainingSolution):
+            return NotImplemented
+        return (self._payoffs, self._disagreement, self._weights) == (
+            other._payoffs, other._disagreement, other._weights)
+
+    def __hash__(self) -> int:
+        return hash((self._payoffs, self._disagreement, self._weights))
+
+    def __repr__(self) -> str:
+        def fmt(xs: Sequence[Any]) -> str:
+            return ", ".join(format_number(x) for x in xs)
+
+        w = "" if all(x == 1 for x in self._weights) else f"; weights {fmt(self._weights)}"
+        return (f"BargainingSolution(payoffs {fmt(self._payoffs)}; disagreement {fmt(self._disagreement)}{w}; "
+                f"Nash product {format_number(self._product)})")
+
+
+# ---------------------------------------------------------------------- numbers
+def _numbers(values: Sequence[Any], what: str) -> tuple[list[Any], bool]:
+    kinds = {classify_scalar(v) for v in values}
+    if kinds - {"int", "exact", "float"}:
+        raise InvalidArgumentError(f"nash_bargaining: {what} must be finite real numbers, got {list(values)!r}")
+    if "float" in kinds:
+        return [float(v) for v in values], False
+    return [to_fraction(v) for v in values], True
+
+
+def _product(gains: Sequence[Any], weights: Sequence[Any], exact: bool) -> Any:
+    """Nash product; exact when the input is exact and the weights are integers."""
+    if any(g <= 0 for g in gains):
+        return Fraction(0) if exact else 0.0
+    if exact and all(Fraction(w).denominator == 1 for w in weights):
+        out = Fraction(1)
+        for g, w in zip(gains, weights):
+            out *= Fraction(g) ** int(w)
+        return out
+    return float(math.prod(float(g) ** float(w) for g, w in zip(gains, weights)))
+
+
+def _log_product(gains: Sequence[Any], weights: Sequence[Any]) -> float:
+    if any(g <= 0 for g in gains):
+        return -math.inf
+    return sum(float(w) * math.log(float(g)) for g, w in zip(gains, weights))
+
+
+# ---------------------------------------------------------------------- two-player polytope
+def _cross(o: Sequence[Any], a: Sequence[Any], b: Sequence[Any]) -> Any:
+    return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])
+
+
+def _pareto_chain(points: list[tuple[Any, Any]]) -> list[tuple[Any, Any]]:
+    """Vertices of the strictly Pareto-efficient part of the convex hull, u1 increasing (u2 decreasing).
+
+    It runs from the point best for player 2 (ties: best for player 1) to the
+    point best for player 1 (ties: best for player 2) along the upper hull of
+    the points between them.
+    """
+    first = max(points, key=lambda p: (p[1], p[0]))
+    last = max(points, key=lambda p: (p[0], p[1]))
+    if first == last:
+        return [first]
+    best_y: dict[Any, Any] = {}
+    for x, y in points:
+        if x >= first[0] and y >= last[1] and (x not in best_y or y > best_y[x]):
+            best_y[x] = y
+    chain: list[tuple[Any, Any]] = []
+    for p in sorted(best_y.items()):
+        while len(chain) >= 2 and _cross(chain[-2], chain[-1], p) >= 0:
+            chain.pop()
+        chain.append(p)
+    return chain
+
+
+def _solve_polytope(points: list[tuple[Any, Any]], d: Sequence[Any], w: Sequence[Any],
+                    exact: bool) -> tuple[tuple[Any, Any], tuple[int, int, Any]]:
+    """Maximiser of the Nash product over the hull; also (i, j, t): u = (1 - t) chain[i] + t chain[j] as points."""
+    chain = _pareto_chain(points)
+    one = Fraction(1) if exact else 1.0
+    zero = one * 0
+    candidates: list[tuple[tuple[Any, Any], tuple[tuple[Any, Any], tuple[Any, Any], Any]]] = []
+    for p in chain:
+        if p[0] >= d[0] and p[1] >= d[1]:
+            candidates.append((p, (p, p, zero)))
+    for p, q in itertools.pairwise(chain):
+        p1, p2 = p[0] - d[0], p[1] - d[1]
+        d1, d2 = q[0] - p[0], q[1] - p[1]  # d1 > 0 > d2 on the Pareto chain
+        # t range with both gains >= 0: p1 + t d1 >= 0 and p2 + t d2 >= 0
+        lo = max(zero, -p1 / d1)
+        hi = min(one, -p2 / d2)
+        if lo > hi:
+            continue
+        wa, wb = w
+        t = -(wa * d1 * p2 + wb * d2 * p1) / ((wa + wb) * d1 * d2)
+        t = min(max(t, lo), hi)
+        u = (p[0] + t * d1, p[1] + t * d2)
+        candidates.append((u, (p, q, t)))
+    if not candidates:
+        raise InvalidArgumentError(
+            f"nash_bargaining: no feasible payoff gives both parties at least the disagreement point "
+            f"({format_number(d[0])}, {format_number(d[1])}); expected a disagreement point dominated by a feasible payoff"
+        )
+    gains = [(u[0] - d[0], u[1] - d[1]) for u, _ in candidates]
+    if all(min(g) <= 0 for g in gains):  # degenerate: nobody can gain without the other losing
+        best = max(range(len(candidates)), key=lambda k: gains[k][0] + gains[k][1])
+    else:
+        best = max(range(len(candidates)), key=lambda k: _log_product(gains[k], w))
+        if exact and all(Fraction(x).denominator == 1 for x in w):  # exact tie-break
+            top = _product(gains[best], w, True)
+            for k, g in enumerate(gains):
+                if _product(g, w, True) > top:
+                    best, top = k, _product(g, w, True)
+    return candidates[best][0], candidates[best][1]  # type: ignore[return-value]
+
+
+def nash_bargaining(problem: Any, disagreement: Any = None, weights: Sequence[Any] | None = None) -> BargainingSolution:
+    """Nash bargaining solution of a game, a set of payoff pairs, or a TU game.
+
+    Parameters
+    ----------
+    problem : NormalFormGame, sequence of payoff pairs, or TUGame
+        Two-player game (feasible set: convex hull of its pure payoff
+        profiles), a sequence of ``(u1, u2)`` points (their convex hull), or a
+        TU game (the grand coalition's worth is split).
+    disagreement : sequence of numbers or "maxmin", optional
+        The disagreement point. Default: each player's max-min value in
+        mixed strategies for a game (``"maxmin"``), ``v({i})`` for a TU
+        game; required for a set of points.
+    weights : sequence of numbers, optional
+        Bargaining powers (positive; default all 1, the symmetric solution).
+
+    Returns
+    -------
+    BargainingSolution
+
+    Raises
+    ------
+    InvalidArgumentError
+        When no feasible payoff dominates the disagreement point, or for bad
+        weights or a missing disagreement point.
+    InvalidGameError
+        For a TU game whose grand coalition is worth less than the sum of the
+        disagreement payoffs.
+
+    Examples
+    --------
+    Upstream region U protects a river at an opportunity cost 5 (own benefit
+    1), which is worth 8 to downstream D; without agreement both get 0. With
+    transferable utility they split the surplus 8 + 1 - 5 = 4 equally, so D
+    pays U a transfer T with 1 - 5 + T = 2, i.e. T = 6 = (C_u - b_u + B_d) / 2:
+
+    >>> from coopgame.cooperative.tu_game import TUGame
+    >>> from coopgame.cooperative.bargaining import nash_bargaining
+    >>> river = TUGame(2, {(0,): 0, (1,): 0, (0, 1): 8 + 1 - 5}, players=["U", "D"])
+    >>> nash_bargaining(river).payoffs
+    (Fraction(2, 1), Fraction(2, 1))
+
+    Chicken as a bargaining problem: the players' security level is 2 each,
+    and the symmetric solution is the cooperative outcome (6, 6).
+
+    >>> from coopgame.games.normal_form import NormalFormGame
+    >>> chicken = NormalFormGame([[[6, 2], [7, 0]], [[6, 7], [2, 0]]], exact=True)
+    >>> s = nash_bargaining(chicken)
+    >>> s.payoffs, s.disagreement
+    ((Fraction(6, 1), Fraction(6, 1)), (Fraction(2, 1), Fraction(2, 1)))
+    >>> nash_bargaining(chicken, weights=(3, 1)).payoffs   # (6, 6) is a kink: power does not move it
+    (Fraction(6, 1), Fraction(6, 1))
+    >>> nash_bargaining([(0, 0), (4, 0), (0, 2)], weights=(3, 1)).payoffs
+    (Fraction(3, 1), Fraction(1, 2))
+    """
+    from coopgame.cooperative.tu_game import TUGame
+    from coopgame.games.normal_form import NormalFormGame
+
+    if isinstance(problem, TUGame):
+        return _tu_bargaining(problem, disagreement, weights)
+    if isinstance(problem, NormalFormGame) or hasattr(problem, "subs"):
+        from coopgame.equilibria._checks import require_numeric
+
+        game = require_numeric(problem, "nash_bargaining")
+        if game.num_players != 2:
+            raise InvalidArgumentError(
+                f"nash_bargaining: expected a two-player game, got {game.num_players} players; "
+                "for n parties with transferable utility pass a TUGame (e.g. TUGame.from_normal_form(game))"
+            )
+        arrays = game.payoffs if game.is_exact else game.float_payoffs
+        profiles = list(np.ndindex(*game.shape))
+        raw = [(arrays[0][p], arrays[1][p]) for p in profiles]
+        if disagreement is None or (isinstance(disagreement, str) and disagreement == "maxmin"):
+            from coopgame.cooperative._from_normal_form import matrix_game_value
+
+            disagreement = (matrix_game_value(np.asarray(arrays[0])), matrix_game_value(np.asarray(arrays[1]).T))
+        elif isinstance(disagreement, str):
+            raise InvalidArgumentError(f"nash_bargaining: disagreement must be 'maxmin' or two numbers, got {disagreement!r}")
+    else:
+        try:
+            raw = [tuple(p) for p in problem]
+        except TypeError:
+            raise InvalidArgumentError(
+                f"nash_bargaining: expected a NormalFormGame, a TUGame or a sequence of payoff pairs, got {problem!r}"
+            ) from None
+        if not raw or any(len(p) != 2 for p in raw):
+            raise InvalidArgumentError(f"nash_bargaining: expected a non-empty sequence of (u1, u2) pairs, got {problem!r}")
+        game, profiles = None, None
+        if disagreement is None:
+            disagreement = (min(p[0] for p in raw), min(p[1] for p in raw))
+    flat, exact = _numbers([x for p in raw for x in p] + list(disagreement), "payoffs and the disagreement point")
+    if len(disagreement) != 2:
+        raise InvalidArgumentError(f"nash_bargaining: expected a disagreement point of two numbers, got {disagreement!r}")
+    w = _weights(weights, 2)
+    pts = [(flat[2 * k], flat[2 * k + 1]) for k in range(len(raw))]
+    d = (flat[-2], flat[-1])
+    u, (p, q, t) = _solve_polytope(pts, d, w, exact)
+    distribution = None
+    if game is not None and profiles is not None:
+        distribution = np.zeros(game.shape, dtype=object if exact else float)
+        if exact:
+            distribution[...] = Fraction(0)
+        ip = pts.index(p)
+        iq = pts.index(q)
+        distribution[profiles[ip]] += 1 - t
+        distribution[profiles[iq]] += t
+    gains = (u[0] - d[0], u[1] - d[1])
+    return BargainingSolution(u, d, w, _product(gains, w, exact), distribution, "convex hull")
+
+
+def _weights(weights: Sequence[Any] | None, n: int) -> tuple[Any, ...]:
+    if weights is None:
+        return (1,) * n
+    ws = list(weights)
+    if len(ws) != n:
+        raise InvalidArgumentError(f"nash_bargaining: expected {n} weights, got {weights!r}")
+    vals, exact = _numbers(ws, "weights")
+    if any(x <= 0 for x in vals):
+        raise InvalidArgumentError(f"nash_bargaining: weights must be positive, got {weights!r}")
+    return tuple(int(x) if exact and x.denominator == 1 else x for x in vals)
+
+
+def _tu_bargaining(game: Any, disagreement: Any, weights: Sequence[Any] | None) -> BargainingSolution:
+    n = game.num_players
+    v = game.values
+    single = [v[1 << i] for i in range(n)]
+    if disagreement is None:
+        d_raw = single
+    else:
+        d_raw = list(disagreement)
+        if len(d_raw) != n:
+            raise InvalidArgumentError(f"nash_bargaining: expected a disagreement point of {n} numbers, got {disagreement!r}")
+    nums, exact = _numbers(list(d_raw) + [v[-1]], "worths and the disagreement point")
+    exact = exact and game.is_exact
+    if not exact:
+        nums = [float(x) for x in nums]
+    d, total = nums[:-1], nums[-1]
+    w = _weights(weights, n)
+    wsum = sum(Fraction(x) if exact else float(x) for x in w)
+    if game.cost:
+        # costs: each pays its stand-alone cost minus a share of the savings
+        surplus = sum(d) - total
+        if surplus < 0:
+            raise InvalidGameError("nash_bargaining: the grand coalition costs more than the stand-alone costs together")
+        shares = [di - (Fraction(wi) if exact else float(wi)) / wsum * surplus for di, wi in zip(d, w)]
+        gains = [di - si for di, si in zip(d, shares)]
+    else:
+        surplus = total - sum(d)
+        if surplus < 0:
+            raise InvalidGameError(
+                f"nash_bargaining: v(N) = {format_number(total)} is less than the sum of the disagreement payoffs "
+                f"{format_number(sum(d))}; no split gives everyone at least the disagreement point"
+            )
+        shares = [di + (Fraction(wi) if exact else float(wi)) / wsum * surplus for di, wi in zip(d, w)]
+        gains = [si - di for di, si in zip(d, shares)]
+    return BargainingSolution(shares, d, w, _product(gains, w, exact), None, "transferable utility")
