@@ -21,9 +21,12 @@ import coopgame as cg
 from coopgame._numeric import exact_solve
 from coopgame.dynamics.finite import (
     MAX_EXACT_POPULATION,
+    MAX_MUTATION_STATES,
     FixationEstimate,
+    MutationSelectionDistribution,
     StationaryDistribution,
     fixation_probability,
+    mutation_selection_distribution,
     simulate_fixation,
     stationary_distribution,
     wilson_interval,
@@ -382,3 +385,115 @@ def test_bad_input():
         simulate_fixation(PD, 0, 1, 10, max_steps=0)
     with pytest.raises(InvalidGameError, match="at least two strategies"):
         stationary_distribution([[1]], 10)
+
+
+# ------------------------------------------------------------------------------ full chain with mutation
+def _birth_death_oracle(up, down):
+    """Stationary distribution of a birth-death chain on 0..Z from up[k] = T+(k), down[k] = T-(k)."""
+    size = len(up) - 1
+    logs = np.zeros(size + 1)
+    for k in range(size):
+        logs[k + 1] = logs[k] + math.log(up[k]) - math.log(down[k + 1])
+    pi = np.exp(logs - logs.max())
+    return pi / pi.sum()
+
+
+@pytest.mark.parametrize("process, w", [("fermi", 0.7), ("moran", 0.4)])
+def test_two_strategy_chain_matches_detailed_balance(process, w):
+    """m = 2 is a birth-death chain: pi_{k+1} / pi_k = T+(k) / T-(k+1), transitions written out by hand."""
+    (a, b), (c, d) = A = [[3.0, 0.5], [4.0, 1.0]]
+    size, mu = 12, 0.03
+    up, down = np.zeros(size + 1), np.zeros(size + 1)
+    for k in range(size + 1):  # k players of strategy 0
+        fa = ((k - 1) * a + (size - k) * b) / (size - 1)
+        fb = (k * c + (size - k - 1) * d) / (size - 1)
+        if process == "fermi":
+            up[k] = (size - k) / size * ((1 - mu) * k / (size - 1) / (1 + math.exp(-w * (fa - fb))) + mu)
+            down[k] = k / size * ((1 - mu) * (size - k) / (size - 1) / (1 + math.exp(-w * (fb - fa))) + mu)
+        else:
+            Fa, Fb = 1 - w + w * fa, 1 - w + w * fb
+            total = k * Fa + (size - k) * Fb
+            pa = k * Fa / total if k else 0.0
+            pb = (size - k) * Fb / total if k < size else 0.0
+            up[k] = (size - k) / size * ((1 - mu) * pa + mu * pb)
+            down[k] = k / size * ((1 - mu) * pb + mu * pa)
+    md = mutation_selection_distribution(A, size, mutation=mu, process=process, intensity=w)
+    assert isinstance(md, MutationSelectionDistribution)
+    assert md.states[:, 0].tolist() == list(range(size, -1, -1))
+    np.testing.assert_allclose(md.distribution[::-1], _birth_death_oracle(up, down), rtol=1e-9, atol=1e-15)
+
+
+def test_full_chain_matches_egttools():
+    egt = pytest.importorskip("egttools")
+    from egttools.analytical import PairwiseComparison
+    from egttools.games import Matrix2PlayerGameHolder
+
+    from coopgame.games.symmetric import composition_rank
+
+    R = np.random.default_rng(3).uniform(0, 2, (3, 3))
+    size = 15
+    holder = Matrix2PlayerGameHolder(3, R)
+    model = PairwiseComparison(size, holder)
+    for mu in (0.05, 0.001):
+        T = model.calculate_transition_matrix(0.8, mu)
+        pi = egt.utils.calculate_stationary_distribution(T.toarray().T)
+        md = mutation_selection_distribution(R.tolist(), size, mutation=mu, intensity=0.8)
+        states = np.array([egt.sample_simplex(i, size, 3) for i in range(len(pi))])
+        np.testing.assert_allclose(md.distribution[composition_rank(states, size)], pi, rtol=1e-6, atol=1e-12)
+
+
+def test_group_game_full_chain_matches_egttools_birth_death():
+    pytest.importorskip("egttools")
+    from egttools.analytical import StochDynamics
+
+    n, r, size, beta, mu = 4, 3.0, 12, 0.9, 0.02
+    game = public_goods(n, r, exact=False)
+
+    def pay(own):
+        if own == 0:
+            return lambda k, group, *args: r * k / group - 1
+        return lambda k, group, *args: r * (group - k) / group
+
+    payoffs = np.array([[pay(0), pay(0)], [pay(1), pay(1)]], dtype=object)
+    dyn = StochDynamics(2, payoffs, size, group_size=n, mu=mu)
+    up, down = np.zeros(size + 1), np.zeros(size + 1)
+    up[0], down[size] = mu, mu  # monomorphic states: only a mutation moves them
+    for k in range(1, size):
+        up[k], down[k] = dyn.prob_increase_decrease_with_mutation(k, 0, 1, beta)
+    md = mutation_selection_distribution(game, size, mutation=mu, intensity=beta)
+    np.testing.assert_allclose(md.distribution[::-1], _birth_death_oracle(up, down), rtol=1e-8)
+
+
+def test_rare_mutations_approach_the_small_mutation_limit():
+    R = [[1, 4, 0], [2, 2, 3], [5, 0, 1]]
+    sml = stationary_distribution(R, 12, process="fermi", intensity=0.6)
+    md = mutation_selection_distribution(R, 12, mutation=1e-6, intensity=0.6)
+    np.testing.assert_allclose(md.monomorphic, sml.distribution, rtol=1e-3, atol=1e-6)
+    assert md.monomorphic.sum() > 0.999
+    frame = md.to_frame()
+    assert list(frame.columns) == ["1", "2", "3", "probability"] and len(frame) == math.comb(14, 2)
+    assert repr(md).startswith("MutationSelectionDistribution(fermi, intensity 0.6, mutation 1e-06, Z = 12, 91 states")
+
+
+@given(square3, st.integers(2, 12), st.sampled_from(["moran", "fermi"]), st.floats(1e-4, 1.0))
+@settings(deadline=None, max_examples=30)
+def test_full_chain_is_a_distribution(matrix, size, process, mu):
+    game = [[v + 5 for v in row] for row in matrix]
+    md = mutation_selection_distribution(game, size, mutation=mu, process=process, intensity=0.3)
+    assert md.distribution.sum() == pytest.approx(1.0, abs=1e-12)
+    assert (md.distribution >= 0).all()
+    assert md.frequencies.sum() == pytest.approx(1.0, abs=1e-12)
+
+
+def test_full_chain_bad_input():
+    with pytest.raises(InvalidArgumentError, match="mutation"):
+        mutation_selection_distribution(PD, 10, mutation=0)
+    with pytest.raises(InvalidArgumentError, match="mutation"):
+        mutation_selection_distribution(PD, 10, mutation=1.5)
+    with pytest.raises(InvalidArgumentError, match="mutation"):
+        mutation_selection_distribution(PD, 10, mutation="often")
+    with pytest.raises(SolverLimitError, match="MAX_MUTATION_STATES"):
+        mutation_selection_distribution([[1, 0, 0, 0]] * 4, 100, mutation=0.01)
+    assert math.comb(100 + 3, 3) > MAX_MUTATION_STATES
+    with pytest.raises(InvalidArgumentError, match="positive fitness"):
+        mutation_selection_distribution([[-3, -3], [0, 0]], 10, mutation=0.1, process="moran", intensity=0.5)

@@ -68,11 +68,14 @@ from coopgame.errors import (
 
 __all__ = [
     "MAX_EXACT_POPULATION",
+    "MAX_MUTATION_STATES",
     "MAX_SIMULATION_STEPS",
     "PROCESSES",
     "FixationEstimate",
+    "MutationSelectionDistribution",
     "StationaryDistribution",
     "fixation_probability",
+    "mutation_selection_distribution",
     "simulate_fixation",
     "stationary_distribution",
     "wilson_interval",
@@ -86,6 +89,14 @@ PROCESSES: tuple[str, ...] = ("moran", "fermi")
 #: populations are refused with :class:`~coopgame.errors.SolverLimitError`:
 #: convert the game with ``game.to_float()`` for a floating-point answer.
 MAX_EXACT_POPULATION: int = 2000
+
+#: Largest number of population states (compositions of ``Z`` into ``m``
+#: strategies, ``C(Z + m - 1, m - 1)``) :func:`mutation_selection_distribution`
+#: builds a chain over; e.g. ``m = 3`` and ``Z`` up to 314, ``m = 4`` and ``Z``
+#: up to 64. Larger populations are refused with
+#: :class:`~coopgame.errors.SolverLimitError`: use the small-mutation limit
+#: (:func:`stationary_distribution`) instead.
+MAX_MUTATION_STATES: int = 50_000
 
 #: Default cap on the steps of one simulated run in :func:`simulate_fixation`.
 MAX_SIMULATION_STEPS: int = 10**7
@@ -774,3 +785,229 @@ def simulate_fixation(game: Any, mutant: Any, resident: Any, population_size: in
     unfinished = int(active.size)
     return FixationEstimate(fixed / runs, fixed, runs, wilson_interval(fixed, runs, confidence), confidence,
                             1.0 / size, float(steps.mean()), unfinished)
+
+
+# ---------------------------------------------------------------------------------- mutation-selection chain
+@dataclass(frozen=True, eq=False)
+class MutationSelectionDistribution:
+    """Stationary distribution of the full mutation-selection chain over all population compositions.
+
+    Attributes
+    ----------
+    strategies : tuple of str
+    states : numpy.ndarray
+        Shape ``(S, m)``: the count vectors ``(n_1, ..., n_m)`` summing to
+        ``Z``, in reverse lexicographic order (as
+        :func:`~coopgame.games.symmetric.compositions`).
+    distribution : numpy.ndarray
+        Stationary probability of each state (sums to 1).
+    population_size, process, intensity, mutation
+        The model.
+
+    Examples
+    --------
+    >>> from coopgame.dynamics.finite import mutation_selection_distribution
+    >>> md = mutation_selection_distribution([[3, 0], [5, 1]], 20, mutation=0.01, process="fermi",
+    ...                                      intensity=1.0)
+    >>> md.states.shape, round(float(md.distribution.sum()), 12)
+    ((21, 2), 1.0)
+    >>> [round(float(v), 3) for v in md.frequencies]
+    [0.018, 0.982]
+    """
+
+    strategies: tuple[str, ...]
+    states: np.ndarray
+    distribution: np.ndarray
+    population_size: int
+    process: str
+    intensity: float
+    mutation: float
+
+    @property
+    def frequencies(self) -> np.ndarray:
+        """Long-run mean share of each strategy, ``sum_s pi_s s / Z``."""
+        return self.distribution @ self.states / self.population_size
+
+    @property
+    def monomorphic(self) -> np.ndarray:
+        """Stationary probability of each monomorphic state (all playing one strategy)."""
+        m = len(self.strategies)
+        out = np.zeros(m)
+        for i in range(m):
+            out[i] = self.distribution[self.states[:, i] == self.population_size].sum()
+        return out
+
+    def to_frame(self) -> Any:
+        """A pandas DataFrame: one column of counts per strategy and a ``probability`` column."""
+        import pandas as pd
+
+        frame = pd.DataFrame(np.asarray(self.states), columns=list(self.strategies))
+        frame["probability"] = np.asarray(self.distribution)
+        return frame
+
+    def __repr__(self) -> str:
+        shares = ", ".join(f"{s}: {v:.4g}" for s, v in zip(self.strategies, self.frequencies))
+        return (f"MutationSelectionDistribution({self.process}, intensity {self.intensity:g}, "
+                f"mutation {self.mutation:g}, Z = {self.population_size}, {len(self.states)} states, "
+                f"mean shares {shares})")
+
+
+def _state_fitness(pop: _Population, states: np.ndarray, size: int, table: np.ndarray | None) -> np.ndarray:
+    """Average payoff of each strategy in each state (one focal player of it, others drawn without replacement).
+
+    Entries for strategies absent from a state are meaningless (never used). ``table`` is the
+    SymmetricGame's float table (columns = co-player count vectors in reverse lexicographic order) for
+    groups of more than two.
+    """
+    from scipy.special import comb
+
+    from coopgame.games.symmetric import compositions
+
+    m = states.shape[1]
+    n = pop.group
+    f = np.zeros(states.shape, dtype=float)
+    if n == 2:
+        A = np.array([[float(pop.pay(i, j, j, 1)) for j in range(m)] for i in range(m)])
+        return (states @ A.T - np.diag(A)[None, :]) / (size - 1)
+    cvs = compositions(n - 1, m)
+    total = comb(size - 1, n - 1, exact=False)
+    for i in range(m):
+        others = states.copy()
+        others[:, i] = np.maximum(others[:, i] - 1, 0)
+        weights = np.ones((states.shape[0], cvs.shape[0]))
+        for k in range(m):
+            weights *= comb(others[:, k][:, None], cvs[:, k][None, :], exact=False)
+        f[:, i] = weights @ table[i] / total
+    return f
+
+
+def mutation_selection_distribution(game: Any, population_size: int, *, mutation: float, process: str = "fermi",
+                                    intensity: float = 1.0) -> MutationSelectionDistribution:
+    """Stationary distribution of the process with mutations, over every composition of the population.
+
+    Each step one individual, chosen uniformly at random, changes:
+
+    - ``"fermi"``: with probability ``mutation`` it switches to a strategy
+      drawn uniformly among the other ``m - 1``; otherwise it compares itself
+      with a random other individual and imitates it with the Fermi
+      probability (the convention of EGTtools and Traulsen et al. 2009);
+    - ``"moran"``: an individual reproduces with probability proportional to
+      fitness ``1 - w + w * payoff``; with probability ``mutation`` the
+      offspring takes a random other strategy; it replaces the chosen one.
+
+    The chain has ``C(Z + m - 1, m - 1)`` states and is solved as a sparse
+    linear system. For rare mutations use :func:`stationary_distribution`,
+    its limit.
+
+    Parameters
+    ----------
+    game, population_size, process, intensity
+        As for :func:`fixation_probability` (floats only: the answer is a float).
+    mutation : float
+        Mutation (exploration) probability per update, in ``(0, 1]``.
+
+    Returns
+    -------
+    MutationSelectionDistribution
+
+    Raises
+    ------
+    SolverLimitError
+        More than :data:`MAX_MUTATION_STATES` states.
+
+    Examples
+    --------
+    With rare mutations the chain spends almost all its time at monomorphic
+    states, in the proportions of the small-mutation limit:
+
+    >>> from coopgame.dynamics.finite import mutation_selection_distribution, stationary_distribution
+    >>> hunt = [[4, 0], [3, 2]]
+    >>> md = mutation_selection_distribution(hunt, 10, mutation=1e-5, intensity=0.5)
+    >>> sml = stationary_distribution(hunt, 10, process="fermi", intensity=0.5)
+    >>> [round(float(v), 3) for v in md.monomorphic], [round(float(v), 3) for v in sml.distribution]
+    ([0.029, 0.971], [0.029, 0.971])
+    """
+    import scipy.sparse as sp
+    from scipy.sparse.linalg import spsolve
+
+    from coopgame.games.symmetric import composition_rank, compositions
+
+    where = "mutation_selection_distribution"
+    pop = _population(game, where)
+    process = _check_process(process, where)
+    intensity = _check_intensity(intensity, process, where)
+    size = _check_size(population_size, pop.group, where)
+    try:
+        mu = float(mutation)
+    except (TypeError, ValueError):
+        raise InvalidArgumentError(f"{where}: expected a mutation probability in (0, 1], got {mutation!r}") from None
+    if isinstance(mutation, bool) or not 0 < mu <= 1:
+        raise InvalidArgumentError(f"{where}: expected a mutation probability in (0, 1], got {mutation!r}")
+    m = len(pop.labels)
+    if m < 2:
+        raise InvalidGameError(f"{where}: expected a game with at least two strategies, got {m}")
+    count = math.comb(size + m - 1, m - 1)
+    if count > MAX_MUTATION_STATES:
+        raise SolverLimitError(
+            f"{where}: the chain would have C(Z + m - 1, m - 1) = {count} states, more than MAX_MUTATION_STATES = "
+            f"{MAX_MUTATION_STATES}; use stationary_distribution (the small-mutation limit) or a smaller population"
+        )
+    w = float(intensity)
+    states = np.array(compositions(size, m))
+    f = _state_fitness(pop, states, size, game.float_table if pop.group > 2 else None)
+    if process == "moran":
+        F = 1 - w + w * f
+        present = states > 0
+        if (F[present] <= 0).any():
+            raise InvalidArgumentError(
+                f"{where}: the Moran process needs positive fitness 1 - w + w * payoff, got "
+                f"{float(F[present].min()):.6g} at intensity {intensity!r}; use a smaller intensity or "
+                "process='fermi'"
+            )
+        weight = np.where(present, states * F, 0.0)
+        births = weight / weight.sum(axis=1, keepdims=True)  # probability the parent plays each strategy
+    rows, cols, vals = [], [], []
+    explore = mu / (m - 1)
+    index = np.arange(states.shape[0])
+    for i in range(m):
+        leaves = states[:, i] > 0
+        for j in range(m):
+            if i == j:
+                continue
+            sel = index[leaves]
+            st = states[sel]
+            die = st[:, i] / size
+            if process == "fermi":
+                diff = f[sel, j] - f[sel, i]
+                with np.errstate(over="ignore"):
+                    imitate = 1.0 / (1.0 + np.exp(-w * diff))
+                model = st[:, j] / (size - 1)
+                prob = die * ((1 - mu) * model * imitate + explore)
+            else:
+                b = births[sel]
+                born_j = (1 - mu) * b[:, j] + explore * (1 - b[:, j])
+                prob = die * born_j
+            target = st.copy()
+            target[:, i] -= 1
+            target[:, j] += 1
+            rows.append(sel)
+            cols.append(composition_rank(target, size))
+            vals.append(prob)
+    rows_a = np.concatenate(rows)
+    cols_a = np.concatenate(cols)
+    vals_a = np.concatenate(vals)
+    S = states.shape[0]
+    out = np.bincount(rows_a, weights=vals_a, minlength=S)
+    # generator Q = T - I (off-diagonal rates, diagonal minus the row sums); solve pi Q = 0, sum pi = 1
+    Q = sp.coo_matrix((np.r_[vals_a, -out], (np.r_[rows_a, index], np.r_[cols_a, index])), shape=(S, S)).tocsr()
+    system = Q.T.tolil()
+    system[S - 1, :] = np.ones(S)
+    rhs = np.zeros(S)
+    rhs[S - 1] = 1.0
+    pi = np.asarray(spsolve(system.tocsc(), rhs), dtype=float)
+    if not np.isfinite(pi).all() or pi.min() < -1e-9:
+        raise SolverError(f"{where}: the sparse solve did not give a probability distribution (min {pi.min():.3g}); "
+                          "the chain may be too close to decomposable for this mutation rate")
+    pi = np.clip(pi, 0.0, None)
+    pi /= pi.sum()
+    return MutationSelectionDistribution(pop.labels, readonly(states), readonly(pi), size, process, w, mu)
