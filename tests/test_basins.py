@@ -172,6 +172,30 @@ def test_one_population_attractors_are_stable_equilibria(seed):
             assert np.abs(end - x).max() < 2e-3
 
 
+@given(st.integers(2, 4), st.integers(0, 10**6))
+@SLOW
+def test_every_hyperbolic_ess_is_an_attractor_and_conversely_for_two_strategies(m, seed):
+    """Oracle: coopgame.dynamics.ess (Maynard Smith's conditions). An ESS is asymptotically stable (Taylor and
+    Jonker 1978), so each ESS is an attractor or a non-hyperbolic rest point; with two strategies the converse holds."""
+    from coopgame.dynamics.basins import _one_population_rest_points, _System
+    from coopgame.dynamics.ess import evolutionarily_stable_strategies
+
+    rng = np.random.default_rng(seed)
+    A = rng.integers(-4, 5, size=(m, m))
+    game = cg.NormalFormGame([A, A.T], exact=True)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DegenerateGameWarning)
+        found = _one_population_rest_points(_System(game, "single"), "test", warn=False)
+        ours = [np.asarray(a[0], dtype=float) for a in attractors(game)]
+    ess = [np.asarray(e.strategy, dtype=float) for e in evolutionarily_stable_strategies(game)]
+    flat = [x for x, kind, _ in found if kind == "non-hyperbolic"]
+    for p in ess:
+        assert any(np.allclose(p, q, atol=1e-9) for q in ours + flat), (A, p)
+    if m == 2:
+        hyperbolic_ess = [p for p in ess if not any(np.allclose(p, q, atol=1e-9) for q in flat)]
+        assert len(hyperbolic_ess) == len(ours)
+
+
 def test_attractors_of_rock_paper_scissors_variants():
     good = np.array([[0, -1, 2], [2, 0, -1], [-1, 2, 0]])   # win 2 > loss 1: the interior point attracts
     got = attractors(cg.NormalFormGame([good, good.T]))
