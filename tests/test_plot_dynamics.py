@@ -101,6 +101,34 @@ def test_phase_portrait_inspection_game_has_a_centre_and_orbits():
     assert len(by_gid(ax.lines, "start")) == 2
 
 
+def test_phase_portrait_of_a_population_game_with_a_dynamic_penalty():
+    """A fine proportional to the violation rate 1 - x: the interior point becomes a stable focus and
+    the local government's nullcline bends (y = dc / (rho F (1 - x)))."""
+    import sympy
+
+    from coopgame.dynamics.population import PopulationGame
+
+    dynamic = PopulationGame([[0, "dc - y*rho*F*(1 - x)"], ["(1 - x)*rho*B - k", 0]],
+                             players=["Local government", "Central government"],
+                             actions=[["Real", "False"], ["Inspect", "Trust"]])
+    with pytest.raises(UnresolvedParameterError):
+        phase_portrait(dynamic)
+    game = dynamic.subs(B=4, F=16, dc=2, k=1, rho=sympy.Rational(1, 2))
+    ax = phase_portrait(game, starts=[[[0.8, 0.2], [0.5, 0.5]]], t_max=40)
+    assert rest_markers(ax)["stable"] == [(0.5, 0.5)]
+    (curve,) = by_gid(ax.collections, "nullcline: x")
+    path = np.vstack([p.vertices for p in curve.get_paths()])
+    assert np.allclose(path[:, 1], 2 / (8 * (1 - path[:, 0])), atol=1e-2)   # on the curve y = dc/(rho F (1 - x))
+    (vertical,) = by_gid(ax.collections, "nullcline: y")
+    assert np.allclose(np.vstack([p.vertices for p in vertical.get_paths()])[:, 0], 0.5, atol=1e-6)
+    (traj,) = by_gid(ax.lines, "trajectory")
+    x, y = traj.get_data()
+    assert abs(x[-1] - 0.5) < 0.05 and abs(y[-1] - 0.5) < 0.05              # spirals in
+    three = PopulationGame([["x_1", "x_2", 0]])
+    with pytest.raises(NotSupportedError):
+        phase_portrait(three)
+
+
 def test_phase_portrait_new_axes_and_options():
     ax = phase_portrait(STAG, nullclines=False, rest_points=False, resolution=10)
     assert isinstance(ax, matplotlib.axes.Axes)

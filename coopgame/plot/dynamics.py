@@ -20,7 +20,6 @@ import numpy as np
 from coopgame.dynamics.basins import (
     Basins,
     _one_population_rest_points,
-    _System,
     _system,
 )
 from coopgame.dynamics.replicator import Trajectory, numeric_game, replicator
@@ -99,8 +98,11 @@ def phase_portrait(game: Any, ax: Any = None, *, resolution: int = 30, density: 
 
     Parameters
     ----------
-    game : NormalFormGame or SymbolicGame
-        Two players with two actions each; no free parameters.
+    game : NormalFormGame, SymbolicGame or PopulationGame
+        Two players with two actions each; no free parameters. A
+        :class:`~coopgame.dynamics.population.PopulationGame` (payoffs that
+        depend on the state, such as a fine proportional to the violation
+        rate) has curved nullclines, drawn as zero contours.
     ax : matplotlib Axes, optional
     resolution : int, default 30
         Points per side of the grid the field is evaluated on.
@@ -132,44 +134,82 @@ def phase_portrait(game: Any, ax: Any = None, *, resolution: int = 30, density: 
     ['rest points: centre', 'rest points: saddle']
     >>> ax.get_xlabel()
     'share of Local government playing Real'
+
+    A fine proportional to the violation rate (a dynamic penalty) turns the
+    centre into a stable focus (Wang and Shi 2019):
+
+    >>> import sympy
+    >>> from coopgame.dynamics.population import PopulationGame
+    >>> dynamic = PopulationGame([[0, "dc - y*rho*F*(1 - x)"], ["(1 - x)*rho*B - k", 0]],
+    ...                          players=["Local government", "Central government"],
+    ...                          actions=[["Real", "False"], ["Inspect", "Trust"]])
+    >>> ax = phase_portrait(dynamic.subs(B=4, F=16, dc=2, k=1, rho=sympy.Rational(1, 2)))
+    >>> [line.get_xydata().tolist() for line in ax.lines if line.get_gid() == "rest points: stable"]
+    [[[0.5, 0.5]]]
     """
+    from coopgame.dynamics.population import PopulationGame
     from coopgame.dynamics.stability import rest_points as find_rest_points
     from coopgame.dynamics.stability import stability
 
     where = "phase_portrait"
-    game = numeric_game(game, where)
-    if game.shape != (2, 2):
+    population = isinstance(game, PopulationGame)
+    if not population:
+        game = numeric_game(game, where)
+    if tuple(game.shape) != (2, 2):
         raise NotSupportedError(f"{where}: expected a game of two roles with two actions each, got shape "
-                                f"{game.shape}; use simplex_plot (one population, three strategies) or "
+                                f"{tuple(game.shape)}; use simplex_plot (one population, three strategies) or "
                                 "trajectory_3d (three roles)")
     if isinstance(resolution, bool) or not isinstance(resolution, (int, np.integer)) or resolution < 3:
         raise InvalidArgumentError(f"{where}: expected an integer resolution >= 3, got {resolution!r}")
+    if population:
+        payoff = game.payoff_function(where)         # refuses free parameters
+
+        def advantages(X: np.ndarray, Y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+            D0, D1 = np.empty(X.shape), np.empty(X.shape)
+            for idx in np.ndindex(X.shape):
+                u = payoff([np.array([X[idx], 1 - X[idx]]), np.array([Y[idx], 1 - Y[idx]])])
+                D0[idx], D1[idx] = u[0][0] - u[0][1], u[1][0] - u[1][1]
+            return D0, D1
+    else:
+        A, B = game.float_payoffs
+
+        def advantages(X: np.ndarray, Y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+            D0 = Y * (A[0, 0] - A[1, 0]) + (1 - Y) * (A[0, 1] - A[1, 1])
+            D1 = X * (B[0, 0] - B[0, 1]) + (1 - X) * (B[1, 0] - B[1, 1])
+            return D0, D1
     ax = get_axes(ax)
-    system = _System(game, "multi")
     grid = np.linspace(0.0, 1.0, int(resolution))
     X, Y = np.meshgrid(grid, grid)
-    states = np.column_stack([X.ravel(), 1 - X.ravel(), Y.ravel(), 1 - Y.ravel()])
-    F = system.field(states)
-    U, V = F[:, 0].reshape(X.shape), F[:, 2].reshape(X.shape)
+    D0, D1 = advantages(X, Y)
+    U, V = X * (1 - X) * D0, Y * (1 - Y) * D1
     speed = np.hypot(U, V)
     if speed.max() > 0:
         stream = ax.streamplot(X, Y, U, V, color=speed, cmap=cmap, density=density, linewidth=0.9, arrowsize=1.0)
         stream.lines.set_gid("field")
     (r0, r1), (a0, a1) = game.players, (game.actions[0][0], game.actions[1][0])
     if nullclines:
-        A, B = game.float_payoffs
-        d0, d1 = A[0, 0] - A[1, 0], A[0, 1] - A[1, 1]        # role 0's advantage at y = 1 and y = 0
-        e0, e1 = B[0, 0] - B[0, 1], B[1, 0] - B[1, 1]        # role 1's advantage at x = 1 and x = 0
-        if d0 != d1 and 0 <= d1 / (d1 - d0) <= 1:
-            y_star = d1 / (d1 - d0)
-            (line,) = ax.plot([0, 1], [y_star, y_star], ls="--", color="tab:red", lw=1.2,
-                              label=f"dx/dt = 0 ({r0} indifferent)")
-            line.set_gid("nullcline: x")
-        if e0 != e1 and 0 <= e1 / (e1 - e0) <= 1:
-            x_star = e1 / (e1 - e0)
-            (line,) = ax.plot([x_star, x_star], [0, 1], ls="--", color="tab:purple", lw=1.2,
-                              label=f"dy/dt = 0 ({r1} indifferent)")
-            line.set_gid("nullcline: y")
+        styles = [("x", r0, "tab:red"), ("y", r1, "tab:purple")]
+        if population:   # curves: the zero level of each role's advantage on a fine grid
+            fine = np.linspace(0.0, 1.0, 121)
+            FX, FY = np.meshgrid(fine, fine)
+            for (name, role, colour), D in zip(styles, advantages(FX, FY)):
+                if D.min() < 0 < D.max():
+                    cs = ax.contour(FX, FY, D, levels=[0.0], colors=[colour], linestyles="--", linewidths=1.2)
+                    cs.set_gid(f"nullcline: {name}")
+                    ax.plot([], [], ls="--", color=colour, lw=1.2, label=f"d{name}/dt = 0 ({role} indifferent)")
+        else:            # straight lines: role 0's advantage depends on y only, role 1's on x only
+            d0, d1 = A[0, 0] - A[1, 0], A[0, 1] - A[1, 1]        # role 0's advantage at y = 1 and y = 0
+            e0, e1 = B[0, 0] - B[0, 1], B[1, 0] - B[1, 1]        # role 1's advantage at x = 1 and x = 0
+            if d0 != d1 and 0 <= d1 / (d1 - d0) <= 1:
+                y_star = d1 / (d1 - d0)
+                (line,) = ax.plot([0, 1], [y_star, y_star], ls="--", color="tab:red", lw=1.2,
+                                  label=f"dx/dt = 0 ({r0} indifferent)")
+                line.set_gid("nullcline: x")
+            if e0 != e1 and 0 <= e1 / (e1 - e0) <= 1:
+                x_star = e1 / (e1 - e0)
+                (line,) = ax.plot([x_star, x_star], [0, 1], ls="--", color="tab:purple", lw=1.2,
+                                  label=f"dy/dt = 0 ({r1} indifferent)")
+                line.set_gid("nullcline: y")
     if starts:
         for start in starts:
             traj = replicator(game, start, t_max)
