@@ -111,12 +111,15 @@ def fictitious_play(rho: float, F: float, seed: int, rounds: int = 20000, dc: fl
     Plain Python on purpose: a function whose points each cost milliseconds.
     """
     rng = np.random.default_rng(seed)
-    noise = rng.normal(scale=0.05, size=(rounds, 2)).tolist()
+    # two flat lists of floats: no container per round, so the garbage collector stays idle (the harness
+    # pauses it in this process only, which would otherwise favour the serial run)
+    noise1 = rng.normal(scale=0.05, size=rounds).tolist()
+    noise2 = rng.normal(scale=0.05, size=rounds).tolist()
     cheat = inspect = 1.0
     for t in range(1, rounds + 1):
         q = inspect / (t + 1)  # belief about the centre's inspection rate
         p = cheat / (t + 1)  # belief about the local government's cheating rate
-        e1, e2 = noise[t - 1]
+        e1, e2 = noise1[t - 1], noise2[t - 1]
         cheat += 1.0 if dc - q * rho * F + e1 > 0 else 0.0
         inspect += 1.0 if p * rho * B - k + e2 > 0 else 0.0
     return {"false cooperation": cheat / (rounds + 1), "inspection": inspect / (rounds + 1)}
