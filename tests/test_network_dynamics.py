@@ -192,6 +192,20 @@ def test_simulate_network_counts_and_seeds():
         run.counts[0, 0] = 1
 
 
+def test_simulate_network_records_the_last_step():
+    run = simulate_network(donation_game(4, 1), ring(10), steps=25, initial=0.5, seed=4, record_every=10)
+    assert run.steps.tolist() == [0, 10, 20, 25]
+    assert np.bincount(run.final, minlength=2).tolist() == run.counts[-1].tolist()
+
+
+def test_neutral_drift_on_an_irregular_graph():
+    """Under neutrality the probabilities that each node's lineage takes over sum to 1, so a mutant placed
+    uniformly at random fixes with probability 1/N on any connected graph (here a star, degrees 1 and 6)."""
+    est = fixation_on_graph(donation_game(4, 1), nx.star_graph(6), intensity=0.0, runs=6000, seed=8,
+                            confidence=0.999)
+    assert est.contains(1 / 7), est
+
+
 def test_simulate_network_absorbing_and_labelled_start():
     g = ring(10)
     everyone = simulate_network(donation_game(3, 1), g, steps=200, initial=["Cooperate"] * 10, seed=1)

@@ -357,13 +357,13 @@ def _evolve_kernel(indptr, indices, A, w, update, average, s, steps, every, seed
     for i in range(n):
         counts[s[i]] += 1
     _set_payoffs(indptr, indices, A, s, P)
-    samples = steps // every + 1
+    samples = steps // every + 1 + (1 if steps % every else 0)
     record = np.zeros((samples, m), dtype=np.int64)
     record[0, :] = counts
     k = 1
     for t in range(1, steps + 1):
         _step(indptr, indices, A, w, update, average, s, P, counts)
-        if t % every == 0:
+        if t % every == 0 or t == steps:
             record[k, :] = counts
             k += 1
     return record
@@ -526,7 +526,8 @@ def simulate_network(game: Any, graph: Any, *, steps: int, initial: Any = 0.5, u
         ``w`` (in ``[0, 1]`` for death-birth and imitation).
     payoff : {"accumulated", "average"}
     record_every : int, optional
-        Record the counts every this many steps (default ``N``).
+        Record the counts every this many steps (default ``N``); the
+        last step is always recorded.
     seed : int, numpy.random.Generator or None
 
     Returns
@@ -553,7 +554,9 @@ def simulate_network(game: Any, graph: Any, *, steps: int, initial: Any = 0.5, u
     rng = np.random.default_rng(seed)
     s = _initial_state(initial, n, A.shape[0], labels, rng, where)
     record = _evolve_kernel(g.indptr, g.indices, A, w, code, average, s, steps, every, _kernel_seed(rng))
-    times = np.arange(record.shape[0], dtype=np.int64) * every
+    times = np.arange(0, steps + 1, every, dtype=np.int64)
+    if steps % every:
+        times = np.append(times, steps)
     return NetworkRun(readonly(times), readonly(record), readonly(s), labels, g, update, w)
 
 
