@@ -44,6 +44,6 @@ def test_paradox_plot_share_given_axes_and_data():
     assert np.allclose(ax.lines[0].get_ydata(), data.stable_size / 8)
     assert "share" in ax.get_ylabel()
     ax2 = paradox_plot(n=6, gammas=[1.0, 100.0], model="cournot")
-    assert max(ax2.lines[0].get_ydata()) <= 2 and "cournot" in ax2.get_title()
+    assert max(ax2.lines[0].get_ydata()) <= 2 and "Cournot" in ax2.get_title()
     with pytest.raises(InvalidArgumentError):
         paradox_plot(n=())

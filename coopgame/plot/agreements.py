@@ -67,6 +67,7 @@ def paradox_plot(n: int | Sequence[int] = (10, 50), gammas: Sequence[float] | No
     ax.set_xscale("log")
     ax.set_xlabel("gain from full cooperation over no agreement, (W(n) - W(0)) / W(0)")
     ax.set_ylabel("share of countries in the stable agreement" if share else "stable agreement size k*")
-    ax.set_title(f"The paradox of cooperation ({series[0].model} coalition)")
+    kind = {"stackelberg": "Stackelberg", "cournot": "Cournot"}.get(series[0].model, series[0].model)
+    ax.set_title(f"Paradox of cooperation ({kind})")
     ax.legend(loc="best", fontsize="small")
     return ax
