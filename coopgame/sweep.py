@@ -263,14 +263,22 @@ def _workers(executor: Any) -> int:
     return os.cpu_count() or 1
 
 
+#: Most points a game sweep solves in one vectorised pass (bounds memory: about 100 bytes per point and payoff).
+GAME_CHUNK = 1_000_000
+
+
 def _chunks(n: int, chunksize: int | None, executor: Any, minimum: int = 1) -> list[tuple[int, int]]:
+    """Index ranges of the chunks. Function sweeps: about 100 chunks serially (progress steps), four per
+    worker on an executor. Game sweeps (``minimum > 1``): at most :data:`GAME_CHUNK` points per chunk."""
     if n == 0:
         return []
     if chunksize is None:
         if executor is None:
-            chunksize = n if minimum > 1 else max(1, -(-n // 100))
+            chunksize = min(n, GAME_CHUNK) if minimum > 1 else max(1, -(-n // 100))
         else:
             chunksize = max(minimum, -(-n // (4 * _workers(executor))))
+            if minimum > 1:
+                chunksize = min(chunksize, GAME_CHUNK)
     elif not isinstance(chunksize, (int, np.integer)) or isinstance(chunksize, bool) or chunksize < 1:
         raise InvalidArgumentError(f"sweep: expected chunksize as a positive integer, got {chunksize!r}")
     chunksize = int(chunksize)

@@ -452,3 +452,13 @@ def test_dask_local_cluster_equals_serial():
     pd.testing.assert_frame_equal(serial, clustered)
     pd.testing.assert_frame_equal(game_serial, game_clustered)
     assert lambdas["value"].tolist() == [0.5, 1.0]  # Dask pickles lambdas with cloudpickle
+
+
+def test_long_serial_game_sweeps_are_solved_in_bounded_chunks(monkeypatch):
+    import coopgame.sweep as module
+
+    grid = {"F": np.linspace(0.5, 12, 30), "rho": np.linspace(0.05, 1, 11)}
+    whole = sweep(inspection(), grid, corners=True, mixed=True)
+    monkeypatch.setattr(module, "GAME_CHUNK", 7)
+    assert len(module._chunks(330, None, None, minimum=10_000)) == 48
+    pd.testing.assert_frame_equal(whole, sweep(inspection(), grid, corners=True, mixed=True))
