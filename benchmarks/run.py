@@ -37,6 +37,7 @@ sys.path.insert(0, str(HERE))
 import bench_continuous  # noqa: E402
 import bench_pure  # noqa: E402
 import bench_symbolic  # noqa: E402
+import bench_sweep  # noqa: E402
 import bench_symmetric  # noqa: E402
 import bench_two_player  # noqa: E402
 import peers  # noqa: E402
@@ -53,6 +54,8 @@ BENCHMARKS: dict[str, Callable[[Config], Report]] = {
     "symbolic": bench_symbolic.symbolic,
     "continuous": bench_continuous.continuous,
     "symmetric": bench_symmetric.symmetric,
+    "sweep_game": bench_sweep.sweep_game,
+    "sweep_cluster": bench_sweep.sweep_cluster,
 }
 
 

@@ -74,6 +74,7 @@ from coopgame.cooperative import (
 from coopgame.dynamics import Stability, Trajectory, replicator, rest_points, stability
 from coopgame.repeated import DiscountFactor, RepeatedPlay, critical_discount_factor, play
 from coopgame.io import read_game, read_nfg, write_nfg
+from coopgame.sweep import grid_points, point_seed, sweep
 from coopgame.mechanisms import (
     InstrumentCost,
     Penalty,
@@ -164,6 +165,9 @@ __all__ = [
     "read_nfg",
     "write_nfg",
     "read_game",
+    "sweep",
+    "point_seed",
+    "grid_points",
     "Subsidy",
     "Penalty",
     "Transfer",

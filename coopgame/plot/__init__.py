@@ -5,5 +5,6 @@ the :class:`matplotlib.axes.Axes` it drew on.
 """
 
 from coopgame.plot.best_response import best_response_plot
+from coopgame.plot.regime import regime_map, threshold_plot
 
-__all__ = ["best_response_plot"]
+__all__ = ["best_response_plot", "regime_map", "threshold_plot"]
