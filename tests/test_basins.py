@@ -18,6 +18,7 @@ from coopgame.dynamics.basins import (
     MAX_STARTS,
     Basins,
     _System,
+    _system,
     attractors,
     basins,
     time_to_reach,
@@ -332,6 +333,67 @@ def test_tripartite_default_all_starts_reach_the_cooperative_corner():
     b = basins(models.tripartite().numeric(), samples=200, seed=2)
     assert b.names == ("(Supervise loosely, Regulate strictly, Abate)",)
     assert b.share(0) == 1.0 and b.standard_error(0) == 0.0
+
+
+# ------------------------------------------------------------------------------------ population games
+def dynamic_penalty_inspection():
+    """Inspection game with a fine proportional to the violation rate 1 - x (Wang and Shi 2019)."""
+
+    from coopgame.dynamics.population import PopulationGame
+
+    game = PopulationGame([[0, "dc - y*rho*F*(1 - x)"], ["(1 - x)*rho*B - k", 0]],
+                          players=["Local government", "Central government"],
+                          actions=[["Real", "False"], ["Inspect", "Trust"]])
+    return game
+
+
+def test_population_game_of_a_normal_form_game_gives_the_same_basins():
+    from coopgame.dynamics.population import PopulationGame
+
+    for game in (models.stag_hunt(R=5, S=0, T=3, P=2), models.tripartite().numeric()):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DegenerateGameWarning)
+            a = basins(PopulationGame.from_game(game), samples=150, seed=4)
+        b = basins(game, samples=150, seed=4, populations="multi")
+        assert a.names == b.names
+        assert np.array_equal(a.outcome, b.outcome)
+
+
+def test_population_game_field_matches_replicator():
+    import sympy
+
+    game = dynamic_penalty_inspection().subs(B=4, F=16, dc=2, k=1, rho=sympy.Rational(1, 2))
+    system = _system(game, "auto", "test")
+    starts = [[0.8, 0.3], [0.2, 0.9]]
+    Y = np.array([[x, 1 - x, y, 1 - y] for x, y in starts])
+    for _ in range(400):
+        Y = system.rk4(Y, 10.0 / 400)
+    for (x, y), end in zip(starts, Y):
+        ref = np.concatenate(replicator(game, [x, y], 10.0).final)
+        np.testing.assert_allclose(end, ref, atol=1e-6)
+
+
+def test_derived_dynamic_penalty_makes_the_interior_point_attract_everything():
+    """With a fine rho*F*(1 - x) the interior point (x, y) = (1 - k/(rho B), ...) is asymptotically stable
+    (Wang and Shi 2019): every interior start spirals into it. With the static fine nothing attracts."""
+    import sympy
+
+    values = {"B": 4, "F": 16, "dc": 2, "k": 1, "rho": sympy.Rational(1, 2)}
+    game = dynamic_penalty_inspection().subs(values)
+    (att,) = attractors(game)
+    assert np.allclose([att[0][0], att[1][0]], [1 - 1 / 2, 2 / (8 * (1 - 0.5))])    # x* = 1 - k/(rho B), y*
+    b = basins(game, samples=60, seed=9)
+    assert b.share(0) == 1.0
+    t = time_to_reach(game, [0.9, 0.2], [[0.5, 0.5], [0.5, 0.5]], radius=0.05)
+    assert 0 < t < math.inf
+    static = models.inspection(B=4, F=8, dc=2, k=1, rho=Fraction(1, 2))
+    assert attractors(static) == []
+    with pytest.raises(UnresolvedParameterError):
+        basins(dynamic_penalty_inspection(), grid=5)
+    with pytest.raises(InvalidArgumentError, match="one population per role"):
+        basins(game, grid=5, populations="single")
+    with pytest.raises(InvalidProfileError):
+        time_to_reach(game, [0.9, 0.2, 0.1], [[0.5, 0.5], [0.5, 0.5]])
 
 
 # ------------------------------------------------------------------------------------ result object

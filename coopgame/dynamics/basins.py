@@ -9,7 +9,11 @@ The attractors are the asymptotically stable rest points:
 - one population per role: exactly the strict pure Nash equilibria (in
   multi-population replicator dynamics a rest point is asymptotically stable
   iff it is a strict equilibrium; Ritzberger and Weibull 1995, Hofbauer and
-  Sigmund 1998, section 10.4), so mixed points never attract.
+  Sigmund 1998, section 10.4), so mixed points never attract;
+- a :class:`~coopgame.dynamics.population.PopulationGame` (payoffs that are
+  functions of the state, one population per role): the rest points that
+  :func:`~coopgame.dynamics.stability.stability` classifies as stable (with
+  a dynamic penalty an interior point can attract).
 
 :func:`basins` integrates many starts at once with a fixed-step fourth-order
 Runge-Kutta scheme on the stacked states (numpy, no per-start solver call)
@@ -117,6 +121,55 @@ class _System:
         return 0.1 / self.spread if self.spread > 0 else 1.0
 
 
+class _PopulationSystem(_System):
+    """The replicator field of a PopulationGame (payoffs are functions of the state), vectorised."""
+
+    def __init__(self, game: Any, where: str) -> None:
+        import sympy
+
+        game.payoff_function(where)            # refuses free parameters, naming them
+        self.game = game
+        self.populations = "multi"
+        self.sizes = tuple(game.shape)
+        self.labels = tuple(f"{p}: {a}" for p, acts in zip(game.players, game.actions) for a in acts)
+        ends = np.cumsum((0,) + self.sizes)
+        self.bounds = [(int(ends[k]), int(ends[k + 1])) for k in range(len(self.sizes))]
+        self.dim = int(ends[-1])
+        flat = [e for row in game.payoffs for e in row]
+        self._func = sympy.lambdify(game.state, flat, modules="numpy")
+        # payoff spread, estimated on fixed random states (deterministic: this sets only the step size)
+        rng = np.random.default_rng(0)
+        sample = np.hstack([rng.dirichlet(np.ones(m), size=256) for m in self.sizes])
+        values = self._payoffs(sample)
+        self.spread = max(float(u.max() - u.min()) for u in values)
+
+    def _payoffs(self, Y: np.ndarray) -> list[np.ndarray]:
+        K = len(Y)
+        coords = [Y[:, lo + k] for (lo, _), m in zip(self.bounds, self.sizes) for k in range(m - 1)]
+        vals = self._func(*coords)
+        out, k = [], 0
+        for m in self.sizes:
+            out.append(np.column_stack([np.broadcast_to(np.asarray(v, dtype=float), (K,)) for v in vals[k:k + m]]))
+            k += m
+        return out
+
+    def field(self, Y: np.ndarray) -> np.ndarray:
+        out = np.empty_like(Y)
+        for (lo, hi), U in zip(self.bounds, self._payoffs(Y)):
+            x = Y[:, lo:hi]
+            avg = np.einsum("ki,ki->k", x, U)
+            out[:, lo:hi] = x * (U - avg[:, None])
+        return out
+
+
+def _is_population_game(game: Any) -> bool:
+    try:
+        from coopgame.dynamics.population import PopulationGame
+    except ImportError:  # pragma: no cover - population games are optional here
+        return False
+    return isinstance(game, PopulationGame)
+
+
 def _is_symmetric(game: NormalFormGame) -> bool:
     if game.num_players != 2 or game.shape[0] != game.shape[1]:
         return False
@@ -125,9 +178,14 @@ def _is_symmetric(game: NormalFormGame) -> bool:
 
 
 def _system(game: Any, populations: str, where: str) -> _System:
-    game = numeric_game(game, where)
     if populations not in ("auto", "single", "multi"):
         raise InvalidArgumentError(f"{where}: expected populations 'auto', 'single' or 'multi', got {populations!r}")
+    if _is_population_game(game):
+        if populations == "single":
+            raise InvalidArgumentError(f"{where}: a PopulationGame runs one population per role; "
+                                       "use populations='multi' (or 'auto')")
+        return _PopulationSystem(game, where)
+    game = numeric_game(game, where)
     if populations == "auto":
         populations = "single" if _is_symmetric(game) else "multi"
     elif populations == "single" and not _is_symmetric(game):
@@ -172,6 +230,8 @@ def _state(system: _System, x: Any, where: str, what: str) -> np.ndarray:
             raise InvalidProfileError(
                 f"{where}: expected {what} as a probability vector of length {system.dim}, got {list(vec.tolist())}")
         return np.clip(vec, 0.0, None) / np.clip(vec, 0.0, None).sum()
+    if isinstance(system, _PopulationSystem):
+        return _population_state(system, x, where, what)
     indices = _is_flat_vector(x) and len(x) == game.num_players and all(
         isinstance(v, (int, np.integer)) and not isinstance(v, bool) for v in x)
     if _is_flat_vector(x) and not indices:
@@ -181,6 +241,35 @@ def _state(system: _System, x: Any, where: str, what: str) -> np.ndarray:
             "a symmetric game with populations='single'")
     vectors = game.mixed_profile(x, where)
     return np.concatenate([np.asarray(v, dtype=float) for v in vectors])
+
+
+def _population_state(system: _System, x: Any, where: str, what: str) -> np.ndarray:
+    """A PopulationGame state: one vector or action label per role, or one share per two-strategy role."""
+    game = system.game
+    sizes = system.sizes
+    if isinstance(x, (str, bytes)) or not isinstance(x, (Sequence, np.ndarray)) or len(x) != len(sizes):
+        raise InvalidProfileError(f"{where}: expected {what} as one vector (or action label) per role "
+                                  f"({len(sizes)} roles), got {x!r}")
+    parts = []
+    for p, (v, m) in enumerate(zip(x, sizes)):
+        if isinstance(v, str):
+            if v not in game.actions[p]:
+                raise InvalidProfileError(f"{where}: expected an action of {game.players[p]!r} among "
+                                          f"{list(game.actions[p])}, got {v!r}")
+            vec = np.zeros(m)
+            vec[list(game.actions[p]).index(v)] = 1.0
+        else:
+            try:
+                vec = (np.array([float(v), 1.0 - float(v)]) if np.ndim(v) == 0 and m == 2
+                       else np.asarray(np.asarray(v, dtype=object).astype(float)))
+            except (TypeError, ValueError):
+                vec = None
+            if vec is None or vec.shape != (m,) or not np.isfinite(vec).all() or (vec < -1e-9).any() \
+                    or abs(vec.sum() - 1) > 1e-7:
+                raise InvalidProfileError(f"{where}: expected {what} for {game.players[p]!r} as a probability "
+                                          f"vector of length {m}, got {v!r}")
+        parts.append(np.clip(vec, 0.0, None))
+    return np.concatenate(parts)
 
 
 def _split(system: _System, vec: np.ndarray) -> tuple[np.ndarray, ...]:
@@ -281,6 +370,25 @@ def _multi_population_attractors(system: _System, where: str) -> list[np.ndarray
     return found
 
 
+def _population_game_attractors(system: _System, where: str) -> list[np.ndarray]:
+    """Rest points of a PopulationGame classified 'stable' by :func:`~coopgame.dynamics.stability.stability`."""
+    from coopgame.dynamics.stability import rest_points, stability
+
+    found = []
+    for point in rest_points(system.game):
+        if stability(system.game, point).classification == "stable":
+            found.append(np.concatenate([np.asarray(v, dtype=float) for v in point]))
+    return found
+
+
+def _find_attractors(system: _System, where: str) -> list[np.ndarray]:
+    if isinstance(system, _PopulationSystem):
+        return _population_game_attractors(system, where)
+    if system.populations == "single":
+        return _one_population_attractors(system, where)
+    return _multi_population_attractors(system, where)
+
+
 def _name(system: _System, vec: np.ndarray) -> str:
     game = system.game
     parts = [vec[lo:hi] for lo, hi in system.bounds]
@@ -302,13 +410,13 @@ def attractors(game: Any, *, populations: str = "auto") -> list[tuple[np.ndarray
 
     Parameters
     ----------
-    game : NormalFormGame or SymbolicGame
+    game : NormalFormGame, SymbolicGame or PopulationGame
         No free parameters.
     populations : {"auto", "single", "multi"}, default "auto"
         ``"single"``: one population playing a symmetric two-player game
         (row payoffs ``A``); ``"multi"``: one population per role.
         ``"auto"`` takes ``"single"`` for symmetric two-player games and
-        ``"multi"`` otherwise.
+        ``"multi"`` otherwise (always for a PopulationGame).
 
     Returns
     -------
@@ -318,7 +426,9 @@ def attractors(game: Any, *, populations: str = "auto") -> list[tuple[np.ndarray
         (from support enumeration) whose Jacobian on the simplex has only
         eigenvalues with negative real part; several populations: the strict
         pure Nash equilibria, the only asymptotically stable states of
-        multi-population replicator dynamics.
+        multi-population replicator dynamics; a PopulationGame: its rest
+        points classified ``"stable"`` by
+        :func:`~coopgame.dynamics.stability.stability`.
 
     Raises
     ------
@@ -341,8 +451,7 @@ def attractors(game: Any, *, populations: str = "auto") -> list[tuple[np.ndarray
     """
     where = "attractors"
     system = _system(game, populations, where)
-    found = (_one_population_attractors(system, where) if system.populations == "single"
-             else _multi_population_attractors(system, where))
+    found = _find_attractors(system, where)
     return [_split(system, v) for v in found]
 
 
@@ -574,7 +683,7 @@ def basins(game: Any, *, grid: int | None = None, samples: int | None = None, se
 
     Parameters
     ----------
-    game : NormalFormGame or SymbolicGame
+    game : NormalFormGame, SymbolicGame or PopulationGame
         No free parameters.
     grid : int, optional
         Resolution ``n``: the starts are the interior points of each simplex
@@ -680,8 +789,7 @@ def basins(game: Any, *, grid: int | None = None, samples: int | None = None, se
         points = _grid_starts(system, int(grid))
         method, resolution = "grid", int(grid)
     if attractors is None:
-        found = (_one_population_attractors(system, where) if system.populations == "single"
-                 else _multi_population_attractors(system, where))
+        found = _find_attractors(system, where)
     else:
         found = [_state(system, a, where, "an attractor") for a in attractors]
     targets = np.array(found, dtype=float).reshape(-1, system.dim)
@@ -728,12 +836,13 @@ def time_to_reach(game: Any, x0: Any, target: Any, *, radius: float = 0.01, t_ma
 
     Parameters
     ----------
-    game : NormalFormGame or SymbolicGame
+    game : NormalFormGame, SymbolicGame or PopulationGame
         No free parameters.
     x0 : mixed profile or one vector
         As in :func:`~coopgame.dynamics.replicator.replicator`: one
         probability vector (or action label) per role for multi-population
-        dynamics; a single flat vector of numbers for one population.
+        dynamics; a single flat vector of numbers for one population. A
+        PopulationGame also takes one share per two-strategy role.
     target : state
         In the same form as ``x0`` (one population: a vector or an action label).
     radius : float, default 0.01
@@ -771,7 +880,7 @@ def time_to_reach(game: Any, x0: Any, target: Any, *, radius: float = 0.01, t_ma
 
     where = "time_to_reach"
     if populations is None:
-        populations = "single" if _is_flat_vector(x0) else "multi"
+        populations = "single" if _is_flat_vector(x0) and not _is_population_game(game) else "multi"
     elif populations not in ("single", "multi"):
         raise InvalidArgumentError(f"{where}: expected populations 'single' or 'multi', got {populations!r}")
     system = _system(game, populations, where)
