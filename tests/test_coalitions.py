@@ -451,3 +451,34 @@ def test_claim_C12_symmetric_barrett_pis_is_internal_stability(builder, gamma):
             assert het(0, frozenset(range(k))) == model.pi_signatory(k)
             if k < n:
                 assert het(n - 1, frozenset(range(k))) == model.pi_nonsignatory(k)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(positive, positive), min_size=3, max_size=5), st.booleans())
+def test_claim_C12_stable_under_transfers_iff_pis_and_no_pis_enlargement(params, barrett):
+    """Carraro, Eyckmans and Finus (2006): with optimal transfers, S is stable iff S is potentially
+    internally stable and no S with j is (the definitions applied directly)."""
+    b = [p[0] for p in params]
+    c = [p[1] for p in params]
+    n = len(b)
+    pay = heterogeneous_barrett_payoff(100, b, c) if barrett else heterogeneous_linear_payoff(b, c)
+    found = set(stable_coalitions(pay, n, transfers=True))
+    for size in range(2, n + 1):
+        for combo in itertools.combinations(range(n), size):
+            S = frozenset(combo)
+            expect = potentially_internally_stable(pay, S) and not any(
+                potentially_internally_stable(pay, S | {j}) for j in range(n) if j not in S)
+            assert (S in found) == expect
+    # transfers only help internal stability: every coalition internally stable without them stays so
+    for S in (frozenset(x) for size in range(2, n + 1) for x in itertools.combinations(range(n), size)):
+        if coalition_stability(pay, S, range(n)).internal:
+            assert coalition_stability(pay, S, range(n), transfers=True).internal
+
+
+def test_transfers_stabilise_a_coalition_with_a_keen_country():
+    pay = heterogeneous_linear_payoff([1, 1, 1, 3], [1, 1, 1, 1])
+    assert stable_coalitions(pay, 4) == []
+    with_transfers = stable_coalitions(pay, 4, transfers=True)
+    assert frozenset({1, 2, 3}) in with_transfers and frozenset({0, 1, 2, 3}) not in with_transfers
+    check = coalition_stability(pay, {1, 2, 3}, range(4))
+    assert check.leavers == (1, 2) and not check.joiners

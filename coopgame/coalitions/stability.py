@@ -234,7 +234,8 @@ class CoalitionCheck:
 
 
 def coalition_stability(payoff: Callable[[Hashable, frozenset], Any], coalition: Collection[Hashable],
-                        players: Iterable[Hashable], strict_external: bool = True) -> CoalitionCheck:
+                        players: Iterable[Hashable], strict_external: bool = True,
+                        transfers: bool = False) -> CoalitionCheck:
     """Internal and external stability of ``coalition`` when players differ.
 
     ``payoff(i, S)`` is player ``i``'s payoff when ``S`` (a frozenset) is the
@@ -245,6 +246,13 @@ def coalition_stability(payoff: Callable[[Hashable, frozenset], Any], coalition:
     ``strict_external=False``). With identical players this is
     :func:`stable_coalition_sizes` by membership rather than size.
 
+    With ``transfers=True`` members share the coalition's payoff by
+    :func:`optimal_transfers`, within ``S`` and within ``S with j`` for a
+    prospective joiner ``j`` (Carraro, Eyckmans and Finus 2006). Then ``S`` is
+    internally stable iff it is :func:`potentially_internally_stable`, and an
+    outsider joins iff ``S with j`` is potentially internally stable (with a
+    strictly positive surplus under ``strict_external=False``).
+
     Examples
     --------
     >>> from coopgame.coalitions.agreements import heterogeneous_linear_payoff
@@ -254,19 +262,34 @@ def coalition_stability(payoff: Callable[[Hashable, frozenset], Any], coalition:
     CoalitionCheck({0, 1, 2} stable)
     >>> coalition_stability(pay, {0, 1, 2, 3}, range(5)).leavers
     (0, 1, 2, 3)
+
+    One country with three times the others' benefit: no coalition is stable
+    without transfers, but it and two others are with them.
+
+    >>> pay = heterogeneous_linear_payoff([1, 1, 1, 3], [1, 1, 1, 1])
+    >>> coalition_stability(pay, {1, 2, 3}, range(4))
+    CoalitionCheck({1, 2, 3} unstable: leavers 1, 2)
+    >>> coalition_stability(pay, {1, 2, 3}, range(4), transfers=True)
+    CoalitionCheck({1, 2, 3} stable)
     """
     members = frozenset(coalition)
     everyone = list(players)
     if not members <= set(everyone):
         raise InvalidArgumentError(f"coalition_stability: expected a coalition of the players {everyone!r}, "
                                    f"got {sorted(members, key=str)!r}")
+
+    def share(i: Hashable, group: frozenset) -> Any:
+        if transfers and group:
+            return optimal_transfers(payoff, group)[i]
+        return payoff(i, group)
+
     leavers = tuple(i for i in everyone if i in members
-                    and not _decide(payoff(i, members) >= payoff(i, members - {i}), f"whether {i!r} leaves"))
+                    and not _decide(share(i, members) >= payoff(i, members - {i}), f"whether {i!r} leaves"))
     joiners = []
     for j in everyone:
         if j in members:
             continue
-        stay, join = payoff(j, members), payoff(j, members | {j})
+        stay, join = payoff(j, members), share(j, members | {j})
         stays = stay > join if strict_external else stay >= join
         if not _decide(stays, f"whether {j!r} joins"):
             joiners.append(j)
@@ -274,12 +297,13 @@ def coalition_stability(payoff: Callable[[Hashable, frozenset], Any], coalition:
 
 
 def stable_coalitions(payoff: Callable[[Hashable, frozenset], Any], players: Iterable[Hashable] | int,
-                      strict_external: bool = True, min_size: int = 2) -> list[frozenset]:
+                      strict_external: bool = True, min_size: int = 2, transfers: bool = False) -> list[frozenset]:
     """Every internally and externally stable coalition of heterogeneous players, by brute force.
 
     Checks all coalitions with at least ``min_size`` members (``2**n``
-    of them) with :func:`coalition_stability`; ``players`` is a collection or
-    a number ``n`` (players ``0..n-1``).
+    of them) with :func:`coalition_stability` (``transfers=True``: under
+    optimal transfers); ``players`` is a collection or a number ``n``
+    (players ``0..n-1``).
 
     Raises
     ------
@@ -308,6 +332,6 @@ def stable_coalitions(payoff: Callable[[Hashable, frozenset], Any], players: Ite
     out = []
     for size in range(max(min_size, 0), len(everyone) + 1):
         for combo in itertools.combinations(everyone, size):
-            if coalition_stability(payoff, combo, everyone, strict_external).stable:
+            if coalition_stability(payoff, combo, everyone, strict_external, transfers).stable:
                 out.append(frozenset(combo))
     return out
