@@ -371,7 +371,7 @@ def _evolve_kernel(indptr, indices, A, w, update, average, s, steps, every, seed
 
 if njit is not None:  # pragma: no branch
     _set_payoffs = njit(cache=True)(_set_payoffs)
-    _fitness = njit(cache=True, inline="always")(_fitness)
+    _fitness = njit(cache=True)(_fitness)
     _step = njit(cache=True)(_step)
     _fixation_kernel = njit(cache=True)(_fixation_kernel)
     _evolve_kernel = njit(cache=True)(_evolve_kernel)
