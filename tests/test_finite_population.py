@@ -497,3 +497,12 @@ def test_full_chain_bad_input():
     assert math.comb(100 + 3, 3) > MAX_MUTATION_STATES
     with pytest.raises(InvalidArgumentError, match="positive fitness"):
         mutation_selection_distribution([[-3, -3], [0, 0]], 10, mutation=0.1, process="moran", intensity=0.5)
+
+
+def test_defaults_work_for_the_prisoners_dilemma():
+    """Default intensity 0.1: the Moran fitness of a prisoner's dilemma stays positive (at w = 1 it would not:
+    a lone cooperator's mean payoff is 0)."""
+    assert fixation_probability(PD, 0, 1, 10) < 0.1 < fixation_probability(PD, 1, 0, 10)
+    assert stationary_distribution(PD, 10).most_abundant == "2"
+    with pytest.raises(InvalidArgumentError, match="positive fitness"):
+        fixation_probability(PD, 0, 1, 10, intensity=1.0)

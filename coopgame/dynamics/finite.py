@@ -332,7 +332,7 @@ def _rho(pop: _Population, a: int, b: int, size: int, process: str, intensity: A
 
 # ---------------------------------------------------------------------------------- public API
 def fixation_probability(game: Any, mutant: Any, resident: Any, population_size: int, *,
-                         process: str = "moran", intensity: Any = 1.0) -> Any:
+                         process: str = "moran", intensity: Any = 0.1) -> Any:
     """Probability that a single ``mutant`` takes over a population of ``resident`` strategists.
 
     Parameters
@@ -351,7 +351,8 @@ def fixation_probability(game: Any, mutant: Any, resident: Any, population_size:
         See the module notes.
     intensity : number
         Selection intensity: ``w`` in ``[0, 1]`` for the Moran process,
-        ``beta >= 0`` for the Fermi process. 0 is neutral drift (``1 / Z``).
+        ``beta >= 0`` for the Fermi process; default 0.1. 0 is neutral drift
+        (``1 / Z``). Exact Moran results need an int or Fraction here.
 
     Returns
     -------
@@ -506,7 +507,7 @@ def _gth(P: np.ndarray) -> np.ndarray:
 
 
 def stationary_distribution(game: Any, population_size: int, *, process: str = "moran",
-                            intensity: Any = 1.0) -> StationaryDistribution:
+                            intensity: Any = 0.1) -> StationaryDistribution:
     """Stationary distribution over monomorphic states in the limit of rare mutations.
 
     Between two mutations the population fixes (or loses) the mutant, so it
@@ -690,7 +691,7 @@ def _check_runs(runs: Any, where: str) -> int:
 
 
 def simulate_fixation(game: Any, mutant: Any, resident: Any, population_size: int, *, runs: int = 1000,
-                      process: str = "moran", intensity: Any = 1.0, seed: Any = None,
+                      process: str = "moran", intensity: Any = 0.1, seed: Any = None,
                       confidence: float = 0.95, max_steps: int = MAX_SIMULATION_STEPS) -> FixationEstimate:
     """Estimate a fixation probability by simulating the individual-level process.
 
@@ -882,7 +883,7 @@ def _state_fitness(pop: _Population, states: np.ndarray, size: int, table: np.nd
 
 
 def mutation_selection_distribution(game: Any, population_size: int, *, mutation: float, process: str = "fermi",
-                                    intensity: float = 1.0) -> MutationSelectionDistribution:
+                                    intensity: float = 0.1) -> MutationSelectionDistribution:
     """Stationary distribution of the process with mutations, over every composition of the population.
 
     Each step one individual, chosen uniformly at random, changes:
