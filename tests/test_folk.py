@@ -15,7 +15,6 @@ import nashpy  # noqa: E402
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 from hypothesis import assume, given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
 from scipy.spatial import ConvexHull, HalfspaceIntersection, QhullError  # noqa: E402
 
 import coopgame as cg  # noqa: E402
@@ -203,7 +202,7 @@ def test_three_players_pure_minmax_and_lp_membership():
     with pytest.raises(NotSupportedError):
         minmax_values(game)
     with pytest.raises(NotSupportedError):
-        region.area
+        _ = region.area
     with pytest.raises(InvalidArgumentError):
         region.contains((1, 1))
     assert "payoff profiles" in repr(region)
@@ -252,7 +251,7 @@ def test_folk_theorem_plot_data():
     assert by_label["minmax"].get_offsets().tolist() == [[1.0, 1.0]]
     assert len(by_label["pure payoff profiles"].get_offsets()) == 4
     plt.close("all")
-    fig, ax = plt.subplots()
+    _fig, ax = plt.subplots()
     pennies = cg.NormalFormGame.zero_sum([[1, -1], [-1, 1]], exact=True)
     assert folk_theorem_plot(pennies, ax=ax, annotate=False) is ax
     # zero-sum: the feasible set is a segment and the individually rational set the single point (0, 0)

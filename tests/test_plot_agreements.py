@@ -37,7 +37,7 @@ def test_paradox_plot_lines_match_the_models():
 
 
 def test_paradox_plot_share_given_axes_and_data():
-    fig, ax = plt.subplots()
+    _fig, ax = plt.subplots()
     data = paradox_of_cooperation(8, [0.01, 1.0, 100.0])
     out = paradox_plot(data=data, ax=ax, share=True)
     assert out is ax

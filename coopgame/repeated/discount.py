@@ -258,6 +258,16 @@ def critical_discount_factor(game: NormalFormGame | SymbolicGame | SymmetricGame
         assume every player gains from deviating and loses from punishment
         (``T_i > R_i > P_i``), as in the prisoner's dilemma.
 
+    Notes
+    -----
+    Fines: a :class:`~coopgame.Penalty` on the defecting action charges the
+    expected fine ``rho F`` on *every* choice of that action, mutual
+    defection included, so it lowers both ``T`` and ``P`` and grim trigger
+    needs ``delta >= (T - rho F - R)/(T - P)``. The formula
+    ``(T - rho F - R)/(T - rho F - P)`` holds when only a *unilateral*
+    defection is fined (the payoff ``T`` alone); write that game directly to
+    get it.
+
     Examples
     --------
     >>> import coopgame as cg
