@@ -248,3 +248,23 @@ def test_anonymous_errors_and_repr():
         critical_discount_factor(game, ("Govern",) * 29 + ("Free-ride",))
     # r >= n: governing is itself a stage equilibrium, sustained at any delta
     assert critical_discount_factor(public_goods_anonymous(n=3, r=4), "Govern").value == 0
+
+
+@settings(max_examples=40)
+@given(pd_payoffs(exact=True), st.fractions(min_value=Fraction(1, 20), max_value=Fraction(19, 20), max_denominator=20))
+def test_claim_C8_no_gain_from_one_shot_deviation_in_the_punishment_phase(v, delta):
+    """Subgame perfection needs the punishment phase to hold too: once grim trigger punishes, returning to
+    cooperation for one round (a user strategy written as a function of the history) loses delta (P - S)."""
+    t, r, p, s = v
+    game = pd_game(t, r, p, s)
+
+    def cooperate_once_while_punished(history):
+        return "C" if len(history) == 1 else "D"
+
+    rounds = 30
+    punished = play(game, ["always_defect", "grim"], rounds, delta)
+    detour = play(game, [cooperate_once_while_punished, "grim"], rounds, delta)
+    assert detour.history[:3] == (("D", "C"), ("C", "D"), ("D", "D"))
+    # both continue with (D, D) for ever after round 2, so the truncated difference is the exact one
+    assert detour.payoffs[0] - punished.payoffs[0] == delta * (s - p)
+    assert detour.payoffs[0] < punished.payoffs[0]

@@ -188,7 +188,8 @@ class AgreementOutcome:
         def fmt(x: Any) -> str:
             return "-" if x is None else (f"{float(x):.4g}" if not isinstance(x, int) else str(x))
 
-        return (f"AgreementOutcome({self.name}, n={self.n}: {self.size} signatories, total abatement "
+        who = f"{self.size} signator{'y' if self.size == 1 else 'ies'}"
+        return (f"AgreementOutcome({self.name}, n={self.n}: {who}, total abatement "
                 f"{fmt(self.total_abatement)} (none {fmt(self.nash_abatement)}, full {fmt(self.full_abatement)}), "
                 f"welfare {fmt(self.welfare)} (none {fmt(self.nash_welfare)}, full {fmt(self.full_welfare)}), "
                 f"closure {fmt(self.closure)})")
