@@ -12,11 +12,11 @@ each region more than it can secure on its own (its *minmax* value, here
 enough: this is the folk theorem.
 
 The left panel shades that region with
-:func:`coopgame.plot.folk.folk_theorem_plot`. The right panel shows how
+:func:`coopgame.plot.folk_theorem_plot`. The right panel shows how
 patient the regions must be for grim trigger to sustain mutual governing,
 ``delta* = (T - R)/(T - P)``, and how an expected fine ``rho F`` on
 free-riding lowers the threshold; the discounted payoffs simulated with
-:func:`coopgame.repeated.play.play` confirm it.
+:func:`coopgame.play` confirm it.
 """
 
 from fractions import Fraction

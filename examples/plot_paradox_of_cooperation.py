@@ -13,7 +13,7 @@ and no outsider by joining.
 The left panel follows the stable size and the gain from full cooperation
 (relative to no agreement) as the cost-benefit ratio ``gamma = c/b`` grows,
 for 20 countries. The right panel plots one against the other, with
-:func:`coopgame.plot.agreements.paradox_plot`, for 5, 20 and 100 countries:
+:func:`coopgame.plot.paradox_plot`, for 5, 20 and 100 countries:
 the agreement is large only where cooperation would add little, and when the
 stakes are high only two or three countries sign. The dotted line marks two
 countries, the most a Cournot coalition (one that does not lead) ever
