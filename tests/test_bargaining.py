@@ -200,3 +200,12 @@ def test_errors():
         nash_bargaining(NormalFormGame([[[1]], [[1]]]), disagreement="threat")
     with pytest.raises(InvalidArgumentError, match="3 numbers"):
         nash_bargaining(TUGame(3, lambda S: len(S)), disagreement=(0, 0))
+
+
+def test_pickle_round_trip():
+    import pickle
+
+    chicken = NormalFormGame([[[6, 2], [7, 0]], [[6, 7], [2, 0]]], exact=True)
+    s = nash_bargaining(chicken)
+    t = pickle.loads(pickle.dumps(s))
+    assert t == s and t.distribution.tolist() == s.distribution.tolist() and t.method == s.method

@@ -639,3 +639,13 @@ def test_from_normal_form_errors(monkeypatch):
     B = np.broadcast_to(pen, (2, 2, 2)).copy()
     with pytest.raises(SolverError, match="no pure Nash equilibrium"):
         TUGame.from_normal_form(NormalFormGame([A, B, -B]), "gamma")
+
+
+def test_pickle_round_trip():
+    import pickle
+
+    for g in (TUGame(3, np.arange(8)), TUGame(2, [0.0, 1.0, 2.0, 4.0], cost=True),
+              TUGame(2, {(0, 1): F(1, 3)}, players=["a", "b"])):
+        h = pickle.loads(pickle.dumps(g))
+        assert h == g and h.cost == g.cost and h.players == g.players
+        assert list(h.shapley_value()) == list(g.shapley_value())

@@ -287,3 +287,10 @@ def test_one_player_and_symbolic_game():
     sg = SymbolicGame([[[6, 2], [7, s]], [[6, 7], [2, s]]])
     assert correlated_equilibrium(sg.subs({s: 0})).welfare == pytest.approx(10.5)
     assert math.isclose(float(correlated_equilibrium(sg.subs({s: 0}), "maxmin").payoffs[0]), 5.25)
+
+
+def test_pickle_round_trip():
+    import pickle
+
+    ce = correlated_equilibrium(NormalFormGame(CHICKEN, exact=True))
+    assert pickle.loads(pickle.dumps(ce)) == ce

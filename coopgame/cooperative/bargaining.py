@@ -96,6 +96,10 @@ class BargainingSolution:
     def __setattr__(self, name: str, value: Any) -> None:
         raise AttributeError("BargainingSolution is immutable")
 
+    def __reduce__(self) -> tuple[Any, ...]:  # pickling: rebuild through the constructor
+        return (BargainingSolution, (self._payoffs, self._disagreement, self._weights, self._product,
+                                     self._distribution, self._method))
+
     @property
     def payoffs(self) -> tuple[Any, ...]:
         return self._payoffs

@@ -326,6 +326,11 @@ class TUGame:
         extra = ", cost" if self._cost else ""
         return f"TUGame(num_players={self._n}, {kind}{extra}, v(N)={format_number(self._v[-1])})"
 
+    def __reduce__(self) -> tuple[Any, ...]:  # pickling (process pools): rebuild through the constructor
+        values = self._ints if self._ints is not None else self._v
+        return (TUGame, (self._n, values, self._players), None, None, None, None) if not self._cost else (
+            _rebuild_cost_game, (self._n, values, self._players))
+
     def __setattr__(self, name: str, value: Any) -> None:
         if name in TUGame.__slots__ and not hasattr(self, "_hash") or name == "_hash":
             object.__setattr__(self, name, value)
@@ -432,6 +437,10 @@ class TUGame:
         from coopgame.cooperative import nucleolus
 
         return nucleolus.nucleolus(self)
+
+
+def _rebuild_cost_game(n: int, values: Any, players: tuple[str, ...]) -> TUGame:
+    return TUGame(n, values, players, cost=True)
 
 
 def _mask_of(coalition: Any, n: int, func: str, labels: tuple[str, ...] | None = None) -> int:
