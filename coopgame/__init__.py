@@ -20,6 +20,8 @@ from coopgame.equilibria import (
     iterated_elimination,
     lemke_howson,
     mixed_equilibria,
+    correlated_equilibrium,
+    CorrelatedEquilibrium,
     pure_equilibria,
     support_enumeration,
     vertex_enumeration,
@@ -60,6 +62,8 @@ from coopgame.coalitions import (
     stable_coalition_sizes,
 )
 from coopgame.cooperative import (
+    BargainingSolution,
+    nash_bargaining,
     LeastCore,
     MonteCarloShapley,
     TUGame,
@@ -165,6 +169,10 @@ __all__ = [
     "read_nfg",
     "write_nfg",
     "read_game",
+    "correlated_equilibrium",
+    "CorrelatedEquilibrium",
+    "nash_bargaining",
+    "BargainingSolution",
     "sweep",
     "point_seed",
     "grid_points",

@@ -1,4 +1,4 @@
-"""Cooperative (TU) games: Shapley and Banzhaf values, core, least core, nucleolus, river sharing.
+"""Cooperative (TU) games: Shapley and Banzhaf values, core, least core, nucleolus, Nash bargaining, river sharing.
 
 Examples
 --------
@@ -7,6 +7,7 @@ Examples
 ['9', '3', '1']
 """
 
+from coopgame.cooperative.bargaining import BargainingSolution, nash_bargaining
 from coopgame.cooperative.core import LeastCore
 from coopgame.cooperative.river import (
     airport_game,
@@ -21,6 +22,8 @@ from coopgame.cooperative.shapley import MonteCarloShapley
 from coopgame.cooperative.tu_game import TUGame
 
 __all__ = [
+    "BargainingSolution",
+    "nash_bargaining",
     "LeastCore",
     "MonteCarloShapley",
     "TUGame",

@@ -8,6 +8,7 @@ from coopgame.equilibria.conditions import (
     symbolic_mixed_equilibrium,
     threshold,
 )
+from coopgame.equilibria.correlated import CorrelatedEquilibrium, correlated_equilibrium
 from coopgame.equilibria.dominance import (
     DominantStrategies,
     EliminationResult,
@@ -35,6 +36,8 @@ __all__ = [
     "support_enumeration",
     "lemke_howson",
     "mixed_equilibria",
+    "correlated_equilibrium",
+    "CorrelatedEquilibrium",
     "equilibrium_conditions",
     "dominance_conditions",
     "symbolic_mixed_equilibrium",
