@@ -52,6 +52,16 @@ from coopgame.games.multilevel import MultilevelGame
 from coopgame.games import ContinuousGame, NormalFormGame, SymbolicGame, SymmetricGame, random_game
 from coopgame import models, plot
 from coopgame.coalitions import (
+    barrett_stackelberg_agreement,
+    binary_participation_agreement,
+    paradox_of_cooperation,
+    coalition_stability,
+    stable_coalitions,
+    chander_tulkens_transfers,
+    AgreementOutcome,
+    ParadoxOfCooperation,
+    CoalitionCheck,
+    ChanderTulkens,
     Agreement,
     SizeCheck,
     StableSizes,
@@ -76,7 +86,17 @@ from coopgame.cooperative import (
     upstream_equal_sharing_game,
 )
 from coopgame.dynamics import Stability, Trajectory, replicator, rest_points, stability
-from coopgame.repeated import DiscountFactor, RepeatedPlay, critical_discount_factor, play
+from coopgame.repeated import (
+    DiscountFactor,
+    Minmax,
+    PayoffRegion,
+    RepeatedPlay,
+    critical_discount_factor,
+    feasible_region,
+    individually_rational_region,
+    minmax_values,
+    play,
+)
 from coopgame.io import read_game, read_nfg, write_nfg
 from coopgame.sweep import grid_points, point_seed, sweep
 from coopgame.mechanisms import (
@@ -124,10 +144,25 @@ __all__ = [
     "airport_game",
     "airport_shapley",
     "critical_discount_factor",
+    "feasible_region",
+    "individually_rational_region",
+    "minmax_values",
+    "PayoffRegion",
+    "Minmax",
     "DiscountFactor",
     "play",
     "RepeatedPlay",
     "stable_coalition_sizes",
+    "barrett_stackelberg_agreement",
+    "binary_participation_agreement",
+    "paradox_of_cooperation",
+    "coalition_stability",
+    "stable_coalitions",
+    "chander_tulkens_transfers",
+    "AgreementOutcome",
+    "ParadoxOfCooperation",
+    "CoalitionCheck",
+    "ChanderTulkens",
     "StableSizes",
     "SizeCheck",
     "linear_benefit_agreement",

@@ -2,12 +2,23 @@
 
 from coopgame.coalitions.agreements import (
     Agreement,
+    AgreementOutcome,
+    ParadoxOfCooperation,
+    barrett_stackelberg_agreement,
+    binary_participation_agreement,
+    heterogeneous_barrett_payoff,
+    paradox_of_cooperation,
     barrett_cournot_agreement,
     heterogeneous_linear_payoff,
     linear_benefit_agreement,
 )
+from coopgame.coalitions.chander_tulkens import MAX_GAMMA_CORE_PLAYERS, ChanderTulkens, chander_tulkens_transfers
 from coopgame.coalitions.stability import (
+    MAX_COALITION_PLAYERS,
+    CoalitionCheck,
     SizeCheck,
+    coalition_stability,
+    stable_coalitions,
     StableSizes,
     optimal_transfers,
     potentially_internally_stable,
@@ -17,4 +28,8 @@ from coopgame.coalitions.stability import (
 __all__ = [
     "stable_coalition_sizes", "StableSizes", "SizeCheck", "potentially_internally_stable", "optimal_transfers",
     "Agreement", "linear_benefit_agreement", "barrett_cournot_agreement", "heterogeneous_linear_payoff",
+    "barrett_stackelberg_agreement", "binary_participation_agreement", "heterogeneous_barrett_payoff",
+    "paradox_of_cooperation", "AgreementOutcome", "ParadoxOfCooperation",
+    "coalition_stability", "stable_coalitions", "CoalitionCheck", "MAX_COALITION_PLAYERS",
+    "chander_tulkens_transfers", "ChanderTulkens", "MAX_GAMMA_CORE_PLAYERS",
 ]

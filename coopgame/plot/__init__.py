@@ -4,7 +4,9 @@ Every function takes ``ax=None`` (a new figure and axes when None) and returns
 the :class:`matplotlib.axes.Axes` it drew on.
 """
 
+from coopgame.plot.agreements import paradox_plot
 from coopgame.plot.best_response import best_response_plot
+from coopgame.plot.folk import folk_theorem_plot
 from coopgame.plot.regime import regime_map, threshold_plot
 
-__all__ = ["best_response_plot", "regime_map", "threshold_plot"]
+__all__ = ["best_response_plot", "folk_theorem_plot", "paradox_plot", "regime_map", "threshold_plot"]
