@@ -85,7 +85,7 @@ from coopgame.cooperative import (
     upstream_equal_sharing,
     upstream_equal_sharing_game,
 )
-from coopgame.dynamics import Stability, Trajectory, replicator, rest_points, stability
+from coopgame.dynamics import Basins, Stability, Trajectory, basins, replicator, rest_points, stability, time_to_reach
 from coopgame.repeated import (
     DiscountFactor,
     Minmax,
@@ -204,6 +204,9 @@ __all__ = [
     "read_nfg",
     "write_nfg",
     "read_game",
+    "basins",
+    "time_to_reach",
+    "Basins",
     "correlated_equilibrium",
     "CorrelatedEquilibrium",
     "nash_bargaining",

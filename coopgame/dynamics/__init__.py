@@ -1,4 +1,4 @@
-"""Evolutionary dynamics: replicator dynamics, rest points and their stability.
+"""Evolutionary dynamics: replicator dynamics, rest points and their stability, basins of attraction.
 
 Examples
 --------
@@ -9,7 +9,11 @@ Examples
 ['unstable', 'saddle', 'saddle', 'stable']
 """
 
+from coopgame.dynamics.basins import MAX_STARTS, Basins, attractors, basins, time_to_reach
 from coopgame.dynamics.replicator import Trajectory, replicator
 from coopgame.dynamics.stability import MAX_ROLES, Stability, rest_points, stability
 
-__all__ = ["MAX_ROLES", "Stability", "Trajectory", "replicator", "rest_points", "stability"]
+__all__ = [
+    "MAX_ROLES", "Stability", "Trajectory", "replicator", "rest_points", "stability",
+    "MAX_STARTS", "Basins", "attractors", "basins", "time_to_reach",
+]
