@@ -11,6 +11,14 @@ multilinear function of the other roles' shares. The Jacobian has entries
     dF_i/dx_i = (1 - 2 x_i) Delta_i,   dF_i/dx_j = x_i (1 - x_i) dDelta_i/dx_j,
 
 computed in exact rational arithmetic for exact games.
+
+Roles with more strategies, and population games whose payoffs depend on the
+state (:class:`~coopgame.dynamics.population.PopulationGame`), are analysed
+in the tangent space of the simplices: each role's coordinates are the
+shares of all its strategies but the last, the Jacobian is that of the
+symbolic replicator equations of :func:`~coopgame.dynamics.analysis.replicator_equations`,
+and the rest points are found support by support (each role's strategies in
+its support earn equal payoffs), solved with sympy.
 """
 
 from __future__ import annotations
@@ -30,7 +38,6 @@ from coopgame.dynamics.replicator import numeric_game
 from coopgame.errors import (
     DegenerateGameWarning,
     InvalidProfileError,
-    NotSupportedError,
     SolverLimitError,
 )
 from coopgame.games.normal_form import NormalFormGame
@@ -39,14 +46,6 @@ __all__ = ["MAX_ROLES", "Stability", "rest_points", "stability"]
 
 #: Largest number of roles :func:`rest_points` accepts (it visits 3**N faces).
 MAX_ROLES = 6
-
-
-def _two_strategy(game: NormalFormGame, where: str) -> None:
-    if any(m != 2 for m in game.shape):
-        raise NotSupportedError(
-            f"{where}: expected two strategies for every role, got a game of shape {game.shape}; "
-            "use replicator() to integrate games with more strategies"
-        )
 
 
 def _advantages(game: NormalFormGame, exact: bool) -> list[np.ndarray]:
@@ -68,7 +67,7 @@ def _contract(d: np.ndarray, weights: Sequence[np.ndarray]) -> Any:
 
 # ---------------------------------------------------------------------------------------- rest points
 def rest_points(game: Any) -> list[tuple[np.ndarray, ...]]:
-    """All isolated rest points of the multi-population replicator dynamics of a two-strategy game.
+    """All isolated rest points of the multi-population replicator dynamics.
 
     Corners, then points on edges and faces, then interior points: for each
     set of roles that mix, the others sit at a corner and the mixing roles'
@@ -79,8 +78,10 @@ def rest_points(game: Any) -> list[tuple[np.ndarray, ...]]:
 
     Parameters
     ----------
-    game : NormalFormGame or SymbolicGame
-        ``N <= MAX_ROLES`` roles, two strategies each, no free parameters.
+    game : NormalFormGame, SymbolicGame or PopulationGame
+        No free parameters. Two strategies per role: ``N <= MAX_ROLES``
+        roles. More strategies, or state-dependent payoffs: every support
+        combination is visited (at most ``3**MAX_ROLES`` of them).
 
     Returns
     -------
@@ -186,17 +187,19 @@ class Stability:
         The rest point, one probability vector per role.
     jacobian : numpy.ndarray
         ``J[i, j] = dF_i/dx_j`` in the coordinates of each role's
-        first-strategy share (Fractions for exact games and points).
+        first-strategy share (for roles with more strategies: the shares of
+        all but the last), Fractions for exact games and points.
     eigenvalues : numpy.ndarray
         Complex eigenvalues of ``J``.
     classification : str
         ``"stable"`` (all real parts < 0: asymptotically stable),
         ``"unstable"`` (all > 0), ``"saddle"`` (both signs, none zero),
-        ``"centre"`` (two roles, a purely imaginary pair) or
+        ``"centre"`` (two coordinates, a purely imaginary pair) or
         ``"non-hyperbolic"``.
     det, trace : number or None
-        ``det J`` and ``tr J`` for two roles (Friedman 1991: asymptotically
-        stable iff ``det > 0`` and ``tr < 0``); None otherwise.
+        ``det J`` and ``tr J`` for two coordinates, e.g. two two-strategy
+        roles (Friedman 1991: asymptotically stable iff ``det > 0`` and
+        ``tr < 0``); None otherwise.
     exact : bool
         True when the Jacobian and the classification are exact.
     """
@@ -259,8 +262,11 @@ def stability(game: Any, point: Any) -> Stability:
 
     Parameters
     ----------
-    game : NormalFormGame or SymbolicGame
-        Two strategies per role; no free parameters.
+    game : NormalFormGame, SymbolicGame or PopulationGame
+        No free parameters. With more than two strategies for some role (or
+        a PopulationGame) the Jacobian is taken in the tangent space of the
+        simplices: coordinates are the shares of each role's strategies but
+        the last.
     point : mixed profile
         One probability vector (or action label) per role: a rest point.
         Exact games with rational points are analysed exactly (at the
