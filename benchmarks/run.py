@@ -35,6 +35,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
 import bench_continuous  # noqa: E402
+import bench_finite  # noqa: E402
 import bench_cooperative  # noqa: E402
 import bench_pure  # noqa: E402
 import bench_symbolic  # noqa: E402
@@ -56,6 +57,7 @@ BENCHMARKS: dict[str, Callable[[Config], Report]] = {
     "continuous": bench_continuous.continuous,
     "symmetric": bench_symmetric.symmetric,
     "cooperative": bench_cooperative.cooperative,
+    "finite": bench_finite.finite,
     "sweep_game": bench_sweep.sweep_game,
     "sweep_cluster": bench_sweep.sweep_cluster,
 }

@@ -199,8 +199,8 @@ def tripartite_evolution() -> dict[str, Any]:
 
 
 def agreements() -> dict[str, Any]:
-    """Chapter 6: stable coalition sizes in environmental agreements."""
-    from coopgame.coalitions import barrett_cournot_agreement, linear_benefit_agreement
+    """Chapter 6: stable coalition sizes in environmental agreements, and the paradox of cooperation."""
+    from coopgame.coalitions import barrett_cournot_agreement, linear_benefit_agreement, paradox_of_cooperation
 
     _chapter(6, "Why agreements stay small",
              "An agreement is stable when no member gains by leaving and no outsider by joining. "
@@ -211,10 +211,16 @@ def agreements() -> dict[str, Any]:
         cournot = barrett_cournot_agreement(n).stable_sizes()
         rows.append([n, ", ".join(map(str, linear)), ", ".join(map(str, cournot))])
     _table(["regions", "stable size, linear benefit", "stable size, Barrett (Cournot)"], rows)
-    _say("Whatever the number of regions, a self-enforcing agreement holds at most three members with "
-         "linear benefits, and at most two in Barrett's quadratic model: cooperation by treaty alone stays "
-         "small.")
-    return {}
+    paradox = paradox_of_cooperation(20, [0.01, 0.1, 1, 10])
+    frame = paradox.to_frame()
+    _table(["gamma = c/b", "stable size of 20 (Stackelberg)", "gain of full cooperation", "share of it closed"],
+           [[f"{g:g}", k, f"{100 * r:.3g} %" if r < 1 else f"{100 * r:,.0f} %", f"{100 * c:.0f} %"]
+            for g, k, r, c in zip(frame["gamma"], frame["stable_size"], frame["relative_gain"], frame["closure"])])
+    _say("With linear benefits a self-enforcing agreement holds three members whatever the number of "
+         "regions; in Barrett's quadratic model Cournot coalitions hold at most two. When signatories lead "
+         "(Stackelberg), large agreements are stable only where cooperation gains little: the paradox of "
+         "cooperation. Treaties alone do not deliver broad, deep cooperation.")
+    return {"paradox": paradox}
 
 
 def fair_sharing() -> dict[str, Any]:
@@ -266,6 +272,17 @@ def _figures(out: str, results: dict[str, dict[str, Any]]) -> list[str]:
     axes[0].set_ylabel("share")
     axes[1].legend(loc="center right", fontsize=8)
     written.append(_save(fig, out, "5_tripartite_evolution.png"))
+
+    from coopgame.plot import paradox_plot, phase_portrait
+
+    fig, ax = plt.subplots(figsize=(6, 5))
+    phase_portrait(results["supervision"]["game"], ax=ax)
+    ax.set_title("Inspection game: orbits circle the mixed equilibrium")
+    written.append(_save(fig, out, "4_supervision_phase_portrait.png"))
+
+    fig, ax = plt.subplots(figsize=(7, 4.5))
+    paradox_plot(20, ax=ax, data=results["agreements"]["paradox"])
+    written.append(_save(fig, out, "6_paradox_of_cooperation.png"))
 
     fig, ax = plt.subplots(figsize=(7, 4))
     shares = results["sharing"]["shares"]

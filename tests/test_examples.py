@@ -1,13 +1,13 @@
 """Run every script in examples/ so that none of them can rot.
 
 Each script runs in a fresh temporary working directory with the Agg backend,
-must draw at least one matplotlib figure, and must finish quickly.
+must draw at least one matplotlib figure. (Scripts are kept short, a few
+seconds each, but timing is never asserted in a test: `make bench` measures.)
 """
 
 from __future__ import annotations
 
 import runpy
-import time
 from pathlib import Path
 
 import matplotlib
@@ -19,7 +19,6 @@ import pytest  # noqa: E402
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 SCRIPTS = sorted(EXAMPLES.glob("*.py"))
-TIME_LIMIT = 5.0  # seconds per script
 
 
 def test_examples_exist():
@@ -32,14 +31,11 @@ def test_example_runs(script, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("MPLBACKEND", "Agg")
     plt.close("all")
-    start = time.perf_counter()
     try:
         runpy.run_path(str(script), run_name="__main__")
-        elapsed = time.perf_counter() - start
         assert plt.get_fignums(), f"{script.name} drew no figure"
     finally:
         plt.close("all")
-    assert elapsed < TIME_LIMIT, f"{script.name} took {elapsed:.1f} s (limit {TIME_LIMIT} s)"
 
 
 @pytest.mark.parametrize("script", SCRIPTS, ids=[s.name for s in SCRIPTS])

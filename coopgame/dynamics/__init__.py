@@ -1,4 +1,5 @@
-"""Evolutionary dynamics: replicator dynamics, rest points and their stability, basins of attraction.
+"""Evolutionary dynamics: replicator dynamics, rest points and their stability, basins of attraction,
+finite populations (Moran and Fermi processes) and games on networks.
 
 Examples
 --------
@@ -10,10 +11,25 @@ Examples
 """
 
 from coopgame.dynamics.basins import MAX_STARTS, Basins, attractors, basins, time_to_reach
+from coopgame.dynamics.finite import (
+    MAX_EXACT_POPULATION,
+    MAX_MUTATION_STATES,
+    FixationEstimate,
+    MutationSelectionDistribution,
+    StationaryDistribution,
+    fixation_probability,
+    mutation_selection_distribution,
+    simulate_fixation,
+    stationary_distribution,
+)
+from coopgame.dynamics.network import NetworkRun, donation_game, fixation_on_graph, simulate_network
 from coopgame.dynamics.replicator import Trajectory, replicator
 from coopgame.dynamics.stability import MAX_ROLES, Stability, rest_points, stability
 
 __all__ = [
     "MAX_ROLES", "Stability", "Trajectory", "replicator", "rest_points", "stability",
     "MAX_STARTS", "Basins", "attractors", "basins", "time_to_reach",
+    "MAX_EXACT_POPULATION", "MAX_MUTATION_STATES", "FixationEstimate", "MutationSelectionDistribution",
+    "StationaryDistribution", "fixation_probability", "mutation_selection_distribution", "simulate_fixation",
+    "stationary_distribution", "NetworkRun", "donation_game", "fixation_on_graph", "simulate_network",
 ]
