@@ -303,8 +303,17 @@ def replicator(game: Any, x0: Any, t_max: float, *, t_eval: Any = None, method: 
         t_eval = np.asarray(t_eval, dtype=float)
         if t_eval.ndim != 1 or (t_eval < 0).any() or (t_eval > t_max).any() or (np.diff(t_eval) < 0).any():
             raise InvalidArgumentError(f"{where}: expected increasing sample times t_eval within [0, {t_max:g}]")
-    sol = solve_ivp(lambda t, y: field(_project(y, bounds)), (0.0, t_max), y0, method=method,
-                    t_eval=t_eval, rtol=rtol, atol=atol)
+    starts = np.array([lo for lo, _ in bounds])
+    owner = np.repeat(np.arange(len(sizes)), sizes)
+
+    def projected_field(t: float, y: np.ndarray) -> np.ndarray:
+        # the cheap form of _project for one state: clip tiny negatives, renormalise each block
+        y = np.maximum(y, 0.0)
+        sums = np.add.reduceat(y, starts)
+        sums[sums <= 0] = 1.0
+        return field(y / sums[owner])
+
+    sol = solve_ivp(projected_field, (0.0, t_max), y0, method=method, t_eval=t_eval, rtol=rtol, atol=atol)
     states = _project(sol.y.T, bounds)
     return Trajectory(readonly(np.asarray(sol.t, dtype=float)), readonly(states), sizes, labels, populations,
                       bool(sol.success), str(sol.message))
