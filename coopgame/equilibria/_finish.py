@@ -134,11 +134,25 @@ def _finish(game: NormalFormGame, X: np.ndarray, Y: np.ndarray, method: str) -> 
     if len(regret) and regret.max() > game.tolerance:
         raise _trouble(method, f"a computed profile has regret {regret.max():.3g} above {game.tolerance:.3g}")
     if len(X) > 1:  # the same equilibrium reached twice (Lemke-Howson from several labels)
-        Z = np.hstack([X, Y])
-        keep: list[int] = []
-        for k in range(len(Z)):
-            if not any(np.abs(Z[k] - Z[j]).max() <= 10 * TOLERANCE for j in keep):
-                keep.append(k)
+        keep = _first_of_clusters(np.hstack([X, Y]), 10 * TOLERANCE)
         X, Y, u1, u2 = X[keep], Y[keep], u1[keep], u2[keep]
     out = [Equilibrium._trusted(game, (x, y), np.array([a, b]), method=method) for x, y, a, b in zip(X, Y, u1, u2)]
     return sort_equilibria(out)
+
+
+def _first_of_clusters(Z: np.ndarray, tol: float) -> list[int]:
+    """Rows of ``Z`` kept when each row is dropped if it lies within ``tol`` (max norm) of an earlier kept row.
+
+    The greedy rule of a pairwise scan, with the close pairs found by a k-d
+    tree, so that games with thousands of equilibria are not quadratic.
+    """
+    from scipy.spatial import cKDTree
+
+    close: dict[int, list[int]] = {}
+    for i, j in cKDTree(Z).query_pairs(tol, p=np.inf):
+        lo, hi = (i, j) if i < j else (j, i)
+        close.setdefault(hi, []).append(lo)
+    kept = np.zeros(len(Z), dtype=bool)
+    for k in range(len(Z)):
+        kept[k] = not any(kept[j] for j in close.get(k, ()))
+    return [int(k) for k in np.flatnonzero(kept)]
