@@ -256,7 +256,9 @@ def _strategy_text(game: Any, player: int, vector: Any) -> str:
     from coopgame._numeric import format_number
 
     labels = game.actions[player]
-    tol = game.tolerance
+    from coopgame._numeric import TOLERANCE
+
+    tol = TOLERANCE  # probabilities: not scaled by the payoffs
     support = [k for k, p in enumerate(vector) if (p > 0 if game.is_exact else float(p) > tol)]
     if len(support) == 1:
         return labels[support[0]]

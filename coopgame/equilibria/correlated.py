@@ -37,6 +37,7 @@ from scipy import sparse
 from scipy.optimize import linprog
 
 from coopgame._numeric import (
+    TOLERANCE,
     as_exact,
     as_float,
     exact_solve,
@@ -192,7 +193,7 @@ class CorrelatedEquilibrium:
     @property
     def support(self) -> tuple[tuple[str, ...], ...]:
         """Pure profiles (action labels) with positive probability, in array order."""
-        tol = 0 if self._exact else self._game.tolerance
+        tol = 0 if self._exact else TOLERANCE  # probabilities: not scaled by the payoffs
         idx = np.argwhere(self._p > tol) if not self._exact else [
             i for i in np.ndindex(*self._p.shape) if self._p[i] > 0]
         return tuple(tuple(self._game.actions[k][int(a)] for k, a in enumerate(i)) for i in idx)
@@ -245,7 +246,7 @@ class CorrelatedEquilibrium:
         dist = {}
         for i in np.ndindex(*self._p.shape):
             v = self._p[i]
-            if (v > 0) if self._exact else (v > game.tolerance):
+            if (v > 0) if self._exact else (v > TOLERANCE):
                 dist[tuple(game.actions[k][a] for k, a in enumerate(i))] = num(v)
         return {
             "players": list(game.players),
@@ -284,7 +285,7 @@ class CorrelatedEquilibrium:
         parts = []
         for i in np.ndindex(*self._p.shape):
             v = self._p[i]
-            if (v > 0) if self._exact else (v > game.tolerance):
+            if (v > 0) if self._exact else (v > TOLERANCE):
                 parts.append(f"{format_number(v)} ({', '.join(game.actions[k][a] for k, a in enumerate(i))})")
         shown = parts if len(parts) <= 8 else parts[:8] + [f"... {len(parts) - 8} more"]
         pay = ", ".join(format_number(v) for v in self._payoffs)

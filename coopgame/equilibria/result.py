@@ -6,7 +6,7 @@ from typing import Any, Iterable, Sequence
 
 import numpy as np
 
-from coopgame._numeric import as_float, format_number, readonly
+from coopgame._numeric import TOLERANCE, as_float, format_number, readonly
 from coopgame.games.normal_form import MixedProfile, NormalFormGame
 
 __all__ = ["Equilibrium", "sort_equilibria", "equilibria_frame"]
@@ -90,7 +90,9 @@ class Equilibrium:
     @property
     def support(self) -> tuple[tuple[int, ...], ...]:
         """Indices of the actions each player plays with positive probability."""
-        tol = self._game.tolerance
+        # probabilities lie in [0, 1]: the tolerance is not scaled by the payoffs here (a probability
+        # of 1e-6 in a game with payoffs of 1e6 is part of the support)
+        tol = TOLERANCE
         return tuple(tuple(int(k) for k in np.flatnonzero(as_float(s) > tol)) if s.dtype != object
                      else tuple(k for k, v in enumerate(s) if v > 0) for s in self._strategies)
 
