@@ -413,3 +413,44 @@ def test_population_game_validation_and_display():
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DegenerateGameWarning)
         assert len(rest_points(three)) >= 3
+
+
+# ------------------------------------------------------------------------------------ symbolic rest points
+def test_symbolic_rest_points_of_the_inspection_game():
+    from coopgame.dynamics.analysis import SymbolicRestPoint, symbolic_rest_points
+
+    game = models.inspection()
+    points = symbolic_rest_points(game)
+    assert len(points) == 5 and all(isinstance(p, SymbolicRestPoint) for p in points)
+    interior = points[-1]
+    B, F, dc, k, rho = game.parameters
+    x, y = sorted(interior.point, key=lambda s: s.name)
+    assert sympy.simplify(interior.point[x] - (1 - k / (rho * B))) == 0      # real cooperation 1 - k/(rho B)
+    assert sympy.simplify(interior.point[y] - dc / (rho * F)) == 0
+    assert interior.mixing == ("Local government", "Central government")
+    assert "if" in repr(interior)
+    system = replicator_equations(game)
+    eigs = system.eigenvalues_at(interior.point)
+    assert len(eigs) == 2 and sympy.simplify(eigs[0] + eigs[1]) == 0      # trace 0 (C10)
+    det = sympy.simplify(system.jacobian_at(interior.point).det())
+    assert sympy.simplify(eigs[0] * eigs[1] - det) == 0
+    # det > 0 at the default values, so the eigenvalues are purely imaginary there: a centre
+    assert sympy.simplify(det.subs({B: 4, F: 8, dc: 2, k: 1, rho: sympy.Rational(1, 2)})) > 0
+
+
+@pytest.mark.filterwarnings("ignore::coopgame.errors.DegenerateGameWarning")
+@given(tripartite_values())
+@settings(max_examples=8, deadline=None)
+def test_symbolic_rest_points_agree_with_the_numeric_ones(values):
+    """Substituting numbers into the symbolic rest points whose conditions hold gives exactly the numeric
+    rest points (up to order), for the tripartite template."""
+    from coopgame.dynamics.analysis import symbolic_rest_points
+
+    game = models.tripartite()
+    subs = {game.symbol(k): v for k, v in values.items()}
+    symbolic = set()
+    for rp in symbolic_rest_points(game):
+        if rp.condition.xreplace(subs) in (True, sympy.true):
+            symbolic.add(tuple(sympy.nsimplify(rp.point[s].xreplace(subs)) for s in sorted(rp.point, key=str)))
+    numeric = {tuple(sympy.Rational(str(v[0])) for v in p) for p in rest_points(game.subs(values))}
+    assert symbolic == numeric

@@ -45,10 +45,12 @@ __all__ = [
     "CornerRow",
     "CornerTable",
     "ReplicatorSystem",
+    "SymbolicRestPoint",
     "classify_corners",
     "corner_eigenvalues",
     "corner_table",
     "replicator_equations",
+    "symbolic_rest_points",
 ]
 
 #: Largest number of corners (pure profiles) :func:`corner_table` and :func:`classify_corners` accept.
@@ -121,6 +123,25 @@ class ReplicatorSystem:
         [         0,                0, c_e - f_e - s_e]])
         """
         return sympy.ImmutableMatrix(self.jacobian.xreplace(self.point(point)).applyfunc(sympy.expand))
+
+    def eigenvalues_at(self, point: Any) -> tuple[sympy.Expr, ...]:
+        """The Jacobian's eigenvalues at a state, symbolically (with multiplicity), simplified.
+
+        Examples
+        --------
+        >>> from coopgame import models
+        >>> from coopgame.dynamics.analysis import replicator_equations
+        >>> system = replicator_equations(models.inspection())
+        >>> B, F, dc, k, rho = system.parameters
+        >>> x, y = system.state
+        >>> sorted(system.eigenvalues_at({x: 1, y: 0}), key=str)     # all cooperate for real, nobody inspects
+        [-k, dc]
+        """
+        jac = sympy.Matrix(self.jacobian_at(point))
+        out: list[sympy.Expr] = []
+        for value, mult in jac.eigenvals().items():
+            out.extend([sympy.simplify(value)] * mult)
+        return tuple(out)
 
     def to_latex(self) -> str:
         r"""The equations as a LaTeX ``aligned`` block.
@@ -263,6 +284,128 @@ def _number(v: Any) -> sympy.Expr:
         f = float(v)
         return sympy.Integer(int(f)) if f.is_integer() else sympy.Float(f)
     return sympy.sympify(v)
+
+
+# ------------------------------------------------------------------------------------------ symbolic rest points
+@dataclass(frozen=True, eq=False)
+class SymbolicRestPoint:
+    """A rest point of the replicator dynamics with parameters left symbolic.
+
+    Attributes
+    ----------
+    point : dict
+        Coordinate -> value (sympy expressions of the parameters).
+    mixing : tuple of str
+        The roles that mix (more than one strategy in use); empty at a corner.
+    condition : sympy Boolean
+        When the point lies in the state space with every mixing share
+        strictly between 0 and 1 (``True`` for corners).
+    """
+
+    point: dict[sympy.Symbol, sympy.Expr]
+    mixing: tuple[str, ...]
+    condition: Any
+
+    def __repr__(self) -> str:
+        pt = ", ".join(f"{k} = {v}" for k, v in self.point.items())
+        cond = "" if self.condition is sympy.true else f" if {self.condition}"
+        return f"SymbolicRestPoint({pt}{cond})"
+
+
+def symbolic_rest_points(game: Any, *, max_mixing: int | None = None) -> list[SymbolicRestPoint]:
+    """Rest points of the replicator dynamics solved with the parameters left as symbols.
+
+    For each choice of strategies in use (a support per role) the roles'
+    indifference conditions are solved with sympy: corners first, then points
+    where one, two, ... roles mix. Faces that sympy cannot solve in closed
+    form, and continua of rest points, are skipped; for numbers use
+    :func:`~coopgame.dynamics.stability.rest_points` after ``subs``.
+
+    Parameters
+    ----------
+    game : SymbolicGame, NormalFormGame or PopulationGame
+    max_mixing : int, optional
+        Consider at most this many mixing roles (default: all).
+
+    Returns
+    -------
+    list of SymbolicRestPoint
+
+    Examples
+    --------
+    >>> from coopgame import models
+    >>> from coopgame.dynamics.analysis import symbolic_rest_points
+    >>> points = symbolic_rest_points(models.inspection())
+    >>> len(points), points[-1]
+    (5, SymbolicRestPoint(x = 1 - k/(B*rho), y = dc/(F*rho) if (B*rho > k) & (F*rho > dc)))
+    """
+    where = "symbolic_rest_points"
+    if hasattr(game, "shape"):
+        _corner_profiles(game, where)
+    pgame = as_population_game(game, where)
+    shape = pgame.shape
+    limit = 3 ** 6
+    combos = int(np.prod([2 ** m - 1 for m in shape]))
+    if combos > limit:
+        raise SolverLimitError(f"{where}: expected at most {limit} support combinations, got {combos}; "
+                               "substitute numbers and use rest_points() or integrate with replicator()")
+    supports_per_role = [[c for k in range(1, m + 1) for c in itertools.combinations(range(m), k)] for m in shape]
+    found: list[tuple[int, SymbolicRestPoint]] = []
+    for supports in itertools.product(*supports_per_role):
+        mixing = [p for p, sup in enumerate(supports) if len(sup) > 1]
+        if max_mixing is not None and len(mixing) > max_mixing:
+            continue
+        shares: list[list[sympy.Expr]] = []
+        unknowns: list[sympy.Symbol] = []
+        for p, (sup, m) in enumerate(zip(supports, shape)):
+            if len(sup) == 1:
+                shares.append([sympy.Integer(int(a == sup[0])) for a in range(m)])
+                continue
+            u = list(sympy.symbols(f"_u{p}_0:{len(sup) - 1}", real=True))
+            unknowns.extend(u)
+            vec = [sympy.Integer(0)] * m
+            for a, sym in zip(sup[:-1], u):
+                vec[a] = sym
+            vec[sup[-1]] = 1 - sum(u, sympy.Integer(0))
+            shares.append(vec)
+        at = {x: shares[p][a] for p, coords in enumerate(pgame.role_state) for a, x in enumerate(coords)}
+        eqs = []
+        for p, sup in enumerate(supports):
+            row = [pgame.payoffs[p][a].xreplace(at) for a in sup]
+            eqs.extend(sympy.expand(sympy.together(r - row[0])) for r in row[1:])
+        if not unknowns:
+            solutions: list[dict[sympy.Symbol, sympy.Expr]] = [{}]
+        else:
+            if any(e == 0 for e in eqs):
+                continue
+            try:
+                solutions = sympy.solve(eqs, unknowns, dict=True)
+            except NotImplementedError:
+                continue
+        for sol in solutions:
+            if any(u not in sol for u in unknowns) or any(v.free_symbols & set(unknowns) for v in sol.values()):
+                continue                                        # a continuum: not isolated
+            point = {x: sympy.simplify(v.xreplace(sol)) for x, v in at.items()}
+            conditions = []
+            for p in mixing:
+                for a in supports[p]:
+                    v = sympy.simplify(shares[p][a].xreplace(sol))
+                    conditions.append(_between(v))
+            condition = sympy.And(*conditions) if conditions else sympy.true
+            if condition is sympy.false:
+                continue
+            found.append((len(mixing), SymbolicRestPoint(point, tuple(pgame.players[p] for p in mixing), condition)))
+    found.sort(key=lambda item: item[0])
+    return [rp for _, rp in found]
+
+
+def _between(v: sympy.Expr) -> Any:
+    """``0 < v < 1`` in the readable form of :func:`_negative`."""
+    v = sympy.together(v)
+    num, den = sympy.fraction(v)
+    if den.is_positive:                                         # 0 < num/den < 1  <=>  0 < num < den
+        return sympy.And(_negative(-num), _negative(num - den))
+    return sympy.And(_negative(-v), _negative(v - 1))
 
 
 # ------------------------------------------------------------------------------------------ corners
