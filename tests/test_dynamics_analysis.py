@@ -454,3 +454,20 @@ def test_symbolic_rest_points_agree_with_the_numeric_ones(values):
             symbolic.add(tuple(sympy.nsimplify(rp.point[s].xreplace(subs)) for s in sorted(rp.point, key=str)))
     numeric = {tuple(sympy.Rational(str(v[0])) for v in p) for p in rest_points(game.subs(values))}
     assert symbolic == numeric
+
+
+def test_rest_points_fall_back_to_numbers_where_sympy_cannot_solve():
+    """cos(3x) = x has no closed form (sympy raises NotImplementedError); the rest points on those faces
+    are found numerically, to a residual below 1e-10, and are classified."""
+    x, y = sympy.symbols("x y", real=True)
+    game = PopulationGame([[sympy.cos(3 * x) - x, 0], [sympy.Rational(1, 3) - y, 0]], state=[x, y])
+    points = rest_points(game)
+    mixed = [p for p in points if 0 < float(p[0][0]) < 1]
+    assert len(points) == 9 and len(mixed) == 3
+    for p in mixed:
+        x0 = float(p[0][0])
+        assert abs(np.cos(3 * x0) - x0) < 1e-10
+    interior = next(p for p in mixed if 0 < float(p[1][0]) < 1)
+    assert float(interior[1][0]) == pytest.approx(1 / 3)
+    res = stability(game, interior)
+    assert not res.exact and res.classification == "stable"          # d/dx (cos 3x - x) < 0 there

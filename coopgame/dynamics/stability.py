@@ -433,8 +433,10 @@ def _general_rest_points(game: Any, where: str) -> list[tuple[np.ndarray, ...]]:
             try:
                 solutions = sympy.solve(eqs, unknowns, dict=True)
             except NotImplementedError:
-                degenerate = True
-                continue
+                solutions = _numeric_solutions(eqs, unknowns, shares, supports)
+                if solutions is None:
+                    degenerate = True
+                    continue
         for sol in solutions:
             values = [sympy.sympify(v).xreplace(sol) for vec in shares for v in vec]
             if any(v.free_symbols for v in values):
@@ -463,6 +465,47 @@ def _general_rest_points(game: Any, where: str) -> list[tuple[np.ndarray, ...]]:
         )
     found.sort(key=lambda item: item[0])
     return [pt for _, pt in found]
+
+
+#: Largest number of unknowns on one face for the numeric fallback of :func:`rest_points`.
+_NUMERIC_UNKNOWNS = 4
+
+
+def _numeric_solutions(eqs: Sequence[sympy.Expr], unknowns: Sequence[sympy.Symbol],
+                       shares: Sequence[Sequence[sympy.Expr]],
+                       supports: Sequence[Sequence[int]]) -> list[dict[sympy.Symbol, sympy.Expr]] | None:
+    """Rest points on a face that sympy cannot solve in closed form: roots from a grid of starts (floats).
+
+    Returns None when the face has too many unknowns for the grid.
+    """
+    from scipy.optimize import root
+
+    k = len(unknowns)
+    if k > _NUMERIC_UNKNOWNS:
+        return None
+    func = sympy.lambdify(list(unknowns), list(eqs), modules="numpy")
+    inside = [sympy.lambdify(list(unknowns), [shares[p][a] for p, sup in enumerate(supports) if len(sup) > 1
+                                              for a in sup], modules="numpy")]
+    grid = np.linspace(0.1, 0.9, 5)
+    found: list[np.ndarray] = []
+    for start in itertools.product(grid, repeat=k):
+        if len(eqs) != k:
+            break
+        try:
+            res = root(lambda u: np.asarray(func(*u), dtype=float), np.array(start), method="hybr", tol=1e-13)
+        except (ValueError, ZeroDivisionError, FloatingPointError):
+            continue
+        if not np.all(np.isfinite(res.x)):         # judged by the residual below, not by res.success
+            continue
+        if np.abs(np.asarray(func(*res.x), dtype=float)).max() > 1e-10:
+            continue
+        vals = np.asarray(inside[0](*res.x), dtype=float)
+        if (vals <= 1e-12).any() or (vals >= 1 - 1e-12).any():
+            continue
+        if any(np.allclose(res.x, f, atol=1e-8) for f in found):
+            continue
+        found.append(res.x)
+    return [{u: sympy.Float(float(v)) for u, v in zip(unknowns, x)} for x in found]
 
 
 def _general_stability(game: Any, point: Any, where: str) -> Stability:
