@@ -72,7 +72,9 @@ def rest_points(game: Any) -> list[tuple[np.ndarray, ...]]:
     Corners, then points on edges and faces, then interior points: for each
     set of roles that mix, the others sit at a corner and the mixing roles'
     indifference conditions ``Delta_i = 0`` are solved exactly with sympy
-    (float games via their shortest decimal form). Continua of rest points
+    (float games via their shortest decimal form); faces sympy cannot solve
+    in closed form (state-dependent payoffs with transcendental terms) are
+    solved numerically from a grid of starts. Continua of rest points
     (a role indifferent on a whole face) are skipped with a
     :class:`DegenerateGameWarning`.
 
