@@ -102,8 +102,11 @@ def _pure_equilibria(game: Any, payoffs: Sequence[np.ndarray], symbolic: bool) -
         ok = True
         for p in range(game.num_players):
             for k in range(game.shape[p]):
+                if k == idx[p]:
+                    continue  # no deviation (sympy leaves ``R >= R`` undecided)
                 other = idx[:p] + (k,) + idx[p + 1:]
-                d = _decide(payoffs[p][idx] >= payoffs[p][other])
+                gain = payoffs[p][idx] - payoffs[p][other]
+                d = _decide(sympy.sympify(gain) >= 0 if symbolic else gain >= 0)
                 if d is None:
                     raise NotSupportedError(
                         "critical_discount_factor: cannot decide the stage equilibria of a symbolic game "
