@@ -26,6 +26,9 @@ __all__ = [
     "InvalidArgumentError",
     "InvalidFileError",
     "UnresolvedParameterError",
+    "InvalidTypeError",
+    "InvalidGameTypeError",
+    "InvalidArgumentTypeError",
     "NotSupportedError",
     "SolverLimitError",
     "SolverError",
@@ -55,6 +58,23 @@ class InvalidFileError(CoopgameError, ValueError):
 
 class UnresolvedParameterError(CoopgameError, ValueError):
     """A numeric operation met a game whose payoffs still hold free symbols."""
+
+
+class InvalidTypeError(CoopgameError, TypeError):
+    """An argument is an object of the wrong kind (not a game, not a callable, not an integer).
+
+    Raised as one of the two subclasses below, which are also the ValueError
+    subclasses coopgame raised for these cases before, so ``except TypeError``,
+    ``except ValueError`` and ``except InvalidGameError`` all catch them.
+    """
+
+
+class InvalidGameTypeError(InvalidTypeError, InvalidGameError):
+    """Something that is not a game (of a kind the function accepts) was given where a game was expected."""
+
+
+class InvalidArgumentTypeError(InvalidTypeError, InvalidArgumentError):
+    """An option or argument is of the wrong type (a number where a function was expected, ...)."""
 
 
 class NotSupportedError(CoopgameError, NotImplementedError):

@@ -35,6 +35,7 @@ import pandas as pd
 from coopgame._numeric import TOLERANCE
 from coopgame.errors import (
     InvalidArgumentError,
+    InvalidArgumentTypeError,
     NotSupportedError,
     UnresolvedParameterError,
 )
@@ -789,7 +790,7 @@ def sweep(function_or_game: Any, grid: Any, executor: cf.Executor | None = None,
         return _sweep_game(function_or_game, points, executor, progress, chunksize, timeout,
                            thresholds, corners, mixed)
     if not callable(function_or_game):
-        raise InvalidArgumentError(f"sweep: expected a function or a SymbolicGame, got {type(function_or_game).__name__}")
+        raise InvalidArgumentTypeError(f"sweep: expected a function or a SymbolicGame, got {type(function_or_game).__name__}")
     if thresholds is not None or corners or mixed:
         raise InvalidArgumentError("sweep: thresholds, corners and mixed apply to SymbolicGame sweeps, "
                                    "got them with a function")

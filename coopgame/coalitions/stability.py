@@ -22,7 +22,7 @@ from typing import Any, Callable, Collection, Hashable, Iterable, Mapping
 
 import sympy
 
-from coopgame.errors import InvalidArgumentError, NotSupportedError, SolverLimitError
+from coopgame.errors import InvalidArgumentError, InvalidArgumentTypeError, NotSupportedError, SolverLimitError
 
 __all__ = ["stable_coalition_sizes", "StableSizes", "SizeCheck", "potentially_internally_stable", "optimal_transfers",
            "coalition_stability", "CoalitionCheck", "stable_coalitions", "MAX_COALITION_PLAYERS"]
@@ -129,7 +129,9 @@ def stable_coalition_sizes(pi_signatory: Callable[[int], Any], pi_nonsignatory: 
     if isinstance(n, bool) or not isinstance(n, int) or n < 1:
         raise InvalidArgumentError(f"stable_coalition_sizes: expected a positive whole number of players n, got {n!r}")
     if not callable(pi_signatory) or not callable(pi_nonsignatory):
-        raise InvalidArgumentError("stable_coalition_sizes: expected pi_signatory and pi_nonsignatory as callables of k")
+        raise InvalidArgumentTypeError(
+            "stable_coalition_sizes: expected pi_signatory and pi_nonsignatory as callables of k, got "
+            f"{type(pi_signatory).__name__} and {type(pi_nonsignatory).__name__}")
     s = {k: pi_signatory(k) for k in range(1, n + 1)}
     ns = {k: pi_nonsignatory(k) for k in range(0, n)}
     checks, sizes = [], []

@@ -28,7 +28,7 @@ from typing import Any
 import numpy as np
 
 from coopgame._numeric import classify_scalar, to_fraction
-from coopgame.errors import InvalidArgumentError, InvalidGameError, SolverLimitError
+from coopgame.errors import InvalidArgumentError, InvalidGameError, InvalidGameTypeError, SolverLimitError
 
 __all__ = ["MAX_PLAYERS", "TUGame"]
 
@@ -82,10 +82,10 @@ class TUGame:
     def __init__(self, num_players: int, values: Any, players: Iterable[str] | None = None, *, cost: bool = False):
         func = "TUGame"
         if isinstance(num_players, bool) or not isinstance(num_players, (int, np.integer)):
-            raise InvalidGameError(f"{func}: num_players must be an int, got {num_players!r}")
+            raise InvalidGameTypeError(f"{func}: expected num_players as an int, got {num_players!r}")
         n = int(num_players)
         if n < 1:
-            raise InvalidGameError(f"{func}: num_players must be at least 1, got {n}")
+            raise InvalidGameError(f"{func}: expected num_players of at least 1, got {n}")
         if n > MAX_PLAYERS:
             raise SolverLimitError(
                 f"{func}: at most {MAX_PLAYERS} players (2**{MAX_PLAYERS} coalitions are stored), got {n}; "
@@ -104,10 +104,11 @@ class TUGame:
         else:
             arr = np.asarray(values)
             if arr.ndim != 1 or arr.shape[0] != size:
-                raise InvalidGameError(f"{func}: values array must have length 2**{n} = {size}, got shape {arr.shape}")
+                raise InvalidGameError(f"{func}: values array must have length 2**{n} = {size} (expected one worth per "
+                                       f"coalition), got shape {arr.shape}")
             if arr.dtype.kind == "f":
                 if not np.all(np.isfinite(arr)):
-                    raise InvalidGameError(f"{func}: values must be finite")
+                    raise InvalidGameError(f"{func}: expected finite values, got NaN or infinite entries")
                 raw = None  # type: ignore[assignment]
                 stored = np.array(arr, dtype=float)
             elif arr.dtype.kind in "iub":
@@ -125,21 +126,21 @@ class TUGame:
             kinds = {classify_scalar(x) for x in raw}
             bad = kinds - {"int", "exact", "float"}
             if bad:
-                raise InvalidGameError(f"{func}: worths must be finite real numbers, found {sorted(bad)} entries")
+                raise InvalidGameError(f"{func}: expected worths that are finite real numbers, got {sorted(bad)} entries")
             if "float" in kinds:
                 stored = np.array([float(x) for x in raw], dtype=float)
             else:
                 stored = np.empty(size, dtype=object)
                 stored[:] = [to_fraction(x) for x in raw]
         if stored[0] != 0:
-            raise InvalidGameError(f"{func}: the empty coalition must be worth 0, got {stored[0]!r}")
+            raise InvalidGameError(f"{func}: expected the empty coalition to be worth 0, got {stored[0]!r}")
         stored.flags.writeable = False
         if players is None:
             labels = tuple(str(i) for i in range(n))
         else:
             labels = tuple(str(p) for p in players)
             if len(labels) != n or len(set(labels)) != n:
-                raise InvalidGameError(f"{func}: players must be {n} distinct labels, got {labels!r}")
+                raise InvalidGameError(f"{func}: expected {n} distinct player labels, got {labels!r}")
         self._n = n
         self._v = stored
         self._exact = stored.dtype == object
@@ -364,7 +365,7 @@ class TUGame:
             return shapley.exact_shapley(self)
         if method == "monte_carlo":
             return shapley.monte_carlo_shapley(self, samples=samples, seed=seed)
-        raise InvalidArgumentError(f"TUGame.shapley_value: method must be 'exact' or 'monte_carlo', got {method!r}")
+        raise InvalidArgumentError(f"TUGame.shapley_value: expected method 'exact' or 'monte_carlo', got {method!r}")
 
     def banzhaf_value(self) -> np.ndarray:
         """Banzhaf value: average marginal contribution over the ``2**(n-1)`` coalitions without ``i``.
@@ -449,13 +450,14 @@ def _mask_of(coalition: Any, n: int, func: str, labels: tuple[str, ...] | None =
     try:
         members = list(coalition)
     except TypeError:
-        raise InvalidGameError(f"{func}: a coalition must be a set of player indices, got {coalition!r}") from None
+        raise InvalidGameError(f"{func}: expected a coalition as a set of player indices, got {coalition!r}") from None
     mask = 0
     for p in members:
         if labels is not None and isinstance(p, str) and p in labels:
             p = labels.index(p)
         if isinstance(p, bool) or not isinstance(p, (int, np.integer)) or not 0 <= int(p) < n:
-            raise InvalidGameError(f"{func}: coalition member {p!r} is not a player index in 0..{n - 1}")
+            raise InvalidGameError(f"{func}: coalition member {p!r} is not a player index "
+                                   f"(expected one of 0..{n - 1}), got {p!r}")
         mask |= 1 << int(p)
     return mask
 

@@ -7,7 +7,7 @@ from typing import Any
 
 import numpy as np
 
-from coopgame.errors import InvalidGameError, NotSupportedError, UnresolvedParameterError
+from coopgame.errors import InvalidGameTypeError, NotSupportedError, UnresolvedParameterError
 from coopgame.games.normal_form import NormalFormGame
 
 
@@ -30,7 +30,7 @@ def require_numeric(game: Any, func: str) -> NormalFormGame:
         return game.subs({})
     if isinstance(game, (list, tuple, np.ndarray)):
         return NormalFormGame(game)
-    raise InvalidGameError(f"{func}: expected a NormalFormGame (or a sequence of payoff arrays), got {type(game).__name__}")
+    raise InvalidGameTypeError(f"{func}: expected a NormalFormGame (or a sequence of payoff arrays), got {type(game).__name__}")
 
 
 def require_two_players(game: NormalFormGame, func: str) -> None:

@@ -14,7 +14,7 @@ from typing import Any, Mapping, Sequence
 
 import sympy
 
-from coopgame.errors import InvalidArgumentError, InvalidGameError, InvalidProfileError, NotSupportedError
+from coopgame.errors import InvalidArgumentError, InvalidGameTypeError, InvalidProfileError, NotSupportedError
 from coopgame.games.normal_form import NormalFormGame
 from coopgame.games.symbolic import SymbolicGame, as_expression
 
@@ -37,7 +37,7 @@ def _symbolic(game: Any, where: str) -> SymbolicGame:
         return game
     if isinstance(game, NormalFormGame):
         return SymbolicGame(game.payoffs, game.players, game.actions)
-    raise InvalidGameError(f"{where}: expected a SymbolicGame or NormalFormGame, got {type(game).__name__}")
+    raise InvalidGameTypeError(f"{where}: expected a SymbolicGame or NormalFormGame, got {type(game).__name__}")
 
 
 def _sign_free(expr: sympy.Expr) -> tuple[sympy.Expr, int]:

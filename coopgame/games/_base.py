@@ -6,7 +6,7 @@ from typing import Any, Callable, Iterable, Sequence, Union
 
 import numpy as np
 
-from coopgame.errors import InvalidGameError, InvalidProfileError
+from coopgame.errors import InvalidGameError, InvalidGameTypeError, InvalidProfileError
 
 __all__ = ["GameBase", "Action", "PureProfile", "describe"]
 
@@ -165,7 +165,7 @@ class GameBase:
         recorded = []
         for inst in instruments:
             if not hasattr(inst, "transform"):
-                raise InvalidGameError(f"{self._name}.apply: expected policy instruments (Subsidy, Penalty, "
+                raise InvalidGameTypeError(f"{self._name}.apply: expected policy instruments (Subsidy, Penalty, "
                                        f"Transfer, Standard), got {describe(inst)}")
             recorded.append(inst.resolved(players, actions) if hasattr(inst, "resolved") else inst)
             payoffs, actions = inst.transform(payoffs, players, actions)

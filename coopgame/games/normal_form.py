@@ -15,7 +15,7 @@ from coopgame._numeric import (
     format_number,
     readonly,
 )
-from coopgame.errors import InvalidGameError, InvalidProfileError, UnresolvedParameterError
+from coopgame.errors import InvalidGameError, InvalidGameTypeError, InvalidProfileError, UnresolvedParameterError
 from coopgame.games._base import Action, GameBase, PureProfile, describe
 
 __all__ = ["NormalFormGame", "Action", "PureProfile", "MixedProfile"]
@@ -128,11 +128,11 @@ class NormalFormGame(GameBase):
     @staticmethod
     def _validate_payoffs(payoffs: Any, exact: bool | None) -> list[np.ndarray]:
         if isinstance(payoffs, (str, bytes, dict)) or not isinstance(payoffs, (Sequence, np.ndarray)):
-            raise InvalidGameError(
+            raise InvalidGameTypeError(
                 f"{_NAME}: expected a sequence of payoff arrays, one per player, got {describe(payoffs)}"
             )
         if isinstance(payoffs, np.ndarray) and payoffs.ndim == 0:
-            raise InvalidGameError(f"{_NAME}: expected a sequence of payoff arrays, one per player, got a scalar")
+            raise InvalidGameTypeError(f"{_NAME}: expected a sequence of payoff arrays, one per player, got a scalar")
         arrays = [_payoff_array(p, k, _NAME) for k, p in enumerate(payoffs)]
         n = len(arrays)
         if n == 0:

@@ -56,7 +56,7 @@ from typing import Any, NoReturn, Union
 
 import numpy as np
 
-from coopgame.errors import InvalidFileError, InvalidGameError, UnresolvedParameterError
+from coopgame.errors import InvalidFileError, InvalidGameError, InvalidGameTypeError, UnresolvedParameterError
 from coopgame.games.normal_form import NormalFormGame
 
 __all__ = ["read_nfg", "write_nfg"]
@@ -646,7 +646,7 @@ def write_nfg(game: NormalFormGame, title: str = "", *, comment: str = "") -> st
                 )
             game = game.subs({})
         if not isinstance(game, NormalFormGame):
-            raise InvalidGameError(f"{_WRITE}: expected a NormalFormGame, got {type(game).__name__}")
+            raise InvalidGameTypeError(f"{_WRITE}: expected a NormalFormGame, got {type(game).__name__}")
     for what, value in (("title", title), ("comment", comment)):
         if not isinstance(value, str):
             raise InvalidGameError(f"{_WRITE}: expected the {what} as a str, got {type(value).__name__}")

@@ -21,7 +21,7 @@ from typing import Any, Sequence
 import numpy as np
 import sympy
 
-from coopgame.errors import InvalidArgumentError, NotSupportedError
+from coopgame.errors import InvalidArgumentError, InvalidArgumentTypeError, NotSupportedError
 from coopgame.games.normal_form import NormalFormGame
 from coopgame.games.symbolic import SymbolicGame
 from coopgame.games.symmetric import SymmetricGame
@@ -298,7 +298,7 @@ def critical_discount_factor(game: NormalFormGame | SymbolicGame | SymmetricGame
     if isinstance(game, SymmetricGame):
         return _symmetric_critical(game, profile, key, punishment)
     if not isinstance(game, (NormalFormGame, SymbolicGame)):
-        raise InvalidArgumentError("critical_discount_factor: expected a NormalFormGame, SymbolicGame or SymmetricGame, "
+        raise InvalidArgumentTypeError("critical_discount_factor: expected a NormalFormGame, SymbolicGame or SymmetricGame, "
                                    f"got {type(game).__name__}")
     symbolic = isinstance(game, SymbolicGame)
     if symbolic:
