@@ -61,10 +61,10 @@ def core_contains(game: Any, x: Any) -> bool:
     n = game.num_players
     xs = list(np.asarray(x, dtype=object).reshape(-1)) if not isinstance(x, np.ndarray) else list(x.reshape(-1))
     if len(xs) != n:
-        raise InvalidProfileError(f"core_contains: allocation must have {n} entries, got {len(xs)}")
+        raise InvalidProfileError(f"core_contains: expected an allocation with {n} entries, got {len(xs)}")
     kinds = {classify_scalar(a) for a in xs}
     if kinds - {"int", "exact", "float"}:
-        raise InvalidProfileError(f"core_contains: allocation entries must be finite real numbers, got {xs!r}")
+        raise InvalidProfileError(f"core_contains: expected allocation entries that are finite real numbers, got {xs!r}")
     v = _benefit_values(game)
     full = (1 << n) - 1
     if game.is_exact and "float" not in kinds:

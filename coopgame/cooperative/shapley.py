@@ -190,7 +190,7 @@ def monte_carlo_shapley(game: Any, samples: int = 1000, seed: Any = None) -> Mon
     [1.0, 1.0, 1.0]
     """
     if isinstance(samples, bool) or not isinstance(samples, (int, np.integer)) or samples < 2:
-        raise InvalidArgumentError(f"monte_carlo_shapley: samples must be an int >= 2, got {samples!r}")
+        raise InvalidArgumentError(f"monte_carlo_shapley: expected samples as an int >= 2, got {samples!r}")
     n = game.num_players
     vf = game.values.astype(float) if game.is_exact else game.values
     rng = np.random.default_rng(seed)
