@@ -483,7 +483,10 @@ def symmetric_mixed_equilibria(game: SymmetricGame) -> list[SymmetricEquilibrium
     points: list[Any] = []
     if (d_exact[n - 1] >= 0) if exact else (d[n - 1] >= -tol):
         points.append(one)
-    for r in reversed(_interior_roots(d, tol)):
+    # the root search runs in floating point, also for exact games (whose tolerance is 0): a
+    # tangential root such as the double root of (3p - 2)**2 is only found within a float tolerance,
+    # and is then confirmed exactly by _exact_root
+    for r in reversed(_interior_roots(d, game._float_tolerance())):
         q = _exact_root(list(d_exact), r[0]) if exact and n <= 200 else None
         points.append((q, 1 - q) if q is not None else r)
     if (d_exact[0] <= 0) if exact else (d[0] <= tol):
