@@ -106,6 +106,37 @@ class SymmetricEquilibrium:
         return self.strategy is not None
 
     @property
+    def strategies(self) -> tuple[np.ndarray, ...]:
+        """One probability vector per player, as :attr:`Equilibrium.strategies <coopgame.Equilibrium.strategies>`.
+
+        A symmetric equilibrium gives every player :attr:`strategy`; a pure
+        count profile puts the first ``counts[0]`` players on the first action,
+        the next ``counts[1]`` on the second, and so on (as :meth:`to_equilibrium`).
+        Exact games give Fractions.
+
+        >>> from coopgame.games.symmetric import SymmetricGame
+        >>> from coopgame.equilibria.symmetric import symmetric_pure_equilibria
+        >>> game = SymmetricGame(3, ["Volunteer", "Abstain"],
+        ...                      lambda own, counts: (2 if counts[0] + (own == 0) else 0) - (own == 0), exact=True)
+        >>> [list(map(str, s)) for s in symmetric_pure_equilibria(game)[0].strategies]
+        [['1', '0'], ['0', '1'], ['0', '1']]
+        """
+        m, n = self.game.num_actions, self.game.num_players
+        exact = self.game.is_exact
+        if self.strategy is not None and (self.counts is None or max(self.counts) == n):
+            values = list(self.strategy)  # Fractions, or floats (also for irrational roots of exact games)
+            rational = all(isinstance(v, Fraction) for v in values)
+            vec = np.array(values, dtype=object) if rational else np.array([float(v) for v in values])
+            return tuple(vec.copy() for _ in range(n))
+        out = []
+        for a, c in enumerate(self.counts or ()):
+            for _ in range(c):
+                vec = np.array([Fraction(0)] * m, dtype=object) if exact else np.zeros(m)
+                vec[a] = Fraction(1) if exact else 1.0
+                out.append(vec)
+        return tuple(out)
+
+    @property
     def payoff(self) -> Any:
         """Average payoff per player (the common expected payoff for a symmetric equilibrium)."""
         if self.counts is not None:
