@@ -823,3 +823,38 @@ def test_lemke_howson_answers_a_big_game():
         eqs = cg.mixed_equilibria(g, method="lemke_howson")
     assert len(eqs) >= 1
     assert_verified(eqs, exact=False)
+
+
+# ----------------------------------------------------------------------------- results of anonymous games
+def test_symmetric_equilibria_are_equilibrium_like():
+    """SymmetricGame results carry ``.strategies`` (one vector per player) and ``.max_regret()``,
+    and each is an equilibrium of the normal form."""
+    def payoff(own, counts):  # volunteer's dilemma with 3 players, b = 2, c = 1
+        return (2 if counts[0] + (own == 0) else 0) - (own == 0)
+
+    game = cg.SymmetricGame(3, ["Volunteer", "Abstain"], payoff)
+    nf = game.to_normal_form()
+    for eq in cg.pure_equilibria(game) + cg.mixed_equilibria(game):
+        assert len(eq.strategies) == 3
+        assert nf.max_regret(eq.strategies) <= nf.tolerance
+        assert float(eq.max_regret()) <= game.tolerance
+    mixed = [e for e in cg.mixed_equilibria(game) if not e.is_pure]
+    assert len(mixed) == 1
+    # indifference: (1 - p)**2 * 2 = 1, i.e. each volunteers with p = 1 - 1/sqrt(2)
+    assert abs(float(mixed[0].strategies[0][0]) - (1 - 2 ** -0.5)) <= 1e-9
+
+
+def test_derived_tangential_symmetric_equilibrium_of_an_exact_game():
+    """Three players; the first action's gain over the second is 4, -2, 1 when 0, 1, 2 others play
+    it, so D(p) = 4(1-p)**2 - 4p(1-p) + p**2 = (3p - 2)**2 touches 0 at p = 2/3: everyone playing
+    the first action with probability 2/3 is a symmetric equilibrium, exact and float alike."""
+    gains = [4, -2, 1]
+    for exact in (True, False):
+        game = cg.SymmetricGame(3, ["a", "b"], lambda own, counts: gains[counts[0]] if own == 0 else 0, exact=exact)
+        interior = [e for e in cg.mixed_equilibria(game) if not e.is_pure]
+        assert len(interior) == 1
+        if exact:
+            assert interior[0].strategy == (F(2, 3), F(1, 3))
+            assert interior[0].max_regret() == 0
+        else:
+            assert abs(interior[0].strategy[0] - 2 / 3) <= 1e-6
