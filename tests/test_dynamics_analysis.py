@@ -450,8 +450,11 @@ def test_symbolic_rest_points_agree_with_the_numeric_ones(values):
     subs = {game.symbol(k): v for k, v in values.items()}
     symbolic = set()
     for rp in symbolic_rest_points(game):
+        point = tuple(rp.point[s].xreplace(subs) for s in sorted(rp.point, key=str))
+        if any(v.has(sympy.zoo, sympy.nan, sympy.oo, -sympy.oo) for v in point):
+            continue                  # a denominator vanishes: the formula does not apply (a degenerate face)
         if rp.condition.xreplace(subs) in (True, sympy.true):
-            symbolic.add(tuple(sympy.nsimplify(rp.point[s].xreplace(subs)) for s in sorted(rp.point, key=str)))
+            symbolic.add(tuple(sympy.nsimplify(v) for v in point))
     numeric = {tuple(sympy.Rational(str(v[0])) for v in p) for p in rest_points(game.subs(values))}
     assert symbolic == numeric
 
