@@ -7,6 +7,7 @@ decides how a value becomes one or the other.
 
 from __future__ import annotations
 
+import decimal
 import math
 import numbers
 from fractions import Fraction
@@ -50,6 +51,8 @@ def to_fraction(x: Any) -> Fraction:
         return Fraction(int(x))
     if isinstance(x, (float, np.floating)):
         return Fraction(repr(float(x)))
+    if isinstance(x, decimal.Decimal):  # Gambit's (and pygambit's) decimal payoffs: exact
+        return Fraction(x)
     s = _sympy_number(x)
     if isinstance(s, Fraction):
         return s
@@ -70,6 +73,8 @@ def classify_scalar(x: Any) -> str:
         return "int"
     if isinstance(x, (float, np.floating)):
         return "float" if math.isfinite(float(x)) else "nonfinite"
+    if isinstance(x, decimal.Decimal):  # exact, as Gambit reads decimals
+        return "exact" if x.is_finite() else "nonfinite"
     s = _sympy_number(x)
     if s is not None:
         if isinstance(s, Fraction):
