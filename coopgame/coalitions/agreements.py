@@ -12,6 +12,7 @@ give expressions.
 
 from __future__ import annotations
 
+import numbers
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any, Callable, Iterator, Sequence
@@ -44,9 +45,9 @@ def _positive(name: str, x: Any, where: str) -> Any:
 
 
 def _check_n(n: Any, where: str) -> int:
-    if isinstance(n, bool) or not isinstance(n, int) or n < 2:
+    if isinstance(n, (bool, np.bool_)) or not isinstance(n, numbers.Integral) or n < 2:
         raise InvalidArgumentError(f"{where}: expected a whole number of countries n >= 2, got {n!r}")
-    return n
+    return int(n)  # numpy integers too
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ Ties decide results in the linear-benefit model (see
 from __future__ import annotations
 
 import itertools
+import numbers
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any, Callable, Collection, Hashable, Iterable, Mapping
@@ -126,8 +127,9 @@ def stable_coalition_sizes(pi_signatory: Callable[[int], Any], pi_nonsignatory: 
     >>> stable_coalition_sizes(pi_s, pi_n, 10).checks[1].reason
     'an outsider gains by joining (23/2 vs 23/2)'
     """
-    if isinstance(n, bool) or not isinstance(n, int) or n < 1:
+    if isinstance(n, bool) or not isinstance(n, numbers.Integral) or n < 1:
         raise InvalidArgumentError(f"stable_coalition_sizes: expected a positive whole number of players n, got {n!r}")
+    n = int(n)  # numpy integers too
     if not callable(pi_signatory) or not callable(pi_nonsignatory):
         raise InvalidArgumentTypeError(
             "stable_coalition_sizes: expected pi_signatory and pi_nonsignatory as callables of k, got "
