@@ -33,6 +33,7 @@ def _labels(given: Any, count: int, default: Iterable[str], what: str, where: st
     for lab in labels:
         if not isinstance(lab, str):
             raise InvalidGameError(f"{where}: expected {what} as strings, got {describe(lab)}")
+    labels = tuple(str(lab) for lab in labels)  # plain str (numpy arrays of labels give np.str_)
     if len(set(labels)) != count:
         raise InvalidGameError(f"{where}: expected distinct {what}, got {describe(labels)}")
     return labels
