@@ -35,6 +35,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
 import bench_continuous  # noqa: E402
+import bench_dynamics  # noqa: E402
 import bench_finite  # noqa: E402
 import bench_cooperative  # noqa: E402
 import bench_pure  # noqa: E402
@@ -58,6 +59,7 @@ BENCHMARKS: dict[str, Callable[[Config], Report]] = {
     "symmetric": bench_symmetric.symmetric,
     "cooperative": bench_cooperative.cooperative,
     "finite": bench_finite.finite,
+    "dynamics": bench_dynamics.dynamics,
     "sweep_game": bench_sweep.sweep_game,
     "sweep_cluster": bench_sweep.sweep_cluster,
 }

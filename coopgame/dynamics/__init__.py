@@ -10,7 +10,20 @@ Examples
 ['unstable', 'saddle', 'saddle', 'stable']
 """
 
+from coopgame.dynamics.analysis import (
+    CornerClassification,
+    CornerRow,
+    CornerTable,
+    ReplicatorSystem,
+    SymbolicRestPoint,
+    classify_corners,
+    corner_eigenvalues,
+    corner_table,
+    replicator_equations,
+    symbolic_rest_points,
+)
 from coopgame.dynamics.basins import MAX_STARTS, Basins, attractors, basins, time_to_reach
+from coopgame.dynamics.ess import ESS, evolutionarily_stable_strategies, is_ess
 from coopgame.dynamics.finite import (
     MAX_EXACT_POPULATION,
     MAX_MUTATION_STATES,
@@ -23,6 +36,7 @@ from coopgame.dynamics.finite import (
     stationary_distribution,
 )
 from coopgame.dynamics.network import NetworkRun, donation_game, fixation_on_graph, simulate_network
+from coopgame.dynamics.population import PopulationGame
 from coopgame.dynamics.replicator import Trajectory, replicator
 from coopgame.dynamics.stability import MAX_ROLES, Stability, rest_points, stability
 
@@ -32,4 +46,7 @@ __all__ = [
     "MAX_EXACT_POPULATION", "MAX_MUTATION_STATES", "FixationEstimate", "MutationSelectionDistribution",
     "StationaryDistribution", "fixation_probability", "mutation_selection_distribution", "simulate_fixation",
     "stationary_distribution", "NetworkRun", "donation_game", "fixation_on_graph", "simulate_network",
+    "CornerClassification", "CornerRow", "CornerTable", "ReplicatorSystem", "SymbolicRestPoint", "classify_corners",
+    "corner_eigenvalues", "corner_table", "replicator_equations", "symbolic_rest_points",
+    "ESS", "evolutionarily_stable_strategies", "is_ess", "PopulationGame",
 ]
