@@ -29,6 +29,7 @@ import subprocess
 import sys
 import warnings
 from concurrent.futures import ThreadPoolExecutor
+from decimal import Decimal
 from fractions import Fraction as F
 from pathlib import Path
 
@@ -677,7 +678,6 @@ def test_write_and_read_nfg_round_trip_with_labels():
     assert text.startswith("NFG 1 R")
     back = cg.read_nfg(text)
     assert back == g and back.players == g.players and back.actions == g.actions
-    ref = gbt.read_nfg(__import__("io").StringIO(text)) if False else None  # noqa: F841
     fl = cg.NormalFormGame([[[0.1, 2.5], [1e6, -3.25]], [[1, 2], [3, 4]]])
     assert np.allclose(cg.read_nfg(cg.write_nfg(fl)).payoffs[0].astype(float), fl.payoffs[0])
 
@@ -858,3 +858,74 @@ def test_derived_tangential_symmetric_equilibrium_of_an_exact_game():
             assert interior[0].max_regret() == 0
         else:
             assert abs(interior[0].strategy[0] - 2 / 3) <= 1e-6
+
+
+# ----------------------------------------------------------------------------- inputs as other libraries give them
+def test_decimal_payoffs_from_pygambit_stay_exact():
+    """pygambit returns a Gambit file's payoffs as Decimal or Rational; both are exact input."""
+    path = GAMBIT_CATALOG / "journals" / "ijgt" / "nau2004" / "sec3.nfg"
+    ref = gbt.read_nfg(str(path))
+    players = list(ref.players)
+    strategies = [list(p.strategies) for p in players]
+    shape = tuple(len(s) for s in strategies)
+    arrays = [np.empty(shape, dtype=object) for _ in players]
+    for index in np.ndindex(*shape):
+        outcome = ref[tuple(strategies[p][k] for p, k in enumerate(index))]
+        for p, player in enumerate(players):
+            arrays[p][index] = Decimal(str(outcome[player]))
+    g = cg.NormalFormGame(arrays)
+    assert g.is_exact
+    assert [a.tolist() for a in g.payoffs] == [a.tolist() for a in cg.read_nfg(path).payoffs]
+    assert {as_fraction_profile(e) for e in cg.mixed_equilibria(g)} == gambit_extreme(arrays)
+    assert cg.NormalFormGame([[[Decimal("0.1"), 0], [0, 1]], [[1, 0], [0, Decimal("0.25")]]]).payoffs[0][0, 0] \
+        == F(1, 10)
+    with pytest.raises(cg.InvalidGameError):
+        cg.NormalFormGame([[[Decimal("NaN"), 0], [0, 1]], [[1, 0], [0, 1]]])
+
+
+def test_numpy_scalars_and_label_arrays_are_accepted():
+    n = np.int64(10)
+    res = cg.stable_coalition_sizes(lambda k: F(k * k, 2) + 10 - k, lambda k: k * k + 10 - k - F(1, 2), n)
+    assert tuple(res) == (3,)
+    g = cg.NormalFormGame(PD, players=np.array(["A", "B"]), actions=np.array([["C", "D"], ["C", "D"]]))
+    assert g.players == ("A", "B") and all(type(p) is str for p in g.players)
+    assert all(type(a) is str for acts in g.actions for a in acts)
+    assert "np.str_" not in repr(cg.pure_equilibria(g)) and "np.str_" not in str(cg.pure_equilibria(g)[0].to_dict())
+    assert tuple(float(v) for v in g[(np.int64(0), np.int64(1))]) == (0.0, 5.0)
+    assert cg.critical_discount_factor(g, np.array([0, 0])).value == 0.5
+    tu = cg.TUGame(np.int64(2), np.array([0, 1, 1, 3]))
+    assert list(tu.shapley_value()) == [F(3, 2), F(3, 2)]
+
+
+def test_nucleolus_is_lexicographically_least_on_random_games():
+    """The nucleolus's excess vector, sorted decreasingly, is lexicographically at most that of
+    every other imputation (checked against the Shapley value when it is an imputation and against
+    random imputations); it lies in the core whenever the core is not empty."""
+    rng = np.random.default_rng(17)
+
+    def excesses(worth, n, x):
+        return sorted((worth[mask] - sum(x[i] for i in range(n) if mask >> i & 1)
+                       for mask in range(1, 2 ** n - 1)), reverse=True)
+
+    checked = 0
+    for _ in range(40):
+        n = int(rng.integers(2, 5))
+        worth = [0] + [int(rng.integers(0, 6)) * bin(m).count("1") for m in range(1, 2 ** n)]
+        singles = [worth[1 << i] for i in range(n)]
+        if sum(singles) > worth[-1]:
+            continue
+        g = cg.TUGame(n, worth)
+        nu = list(g.nucleolus())
+        assert sum(nu) == worth[-1] and all(nu[i] >= singles[i] for i in range(n))
+        best = excesses(worth, n, nu)
+        candidates = [list(g.shapley_value())]
+        for _ in range(20):
+            w = rng.dirichlet(np.ones(n))
+            spare = worth[-1] - sum(singles)
+            candidates.append([singles[i] + F(float(w[i])).limit_denominator(50) * spare for i in range(n)])
+        for x in candidates:
+            if sum(x) == worth[-1] and all(x[i] >= singles[i] for i in range(n)):
+                assert best <= excesses(worth, n, x)
+                checked += 1
+        assert g.core_contains(nu) == (not g.core_is_empty())
+    assert checked > 100
