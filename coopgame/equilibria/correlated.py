@@ -474,7 +474,7 @@ def correlated_equilibrium(game: Any, objective: Any = "welfare") -> CorrelatedE
             "iterated_elimination) or look for Nash equilibria (pure_equilibria / mixed_equilibria) instead"
         )
     fp = game.float_payoffs
-    scale = max(1.0, max(float(np.abs(a).max()) for a in fp))
+    scale = max(float(np.abs(a).max()) for a in fp) or 1.0  # payoffs scaled to at most 1: unit-free
     G = _obedience_matrix(game, scale)
     U = np.vstack([a.reshape(-1) / scale for a in fp])  # (n, total)
     if kind == "maxmin":
@@ -609,7 +609,7 @@ def _exact_vertex(game: NormalFormGame, kind: str, weights: np.ndarray | None, A
         return None
     # objective value must match the float optimum
     pays = [sum((a * b for a, b in zip(p, u.reshape(-1)) if a != 0), Fraction(0)) for u in game.payoffs]
-    scale = max(1.0, max(float(np.abs(a).max()) for a in game.float_payoffs))
+    scale = max(float(np.abs(a).max()) for a in game.float_payoffs) or 1.0  # as in correlated_equilibrium
     if kind == "maxmin":
         obj = float(min(pays)) / scale
     else:
