@@ -929,3 +929,16 @@ def test_nucleolus_is_lexicographically_least_on_random_games():
                 checked += 1
         assert g.core_contains(nu) == (not g.core_is_empty())
     assert checked > 100
+
+
+@pytest.mark.parametrize("unit", [1.0, 1e-10, 1e-200, 1e12])
+def test_correlated_equilibrium_does_not_depend_on_the_unit_of_payment(unit):
+    """Chicken and the prisoner's dilemma with payoffs in any unit: the welfare-best correlated
+    equilibrium is the same distribution (an LP whose constraints are all scaled by the unit)."""
+    chicken = np.array([[[6, 2], [7, 0]], [[6, 7], [2, 0]]], dtype=float)
+    ce = cg.correlated_equilibrium(cg.NormalFormGame(chicken * unit))
+    assert np.allclose(np.asarray(ce.distribution, float), [[0.5, 0.25], [0.25, 0.0]], atol=1e-9)
+    pd = cg.correlated_equilibrium(cg.NormalFormGame(np.array(PD, dtype=float) * unit))
+    assert np.allclose(np.asarray(pd.distribution, float), [[0, 0], [0, 1]], atol=1e-9)
+    maxmin = cg.correlated_equilibrium(cg.NormalFormGame(np.array(PD, dtype=float) * unit), objective="maxmin")
+    assert np.allclose(np.asarray(maxmin.distribution, float), [[0, 0], [0, 1]], atol=1e-9)
