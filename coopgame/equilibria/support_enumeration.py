@@ -51,7 +51,12 @@ def _indifference(M: np.ndarray, rows: np.ndarray, cols: np.ndarray):
     """Strategies on ``cols`` making the row player of ``M`` indifferent over ``rows``.
 
     For each pair solves ``M[rows, cols] s = v 1`` with ``sum(s) = 1``.
-    Returns ``(s, v, ok)``.
+    Returns ``(s, v, ok, suspect)``: ``ok`` False for singular or ill-conditioned
+    systems, whose solutions are dropped; ``suspect`` marks those among them
+    that may still have solutions (consistent singular systems: a continuum of
+    indifferent strategies, the mark of a degenerate game; or ill-conditioned
+    ones). Singular systems without any solution (the row player cannot be
+    made indifferent on ``rows``) are not suspect: rock-paper-scissors has many.
     """
     p, k = rows.shape
     mats = np.zeros((p, k + 1, k + 1))
@@ -61,7 +66,14 @@ def _indifference(M: np.ndarray, rows: np.ndarray, cols: np.ndarray):
     rhs = np.zeros((p, k + 1))
     rhs[:, k] = 1.0
     sol, ok = solve_stack(mats, rhs)
-    return sol[:, :k], sol[:, k], ok
+    suspect = np.zeros(p, dtype=bool)
+    bad = np.flatnonzero(~ok)
+    if bad.size:
+        tol = 1e-9 * (k + 1)  # entries of the scaled payoffs lie in [0, 1]
+        rank = np.linalg.matrix_rank(mats[bad], tol=tol)
+        augmented = np.concatenate([mats[bad], rhs[bad][:, :, None]], axis=2)
+        suspect[bad] = rank == np.linalg.matrix_rank(augmented, tol=tol)
+    return sol[:, :k], sol[:, k], ok, suspect
 
 
 def _spread(vals: np.ndarray, idx: np.ndarray, size: int) -> np.ndarray:
@@ -117,7 +129,10 @@ def support_enumeration(game: Any) -> list[Equilibrium]:
         )
     A, B = (_scaled(M) for M in game.float_payoffs)
     xs, ys = [], []
-    degenerate = False
+    # a pure strategy with several best replies makes the game degenerate (equilibria on supports of
+    # unequal size, which this method does not look for)
+    degenerate = bool(((A >= A.max(axis=0, keepdims=True) - _TOL).sum(axis=0) > 1).any()
+                      or ((B >= B.max(axis=1, keepdims=True) - _TOL).sum(axis=1) > 1).any())
     for k in range(1, min(m, n) + 1):
         I_all = np.array(list(combinations(range(m), k)))
         J_all = np.array(list(combinations(range(n), k)))
@@ -126,8 +141,8 @@ def support_enumeration(game: Any) -> list[Equilibrium]:
             I = np.repeat(I_all[start:start + step], len(J_all), axis=0)
             J = np.tile(J_all, (min(step, len(I_all) - start), 1))
             # column strategy on J making the row player indifferent on I
-            y, v, ok = _indifference(A, I, J)
-            degenerate |= not ok.all()
+            y, v, ok, suspect = _indifference(A, I, J)
+            degenerate |= bool(suspect.any())
             keep = ok & (y > _TOL).all(axis=1)
             yfull = _spread(y[keep], J[keep], n)
             keep[keep] = (yfull @ A.T <= v[keep, None] + _TOL).all(axis=1)
@@ -135,8 +150,8 @@ def support_enumeration(game: Any) -> list[Equilibrium]:
                 continue
             I, J, yfull = I[keep], J[keep], _spread(y[keep], J[keep], n)
             # row strategy on I making the column player indifferent on J
-            x, u, ok = _indifference(B.T, J, I)
-            degenerate |= not ok.all()
+            x, u, ok, suspect = _indifference(B.T, J, I)
+            degenerate |= bool(suspect.any())
             keep = ok & (x > _TOL).all(axis=1)
             xfull = _spread(x[keep], I[keep], m)
             good = (xfull @ B <= u[keep, None] + _TOL).all(axis=1)
