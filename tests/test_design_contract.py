@@ -942,3 +942,24 @@ def test_correlated_equilibrium_does_not_depend_on_the_unit_of_payment(unit):
     assert np.allclose(np.asarray(pd.distribution, float), [[0, 0], [0, 1]], atol=1e-9)
     maxmin = cg.correlated_equilibrium(cg.NormalFormGame(np.array(PD, dtype=float) * unit), objective="maxmin")
     assert np.allclose(np.asarray(maxmin.distribution, float), [[0, 0], [0, 1]], atol=1e-9)
+
+
+def test_support_enumeration_warns_exactly_when_it_may_miss_equilibria():
+    """No DegenerateGameWarning on rock-paper-scissors (non-degenerate); on random small-integer
+    games, whenever support enumeration does not warn it finds every equilibrium pygambit finds."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", cg.DegenerateGameWarning)
+        cg.mixed_equilibria(cg.NormalFormGame([RPS, -RPS]), method="support_enumeration")
+    silent = 0
+    for k in range(80):
+        rng = np.random.default_rng(3000 + k)
+        m, n = (int(v) for v in rng.integers(1, 5, size=2))
+        arrays = [rng.integers(0, 3 + k % 3, size=(m, n)) for _ in range(2)]
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            eqs = cg.mixed_equilibria(cg.NormalFormGame(arrays, exact=True), method="support_enumeration")
+        assert_verified(eqs, exact=True)
+        if not any(issubclass(w.category, cg.DegenerateGameWarning) for w in caught):
+            silent += 1
+            assert {as_fraction_profile(e) for e in eqs} == gambit_extreme(arrays)
+    assert silent >= 10
