@@ -33,6 +33,7 @@ extensions = [
     "sphinx.ext.autodoc",
     "sphinx.ext.autosummary",
     "sphinx.ext.mathjax",
+    "sphinx-mathjax-offline",  # ships MathJax with the site, so formulas render without a network
     "numpydoc",
     "sphinx_gallery.gen_gallery",
 ]

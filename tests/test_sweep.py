@@ -455,7 +455,9 @@ def test_dask_local_cluster_equals_serial():
 
 
 def test_long_serial_game_sweeps_are_solved_in_bounded_chunks(monkeypatch):
-    import coopgame.sweep as module
+    import sys
+
+    module = sys.modules["coopgame.sweep"]  # the module; the attribute coopgame.sweep is the function
 
     grid = {"F": np.linspace(0.5, 12, 30), "rho": np.linspace(0.05, 1, 11)}
     whole = sweep(inspection(), grid, corners=True, mixed=True)
