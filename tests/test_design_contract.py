@@ -963,3 +963,35 @@ def test_support_enumeration_warns_exactly_when_it_may_miss_equilibria():
             silent += 1
             assert {as_fraction_profile(e) for e in eqs} == gambit_extreme(arrays)
     assert silent >= 10
+
+
+@pytest.mark.parametrize("values", [dict(R=4, S=1, T=3, P=3), dict(R=5, S=0, T=4, P=2), dict(R=3, S=2, T=4, P=1),
+                                    dict(R=F(7, 2), S=1, T=3, P=2)])
+def test_derived_symmetric_two_by_two_mixed_equilibrium_formula(values):
+    """A symmetric 2x2 game with payoffs R, S, T, P has the mixed equilibrium
+    p = (P - S) / (R - T + P - S) when it lies strictly between 0 and 1 (stag hunt, chicken;
+    e.g. Gintis 2009, *Game Theory Evolving*, ch. 6); the catalogue's stag hunt and chicken agree."""
+    R_, S_, T_, P_ = (F(values[k]) for k in "RSTP")
+    p = (P_ - S_) / (R_ - T_ + P_ - S_)
+    for factory in (cg.models.stag_hunt, cg.models.chicken):
+        g = factory(**values)
+        mixed = [e for e in cg.mixed_equilibria(g) if not e.is_pure]
+        assert [tuple(e.strategies[0]) for e in mixed] == [(p, 1 - p)]
+        assert all(tuple(e.strategies[1]) == (p, 1 - p) for e in mixed)
+
+
+@pytest.mark.parametrize("n,r", [(3, 2), (5, 3), (50, F(3, 2))])
+def test_derived_public_goods_grim_trigger_threshold(n, r):
+    """Linear public good, N players, multiplier r (1 < r < N): grim trigger sustains full
+    contribution iff delta >= (N - r) / (r (N - 1)), the same from the N-player normal form and
+    from the anonymous model."""
+    arrays = [np.empty((2,) * min(n, 3), dtype=object) for _ in range(min(n, 3))]
+    if n <= 3:
+        for prof in itertools.product(range(2), repeat=n):
+            c = prof.count(0)
+            for p in range(n):
+                arrays[p][prof] = F(r) * c / n - (1 if prof[p] == 0 else 0)
+        d = cg.critical_discount_factor(cg.NormalFormGame(arrays, exact=True), (0,) * n)
+        assert d.value == F(n - r) / (r * (n - 1))
+    anonymous = cg.critical_discount_factor(cg.models.public_goods_anonymous(n=n, r=r), "Govern")
+    assert anonymous.value == F(n - r) / (r * (n - 1))
