@@ -439,13 +439,16 @@ def _distinct(labels: list[str]) -> tuple[str, ...]:
 
 # ---------------------------------------------------------------------- public functions
 def _looks_like_text(s: str) -> bool:
-    return s.lstrip().startswith("NFG") or "\n" in s
+    return s.lstrip("\ufeff \t\r\n").startswith("NFG") or "\n" in s
 
 
 def _load(path_or_text: Any) -> tuple[str, str | None]:
     """The text to parse and the name of its source (None for literal text)."""
+    if isinstance(path_or_text, (bytes, bytearray)) and bytes(path_or_text).lstrip().startswith(
+            (b"NFG", b"\xef\xbb\xbfNFG")):
+        return _decode(bytes(path_or_text)), None  # the contents of a file read in binary mode
     if isinstance(path_or_text, str) and _looks_like_text(path_or_text):
-        return path_or_text, None
+        return path_or_text.lstrip("\ufeff"), None  # a byte-order mark copied with the text
     if isinstance(path_or_text, (str, os.PathLike)):
         path = os.fspath(path_or_text)
         if isinstance(path, bytes):
@@ -513,10 +516,10 @@ def read_nfg(path_or_text: PathOrText, *, exact: bool | None = None) -> NormalFo
 
     Parameters
     ----------
-    path_or_text : str, os.PathLike or file object
+    path_or_text : str, os.PathLike, bytes or file object
         A path to a file, the text of a file (a ``str`` that starts with
-        ``NFG`` after leading whitespace, or that spans several lines), or an
-        open file.
+        ``NFG`` after leading whitespace or a byte-order mark, or that spans
+        several lines; or the ``bytes`` of a file), or an open file.
     exact : bool or None, optional
         ``None`` (default): exact :class:`~fractions.Fraction` payoffs when
         every payoff is written as an integer or as ``p/q``, floats as soon as
