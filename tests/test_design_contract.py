@@ -995,3 +995,17 @@ def test_derived_public_goods_grim_trigger_threshold(n, r):
         assert d.value == F(n - r) / (r * (n - 1))
     anonymous = cg.critical_discount_factor(cg.models.public_goods_anonymous(n=n, r=r), "Govern")
     assert anonymous.value == F(n - r) / (r * (n - 1))
+
+
+def test_read_nfg_accepts_text_bytes_paths_and_files_alike():
+    path = Path(__file__).parent / "data" / "prisoners_dilemma.nfg"
+    text = path.read_text()
+    game = cg.read_nfg(path)
+    with open(path, "rb") as fh:
+        from_binary_file = cg.read_nfg(fh)
+    with open(path) as fh:
+        from_text_file = cg.read_nfg(fh)
+    for other in (cg.read_nfg(str(path)), cg.read_nfg(text), cg.read_nfg("\ufeff" + text),
+                  cg.read_nfg(path.read_bytes()), cg.read_nfg(text.replace("\n", "\r\n")), from_binary_file,
+                  from_text_file):
+        assert other == game
