@@ -62,7 +62,7 @@ def _points(crit: list[sympy.Expr], sym: sympy.Symbol) -> list[tuple[sympy.Expr,
 def _game_at(g, sym: sympy.Symbol, value: sympy.Expr) -> NormalFormGame:
     v = sympy.nsimplify(value, rational=True) if value.is_Rational or value.is_Float else value
     if not v.is_Rational:
-        v = sympy.Float(v, 30)
+        v = sympy.Float(sympy.N(v, 30), 30)  # irrational critical values (roots of quadratics) too
     return g.subs({sym: v})
 
 
