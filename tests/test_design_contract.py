@@ -1009,3 +1009,26 @@ def test_read_nfg_accepts_text_bytes_paths_and_files_alike():
                   cg.read_nfg(path.read_bytes()), cg.read_nfg(text.replace("\n", "\r\n")), from_binary_file,
                   from_text_file):
         assert other == game
+
+
+@pytest.mark.parametrize("m", [3, 4])
+def test_unique_threshold_with_irrational_critical_values(m):
+    """Mixed equilibria whose boundaries are roots of quadratics in the parameter give irrational
+    critical values; the 'unique' scan evaluates them (it raised TypeError from sympy.Float) and its
+    answer agrees with the solvers on both sides."""
+    s = sympy.Symbol("s")
+    rng = np.random.default_rng(0)
+    A = rng.integers(-3, 4, (m, m)).astype(object) + rng.integers(0, 2, (m, m)) * s
+    B = rng.integers(-3, 4, (m, m)).astype(object) + rng.integers(0, 2, (m, m)) * s
+    g = cg.SymbolicGame([A, B])
+    with wall_clock_guard(120):
+        t = cg.threshold(g, (0, 0), s, concept="unique")
+
+    def unique_at(x):
+        eqs = cg.mixed_equilibria(g.subs({s: x}))
+        return len(eqs) == 1 and eqs[0].is_pure and eqs[0].support == ((0,), (0,))
+
+    if t.value is None:
+        assert not unique_at(1000)
+    else:
+        assert unique_at(sympy.nsimplify(float(t.value) + 1, rational=True))
