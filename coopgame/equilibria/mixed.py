@@ -10,7 +10,7 @@ from coopgame.equilibria.pure import pure_equilibria
 from coopgame.equilibria.result import Equilibrium
 from coopgame.equilibria.support_enumeration import support_enumeration
 from coopgame.equilibria.vertex_enumeration import vertex_enumeration
-from coopgame.errors import InvalidArgumentError, NotSupportedError
+from coopgame.errors import InvalidArgumentError, InvalidArgumentTypeError, NotSupportedError
 
 __all__ = ["mixed_equilibria", "METHODS"]
 
@@ -60,6 +60,10 @@ def mixed_equilibria(game: Any, method: str = "auto", **options: Any) -> list[Eq
     """
     from coopgame.games.symmetric import SymmetricGame
 
+    if not isinstance(method, str):
+        raise InvalidArgumentTypeError(
+            f"mixed_equilibria: expected method as a str ('auto' or one of {sorted(METHODS)}), got {method!r}"
+        )
     if isinstance(game, SymmetricGame):  # anonymous game: symmetric equilibria
         from coopgame.equilibria.symmetric import symmetric_mixed_equilibria
 
