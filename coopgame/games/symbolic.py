@@ -10,7 +10,7 @@ import sympy
 from sympy.parsing.sympy_parser import parse_expr
 
 from coopgame._numeric import readonly
-from coopgame.errors import InvalidGameError, InvalidProfileError
+from coopgame.errors import InvalidArgumentTypeError, InvalidGameError, InvalidProfileError
 from coopgame.games._base import GameBase, describe
 from coopgame.games.normal_form import NormalFormGame
 
@@ -226,6 +226,11 @@ class SymbolicGame(GameBase):
         :class:`NormalFormGame` once no parameter is left (exact when every
         payoff is rational), otherwise a :class:`SymbolicGame`.
         """
+        if mapping is not None and not isinstance(mapping, Mapping):
+            raise InvalidArgumentTypeError(
+                f"SymbolicGame.subs: expected a mapping from parameters to values (or keyword arguments), "
+                f"got {describe(mapping)}"
+            )
         combined = dict(mapping or {})
         combined.update(values)
         resolved = self._resolve_mapping(combined, "subs")
