@@ -15,6 +15,7 @@ Ties decide results in the linear-benefit model (see
 
 from __future__ import annotations
 
+import decimal
 import itertools
 import numbers
 from dataclasses import dataclass
@@ -89,6 +90,15 @@ def _decide(rel: Any, what: str) -> bool:
         raise NotSupportedError(f"stable_coalition_sizes: cannot decide {what} ({rel}); give numeric parameter values") from None
 
 
+def _payoff_value(value: Any, which: str, k: int) -> Any:
+    """``value`` when it is a real number (or a sympy expression); a typed error naming ``which(k)`` otherwise."""
+    if isinstance(value, (sympy.Basic, decimal.Decimal)) or (isinstance(value, numbers.Real) and not isinstance(value, bool)):
+        return value
+    raise InvalidArgumentTypeError(
+        f"stable_coalition_sizes: expected {which}({k}) to return a real number, got {value!r}"
+    )
+
+
 def stable_coalition_sizes(pi_signatory: Callable[[int], Any], pi_nonsignatory: Callable[[int], Any], n: int,
                            strict_external: bool = True) -> StableSizes:
     """The coalition sizes ``k = 1..n`` that are internally and externally stable.
@@ -134,8 +144,8 @@ def stable_coalition_sizes(pi_signatory: Callable[[int], Any], pi_nonsignatory: 
         raise InvalidArgumentTypeError(
             "stable_coalition_sizes: expected pi_signatory and pi_nonsignatory as callables of k, got "
             f"{type(pi_signatory).__name__} and {type(pi_nonsignatory).__name__}")
-    s = {k: pi_signatory(k) for k in range(1, n + 1)}
-    ns = {k: pi_nonsignatory(k) for k in range(0, n)}
+    s = {k: _payoff_value(pi_signatory(k), "pi_signatory", k) for k in range(1, n + 1)}
+    ns = {k: _payoff_value(pi_nonsignatory(k), "pi_nonsignatory", k) for k in range(0, n)}
     checks, sizes = [], []
     for k in range(1, n + 1):
         internal = _decide(s[k] >= ns[k - 1], f"internal stability of k={k}")
