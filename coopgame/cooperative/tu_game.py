@@ -102,7 +102,13 @@ class TUGame:
         elif callable(values):
             raw = [values(frozenset(i for i in range(n) if (m >> i) & 1)) for m in range(size)]
         else:
-            arr = np.asarray(values)
+            try:
+                arr = np.asarray(values)
+            except (ValueError, TypeError):  # ragged nesting
+                raise InvalidGameError(
+                    f"{func}: expected a dict, a callable or a flat sequence of 2**{n} = {size} worths, "
+                    f"got {type(values).__name__} {values!r:.80}"
+                ) from None
             if arr.ndim != 1 or arr.shape[0] != size:
                 raise InvalidGameError(f"{func}: values array must have length 2**{n} = {size} (expected one worth per "
                                        f"coalition), got shape {arr.shape}")
