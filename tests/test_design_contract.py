@@ -1032,3 +1032,42 @@ def test_unique_threshold_with_irrational_critical_values(m):
         assert not unique_at(1000)
     else:
         assert unique_at(sympy.nsimplify(float(t.value) + 1, rational=True))
+
+
+WEIRD_INPUTS = [None, 5, -1, 1.5, "x", ("C",), [], {}, float("nan"), np.array([0.5]), [[0.5, 0.5], [0.5]],
+                object(), sympy.Symbol("q"), True, F(1, 2), [-0.5, 1.5]]
+
+
+@pytest.mark.parametrize("name,call", [
+    ("pure_equilibria", lambda x: cg.pure_equilibria(x)),
+    ("mixed_equilibria method", lambda x: cg.mixed_equilibria(HD, method=x)),
+    ("correlated_equilibrium objective", lambda x: cg.correlated_equilibrium(HD, objective=x)),
+    ("equilibrium_conditions profile", lambda x: cg.equilibrium_conditions(cg.models.prisoners_dilemma(), x)),
+    ("threshold parameter", lambda x: cg.threshold(cg.models.prisoners_dilemma(), (0, 0), x)),
+    ("threshold concept", lambda x: cg.threshold(cg.models.prisoners_dilemma(), (0, 0), "T", concept=x)),
+    ("critical_discount_factor profile", lambda x: cg.critical_discount_factor(HD, x)),
+    ("replicator x0", lambda x: cg.replicator(HD, x, 1)),
+    ("replicator t_max", lambda x: cg.replicator(HD, [[0.5, 0.5], [0.5, 0.5]], x)),
+    ("stability point", lambda x: cg.stability(HD, x)),
+    ("stable_coalition_sizes n", lambda x: cg.stable_coalition_sizes(lambda k: k, lambda k: k, x)),
+    ("stable_coalition_sizes payoff", lambda x: cg.stable_coalition_sizes(lambda k: x, lambda k: 1, 3)),
+    ("TUGame values", lambda x: cg.TUGame(2, x)),
+    ("core_contains", lambda x: cg.TUGame(2, [0, 0, 0, 1]).core_contains(x)),
+    ("read_nfg", lambda x: cg.read_nfg(x)),
+    ("sweep grid", lambda x: cg.sweep(lambda a: a, x)),
+    ("Subsidy amount", lambda x: HD.apply(cg.Subsidy(0, 0, x))),
+    ("Penalty detection", lambda x: HD.apply(cg.Penalty(0, 1, 1, detection=x))),
+    ("Transfer when", lambda x: HD.apply(cg.Transfer(0, 1, 1, when=x))),
+    ("subs", lambda x: cg.models.prisoners_dilemma().subs(x)),
+    ("NormalFormGame players", lambda x: cg.NormalFormGame(PD, players=x)),
+    ("NormalFormGame actions", lambda x: cg.NormalFormGame(PD, actions=x)),
+    ("profile lookup", lambda x: HD[x]),
+])
+def test_odd_inputs_give_coopgame_errors_or_results(name, call):
+    """Whatever a user passes, the answer is a result or a CoopgameError, never a stray
+    TypeError/ValueError from numpy, sympy or a comparison deep inside."""
+    for x in WEIRD_INPUTS:
+        try:
+            call(x)
+        except cg.CoopgameError:
+            pass
