@@ -31,6 +31,7 @@ import sympy
 
 from coopgame._numeric import TOLERANCE, readonly
 from coopgame.dynamics.population import PopulationGame, as_population_game
+from coopgame.dynamics.stability import support_system
 from coopgame.errors import (
     InvalidArgumentError,
     InvalidProfileError,
@@ -355,24 +356,8 @@ def symbolic_rest_points(game: Any, *, max_mixing: int | None = None) -> list[Sy
         mixing = [p for p, sup in enumerate(supports) if len(sup) > 1]
         if max_mixing is not None and len(mixing) > max_mixing:
             continue
-        shares: list[list[sympy.Expr]] = []
-        unknowns: list[sympy.Symbol] = []
-        for p, (sup, m) in enumerate(zip(supports, shape)):
-            if len(sup) == 1:
-                shares.append([sympy.Integer(int(a == sup[0])) for a in range(m)])
-                continue
-            u = list(sympy.symbols(f"_u{p}_0:{len(sup) - 1}", real=True))
-            unknowns.extend(u)
-            vec = [sympy.Integer(0)] * m
-            for a, sym in zip(sup[:-1], u):
-                vec[a] = sym
-            vec[sup[-1]] = 1 - sum(u, sympy.Integer(0))
-            shares.append(vec)
+        shares, unknowns, eqs = support_system(pgame, supports, "_u")
         at = {x: shares[p][a] for p, coords in enumerate(pgame.role_state) for a, x in enumerate(coords)}
-        eqs = []
-        for p, sup in enumerate(supports):
-            row = [pgame.payoffs[p][a].xreplace(at) for a in sup]
-            eqs.extend(sympy.expand(sympy.together(r - row[0])) for r in row[1:])
         if not unknowns:
             solutions: list[dict[sympy.Symbol, sympy.Expr]] = [{}]
         else:

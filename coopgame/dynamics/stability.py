@@ -66,6 +66,36 @@ def _contract(d: np.ndarray, weights: Sequence[np.ndarray]) -> Any:
 
 
 # ---------------------------------------------------------------------------------------- rest points
+def support_system(pgame: Any, supports: Sequence[Sequence[int]], prefix: str
+                   ) -> tuple[list[list[sympy.Expr]], list[sympy.Symbol], list[sympy.Expr]]:
+    """The rest-point equations of the face where each role uses the strategies in ``supports``.
+
+    Returns each role's shares as expressions in unknowns (one unknown per
+    strategy in a support but the last; zero off the support), the unknowns,
+    and the indifference equations (equal payoffs within each support) that
+    a rest point in the relative interior of the face solves.
+    """
+    shares: list[list[sympy.Expr]] = []
+    unknowns: list[sympy.Symbol] = []
+    for p, (sup, m) in enumerate(zip(supports, pgame.shape)):
+        if len(sup) == 1:
+            shares.append([sympy.Integer(int(a == sup[0])) for a in range(m)])
+            continue
+        u = list(sympy.symbols(f"{prefix}{p}_0:{len(sup) - 1}", real=True))
+        unknowns.extend(u)
+        vec = [sympy.Integer(0)] * m
+        for a, sym in zip(sup[:-1], u):
+            vec[a] = sym
+        vec[sup[-1]] = 1 - sum(u, sympy.Integer(0))
+        shares.append(vec)
+    at = {x: shares[p][a] for p, coords in enumerate(pgame.role_state) for a, x in enumerate(coords)}
+    eqs = []
+    for p, sup in enumerate(supports):
+        row = [pgame.payoffs[p][a].xreplace(at) for a in sup]
+        eqs.extend(sympy.expand(sympy.together(r - row[0])) for r in row[1:])
+    return shares, unknowns, eqs
+
+
 def rest_points(game: Any) -> list[tuple[np.ndarray, ...]]:
     """All isolated rest points of the multi-population replicator dynamics.
 
@@ -408,24 +438,7 @@ def _general_rest_points(game: Any, where: str) -> list[tuple[np.ndarray, ...]]:
     found: list[tuple[int, tuple[np.ndarray, ...]]] = []
     degenerate = False
     for supports in itertools.product(*supports_per_role):
-        shares: list[list[sympy.Expr]] = []
-        unknowns: list[sympy.Symbol] = []
-        for p, (sup, m) in enumerate(zip(supports, shape)):
-            if len(sup) == 1:
-                shares.append([sympy.Integer(int(a == sup[0])) for a in range(m)])
-                continue
-            u = list(sympy.symbols(f"_s{p}_0:{len(sup) - 1}", real=True))
-            unknowns.extend(u)
-            vec = [sympy.Integer(0)] * m
-            for a, sym in zip(sup[:-1], u):
-                vec[a] = sym
-            vec[sup[-1]] = 1 - sum(u, sympy.Integer(0))
-            shares.append(vec)
-        at = {x: shares[p][a] for p, coords in enumerate(pgame.role_state) for a, x in enumerate(coords)}
-        eqs = []
-        for p, sup in enumerate(supports):
-            row = [pgame.payoffs[p][a].xreplace(at) for a in sup]
-            eqs.extend(sympy.expand(sympy.together(r - row[0])) for r in row[1:])
+        shares, unknowns, eqs = support_system(pgame, supports, "_s")
         if not unknowns:
             solutions: list[dict[sympy.Symbol, sympy.Expr]] = [{}]
         else:
