@@ -84,22 +84,19 @@ class Agreement:
 
     def total_abatement(self, k: int) -> Any:
         """Total abatement ``Q(k) = k q_s(k) + (n - k) q_n(k)`` with ``k`` signatories."""
-        k = self._size(k, "total_abatement")
-        total: Any = 0
-        if k:
-            total = total + k * self.abatement_signatory(k)
-        if k < self.n:
-            total = total + (self.n - k) * self.abatement_nonsignatory(k)
-        return total
+        return self._sum(self._size(k, "total_abatement"), self.abatement_signatory, self.abatement_nonsignatory)
 
     def welfare(self, k: int) -> Any:
         """Total payoff of all ``n`` countries, ``k pi_s(k) + (n - k) pi_n(k)``, with ``k`` signatories."""
-        k = self._size(k, "welfare")
+        return self._sum(self._size(k, "welfare"), self.pi_signatory, self.pi_nonsignatory)
+
+    def _sum(self, k: int, signatory: Callable[[int], Any], nonsignatory: Callable[[int], Any]) -> Any:
+        """``k signatory(k) + (n - k) nonsignatory(k)``, calling each only when its group is not empty."""
         total: Any = 0
         if k:
-            total = total + k * self.pi_signatory(k)
+            total = total + k * signatory(k)
         if k < self.n:
-            total = total + (self.n - k) * self.pi_nonsignatory(k)
+            total = total + (self.n - k) * nonsignatory(k)
         return total
 
     def outcome(self, k: int | None = None, strict_external: bool = True) -> "AgreementOutcome":
