@@ -275,13 +275,13 @@ def _figures(out: str, results: dict[str, dict[str, Any]]) -> list[str]:
 
     from coopgame.plot import paradox_plot, phase_portrait
 
-    fig, ax = plt.subplots(figsize=(6, 5))
+    fig, ax = plt.subplots(figsize=(8, 5))
     phase_portrait(results["supervision"]["game"], ax=ax)
     ax.set_title("Inspection game: orbits circle the mixed equilibrium")
     written.append(_save(fig, out, "4_supervision_phase_portrait.png"))
 
     fig, ax = plt.subplots(figsize=(7, 4.5))
-    paradox_plot(20, ax=ax, data=results["agreements"]["paradox"])
+    paradox_plot((10, 50), ax=ax)
     written.append(_save(fig, out, "6_paradox_of_cooperation.png"))
 
     fig, ax = plt.subplots(figsize=(7, 4))
@@ -302,7 +302,7 @@ def _save(fig: Any, out: str, name: str) -> str:
 
     path = os.path.abspath(os.path.join(out, name))
     fig.tight_layout()
-    fig.savefig(path, dpi=110)
+    fig.savefig(path, dpi=110, bbox_inches="tight")
     plt.close(fig)
     return path
 
