@@ -15,6 +15,10 @@ from coopgame.models._common import finish, game, symbol
 __all__ = ["inspection"]
 
 
+#: Most supervisors :func:`inspection` accepts (one detection-probability symbol each).
+MAX_SUPERVISORS = 10_000
+
+
 def inspection(supervisors: int | Sequence[str] = 1, **values: Any) -> SymbolicGame | NormalFormGame:
     """A local government cooperates for real or falsely; the central government inspects or trusts.
 
@@ -87,6 +91,11 @@ def inspection(supervisors: int | Sequence[str] = 1, **values: Any) -> SymbolicG
     if isinstance(supervisors, int):
         if supervisors < 1:
             raise InvalidArgumentError(f"inspection: expected at least one supervisor, got {supervisors}")
+        if supervisors > MAX_SUPERVISORS:
+            raise InvalidArgumentError(
+                f"inspection: expected at most MAX_SUPERVISORS = {MAX_SUPERVISORS} supervisors (one symbol each), "
+                f"got {supervisors}; combine them into one detection probability rho instead"
+            )
         names = ["rho"] if supervisors == 1 else [f"rho_{j + 1}" for j in range(supervisors)]
     else:
         if not supervisors or not all(isinstance(s, str) and s.isidentifier() for s in supervisors) \
@@ -94,7 +103,9 @@ def inspection(supervisors: int | Sequence[str] = 1, **values: Any) -> SymbolicG
             raise InvalidArgumentError(f"inspection: expected distinct supervisor names (identifiers), got {supervisors!r}")
         names = [f"rho_{s}" for s in supervisors]
     rhos = [symbol(x) for x in names]
-    rho = rhos[0] if len(rhos) == 1 else sympy.expand(combined_detection(*rhos))
+    # expanded, 1 - prod(1 - rho_j) has 2**m - 1 terms: only a few supervisors are shown expanded
+    rho = rhos[0] if len(rhos) == 1 else (sympy.expand(combined_detection(*rhos)) if len(rhos) <= 4
+                                          else combined_detection(*rhos))
     dc, k, F, B = (symbol(x) for x in ("dc", "k", "F", "B"))
     L = [[0, 0], [dc - rho * F, dc]]
     C = [[-k, 0], [rho * B - k, 0]]
