@@ -14,7 +14,13 @@ from typing import Any, Mapping, Sequence
 
 import sympy
 
-from coopgame.errors import InvalidArgumentError, InvalidGameTypeError, InvalidProfileError, NotSupportedError
+from coopgame.errors import (
+    InvalidArgumentError,
+    InvalidArgumentTypeError,
+    InvalidGameTypeError,
+    InvalidProfileError,
+    NotSupportedError,
+)
 from coopgame.games.normal_form import NormalFormGame
 from coopgame.games.symbolic import SymbolicGame, as_expression
 
@@ -416,6 +422,8 @@ def threshold(game: Any, profile: Sequence[Any], parameter: Any, concept: str = 
         if parameter not in names:
             raise InvalidProfileError(f"threshold: expected a parameter among {sorted(names)}, got {parameter!r}")
         sym = names[parameter]
+    if values is not None and not isinstance(values, Mapping):
+        raise InvalidArgumentTypeError(f"threshold: expected values= as a mapping from parameters to numbers, got {values!r}")
     if values:
         if any((k == sym) if isinstance(k, sympy.Symbol) else (k == sym.name) for k in values):
             raise InvalidProfileError(f"threshold: expected values= for parameters other than {sym}, got a value for {sym} itself")
