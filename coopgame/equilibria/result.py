@@ -7,6 +7,7 @@ from typing import Any, Iterable, Sequence
 import numpy as np
 
 from coopgame._numeric import TOLERANCE, as_float, format_number, readonly
+from coopgame.errors import InvalidGameTypeError
 from coopgame.games.normal_form import MixedProfile, NormalFormGame
 
 __all__ = ["Equilibrium", "sort_equilibria", "equilibria_frame"]
@@ -51,6 +52,8 @@ class Equilibrium:
     __slots__ = ("_game", "_strategies", "_payoffs", "_method")
 
     def __init__(self, game: NormalFormGame, strategies: MixedProfile, method: str = "") -> None:
+        if not isinstance(game, NormalFormGame):
+            raise InvalidGameTypeError(f"Equilibrium: expected a NormalFormGame, got {type(game).__name__}")
         vectors = game.mixed_profile(strategies)
         self._init(game, vectors, game.expected_payoffs(vectors), method)
 
