@@ -22,6 +22,9 @@ from coopgame.models._common import symbol
 
 __all__ = ["minimum_participation_anonymous", "public_goods_anonymous", "public_goods_continuous"]
 
+#: Most regions :func:`public_goods_continuous` builds (one symbol and one payoff expression each).
+MAX_CONTINUOUS_REGIONS = 1000
+
 
 def _regions(model: str, n: Any, low: int = 2) -> int:
     if isinstance(n, (bool, np.bool_)) or not isinstance(n, (int, np.integer)) or n < low:
@@ -202,6 +205,11 @@ def public_goods_continuous(n: int = 2, **values: Any) -> ContinuousGame:
     """
     model = "public_goods_continuous"
     n = _regions(model, n)
+    if n > MAX_CONTINUOUS_REGIONS:
+        raise InvalidArgumentError(
+            f"{model}: expected at most MAX_CONTINUOUS_REGIONS = {MAX_CONTINUOUS_REGIONS} regions (one symbolic "
+            f"contribution each), got {n}; use public_goods_anonymous(n=...) for large populations"
+        )
     e, r = symbol("e"), symbol("r")
     gs = [sympy.Symbol(f"g{i + 1}", real=True) for i in range(n)]
     total = sum(gs)

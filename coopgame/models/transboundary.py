@@ -16,6 +16,9 @@ __all__ = ["transboundary_emissions"]
 
 _NAME = "transboundary_emissions"
 
+#: Most regions :func:`transboundary_emissions` builds (its transport matrix has ``n**2`` entries).
+MAX_REGIONS = 200
+
 
 def transboundary_emissions(n: int = 2, transport: Any = None, damage: str = "linear",
                             **values: Any) -> ContinuousGame:
@@ -87,6 +90,11 @@ def transboundary_emissions(n: int = 2, transport: Any = None, damage: str = "li
     """
     if isinstance(n, (bool, np.bool_)) or not isinstance(n, (int, np.integer)) or n < 2:
         raise InvalidArgumentError(f"{_NAME}: expected an integer number of regions n >= 2, got {n!r}")
+    if n > MAX_REGIONS:
+        raise InvalidArgumentError(
+            f"{_NAME}: expected at most MAX_REGIONS = {MAX_REGIONS} regions (the transport matrix has n**2 "
+            f"symbolic entries), got {n}"
+        )
     n = int(n)
     if damage not in ("linear", "quadratic"):
         raise InvalidArgumentError(f"{_NAME}: expected damage='linear' or 'quadratic', got {damage!r}")
