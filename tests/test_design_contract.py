@@ -1071,3 +1071,38 @@ def test_odd_inputs_give_coopgame_errors_or_results(name, call):
             call(x)
         except cg.CoopgameError:
             pass
+
+
+@pytest.mark.parametrize("call", [
+    lambda: cg.models.inspection(supervisors=10 ** 30),
+    lambda: cg.models.public_goods_continuous(n=10 ** 30),
+    lambda: cg.models.transboundary_emissions(n=10 ** 30),
+    lambda: cg.models.public_goods(n=10 ** 30),
+    lambda: cg.models.public_goods_anonymous(n=10 ** 30),
+], ids=["inspection", "public_goods_continuous", "transboundary_emissions", "public_goods", "public_goods_anonymous"])
+def test_catalogue_refuses_absurd_sizes_instead_of_hanging(call):
+    with wall_clock_guard(30), pytest.raises(cg.CoopgameError) as info:
+        call()
+    assert "10000000000" in str(info.value) or "at most" in str(info.value)
+
+
+def test_inspection_with_many_supervisors_keeps_the_closed_forms():
+    """m supervisors each detecting with probability 1/2: detection 1 - 2**-m, and Tsebelis's
+    violation rate k / (rho B) with that detection (built in linear time: 20 supervisors)."""
+    for m in (5, 20):
+        g = cg.models.inspection(supervisors=m)
+        halves = {s: F(1, 2) for s in g.parameters if s.name.startswith("rho")}
+        eq, = cg.mixed_equilibria(g.subs(halves).subs(dict(dc=2, k=1, F=8, B=4)))
+        rho = 1 - F(1, 2 ** m)
+        assert eq.strategies[0][1] == F(1) / (rho * 4)
+        assert eq.strategies[1][0] == F(2) / (rho * 8)
+
+
+def test_threshold_values_and_equilibrium_game_are_type_checked():
+    assert_coopgame_error(TypeError, "threshold",
+                          lambda: cg.threshold(cg.models.prisoners_dilemma(), (0, 0), "T", values=5))
+    assert_coopgame_error(TypeError, "Equilibrium", lambda: cg.Equilibrium(5, ([1, 0], [1, 0])))
+    assert_coopgame_error(TypeError, "mixed_equilibria", lambda: cg.mixed_equilibria(HD, method=[]))
+    assert_coopgame_error(TypeError, "subs", lambda: cg.models.prisoners_dilemma().subs(5))
+    assert_coopgame_error(TypeError, "stable_coalition_sizes",
+                          lambda: cg.stable_coalition_sizes(lambda k: "x", lambda k: 1, 3))
