@@ -417,3 +417,17 @@ def test_derived_c18_counterexample_cycles_on_the_polluting_face():
     assert final[2] < 1e-100                      # the enterprise ends up polluting...
     target = [1.0 if game.actions[p][0] == a else 0.0 for p, a in enumerate(stable[0])]
     assert target[2] == 1.0                       # ...though the stable corner has it abating
+
+
+def test_compiled_one_population_field_equals_the_numpy_one():
+    from coopgame.dynamics.replicator import _one_population_field, _one_population_numpy
+
+    rng = np.random.default_rng(3)
+    for m in (2, 3, 5):
+        A = rng.normal(size=(m, m))
+        for _ in range(5):
+            y = rng.dirichlet(np.ones(m))
+            y[0] -= 1e-12  # a tiny negative share is clipped, the rest renormalised
+            assert np.allclose(_one_population_field(y, A), _one_population_numpy(y, A), rtol=1e-12, atol=1e-15)
+            x = np.clip(y, 0, None) / np.clip(y, 0, None).sum()
+            assert np.allclose(_one_population_numpy(y, A), x * (A @ x - x @ A @ x), atol=1e-15)
