@@ -295,7 +295,7 @@ def _equilibria_table(contents: Any, equilibria: Sequence[Any], note: str) -> st
 
 
 def _solve(args: argparse.Namespace) -> int:
-    from coopgame.errors import CoopgameError, InvalidFileError
+    from coopgame.errors import CoopgameError, InvalidFileError, SolverLimitError
 
     contents = _read_game(args.file)
     source = "<stdin>" if args.file == "-" else args.file
@@ -305,6 +305,11 @@ def _solve(args: argparse.Namespace) -> int:
             equilibria, note = _find_equilibria(contents.game, args.method, source)
         except InvalidFileError as err:
             raise _CommandError(str(err), 2) from None
+        except SolverLimitError as err:  # the library's advice, translated to this command's option
+            message = str(err).replace("mixed_equilibria(game, method='lemke_howson')", "--method lemke_howson")
+            message = message.replace("method='lemke_howson'", "--method lemke_howson")
+            message = message.replace("method='vertex_enumeration'", "--method vertex_enumeration")
+            raise _CommandError(message, 1) from None
         except CoopgameError as err:
             raise _CommandError(str(err), 1) from None
     for w in caught:
