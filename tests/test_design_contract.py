@@ -1106,3 +1106,12 @@ def test_threshold_values_and_equilibrium_game_are_type_checked():
     assert_coopgame_error(TypeError, "subs", lambda: cg.models.prisoners_dilemma().subs(5))
     assert_coopgame_error(TypeError, "stable_coalition_sizes",
                           lambda: cg.stable_coalition_sizes(lambda k: "x", lambda k: 1, 3))
+
+
+def test_command_line_refuses_big_games_and_names_its_option():
+    big = cg.write_nfg(cg.NormalFormGame([np.ones((20, 20)), np.ones((20, 20))]))
+    refused = _run_cli("solve", "-", stdin=big)
+    assert refused.returncode == 1 and "Traceback" not in refused.stderr
+    assert "--method lemke_howson" in refused.stderr
+    one = _run_cli("solve", "-", "--method", "lemke_howson", stdin=big)
+    assert one.returncode == 0 and "1 equilibrium" in one.stdout
