@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import warnings
 from fractions import Fraction
 
 import numpy as np
@@ -431,3 +432,58 @@ def test_compiled_one_population_field_equals_the_numpy_one():
             assert np.allclose(_one_population_field(y, A), _one_population_numpy(y, A), rtol=1e-12, atol=1e-15)
             x = np.clip(y, 0, None) / np.clip(y, 0, None).sum()
             assert np.allclose(_one_population_numpy(y, A), x * (A @ x - x @ A @ x), atol=1e-15)
+
+
+@settings(deadline=None, max_examples=30)
+@given(st.lists(st.integers(-5, 5), min_size=4, max_size=4))
+def test_one_population_stability_of_two_strategy_games_matches_the_derivative(entries):
+    """One population, two strategies: dx/dt = x(1 - x) D(x) with D(x) = (a - c) x + (b - d)(1 - x);
+    at a rest point x* the one eigenvalue is the derivative of that right-hand side (computed here by hand)."""
+    a, b, c, d = (Fraction(v) for v in entries)
+    game = cg.NormalFormGame([[[a, b], [c, d]], [[a, c], [b, d]]], exact=True)
+    slope = (a - c) - (b - d)
+    points = [Fraction(0), Fraction(1)]
+    if slope != 0 and 0 < (d - b) / slope < 1:
+        points.append((d - b) / slope)
+    for x in points:
+        D = (a - c) * x + (b - d) * (1 - x)
+        if x in (0, 1) or D != 0:
+            derivative = (1 - 2 * x) * D + x * (1 - x) * slope
+        else:
+            derivative = x * (1 - x) * slope
+        res = stability(game, [x, 1 - x] if x not in (0, 1) else [Fraction(x), Fraction(1 - x)])
+        assert res.jacobian.shape == (1, 1) and res.jacobian[0, 0] == derivative
+        expected = "stable" if derivative < 0 else "unstable" if derivative > 0 else "non-hyperbolic"
+        assert res.classification == expected
+
+
+def test_one_population_rock_paper_scissors_is_a_centre_and_bad_points_are_refused():
+    rps = cg.NormalFormGame([[[0, -1, 1], [1, 0, -1], [-1, 1, 0]], [[0, 1, -1], [-1, 0, 1], [1, -1, 0]]], exact=True)
+    assert stability(rps, [Fraction(1, 3)] * 3).classification == "centre"
+    with pytest.raises(cg.InvalidProfileError):
+        stability(rps, [Fraction(1, 2), Fraction(1, 2), Fraction(0)])  # not a rest point
+    asymmetric = cg.NormalFormGame([[[1, 0], [0, 1]], [[0, 1], [1, 0]]], exact=True)
+    with pytest.raises(cg.InvalidGameError, match="symmetric"):
+        stability(asymmetric, [Fraction(1, 2), Fraction(1, 2)])
+
+
+def test_results_compare_by_value_and_survive_pickling():
+    import pickle
+
+    pd = cg.NormalFormGame([[[3, 0], [5, 1]], [[3, 5], [0, 1]]], exact=True)
+    res = stability(pd, ("2", "2"))
+    assert res == stability(pd, ("2", "2")) and pickle.loads(pickle.dumps(res)) == res
+    assert res != stability(pd, ("1", "1"))
+    traj = replicator(pd, [[0.5, 0.5], [0.5, 0.5]], 5.0)
+    assert traj == replicator(pd, [[0.5, 0.5], [0.5, 0.5]], 5.0) and pickle.loads(pickle.dumps(traj)) == traj
+    assert traj != replicator(pd, [[0.6, 0.4], [0.5, 0.5]], 5.0)
+
+
+def test_rest_points_of_float_games_are_floats_for_any_number_of_strategies():
+    rps = np.array([[0, -1, 1], [1, 0, -1], [-1, 1, 0]])
+    for exact, kind in ((False, "f"), (True, "O")):
+        game = cg.NormalFormGame([rps.tolist(), rps.T.tolist()], exact=exact)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", cg.DegenerateGameWarning)
+            points = rest_points(game)
+        assert points and all(v.dtype.kind == kind for p in points for v in p)

@@ -38,6 +38,7 @@ from coopgame.dynamics.replicator import numeric_game
 from coopgame.errors import (
     DegenerateGameWarning,
     InvalidArgumentError,
+    InvalidArgumentTypeError,
     InvalidGameError,
     InvalidProfileError,
     SolverLimitError,
@@ -664,7 +665,7 @@ def _positive(value: Any, name: str, where: str) -> float:
     try:
         v = float(value)
     except (TypeError, ValueError):
-        raise InvalidArgumentError(f"{where}: expected a positive number {name}, got {value!r}") from None
+        raise InvalidArgumentTypeError(f"{where}: expected a positive number {name}, got {value!r}") from None
     if not np.isfinite(v) or v <= 0:
         raise InvalidArgumentError(f"{where}: expected a positive finite {name}, got {value!r}")
     return v

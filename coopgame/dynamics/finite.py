@@ -60,7 +60,9 @@ import numpy as np
 from coopgame._numeric import readonly, to_fraction
 from coopgame.errors import (
     InvalidArgumentError,
+    InvalidArgumentTypeError,
     InvalidGameError,
+    InvalidGameTypeError,
     InvalidProfileError,
     SolverError,
     SolverLimitError,
@@ -177,11 +179,11 @@ def _population(game: Any, where: str) -> _Population:
         matrix = A
     else:
         if isinstance(game, (str, bytes, dict)):
-            raise InvalidGameError(f"{where}: expected a game or a square payoff matrix, got {type(game).__name__}")
+            raise InvalidGameTypeError(f"{where}: expected a game or a square payoff matrix, got {type(game).__name__}")
         try:
             probe = NormalFormGame([game, np.asarray(game, dtype=object).T.tolist()])
         except Exception:  # noqa: BLE001 - any failure means "not a payoff matrix"
-            raise InvalidGameError(
+            raise InvalidGameTypeError(
                 f"{where}: expected a NormalFormGame, SymbolicGame, SymmetricGame or a square payoff matrix, "
                 f"got {type(game).__name__}"
             ) from None
@@ -220,7 +222,7 @@ def _check_intensity(intensity: Any, process: str, where: str) -> float | Fracti
     try:
         value = float(intensity)  # type: ignore[arg-type]
     except (TypeError, ValueError):
-        raise InvalidArgumentError(f"{where}: expected a number intensity, got {intensity!r}") from None
+        raise InvalidArgumentTypeError(f"{where}: expected a number intensity, got {intensity!r}") from None
     if not math.isfinite(value) or value < 0 or (process == "moran" and value > 1):
         bound = "in [0, 1] for the Moran process" if process == "moran" else "finite and non-negative"
         raise InvalidArgumentError(f"{where}: expected intensity {bound}, got {intensity!r}")

@@ -45,7 +45,7 @@ import numpy as np
 
 from coopgame._numeric import readonly
 from coopgame.dynamics.finite import FixationEstimate, wilson_interval
-from coopgame.errors import InvalidArgumentError, InvalidGameError, InvalidProfileError
+from coopgame.errors import InvalidArgumentError, InvalidArgumentTypeError, InvalidGameError, InvalidProfileError
 
 try:  # pragma: no cover - numba is a dependency; the fallback keeps the module importable without it
     from numba import njit
@@ -388,7 +388,7 @@ def _check_options(update: Any, payoff: Any, intensity: Any, where: str) -> tupl
     try:
         w = float(intensity)
     except (TypeError, ValueError):
-        raise InvalidArgumentError(f"{where}: expected a number intensity, got {intensity!r}") from None
+        raise InvalidArgumentTypeError(f"{where}: expected a number intensity, got {intensity!r}") from None
     if isinstance(intensity, bool) or not math.isfinite(w) or w < 0 or (update != "pairwise" and w > 1):
         bound = "in [0, 1]" if update != "pairwise" else "finite and non-negative"
         raise InvalidArgumentError(f"{where}: expected intensity {bound} for {update} updating, got {intensity!r}")

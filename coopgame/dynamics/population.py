@@ -30,6 +30,7 @@ import sympy
 from coopgame.errors import (
     InvalidArgumentError,
     InvalidGameError,
+    InvalidGameTypeError,
     UnresolvedParameterError,
 )
 from coopgame.games._base import describe
@@ -219,7 +220,7 @@ class PopulationGame:
         if isinstance(game, PopulationGame):
             return game
         if not isinstance(game, (NormalFormGame, SymbolicGame)):
-            raise InvalidGameError(f"PopulationGame.from_game: expected a NormalFormGame or SymbolicGame, "
+            raise InvalidGameTypeError(f"PopulationGame.from_game: expected a NormalFormGame or SymbolicGame, "
                                    f"got {type(game).__name__}")
         shape = tuple(game.shape)
         taken = {s.name for s in game.parameters} if isinstance(game, SymbolicGame) else set()
@@ -421,5 +422,5 @@ def as_population_game(game: Any, where: str) -> PopulationGame:
         return game
     if isinstance(game, (NormalFormGame, SymbolicGame)):
         return PopulationGame.from_game(game)
-    raise InvalidGameError(f"{where}: expected a NormalFormGame, SymbolicGame or PopulationGame, "
+    raise InvalidGameTypeError(f"{where}: expected a NormalFormGame, SymbolicGame or PopulationGame, "
                            f"got {type(game).__name__}")

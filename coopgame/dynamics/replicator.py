@@ -23,6 +23,8 @@ import numpy as np
 
 from coopgame._numeric import readonly
 from coopgame.errors import (
+    InvalidArgumentTypeError,
+    InvalidGameTypeError,
     InvalidArgumentError,
     InvalidGameError,
     InvalidProfileError,
@@ -51,8 +53,28 @@ def numeric_game(game: Any, where: str) -> NormalFormGame:
             )
         game = game.subs({})
     if not isinstance(game, NormalFormGame):
-        raise InvalidGameError(f"{where}: expected a NormalFormGame or SymbolicGame, got {type(game).__name__}")
+        raise InvalidGameTypeError(f"{where}: expected a NormalFormGame or SymbolicGame, got {type(game).__name__}")
     return game
+
+
+def symmetric_matrix(game: NormalFormGame, where: str) -> np.ndarray:
+    """The row player's payoff matrix of a symmetric two-player game (exact or float, as the game is).
+
+    One-population dynamics are defined only for such games: the column
+    player's payoffs must be the transpose of the row player's.
+    """
+    if game.num_players != 2 or game.shape[0] != game.shape[1]:
+        raise InvalidGameError(
+            f"{where}: one-population dynamics (a single vector) needs a symmetric two-player game, "
+            f"got a game of shape {game.shape}"
+        )
+    A, B = game.float_payoffs
+    if not np.allclose(B, A.T, rtol=0, atol=game._float_tolerance()):
+        raise InvalidGameError(
+            f"{where}: one-population dynamics needs a symmetric game (column payoffs = transpose of row payoffs); "
+            "give one probability vector per player for two-population dynamics"
+        )
+    return game.payoffs[0]
 
 
 def _action_values(arrays: Sequence[np.ndarray], vectors: Sequence[np.ndarray], p: int) -> np.ndarray:
@@ -125,6 +147,15 @@ class Trajectory:
     populations: str = "multi"
     success: bool = True
     message: str = ""
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Trajectory):
+            return NotImplemented
+        return (self.sizes == other.sizes and self.labels == other.labels and self.populations == other.populations
+                and self.success == other.success and self.message == other.message
+                and np.array_equal(self.t, other.t) and np.array_equal(self.states, other.states))
+
+    __hash__ = None  # type: ignore[assignment]  # holds arrays
 
     def _bounds(self) -> list[tuple[int, int]]:
         ends = np.cumsum((0,) + tuple(self.sizes))
@@ -258,7 +289,7 @@ def replicator(game: Any, x0: Any, t_max: float, *, t_eval: Any = None, method: 
     try:
         t_max = float(t_max)
     except (TypeError, ValueError):
-        raise InvalidArgumentError(f"{where}: expected a positive number t_max, got {t_max!r}") from None
+        raise InvalidArgumentTypeError(f"{where}: expected a positive number t_max, got {t_max!r}") from None
     if not np.isfinite(t_max) or t_max <= 0:
         raise InvalidArgumentError(f"{where}: expected a positive finite t_max, got {t_max!r}")
     if population is not None:
@@ -274,18 +305,7 @@ def replicator(game: Any, x0: Any, t_max: float, *, t_eval: Any = None, method: 
             values = payoff(parts)
             return np.concatenate([x * (u - x @ u) for x, u in zip(parts, values)])
     elif _is_flat_vector(x0):
-        arrays = game.float_payoffs
-        if game.num_players != 2 or game.shape[0] != game.shape[1]:
-            raise InvalidGameError(
-                f"{where}: one-population dynamics (a single start vector) needs a symmetric two-player game, "
-                f"got a game of shape {game.shape}"
-            )
-        A, B = arrays
-        if not np.allclose(B, A.T, rtol=0, atol=game._float_tolerance()):
-            raise InvalidGameError(
-                f"{where}: one-population dynamics needs a symmetric game (column payoffs = transpose of row payoffs); "
-                "give one probability vector per player for two-population dynamics"
-            )
+        A = np.asarray(symmetric_matrix(game, where), dtype=float)
         vec = np.asarray(np.asarray(x0, dtype=object).astype(float))
         if vec.shape != (game.shape[0],) or (vec < -1e-9).any() or abs(vec.sum() - 1) > 1e-7:
             raise InvalidProfileError(

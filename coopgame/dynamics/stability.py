@@ -34,7 +34,7 @@ import numpy as np
 import sympy
 
 from coopgame._numeric import readonly
-from coopgame.dynamics.replicator import numeric_game
+from coopgame.dynamics.replicator import _is_flat_vector, numeric_game, symmetric_matrix
 from coopgame.errors import (
     DegenerateGameWarning,
     InvalidProfileError,
@@ -244,6 +244,18 @@ class Stability:
     trace: Any = None
     exact: bool = False
 
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Stability):
+            return NotImplemented
+        return (self.classification == other.classification and self.exact == other.exact
+                and self.det == other.det and self.trace == other.trace
+                and len(self.point) == len(other.point)
+                and all(np.array_equal(a, b) for a, b in zip(self.point, other.point))
+                and np.array_equal(self.jacobian, other.jacobian)
+                and np.array_equal(self.eigenvalues, other.eigenvalues))
+
+    __hash__ = None  # type: ignore[assignment]  # holds arrays
+
     @property
     def is_asymptotically_stable(self) -> bool:
         """True when every eigenvalue has a negative real part."""
@@ -299,8 +311,13 @@ def stability(game: Any, point: Any) -> Stability:
         a PopulationGame) the Jacobian is taken in the tangent space of the
         simplices: coordinates are the shares of each role's strategies but
         the last.
-    point : mixed profile
-        One probability vector (or action label) per role: a rest point.
+    point : mixed profile or one vector of shares
+        One probability vector (or action label, or action index) per role:
+        a rest point of the multi-population dynamics. For a symmetric
+        two-player game, a single vector of shares (floats or Fractions,
+        e.g. ``[0.5, 0.5]``) is a rest point of the one-population dynamics
+        (as in :func:`replicator`); a flat sequence of integers is read as a
+        pure profile by action index.
         Exact games with rational points are analysed exactly (at the
         interior rest point of a 2x2 two-role game ``trace`` is exactly 0).
 
@@ -323,8 +340,19 @@ def stability(game: Any, point: Any) -> Stability:
     >>> res = stability(cg.NormalFormGame.zero_sum([[1, -1], [-1, 1]], exact=True), [[cg.Fraction(1, 2)] * 2] * 2)
     >>> res.classification, res.trace, res.det
     ('centre', Fraction(0, 1), Fraction(1, 1))
+
+    One population playing hawk-dove (chicken) settles at its mixed
+    equilibrium, which two separate populations would leave:
+
+    >>> chicken = cg.NormalFormGame([[[3, 2], [4, 1]], [[3, 4], [2, 1]]], exact=True)
+    >>> stability(chicken, [cg.Fraction(1, 2), cg.Fraction(1, 2)]).classification
+    'stable'
+    >>> stability(chicken, [[cg.Fraction(1, 2)] * 2] * 2).classification
+    'saddle'
     """
     where = "stability"
+    if _is_shares(point) and not _general_population(game):
+        return _general_stability(_one_population(numeric_game(game, where), where), [point], where)
     if _general(game):
         return _general_stability(game, point, where)
     game = numeric_game(game, where)
@@ -395,6 +423,44 @@ def _sign(v: sympy.Expr) -> int:
 
 
 # ---------------------------------------------------------------------------------------- any strategies
+def _is_shares(point: Any) -> bool:
+    """A single vector of shares (some entry not an integer): a state of one-population dynamics.
+
+    A flat sequence of integers stays a pure profile given by action indices.
+    """
+    if not _is_flat_vector(point):
+        return False
+    return any(not isinstance(v, (int, np.integer)) or isinstance(v, bool) for v in point)
+
+
+def _general_population(game: Any) -> bool:
+    from coopgame.dynamics.population import PopulationGame
+
+    return isinstance(game, PopulationGame)
+
+
+def _one_population(game: NormalFormGame, where: str) -> Any:
+    """The one-population replicator dynamics of a symmetric two-player game, as a one-role PopulationGame.
+
+    The state is the population's shares of all strategies but the last;
+    strategy ``a`` earns ``(A x)_a`` against the population ``x``.
+    """
+    from coopgame.dynamics.population import PopulationGame
+
+    A = symmetric_matrix(game, where)
+    m = A.shape[0]
+    entries = [[sympy.Rational(v.numerator, v.denominator) if game.is_exact else sympy.Float(float(v))
+                for v in row] for row in A]
+
+    def payoff(a: int) -> Any:
+        def value(*xs: Any) -> Any:
+            shares = [*xs, 1 - sum(xs, sympy.Integer(0))]
+            return sum((entries[a][b] * shares[b] for b in range(m)), sympy.Integer(0))
+        return value
+
+    return PopulationGame([[payoff(a) for a in range(m)]], players=["Population"], actions=[game.actions[0]])
+
+
 def _general(game: Any) -> bool:
     """True for population games and for games with a role that has other than two strategies."""
     from coopgame.dynamics.population import PopulationGame
@@ -433,7 +499,8 @@ def _general_rest_points(game: Any, where: str) -> list[tuple[np.ndarray, ...]]:
         raise SolverLimitError(
             f"{where}: expected at most {limit} support combinations (prod of 2**m - 1 over roles), got {combos}; "
             "integrate the dynamics with replicator() instead")
-    exact_payoffs = all(not e.has(sympy.Float) for row in pgame.payoffs for e in row)
+    float_game = isinstance(game, NormalFormGame) and not game.is_exact  # its whole floats became sympy Integers
+    exact_payoffs = not float_game and all(not e.has(sympy.Float) for row in pgame.payoffs for e in row)
     supports_per_role = [[s for k in range(1, m + 1) for s in itertools.combinations(range(m), k)] for m in shape]
     found: list[tuple[int, tuple[np.ndarray, ...]]] = []
     degenerate = False
