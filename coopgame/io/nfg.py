@@ -584,7 +584,8 @@ def _format_payoff(v: Any, exact: bool) -> str:
     return repr(float(v)).replace("e+", "e")
 
 
-def write_nfg(game: NormalFormGame, title: str = "", *, comment: str = "") -> str:
+def write_nfg(game: NormalFormGame, title: str = "", *, comment: str = "",
+              path: str | os.PathLike | None = None) -> str:
     """The text of a Gambit strategic-form file (payoff version) for ``game``.
 
     Parameters
@@ -595,6 +596,9 @@ def write_nfg(game: NormalFormGame, title: str = "", *, comment: str = "") -> st
         The game's title, written after ``NFG 1 R``.
     comment : str, optional
         A comment written after the strategies (omitted when empty).
+    path : str or path, optional
+        Also write the text to this file. (The second positional argument
+        is the title, not a path: ``write_nfg(game, path="game.nfg")``.)
 
     Returns
     -------
@@ -629,6 +633,11 @@ def write_nfg(game: NormalFormGame, title: str = "", *, comment: str = "") -> st
     1 1
     <BLANKLINE>
     >>> read_nfg(write_nfg(game)) == game
+    True
+    >>> import os, tempfile
+    >>> where = os.path.join(tempfile.mkdtemp(), "pd.nfg")
+    >>> _ = write_nfg(game, "Pollution control", path=where)
+    >>> read_nfg(where) == game
     True
     >>> half = cg.NormalFormGame([[0.5, 1.0]], actions=[['say "yes"', "no"]])
     >>> print(write_nfg(half))
@@ -675,4 +684,8 @@ def write_nfg(game: NormalFormGame, title: str = "", *, comment: str = "") -> st
     columns = [a.reshape(-1, order="F") for a in game.payoffs]
     for k in range(columns[0].size):
         lines.append(" ".join(_format_payoff(col[k], exact) for col in columns))
-    return "\n".join(lines) + "\n"
+    text = "\n".join(lines) + "\n"
+    if path is not None:
+        with open(path, "w", encoding="utf-8") as fh:
+            fh.write(text)
+    return text
