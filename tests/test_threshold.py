@@ -329,3 +329,17 @@ def test_derived_vertex_enumeration_large_denominator():
                            [[Fraction(11, 4), x, Fraction(9, 4)], [Fraction(-19, 4), x - Fraction(1, 4), -2]]])
     assert g.is_exact
     assert cg.mixed_equilibria(g)
+
+
+def test_unique_threshold_refuses_games_whose_mixed_boundaries_it_cannot_scan():
+    """Above MAX_SUPPORT_PAIRS the scan of mixed-support boundaries would be incomplete: refuse, do not guess."""
+    import numpy as np
+    import sympy
+
+    F = sympy.Symbol("F")
+    rng = np.random.default_rng(0)
+    A = [[F if (i, j) == (0, 0) else int(v) for j, v in enumerate(row)]
+         for i, row in enumerate(rng.integers(0, 5, (6, 6)))]
+    game = cg.SymbolicGame([A, rng.integers(0, 5, (6, 6)).tolist()])
+    with pytest.raises(cg.SolverLimitError, match="strictly_dominant"):
+        cg.threshold(game, (0, 0), "F", concept="unique")

@@ -13,6 +13,7 @@ from typing import Any, Callable, Sequence
 
 import sympy
 
+from coopgame.errors import SolverLimitError
 from coopgame.games.normal_form import NormalFormGame
 
 __all__ = ["unique_threshold", "numeric_threshold"]
@@ -121,7 +122,11 @@ def _mixed_boundaries(g, sym: sympy.Symbol) -> list[sympy.Expr]:
     out: list[sympy.Expr] = []
     pairs = sum(math.comb(m, k) * math.comb(n, k) for k in range(2, min(m, n) + 1))
     if pairs > MAX_SUPPORT_PAIRS:
-        return out
+        raise SolverLimitError(
+            f"threshold: concept='unique' scans where mixed equilibria appear or vanish, over at most "
+            f"{MAX_SUPPORT_PAIRS} pairs of equal-size supports; this {m}x{n} game has {pairs}, so the scan "
+            "would be incomplete. Use concept='strictly_dominant' (sufficient for uniqueness) or check "
+            "uniqueness at chosen values with mixed_equilibria")
     for k in range(2, min(m, n) + 1):
         for I in combinations(range(m), k):
             for J in combinations(range(n), k):
