@@ -16,7 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from coopgame.equilibria.mixed import METHODS, mixed_equilibria
-from coopgame.equilibria.polynomial import MAX_SUPPORT_PROFILES, support_polynomial
+from coopgame.equilibria.polynomial import MAX_FLOAT_SUPPORT_PROFILES, MAX_SUPPORT_PROFILES, support_polynomial
 from coopgame.equilibria.pure import pure_equilibria
 from coopgame.equilibria.vertex_enumeration import vertex_enumeration
 from coopgame.errors import DegenerateGameWarning, NotSupportedError, SolverLimitError
@@ -197,6 +197,20 @@ def test_refuses_large_games_naming_limit_and_alternative():
 
 def test_three_by_three_by_three_is_within_the_limit():
     assert 7 ** 3 <= MAX_SUPPORT_PROFILES
+    assert 7 * 7 * 3 <= MAX_FLOAT_SUPPORT_PROFILES < 7 ** 3
+
+
+def test_refuses_large_float_games_naming_limit_and_alternatives():
+    game = NormalFormGame([a / 7.0 for a in generic_arrays((3, 3, 3), 0)])
+    with pytest.raises(SolverLimitError, match="MAX_FLOAT_SUPPORT_PROFILES") as err:
+        support_polynomial(game)
+    assert "exact=True" in str(err.value) and "pure_equilibria" in str(err.value)
+
+
+def test_published_jordan_float_version():
+    """Jordan (1993), as floats: the same equilibrium, as float vectors within tolerance."""
+    eqs = support_polynomial(jordan_game().to_float())
+    assert cgst.same_float_set(eqs, [(np.full(2, 0.5),) * 3], tol=1e-12)
 
 
 # ---------------------------------------------------------------- front door

@@ -32,7 +32,8 @@ Degenerate games
 Size
     The number of support profiles is ``prod(2**m_p - 1)``; above
     :data:`MAX_SUPPORT_PROFILES` the function refuses with
-    :class:`~coopgame.SolverLimitError` rather than run for hours.
+    :class:`~coopgame.SolverLimitError` rather than run for hours; float
+    games have the lower limit :data:`MAX_FLOAT_SUPPORT_PROFILES`.
 """
 
 from __future__ import annotations
@@ -50,12 +51,18 @@ from coopgame.equilibria._checks import require_numeric
 from coopgame.equilibria.result import Equilibrium, sort_equilibria
 from coopgame.errors import DegenerateGameWarning, SolverLimitError
 
-__all__ = ["support_polynomial", "MAX_SUPPORT_PROFILES"]
+__all__ = ["support_polynomial", "MAX_SUPPORT_PROFILES", "MAX_FLOAT_SUPPORT_PROFILES"]
 
 #: :func:`support_polynomial` refuses games with more support profiles than
 #: this (the count is ``prod(2**m_p - 1)`` over the players' numbers of
 #: actions: 27 for a 2x2x2 game, 343 for 3x3x3, 3375 for 4x4x4).
 MAX_SUPPORT_PROFILES = 400
+
+#: The lower limit for float games, whose payoffs become rationals with long
+#: decimals that make the Gröbner bases expensive (a random float 2x2x2x2 game,
+#: 81 profiles, takes about 20 s; a float 3x3x3 game, 343, several minutes,
+#: against seconds for a small-integer one). Covers 2x2x2, 3x2x2, 3x3x2, 4x2x2.
+MAX_FLOAT_SUPPORT_PROFILES = 150
 
 _METHOD = "support_polynomial"
 _DIGITS = 30
@@ -251,7 +258,8 @@ def support_polynomial(game: Any) -> list[Equilibrium]:
     Raises
     ------
     SolverLimitError
-        When the game has more than :data:`MAX_SUPPORT_PROFILES` support profiles.
+        When the game has more than :data:`MAX_SUPPORT_PROFILES` support
+        profiles (:data:`MAX_FLOAT_SUPPORT_PROFILES` for float games).
 
     Examples
     --------
@@ -279,6 +287,14 @@ def support_polynomial(game: Any) -> list[Equilibrium]:
             f"support_polynomial: a {'x'.join(map(str, shape))} game has {count} support profiles, above the "
             f"limit of {MAX_SUPPORT_PROFILES} (coopgame.equilibria.polynomial.MAX_SUPPORT_PROFILES); "
             "use pure_equilibria(game) for all pure equilibria"
+        )
+    if not game.is_exact and count > MAX_FLOAT_SUPPORT_PROFILES:
+        raise SolverLimitError(
+            f"support_polynomial: a {'x'.join(map(str, shape))} float game has {count} support profiles, above "
+            f"the limit of {MAX_FLOAT_SUPPORT_PROFILES} for float games "
+            "(coopgame.equilibria.polynomial.MAX_FLOAT_SUPPORT_PROFILES; exact games may have up to "
+            f"{MAX_SUPPORT_PROFILES}); round the payoffs and pass an exact game (NormalFormGame(..., exact=True)), "
+            "or use pure_equilibria(game) for all pure equilibria"
         )
     exact_game = game.is_exact
     flat = [np.array([_rational(v) for v in a.reshape(-1)], dtype=object).reshape(a.shape) for a in game.payoffs]
