@@ -18,7 +18,6 @@ from hypothesis import HealthCheck, given, settings
 from coopgame.equilibria.mixed import METHODS, mixed_equilibria
 from coopgame.equilibria.polynomial import MAX_FLOAT_SUPPORT_PROFILES, MAX_SUPPORT_PROFILES, support_polynomial
 from coopgame.equilibria.pure import pure_equilibria
-from coopgame.equilibria.vertex_enumeration import vertex_enumeration
 from coopgame.errors import DegenerateGameWarning, NotSupportedError, SolverLimitError
 from coopgame.games.normal_form import NormalFormGame
 from coopgame.models.tripartite import tripartite

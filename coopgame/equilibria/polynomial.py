@@ -13,7 +13,7 @@ Numbers
     Exact (Fraction) games are solved in rational arithmetic (a lex Gröbner
     basis, then sympy's solver on the triangular system). Rational solutions
     stay exact and must have regret exactly 0. Irrational (algebraic)
-    solutions, which N-player games can have, are evaluated to 30 digits,
+    solutions, which N-player games can have, are evaluated to 50 digits,
     returned as float vectors and must have regret within the game's
     tolerance. Float games are solved the same way on the exact rational
     values of their payoffs (the shortest decimal of each float, as
@@ -51,7 +51,7 @@ from coopgame.equilibria._checks import require_numeric
 from coopgame.equilibria.result import Equilibrium, sort_equilibria
 from coopgame.errors import DegenerateGameWarning, SolverLimitError
 
-__all__ = ["support_polynomial", "MAX_SUPPORT_PROFILES", "MAX_FLOAT_SUPPORT_PROFILES"]
+__all__ = ["MAX_FLOAT_SUPPORT_PROFILES", "MAX_SUPPORT_PROFILES", "support_polynomial"]
 
 #: :func:`support_polynomial` refuses games with more support profiles than
 #: this (the count is ``prod(2**m_p - 1)`` over the players' numbers of
@@ -65,7 +65,7 @@ MAX_SUPPORT_PROFILES = 400
 MAX_FLOAT_SUPPORT_PROFILES = 150
 
 _METHOD = "support_polynomial"
-_DIGITS = 30
+_DIGITS = 50
 
 
 def _supports(m: int) -> list[tuple[int, ...]]:
@@ -99,7 +99,7 @@ def _system(payoffs: list[np.ndarray], supports: tuple[tuple[int, ...], ...]):
                 w *= probs[q][j]
             weights.append((combo, w))
 
-        def value(a: int) -> Any:
+        def value(a: int, p: int = p, others: list[int] = others, weights: list = weights) -> Any:
             total = sympy.Integer(0)
             for combo, w in weights:
                 idx = [0] * n
@@ -117,11 +117,11 @@ def _system(payoffs: list[np.ndarray], supports: tuple[tuple[int, ...], ...]):
 def _solve(unknowns: list[Any], equations: list[Any]) -> list[dict] | None:
     """All complex solutions of a square polynomial system; None when they form a continuum.
 
-    Values are Fractions (rational) or ``mpmath.mpc`` numbers (30 digits).
+    Values are Fractions (rational) or ``mpmath.mpc`` numbers (50 digits).
     A zero-dimensional lex Gröbner basis in shape position
     (``x_i = h_i(x_n)`` and ``g(x_n) = 0``, the generic case) is solved by
     factoring ``g`` over the rationals: linear factors give exact roots, the
-    others are found numerically to 30 digits (mpmath), and ``h_i`` is
+    others are found numerically to 50 digits (mpmath), and ``h_i`` is
     evaluated at them. Other bases go to ``sympy.solve``.
     """
     import sympy
@@ -170,7 +170,10 @@ def _shape_position(exprs: list[Any], unknowns: list[Any]) -> list[dict] | None:
             r = -fp.coeff_monomial(1) / fp.LC()
             roots.append(Fraction(int(r.p), int(r.q)))
         else:
-            roots.extend(_mp(z) for z in fp.nroots(n=_DIGITS, maxsteps=200))
+            try:
+                roots.extend(_mp(z) for z in fp.nroots(n=_DIGITS, maxsteps=500))
+            except (mpmath.NoConvergence, ArithmeticError, ValueError):  # let sympy.solve have the whole system
+                return None
     out = []
     with mpmath.workdps(_DIGITS + 10):
         for r in roots:
@@ -192,7 +195,7 @@ def _mp(z: Any) -> Any:
     import mpmath
 
     re, im = z.as_real_imag()
-    return mpmath.mpc(mpmath.mpf(str(sympy_n(re))), mpmath.mpf(str(sympy_n(im))))
+    return mpmath.mpc(mpmath.mpf(str(_n(re))), mpmath.mpf(str(_n(im))))
 
 
 def _as_mp(v: Any) -> Any:
@@ -201,7 +204,7 @@ def _as_mp(v: Any) -> Any:
     return mpmath.mpc(mpmath.mpf(v.numerator) / v.denominator) if isinstance(v, Fraction) else v
 
 
-def sympy_n(v: Any) -> Any:
+def _n(v: Any) -> Any:
     import sympy
 
     return sympy.N(v, _DIGITS)
@@ -215,8 +218,7 @@ def _rational(v: Any) -> Any:
 
 
 def _number(v: Any) -> Any:
-    """A sympy number as a Fraction (rational) or a 30-digit ``mpmath.mpc``."""
-    import mpmath
+    """A sympy number as a Fraction (rational) or a 50-digit ``mpmath.mpc``."""
     import sympy
 
     v = sympy.sympify(v)
@@ -303,7 +305,7 @@ def support_polynomial(game: Any) -> list[Equilibrium]:
     float_found: list[Equilibrium] = []
     continua: list[tuple[tuple[int, ...], ...]] = []
     for supports in product(*(_supports(m) for m in shape)):
-        unknowns, probs, equations = _system(flat, supports)
+        unknowns, _, equations = _system(flat, supports)
         solutions = _solve(unknowns, equations)
         if solutions is None:
             continua.append(supports)
