@@ -24,6 +24,7 @@ from coopgame.equilibria import (
     CorrelatedEquilibrium,
     pure_equilibria,
     support_enumeration,
+    support_polynomial,
     vertex_enumeration,
 )
 from coopgame.errors import (
@@ -238,6 +239,7 @@ __all__ = [
     "read_nfg",
     "write_nfg",
     "read_game",
+    "support_polynomial",
     "InvalidTypeError",
     "InvalidGameTypeError",
     "InvalidArgumentTypeError",

@@ -185,10 +185,20 @@ def test_one_by_n_and_three_player_games():
     assert got == gambit_pure(arrays)
 
 
-def test_mixed_equilibria_of_three_players_is_refused_as_not_implemented():
-    """DESIGN promises N-player games; mixed equilibria are two-player only (documented refusal)."""
-    g3 = cg.NormalFormGame([np.ones((2, 2, 2))] * 3)
-    err = assert_coopgame_error(NotImplementedError, "mixed_equilibria", lambda: cg.mixed_equilibria(g3))
+def test_mixed_equilibria_of_three_players_are_verified_and_big_games_refused():
+    """DESIGN promises N-player games: small ones are solved by support_polynomial (every result verified,
+    regret exactly 0 when rational), larger ones are refused naming the alternative."""
+    rng = np.random.default_rng(11)
+    g3 = cg.NormalFormGame([rng.integers(-3, 4, size=(2, 2, 2)) for _ in range(3)], exact=True)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", cg.DegenerateGameWarning)  # small integers: some supports tie
+        found = cg.mixed_equilibria(g3)
+    assert found and all(e.method == "support_polynomial" for e in found)
+    for e in found:
+        assert e.max_regret() <= g3.tolerance or e.max_regret() == 0
+    assert {pure_indices(e) for e in found if e.is_pure} == {pure_indices(e) for e in cg.pure_equilibria(g3)}
+    big = cg.NormalFormGame([rng.integers(-3, 4, size=(4, 4, 4)) for _ in range(3)], exact=True)
+    err = assert_coopgame_error(cg.SolverLimitError, "support_polynomial", lambda: cg.mixed_equilibria(big))
     assert "pure_equilibria" in str(err)  # names the alternative
 
 

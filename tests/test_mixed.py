@@ -34,7 +34,7 @@ def quiet(call, *args, **kwargs):
 
 # ---------------------------------------------------------------- front door
 def test_methods_table():
-    assert set(METHODS) == {"vertex_enumeration", "support_enumeration", "lemke_howson"}
+    assert set(METHODS) == {"vertex_enumeration", "support_enumeration", "lemke_howson", "support_polynomial"}
 
 
 def test_auto_is_vertex_enumeration():

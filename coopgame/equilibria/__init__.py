@@ -18,6 +18,7 @@ from coopgame.equilibria.dominance import (
 )
 from coopgame.equilibria.lemke_howson import lemke_howson
 from coopgame.equilibria.mixed import mixed_equilibria
+from coopgame.equilibria.polynomial import support_polynomial
 from coopgame.equilibria.pure import pure_equilibria
 from coopgame.equilibria.result import Equilibrium, equilibria_frame
 from coopgame.equilibria.support_enumeration import support_enumeration
@@ -34,6 +35,7 @@ __all__ = [
     "EliminationStep",
     "vertex_enumeration",
     "support_enumeration",
+    "support_polynomial",
     "lemke_howson",
     "mixed_equilibria",
     "correlated_equilibrium",

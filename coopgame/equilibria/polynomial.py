@@ -286,14 +286,14 @@ def support_polynomial(game: Any) -> list[Equilibrium]:
     count = _count_profiles(shape)
     if count > MAX_SUPPORT_PROFILES:
         raise SolverLimitError(
-            f"support_polynomial: a {'x'.join(map(str, shape))} game has {count} support profiles, above the "
-            f"limit of {MAX_SUPPORT_PROFILES} (coopgame.equilibria.polynomial.MAX_SUPPORT_PROFILES); "
-            "use pure_equilibria(game) for all pure equilibria"
+            f"support_polynomial: expected at most {MAX_SUPPORT_PROFILES} support profiles "
+            f"(coopgame.equilibria.polynomial.MAX_SUPPORT_PROFILES), got a {'x'.join(map(str, shape))} game with "
+            f"{count}; use pure_equilibria(game) for all pure equilibria"
         )
     if not game.is_exact and count > MAX_FLOAT_SUPPORT_PROFILES:
         raise SolverLimitError(
-            f"support_polynomial: a {'x'.join(map(str, shape))} float game has {count} support profiles, above "
-            f"the limit of {MAX_FLOAT_SUPPORT_PROFILES} for float games "
+            f"support_polynomial: expected at most {MAX_FLOAT_SUPPORT_PROFILES} support profiles for a float game, "
+            f"got a {'x'.join(map(str, shape))} float game with {count} "
             "(coopgame.equilibria.polynomial.MAX_FLOAT_SUPPORT_PROFILES; exact games may have up to "
             f"{MAX_SUPPORT_PROFILES}); round the payoffs and pass an exact game (NormalFormGame(..., exact=True)), "
             "or use pure_equilibria(game) for all pure equilibria"
