@@ -8,8 +8,11 @@ Commands
     ``-`` reads standard input) and list its Nash equilibria. Two-player games: all extreme equilibria
     (``mixed_equilibria``; ``--method`` chooses ``auto``,
     ``vertex_enumeration``, ``support_enumeration``, ``lemke_howson``, or
-    ``pure`` for pure equilibria only). Games with one player or more than two
-    players: pure equilibria only, which the output says. ``--json`` prints
+    ``pure`` for pure equilibria only). Games with three or more players:
+    every isolated equilibrium by ``support_polynomial`` (exact polynomial
+    solving on each support profile) when the game is small enough, otherwise
+    pure equilibria only; one-player games: pure equilibria; the output says
+    which. ``--json`` prints
     ``{"equilibria": [{"strategies": [[...], ...], "payoffs": [...]}, ...]}``
     with probabilities and payoffs as JSON numbers; for exact games each
     equilibrium also has an ``"exact"`` key holding the same numbers as
@@ -22,8 +25,9 @@ Commands
     overridden by ``--set`` (numbers such as ``3``, ``0.5`` or ``1/2``; a
     model's structural options such as ``n=4`` are accepted too), and print
     its payoff table. ``--solve`` also lists the equilibria as ``solve``
-    does (two players: all extreme equilibria; more: pure equilibria only,
-    which the output says); a symmetric (anonymous) model lists its
+    does (two players: all extreme equilibria; more: isolated equilibria by
+    ``support_polynomial``, or pure equilibria only for larger games, which
+    the output says); a symmetric (anonymous) model lists its
     symmetric equilibria, a continuous model one equilibrium. ``--json``
     prints ``{"model": ..., "values": {...}, "game": ...}`` (and
     ``"equilibria"`` with ``--solve``).
@@ -85,13 +89,14 @@ from typing import Any, NoReturn
 
 __all__ = ["main"]
 
-METHODS = ("auto", "vertex_enumeration", "support_enumeration", "lemke_howson", "pure")
+METHODS = ("auto", "vertex_enumeration", "support_enumeration", "lemke_howson", "support_polynomial", "pure")
 _TWO_PLAYER_METHODS = ("vertex_enumeration", "support_enumeration", "lemke_howson")
 
 _DESCRIPTIONS = {
     "vertex_enumeration": "all extreme equilibria",
     "support_enumeration": "all equilibria of a non-degenerate game",
     "lemke_howson": "one equilibrium",
+    "support_polynomial": "all isolated equilibria",
 }
 
 
@@ -135,7 +140,8 @@ def _build_parser() -> argparse.ArgumentParser:
         default="auto",
         help="two-player games: auto (= vertex_enumeration, all extreme equilibria), "
              "support_enumeration, lemke_howson (one equilibrium) or pure (pure equilibria only); "
-             "other games always list pure equilibria",
+             "three or more players: auto (= support_polynomial when the game is small enough, else pure) "
+             "or pure",
     )
     solve.set_defaults(handler=_solve)
 
@@ -222,9 +228,19 @@ def _find_equilibria(game: Any, method: str, source: str) -> tuple[list[Any], st
         if method in _TWO_PLAYER_METHODS:
             raise _CommandError(
                 f"--method {method} needs a two-player game, {source} has {game.num_players} player(s); "
-                "use --method auto or --method pure for its pure equilibria", 2)
-        why = "a one-player game" if game.num_players == 1 else f"a {game.num_players}-player game"
-        return coopgame.pure_equilibria(game), f"pure equilibria only, in {why}"
+                "use --method auto, support_polynomial or pure", 2)
+        if game.num_players == 1:
+            return coopgame.pure_equilibria(game), "pure equilibria only, in a one-player game"
+        if method == "pure":
+            return coopgame.pure_equilibria(game), "pure equilibria only, as asked by --method pure"
+        try:
+            found = coopgame.mixed_equilibria(game, method="support_polynomial")
+        except coopgame.SolverLimitError:
+            if method == "support_polynomial":
+                raise
+            why = f"a {game.num_players}-player game too large for support_polynomial"
+            return coopgame.pure_equilibria(game), f"pure equilibria only, in {why}"
+        return found, "all isolated equilibria, by support_polynomial"
     if method == "pure":
         return coopgame.pure_equilibria(game), "pure equilibria only, as asked by --method pure"
     name = "vertex_enumeration" if method == "auto" else method

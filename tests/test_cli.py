@@ -65,11 +65,25 @@ def test_solve_table_prisoners_dilemma_data_file(capsys):
     assert out.splitlines()[-1].split() == ["1", "2", "2", "1,", "1"]
 
 
-def test_solve_table_n_players_says_only_pure(capsys):
+def test_solve_table_n_players_lists_isolated_equilibria(capsys):
     code, out, err = run(capsys, "solve", str(DATA / "three_country_outcomes.nfg"))
-    assert code == 0 and err == ""
-    assert "4 equilibria (pure equilibria only, in a 3-player game):" in out
+    assert code == 0 and all(line.startswith("coopgame: warning:") for line in err.splitlines())
+    assert "4 equilibria (all isolated equilibria, by support_polynomial):" in out
     assert "Stay out  Stay out  Stay out  0, 0, 0" in out
+    code, out, _ = run(capsys, "solve", str(DATA / "three_country_outcomes.nfg"), "--method", "pure")
+    assert code == 0 and "4 equilibria (pure equilibria only, as asked by --method pure):" in out
+
+
+def test_solve_n_players_too_large_falls_back_to_pure(capsys, nfg):
+    import numpy as np
+
+    rng = np.random.default_rng(5)
+    big = cg.NormalFormGame([rng.integers(0, 9, size=(4, 4, 4)) for _ in range(3)], exact=True)
+    code, out, _ = run(capsys, "solve", nfg(write_nfg(big, "Big")))
+    assert code == 0
+    assert "pure equilibria only, in a 3-player game too large for support_polynomial" in out
+    code, _, err = run(capsys, "solve", nfg(write_nfg(big, "Big")), "--method", "support_polynomial")
+    assert code == 1 and "support_polynomial" in err and "pure_equilibria" in err
 
 
 def test_solve_degenerate_lists_all_extreme_equilibria(capsys, nfg):
@@ -132,11 +146,13 @@ def test_solve_json_matches_the_library(capsys, nfg):
         assert e["payoffs"] == [float(v) for v in eq.payoffs]
 
 
-def test_solve_json_n_players_notes_on_stderr(capsys):
+def test_solve_json_n_players(capsys):
     code, out, err = run(capsys, "solve", str(DATA / "three_country_outcomes.nfg"), "--json")
-    assert code == 0
+    assert code == 0 and all(line.startswith("coopgame: warning:") for line in err.splitlines())
     assert len(json.loads(out)["equilibria"]) == 4
-    assert err == "coopgame: note: pure equilibria only, in a 3-player game: mixed equilibria are not listed\n"
+    code, out, err = run(capsys, "solve", str(DATA / "three_country_outcomes.nfg"), "--json", "--method", "pure")
+    assert code == 0 and len(json.loads(out)["equilibria"]) == 4
+    assert err == "coopgame: note: pure equilibria only, as asked by --method pure: mixed equilibria are not listed\n"
 
 
 @pytest.mark.parametrize("method, count", [("auto", 2), ("vertex_enumeration", 2), ("lemke_howson", 1), ("pure", 1)])
@@ -370,12 +386,12 @@ def test_model_solve_two_players_lists_extreme_equilibria(capsys):
     assert len(cg.mixed_equilibria(cg.models.chicken().numeric())) == 3
 
 
-def test_model_solve_n_players_says_only_pure(capsys):
+def test_model_solve_n_players(capsys):
     code, out, err = run(capsys, "model", "public_goods", "--set", "n=3", "--solve")
     assert code == 0 and err == ""
     lines = out.splitlines()
     assert lines[0] == "public_goods (n=3): c=4, r=3/2"
-    assert "1 equilibrium (pure equilibria only, in a 3-player game):" in out
+    assert "1 equilibrium (all isolated equilibria, by support_polynomial):" in out
     assert lines[-1].split() == ["1", "Free-ride", "Free-ride", "Free-ride", "0,", "0,", "0"]
 
 
@@ -398,11 +414,13 @@ def test_model_json_without_solve_has_no_equilibria(capsys):
     assert "equilibria" not in data and data["options"] == {}
 
 
-def test_model_json_n_players_notes_on_stderr(capsys):
+def test_model_json_n_players(capsys):
     code, out, err = run(capsys, "model", "tripartite", "--solve", "--json")
     assert code == 0
-    assert json.loads(out)["note"].startswith("pure equilibria only")
-    assert err.startswith("coopgame: note: pure equilibria only")
+    data = json.loads(out)
+    assert data["note"] == "all isolated equilibria, by support_polynomial"
+    assert len(data["equilibria"]) == 1  # (loose, strict, abate) at the defaults
+    assert "note: pure equilibria only" not in err
 
 
 @pytest.mark.parametrize("argv, words", [
