@@ -370,42 +370,48 @@ def stability(game: Any, point: Any) -> Stability:
         if max(abs(f) for f in field) > 1e-7 * scale:
             raise InvalidProfileError(f"{where}: expected a rest point, got a point where the field is "
                                       f"{[float(f) for f in field]}")
-    jac_float = np.array(jac, dtype=float)
-    eigenvalues = np.linalg.eigvals(jac_float).astype(complex)
-    real_signs: list[int]
-    imag_nonzero: list[bool]
-    if exact and n <= 3:
-        matrix = sympy.Matrix(n, n, lambda i, j: sympy.Rational(jac[i, j].numerator, jac[i, j].denominator))
-        evs = []
-        for ev, mult in matrix.eigenvals().items():
-            evs.extend([ev] * mult)
-        real_signs, imag_nonzero = [], []
-        for ev in evs:
-            re_part, im_part = sympy.re(ev), sympy.im(ev)
-            real_signs.append(_sign(re_part))
-            imag_nonzero.append(_sign(im_part) != 0)
-        eigenvalues = np.array([complex(sympy.N(ev, 30)) for ev in evs], dtype=complex)
-    else:
-        tol = 1e-9 * max(1.0, float(np.abs(jac_float).max()))
-        real_signs = [0 if abs(e.real) <= tol else (1 if e.real > 0 else -1) for e in eigenvalues]
-        imag_nonzero = [abs(e.imag) > tol for e in eigenvalues]
-    classification = _classify(real_signs, imag_nonzero, n)
-    det = trace = None
-    if n == 2:
-        trace = jac[0, 0] + jac[1, 1]
-        det = jac[0, 0] * jac[1, 1] - jac[0, 1] * jac[1, 0]
-        if exact and trace == 0 and det > 0:
-            classification = "centre"
-    order = np.lexsort((eigenvalues.imag, eigenvalues.real))
+    eigenvalues, classification, det, trace = _linearisation(jac, exact, n)
     return Stability(
         point=tuple(vectors),
         jacobian=readonly(jac),
-        eigenvalues=readonly(eigenvalues[order]),
+        eigenvalues=readonly(eigenvalues),
         classification=classification,
         det=det,
         trace=trace,
         exact=exact,
     )
+
+
+def _linearisation(jac: np.ndarray, exact: bool, dim: int) -> tuple[np.ndarray, str, Any, Any]:
+    """Sorted eigenvalues, classification, det and trace (two coordinates only) of a Jacobian.
+
+    Exact Jacobians (Fractions) of up to three coordinates are classified by
+    the signs of their exact eigenvalues; others by floating-point
+    eigenvalues, zero within ``1e-9`` of the largest entry.
+    """
+    jac_float = np.array(jac, dtype=float).reshape(dim, dim)
+    eigenvalues = np.linalg.eigvals(jac_float).astype(complex) if dim else np.zeros(0, dtype=complex)
+    if exact and dim <= 3:
+        matrix = sympy.Matrix(dim, dim, lambda i, j: sympy.Rational(jac[i, j].numerator, jac[i, j].denominator))
+        evs = []
+        for ev, mult in matrix.eigenvals().items():
+            evs.extend([ev] * mult)
+        real_signs = [_sign(sympy.re(ev)) for ev in evs]
+        imag_nonzero = [_sign(sympy.im(ev)) != 0 for ev in evs]
+        eigenvalues = np.array([complex(sympy.N(ev, 30)) for ev in evs], dtype=complex)
+    else:
+        tol = 1e-9 * max(1.0, float(np.abs(jac_float).max(initial=0.0)))
+        real_signs = [0 if abs(e.real) <= tol else (1 if e.real > 0 else -1) for e in eigenvalues]
+        imag_nonzero = [abs(e.imag) > tol for e in eigenvalues]
+    classification = _classify(real_signs, imag_nonzero, dim)
+    det = trace = None
+    if dim == 2:
+        trace = jac[0, 0] + jac[1, 1]
+        det = jac[0, 0] * jac[1, 1] - jac[0, 1] * jac[1, 0]
+        if exact and trace == 0 and det > 0:
+            classification = "centre"
+    order = np.lexsort((eigenvalues.imag, eigenvalues.real))
+    return eigenvalues[order], classification, det, trace
 
 
 def _sign(v: sympy.Expr) -> int:
@@ -628,26 +634,7 @@ def _general_stability(game: Any, point: Any, where: str) -> Stability:
                 jac[i, j] = _fraction(jac_sym[i, j])
     else:
         jac = np.array([[float(sympy.re(sympy.N(jac_sym[i, j]))) for j in range(dim)] for i in range(dim)])
-    jac_float = np.array(jac, dtype=float).reshape(dim, dim)
-    eigenvalues = np.linalg.eigvals(jac_float).astype(complex) if dim else np.zeros(0, dtype=complex)
-    if exact and dim <= 3:
-        evs = []
-        for ev, mult in sympy.Matrix(jac_sym).eigenvals().items():
-            evs.extend([ev] * mult)
-        real_signs = [_sign(sympy.re(ev)) for ev in evs]
-        imag_nonzero = [_sign(sympy.im(ev)) != 0 for ev in evs]
-        eigenvalues = np.array([complex(sympy.N(ev, 30)) for ev in evs], dtype=complex)
-    else:
-        tol = 1e-9 * max(1.0, float(np.abs(jac_float).max(initial=0.0)))
-        real_signs = [0 if abs(e.real) <= tol else (1 if e.real > 0 else -1) for e in eigenvalues]
-        imag_nonzero = [abs(e.imag) > tol for e in eigenvalues]
-    classification = _classify(real_signs, imag_nonzero, dim)
-    det = trace = None
-    if dim == 2:
-        trace = jac[0, 0] + jac[1, 1]
-        det = jac[0, 0] * jac[1, 1] - jac[0, 1] * jac[1, 0]
-        if exact and trace == 0 and det > 0:
-            classification = "centre"
+    eigenvalues, classification, det, trace = _linearisation(jac, exact, dim)
     vectors = []
     for sh in pgame.shares:
         vals = [v.xreplace(coords) for v in sh]
@@ -655,6 +642,5 @@ def _general_stability(game: Any, point: Any, where: str) -> Stability:
             vectors.append(readonly(np.array([_fraction(v) for v in vals], dtype=object)))
         else:
             vectors.append(readonly(np.array([float(sympy.re(sympy.N(v))) for v in vals])))
-    order = np.lexsort((eigenvalues.imag, eigenvalues.real))
-    return Stability(point=tuple(vectors), jacobian=readonly(jac), eigenvalues=readonly(eigenvalues[order]),
+    return Stability(point=tuple(vectors), jacobian=readonly(jac), eigenvalues=readonly(eigenvalues),
                      classification=classification, det=det, trace=trace, exact=exact)
