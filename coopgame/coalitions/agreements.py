@@ -234,6 +234,24 @@ def linear_benefit_agreement(n: int, b: Any = 1, c: Any = 1) -> Agreement:
     )
 
 
+def _barrett_agreement(n: int, a: Any, b: Any, c: Any, total: Callable[[int], Any], q_s: Callable[[int], Any],
+                       q_n: Callable[[int], Any], name: str) -> Agreement:
+    """Barrett's payoffs ``(b/n)(a Q - Q**2/2) - (c/2) q**2`` for given abatement functions of the coalition size."""
+
+    def benefit(k: int) -> Any:
+        q = total(k)
+        return b / n * (a * q - q * q / 2)
+
+    return Agreement(
+        lambda k: benefit(k) - c / 2 * q_s(k) ** 2,
+        lambda k: benefit(k) - c / 2 * q_n(k) ** 2,
+        q_s,
+        q_n,
+        n,
+        name,
+    )
+
+
 def barrett_cournot_agreement(n: int, a: Any = 100, b: Any = 1, c: Any = 1) -> Agreement:
     """Barrett's (1994) quadratic model with a Cournot coalition.
 
@@ -272,18 +290,7 @@ def barrett_cournot_agreement(n: int, a: Any = 100, b: Any = 1, c: Any = 1) -> A
     def q_n(k: int) -> Any:
         return (a - total(k)) / (n * gamma)
 
-    def benefit(k: int) -> Any:
-        q = total(k)
-        return b / n * (a * q - q * q / 2)
-
-    return Agreement(
-        lambda k: benefit(k) - c / 2 * q_s(k) ** 2,
-        lambda k: benefit(k) - c / 2 * q_n(k) ** 2,
-        q_s,
-        q_n,
-        n,
-        "Barrett (1994) quadratic, Cournot coalition",
-    )
+    return _barrett_agreement(n, a, b, c, total, q_s, q_n, "Barrett (1994) quadratic, Cournot coalition")
 
 
 def barrett_stackelberg_agreement(n: int, a: Any = 100, b: Any = 1, c: Any = 1) -> Agreement:
@@ -381,18 +388,7 @@ def barrett_stackelberg_agreement(n: int, a: Any = 100, b: Any = 1, c: Any = 1) 
     def total(k: int) -> Any:
         return leader_total(k) + (n - k) * q_n(k) if k >= 1 else n * q_n(0)
 
-    def benefit(k: int) -> Any:
-        q = total(k)
-        return b / n * (a * q - q * q / 2)
-
-    return Agreement(
-        lambda k: benefit(k) - c / 2 * q_s(k) ** 2,
-        lambda k: benefit(k) - c / 2 * q_n(k) ** 2,
-        q_s,
-        q_n,
-        n,
-        "Barrett (1994) quadratic, Stackelberg-leader coalition",
-    )
+    return _barrett_agreement(n, a, b, c, total, q_s, q_n, "Barrett (1994) quadratic, Stackelberg-leader coalition")
 
 
 def binary_participation_agreement(n: int, b: Any = 1, c: Any = Fraction(5, 2)) -> Agreement:
