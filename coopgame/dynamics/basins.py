@@ -34,7 +34,7 @@ from typing import Any
 import numpy as np
 
 from coopgame._numeric import TOLERANCE, readonly
-from coopgame.dynamics.replicator import numeric_game
+from coopgame.dynamics.replicator import is_symmetric, numeric_game
 from coopgame.errors import (
     DegenerateGameWarning,
     InvalidArgumentError,
@@ -171,13 +171,6 @@ def _is_population_game(game: Any) -> bool:
     return isinstance(game, PopulationGame)
 
 
-def _is_symmetric(game: NormalFormGame) -> bool:
-    if game.num_players != 2 or game.shape[0] != game.shape[1]:
-        return False
-    A, B = game.float_payoffs
-    return bool(np.allclose(B, A.T, rtol=0, atol=game._float_tolerance()))
-
-
 def _system(game: Any, populations: str, where: str) -> _System:
     if populations not in ("auto", "single", "multi"):
         raise InvalidArgumentError(f"{where}: expected populations 'auto', 'single' or 'multi', got {populations!r}")
@@ -188,8 +181,8 @@ def _system(game: Any, populations: str, where: str) -> _System:
         return _PopulationSystem(game, where)
     game = numeric_game(game, where)
     if populations == "auto":
-        populations = "single" if _is_symmetric(game) else "multi"
-    elif populations == "single" and not _is_symmetric(game):
+        populations = "single" if is_symmetric(game) else "multi"
+    elif populations == "single" and not is_symmetric(game):
         raise InvalidGameError(
             f"{where}: one-population dynamics needs a symmetric two-player game (column payoffs = transpose "
             f"of row payoffs), got a game of shape {game.shape} that is not symmetric; use populations='multi'"

@@ -75,20 +75,15 @@ class ESS:
 
 def _matrix(game: Any, where: str) -> tuple[np.ndarray, tuple[str, ...], bool]:
     """The row player's matrix of a symmetric two-player game (or a square matrix) and whether it is exact."""
-    from coopgame.dynamics.replicator import numeric_game
+    from coopgame.dynamics.replicator import is_symmetric, numeric_game
     from coopgame.games.symbolic import SymbolicGame
 
     if isinstance(game, (NormalFormGame, SymbolicGame)):
         game = numeric_game(game, where)
         if game.num_players != 2 or game.shape[0] != game.shape[1]:
             raise InvalidGameError(f"{where}: expected a symmetric two-player game, got a game of shape {game.shape}")
-        A, B = game.payoffs
-        if game.is_exact:
-            symmetric = all(B[i, j] == A[j, i] for i in range(A.shape[0]) for j in range(A.shape[0]))
-        else:
-            symmetric = np.allclose(np.asarray(B, float), np.asarray(A, float).T, rtol=0,
-                                    atol=game._float_tolerance())
-        if not symmetric:
+        A = game.payoffs[0]
+        if not is_symmetric(game):
             raise InvalidGameError(f"{where}: expected a symmetric game (column payoffs = transpose of the row "
                                    "payoffs); ESS are defined for one population playing a symmetric game")
         return np.array(A, dtype=object if game.is_exact else float), tuple(game.actions[0]), game.is_exact

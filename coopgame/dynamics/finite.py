@@ -134,7 +134,7 @@ def _label_index(labels: tuple[str, ...], where: str) -> Callable[[Any], int]:
 
 def _population(game: Any, where: str) -> _Population:
     """Normalise a symmetric game (matrix, NormalFormGame, SymbolicGame, SymmetricGame) for the processes."""
-    from coopgame.dynamics.replicator import numeric_game
+    from coopgame.dynamics.replicator import is_symmetric, numeric_game
     from coopgame.games.normal_form import NormalFormGame
     from coopgame.games.symbolic import SymbolicGame
     from coopgame.games.symmetric import SymmetricGame
@@ -166,11 +166,7 @@ def _population(game: Any, where: str) -> _Population:
                 f"{game.shape}; give an n-player anonymous game as a SymmetricGame"
             )
         A, B = game.payoffs if game.is_exact else game.float_payoffs
-        if game.is_exact:
-            symmetric = all(A[i, j] == B[j, i] for i in range(A.shape[0]) for j in range(A.shape[1]))
-        else:
-            symmetric = bool(np.allclose(B, A.T, rtol=0, atol=game._float_tolerance()))
-        if not symmetric:
+        if not is_symmetric(game):
             raise InvalidGameError(
                 f"{where}: expected a symmetric game (column payoffs = transpose of row payoffs), got "
                 f"row payoffs {A.tolist()} and column payoffs {B.tolist()}"

@@ -57,6 +57,20 @@ def numeric_game(game: Any, where: str) -> NormalFormGame:
     return game
 
 
+def is_symmetric(game: NormalFormGame) -> bool:
+    """True for a two-player game with square payoffs whose column payoffs are the transposed row payoffs.
+
+    Exact games are compared exactly, float games within the game's tolerance.
+    """
+    if game.num_players != 2 or game.shape[0] != game.shape[1]:
+        return False
+    if game.is_exact:
+        A, B = game.payoffs
+        return bool((B == A.T).all())
+    A, B = game.float_payoffs
+    return bool(np.allclose(B, A.T, rtol=0, atol=game._float_tolerance()))
+
+
 def symmetric_matrix(game: NormalFormGame, where: str) -> np.ndarray:
     """The row player's payoff matrix of a symmetric two-player game (exact or float, as the game is).
 
@@ -68,8 +82,7 @@ def symmetric_matrix(game: NormalFormGame, where: str) -> np.ndarray:
             f"{where}: one-population dynamics (a single vector) needs a symmetric two-player game, "
             f"got a game of shape {game.shape}"
         )
-    A, B = game.float_payoffs
-    if not np.allclose(B, A.T, rtol=0, atol=game._float_tolerance()):
+    if not is_symmetric(game):
         raise InvalidGameError(
             f"{where}: one-population dynamics needs a symmetric game (column payoffs = transpose of row payoffs); "
             "give one probability vector per player for two-population dynamics"
