@@ -175,6 +175,7 @@ def _read_game(path: str) -> Any:
     from coopgame.errors import CoopgameError
     from coopgame.games.symbolic import SymbolicGame
     from coopgame.io.gamefile import EXTENSIONS, GameFile, parse_game
+    from coopgame.io.nfg import decode_text
 
     if path == "-":
         text, source = sys.stdin.read(), "<stdin>"
@@ -184,10 +185,7 @@ def _read_game(path: str) -> Any:
                 data = fh.read()
         except OSError as err:
             raise _CommandError(f"cannot read {path!r}: {err.strerror or err}", 2) from None
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            text = data.decode("latin-1")
+        text = decode_text(data)
         source = path
     head = text.lstrip()
     if not head or head.startswith("EFG"):

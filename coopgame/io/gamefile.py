@@ -56,6 +56,7 @@ import numpy as np
 from coopgame.errors import InvalidFileError, InvalidGameError
 from coopgame.games.normal_form import NormalFormGame
 from coopgame.games.symbolic import SymbolicGame
+from coopgame.io.nfg import decode_text, parse_nfg
 
 __all__ = ["GameFile", "game_from_dict", "game_to_dict", "parse_game", "read_game", "write_game_json"]
 
@@ -293,10 +294,7 @@ def read_game(source: str | os.PathLike, format: str | None = None) -> GameFile:
                 data = fh.read()
         except OSError as err:
             raise InvalidFileError(f"{where}: cannot read {name!r}: {err.strerror or err}") from None
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            text = data.decode("latin-1")
+        text = decode_text(data)
         if format is None:
             ext = os.path.splitext(name)[1].lower()
             format = EXTENSIONS.get(ext)
@@ -328,8 +326,6 @@ def parse_game(text: str, format: str | None = None, name: str = "<text>") -> Ga
     if format is None:
         format = "nfg" if head.startswith("NFG") else "json" if head.startswith(("{", "[")) else "yaml"
     if format == "nfg":
-        from coopgame.io.nfg import parse_nfg
-
         contents = parse_nfg(text)
         return GameFile(contents.title, contents.game, "nfg")
     if format == "json":

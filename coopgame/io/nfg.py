@@ -446,7 +446,7 @@ def _load(path_or_text: Any) -> tuple[str, str | None]:
     """The text to parse and the name of its source (None for literal text)."""
     if isinstance(path_or_text, (bytes, bytearray)) and bytes(path_or_text).lstrip().startswith(
             (b"NFG", b"\xef\xbb\xbfNFG")):
-        return _decode(bytes(path_or_text)), None  # the contents of a file read in binary mode
+        return decode_text(bytes(path_or_text)), None  # the contents of a file read in binary mode
     if isinstance(path_or_text, str) and _looks_like_text(path_or_text):
         return path_or_text.lstrip("\ufeff"), None  # a byte-order mark copied with the text
     if isinstance(path_or_text, (str, os.PathLike)):
@@ -465,18 +465,19 @@ def _load(path_or_text: Any) -> tuple[str, str | None]:
             raise InvalidFileError(f"{_READ}: expected the path of an .nfg file, got the directory {path!r}") from None
         except OSError as err:
             raise InvalidFileError(f"{_READ}: expected a readable .nfg file, got {path!r}: {err.strerror}") from None
-        return _decode(data), path
+        return decode_text(data), path
     read = getattr(path_or_text, "read", None)
     if callable(read):
         data = read()
         name = getattr(path_or_text, "name", None)
-        return (_decode(data) if isinstance(data, bytes) else str(data)), (name if isinstance(name, str) else None)
+        return (decode_text(data) if isinstance(data, bytes) else str(data)), (name if isinstance(name, str) else None)
     raise InvalidFileError(
         f"{_READ}: expected a path, the text of an .nfg file or an open file, got {type(path_or_text).__name__}"
     )
 
 
-def _decode(data: bytes) -> str:
+def decode_text(data: bytes) -> str:
+    """A game file's bytes as text: UTF-8 (a byte-order mark dropped), else Latin-1 (old Gambit files)."""
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
