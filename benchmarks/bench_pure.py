@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 import numpy as np
-
 import peers
-from harness import (Config, Report, Table, Target, Timing, fmt_ratio, fmt_time, measure, measure_interleaved,
-                     profile_text, ratio)
+from harness import (
+    Config,
+    Report,
+    Table,
+    Target,
+    Timing,
+    fmt_ratio,
+    fmt_time,
+    measure,
+    measure_interleaved,
+    profile_text,
+    ratio,
+)
 
 
 def _cg_build_solve(arrays: Sequence[np.ndarray]):

@@ -20,8 +20,18 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-
-from harness import Config, Report, Table, Target, fmt_ratio, fmt_time, measure, measure_interleaved, profile_text, ratio
+from harness import (
+    Config,
+    Report,
+    Table,
+    Target,
+    fmt_ratio,
+    fmt_time,
+    measure,
+    measure_interleaved,
+    profile_text,
+    ratio,
+)
 
 HERE = Path(__file__).resolve().parent
 
@@ -112,10 +122,10 @@ def symbolic(cfg: Config) -> Report:
     args = [points[k] for k in params]
 
     def cg_call():
-        return func(**points)
+        return func(**points)  # noqa: F821 - deleted only after timing
 
     def sympy_call():
-        return plain(*args)
+        return plain(*args)  # noqa: F821 - deleted only after timing
 
     def subs_loop():
         return [np.array([np.asarray(p, dtype=float) for p in game.subs(pt).payoffs]) for pt in sample]

@@ -22,10 +22,19 @@ import math
 from typing import Any
 
 import numpy as np
-
 import peers
-from harness import (Config, Report, Table, Target, fmt_ratio, fmt_time, measure, measure_interleaved,
-                     profile_text, ratio)
+from harness import (
+    Config,
+    Report,
+    Table,
+    Target,
+    fmt_ratio,
+    fmt_time,
+    measure,
+    measure_interleaved,
+    profile_text,
+    ratio,
+)
 
 ACTIONS = ("Contribute", "Keep")
 

@@ -8,12 +8,24 @@ import statistics
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any
 
 import peers
-from harness import (Config, Report, Table, Target, Timing, fmt_ratio, fmt_time, measure, measure_interleaved,
-                     profile_text, ratio)
+from harness import (
+    Config,
+    Report,
+    Table,
+    Target,
+    Timing,
+    fmt_ratio,
+    fmt_time,
+    measure,
+    measure_interleaved,
+    profile_text,
+    ratio,
+)
 
 HERE = Path(__file__).resolve().parent
 

@@ -17,7 +17,7 @@ import time
 
 def main(argv: list[str]) -> None:
     lib, size = argv[0], int(argv[1])
-    t0 = time.perf_counter()
+    time.perf_counter()
     import numpy as np
 
     rng = np.random.default_rng([0, size, 0])

@@ -27,20 +27,20 @@ import subprocess
 import sys
 import time
 import warnings
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
 import bench_continuous  # noqa: E402
+import bench_cooperative  # noqa: E402
 import bench_dynamics  # noqa: E402
 import bench_finite  # noqa: E402
-import bench_cooperative  # noqa: E402
 import bench_pure  # noqa: E402
-import bench_symbolic  # noqa: E402
 import bench_sweep  # noqa: E402
+import bench_symbolic  # noqa: E402
 import bench_symmetric  # noqa: E402
 import bench_two_player  # noqa: E402
 import peers  # noqa: E402

@@ -1,8 +1,25 @@
-"""Numbers: the one tolerance, conversion to exact or float arrays, exact linear algebra.
+"""Numbers: the one tolerance policy, conversion to exact or float arrays, exact linear algebra.
 
 Games hold their payoffs either as float arrays or, when exact, as object
 arrays of :class:`fractions.Fraction`. This module is the only place that
 decides how a value becomes one or the other.
+
+The tolerance policy
+--------------------
+Exact computations (Fractions, sympy) use no tolerance: a regret is zero or
+it is not. Every float computation uses :data:`TOLERANCE` in one of two ways:
+
+* **relative to a scale**: payoffs, regrets, eigenvalues and other quantities
+  measured in the units of the payoffs are compared with
+  :func:`scaled_tolerance` ``(scale) = TOLERANCE * max(1, scale)``, where
+  ``scale`` is the largest absolute payoff (or the largest entry of the
+  Jacobian for a linearisation). ``NormalFormGame.float_tolerance`` is this
+  value for a game's payoffs.
+* **absolute, for probabilities**: shares and probabilities live in [0, 1],
+  so they are compared with :data:`TOLERANCE` itself, whatever the payoffs.
+
+Any other numeric constant in the code carries a comment saying why it is
+not this tolerance (an integrator's step control, a plotting margin).
 """
 
 from __future__ import annotations
@@ -10,8 +27,9 @@ from __future__ import annotations
 import decimal
 import math
 import numbers
+from collections.abc import Sequence
 from fractions import Fraction
-from typing import Any, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -21,6 +39,11 @@ import numpy as np
 #: payoffs (best responses, tight constraints). Exact games use no tolerance:
 #: their regrets are exactly zero.
 TOLERANCE: float = 1e-9
+
+
+def scaled_tolerance(scale: float) -> float:
+    """The float tolerance for quantities of magnitude ``scale``: ``TOLERANCE * max(1, scale)``."""
+    return TOLERANCE * max(1.0, float(scale))
 
 
 def _sympy_number(x: Any) -> Any:

@@ -32,6 +32,7 @@ __all__ = [
     "NotSupportedError",
     "SolverLimitError",
     "SolverError",
+    "CallbackError",
     "DegenerateGameWarning",
 ]
 
@@ -75,6 +76,14 @@ class InvalidGameTypeError(InvalidTypeError, InvalidGameError):
 
 class InvalidArgumentTypeError(InvalidTypeError, InvalidArgumentError):
     """An option or argument is of the wrong type (a number where a function was expected, ...)."""
+
+
+class CallbackError(InvalidArgumentError):
+    """A function the user passed in (a payoff function, a value function, a strategy) raised.
+
+    The message names the coopgame function, the callback's arguments and the
+    original error, which is kept as ``__cause__``.
+    """
 
 
 class NotSupportedError(CoopgameError, NotImplementedError):

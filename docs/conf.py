@@ -6,7 +6,6 @@ intersphinx has no inventories and the theme loads no external assets.
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 

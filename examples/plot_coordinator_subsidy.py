@@ -16,7 +16,6 @@ of regions that govern in equilibrium.
 """
 
 import matplotlib.pyplot as plt
-import numpy as np
 
 import coopgame as cg
 

@@ -12,8 +12,9 @@ exact and ties are the same in float and rational arithmetic.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from fractions import Fraction
-from typing import Any, Callable
+from typing import Any
 
 import numpy as np
 import sympy
@@ -69,7 +70,7 @@ def symbolic_games(draw: Callable, shapes: tuple[tuple[int, ...], ...] = SHAPES,
     size = int(np.prod(shape))
     entries = [draw(symbolic_entries(names)) for _ in range(n * size)]
     # make sure every chosen parameter appears somewhere
-    for k, name in enumerate(names):
+    for _k, name in enumerate(names):
         slot = draw(st.integers(min_value=0, max_value=n * size - 1))
         entries[slot] = entries[slot] + draw(st.sampled_from([-3, -2, -1, 1, 2, 3])) * positive_symbol(name)
         if positive_symbol(name) not in entries[slot].free_symbols:  # the two terms cancelled

@@ -386,7 +386,8 @@ def test_float_games_match_nashpy_and_quantecon(k):
     A, B = rng.normal(size=(m, n)), rng.normal(size=(m, n))
     ours = cg.mixed_equilibria(cg.NormalFormGame([A, B]))
     assert_verified(ours, exact=False)
-    key = lambda x, y: tuple(np.round(np.concatenate([x, y]), 7))
+    def key(x, y):
+        return tuple(np.round(np.concatenate([x, y]), 7))
     mine = sorted(key(*e.strategies) for e in ours)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -627,8 +628,10 @@ def test_published_carraro_siniscalco_barrett_stable_size_three():
     costs (payoffs in units of b**2/c: signatory k**2/2 + n - k, non-signatory k**2 + n - k - 1/2)
     the only stable coalition has 3 members, for every n >= 3."""
     for n in (3, 5, 10, 50):
-        ps = lambda k, n=n: F(k * k, 2) + n - k
-        pn = lambda k, n=n: k * k + n - k - F(1, 2)
+        def ps(k, n=n):
+            return F(k * k, 2) + n - k
+        def pn(k, n=n):
+            return k * k + n - k - F(1, 2)
         res = cg.stable_coalition_sizes(ps, pn, n, strict_external=True)
         assert tuple(res) == (3,)
         weak = cg.stable_coalition_sizes(ps, pn, n, strict_external=False)

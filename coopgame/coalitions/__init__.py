@@ -4,25 +4,25 @@ from coopgame.coalitions.agreements import (
     Agreement,
     AgreementOutcome,
     ParadoxOfCooperation,
+    barrett_cournot_agreement,
     barrett_stackelberg_agreement,
     binary_participation_agreement,
     heterogeneous_barrett_payoff,
-    paradox_of_cooperation,
-    barrett_cournot_agreement,
     heterogeneous_linear_payoff,
     linear_benefit_agreement,
+    paradox_of_cooperation,
 )
 from coopgame.coalitions.chander_tulkens import MAX_GAMMA_CORE_PLAYERS, ChanderTulkens, chander_tulkens_transfers
 from coopgame.coalitions.stability import (
     MAX_COALITION_PLAYERS,
     CoalitionCheck,
     SizeCheck,
-    coalition_stability,
-    stable_coalitions,
     StableSizes,
+    coalition_stability,
     optimal_transfers,
     potentially_internally_stable,
     stable_coalition_sizes,
+    stable_coalitions,
 )
 
 __all__ = [

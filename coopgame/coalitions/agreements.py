@@ -13,9 +13,10 @@ give expressions.
 from __future__ import annotations
 
 import numbers
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any, Callable, Iterator, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -99,7 +100,7 @@ class Agreement:
             total = total + (self.n - k) * nonsignatory(k)
         return total
 
-    def outcome(self, k: int | None = None, strict_external: bool = True) -> "AgreementOutcome":
+    def outcome(self, k: int | None = None, strict_external: bool = True) -> AgreementOutcome:
         """Abatement and welfare with ``k`` signatories, set against no agreement and full cooperation.
 
         By default ``k`` is the largest stable size. The *closure* is the share

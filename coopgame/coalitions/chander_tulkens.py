@@ -32,9 +32,10 @@ Integers and Fractions keep every quantity exact.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any, Collection, Sequence
+from typing import Any
 
 from coopgame.errors import InvalidArgumentError, SolverLimitError
 

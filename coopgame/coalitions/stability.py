@@ -18,9 +18,10 @@ from __future__ import annotations
 import decimal
 import itertools
 import numbers
+from collections.abc import Callable, Collection, Hashable, Iterable, Mapping
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any, Callable, Collection, Hashable, Iterable, Mapping
+from typing import Any
 
 import sympy
 

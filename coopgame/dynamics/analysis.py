@@ -208,7 +208,7 @@ def replicator_equations(game: Any) -> ReplicatorSystem:
                    for p, m in enumerate(game.shape) for a in range(m - 1))
     equations: list[sympy.Expr] = []
     advantages: list[sympy.Expr] | None = [] if all(m == 2 for m in game.shape) else None
-    for p, (row, sh, coords) in enumerate(zip(game.payoffs, shares, game.role_state)):
+    for _p, (row, sh, coords) in enumerate(zip(game.payoffs, shares, game.role_state)):
         if len(row) == 2:
             delta = _tidy(row[0] - row[1], state)
             x = coords[0]

@@ -23,10 +23,10 @@ import numpy as np
 
 from coopgame._numeric import readonly
 from coopgame.errors import (
-    InvalidArgumentTypeError,
-    InvalidGameTypeError,
     InvalidArgumentError,
+    InvalidArgumentTypeError,
     InvalidGameError,
+    InvalidGameTypeError,
     InvalidProfileError,
     UnresolvedParameterError,
 )
@@ -68,7 +68,7 @@ def is_symmetric(game: NormalFormGame) -> bool:
         A, B = game.payoffs
         return bool((B == A.T).all())
     A, B = game.float_payoffs
-    return bool(np.allclose(B, A.T, rtol=0, atol=game._float_tolerance()))
+    return bool(np.allclose(B, A.T, rtol=0, atol=game.float_tolerance))
 
 
 def symmetric_matrix(game: NormalFormGame, where: str) -> np.ndarray:

@@ -8,8 +8,9 @@ concept between and at them on the numeric game.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Sequence
 from itertools import combinations
-from typing import Any, Callable, Sequence
+from typing import Any
 
 import sympy
 

@@ -8,9 +8,10 @@ symbols' assumptions: factors known to be positive are divided out, so
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import product
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 import sympy
 

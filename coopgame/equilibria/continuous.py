@@ -27,8 +27,9 @@ Front door :func:`continuous_equilibrium` with methods
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 import numpy as np
 import sympy
@@ -340,12 +341,12 @@ def _kkt_active_set(grad: Any, jac: Any, linear: bool, lo: np.ndarray, hi: np.nd
                     dx = np.linalg.lstsq(J, -g, rcond=None)[0]
                 x[idx] = x[idx] + dx
             else:
-                def f(z: np.ndarray) -> np.ndarray:
+                def f(z: np.ndarray, x: np.ndarray = x, idx: np.ndarray = idx) -> np.ndarray:
                     y = x.copy()
                     y[idx] = z
                     return grad(y)[idx]
 
-                def fj(z: np.ndarray) -> np.ndarray:
+                def fj(z: np.ndarray, x: np.ndarray = x, idx: np.ndarray = idx) -> np.ndarray:
                     y = x.copy()
                     y[idx] = z
                     return jac(y)[np.ix_(idx, idx)]

@@ -225,7 +225,7 @@ class CorrelatedEquilibrium:
     def is_verified(self) -> bool:
         """True when :meth:`max_regret` is 0 (exact) or within the game's float tolerance."""
         r = self.max_regret()
-        return bool(r <= 0) if self._exact else bool(r <= self._game._float_tolerance())
+        return bool(r <= 0) if self._exact else bool(r <= self._game.float_tolerance)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain-Python form: players, the support's probabilities by profile labels, payoffs, welfare.

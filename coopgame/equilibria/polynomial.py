@@ -300,7 +300,7 @@ def support_polynomial(game: Any) -> list[Equilibrium]:
         )
     exact_game = game.is_exact
     flat = [np.array([_rational(v) for v in a.reshape(-1)], dtype=object).reshape(a.shape) for a in game.payoffs]
-    tol = game._float_tolerance()
+    tol = game.float_tolerance
     exact_found: dict[tuple, Equilibrium] = {}
     float_found: list[Equilibrium] = []
     continua: list[tuple[tuple[int, ...], ...]] = []

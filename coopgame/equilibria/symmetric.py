@@ -155,7 +155,7 @@ class SymmetricEquilibrium:
     def is_verified(self) -> bool:
         """True when :meth:`max_regret` is within the game's tolerance (float tolerance for float strategies)."""
         r = self.max_regret()
-        return bool(r <= (0 if isinstance(r, Fraction) else self.game._float_tolerance()))
+        return bool(r <= (0 if isinstance(r, Fraction) else self.game.float_tolerance))
 
     def to_equilibrium(self):
         """This equilibrium as an :class:`~coopgame.Equilibrium` of ``game.to_normal_form()`` (small games).
@@ -373,7 +373,8 @@ def _interior_roots(d: np.ndarray, tol: float) -> list[tuple[float, float]]:
         """Side and angle bracket covering grid points ``i < j``."""
         if side[i] == 1 and side[j] == 1:
             return 1, float(ang[j]), float(ang[i])
-        to0 = lambda k: float(ang[k]) if side[k] == 0 else math.pi / 2 - float(ang[k])
+        def to0(k):
+            return float(ang[k]) if side[k] == 0 else math.pi / 2 - float(ang[k])
         return 0, to0(i), to0(j)
 
     def root(sd: int, a: float, b: float) -> tuple[float, float]:
@@ -517,7 +518,7 @@ def symmetric_mixed_equilibria(game: SymmetricGame) -> list[SymmetricEquilibrium
     # the root search runs in floating point, also for exact games (whose tolerance is 0): a
     # tangential root such as the double root of (3p - 2)**2 is only found within a float tolerance,
     # and is then confirmed exactly by _exact_root
-    for r in reversed(_interior_roots(d, game._float_tolerance())):
+    for r in reversed(_interior_roots(d, game.float_tolerance)):
         q = _exact_root(list(d_exact), r[0]) if exact and n <= 200 else None
         points.append((q, 1 - q) if q is not None else r)
     if (d_exact[0] <= 0) if exact else (d[0] <= tol):

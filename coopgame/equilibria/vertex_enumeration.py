@@ -26,8 +26,8 @@ import numpy as np
 
 from coopgame.equilibria._checks import require_numeric, require_two_players
 from coopgame.equilibria._faces import solve_faces
-from coopgame.equilibria._polytope import LABEL_TOL, labelled_vertices, normalise
 from coopgame.equilibria._finish import finish_bimatrix
+from coopgame.equilibria._polytope import LABEL_TOL, labelled_vertices, normalise
 from coopgame.equilibria.result import Equilibrium  # noqa: F401  (return type)
 from coopgame.errors import SolverError, SolverLimitError
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any, Callable, Iterable, Sequence, Union
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -11,7 +12,7 @@ from coopgame.errors import InvalidGameError, InvalidGameTypeError, InvalidProfi
 __all__ = ["GameBase", "Action", "PureProfile", "describe"]
 
 #: An action named by its label (``str``) or its index (``int``).
-Action = Union[int, str]
+Action = int | str
 #: One action per player.
 PureProfile = Sequence[Action]
 

@@ -9,7 +9,8 @@ choices per player. Solvers live in :mod:`coopgame.equilibria.continuous`.
 from __future__ import annotations
 
 import math
-from typing import Any, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 import numpy as np
 import sympy
@@ -38,15 +39,15 @@ class _Quadratic:
         self.c, self.l, self.Q = c, l, Q
         self.deg = 2 if Q is not None else 1 if l is not None else 0
 
-    def __add__(self, o: "_Quadratic") -> "_Quadratic":
+    def __add__(self, o: _Quadratic) -> _Quadratic:
         l = o.l if self.l is None else self.l if o.l is None else self.l + o.l
         Q = o.Q if self.Q is None else self.Q if o.Q is None else self.Q + o.Q
         return _Quadratic(self.c + o.c, l, Q)
 
-    def scale(self, k: float) -> "_Quadratic":
+    def scale(self, k: float) -> _Quadratic:
         return _Quadratic(self.c * k, None if self.l is None else self.l * k, None if self.Q is None else self.Q * k)
 
-    def __mul__(self, o: "_Quadratic") -> "_Quadratic | None":
+    def __mul__(self, o: _Quadratic) -> _Quadratic | None:
         if self.deg + o.deg > 2:
             return None
         if self.deg == 0:
@@ -104,7 +105,7 @@ class _Compiled:
     first-order conditions and one for their Jacobian.
     """
 
-    def __init__(self, game: "ContinuousGame") -> None:
+    def __init__(self, game: ContinuousGame) -> None:
         n = self.n = game.num_players
         self.xs = list(game.strategies)
         self.lo = np.array([-np.inf if b[0] is None else float(b[0]) for b in game.bounds])

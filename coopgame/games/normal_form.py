@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from fractions import Fraction
-from typing import Any, Sequence, Union
+from typing import Any
 
 import numpy as np
 
 from coopgame._numeric import (
-    TOLERANCE,
     as_exact,
     as_float,
     classify_scalar,
     format_number,
     readonly,
+    scaled_tolerance,
 )
 from coopgame.errors import InvalidGameError, InvalidGameTypeError, InvalidProfileError, UnresolvedParameterError
 from coopgame.games._base import Action, GameBase, PureProfile, describe
@@ -21,7 +22,7 @@ from coopgame.games._base import Action, GameBase, PureProfile, describe
 __all__ = ["NormalFormGame", "Action", "PureProfile", "MixedProfile"]
 
 #: One probability vector (or a pure action) per player.
-MixedProfile = Sequence[Union[Sequence[float], np.ndarray, Action]]
+MixedProfile = Sequence[Sequence[float] | np.ndarray | Action]
 
 _NAME = "NormalFormGame"
 
@@ -198,13 +199,18 @@ class NormalFormGame(GameBase):
     @property
     def tolerance(self) -> float:
         """Absolute tolerance for this game: ``TOLERANCE * max(1, max |payoff|)``; 0 when exact."""
-        return 0.0 if self._exact else self._float_tolerance()
+        return 0.0 if self._exact else self.float_tolerance
 
-    def _float_tolerance(self) -> float:
-        """``TOLERANCE * max(1, max |payoff|)``: the tolerance of any computation done in floats."""
+    @property
+    def float_tolerance(self) -> float:
+        """``TOLERANCE * max(1, max |payoff|)``: the tolerance of any computation done in floats.
+
+        Unlike :attr:`tolerance` it is not zero for exact games: it is what a
+        float computation on this game's payoffs may be off by.
+        """
         if self._scale is None:
             self._scale = max(1.0, max(float(np.abs(a).max()) for a in self.float_payoffs))
-        return TOLERANCE * self._scale
+        return scaled_tolerance(self._scale)
 
     @property
     def instruments(self) -> tuple[Any, ...]:
@@ -318,7 +324,7 @@ class NormalFormGame(GameBase):
         """Indices of ``player``'s pure best responses to the others' strategies (ties within :attr:`tolerance`)."""
         values = self.action_values(player, strategies)
         best = values.max()
-        near = (values == best) if values.dtype == object else (values >= best - self._float_tolerance())
+        near = (values == best) if values.dtype == object else (values >= best - self.float_tolerance)
         return tuple(int(k) for k in np.flatnonzero(near))
 
     def regrets(self, strategies: MixedProfile) -> np.ndarray:
@@ -344,7 +350,7 @@ class NormalFormGame(GameBase):
         """
         regret = self.max_regret(strategies)
         exact = isinstance(regret, Fraction) or (hasattr(regret, "dtype") and regret.dtype == object)
-        return bool(regret <= (0 if exact else self._float_tolerance()))
+        return bool(regret <= (0 if exact else self.float_tolerance))
 
     # ------------------------------------------------------------------ transformations
     def to_float(self) -> NormalFormGame:

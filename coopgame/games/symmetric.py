@@ -366,7 +366,7 @@ class SymmetricGame:
     @property
     def tolerance(self) -> float:
         """``TOLERANCE * max(1, max |payoff|)``; 0 when exact."""
-        return 0.0 if self._exact else self._float_tolerance()
+        return 0.0 if self._exact else self.float_tolerance
 
     def _float_tolerance(self) -> float:
         if self._scale is None:

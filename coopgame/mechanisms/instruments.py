@@ -9,8 +9,9 @@ what the coordinating government pays under a profile. Apply them with
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Any, Mapping, Sequence, Union
+from typing import Any
 
 import numpy as np
 import sympy
@@ -21,7 +22,7 @@ from coopgame.games.symbolic import as_expression
 
 __all__ = ["Subsidy", "Penalty", "Transfer", "Standard", "combined_detection"]
 
-Player = Union[int, str]
+Player = int | str
 Amount = Any
 
 
@@ -128,7 +129,7 @@ class _Instrument:
     #: Fields holding amounts (numbers or formulas), as opposed to players and actions.
     _amount_fields: tuple[str, ...] = ()
 
-    def substituted(self, values: Mapping[sympy.Symbol, Any]) -> "_Instrument":
+    def substituted(self, values: Mapping[sympy.Symbol, Any]) -> _Instrument:
         """The same instrument with parameter values put into its amounts."""
         changes = {}
         for name in self._amount_fields:
@@ -139,7 +140,7 @@ class _Instrument:
                 changes[name] = _substitute(value, values)
         return replace(self, **changes)  # type: ignore[type-var]
 
-    def resolved(self, players: Sequence[str], actions: Sequence[Sequence[str]]) -> "_Instrument":
+    def resolved(self, players: Sequence[str], actions: Sequence[Sequence[str]]) -> _Instrument:
         """The same instrument with its action named by label, as recorded by ``game.apply``.
 
         Labels survive later instruments that remove actions (a Standard), indices do not.

@@ -22,7 +22,7 @@ Examples
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from coopgame.models.anonymous import minimum_participation_anonymous, public_goods_anonymous, public_goods_continuous
 from coopgame.models.inspection import inspection

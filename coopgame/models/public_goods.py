@@ -7,7 +7,8 @@ built for ``2 <= n <= 8`` regions; an anonymous
 
 from __future__ import annotations
 
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 import sympy
 

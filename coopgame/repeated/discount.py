@@ -14,9 +14,10 @@ profile; ``S_i`` the payoff for returning to ``a*_i`` while punished.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any, Sequence
+from typing import Any
 
 import numpy as np
 import sympy

@@ -21,9 +21,10 @@ certified by a primal-dual pair (a float is returned only if that fails).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any, Sequence
+from typing import Any
 
 import numpy as np
 

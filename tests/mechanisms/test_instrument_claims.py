@@ -21,13 +21,12 @@ import itertools
 from fractions import Fraction
 
 import numpy as np
-import pytest
 import sympy
 from hypothesis import HealthCheck, Phase, assume, find, given, settings
 from hypothesis import strategies as st
 
 import coopgame as cg
-from tests.strategies_symbolic import build_instrument, instrument_specs, symbolic_games
+from tests.strategies_symbolic import instrument_specs, symbolic_games
 
 PROPERTY = settings(max_examples=40, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
@@ -145,7 +144,7 @@ def compensated():
     return river_game().apply(cg.Transfer(DOWNSTREAM, UPSTREAM, "T", when=(PROTECT, PAY)))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def derived_band():
     """(T_low, T_high) from the compensated game: the upstream's incentive and the downstream's participation."""
     game = compensated()
@@ -165,7 +164,7 @@ def test_derived_c4_band_is_theory_band():
     assert sympy.simplify(high - B_d) == 0
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def derived_bargained_payment():
     """Generalised Nash bargaining over T: maximise (1 - theta) log(gain_U) + theta log(gain_D),
     gains measured from the disagreement point (Develop, no payment); theta is D's power."""
@@ -315,7 +314,7 @@ def inspection_game(detection="rho"):
     return base.apply(cg.Standard("C", "Skip"), cg.Penalty("L", "False", "F", detection=detection))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def derived_f_min(detection="rho"):
     game = inspection_game(detection)
     advantage = payoff(game, "L", ("Real", "Inspect")) - payoff(game, "L", ("False", "Inspect"))

@@ -355,7 +355,8 @@ def test_derived_c10_dynamic_penalty_makes_the_interior_point_stable():
     values = {"dc": 2, "k": 1, "F": 16, "B": 4, "rho": Fraction(1, 2)}
     static = wang_shi(False).subs(values)
     dynamic = wang_shi(True).subs(values)
-    interior = lambda pts: [p for p in pts if all(0 < v[0] < 1 for v in p)]
+    def interior(pts):
+        return [p for p in pts if all(0 < v[0] < 1 for v in p)]
     (p_static,) = interior(rest_points(static))
     (p_dynamic,) = interior(rest_points(dynamic))
     assert p_static[0][1] == Fraction(1, 2) and p_dynamic[0][1] == Fraction(1, 2)     # x* = k/(rho B) in both

@@ -249,7 +249,7 @@ def test_derived_mixed_equilibria_are_every_root(d, exact):
     assert (0.0 in probs) == (d[0] <= 0)
     for e in eqs:
         assert e.is_verified()
-        assert e.max_regret() <= game._float_tolerance()
+        assert e.max_regret() <= game.float_tolerance
 
 
 @SETTINGS

@@ -11,7 +11,6 @@ import math
 from fractions import Fraction
 
 import numpy as np
-import pytest
 import sympy
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st

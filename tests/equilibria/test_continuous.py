@@ -309,5 +309,5 @@ def test_result_dict_and_repr():
     assert "ContinuousEquilibrium(g0=0, g1=0" in repr(eq)
     opt = cooperative_optimum(game)
     assert opt.to_dict()["welfare"] == pytest.approx(30.0) and "welfare 30" in repr(opt)
-    with pytest.raises(Exception):
+    with pytest.raises(AttributeError):  # frozen: dataclasses.FrozenInstanceError is an AttributeError
         eq.method = "x"

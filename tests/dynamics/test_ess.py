@@ -84,7 +84,8 @@ def test_derived_two_strategy_conditions(A):
     if a < c and d < b:
         p = Fraction(b - d, b - d + c - a)
         expected.append([p, 1 - p])
-    key = lambda v: [float(x) for x in v]
+    def key(v):
+        return [float(x) for x in v]
     assert sorted((list(e.strategy) for e in found), key=key) == sorted(expected, key=key)
 
 

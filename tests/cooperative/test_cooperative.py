@@ -28,12 +28,16 @@ from coopgame.cooperative import (
     upstream_equal_sharing,
     upstream_equal_sharing_game,
 )
+from coopgame.cooperative import _from_normal_form as fnf
 from coopgame.errors import (
     InvalidArgumentError,
     InvalidGameError,
     InvalidProfileError,
+    SolverError,
     SolverLimitError,
 )
+from coopgame.games.normal_form import NormalFormGame
+from tests.strategies import games as nf_games
 
 PROPERTY = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 SLOW = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -543,10 +547,6 @@ def test_shapley_ten_players_brute_force_and_int_cache_readonly():
 
 
 # --------------------------------------------------------------------------- TUGame.from_normal_form
-from coopgame.cooperative import _from_normal_form as fnf
-from coopgame.errors import SolverError
-from coopgame.games.normal_form import NormalFormGame
-from tests.strategies import games as nf_games
 
 
 def independent_matrix_value(M):

@@ -19,7 +19,6 @@ from fractions import Fraction
 from unittest import mock
 
 import numpy as np
-import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 

@@ -10,7 +10,6 @@ import numpy as np
 import pytest
 import sympy
 from hypothesis import given, settings
-from hypothesis import strategies as st
 
 import coopgame as cg
 from tests import strategies as cgst

@@ -17,7 +17,7 @@ import coopgame as cg
 from coopgame.errors import InvalidFileError, InvalidGameError
 from coopgame.io import parse_nfg, read_nfg, write_nfg
 
-DATA = pathlib.Path(__file__).parent / "data"
+DATA = pathlib.Path(__file__).resolve().parents[1] / "data"
 
 F = Fraction
 

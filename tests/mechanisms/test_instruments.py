@@ -21,7 +21,6 @@ from tests.strategies_symbolic import (
     games_with_values,
     instrument_names,
     instrument_specs,
-    positive_symbol,
 )
 
 PROPERTY = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
