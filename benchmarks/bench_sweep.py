@@ -40,7 +40,7 @@ SAMPLE = 300  # points for the subs + pure_equilibria loop
 
 
 def _label(game: Any, eqs: list) -> str:
-    from coopgame.sweep import NO_PURE_EQUILIBRIUM
+    from coopgame.sweeps import NO_PURE_EQUILIBRIUM
 
     out = []
     for e in eqs:
@@ -54,7 +54,7 @@ def sweep_game(cfg: Config) -> Report:
     import pandas as pd
 
     from coopgame.equilibria.pure import pure_equilibria
-    from coopgame.sweep import sweep
+    from coopgame.sweeps import sweep
 
     report = Report("sweep_game")
     game = fined_prisoners_dilemma()
@@ -130,7 +130,7 @@ def sweep_cluster(cfg: Config) -> Report:
     import pandas as pd
     from distributed import Client, LocalCluster
 
-    from coopgame.sweep import sweep
+    from coopgame.sweeps import sweep
 
     report = Report("sweep_cluster")
     grid = {"rho": np.linspace(0.3, 1.0, cfg.pick(8, 4)), "F": np.linspace(4.0, 16.0, cfg.pick(12, 4))}

@@ -7,7 +7,7 @@ on paper, saving ``dc``; the central government inspects at cost ``k`` and
 detects false cooperation with probability ``rho``, which brings a fine
 ``F`` (the catalog's inspection game, ``coopgame.models.inspection``).
 
-``coopgame.sweep.sweep`` solves the game at every point of a grid of
+``coopgame.sweeps.sweep`` solves the game at every point of a grid of
 detection probabilities and fines, vectorised, and
 ``coopgame.plot.regime.regime_map`` colours each point by the equilibrium
 that holds there. The dotted curve is the closed-form boundary
@@ -24,7 +24,7 @@ import numpy as np
 
 from coopgame import models
 from coopgame.plot.regime import regime_map, threshold_plot
-from coopgame.sweep import sweep
+from coopgame.sweeps import sweep
 
 game = models.inspection()  # defaults: dc = 2, k = 1, B = 4
 grid = {"rho": np.linspace(0.02, 1.0, 50), "F": np.linspace(0.25, 16.0, 64)}

@@ -1,4 +1,4 @@
-"""Regime maps and threshold curves from a parameter sweep (:func:`coopgame.sweep.sweep`)."""
+"""Regime maps and threshold curves from a parameter sweep (:func:`coopgame.sweeps.sweep`)."""
 
 from __future__ import annotations
 
@@ -70,7 +70,7 @@ def threshold_columns(result: Any, parameter: str | None = None) -> list[str]:
     Examples
     --------
     >>> from coopgame.models.inspection import inspection
-    >>> from coopgame.sweep import sweep
+    >>> from coopgame.sweeps import sweep
     >>> from coopgame.plot.regime import threshold_columns
     >>> result = sweep(inspection(), {"F": [4, 8], "rho": [0.5, 1.0]}, thresholds=[("F", ("False", "Inspect"))])
     >>> threshold_columns(result, "F")
@@ -111,7 +111,7 @@ def regime_map(result: Any, x: str, y: str, column: str = "equilibria", ax: Any 
     ----------
     result : pandas.DataFrame
         A sweep over a grid of ``x`` and ``y`` (other parameters fixed):
-        the frame :func:`coopgame.sweep.sweep` returns, or any frame with
+        the frame :func:`coopgame.sweeps.sweep` returns, or any frame with
         one value of ``column`` per ``(x, y)``.
     x, y : str
         Parameter columns for the horizontal and vertical axes.
@@ -140,7 +140,7 @@ def regime_map(result: Any, x: str, y: str, column: str = "equilibria", ax: Any 
     --------
     >>> import numpy as np
     >>> from coopgame.models.inspection import inspection
-    >>> from coopgame.sweep import sweep
+    >>> from coopgame.sweeps import sweep
     >>> from coopgame.plot.regime import regime_map
     >>> result = sweep(inspection(), {"F": np.linspace(1, 12, 12), "rho": np.linspace(0.1, 1, 10)},
     ...                thresholds=[("F", ("False", "Inspect"))])
@@ -257,7 +257,7 @@ def threshold_plot(result: Any, x: str, columns: Sequence[str] | None = None, ax
     --------
     >>> import numpy as np
     >>> from coopgame.models.inspection import inspection
-    >>> from coopgame.sweep import sweep
+    >>> from coopgame.sweeps import sweep
     >>> from coopgame.plot.regime import threshold_plot
     >>> result = sweep(inspection(), {"rho": [0.25, 0.5, 1.0], "dc": [1, 2]},
     ...                thresholds=[("F", ("False", "Inspect"))])

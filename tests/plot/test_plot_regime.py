@@ -14,7 +14,7 @@ import pytest
 from coopgame.errors import InvalidArgumentError
 from coopgame.models.inspection import inspection
 from coopgame.plot.regime import regime_map, threshold_columns, threshold_plot
-from coopgame.sweep import NO_PURE_EQUILIBRIUM, sweep
+from coopgame.sweeps import NO_PURE_EQUILIBRIUM, sweep
 
 RHO = np.linspace(0.05, 1.0, 20)
 F = np.linspace(0.5, 12.0, 24)

@@ -1,4 +1,4 @@
-"""Tests of coopgame.sweep: grids, seeds, errors, executors, and the vectorised SymbolicGame sweep.
+"""Tests of coopgame.sweeps: grids, seeds, errors, executors, and the vectorised SymbolicGame sweep.
 
 Oracles: itertools.product for the factorial grid; a direct loop calling the
 function for the function sweep; ``game.subs(point)`` (exact) followed by
@@ -8,9 +8,11 @@ sweep; ``threshold(...).evaluate`` for threshold columns.
 
 from __future__ import annotations
 
+import _thread
 import concurrent.futures as cf
 import itertools
 import math
+import threading
 from fractions import Fraction
 
 import numpy as np
@@ -19,7 +21,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from coopgame.dynamics.stability import stability
+from coopgame.dynamics import stability
 from coopgame.equilibria.conditions import threshold
 from coopgame.equilibria.mixed import mixed_equilibria
 from coopgame.equilibria.pure import pure_equilibria
@@ -30,7 +32,7 @@ from coopgame.errors import (
 )
 from coopgame.games.symbolic import SymbolicGame
 from coopgame.models.inspection import inspection
-from coopgame.sweep import NO_PURE_EQUILIBRIUM, grid_points, point_seed, sweep
+from coopgame.sweeps import NO_PURE_EQUILIBRIUM, grid_points, point_seed, sweep
 from tests.strategies_symbolic import dyadic_values, symbolic_games
 
 GRID = {"a": [1, 2, 3], "b": [0.5, 1.5], "c": ["x", "y"]}
@@ -455,12 +457,82 @@ def test_dask_local_cluster_equals_serial():
 
 
 def test_long_serial_game_sweeps_are_solved_in_bounded_chunks(monkeypatch):
-    import sys
-
-    module = sys.modules["coopgame.sweep"]  # the module; the attribute coopgame.sweep is the function
+    from coopgame.sweeps import runner, symbolic
 
     grid = {"F": np.linspace(0.5, 12, 30), "rho": np.linspace(0.05, 1, 11)}
     whole = sweep(inspection(), grid, corners=True, mixed=True)
-    monkeypatch.setattr(module, "GAME_CHUNK", 7)
-    assert len(module._chunks(330, None, None, minimum=10_000)) == 48
+    monkeypatch.setattr(symbolic, "GAME_CHUNK", 7)
+    assert len(runner.chunk_ranges(330, None, None, minimum=10_000, cap=symbolic.GAME_CHUNK)) == 48
     pd.testing.assert_frame_equal(whole, sweep(inspection(), grid, corners=True, mixed=True))
+
+
+# ---------------------------------------------------------------- limits and hostile values (issue: every bad input typed)
+def test_huge_factorial_grids_are_refused_before_any_point_is_built():
+    from coopgame.errors import SolverLimitError
+
+    with pytest.raises(SolverLimitError, match="max_points=10,000,000"):
+        grid_points({"a": range(10**30), "b": [1, 2]})  # a lazy range: the product is computed, nothing built
+    with pytest.raises(SolverLimitError, match="max_points=5"):
+        sweep(plain, {"a": [1, 2, 3], "b": [1, 2]}, max_points=5)
+    assert len(sweep(plain, {"a": [1, 2, 3], "b": [1, 2]}, max_points=6, progress=False)) == 6
+    with pytest.raises(SolverLimitError, match="number of values of 'a'"):
+        grid_points({"a": iter(range(100)), "b": [1]}, max_points=10)  # an iterator: read up to the limit only
+    with pytest.raises(SolverLimitError):
+        grid_points(pd.DataFrame({"a": range(11)}), max_points=10)
+
+
+def test_huge_integers_stay_exact_in_function_sweeps_and_are_refused_by_game_sweeps():
+    big = 10**400
+    out = sweep(plain, {"a": [big], "b": [1]}, progress=False)
+    assert out["value"].tolist() == [big] and out["error"].tolist() == [None]
+    assert point_seed(1, {"a": 10**5000}) != point_seed(1, {"a": 10**5000 + 1})  # beyond int-to-str limits
+    with pytest.raises(InvalidArgumentError, match="'F'.*at most 300 digits"):
+        sweep(inspection(), {"F": [big], "rho": [0.5]})
+
+
+@pytest.mark.parametrize("kwargs", [{"progress": "yes"}, {"chunksize": 0}, {"chunksize": 1.5}, {"timeout": -1},
+                                    {"timeout": float("nan")}, {"executor": "pool"}, {"max_points": True}])
+def test_bad_options_are_typed_errors(kwargs):
+    with pytest.raises(InvalidArgumentError):
+        sweep(plain, {"a": [1], "b": [2]}, **kwargs)
+
+
+def test_progress_bar_when_asked(capsys):
+    sweep(plain, {"a": list(range(5)), "b": [1]}, progress=True)
+    assert "5/5" in capsys.readouterr().err
+
+
+_calls: list[int] = []
+_release = threading.Event()
+
+
+def interrupted(a):
+    """Ctrl-C while the sweep runs at a == 3: in this thread, or sent to the main thread from a worker."""
+    _calls.append(a)
+    if a == 3:
+        if threading.current_thread() is threading.main_thread():
+            raise KeyboardInterrupt
+        _thread.interrupt_main()  # what a Ctrl-C does to a sweep waiting on its executor
+        _release.wait(30)
+    return a
+
+
+@pytest.mark.parametrize("threads", [False, True])
+def test_keyboard_interrupt_stops_the_sweep_and_the_executor(threads):
+    _calls.clear()
+    _release.clear()
+    if not threads:
+        with pytest.raises(KeyboardInterrupt):
+            sweep(interrupted, {"a": list(range(100))}, chunksize=1, progress=False)
+        assert _calls == [0, 1, 2, 3]  # nothing after the interrupt
+        return
+    pool = cf.ThreadPoolExecutor(max_workers=1)
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            sweep(interrupted, {"a": list(range(100))}, executor=pool, chunksize=1, progress=False)
+    finally:
+        _release.set()
+    pool.shutdown(wait=True)
+    assert _calls == [0, 1, 2, 3]  # the chunks not started were cancelled
+    with pytest.raises(RuntimeError, match="shutdown"):
+        pool.submit(plain, 1, 2)  # the executor was shut down
