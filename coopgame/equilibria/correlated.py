@@ -44,7 +44,7 @@ from coopgame._numeric import (
     format_number,
     readonly,
 )
-from coopgame.equilibria._checks import require_numeric
+from coopgame.games.coerce import as_normal_form
 from coopgame.errors import (
     InvalidArgumentError,
     InvalidProfileError,
@@ -123,7 +123,7 @@ class CorrelatedEquilibrium:
     __slots__ = ("_exact", "_game", "_method", "_objective", "_p", "_payoffs")
 
     def __init__(self, game: NormalFormGame, distribution: Any, objective: str = "", method: str = "") -> None:
-        game = require_numeric(game, "CorrelatedEquilibrium")
+        game = as_normal_form(game, "CorrelatedEquilibrium")
         p = _validate_distribution(game, distribution)
         self._init(game, p, objective, method)
 
@@ -461,7 +461,7 @@ def correlated_equilibrium(game: Any, objective: Any = "welfare") -> CorrelatedE
     (Fraction(7, 1), Fraction(2, 1))
     """
     func = "correlated_equilibrium"
-    game = require_numeric(game, func)
+    game = as_normal_form(game, func)
     kind, weights, description = _objective_weights(game, objective)
     shape = game.shape
     n = game.num_players

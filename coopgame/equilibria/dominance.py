@@ -7,7 +7,7 @@ from typing import Any
 
 import numpy as np
 
-from coopgame.equilibria._checks import require_numeric
+from coopgame.games.coerce import as_normal_form
 from coopgame.games.normal_form import NormalFormGame
 
 __all__ = ["dominant_strategies", "iterated_elimination", "DominantStrategies", "EliminationStep", "EliminationResult"]
@@ -87,7 +87,7 @@ def dominant_strategies(game: Any, strict: bool = True) -> DominantStrategies:
     >>> result.profile
     ('Free-ride', 'Free-ride')
     """
-    game = require_numeric(game, "dominant_strategies")
+    game = as_normal_form(game, "dominant_strategies")
     tol = game.tolerance
     indices: list[int | None] = []
     for p, u in enumerate(game.payoffs):
@@ -181,7 +181,7 @@ def iterated_elimination(game: Any, strict: bool = True) -> EliminationResult:
     >>> result.is_solved
     True
     """
-    game = require_numeric(game, "iterated_elimination")
+    game = as_normal_form(game, "iterated_elimination")
     tol = game.tolerance
     remaining = [list(range(m)) for m in game.shape]
     steps: list[EliminationStep] = []

@@ -21,12 +21,25 @@ from typing import Any
 
 import numpy as np
 
-from coopgame.equilibria._checks import require_numeric, require_two_players
+from coopgame._checks import check_int, check_size
+from coopgame._numeric import TOLERANCE
 from coopgame.equilibria._finish import finish_bimatrix
-from coopgame.equilibria.result import Equilibrium, sort_equilibria
+from coopgame.equilibria.result import sort_equilibria
 from coopgame.errors import InvalidProfileError, SolverError
+from coopgame.games.coerce import GameLike, as_normal_form, require_two_players
+from coopgame.results import Solutions
 
-__all__ = ["lemke_howson"]
+__all__ = ["lemke_howson", "MAX_LEMKE_HOWSON_SIZE"]
+
+#: :func:`lemke_howson` refuses games with more payoff entries per player (``m * n``)
+#: than this: each pivot costs about ``m * n`` operations in Python and a path
+#: may take many pivots (a random 400x400 game takes about two minutes).
+MAX_LEMKE_HOWSON_SIZE = 40_000
+
+#: Pivoting tolerance, relative to the largest tableau entry: a thousandth of the library's
+#: tolerance, because errors accumulate over the pivots; the equilibrium found is verified
+#: against the game's tolerance afterwards (coopgame.equilibria._finish).
+_PIVOT_TOL = TOLERANCE / 1000
 
 
 class _Tableau:
@@ -43,7 +56,7 @@ class _Tableau:
         self.exact = exact
         self.det = 1
         self.lex_cols = list(basis)  # the initial basis: identity columns for the lexicographic rule
-        self.tol = 0 if exact else 1e-12 * max(1.0, float(np.abs(M).max()))
+        self.tol = 0 if exact else _PIVOT_TOL * max(1.0, float(np.abs(M).max()))
 
     def _ratio_row(self, col: int) -> int:
         M, tol = self.M, self.tol
@@ -60,7 +73,7 @@ class _Tableau:
             else:
                 ratios = np.array([M[r, key] / M[r, col] for r in rows])
                 best = ratios.min()
-                rows = [r for r, q in zip(rows, ratios) if q <= best + 1e-12 * max(1.0, abs(best))]
+                rows = [r for r, q in zip(rows, ratios) if q <= best + _PIVOT_TOL * max(1.0, abs(best))]
         return rows[0]
 
     def pivot(self, col: int) -> int:
@@ -125,7 +138,8 @@ def _path(A: np.ndarray, B: np.ndarray, label: int, exact: bool, max_pivots: int
     return tp.values(range(0, m)), tq.values(range(m, m + n))
 
 
-def lemke_howson(game: Any, initial_label: int | str = 0, max_pivots: int = 100_000) -> list[Equilibrium]:
+def lemke_howson(game: GameLike, initial_label: int | str = 0, max_pivots: int = 100_000, *,
+                 max_size: int = MAX_LEMKE_HOWSON_SIZE) -> Solutions[Any]:
     """One equilibrium of a two-player game (or several) by the Lemke–Howson algorithm.
 
     Parameters
@@ -138,12 +152,20 @@ def lemke_howson(game: Any, initial_label: int | str = 0, max_pivots: int = 100_
         every label and returns the distinct equilibria found.
     max_pivots : int, default 100000
         Bound on the pivots of one path.
+    max_size : int, default :data:`MAX_LEMKE_HOWSON_SIZE` (40,000)
+        Largest ``m * n`` accepted (the cost of one pivot; 40,000 is a
+        200x200 game, a few seconds per path).
 
     Returns
     -------
-    list of Equilibrium
+    Solutions of Equilibrium
         One equilibrium (or, with ``"all"``, those the paths reach; not
-        necessarily all equilibria of the game).
+        necessarily all equilibria of the game): ``is_complete`` is False.
+
+    Raises
+    ------
+    SolverLimitError
+        When ``m * n`` exceeds ``max_size``.
 
     Examples
     --------
@@ -155,16 +177,21 @@ def lemke_howson(game: Any, initial_label: int | str = 0, max_pivots: int = 100_
     >>> len(cg.lemke_howson(battle, initial_label="all"))  # the mixed one is on no path from the origin
     2
     """
-    game = require_numeric(game, "lemke_howson")
-    require_two_players(game, "lemke_howson")
+    where = "lemke_howson"
+    game = as_normal_form(game, where)
+    require_two_players(game, where, "support_polynomial(game) or pure_equilibria(game)")
+    max_pivots = check_int(max_pivots, "max_pivots", where, minimum=1)
+    max_size = check_int(max_size, "max_size", where, minimum=1)
     m, n = game.shape
+    check_size(where, m * n, max_size, what=f"the number of payoff entries of a {m}x{n} game (the cost of a pivot)",
+               limit_name="max_size", alternative="pure_equilibria(game) for the pure equilibria")
     if isinstance(initial_label, str) and initial_label == "all":
         labels = list(range(m + n))
     elif isinstance(initial_label, (int, np.integer)) and not isinstance(initial_label, bool) and 0 <= initial_label < m + n:
         labels = [int(initial_label)]
     else:
         raise InvalidProfileError(
-            f"lemke_howson: expected initial_label to be an integer from 0 to {m + n - 1} or 'all', got {initial_label!r}"
+            f"{where}: expected initial_label to be an integer from 0 to {m + n - 1} or 'all', got {initial_label!r}"
         )
     if game.is_exact:
         A, B = (_integer_matrix(M) for M in game.payoffs)
@@ -175,5 +202,6 @@ def lemke_howson(game: Any, initial_label: int | str = 0, max_pivots: int = 100_
         x, y = _path(A, B, label, game.is_exact, max_pivots)
         xs.append(x)
         ys.append(y)
-    found = finish_bimatrix(game, np.array(xs), np.array(ys), "lemke_howson", complete=False)
-    return sort_equilibria(found)
+    found = finish_bimatrix(game, np.array(xs), np.array(ys), where, complete=False)
+    return Solutions(sort_equilibria(found), method=where, is_exact=game.is_exact, is_complete=False,
+                     note="the equilibria reached by Lemke-Howson paths, not necessarily all")

@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 
-from coopgame.equilibria._checks import require_numeric
+from coopgame.games.coerce import as_normal_form
 from coopgame.equilibria.mixed import mixed_equilibria
 from coopgame.equilibria.pure import pure_equilibria
 from coopgame.errors import InvalidArgumentError, InvalidGameError, NotSupportedError
@@ -100,7 +100,7 @@ def _numeric(game: Any, where: str) -> Any:
         return game.numeric()
     if isinstance(game, SymmetricGame):
         return game
-    return require_numeric(game, where)
+    return as_normal_form(game, where)
 
 
 def solve_multilevel(game: MultilevelGame, lower: str = "pure", **values: Any) -> list[MultilevelEquilibrium]:

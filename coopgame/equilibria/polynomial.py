@@ -46,10 +46,12 @@ from typing import Any
 
 import numpy as np
 
+from coopgame._checks import check_int, check_size
 from coopgame._numeric import TOLERANCE, to_fraction
-from coopgame.equilibria._checks import require_numeric
 from coopgame.equilibria.result import Equilibrium, sort_equilibria
-from coopgame.errors import DegenerateGameWarning, SolverLimitError
+from coopgame.errors import DegenerateGameWarning
+from coopgame.games.coerce import GameLike, as_normal_form
+from coopgame.results import Solutions
 
 __all__ = ["MAX_FLOAT_SUPPORT_PROFILES", "MAX_SUPPORT_PROFILES", "support_polynomial"]
 
@@ -66,6 +68,9 @@ MAX_FLOAT_SUPPORT_PROFILES = 150
 
 _METHOD = "support_polynomial"
 _DIGITS = 50
+#: A root whose imaginary part is below this (the roots carry 50 digits) is real; not the payoff
+#: tolerance, which is for comparing payoffs.
+_IMAG_TOL = 1e-20
 
 
 def _supports(m: int) -> list[tuple[int, ...]]:
@@ -227,7 +232,8 @@ def _number(v: Any) -> Any:
     return _mp(sympy.N(v, _DIGITS + 10))
 
 
-def support_polynomial(game: Any) -> list[Equilibrium]:
+def support_polynomial(game: GameLike, *, max_profiles: int = MAX_SUPPORT_PROFILES,
+                       max_float_profiles: int = MAX_FLOAT_SUPPORT_PROFILES) -> Solutions[Any]:
     """Isolated Nash equilibria of an N-player game by support enumeration and polynomial solving.
 
     Each support profile's indifference conditions (every action in a
@@ -241,15 +247,20 @@ def support_polynomial(game: Any) -> list[Equilibrium]:
     game : NormalFormGame
         Any number of players (two-player games are better served by
         :func:`~coopgame.equilibria.vertex_enumeration.vertex_enumeration`).
+    max_profiles : int, default :data:`MAX_SUPPORT_PROFILES` (400)
+        Largest number of support profiles (``prod(2**m_p - 1)``) solved.
+    max_float_profiles : int, default :data:`MAX_FLOAT_SUPPORT_PROFILES` (150)
+        The same for float games, whose long decimals make sympy slower.
 
     Returns
     -------
-    list of Equilibrium
+    Solutions of Equilibrium
         All isolated equilibria (all equilibria of a generic game), sorted,
         without duplicates, each with method ``"support_polynomial"``.
         Rational equilibria of exact games are exact with regret exactly 0;
         irrational ones and those of float games are float vectors with
-        regret within the game's tolerance.
+        regret within the game's tolerance. When some support carries a
+        continuum of equilibria, ``is_complete`` is False and ``note`` says so.
 
     Warns
     -----
@@ -260,8 +271,8 @@ def support_polynomial(game: Any) -> list[Equilibrium]:
     Raises
     ------
     SolverLimitError
-        When the game has more than :data:`MAX_SUPPORT_PROFILES` support
-        profiles (:data:`MAX_FLOAT_SUPPORT_PROFILES` for float games).
+        When the game has more than ``max_profiles`` support profiles
+        (``max_float_profiles`` for float games).
 
     Examples
     --------
@@ -281,23 +292,21 @@ def support_polynomial(game: Any) -> list[Equilibrium]:
     """
     import sympy
 
-    game = require_numeric(game, "support_polynomial")
+    where = _METHOD
+    game = as_normal_form(game, where)
+    max_profiles = check_int(max_profiles, "max_profiles", where, minimum=1)
+    max_float_profiles = check_int(max_float_profiles, "max_float_profiles", where, minimum=1)
     shape = tuple(int(m) for m in game.shape)
     count = _count_profiles(shape)
-    if count > MAX_SUPPORT_PROFILES:
-        raise SolverLimitError(
-            f"support_polynomial: expected at most {MAX_SUPPORT_PROFILES} support profiles "
-            f"(coopgame.equilibria.polynomial.MAX_SUPPORT_PROFILES), got a {'x'.join(map(str, shape))} game with "
-            f"{count}; use pure_equilibria(game) for all pure equilibria"
-        )
-    if not game.is_exact and count > MAX_FLOAT_SUPPORT_PROFILES:
-        raise SolverLimitError(
-            f"support_polynomial: expected at most {MAX_FLOAT_SUPPORT_PROFILES} support profiles for a float game, "
-            f"got a {'x'.join(map(str, shape))} float game with {count} "
-            "(coopgame.equilibria.polynomial.MAX_FLOAT_SUPPORT_PROFILES; exact games may have up to "
-            f"{MAX_SUPPORT_PROFILES}); round the payoffs and pass an exact game (NormalFormGame(..., exact=True)), "
-            "or use pure_equilibria(game) for all pure equilibria"
-        )
+    text = "x".join(map(str, shape))
+    check_size(where, count, max_profiles, what=f"the number of support profiles of a {text} game",
+               limit_name="max_profiles", alternative="pure_equilibria(game) for all pure equilibria")
+    if not game.is_exact:
+        check_size(where, count, max_float_profiles,
+                   what=f"the number of support profiles of a {text} float game",
+                   limit_name="max_float_profiles",
+                   alternative="an exact game (NormalFormGame(..., exact=True), limit max_profiles) "
+                   "or pure_equilibria(game) for all pure equilibria")
     exact_game = game.is_exact
     flat = [np.array([_rational(v) for v in a.reshape(-1)], dtype=object).reshape(a.shape) for a in game.payoffs]
     tol = game.float_tolerance
@@ -318,7 +327,7 @@ def support_polynomial(game: Any) -> list[Equilibrium]:
                 values = [[_as_mp(v) for v in row] for row in values]
             values = [[1 - sum(row, Fraction(0))] + row for row in values]
             flat_values = [v for row in values for v in row]
-            if any(not isinstance(v, Fraction) and abs(v.imag) > 1e-20 for v in flat_values):
+            if any(not isinstance(v, Fraction) and abs(v.imag) > _IMAG_TOL for v in flat_values):
                 continue
             if any((v if isinstance(v, Fraction) else v.real) <= 0 for v in flat_values):
                 continue
@@ -343,16 +352,16 @@ def support_polynomial(game: Any) -> list[Equilibrium]:
             regret = game.max_regret(vectors)
             if float(regret) <= tol:
                 float_found.append(Equilibrium._trusted(game, vectors, method=_METHOD))
+    note = ""
     if continua:
-        warnings.warn(
-            f"support_polynomial: the game is degenerate: on {len(continua)} support profile(s) (first "
-            f"{continua[0]}) the indifference conditions have a continuum of solutions; equilibria in such "
-            "continua are not listed, only the isolated equilibria found",
-            DegenerateGameWarning,
-            stacklevel=2,
-        )
+        note = (f"the game is degenerate: on {len(continua)} support profile(s) (first {continua[0]}) the "
+                "indifference conditions have a continuum of solutions; equilibria in such continua are not "
+                "listed, only the isolated equilibria found")
+        warnings.warn(f"{where}: {note}", DegenerateGameWarning, stacklevel=2)
     out = list(exact_found.values()) + _distinct(float_found)
-    return sort_equilibria(out)
+    # exact games give exact equilibria except for irrational ones, returned as floats
+    is_exact = game.is_exact and all(eq.is_exact for eq in out)
+    return Solutions(sort_equilibria(out), method=where, is_exact=is_exact, is_complete=not continua, note=note)
 
 
 def _distinct(eqs: list[Equilibrium]) -> list[Equilibrium]:

@@ -23,12 +23,13 @@ from typing import Any
 
 import numpy as np
 
+from coopgame._checks import check_int, check_size
 from coopgame._numeric import TOLERANCE
-from coopgame.equilibria._checks import require_numeric, require_two_players
 from coopgame.equilibria._finish import finish_bimatrix
 from coopgame.equilibria._linalg import solve_stack
-from coopgame.equilibria.result import Equilibrium
-from coopgame.errors import DegenerateGameWarning, SolverLimitError
+from coopgame.errors import DegenerateGameWarning
+from coopgame.games.coerce import GameLike, as_normal_form, require_two_players
+from coopgame.results import Solutions
 
 __all__ = ["support_enumeration", "MAX_SUPPORT_PAIRS"]
 
@@ -39,6 +40,8 @@ MAX_SUPPORT_PAIRS = 2_000_000
 #: Pairs of supports solved per batch (bounds memory).
 _CHUNK = 50_000
 
+#: Payoffs are rescaled to [0, 1] (``_scaled``), so comparisons use an absolute tolerance, a tenth of
+#: the library's (the solutions are verified against the game's tolerance afterwards).
 _TOL = TOLERANCE / 10
 
 
@@ -69,7 +72,7 @@ def _indifference(M: np.ndarray, rows: np.ndarray, cols: np.ndarray):
     suspect = np.zeros(p, dtype=bool)
     bad = np.flatnonzero(~ok)
     if bad.size:
-        tol = 1e-9 * (k + 1)  # entries of the scaled payoffs lie in [0, 1]
+        tol = TOLERANCE * (k + 1)  # entries of the scaled payoffs lie in [0, 1]
         rank = np.linalg.matrix_rank(mats[bad], tol=tol)
         augmented = np.concatenate([mats[bad], rhs[bad][:, :, None]], axis=2)
         suspect[bad] = rank == np.linalg.matrix_rank(augmented, tol=tol)
@@ -82,18 +85,23 @@ def _spread(vals: np.ndarray, idx: np.ndarray, size: int) -> np.ndarray:
     return full
 
 
-def support_enumeration(game: Any) -> list[Equilibrium]:
+def support_enumeration(game: GameLike, *, max_pairs: int = MAX_SUPPORT_PAIRS) -> Solutions[Any]:
     """Equilibria of a non-degenerate two-player game by enumerating supports.
 
     Parameters
     ----------
     game : NormalFormGame
         Two players. Exact games give exact equilibria.
+    max_pairs : int, default :data:`MAX_SUPPORT_PAIRS` (2,000,000)
+        Largest number of pairs of equal-size supports to solve
+        (``comb(m + n, m) - 1`` for an ``m x n`` game).
 
     Returns
     -------
-    list of Equilibrium
-        All equilibria of a non-degenerate game (which has finitely many).
+    Solutions of Equilibrium
+        All equilibria of a non-degenerate game (which has finitely many):
+        ``is_complete``. When the game looks degenerate the list is marked
+        partial (``is_complete=False``), with a note.
 
     Warns
     -----
@@ -104,7 +112,7 @@ def support_enumeration(game: Any) -> list[Equilibrium]:
     Raises
     ------
     SolverLimitError
-        When there are more than :data:`MAX_SUPPORT_PAIRS` support pairs.
+        When there are more than ``max_pairs`` support pairs.
 
     Examples
     --------
@@ -117,16 +125,14 @@ def support_enumeration(game: Any) -> list[Equilibrium]:
     Equilibrium(Player 1: 9/10 Swerve + 1/10 Straight; Player 2: 9/10 Swerve + 1/10 Straight; payoffs -1/10, -1/10)
     Equilibrium(Player 1: Straight; Player 2: Swerve; payoffs 1, -1)
     """
-    game = require_numeric(game, "support_enumeration")
-    require_two_players(game, "support_enumeration")
+    where = "support_enumeration"
+    game = as_normal_form(game, where)
+    require_two_players(game, where, "support_polynomial(game) or pure_equilibria(game)")
+    max_pairs = check_int(max_pairs, "max_pairs", where, minimum=1)
     m, n = game.shape
-    pairs = math.comb(m + n, m) - 1
-    if pairs > MAX_SUPPORT_PAIRS:
-        raise SolverLimitError(
-            f"support_enumeration: a {m}x{n} game has {pairs} pairs of equal-size supports, above the limit "
-            f"of {MAX_SUPPORT_PAIRS} (coopgame.equilibria.support_enumeration.MAX_SUPPORT_PAIRS); "
-            "use method='vertex_enumeration' for all equilibria or method='lemke_howson' for one"
-        )
+    check_size(where, math.comb(m + n, m) - 1, max_pairs, what=f"the number of support pairs of a {m}x{n} game",
+               limit_name="max_pairs",
+               alternative="method='vertex_enumeration' for all equilibria or method='lemke_howson' for one")
     A, B = (_scaled(M) for M in game.float_payoffs)
     xs, ys = [], []
     # a pure strategy with several best replies makes the game degenerate (equilibria on supports of
@@ -161,13 +167,12 @@ def support_enumeration(game: Any) -> list[Equilibrium]:
             degenerate |= bool((replies > 2 * k).any())
             xs.append(xfull)
             ys.append(yfull)
+    note = ""
     if degenerate:
-        warnings.warn(
-            "support_enumeration: the game looks degenerate, so some equilibria may be missing; "
-            "use vertex_enumeration(game) (or mixed_equilibria(game)) to find them all",
-            DegenerateGameWarning,
-            stacklevel=2,
-        )
+        note = ("the game looks degenerate, so some equilibria may be missing; "
+                "use vertex_enumeration(game) (or mixed_equilibria(game)) to find them all")
+        warnings.warn(f"{where}: {note}", DegenerateGameWarning, stacklevel=2)
     X = np.concatenate(xs) if xs else np.zeros((0, m))
     Y = np.concatenate(ys) if ys else np.zeros((0, n))
-    return finish_bimatrix(game, X, Y, "support_enumeration")
+    found = finish_bimatrix(game, X, Y, where)
+    return Solutions(found, method=where, is_exact=game.is_exact, is_complete=not degenerate, note=note)

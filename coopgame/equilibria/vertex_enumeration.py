@@ -24,12 +24,13 @@ from typing import Any
 
 import numpy as np
 
-from coopgame.equilibria._checks import require_numeric, require_two_players
+from coopgame._checks import check_int, check_size
 from coopgame.equilibria._faces import solve_faces
 from coopgame.equilibria._finish import finish_bimatrix
 from coopgame.equilibria._polytope import LABEL_TOL, labelled_vertices, normalise
-from coopgame.equilibria.result import Equilibrium  # noqa: F401  (return type)
-from coopgame.errors import SolverError, SolverLimitError
+from coopgame.errors import SolverError
+from coopgame.games.coerce import GameLike, as_normal_form, require_two_players
+from coopgame.results import Solutions
 
 __all__ = ["vertex_enumeration", "MAX_POLYTOPE_DIMENSION"]
 
@@ -40,17 +41,14 @@ __all__ = ["vertex_enumeration", "MAX_POLYTOPE_DIMENSION"]
 MAX_POLYTOPE_DIMENSION = 16
 
 
-def _limit(dimension: int, who: str) -> None:
-    if dimension > MAX_POLYTOPE_DIMENSION:
-        raise SolverLimitError(
-            f"vertex_enumeration: the {who} has {dimension} actions, above the limit of "
-            f"{MAX_POLYTOPE_DIMENSION} (coopgame.equilibria.vertex_enumeration.MAX_POLYTOPE_DIMENSION) "
-            "for enumerating all equilibria; use mixed_equilibria(game, method='lemke_howson') "
-            "to find one equilibrium"
-        )
+def _limit(dimension: int, who: str, max_dimension: int) -> None:
+    check_size("vertex_enumeration", dimension, max_dimension,
+               what=f"the number of actions of the {who} (the dimension of the polytope whose vertices are enumerated)",
+               limit_name="max_dimension",
+               alternative="mixed_equilibria(game, method='lemke_howson') to find one equilibrium")
 
 
-def _extreme_pairs(A: np.ndarray, B: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _extreme_pairs(A: np.ndarray, B: np.ndarray, max_dimension: int) -> tuple[np.ndarray, np.ndarray]:
     """Completely labelled vertex pairs (x, y) for normalised positive A, B (x over the rows)."""
     m, n = A.shape
     verts, zero_lab, br_lab = labelled_vertices(B)
@@ -64,7 +62,7 @@ def _extreme_pairs(A: np.ndarray, B: np.ndarray) -> tuple[np.ndarray, np.ndarray
         xs.append(verts[rows[feasible]])
         ys.append(y[feasible])
     if irregular.any():
-        _limit(n, "opponent of the player with fewer actions (degenerate game)")
+        _limit(n, "opponent of the player with fewer actions (degenerate game)", max_dimension)
         yverts, y_zero, y_br = labelled_vertices(A.T)
         xi = np.flatnonzero(irregular)
         missing = (~zero_lab[xi]).astype(float) @ (~y_br).astype(float).T
@@ -77,26 +75,29 @@ def _extreme_pairs(A: np.ndarray, B: np.ndarray) -> tuple[np.ndarray, np.ndarray
     return np.concatenate(xs), np.concatenate(ys)
 
 
-def vertex_enumeration(game: Any) -> list[Equilibrium]:
+def vertex_enumeration(game: GameLike, *, max_dimension: int = MAX_POLYTOPE_DIMENSION) -> Solutions[Any]:
     """All extreme equilibria of a two-player game, degenerate or not.
 
     Parameters
     ----------
     game : NormalFormGame
         Two players. Exact games give exact equilibria with zero regret.
+    max_dimension : int, default :data:`MAX_POLYTOPE_DIMENSION` (16)
+        Largest dimension of a best-response polytope to enumerate (the
+        number of vertices, hence the work, grows exponentially with it).
 
     Returns
     -------
-    list of Equilibrium
-        The extreme equilibria: every equilibrium of the game is a convex
-        combination of extreme equilibria lying in a common component, the
-        same set as Gambit's ``enummixed``.
+    Solutions of Equilibrium
+        The extreme equilibria (``is_complete``): every equilibrium of the
+        game is a convex combination of extreme equilibria lying in a common
+        component, the same set as Gambit's ``enummixed``.
 
     Raises
     ------
     SolverLimitError
         When a best-response polytope to enumerate has more than
-        :data:`MAX_POLYTOPE_DIMENSION` dimensions.
+        ``max_dimension`` dimensions.
 
     Examples
     --------
@@ -115,17 +116,19 @@ def vertex_enumeration(game: Any) -> list[Equilibrium]:
     Row 1 against any column mixture with at least half on column 1 is an
     equilibrium (a segment from the first to the second profile), and so on.
     """
-    game = require_numeric(game, "vertex_enumeration")
-    require_two_players(game, "vertex_enumeration")
+    game = as_normal_form(game, "vertex_enumeration")
+    require_two_players(game, "vertex_enumeration", "support_polynomial(game) or pure_equilibria(game)")
+    max_dimension = check_int(max_dimension, "max_dimension", "vertex_enumeration", minimum=1)
     m, n = game.shape
-    _limit(min(m, n), "player with fewer actions")
+    _limit(min(m, n), "player with fewer actions", max_dimension)
     Af, Bf = game.float_payoffs
     A, B = normalise(Af), normalise(Bf)
     try:
         if m <= n:
-            X, Y = _extreme_pairs(A, B)
+            X, Y = _extreme_pairs(A, B, max_dimension)
         else:
-            Y, X = _extreme_pairs(B.T, A.T)
+            Y, X = _extreme_pairs(B.T, A.T, max_dimension)
     except SolverError:  # floating-point trouble: finish_bimatrix solves the game exactly instead
         X = Y = None
-    return finish_bimatrix(game, X, Y, "vertex_enumeration")
+    found = finish_bimatrix(game, X, Y, "vertex_enumeration")
+    return Solutions(found, method="vertex_enumeration", is_exact=game.is_exact, is_complete=True)

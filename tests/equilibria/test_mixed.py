@@ -10,6 +10,7 @@ import pytest
 
 import coopgame as cg
 from coopgame.equilibria.mixed import METHODS
+from coopgame.errors import InvalidArgumentError, SolverLimitError
 from tests import strategies as cgst
 
 F = Fraction
@@ -55,8 +56,41 @@ def test_every_method_through_the_front_door(method):
 def test_options_are_passed_to_the_method():
     direct = cg.lemke_howson(STENGEL, initial_label=3)
     assert cg.mixed_equilibria(STENGEL, method="lemke_howson", initial_label=3) == direct
-    with pytest.raises(TypeError):
+    with pytest.raises(InvalidArgumentError, match="unknown option 'initial_label'.*max_dimension"):
         cg.mixed_equilibria(STENGEL, method="vertex_enumeration", initial_label=3)
+
+
+def test_unknown_options_are_refused_with_the_accepted_list():
+    with pytest.raises(InvalidArgumentError, match="unknown option 'bogus'; expected one of: max_dimension"):
+        cg.mixed_equilibria(STENGEL, bogus=1)
+    with pytest.raises(InvalidArgumentError, match="did you mean 'max_pivots'"):
+        cg.mixed_equilibria(STENGEL, method="lemke_howson", max_pivot=3)
+    with pytest.raises(InvalidArgumentError, match="did you mean 'lemke_howson'"):
+        cg.mixed_equilibria(STENGEL, method="lemke_howsen")
+    with pytest.raises(InvalidArgumentError, match="fallback"):
+        cg.mixed_equilibria(STENGEL, fallback="mixed")
+
+
+def test_fallback_to_pure_equilibria_when_the_method_refuses_the_size():
+    game = cg.NormalFormGame([[[1, 0], [0, 1]], [[1, 0], [0, 1]]], exact=True)
+    three = cg.NormalFormGame([np.ones((2, 2, 2))] * 3, exact=True)
+    with pytest.raises(SolverLimitError, match="max_profiles=3"):
+        cg.mixed_equilibria(three, max_profiles=3)
+    eqs = cg.mixed_equilibria(three, max_profiles=3, fallback="pure")
+    assert eqs == cg.pure_equilibria(three) and len(eqs) == 8
+    assert eqs.method == "pure" and eqs.is_complete is False and eqs.is_exact is True
+    assert "too large for support_polynomial" in eqs.note and "only pure equilibria" in eqs.note
+    # when the method accepts the game, the fallback changes nothing
+    full = cg.mixed_equilibria(game, fallback="pure")
+    assert full.method == "vertex_enumeration" and full.is_complete and len(full) == 3
+
+
+def test_solutions_record_method_exactness_and_completeness():
+    eqs = cg.mixed_equilibria(STENGEL, method="lemke_howson")
+    assert (eqs.method, eqs.is_complete) == ("lemke_howson", False) and len(eqs) == 1
+    eqs = cg.mixed_equilibria(STENGEL)
+    assert (eqs.method, eqs.is_complete, eqs.is_exact) == ("vertex_enumeration", True, STENGEL.is_exact)
+    assert list(eqs.to_frame().columns)[-1] == "method"
 
 
 def test_one_player_game():

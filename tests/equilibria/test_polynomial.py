@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from coopgame.equilibria.mixed import METHODS, mixed_equilibria
 from coopgame.equilibria.polynomial import MAX_FLOAT_SUPPORT_PROFILES, MAX_SUPPORT_PROFILES, support_polynomial
 from coopgame.equilibria.pure import pure_equilibria
-from coopgame.errors import DegenerateGameWarning, NotSupportedError, SolverLimitError
+from coopgame.errors import DegenerateGameWarning, InvalidArgumentError, NotSupportedError, SolverLimitError
 from coopgame.games.normal_form import NormalFormGame
 from coopgame.models.tripartite import tripartite
 from tests import strategies as cgst
@@ -187,11 +187,17 @@ def test_float_game_matches_exact_game(seed):
 # ---------------------------------------------------------------- size limit
 def test_refuses_large_games_naming_limit_and_alternative():
     game = NormalFormGame(generic_arrays((4, 4, 4), 0), exact=True)
-    with pytest.raises(SolverLimitError, match="MAX_SUPPORT_PROFILES") as err:
+    with pytest.raises(SolverLimitError, match="3,375, above the limit max_profiles=400") as err:
         support_polynomial(game)
     assert "pure_equilibria" in str(err.value) and str(MAX_SUPPORT_PROFILES) in str(err.value)
     with pytest.raises(SolverLimitError):
         mixed_equilibria(game)
+    # the limit is a keyword the caller can lower (or raise)
+    with pytest.raises(SolverLimitError, match="max_profiles=26"):
+        support_polynomial(jordan_game(), max_profiles=26)
+    assert len(support_polynomial(jordan_game(), max_profiles=27)) == 1
+    with pytest.raises(InvalidArgumentError, match="max_profiles"):
+        support_polynomial(jordan_game(), max_profiles=float("nan"))
 
 
 def test_three_by_three_by_three_is_within_the_limit():
@@ -201,7 +207,7 @@ def test_three_by_three_by_three_is_within_the_limit():
 
 def test_refuses_large_float_games_naming_limit_and_alternatives():
     game = NormalFormGame([a / 7.0 for a in generic_arrays((3, 3, 3), 0)])
-    with pytest.raises(SolverLimitError, match="MAX_FLOAT_SUPPORT_PROFILES") as err:
+    with pytest.raises(SolverLimitError, match="max_float_profiles=150") as err:
         support_polynomial(game)
     assert "exact=True" in str(err.value) and "pure_equilibria" in str(err.value)
 
