@@ -1,0 +1,263 @@
+"""The fuzz cases: every public callable of ``coopgame.__all__`` and ``coopgame.models``, with bad input.
+
+Each callable has one valid call in :data:`BASE` (argument expressions,
+evaluated in the worker's namespace: ``pd`` a 2x2 exact prisoner's dilemma,
+``pdf`` its float twin, ``trip`` a 2x2x2 game, ``np``, ``cg``, ``models``,
+``nan``, ``inf``). A case replaces one argument of that call by a bad value
+(:data:`BAD`), or adds an unknown keyword. Callables without an entry get
+their base call from the names of their parameters (:data:`BY_NAME`).
+Result records (dataclasses that solvers build) and exception classes are
+not front doors and are not fuzzed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import inspect
+from typing import Any
+
+F = "lambda i, S: len(S) - (2 if i in S else 0)"  # a coalition payoff
+
+BASE: dict[str, tuple[list[str], dict[str, str]]] = {
+    # games
+    "NormalFormGame": (["[[[3, 0], [5, 1]], [[3, 5], [0, 1]]]"], {}),
+    "SymbolicGame": (["[[['R', 'S'], ['T', 'P']], [['R', 'T'], ['S', 'P']]]"], {}),
+    "SymmetricGame": (["3", "2", "lambda a, counts: a + counts[0]"], {}),
+    "ContinuousGame": (["['b*x - x**2/2 - x*y/2', 'b*y - y**2/2 - x*y/2']", "['x', 'y']", "[(0, None)] * 2"], {}),
+    "MultilevelGame": (["pd", "lambda outcome: pd"], {}),
+    "PopulationGame": (["[[0, 'dc - y*rho*F*(1 - x)'], ['(1 - x)*rho*B - k', 0]]"], {}),
+    "TUGame": (["3", "lambda S: len(S) ** 2"], {}),
+    "random_game": (["(2, 2)"], {"seed": "1"}),
+    "donation_game": (["3", "1"], {}),
+    "Equilibrium": (["pd", "[[0, 1], [0, 1]]"], {}),
+    # equilibria
+    "pure_equilibria": (["pd"], {}),
+    "mixed_equilibria": (["pd"], {}),
+    "lemke_howson": (["pdf"], {}),
+    "vertex_enumeration": (["pd"], {}),
+    "support_enumeration": (["pd"], {}),
+    "support_polynomial": (["trip"], {}),
+    "equilibrium_conditions": (["models.prisoners_dilemma()", "['Defect', 'Defect']"], {}),
+    "dominance_conditions": (["models.prisoners_dilemma()", "0", "'Defect'"], {}),
+    "symbolic_mixed_equilibrium": (["models.stag_hunt()"], {}),
+    "threshold": (["models.prisoners_dilemma()", "['Cooperate', 'Cooperate']", "'T'"], {}),
+    "dominant_strategies": (["pd"], {}),
+    "iterated_elimination": (["pd"], {}),
+    "correlated_equilibrium": (["pd"], {}),
+    "equilibria_frame": (["cg.pure_equilibria(pd)"], {}),
+    "continuous_equilibrium": (["models.public_goods_continuous()"], {}),
+    "cooperative_optimum": (["models.public_goods_continuous()"], {}),
+    "price_of_anarchy": (["models.public_goods_continuous()"], {}),
+    "best_response_iteration": (["models.public_goods_continuous()"], {}),
+    "solve_multilevel": (["models.multilevel()"], {}),
+    "anticipated_upper": (["models.multilevel()"], {}),
+    # dynamics
+    "replicator": (["pd", "[0.5, 0.5]", "5"], {}),
+    "rest_points": (["pd"], {}),
+    "stability": (["pd", "([1, 0], [1, 0])"], {}),
+    "basins": (["pdf"], {"grid": "5"}),
+    "time_to_reach": (["pdf", "[0.5, 0.5]", "[0, 1]"], {}),
+    "replicator_equations": (["models.inspection()"], {}),
+    "corner_table": (["models.inspection()"], {}),
+    "classify_corners": (["models.inspection()", "{'B': [2], 'F': [3], 'dc': [1], 'k': [1], 'rho': [0.5]}"], {}),
+    "symbolic_rest_points": (["models.inspection()"], {}),
+    "is_ess": (["pd", "[0, 1]"], {}),
+    "evolutionarily_stable_strategies": (["pd"], {}),
+    "fixation_probability": (["pd", "0", "1", "10"], {}),
+    "stationary_distribution": (["pd", "10"], {}),
+    "simulate_fixation": (["pd", "0", "1", "10"], {"runs": "20", "seed": "1"}),
+    "mutation_selection_distribution": (["pd", "10"], {"mutation": "0.01"}),
+    "fixation_on_graph": (["pd", "np.ones((4, 4)) - np.eye(4)"], {"runs": "10", "seed": "1"}),
+    "simulate_network": (["pd", "np.ones((4, 4)) - np.eye(4)"], {"steps": "10", "seed": "1"}),
+    # instruments
+    "Subsidy": (["0", "'Govern'", "2"], {}),
+    "Penalty": (["0", "'Free-ride'", "3"], {"detection": "0.5"}),
+    "Transfer": (["1", "0", "1"], {}),
+    "Standard": (["0", "'Free-ride'"], {}),
+    "combined_detection": (["0.5", "0.5"], {}),
+    "instrument_cost": (["pd.apply(cg.Subsidy(0, 'Govern', 2))", "['Govern', 'Govern']"], {}),
+    # repeated
+    "critical_discount_factor": (["pd", "['Govern', 'Govern']"], {}),
+    "feasible_region": (["pd"], {}),
+    "individually_rational_region": (["pd"], {}),
+    "minmax_values": (["pd"], {}),
+    "play": (["pd", "['grim', 'grim']", "5", "0.9"], {}),
+    # coalitions
+    "stable_coalition_sizes": (["lambda k: k", "lambda k: k + 1", "5"], {}),
+    "barrett_stackelberg_agreement": (["5"], {}),
+    "barrett_cournot_agreement": (["5"], {}),
+    "binary_participation_agreement": (["5"], {}),
+    "linear_benefit_agreement": (["5"], {}),
+    "paradox_of_cooperation": (["5"], {}),
+    "coalition_stability": ([F, "{0, 1}", "range(3)"], {}),
+    "stable_coalitions": ([F, "3"], {}),
+    "potentially_internally_stable": ([F, "{0, 1}"], {}),
+    "optimal_transfers": ([F, "{0, 1}"], {}),
+    "chander_tulkens_transfers": (["[1, 2]", "[1, 1]"], {}),
+    "Agreement": (["lambda k: k", "lambda k: k + 1", "lambda k: 1", "lambda k: 0", "5", "'toy'"], {}),
+    # cooperative
+    "nash_bargaining": (["pd"], {}),
+    "local_responsibility": (["[1, 2, 3]"], {}),
+    "local_responsibility_game": (["[1, 2, 3]"], {}),
+    "upstream_equal_sharing": (["[1, 2, 3]"], {}),
+    "upstream_equal_sharing_game": (["[1, 2, 3]"], {}),
+    "downstream_incremental": (["[1, 2, 3]"], {}),
+    "airport_game": (["[1, 2, 3]"], {}),
+    "airport_shapley": (["[1, 2, 3]"], {}),
+    # io and sweeps
+    "read_nfg": (["'NFG 1 R \"\" { \"1\" \"2\" } { 2 2 } 1 1 0 2 2 0 0 0'"], {}),
+    "write_nfg": (["pd"], {}),
+    "read_game": (["'{\"payoffs\": [[[1, 0], [0, 1]], [[1, 0], [0, 1]]]}'"], {"format": "'json'"}),
+    "sweep": (["models.prisoners_dilemma()", "{'T': [4, 6]}"], {}),
+    "grid_points": (["{'x': [1, 2]}"], {}),
+    "point_seed": (["1", "{'x': 1}"], {}),
+    # models
+    "models.catalog": ([], {}),
+    "models.public_goods": ([], {}),
+    "models.threshold_public_goods": ([], {}),
+    "models.minimum_participation": ([], {}),
+    "models.race_to_the_bottom": ([], {}),
+    "models.performance_evaluation": ([], {}),
+    "models.upstream_downstream": ([], {}),
+    "models.bargained_payment": ([], {}),
+    "models.inspection": ([], {}),
+    "models.tripartite": ([], {}),
+    "models.prisoners_dilemma": ([], {}),
+    "models.stag_hunt": ([], {}),
+    "models.chicken": ([], {}),
+    "models.battle_of_the_sexes": ([], {}),
+    "models.matching_pennies": ([], {}),
+    "models.multilevel": ([], {}),
+    "models.transboundary_emissions": ([], {}),
+    "models.public_goods_anonymous": ([], {}),
+    "models.public_goods_continuous": ([], {}),
+    "models.minimum_participation_anonymous": ([], {}),
+}
+
+# Valid arguments by parameter name, for callables that BASE does not list.
+BY_NAME: dict[str, str] = {
+    "game": "pd", "n": "3", "num_players": "3", "profile": "['Govern', 'Govern']", "costs": "[1, 2, 3]",
+    "values": "None", "strategy": "[0, 1]", "population_size": "10", "seed": "1", "grid": "{'x': [1, 2]}",
+    "delta": "0.9", "rounds": "5", "player": "0", "action": "'Govern'", "amount": "1",
+}
+
+BAD: dict[str, str] = {
+    "None": "None",
+    "bool": "True",
+    "str": "'junk'",
+    "complex": "1 + 2j",
+    "nan": "nan",
+    "inf": "inf",
+    "negative": "-1",
+    "zero": "0",
+    "fraction": "2.5",
+    "huge_int": "10**400",
+    "huge_size": "10**9",
+    "empty": "[]",
+    "ragged": "[[1, 2], [3]]",
+    "nan_array": "np.full((2, 2), nan)",
+    "bool_array": "[True, False]",
+    "deep": "[[[[[[1]]]]]]",
+    "object": "object()",
+    "bytes": "b'\\x00\\xff'",
+}
+
+# Unknown options: a misspelt keyword, and an unknown label where a label is expected.
+UNKNOWN_KEYWORD = "bogus_option=1"
+
+EXCLUDED = {"Fraction"}  # the standard library's, re-exported
+
+
+def public_callables() -> dict[str, Any]:
+    """Name -> callable for every front door of ``coopgame.__all__`` and ``coopgame.models.__all__``."""
+    import coopgame
+    from coopgame import models
+    from coopgame.errors import CoopgameError
+
+    found: dict[str, Any] = {}
+    for prefix, module in (("", coopgame), ("models.", models)):
+        for name in module.__all__:
+            obj = getattr(module, name, None)
+            if name in EXCLUDED or inspect.ismodule(obj) or not callable(obj):
+                continue
+            if isinstance(obj, type) and (issubclass(obj, (CoopgameError, Warning))):
+                continue
+            if isinstance(obj, type) and prefix + name not in BASE:
+                continue  # a result record, built by the library's solvers
+            found[prefix + name] = obj
+    return found
+
+
+def _base(name: str, obj: Any) -> tuple[list[str], dict[str, str]]:
+    if name in BASE:
+        return BASE[name]
+    args: list[str] = []
+    kwargs: dict[str, str] = {}
+    try:
+        params = inspect.signature(obj).parameters.values()
+    except (TypeError, ValueError):
+        return args, kwargs
+    for p in params:
+        if p.default is not inspect.Parameter.empty or p.kind in (p.VAR_POSITIONAL, p.VAR_KEYWORD):
+            continue
+        value = BY_NAME.get(p.name, "pd")
+        if p.kind == p.KEYWORD_ONLY:
+            kwargs[p.name] = value
+        else:
+            args.append(value)
+    return args, kwargs
+
+
+def _call(name: str, args: list[str], kwargs: dict[str, str], extra: str = "") -> str:
+    target = name if name.startswith("models.") else f"cg.{name}"
+    parts = args + [f"{k}={v}" for k, v in kwargs.items()] + ([extra] if extra else [])
+    return f"{target}({', '.join(parts)})"
+
+
+def _parameters(obj: Any, args: list[str], kwargs: dict[str, str]) -> tuple[list[str], list[str]]:
+    """Names of the positional arguments given, and of the optional keywords worth fuzzing."""
+    try:
+        params = list(inspect.signature(obj).parameters.values())
+    except (TypeError, ValueError):
+        return [f"arg{i}" for i in range(len(args))], []
+    positional = [p.name for p in params if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD, p.VAR_POSITIONAL)]
+    names = [positional[i] if i < len(positional) else f"arg{i}" for i in range(len(args))]
+    optional = [p.name for p in params if p.default is not inspect.Parameter.empty and p.name not in kwargs
+                and p.name not in names[: len(args)]]
+    return names, optional
+
+
+def all_cases() -> dict[str, tuple[str, str]]:
+    """Case id -> (area, code) for every public callable and every bad value."""
+    cases: dict[str, tuple[str, str]] = {}
+    for name, obj in public_callables().items():
+        area = getattr(obj, "__module__", "coopgame").split(".")[1] if "." in getattr(obj, "__module__", "") else "top"
+        args, kwargs = _base(name, obj)
+        cases[f"{name}[valid]"] = (area, _call(name, args, kwargs))
+        cases[f"{name}[{UNKNOWN_KEYWORD.split('=')[0]}]"] = (area, _call(name, args, kwargs, UNKNOWN_KEYWORD))
+        names, optional = _parameters(obj, args, kwargs)
+        for i, pname in enumerate(names):
+            for label, bad in BAD.items():
+                changed = args[:i] + [bad] + args[i + 1:]
+                cases[f"{name}[{pname}={label}]"] = (area, _call(name, changed, kwargs))
+        for key in list(kwargs) + optional:
+            for label, bad in BAD.items():
+                changed_kw = dict(kwargs, **{key: bad})
+                cases[f"{name}[{key}={label}]"] = (area, _call(name, args, changed_kw))
+    return cases
+
+
+def sample(cases: dict[str, tuple[str, str]], per_parameter: int = 2) -> dict[str, tuple[str, str]]:
+    """A deterministic sample for CI: every valid call and unknown keyword, and a few bad values per parameter."""
+    groups: dict[str, list[str]] = {}
+    chosen: dict[str, tuple[str, str]] = {}
+    for case_id, value in cases.items():
+        if case_id.endswith(("[valid]", f"[{UNKNOWN_KEYWORD.split('=')[0]}]")):
+            chosen[case_id] = value
+        else:
+            groups.setdefault(case_id.rsplit("=", 1)[0], []).append(case_id)
+    for members in groups.values():
+        members.sort(key=lambda c: hashlib.sha256(c.encode()).hexdigest())
+        for case_id in members[:per_parameter]:
+            chosen[case_id] = cases[case_id]
+    return chosen
