@@ -49,6 +49,7 @@ __all__ = [
     "check_seed",
     "check_options",
     "check_size",
+    "progress_bar",
     "probability_vector",
     "call_user",
 ]
@@ -245,6 +246,48 @@ def check_size(where: str, size: int, limit: int, *, what: str, limit_name: str,
         raise SolverLimitError(
             f"{where}: {what} is {size:,}, above the limit {limit_name}={limit:,}; "
             f"pass a larger {limit_name}= to accept the work{alt}")
+
+
+def _interactive() -> bool:
+    """True in a terminal or a notebook kernel, where a progress bar is seen."""
+    import sys
+
+    try:
+        if sys.stderr is not None and sys.stderr.isatty():
+            return True
+    except (AttributeError, ValueError):
+        pass
+    shell = sys.modules.get("IPython")
+    if shell is not None:
+        try:
+            ip = shell.get_ipython()  # type: ignore[attr-defined]
+            return ip is not None and "IPKernelApp" in getattr(ip, "config", {})
+        except Exception:  # noqa: BLE001 - any failure means "not a notebook"
+            return False
+    return False
+
+
+def progress_bar(progress: Any, total: int, where: str, *, unit: str = "it") -> Any:
+    """A tqdm progress bar for long accepted work, or None.
+
+    ``progress`` is the public function's argument: None shows a bar only in
+    a terminal or notebook and only once the work has run for a second;
+    True always shows one; False never. The caller calls ``update(n)`` and
+    ``close()`` on the bar when it is not None.
+    """
+    if progress is None:
+        if not _interactive():
+            return None
+        delay = 1.0  # seconds: only long work shows a bar (not a tolerance)
+    elif _is_bool(progress):
+        if not progress:
+            return None
+        delay = 0.0
+    else:
+        _fail(where, "progress", "None, True or False", progress, kind=InvalidArgumentTypeError)
+    from tqdm.auto import tqdm
+
+    return tqdm(total=int(total), desc=where, unit=unit, delay=delay)
 
 
 def probability_vector(value: Any, length: int, name: str, where: str, *, exact: bool = False) -> np.ndarray:

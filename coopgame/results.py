@@ -28,7 +28,7 @@ from typing import Any, TypeVar
 
 import numpy as np
 
-__all__ = ["Result", "ValueResult", "Solutions", "html_table"]
+__all__ = ["Result", "ArrayResult", "ValueResult", "Solutions", "html_table"]
 
 T = TypeVar("T")
 
@@ -84,6 +84,38 @@ class Result:
     def _repr_html_(self) -> str:
         fields = self.to_dict()
         return html_table(((k, v) for k, v in fields.items()), caption=type(self).__name__)
+
+
+def _key(value: Any) -> Any:
+    """A hashable stand-in for a field: arrays by dtype kind, shape and entries."""
+    if isinstance(value, np.ndarray):
+        return ("array", value.dtype.kind == "O", value.shape, tuple(_key(v) for v in value.reshape(-1).tolist()))
+    if isinstance(value, (list, tuple)):
+        return tuple(_key(v) for v in value)
+    if isinstance(value, dict):
+        return tuple(sorted((k, _key(v)) for k, v in value.items()))
+    return value
+
+
+class ArrayResult(Result):
+    """A result dataclass with array fields: equality and hash compare the arrays' entries.
+
+    Subclasses are declared ``@dataclass(frozen=True, eq=False)`` so that
+    these hand-written ``__eq__`` and ``__hash__`` stand (the generated ones
+    fail on arrays).
+    """
+
+    def _fields_key(self) -> tuple[Any, ...]:
+        return tuple(_key(getattr(self, f.name)) for f in dataclasses.fields(self))  # type: ignore[arg-type]
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        assert isinstance(other, ArrayResult)
+        return self._fields_key() == other._fields_key()
+
+    def __hash__(self) -> int:
+        return hash(self._fields_key())
 
 
 class ValueResult(Result):

@@ -30,23 +30,28 @@ from typing import Any
 import numpy as np
 import sympy
 
-from coopgame._numeric import TOLERANCE, exact_solve, readonly
-from coopgame.errors import (
-    CoopgameError,
-    InvalidGameError,
-    InvalidProfileError,
-    SolverLimitError,
-)
-from coopgame.games.normal_form import NormalFormGame
+from coopgame._checks import check_int, check_size, describe, probability_vector
+from coopgame._numeric import TOLERANCE, exact_solve, readonly, scaled_tolerance
+from coopgame.equilibria.mixed import mixed_equilibria
+from coopgame.errors import InvalidProfileError, SolverLimitError
+from coopgame.games.coerce import GameLike, as_symmetric_game
+from coopgame.results import ArrayResult, Solutions
 
 __all__ = ["ESS", "MAX_STRATEGIES", "evolutionarily_stable_strategies", "is_ess"]
 
-#: Largest number of strategies :func:`evolutionarily_stable_strategies` accepts (it visits 2**m supports).
+#: Default ``max_strategies``: :func:`evolutionarily_stable_strategies` visits
+#: ``2**m`` supports, and both functions test up to ``2**k`` subsets of the
+#: ``k`` alternative best replies outside the support.
 MAX_STRATEGIES = 14
+
+#: Largest condition number of a support's linear system solved in floats
+#: (not a tolerance): beyond it the solution is not trusted, and the
+#: candidate comes from the exact search or mixed_equilibria instead.
+_MAX_CONDITION = 1e12
 
 
 @dataclass(frozen=True, eq=False)
-class ESS:
+class ESS(ArrayResult):
     """An evolutionarily stable strategy.
 
     Attributes
@@ -54,17 +59,47 @@ class ESS:
     strategy : numpy.ndarray
         The probability vector (Fractions for exact games).
     payoff : number
-        ``p.A.p``, the population's payoff at the ESS.
-    support : tuple of str
-        The labels of the strategies played with positive probability.
+        ``p.A.p``, the population's payoff at the ESS (each player's payoff,
+        see :attr:`payoffs`).
+    support : tuple of int
+        The indices of the strategies played with positive probability
+        (labels through :attr:`support_labels`).
     actions : tuple of str
         The labels of all strategies.
+
+    Examples
+    --------
+    >>> from coopgame.dynamics.ess import evolutionarily_stable_strategies
+    >>> ess = evolutionarily_stable_strategies([[-1, 2], [0, 1]])[0]
+    >>> ess.support, ess.support_labels, ess.payoffs, ess.is_exact
+    ((0, 1), ('1', '2'), (Fraction(1, 2), Fraction(1, 2)), True)
     """
 
     strategy: np.ndarray
     payoff: Any
-    support: tuple[str, ...]
+    support: tuple[int, ...]
     actions: tuple[str, ...] = ()
+
+    @property
+    def is_exact(self) -> bool:
+        """True when the strategy and payoff are exact Fractions."""
+        return self.strategy.dtype == object
+
+    @property
+    def support_labels(self) -> tuple[str, ...]:
+        """The labels of the strategies in the support."""
+        return tuple(self.actions[i] for i in self.support)
+
+    @property
+    def payoffs(self) -> tuple[Any, Any]:
+        """Each player's payoff when both play the ESS (one per player, both ``p.A.p``)."""
+        return (self.payoff, self.payoff)
+
+    def _frame_row(self) -> dict[str, Any]:
+        row: dict[str, Any] = {f"p({a})": v for a, v in zip(self.actions, self.strategy)}
+        row["support"] = ", ".join(self.support_labels)
+        row["payoff"] = self.payoff
+        return row
 
     def __repr__(self) -> str:
         def fmt(v: Any) -> str:
@@ -75,26 +110,8 @@ class ESS:
 
 def _matrix(game: Any, where: str) -> tuple[np.ndarray, tuple[str, ...], bool]:
     """The row player's matrix of a symmetric two-player game (or a square matrix) and whether it is exact."""
-    from coopgame.dynamics.replicator import is_symmetric, numeric_game
-    from coopgame.games.symbolic import SymbolicGame
-
-    if isinstance(game, (NormalFormGame, SymbolicGame)):
-        game = numeric_game(game, where)
-        if game.num_players != 2 or game.shape[0] != game.shape[1]:
-            raise InvalidGameError(f"{where}: expected a symmetric two-player game, got a game of shape {game.shape}")
-        A = game.payoffs[0]
-        if not is_symmetric(game):
-            raise InvalidGameError(f"{where}: expected a symmetric game (column payoffs = transpose of the row "
-                                   "payoffs); ESS are defined for one population playing a symmetric game")
-        return np.array(A, dtype=object if game.is_exact else float), tuple(game.actions[0]), game.is_exact
-    try:
-        arr = np.asarray(game)
-    except (ValueError, TypeError):
-        raise InvalidGameError(f"{where}: expected a symmetric game or a square payoff matrix, got {game!r}") from None
-    if arr.ndim != 2 or arr.shape[0] != arr.shape[1] or arr.shape[0] == 0:
-        raise InvalidGameError(f"{where}: expected a square payoff matrix, got shape {arr.shape}")
-    game = NormalFormGame([arr, arr.T], exact=arr.dtype.kind in "iub" or arr.dtype == object)
-    return _matrix(game, where)
+    nf = as_symmetric_game(game, where, exact_integers=True)
+    return nf.payoffs[0], tuple(nf.actions[0]), nf.is_exact
 
 
 def _strategy(p: Any, labels: tuple[str, ...], exact: bool, where: str) -> np.ndarray:
@@ -102,25 +119,20 @@ def _strategy(p: Any, labels: tuple[str, ...], exact: bool, where: str) -> np.nd
     if isinstance(p, str):
         if p not in labels:
             raise InvalidProfileError(f"{where}: expected a strategy label among {list(labels)}, got {p!r}")
-        vec = [Fraction(int(a == p)) for a in labels]
-    elif isinstance(p, (int, np.integer)) and not isinstance(p, bool):
+        return np.array([Fraction(int(a == p)) for a in labels], dtype=object if exact else float)
+    if isinstance(p, (int, np.integer)) and not isinstance(p, (bool, np.bool_)):
         if not 0 <= int(p) < m:
             raise InvalidProfileError(f"{where}: expected a strategy index in [0, {m}), got {p}")
-        vec = [Fraction(int(k == int(p))) for k in range(m)]
-    else:
-        vals = list(p)
-        if len(vals) != m:
-            raise InvalidProfileError(f"{where}: expected a probability vector of length {m}, got {len(vals)} entries")
-        if exact and all(isinstance(v, (int, Fraction, np.integer, sympy.Rational)) for v in vals):
-            vec = [Fraction(int(sympy.Rational(v).p), int(sympy.Rational(v).q)) if isinstance(v, sympy.Rational)
-                   else Fraction(v) for v in vals]
-        else:
-            vec = [float(v) for v in vals]
-            exact = False
-    arr = np.array(vec, dtype=object if exact else float)
-    if any(v < 0 for v in arr) or abs(sum(arr) - 1) > (0 if exact else 1e-9):
-        raise InvalidProfileError(f"{where}: expected non-negative probabilities summing to 1, got {list(arr)}")
-    return arr
+        return np.array([Fraction(int(k == int(p))) for k in range(m)], dtype=object if exact else float)
+    if isinstance(p, (int, float, np.number, np.bool_)):
+        raise InvalidProfileError(
+            f"{where}: expected a strategy label, an index or a probability vector of length {m}, got {describe(p)}")
+    return probability_vector(p, m, "strategy", where, exact=exact)
+
+
+def _sympy_matrix(a: np.ndarray) -> Any:
+    """A sympy Matrix of Rationals from a 2-D object array of Fractions."""
+    return sympy.Matrix(a.shape[0], a.shape[1], lambda i, j: sympy.Rational(a[i, j].numerator, a[i, j].denominator))
 
 
 def _negative_definite(G: Any, exact: bool) -> bool:
@@ -128,41 +140,42 @@ def _negative_definite(G: Any, exact: bool) -> bool:
     if k == 0:
         return True
     if exact:
-        H = sympy.Matrix(k, k, lambda i, j: -sympy.Rational(G[i, j].numerator, G[i, j].denominator))
+        H = -_sympy_matrix(G)
         return all(H[:r, :r].det() > 0 for r in range(1, k + 1))
     eig = np.linalg.eigvalsh(-np.asarray(G, float))
-    return bool(eig.min() > TOLERANCE * max(1.0, float(np.abs(G).max())))
+    return bool(eig.min() > scaled_tolerance(float(np.abs(G).max())))
 
 
 def _strictly_copositive(C: Any, exact: bool) -> bool:
     """Kaplan (2000): no principal submatrix has a positive eigenvector with a non-positive eigenvalue."""
     k = C.shape[0]
-    scale = max(1.0, float(np.abs(np.asarray(C, float)).max())) if k else 1.0
+    tol = scaled_tolerance(float(np.abs(np.asarray(C, float)).max())) if k else TOLERANCE
     for r in range(1, k + 1):
         for idx in itertools.combinations(range(k), r):
             sub = C[np.ix_(idx, idx)]
             if exact:
-                M = sympy.Matrix([[sympy.Rational(v.numerator, v.denominator) for v in row] for row in sub])
-                for value, _, vectors in M.eigenvects():
+                for value, _, vectors in _sympy_matrix(sub).eigenvects():
                     if not value.is_real or value > 0:
                         continue
                     if _cone_has_positive(np.array([[complex(sympy.N(v)).real for v in vec] for vec in vectors]).T):
                         return False
             else:
                 values, vectors = np.linalg.eigh(np.asarray(sub, float))
-                tol = TOLERANCE * scale
                 nonpos = values <= tol
-                if nonpos.any() and _cone_has_positive(vectors[:, nonpos], close=values[nonpos]):
+                if nonpos.any() and _cone_has_positive(vectors[:, nonpos]):
                     return False
     return True
 
 
-def _cone_has_positive(basis: np.ndarray, close: Any = None) -> bool:
-    """Whether the span of the columns of ``basis`` holds a vector with all entries positive."""
+def _cone_has_positive(basis: np.ndarray) -> bool:
+    """Whether the span of the columns of ``basis`` (unit eigenvectors) holds a vector with all entries positive.
+
+    Entries are compared with the absolute tolerance: the vectors are normalised.
+    """
     basis = np.atleast_2d(basis)
     if basis.shape[1] == 1:
         v = basis[:, 0]
-        tol = 1e-12 * max(1.0, float(np.abs(v).max()))
+        tol = TOLERANCE * max(1.0, float(np.abs(v).max()))
         return bool((v > tol).all() or (v < -tol).all())
     from scipy.optimize import linprog
 
@@ -170,10 +183,14 @@ def _cone_has_positive(basis: np.ndarray, close: Any = None) -> bool:
     k = basis.shape[1]
     res = linprog(np.r_[np.zeros(k), -1.0], A_ub=np.c_[-basis, np.ones(basis.shape[0])],
                   b_ub=np.zeros(basis.shape[0]), bounds=[(-1, 1)] * k + [(None, 1)], method="highs")
-    return bool(res.status == 0 and -res.fun > 1e-9)
+    return bool(res.status == 0 and -res.fun > TOLERANCE)
 
 
-def is_ess(game: Any, strategy: Any) -> bool:
+def _check_limit(max_strategies: Any, where: str) -> int:
+    return check_int(max_strategies, "max_strategies", where, minimum=1)
+
+
+def is_ess(game: GameLike, strategy: Any, *, max_strategies: int = MAX_STRATEGIES) -> bool:
     """Whether ``strategy`` is an evolutionarily stable strategy (Maynard Smith's conditions).
 
     Parameters
@@ -182,12 +199,24 @@ def is_ess(game: Any, strategy: Any) -> bool:
         A symmetric two-player game (one population); a matrix is the row
         player's payoff matrix.
     strategy : label, index or probability vector
-        A pure strategy or a mixed one. Exact games with rational strategies
-        are decided exactly.
+        A pure strategy or a mixed one (one probability vector, not a
+        profile). Exact games with rational strategies are decided exactly.
+    max_strategies : int
+        The second condition tests up to ``2**k`` subsets of the ``k``
+        alternative best replies outside the support; more than
+        ``max_strategies`` (default :data:`MAX_STRATEGIES`, 14) such replies
+        are refused with :class:`~coopgame.errors.SolverLimitError`.
 
     Returns
     -------
     bool
+
+    Raises
+    ------
+    InvalidGameError
+        A game that is not symmetric.
+    InvalidProfileError
+        A strategy that is not a label, an index or a probability vector.
 
     Examples
     --------
@@ -208,22 +237,24 @@ def is_ess(game: Any, strategy: Any) -> bool:
     """
     where = "is_ess"
     A, labels, exact = _matrix(game, where)
+    limit = _check_limit(max_strategies, where)
     p = _strategy(strategy, labels, exact, where)
     exact = exact and p.dtype == object
-    return _check(A if exact else np.asarray(A, float), p, exact)
+    return _check(A if exact else np.asarray(A, float), p, exact, limit, where)
 
 
-def _check(A: np.ndarray, p: np.ndarray, exact: bool) -> bool:
+def _check(A: np.ndarray, p: np.ndarray, exact: bool, limit: int, where: str) -> bool:
     m = A.shape[0]
     Ap = A @ p
     value = p @ Ap
-    scale = 1.0 if exact else max(1.0, float(np.abs(A).max()))
-    tol = 0 if exact else TOLERANCE * scale * 10
+    tol = 0 if exact else scaled_tolerance(float(np.abs(A).max()))
     if any(v > value + tol for v in Ap):
         return False                                           # condition 1 fails: a better reply exists
-    support = [i for i in range(m) if (p[i] != 0 if exact else p[i] > 1e-12)]
+    support = [i for i in range(m) if (p[i] != 0 if exact else p[i] > TOLERANCE)]
     best = [i for i in range(m) if abs(Ap[i] - value) <= tol]
     extra = [j for j in best if j not in support]
+    check_size(where, len(extra), limit, what="the number of alternative best replies outside the support",
+               limit_name="max_strategies")
     M = (A + A.T) / 2 if not exact else np.array([[(A[i, j] + A[j, i]) / 2 for j in range(m)] for i in range(m)],
                                                  dtype=object)
     s0 = support[-1]
@@ -248,11 +279,8 @@ def _check(A: np.ndarray, p: np.ndarray, exact: bool) -> bool:
     if V.shape[1]:
         cross = V.T @ M @ W
         if exact:
-            Gs = sympy.Matrix(G.shape[0], G.shape[1], lambda i, j: sympy.Rational(G[i, j].numerator, G[i, j].denominator))
-            Cs = sympy.Matrix(cross.shape[0], cross.shape[1],
-                              lambda i, j: sympy.Rational(cross[i, j].numerator, cross[i, j].denominator))
-            Rs = sympy.Matrix(R.shape[0], R.shape[1], lambda i, j: sympy.Rational(R[i, j].numerator, R[i, j].denominator))
-            red = Rs - Cs.T * Gs.inv() * Cs
+            Cs = _sympy_matrix(cross)
+            red = _sympy_matrix(R) - Cs.T * _sympy_matrix(G).inv() * Cs
             R = np.array([[Fraction(int(red[i, j].p), int(red[i, j].q)) for j in range(red.shape[1])]
                           for i in range(red.shape[0])], dtype=object)
         else:
@@ -261,7 +289,7 @@ def _check(A: np.ndarray, p: np.ndarray, exact: bool) -> bool:
     return _strictly_copositive(C, exact)
 
 
-def evolutionarily_stable_strategies(game: Any) -> list[ESS]:
+def evolutionarily_stable_strategies(game: GameLike, *, max_strategies: int = MAX_STRATEGIES) -> Solutions[ESS]:
     """All evolutionarily stable strategies of a symmetric two-player game (one population).
 
     Candidates are the symmetric Nash equilibria: for each support, the
@@ -269,17 +297,27 @@ def evolutionarily_stable_strategies(game: Any) -> list[ESS]:
     isolated solutions qualify: an ESS is isolated), and the equilibria of
     :func:`~coopgame.mixed_equilibria` that are symmetric are added; each
     candidate is then checked with :func:`is_ess`. At most one ESS has a
-    given support.
+    given support, and its support's equations have a unique solution, so
+    the list is complete.
 
     Parameters
     ----------
     game : NormalFormGame, SymbolicGame or square matrix
-        At most :data:`MAX_STRATEGIES` strategies.
+        A symmetric two-player game.
+    max_strategies : int
+        Largest number of strategies accepted (the search visits ``2**m``
+        supports); default :data:`MAX_STRATEGIES` (14).
 
     Returns
     -------
-    list of ESS
-        In order of support size, then of the strategies.
+    Solutions of ESS
+        In order of support size, then of the strategies; ``is_exact`` for
+        exact games, ``method`` ``"support_enumeration"``.
+
+    Raises
+    ------
+    SolverLimitError
+        More than ``max_strategies`` strategies.
 
     Examples
     --------
@@ -290,15 +328,16 @@ def evolutionarily_stable_strategies(game: Any) -> list[ESS]:
     >>> evolutionarily_stable_strategies(hawk_dove)
     [ESS(1/2 Hawk + 1/2 Dove; payoff 1/2)]
     >>> stag_hunt = [[4, 0], [3, 3]]
-    >>> [ess.support for ess in evolutionarily_stable_strategies(stag_hunt)]
+    >>> [ess.support_labels for ess in evolutionarily_stable_strategies(stag_hunt)]
     [('1',), ('2',)]
     """
     where = "evolutionarily_stable_strategies"
-    A, labels, exact = _matrix(game, where)
+    nf = as_symmetric_game(game, where, exact_integers=True)
+    A, labels, exact = nf.payoffs[0], tuple(nf.actions[0]), nf.is_exact
     m = A.shape[0]
-    if m > MAX_STRATEGIES:
-        raise SolverLimitError(f"{where}: expected at most {MAX_STRATEGIES} strategies (the search visits 2**m "
-                               f"supports), got {m}; test chosen candidates with is_ess() instead")
+    limit = _check_limit(max_strategies, where)
+    check_size(where, m, limit, what="the number of strategies (the search visits 2**m supports)",
+               limit_name="max_strategies", alternative="is_ess() on chosen candidates")
     Af = np.asarray(A, float)
     candidates: list[np.ndarray] = []
     for r in range(1, m + 1):
@@ -307,28 +346,27 @@ def evolutionarily_stable_strategies(game: Any) -> list[ESS]:
             if p is not None:
                 candidates.append(p)
     try:
-        from coopgame.equilibria.mixed import mixed_equilibria
-
-        game_nf = NormalFormGame([A, A.T], None, [labels, labels], exact=exact)
-        for eq in mixed_equilibria(game_nf):
-            a, b = eq.strategies
-            if all(x == y for x, y in zip(a, b)) if exact else np.allclose(np.asarray(a, float), np.asarray(b, float)):
-                candidates.append(np.array(a, dtype=object if exact else float))
-    except CoopgameError:  # too large for vertex enumeration: the support search covers isolated candidates
-        candidates = list(candidates)
+        equilibria = list(mixed_equilibria(nf))
+    except SolverLimitError:  # too large for enumeration: the support search covers every ESS
+        equilibria = []
+    for eq in equilibria:
+        a, b = eq.strategies
+        if all(x == y for x, y in zip(a, b)) if exact else np.allclose(np.asarray(a, float), np.asarray(b, float),
+                                                                        rtol=0, atol=TOLERANCE):
+            candidates.append(np.array(a, dtype=object if exact else float))
     found: list[ESS] = []
     seen: list[np.ndarray] = []
     for p in candidates:
         pf = np.asarray(p, float)
-        if any(np.allclose(pf, q, atol=1e-9) for q in seen):
+        if any(np.allclose(pf, q, rtol=0, atol=TOLERANCE) for q in seen):
             continue
         seen.append(pf)
-        if _check(A if exact else Af, p, exact):
+        if _check(A if exact else Af, p, exact, limit, where):
             vec = readonly(np.array(p, dtype=object if exact else float))
             value = vec @ (A if exact else Af) @ vec
-            found.append(ESS(vec, value, tuple(labels[i] for i in range(m) if pf[i] > 1e-12), labels))
+            found.append(ESS(vec, value, tuple(i for i in range(m) if pf[i] > TOLERANCE), labels))
     found.sort(key=lambda e: (len(e.support), [-float(v) for v in e.strategy]))
-    return found
+    return Solutions(found, method="support_enumeration", is_exact=exact, is_complete=True)
 
 
 def _support_solution(A: np.ndarray, support: Sequence[int], exact: bool) -> np.ndarray | None:
@@ -360,14 +398,13 @@ def _support_solution(A: np.ndarray, support: Sequence[int], exact: bool) -> np.
         sol = np.linalg.solve(M, np.array(rhs, dtype=float))
     except np.linalg.LinAlgError:
         return None
-    if np.linalg.cond(M) > 1e12:
+    if np.linalg.cond(M) > _MAX_CONDITION:
         return None
     probs, v = sol[:r], sol[r]
-    if (probs <= 1e-12).any():
+    if (probs <= TOLERANCE).any():
         return None
     p = np.zeros(m)
     p[list(support)] = probs
-    tol = TOLERANCE * max(1.0, float(np.abs(A).max())) * 10
-    if (A @ p > v + tol).any():
+    if (A @ p > v + scaled_tolerance(float(np.abs(A).max()))).any():
         return None
     return p

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any, Protocol, Union, runtime_checkable
 import numpy as np
 
 from coopgame._checks import describe
+from coopgame._numeric import as_exact, classify_scalar
 from coopgame.errors import InvalidGameError, InvalidGameTypeError, NotSupportedError, UnresolvedParameterError
 from coopgame.games.normal_form import NormalFormGame
 from coopgame.games.symbolic import SymbolicGame
@@ -30,7 +31,8 @@ from coopgame.games.symbolic import SymbolicGame
 if TYPE_CHECKING:
     import numpy.typing as npt
 
-__all__ = ["GameLike", "FiniteGame", "as_normal_form", "require_two_players", "is_symmetric", "symmetric_matrix"]
+__all__ = ["GameLike", "FiniteGame", "as_normal_form", "require_two_players", "is_symmetric", "symmetric_matrix",
+           "as_symmetric_game"]
 
 
 @runtime_checkable
@@ -121,3 +123,33 @@ def symmetric_matrix(game: NormalFormGame, where: str) -> np.ndarray:
             f"{where}: expected a symmetric game (column payoffs = transpose of row payoffs); "
             "give one probability vector per player for two-population dynamics")
     return game.payoffs[0]
+
+
+def as_symmetric_game(game: Any, where: str, *, exact_integers: bool = False) -> NormalFormGame:
+    """A symmetric two-player game (one population) from a game or from the row player's square payoff matrix.
+
+    A two-dimensional array ``A`` is read as the row payoffs of the game
+    ``(A, A.T)`` (exactly when ``exact_integers`` and every entry is an
+    integer or a Fraction); anything else goes through
+    :func:`as_normal_form` and must be symmetric (see
+    :func:`symmetric_matrix`).
+
+    Examples
+    --------
+    >>> from coopgame.games.coerce import as_symmetric_game
+    >>> game = as_symmetric_game([[3, 0], [5, 1]], "f", exact_integers=True)
+    >>> game.is_exact, game.payoffs[1].tolist() == [[3, 5], [0, 1]]
+    (True, True)
+    """
+    if isinstance(game, (list, tuple, np.ndarray)):
+        try:
+            arr = np.asarray(game, dtype=object)
+        except (TypeError, ValueError):
+            arr = None
+        if arr is not None and arr.ndim == 2:
+            if exact_integers and arr.size and all(classify_scalar(v) in ("int", "exact") for v in arr.flat):
+                arr = as_exact(arr)
+            game = [arr, arr.T]
+    nf = as_normal_form(game, where)
+    symmetric_matrix(nf, where)
+    return nf

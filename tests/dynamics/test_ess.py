@@ -65,9 +65,9 @@ def test_published_hawk_dove(V, C):
         assert [list(e.strategy) for e in found] == [[Fraction(V, C), 1 - Fraction(V, C)]]
         assert not is_ess(game, "Hawk") and not is_ess(game, "Dove")
     elif V > C:
-        assert [e.support for e in found] == [("Hawk",)]
+        assert [e.support_labels for e in found] == [("Hawk",)]
     else:
-        assert [e.support for e in found] == [("Hawk",)]      # a = c, b > d: Hawk wins the second condition
+        assert [e.support_labels for e in found] == [("Hawk",)]      # a = c, b > d: Hawk wins the second condition
 
 
 @given(matrices(2))

@@ -1,4 +1,4 @@
-"""The compiled kernels behind coopgame.dynamics.network: incremental payoffs, conservation, seeding.
+"""The compiled kernels of coopgame.dynamics.network: incremental payoffs, conservation, seeding.
 
 These tests call the kernels directly. Being collected before tests/test_examples.py, they also
 compile (and cache on disk) the kernels before the gallery example on networks is timed.
@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from coopgame.dynamics import network
+from coopgame.dynamics.network import kernels
 from coopgame.dynamics.network import (
     as_graph,
     donation_game,
@@ -39,10 +39,10 @@ def test_incremental_payoffs_equal_recomputed_payoffs(update, average):
     s = rng.integers(0, 3, size=25).astype(np.int64)
     P = np.zeros(25)
     counts = np.bincount(s, minlength=3).astype(np.int64)
-    network._set_payoffs(g.indptr, g.indices, A, s, P)
+    kernels.set_payoffs(g.indptr, g.indices, A, s, P)
     np.random.seed(0)
     for _ in range(3000):
-        network._step(g.indptr, g.indices, A, 0.3, update, average, s, P, counts)
+        kernels.step(g.indptr, g.indices, A, 0.3, update, average, s, P, counts)
     direct = np.array([A[s[i], s[adj[i] == 1]].sum() for i in range(25)])
     np.testing.assert_allclose(P, direct, rtol=0, atol=1e-9)
     assert counts.tolist() == np.bincount(s, minlength=3).tolist()
