@@ -28,7 +28,7 @@ release = coopgame.__version__
 
 # -- General configuration -----------------------------------------------------
 extensions = [
-    "myst_parser",
+    "myst_nb",  # MyST pages (myst-nb includes myst-parser) and notebooks executed at build time
     "sphinx.ext.autodoc",
     "sphinx.ext.autosummary",
     "sphinx.ext.mathjax",
@@ -37,7 +37,7 @@ extensions = [
     "sphinx_gallery.gen_gallery",
 ]
 
-source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
+source_suffix = {".rst": "restructuredtext", ".md": "myst-nb", ".ipynb": "myst-nb"}
 root_doc = "index"
 exclude_patterns = [
     "_build",
@@ -56,6 +56,13 @@ templates_path: list[str] = []
 # MyST: dollar maths, definition lists, and ``{eval-rst}`` for autosummary tables.
 myst_enable_extensions = ["dollarmath", "amsmath", "deflist", "colon_fence"]
 myst_heading_anchors = 3
+
+# myst-nb: docs/notebooks/ are executed at every build (so they show what the library shows
+# now); an error in a cell fails the build.
+nb_execution_mode = "force"
+nb_execution_raise_on_error = True
+nb_execution_timeout = 300
+nb_execution_excludepatterns = ["auto_examples/*"]
 
 # autodoc / autosummary
 autosummary_generate = True

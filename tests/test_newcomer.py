@@ -79,3 +79,56 @@ def test_command_line_help_and_catalog(fresh_env):
     assert done.returncode == 0 and "public_goods" in done.stdout, done.stderr
     done = _run([str(command), "solve", "no-such-file.nfg"], fresh_env)
     assert done.returncode == 2 and done.stderr.startswith("coopgame: error:") and "Traceback" not in done.stderr
+
+
+def test_plain_install_brings_no_test_docs_or_benchmark_tools(fresh_env):
+    """``make demo`` (a plain install) reaches the tour without pygambit, sphinx, pytest or numba."""
+    python = fresh_env / "venv" / "bin" / "python"
+    done = _run([str(python), "-m", "pip", "list", "--format=freeze", "--disable-pip-version-check"], fresh_env)
+    assert done.returncode == 0, done.stderr
+    installed = {line.split("==")[0].lower().replace("_", "-") for line in done.stdout.split()}
+    unwanted = {"pygambit", "sphinx", "pytest", "hypothesis", "nashpy", "quantecon", "numba", "myst-nb", "egttools"}
+    assert not installed & unwanted, sorted(installed & unwanted)
+
+
+def _runtime_requirements() -> set[str]:
+    text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    block = re.search(r"^dependencies = \[(.*?)^\]", text, flags=re.S | re.M)
+    assert block, "pyproject.toml has no [project] dependencies list"
+    return {re.split(r"[<>=!~\[ ]", name, maxsplit=1)[0].lower()
+            for name in re.findall(r'^\s*"([^"]+)"', block.group(1), flags=re.M)}
+
+
+def _imported_at_run_time() -> set[str]:
+    """Top-level names of the third-party packages that coopgame/ imports (lazy imports included)."""
+    import ast
+
+    names: set[str] = set()
+    for path in (ROOT / "coopgame").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names.update(alias.name.split(".")[0] for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
+                names.add(node.module.split(".")[0])
+    return {n for n in names if n not in sys.stdlib_module_names and n != "coopgame"}
+
+
+# Imported by coopgame/ but optional: each import is guarded, and an extra names the package.
+OPTIONAL = {"numba": "fast", "yaml": "yaml", "cloudpickle": "distributed", "networkx": "networks",
+            "dask": "distributed", "distributed": "distributed", "mpmath": "(comes with sympy)"}
+
+
+def test_runtime_dependencies_are_what_the_package_imports():
+    required = _runtime_requirements()
+    imported = _imported_at_run_time()
+    assert required <= imported, f"run-time dependencies that coopgame/ never imports: {sorted(required - imported)}"
+    missing = imported - required - set(OPTIONAL)
+    assert not missing, f"coopgame/ imports packages that are neither dependencies nor optional: {sorted(missing)}"
+
+
+def test_make_demo_installs_no_extra():
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    demo = re.search(r"^demo: (\S+)", makefile, flags=re.M)
+    assert demo and demo.group(1).endswith(".stamp-runtime"), "make demo must depend on the run-time stamp only"
+    rule = re.search(r"^\$\(VENV\)/\.stamp-runtime:.*?\n((?:\t.*\n)+)", makefile, flags=re.M)
+    assert rule and "-e ." in rule.group(1) and "[" not in rule.group(1), rule.group(1) if rule else makefile
