@@ -1,15 +1,29 @@
-"""What every game shares: players, action labels, profiles, a payoff-table repr, instruments."""
+"""What every finite game in strategic form shares: players, action labels, profiles, tables, instruments.
+
+:class:`GameBase` is the base of :class:`~coopgame.NormalFormGame` and
+:class:`~coopgame.SymbolicGame`. Applying instruments or substituting
+parameters can turn one kind into the other (a symbolic subsidy on a numeric
+game gives a symbolic game; substituting every parameter gives a numeric
+one): :func:`build_game` makes the right kind. The two classes register
+themselves here when they are defined (``class NormalFormGame(GameBase,
+kind="numeric")``), so this module needs neither and neither imports the
+other to build it.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-from typing import Any
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, ClassVar, Protocol, runtime_checkable
 
 import numpy as np
+import sympy
 
+from coopgame._checks import describe
 from coopgame.errors import InvalidGameError, InvalidGameTypeError, InvalidProfileError
+from coopgame.games._display import html_tables, latex_tables, text_table
+from coopgame.games.expressions import free_symbols
 
-__all__ = ["GameBase", "Action", "PureProfile", "describe"]
+__all__ = ["GameBase", "Action", "PureProfile", "Instrument", "build_game", "describe"]
 
 #: An action named by its label (``str``) or its index (``int``).
 Action = int | str
@@ -17,13 +31,16 @@ Action = int | str
 PureProfile = Sequence[Action]
 
 
-def describe(obj: Any) -> str:
-    """Short repr of a value for an error message."""
-    text = repr(obj)
-    return text if len(text) <= 60 else text[:57] + "..."
+@runtime_checkable
+class Instrument(Protocol):
+    """A policy instrument: a transformation of payoff arrays and action labels (see :mod:`coopgame.mechanisms`)."""
+
+    def transform(self, payoffs: Sequence[np.ndarray], players: Sequence[str],
+                  actions: Sequence[Sequence[str]]) -> tuple[Sequence[np.ndarray], Sequence[Sequence[str]]]: ...
 
 
 def _labels(given: Any, count: int, default: Iterable[str], what: str, where: str) -> tuple[str, ...]:
+    """``count`` distinct string labels, or ``default`` when ``given`` is None."""
     if given is None:
         return tuple(default)
     if isinstance(given, (str, bytes)) or not isinstance(given, Iterable):
@@ -40,6 +57,11 @@ def _labels(given: Any, count: int, default: Iterable[str], what: str, where: st
     return labels
 
 
+def default_actions(count: int) -> tuple[str, ...]:
+    """Gambit's default action labels ``"1"``, ..., ``"count"``."""
+    return tuple(str(j + 1) for j in range(count))
+
+
 class GameBase:
     """Labels and profiles of a game whose payoffs are arrays of shape :attr:`shape`."""
 
@@ -47,6 +69,14 @@ class GameBase:
     _payoffs: tuple[np.ndarray, ...]
     _players: tuple[str, ...]
     _actions: tuple[tuple[str, ...], ...]
+    _instruments: tuple[Any, ...]
+    #: The game classes by kind ("numeric", "symbolic"), filled as they are defined.
+    _kinds: ClassVar[dict[str, type[GameBase]]] = {}
+
+    def __init_subclass__(cls, kind: str | None = None, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if kind is not None:
+            GameBase._kinds[kind] = cls
 
     @property
     def _name(self) -> str:
@@ -57,7 +87,7 @@ class GameBase:
         where = self._name
         self._players = _labels(players, n, (f"Player {i + 1}" for i in range(n)), "player names", where)
         if actions is None:
-            self._actions = tuple(tuple(str(j + 1) for j in range(m)) for m in shape)
+            self._actions = tuple(default_actions(m) for m in shape)
             return
         if isinstance(actions, (str, bytes)) or not isinstance(actions, Iterable):
             raise InvalidGameError(f"{where}: expected one sequence of action labels per player, got {describe(actions)}")
@@ -65,7 +95,8 @@ class GameBase:
         if len(acts) != n:
             raise InvalidGameError(f"{where}: expected action labels for {n} players, got {len(acts)} sequences")
         self._actions = tuple(
-            _labels(a, m, (), f"action labels for {self._players[i]!r} (the payoff arrays have {m} actions on axis {i})", where)
+            _labels(a, m, default_actions(m),
+                    f"action labels for {self._players[i]!r} (the payoff arrays have {m} actions on axis {i})", where)
             for i, (a, m) in enumerate(zip(acts, shape))
         )
 
@@ -82,7 +113,7 @@ class GameBase:
     @property
     def shape(self) -> tuple[int, ...]:
         """Number of actions of each player."""
-        return self._payoffs[0].shape
+        return tuple(self._payoffs[0].shape)
 
     @property
     def players(self) -> tuple[str, ...]:
@@ -93,6 +124,11 @@ class GameBase:
     def actions(self) -> tuple[tuple[str, ...], ...]:
         """Action labels, one tuple per player."""
         return self._actions
+
+    @property
+    def instruments(self) -> tuple[Any, ...]:
+        """Policy instruments applied to obtain this game (see :meth:`apply`)."""
+        return self._instruments
 
     def player_index(self, player: int | str) -> int:
         """Index of a player given by name or index."""
@@ -128,7 +164,7 @@ class GameBase:
     def pure_profile(self, profile: PureProfile) -> tuple[int, ...]:
         """Validate a pure profile (labels or indices) and return its action indices."""
         if isinstance(profile, (str, bytes)) or not isinstance(profile, (Sequence, np.ndarray)):
-            profile = (profile,)
+            profile = (profile,)  # type: ignore[assignment]
         if len(profile) != self.num_players:
             raise InvalidProfileError(
                 f"{self._name}: expected a pure profile with one action for each of {self.num_players} players, "
@@ -136,19 +172,54 @@ class GameBase:
             )
         return tuple(self.action_index(p, a) for p, a in enumerate(profile))
 
-    def _table(self, cell: Callable[[int, int], str], title: str) -> str:
-        """A two-player payoff table: ``cell(i, j)`` is the text of row ``i``, column ``j``."""
-        rows, cols = self._actions
-        cells = [[cell(i, j) for j in range(len(cols))] for i in range(len(rows))]
-        w0 = max(len(r) for r in rows) + 2
-        widths = [max(len(cols[j]), *(len(cells[i][j]) for i in range(len(rows)))) + 2 for j in range(len(cols))]
-        lines = [f"{title} ({self._players[0]}: rows, {self._players[1]}: columns)"]
-        lines.append(" " * w0 + "".join(c.rjust(w) for c, w in zip(cols, widths)))
-        for i, r in enumerate(rows):
-            lines.append(r.ljust(w0) + "".join(cells[i][j].rjust(widths[j]) for j in range(len(cols))))
-        return "\n".join(line.rstrip() for line in lines)
+    # ------------------------------------------------------------------ display
+    def _entry_text(self, value: Any) -> str:
+        """One payoff as text (tables in repr and HTML)."""
+        return str(value)
 
-    def apply(self, *instruments: Any):
+    def _entry_latex(self, value: Any) -> str:
+        """One payoff as LaTeX."""
+        raise NotImplementedError  # pragma: no cover - every game kind defines it
+
+    def _table(self, title: str) -> str:
+        """The two-player payoff table as text."""
+        a, b = self._payoffs
+        return text_table(self._players, self._actions,
+                          lambda i, j: f"{self._entry_text(a[i, j])}, {self._entry_text(b[i, j])}", title)
+
+    def _repr_html_(self) -> str:
+        """Payoff tables for notebooks: a bimatrix for two players, one table per slice for more."""
+        return html_tables(self._players, self._actions, self._payoffs, self._entry_text, self._name)
+
+    def to_latex(self) -> str:
+        r"""A LaTeX payoff table (``tabular``), ready for a paper.
+
+        Two-player games give one table with the row player's payoff first in
+        each cell; games with more players give one table per profile of the
+        players after the second.
+
+        Examples
+        --------
+        >>> import coopgame as cg
+        >>> print(cg.SymbolicGame([[["R", "S"], ["T", "P"]], [["R", "T"], ["S", "P"]]],
+        ...                       actions=[["C", "D"]] * 2).to_latex())
+        \begin{tabular}{r|cc}
+         & C & D \\
+        \hline
+        C & $R$, $R$ & $S$, $T$ \\
+        D & $T$, $S$ & $P$, $P$ \\
+        \end{tabular}
+        >>> print(cg.NormalFormGame([[[1, 0]], [[2, 3]]], exact=True).to_latex())
+        \begin{tabular}{r|cc}
+         & 1 & 2 \\
+        \hline
+        1 & $1$, $2$ & $0$, $3$ \\
+        \end{tabular}
+        """
+        return latex_tables(self._players, self._actions, self._payoffs, self._entry_latex)
+
+    # ------------------------------------------------------------------ instruments
+    def apply(self, *instruments: Instrument) -> GameBase:
         """A new game with policy instruments applied, in order.
 
         Instruments are :class:`~coopgame.Subsidy`, :class:`~coopgame.Penalty`,
@@ -158,20 +229,45 @@ class GameBase:
         instrument becomes a :class:`~coopgame.SymbolicGame`. The instruments
         are recorded on the result (``.instruments``).
         """
-        from coopgame.games.symbolic import build_game
-
-        payoffs = [np.array([int(v) if isinstance(v, float) and v.is_integer() else v
-                             for v in np.asarray(a, dtype=object).reshape(-1)], dtype=object).reshape(a.shape)
-                   for a in self._payoffs]
-        players, actions = self._players, self._actions
+        payoffs: Sequence[np.ndarray] = [
+            np.array([int(v) if isinstance(v, float) and v.is_integer() else v
+                      for v in np.asarray(a, dtype=object).reshape(-1)], dtype=object).reshape(a.shape)
+            for a in self._payoffs]
+        players = self._players
+        actions: Sequence[Sequence[str]] = self._actions
         recorded = []
         for inst in instruments:
-            if not hasattr(inst, "transform"):
+            if not isinstance(inst, Instrument):
                 raise InvalidGameTypeError(f"{self._name}.apply: expected policy instruments (Subsidy, Penalty, "
-                                       f"Transfer, Standard), got {describe(inst)}")
-            recorded.append(inst.resolved(players, actions) if hasattr(inst, "resolved") else inst)
+                                           f"Transfer, Standard), got {describe(inst)}")
+            resolved = getattr(inst, "resolved", None)
+            recorded.append(resolved(players, actions) if resolved is not None else inst)
             payoffs, actions = inst.transform(payoffs, players, actions)
-        previous = tuple(getattr(self, "_instruments", ()))
-        return build_game(payoffs, players, actions, instruments=previous + tuple(recorded),
+        return build_game(payoffs, players, actions, instruments=self._instruments + tuple(recorded),
                           defaults=getattr(self, "_defaults", None),
                           exact=False if getattr(self, "_exact", None) is False else None)
+
+
+def build_game(payoffs: Sequence[np.ndarray], players: Sequence[str], actions: Sequence[Sequence[str]], *,
+               instruments: tuple[Any, ...] = (), defaults: Mapping[Any, Any] | None = None,
+               exact: bool | None = None) -> GameBase:
+    """A SymbolicGame while any payoff has a free symbol, a NormalFormGame otherwise.
+
+    The numeric game is exact when ``exact`` is true or when every payoff is
+    rational (no float among them); ``exact=False`` keeps it float (and is
+    remembered by a symbolic game, so its numeric games stay float).
+    """
+    arrays = [np.array(a, dtype=object) for a in payoffs]
+    free = free_symbols(arrays)
+    game: Any
+    if free:
+        game = GameBase._kinds["symbolic"](arrays, players, actions,
+                                           defaults={k: v for k, v in (defaults or {}).items() if k in free})
+        game._exact = exact
+    else:
+        if exact is None:
+            exact = not any(isinstance(v, (float, np.floating, sympy.Float)) for a in arrays for v in a.reshape(-1))
+        game = GameBase._kinds["numeric"](arrays, players, actions, exact=exact)
+    game._instruments = tuple(instruments)
+    return game
+

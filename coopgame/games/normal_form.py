@@ -7,17 +7,13 @@ from fractions import Fraction
 from typing import Any
 
 import numpy as np
+import sympy
 
-from coopgame._numeric import (
-    as_exact,
-    as_float,
-    classify_scalar,
-    format_number,
-    readonly,
-    scaled_tolerance,
-)
-from coopgame.errors import InvalidGameError, InvalidGameTypeError, InvalidProfileError, UnresolvedParameterError
-from coopgame.games._base import Action, GameBase, PureProfile, describe
+from coopgame._checks import check_bool, describe, probability_vector
+from coopgame._numeric import as_float, format_number, readonly, scaled_tolerance
+from coopgame.errors import InvalidGameError, InvalidGameTypeError, InvalidProfileError
+from coopgame.games._base import Action, GameBase, PureProfile
+from coopgame.games._payoffs import check_shapes, numeric_arrays, payoff_array
 
 __all__ = ["NormalFormGame", "Action", "PureProfile", "MixedProfile"]
 
@@ -27,33 +23,7 @@ MixedProfile = Sequence[Sequence[float] | np.ndarray | Action]
 _NAME = "NormalFormGame"
 
 
-def _payoff_array(p: Any, k: int, where: str) -> np.ndarray:
-    """Turn one player's payoffs into an ndarray (numeric dtype or object)."""
-    if isinstance(p, (str, bytes)):
-        raise InvalidGameError(f"{where}: expected an array of numbers for player {k + 1}'s payoffs, got the text {describe(p)}")
-    if isinstance(p, np.ndarray) and p.dtype.kind in "biuf":
-        return p
-    try:
-        arr = np.array(p)
-    except (ValueError, TypeError):
-        arr = None
-    if arr is None or arr.dtype.kind not in "biufO":
-        if arr is not None and arr.dtype.kind in "USa":
-            raise InvalidGameError(f"{where}: expected numbers in player {k + 1}'s payoffs, got text such as {describe(arr.reshape(-1)[0])}")
-        if arr is not None and arr.dtype.kind == "c":
-            raise InvalidGameError(f"{where}: expected real payoffs for player {k + 1}, got complex numbers")
-        try:
-            arr = np.array(p, dtype=object)
-        except (ValueError, TypeError) as err:
-            raise InvalidGameError(f"{where}: expected a rectangular array for player {k + 1}'s payoffs, got a ragged nesting ({err})") from None
-    if arr.dtype == object:
-        for v in arr.reshape(-1):
-            if isinstance(v, (list, tuple, np.ndarray)):
-                raise InvalidGameError(f"{where}: expected a rectangular array for player {k + 1}'s payoffs, got a ragged nesting of lists")
-    return arr
-
-
-class NormalFormGame(GameBase):
+class NormalFormGame(GameBase, kind="numeric"):
     """A finite game in strategic form with ``N`` players.
 
     Parameters
@@ -116,6 +86,8 @@ class NormalFormGame(GameBase):
         *,
         exact: bool | None = None,
     ) -> None:
+        if exact is not None:
+            exact = check_bool(exact, "exact", _NAME)
         arrays = self._validate_payoffs(payoffs, exact)
         self._set_labels(players, actions, arrays[0].shape)
         self._payoffs = tuple(readonly(a) for a in arrays)
@@ -134,54 +106,9 @@ class NormalFormGame(GameBase):
             )
         if isinstance(payoffs, np.ndarray) and payoffs.ndim == 0:
             raise InvalidGameTypeError(f"{_NAME}: expected a sequence of payoff arrays, one per player, got a scalar")
-        arrays = [_payoff_array(p, k, _NAME) for k, p in enumerate(payoffs)]
-        n = len(arrays)
-        if n == 0:
-            raise InvalidGameError(f"{_NAME}: expected payoff arrays for at least one player, got none")
-        shape = arrays[0].shape
-        for k, a in enumerate(arrays):
-            if a.shape != shape:
-                raise InvalidGameError(
-                    f"{_NAME}: expected every player's payoff array to have the same shape, "
-                    f"got {shape} for player 1 and {a.shape} for player {k + 1}"
-                )
-        if len(shape) != n:
-            raise InvalidGameError(
-                f"{_NAME}: expected {n} payoff arrays with {n} axes each (one axis per player), "
-                f"got arrays of shape {shape}"
-            )
-        if any(m == 0 for m in shape):
-            raise InvalidGameError(f"{_NAME}: expected every player to have at least one action, got shape {shape}")
-        kinds: set[str] = set()
-        free: set[Any] = set()
-        for a in arrays:
-            if a.dtype.kind == "f":
-                kinds.add("float")
-                if not np.isfinite(a).all():
-                    kinds.add("nonfinite")
-            elif a.dtype.kind in "biu":
-                kinds.add("int")
-            else:
-                for v in a.reshape(-1):
-                    kind = classify_scalar(v)
-                    kinds.add(kind)
-                    if kind == "symbolic":
-                        free |= v.free_symbols
-                    elif kind == "bad":
-                        raise InvalidGameError(f"{_NAME}: expected real numbers as payoffs, got {describe(v)}")
-        if free:
-            names = ", ".join(sorted(str(s) for s in free))
-            raise UnresolvedParameterError(
-                f"{_NAME}: expected numeric payoffs, got expressions with free parameters ({names}); "
-                "use SymbolicGame and .subs(...) to give them values"
-            )
-        if "nonfinite" in kinds:
-            raise InvalidGameError(f"{_NAME}: expected finite payoffs, got NaN or infinite values")
-        if exact is None:
-            exact = "exact" in kinds and "float" not in kinds
-        if exact:
-            return [as_exact(a) for a in arrays]
-        return [np.array(as_float(a), dtype=float) for a in arrays]
+        arrays = [payoff_array(p, k, _NAME) for k, p in enumerate(payoffs)]
+        check_shapes(arrays, _NAME)
+        return numeric_arrays(arrays, exact, _NAME, lambda k, idx: f"of player {k + 1} at {idx}")
 
     # ------------------------------------------------------------------ basic properties
     @property
@@ -212,11 +139,6 @@ class NormalFormGame(GameBase):
             self._scale = max(1.0, max(float(np.abs(a).max()) for a in self.float_payoffs))
         return scaled_tolerance(self._scale)
 
-    @property
-    def instruments(self) -> tuple[Any, ...]:
-        """Policy instruments applied to obtain this game (see :meth:`apply`)."""
-        return self._instruments
-
     # ------------------------------------------------------------------ profiles
     def mixed_profile(self, strategies: MixedProfile, where: str = _NAME) -> tuple[np.ndarray, ...]:
         """Validate a mixed profile and return it as a tuple of read-only probability vectors.
@@ -235,48 +157,18 @@ class NormalFormGame(GameBase):
                 f"{where}: expected one probability vector for each of {self.num_players} players, got {len(strategies)}"
             )
         vectors = [self._strategy_vector(p, s, where) for p, s in enumerate(strategies)]
-        exact = self._exact and all(v.dtype == object for v in vectors)
-        if not exact:
-            vectors = [as_float(v) for v in vectors]
-        return tuple(readonly(np.array(v, dtype=object if exact else float)) for v in vectors)
+        if all(v.dtype == object for v in vectors):
+            return tuple(vectors)
+        return tuple(v if v.dtype == float else readonly(as_float(v)) for v in vectors)
 
     def _strategy_vector(self, p: int, s: Any, where: str = _NAME) -> np.ndarray:
+        """Player ``p``'s strategy: a label or index (the pure strategy) or a probability vector."""
         m = self.shape[p]
-        if isinstance(s, (str, int, np.integer)) and not isinstance(s, bool):
-            k = self.action_index(p, s)
-            v = np.array([Fraction(0)] * m, dtype=object) if self._exact else np.zeros(m)
-            v[k] = 1
-            return v
-        try:
-            arr = np.array(s)
-        except (ValueError, TypeError):
-            arr = None
-        if arr is None or arr.ndim != 1 or arr.shape[0] != m or arr.dtype.kind not in "biufO":
-            raise InvalidProfileError(
-                f"{where}: expected a probability vector of length {m} for {self._players[p]!r}, got {describe(s)}"
-            )
-        kinds = {classify_scalar(v) for v in arr.reshape(-1)} if arr.dtype == object else {"float" if arr.dtype.kind == "f" else "int"}
-        if kinds & {"bad", "symbolic", "nonfinite"} or (arr.dtype.kind == "f" and not np.isfinite(arr).all()):
-            raise InvalidProfileError(
-                f"{where}: expected finite probabilities for {self._players[p]!r}, got {describe(s)}"
-            )
-        if self._exact and "float" not in kinds:
-            vec = as_exact(arr)
-            total = sum(vec, Fraction(0))
-            if any(v < 0 for v in vec) or total != 1:
-                raise InvalidProfileError(
-                    f"{where}: expected non-negative probabilities summing to 1 for {self._players[p]!r}, "
-                    f"got {[format_number(v) for v in vec]} (sum {format_number(total)})"
-                )
-            return vec
-        vec = as_float(arr)
-        tol = 1e-7
-        if (vec < -tol).any() or abs(vec.sum() - 1) > tol:
-            raise InvalidProfileError(
-                f"{where}: expected non-negative probabilities summing to 1 for {self._players[p]!r}, "
-                f"got {vec.tolist()} (sum {vec.sum():g})"
-            )
-        return vec
+        if isinstance(s, (str, int, np.integer)) and not isinstance(s, (bool, np.bool_)):
+            v = np.zeros(m, dtype=int)
+            v[self.action_index(p, s)] = 1
+            s = v
+        return probability_vector(s, m, f"the strategy of {self._players[p]!r}", where, exact=self._exact)
 
     # ------------------------------------------------------------------ payoffs
     def __getitem__(self, profile: PureProfile) -> tuple[Any, ...]:
@@ -392,22 +284,14 @@ class NormalFormGame(GameBase):
         actions[p] = tuple(self._actions[p][i] for i in idx)
         return NormalFormGame(payoffs, self._players, actions, exact=self._exact)
 
-    def to_latex(self) -> str:
-        """A LaTeX payoff table (``tabular``); see :meth:`SymbolicGame.to_latex`.
+    # ------------------------------------------------------------------ display
+    def _entry_text(self, value: Any) -> str:
+        return format_number(value)
 
-        Examples
-        --------
-        >>> import coopgame as cg
-        >>> print(cg.NormalFormGame([[[1, 0]], [[2, 3]]], exact=True).to_latex())
-        \\begin{tabular}{r|cc}
-         & 1 & 2 \\\\
-        \\hline
-        1 & $1$, $2$ & $0$, $3$ \\\\
-        \\end{tabular}
-        """
-        from coopgame.games.symbolic import SymbolicGame
-
-        return SymbolicGame(self._payoffs, self._players, self._actions).to_latex()
+    def _entry_latex(self, value: Any) -> str:
+        number = sympy.Rational(value.numerator, value.denominator) if isinstance(value, Fraction) else value
+        return sympy.latex(sympy.Integer(int(number)) if isinstance(number, float) and number.is_integer()
+                           else sympy.sympify(number))
 
     @classmethod
     def zero_sum(cls, matrix: Any, players: Sequence[str] | None = None,
@@ -421,7 +305,7 @@ class NormalFormGame(GameBase):
         >>> pennies.payoffs[1].tolist()
         [[-1.0, 1.0], [1.0, -1.0]]
         """
-        arr = _payoff_array(matrix, 0, f"{_NAME}.zero_sum")
+        arr = payoff_array(matrix, 0, f"{_NAME}.zero_sum")
         if arr.ndim != 2:
             raise InvalidGameError(f"{_NAME}.zero_sum: expected a 2-D matrix, got an array of shape {arr.shape}")
         neg = np.array([[-v for v in row] for row in arr], dtype=arr.dtype) if arr.dtype == object else -arr
@@ -450,14 +334,14 @@ class NormalFormGame(GameBase):
             return (
                 f"NormalFormGame({self.num_players} players {self._players}, actions {self.shape}, {kind} payoffs)"
             )
-        a, b = self._payoffs
-        return self._table(lambda i, j: f"{format_number(a[i, j])}, {format_number(b[i, j])}", "NormalFormGame")
+        return self._table(_NAME)
 
-    def __reduce__(self):  # pickling for process pools
+    def __reduce__(self) -> tuple[Any, ...]:  # pickling for process pools
         return (_rebuild, (self._payoffs, self._players, self._actions, self._exact, self._instruments))
 
 
-def _rebuild(payoffs, players, actions, exact, instruments=()):
+def _rebuild(payoffs: Sequence[np.ndarray], players: Sequence[str], actions: Sequence[Sequence[str]], exact: bool,
+             instruments: tuple[Any, ...] = ()) -> NormalFormGame:
     game = NormalFormGame(payoffs, players, actions, exact=exact)
     game._instruments = tuple(instruments)
     return game

@@ -2,83 +2,27 @@
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
 import sympy
-from sympy.parsing.sympy_parser import parse_expr
 
+from coopgame._checks import describe
 from coopgame._numeric import readonly
-from coopgame.errors import InvalidArgumentTypeError, InvalidGameError, InvalidProfileError
-from coopgame.games._base import GameBase, describe
+from coopgame.errors import InvalidArgumentTypeError, InvalidGameError, InvalidProfileError, UnresolvedParameterError
+from coopgame.games._base import GameBase, build_game
+from coopgame.games._display import latex_tables
+from coopgame.games._payoffs import check_shapes, payoff_array
+from coopgame.games.expressions import FUNCTIONS, as_expression, free_symbols
 from coopgame.games.normal_form import NormalFormGame
 
-__all__ = ["SymbolicGame", "build_game", "as_expression"]
+__all__ = ["SymbolicGame", "build_game", "as_expression", "FUNCTIONS"]
+
+_free = free_symbols
 
 
-#: Function names a text formula may use; every other name is a parameter.
-FUNCTIONS = {name: getattr(sympy, name) for name in
-             ("exp", "log", "sqrt", "Max", "Min", "Abs", "ceiling", "floor", "Rational", "pi")}
-
-
-#: Names sympy's parser inserts around literals; a parameter may still use them.
-_PARSER_NAMES = {"Integer": sympy.Integer, "Float": sympy.Float, "Rational": sympy.Rational, "Symbol": sympy.Symbol}
-
-
-def as_expression(value: Any, known: Mapping[str, sympy.Symbol] | None = None, where: str = "SymbolicGame") -> sympy.Expr:
-    """A sympy expression from a number, an expression or a text such as ``"r*c/N - c"``.
-
-    In text every name other than a few functions (:data:`FUNCTIONS`) is a
-    parameter, ``S`` and ``N`` included; new names become positive real
-    symbols, and a name in ``known`` means that symbol.
-    """
-    if isinstance(value, sympy.Basic):
-        expr = value
-    elif isinstance(value, str):
-        local = dict(FUNCTIONS)
-        text = value
-        for name in set(re.findall(r"[A-Za-z_][A-Za-z_0-9]*", value)):
-            if name in FUNCTIONS:
-                continue
-            key = name
-            if name in _PARSER_NAMES:  # the parser wraps numbers in these: give the parameter another key
-                key = f"_coopgame_param_{name}"
-                text = re.sub(rf"\b{name}\b", key, text)
-            local[key] = (known or {}).get(name) or sympy.Symbol(name, positive=True)
-        try:
-            expr = parse_expr(text, local_dict=local, global_dict=dict(_PARSER_NAMES))
-        except Exception as err:  # the parser raises many kinds
-            raise InvalidGameError(f"{where}: expected a formula, got {value!r} ({type(err).__name__}: {err})") from None
-    elif isinstance(value, (bool, np.bool_)):
-        expr = sympy.Integer(int(value))
-    elif isinstance(value, (float, np.floating)) and float(value).is_integer():
-        expr = sympy.Integer(int(value))
-    else:
-        try:
-            expr = sympy.sympify(value, strict=True)
-        except (sympy.SympifyError, TypeError):
-            raise InvalidGameError(f"{where}: expected a number or a sympy expression, got {describe(value)}") from None
-    if not isinstance(expr, sympy.Expr):
-        raise InvalidGameError(f"{where}: expected a payoff expression, got {describe(value)}")
-    if expr.has(sympy.zoo, sympy.oo, -sympy.oo, sympy.nan):
-        raise InvalidGameError(f"{where}: expected finite payoffs, got {expr}")
-    if expr.is_number and expr.is_real is False:
-        raise InvalidGameError(f"{where}: expected real payoffs, got {expr}")
-    return expr
-
-
-def _free(arrays: Iterable[np.ndarray]) -> set[sympy.Symbol]:
-    out: set[sympy.Symbol] = set()
-    for a in arrays:
-        for e in a.reshape(-1):
-            if isinstance(e, sympy.Basic):
-                out |= e.free_symbols
-    return out
-
-
-class SymbolicGame(GameBase):
+class SymbolicGame(GameBase, kind="symbolic"):
     """A finite game in strategic form whose payoffs are sympy expressions.
 
     Parameters
@@ -135,26 +79,8 @@ class SymbolicGame(GameBase):
                 p = p.tolist()
             elif isinstance(p, sympy.NDimArray):
                 p = np.array(p.tolist(), dtype=object)
-            try:
-                arr = np.array(p, dtype=object)
-            except ValueError:
-                raise InvalidGameError(f"SymbolicGame: expected a rectangular array for player {k + 1}'s payoffs, got a ragged nesting") from None
-            if any(isinstance(v, (list, tuple, np.ndarray)) for v in arr.reshape(-1)):
-                raise InvalidGameError(f"SymbolicGame: expected a rectangular array for player {k + 1}'s payoffs, got a ragged nesting")
-            arrays.append(arr)
-        n = len(arrays)
-        if n == 0:
-            raise InvalidGameError("SymbolicGame: expected payoff arrays for at least one player, got none")
-        shape = arrays[0].shape
-        for k, a in enumerate(arrays):
-            if a.shape != shape:
-                raise InvalidGameError(f"SymbolicGame: expected every player's payoff array to have the same shape, "
-                                       f"got {shape} for player 1 and {a.shape} for player {k + 1}")
-        if len(shape) != n:
-            raise InvalidGameError(f"SymbolicGame: expected {n} payoff arrays with {n} axes each (one axis per player), "
-                                   f"got arrays of shape {shape}")
-        if any(m == 0 for m in shape):
-            raise InvalidGameError(f"SymbolicGame: expected every player to have at least one action, got shape {shape}")
+            arrays.append(payoff_array(p, k, "SymbolicGame", formulas=True))
+        shape = check_shapes(arrays, "SymbolicGame")
         known: dict[str, sympy.Symbol] = {}
         for a in arrays:
             for v in a.reshape(-1):
@@ -184,11 +110,6 @@ class SymbolicGame(GameBase):
     def defaults(self) -> dict[sympy.Symbol, Any]:
         """Default parameter values (a copy)."""
         return dict(self._defaults)
-
-    @property
-    def instruments(self) -> tuple[Any, ...]:
-        """Policy instruments applied to obtain this game (see :meth:`apply`)."""
-        return self._instruments
 
     def symbol(self, name: str | sympy.Symbol) -> sympy.Symbol:
         """The game's parameter with this name."""
@@ -239,8 +160,10 @@ class SymbolicGame(GameBase):
         arrays = [np.vectorize(lambda e: e.xreplace(sub), otypes=[object])(a) for a in self._payoffs]
         defaults = {k: v for k, v in self._defaults.items() if k not in sub}
         instruments = tuple(i.substituted(sub) if hasattr(i, "substituted") else i for i in self._instruments)
-        return build_game(arrays, self._players, self._actions, instruments=instruments, defaults=defaults,
+        game = build_game(arrays, self._players, self._actions, instruments=instruments, defaults=defaults,
                           exact=self._exact)
+        assert isinstance(game, (SymbolicGame, NormalFormGame))
+        return game
 
     def numeric(self, **values: Any) -> NormalFormGame:
         """The numeric game at the default parameter values, overridden by ``values``."""
@@ -249,8 +172,6 @@ class SymbolicGame(GameBase):
         game = self.subs(combined)
         if isinstance(game, SymbolicGame):
             missing = ", ".join(s.name for s in game.parameters)
-            from coopgame.errors import UnresolvedParameterError
-
             raise UnresolvedParameterError(f"SymbolicGame.numeric: expected values for every parameter, missing {missing}")
         return game
 
@@ -295,72 +216,18 @@ class SymbolicGame(GameBase):
         return payoffs
 
     # ------------------------------------------------------------------ display
-    @staticmethod
-    def _tex(label: str) -> str:
-        """A label as LaTeX text, special characters escaped."""
-        out = []
-        for ch in label:
-            if ch in "&%$#_{}":
-                out.append("\\" + ch)
-            elif ch == "~":
-                out.append(r"\textasciitilde{}")
-            elif ch == "^":
-                out.append(r"\textasciicircum{}")
-            elif ch == "\\":
-                out.append(r"\textbackslash{}")
-            else:
-                out.append(ch)
-        return "".join(out)
+    def _entry_latex(self, value: Any) -> str:
+        return str(sympy.latex(value))
 
-    def to_latex(self) -> str:
-        r"""A LaTeX payoff table (``tabular``), ready for a paper.
-
-        Two-player games give one table with the row player's payoff first in
-        each cell; games with more players give one table per profile of the
-        players after the second.
-
-        Examples
-        --------
-        >>> import coopgame as cg
-        >>> print(cg.SymbolicGame([[["R", "S"], ["T", "P"]], [["R", "T"], ["S", "P"]]],
-        ...                       actions=[["C", "D"]] * 2).to_latex())
-        \begin{tabular}{r|cc}
-         & C & D \\
-        \hline
-        C & $R$, $R$ & $S$, $T$ \\
-        D & $T$, $S$ & $P$, $P$ \\
-        \end{tabular}
-        """
-        if self.num_players == 1:
-            cells = " & ".join(f"${sympy.latex(e)}$" for e in self._payoffs[0])
-            acts = " & ".join(self._tex(a) for a in self._actions[0])
-            return f"\\begin{{tabular}}{{{'c' * self.shape[0]}}}\n{acts} \\\\\n\\hline\n{cells} \\\\\n\\end{{tabular}}"
-        tables = []
-        rest = [range(m) for m in self.shape[2:]]
-        for tail in np.ndindex(*self.shape[2:]) if rest else [()]:
-            lines = []
-            if tail:
-                who = ", ".join(f"{self._players[2 + k]}: {self._actions[2 + k][t]}" for k, t in enumerate(tail)).replace("\n", " ")
-                lines.append(f"% {who}")
-            lines.append(f"\\begin{{tabular}}{{r|{'c' * self.shape[1]}}}")
-            lines.append(" & " + " & ".join(self._tex(a) for a in self._actions[1]) + " \\\\")
-            lines.append("\\hline")
-            for i, r in enumerate(self._actions[0]):
-                cells = []
-                for j in range(self.shape[1]):
-                    idx = (i, j, *tail)
-                    cells.append(", ".join(f"${sympy.latex(a[idx])}$" for a in self._payoffs))
-                lines.append(f"{self._tex(r)} & " + " & ".join(cells) + " \\\\")
-            lines.append("\\end{tabular}")
-            tables.append("\n".join(lines))
-        return "\n\n".join(tables)
+    def _repr_latex_(self) -> str:
+        """The payoff table as a LaTeX formula (an ``array``, as :meth:`to_latex` lays it out)."""
+        return "$$" + latex_tables(self._players, self._actions, self._payoffs, self._entry_latex, math=True) + "$$"
 
     def __repr__(self) -> str:
         if self.num_players != 2 or max(self.shape) > 8:
             names = ", ".join(s.name for s in self.parameters)
             return f"SymbolicGame({self.num_players} players {self._players}, actions {self.shape}, parameters {names})"
-        a, b = self._payoffs
-        return self._table(lambda i, j: f"{a[i, j]}, {b[i, j]}", "SymbolicGame")
+        return self._table("SymbolicGame")
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, SymbolicGame):
@@ -373,36 +240,14 @@ class SymbolicGame(GameBase):
             self._hash = hash((self._players, self._actions, tuple(tuple(a.reshape(-1)) for a in self._payoffs)))
         return self._hash
 
-    def __reduce__(self):
+    def __reduce__(self) -> tuple[Any, ...]:
         return (_rebuild, (tuple(a.tolist() for a in self._payoffs), self._players, self._actions,
                            self._defaults, self._instruments, self._exact))
 
 
-def _rebuild(payoffs, players, actions, defaults, instruments, exact=None):
+def _rebuild(payoffs: Sequence[Any], players: Sequence[str], actions: Sequence[Sequence[str]],
+             defaults: Mapping[Any, Any], instruments: tuple[Any, ...], exact: bool | None = None) -> SymbolicGame:
     game = SymbolicGame(payoffs, players, actions, defaults=defaults)
     game._instruments = instruments
     game._exact = exact
-    return game
-
-
-def build_game(payoffs: Sequence[np.ndarray], players: Sequence[str], actions: Sequence[Sequence[str]], *,
-               instruments: tuple[Any, ...] = (), defaults: Mapping[Any, Any] | None = None,
-               exact: bool | None = None) -> SymbolicGame | NormalFormGame:
-    """A SymbolicGame while any payoff has a free symbol, a NormalFormGame otherwise.
-
-    The numeric game is exact when ``exact`` is true or when every payoff is
-    rational (no float among them).
-    """
-    arrays = [np.array(a, dtype=object) for a in payoffs]
-    if _free(arrays):
-        game: Any = SymbolicGame(arrays, players, actions,
-                                 defaults={k: v for k, v in (defaults or {}).items() if k in _free(arrays)})
-    else:
-        flat = [v for a in arrays for v in a.reshape(-1)]
-        if exact is None:
-            exact = not any(isinstance(v, (float, np.floating, sympy.Float)) for v in flat)
-        game = NormalFormGame(arrays, players, actions, exact=exact)
-    game._instruments = tuple(instruments)
-    if isinstance(game, SymbolicGame):
-        game._exact = exact
     return game

@@ -21,6 +21,7 @@ action. :attr:`SymmetricGame.count_vectors` lists them in this order and
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Callable, Sequence
 from fractions import Fraction
@@ -29,34 +30,30 @@ from typing import Any
 
 import numpy as np
 
-from coopgame._numeric import (
-    TOLERANCE,
-    as_float,
-    classify_scalar,
-    format_number,
-    readonly,
-    to_fraction,
-)
-from coopgame.errors import (
-    InvalidGameError,
-    InvalidProfileError,
-    SolverLimitError,
-    UnresolvedParameterError,
-)
-from coopgame.games._base import describe
+from coopgame._checks import call_user, check_bool, check_callable, check_int, check_size, describe, probability_vector
+from coopgame._numeric import as_float, format_number, readonly, scaled_tolerance
+from coopgame.errors import InvalidGameError, InvalidProfileError
+from coopgame.games._base import _labels, default_actions
+from coopgame.games._payoffs import numeric_arrays, payoff_array
+from coopgame.games.normal_form import NormalFormGame
+from coopgame.results import html_table
 
-__all__ = ["MAX_COUNT_VECTORS", "MAX_NORMAL_FORM_PROFILES", "SymmetricGame", "composition_rank", "compositions"]
+__all__ = ["MAX_TABLE_SIZE", "MAX_NORMAL_FORM_PROFILES", "SymmetricGame", "composition_rank", "compositions",
+           "count_vector_number"]
 
 _NAME = "SymmetricGame"
 
-#: Largest number of count vectors (of the other players) a SymmetricGame stores.
-#: ``C(N + m - 2, m - 1)`` for ``N`` players and ``m`` actions: with two actions
-#: any ``N`` up to 10**6, with three actions ``N`` up to about 1,400.
-MAX_COUNT_VECTORS: int = 10**6
+#: Largest payoff table a SymmetricGame stores: actions times count vectors of the
+#: other players, ``m * C(N + m - 2, m - 1)``. With two actions any ``N`` up to
+#: 10**6, with three actions ``N`` up to about 1,150. Raise it with ``max_size=``.
+MAX_TABLE_SIZE: int = 2 * 10**6
 
 #: Largest number of pure profiles (``m ** N``) :meth:`SymmetricGame.to_normal_form`
-#: builds; e.g. 2 actions and 16 players (65,536 profiles).
+#: builds; e.g. 2 actions and 16 players (65,536 profiles). Raise it with ``max_profiles=``.
 MAX_NORMAL_FORM_PROFILES: int = 2**16
+
+#: Count vectors a SymmetricGame shows in a notebook table (display only).
+_DISPLAY_COLUMNS = 24
 
 
 # ---------------------------------------------------------------------- count vectors
@@ -67,11 +64,13 @@ def _compositions_cached(total: int, parts: int) -> np.ndarray:
     if parts == 2:
         first = np.arange(total, -1, -1, dtype=np.int64)
         return readonly(np.stack([first, total - first], axis=1))
-    blocks = []
-    for first in range(total, -1, -1):
-        rest = _compositions_cached(total - first, parts - 1)
-        blocks.append(np.concatenate([np.full((rest.shape[0], 1), first, dtype=np.int64), rest], axis=1))
-    return readonly(np.concatenate(blocks, axis=0))
+    # stars and bars: the bar positions of the compositions in reverse lexicographic order are the
+    # combinations of (total + parts - 1) slots in reverse lexicographic order (no recursion)
+    slots = total + parts - 1
+    bars = np.array(list(itertools.combinations(range(slots), parts - 1)), dtype=np.int64)[::-1]
+    edges = np.concatenate([np.full((len(bars), 1), -1, dtype=np.int64), bars,
+                            np.full((len(bars), 1), slots, dtype=np.int64)], axis=1)
+    return readonly(np.diff(edges, axis=1) - 1)
 
 
 def compositions(total: int, parts: int) -> np.ndarray:
@@ -118,8 +117,28 @@ def composition_rank(counts: np.ndarray, total: int) -> np.ndarray:
     return rank
 
 
-def _count_vector_number(num_players: int, num_actions: int) -> int:
-    return math.comb(num_players - 1 + num_actions - 1, num_actions - 1)
+def count_vector_number(num_players: int, num_actions: int, cap: int | None = None) -> int:
+    """``C(N + m - 2, m - 1)``, the number of count vectors of the other players, in Python integers.
+
+    With ``cap``, stops as soon as the number exceeds it and returns ``cap + 1``
+    (so huge games are refused without computing a huge binomial).
+
+    Examples
+    --------
+    >>> from coopgame.games.symmetric import count_vector_number
+    >>> count_vector_number(4, 2), count_vector_number(3, 3)
+    (4, 6)
+    >>> count_vector_number(10**9, 10**9, cap=100)
+    101
+    """
+    a, b = num_players - 1, num_actions - 1
+    r = min(a, b)
+    value = 1
+    for i in range(1, r + 1):
+        value = value * (a + b - r + i) // i  # C(a + b - r + i, i) stays an integer at every step
+        if cap is not None and value > cap:
+            return cap + 1
+    return value
 
 
 # ---------------------------------------------------------------------- the game
@@ -143,14 +162,20 @@ class SymmetricGame:
         As for :class:`~coopgame.NormalFormGame`: ``None`` (default) keeps the
         payoffs exact when they are Fractions (and no float is among them);
         ``True`` makes every payoff a Fraction; ``False`` floats.
+    max_size : int, optional
+        Largest payoff table accepted, ``m * C(N + m - 2, m - 1)`` entries
+        (default :data:`MAX_TABLE_SIZE`, two million); checked in Python
+        integers before anything is built or called.
 
     Raises
     ------
     InvalidGameError
-        Invalid sizes or labels, a payoff function that fails or returns
-        something other than a finite real number.
+        Invalid sizes or labels, a payoff function that returns something
+        other than a finite real number.
+    CallbackError
+        The payoff function raised (the original error is the ``__cause__``).
     SolverLimitError
-        More than :data:`MAX_COUNT_VECTORS` count vectors.
+        A payoff table larger than ``max_size``.
 
     Notes
     -----
@@ -185,103 +210,60 @@ class SymmetricGame:
     __slots__ = ("_actions", "_counts", "_exact", "_float", "_hash", "_n", "_scale", "_table")
 
     def __init__(self, num_players: int, actions: int | Sequence[str], payoff: Callable[[int, tuple[int, ...]], Any],
-                 *, exact: bool | None = None) -> None:
-        n, labels = self._validate_sizes(num_players, actions, _NAME)
-        if not callable(payoff):
-            raise InvalidGameError(
-                f"{_NAME}: expected payoff as a callable payoff(own, counts), got {describe(payoff)}; "
-                "use SymmetricGame.from_table for a table"
-            )
+                 *, exact: bool | None = None, max_size: int = MAX_TABLE_SIZE) -> None:
+        n, labels = self._validate_sizes(num_players, actions, max_size, _NAME)
+        check_callable(payoff, "payoff (a function payoff(own, counts); use SymmetricGame.from_table for a table)", _NAME)
         counts = compositions(n - 1, len(labels))
-        values = []
-        for own in range(len(labels)):
-            row = []
-            for c in counts:
-                key = tuple(int(v) for v in c)
-                try:
-                    v = payoff(own, key)
-                except Exception as err:  # the user's function failed: say where
-                    raise InvalidGameError(
-                        f"{_NAME}: payoff({own}, {key}) raised {type(err).__name__}: {err}"
-                    ) from err
-                row.append(v)
-            values.append(row)
+        values = np.empty((len(labels), len(counts)), dtype=object)
+        for k, c in enumerate(counts):
+            key = tuple(int(v) for v in c)
+            for own in range(len(labels)):
+                values[own, k] = call_user(payoff, own, key, where=_NAME, what="payoff")
         self._init(n, labels, values, exact, "payoff")
 
     @staticmethod
-    def _validate_sizes(num_players: Any, actions: Any, where: str) -> tuple[int, tuple[str, ...]]:
-        if isinstance(num_players, bool) or not isinstance(num_players, (int, np.integer)) or num_players < 1:
-            raise InvalidGameError(f"{where}: expected num_players as an integer >= 1, got {describe(num_players)}")
-        n = int(num_players)
-        if isinstance(actions, (int, np.integer)) and not isinstance(actions, bool):
-            if actions < 1:
-                raise InvalidGameError(f"{where}: expected at least one action, got {int(actions)}")
-            labels = tuple(str(j + 1) for j in range(int(actions)))
+    def _validate_sizes(num_players: Any, actions: Any, max_size: Any, where: str) -> tuple[int, tuple[str, ...]]:
+        """The number of players and the action labels, once the table size is known to be within ``max_size``."""
+        n = check_int(num_players, "num_players", where, minimum=1)
+        limit = check_int(max_size, "max_size", where, minimum=1)
+        if isinstance(actions, (int, np.integer)) and not isinstance(actions, (bool, np.bool_)):
+            m = check_int(actions, "actions (a number of actions)", where, minimum=1)
+            given = None
         elif isinstance(actions, (str, bytes)) or not isinstance(actions, (Sequence, np.ndarray)):
             raise InvalidGameError(
-                f"{where}: expected actions as a number of actions or a sequence of labels, got {describe(actions)}"
-            )
+                f"{where}: expected actions as a number of actions or a sequence of labels, got {describe(actions)}")
         else:
-            labels = tuple(actions)
-            if not labels:
+            given = actions
+            m = len(actions)
+            if m == 0:
                 raise InvalidGameError(f"{where}: expected at least one action label, got none")
-            if not all(isinstance(a, str) for a in labels):
-                raise InvalidGameError(f"{where}: expected action labels as strings, got {describe(labels)}")
-            if len(set(labels)) != len(labels):
-                raise InvalidGameError(f"{where}: expected distinct action labels, got {describe(labels)}")
-        size = _count_vector_number(n, len(labels))
-        if size > MAX_COUNT_VECTORS:
-            raise SolverLimitError(
-                f"{where}: {n} players and {len(labels)} actions give {size} count vectors, more than "
-                f"MAX_COUNT_VECTORS = {MAX_COUNT_VECTORS}; use fewer actions or players"
-            )
-        return n, labels
+        size = m * count_vector_number(n, m, cap=limit)
+        check_size(where, size, limit, what="the payoff table (actions x count vectors of the others)",
+                   limit_name="max_size", alternative="fewer actions or players")
+        return n, _labels(given, m, default_actions(m), "action labels", where)
 
-    def _init(self, n: int, labels: tuple[str, ...], values: Any, exact: bool | None, source: str) -> None:
-        arr = np.array(values, dtype=object) if not isinstance(values, np.ndarray) else values
-        kinds: set[str] = set()
-        if arr.dtype.kind == "f":
-            kinds.add("float")
-            if not np.isfinite(arr).all():
-                kinds.add("nonfinite")
-        elif arr.dtype.kind in "biu":
-            kinds.add("int")
-        else:
-            for idx, v in np.ndenumerate(arr):
-                kind = classify_scalar(v)
-                if kind in ("bad", "symbolic", "nonfinite"):
-                    key = tuple(int(x) for x in compositions(n - 1, len(labels))[idx[1]])
-                    if kind == "symbolic":
-                        raise UnresolvedParameterError(
-                            f"{_NAME}: expected numeric payoffs, got {describe(v)} from {source}({idx[0]}, {key})"
-                        )
-                    what = "a finite real number" if kind == "nonfinite" else "a real number"
-                    raise InvalidGameError(
-                        f"{_NAME}: expected {what} from {source}({idx[0]}, {key}), got {describe(v)}"
-                    )
-                kinds.add(kind)
-        if "nonfinite" in kinds:
-            raise InvalidGameError(f"{_NAME}: expected finite payoffs, got NaN or infinite values in the {source}")
-        if exact is None:
-            exact = "exact" in kinds and "float" not in kinds
-        if exact:
-            table = np.empty(arr.shape, dtype=object)
-            for idx, v in np.ndenumerate(arr):
-                table[idx] = to_fraction(v)
-        else:
-            table = np.array(as_float(arr), dtype=float)
+    def _init(self, n: int, labels: tuple[str, ...], values: np.ndarray, exact: bool | None, source: str) -> None:
+        if exact is not None:
+            exact = check_bool(exact, "exact", _NAME)
+        arr = values
+        counts = compositions(n - 1, len(labels))
+
+        def locate(_k: int, idx: tuple[int, ...]) -> str:
+            return f"from {source}({idx[0]}, {tuple(int(x) for x in counts[idx[1]])})"
+
+        (table,) = numeric_arrays([arr], exact, _NAME, locate)
         self._n = n
         self._actions = labels
         self._table = readonly(table)
-        self._exact = bool(exact)
-        self._counts = compositions(n - 1, len(labels))
+        self._exact = table.dtype == object
+        self._counts = counts
         self._hash: int | None = None
         self._float: np.ndarray | None = None if self._exact else self._table
         self._scale: float | None = None
 
     @classmethod
     def from_table(cls, num_players: int, actions: int | Sequence[str], table: Any,
-                   *, exact: bool | None = None) -> SymmetricGame:
+                   *, exact: bool | None = None, max_size: int = MAX_TABLE_SIZE) -> SymmetricGame:
         """A symmetric game from a payoff table ``table[own][k]``.
 
         ``k`` numbers the count vectors of the other players as in
@@ -301,16 +283,10 @@ class SymmetricGame:
         >>> game.payoff("Contribute", (2, 0)), game.payoff("Free-ride", (2, 0))
         (0.5, 1.0)
         """
-        n, labels = cls._validate_sizes(num_players, actions, f"{_NAME}.from_table")
-        size = _count_vector_number(n, len(labels))
-        if isinstance(table, (str, bytes)):
-            raise InvalidGameError(f"{_NAME}.from_table: expected a table of numbers, got {describe(table)}")
-        try:
-            arr = np.array(table)
-            if arr.dtype.kind not in "biuf":
-                arr = np.array(table, dtype=object)
-        except (ValueError, TypeError):
-            raise InvalidGameError(f"{_NAME}.from_table: expected a rectangular table, got a ragged nesting") from None
+        where = f"{_NAME}.from_table"
+        n, labels = cls._validate_sizes(num_players, actions, max_size, where)
+        size = count_vector_number(n, len(labels))
+        arr = payoff_array(table, 0, where)
         if arr.shape != (len(labels), size):
             raise InvalidGameError(
                 f"{_NAME}.from_table: expected a table of shape ({len(labels)}, {size}) "
@@ -368,10 +344,12 @@ class SymmetricGame:
         """``TOLERANCE * max(1, max |payoff|)``; 0 when exact."""
         return 0.0 if self._exact else self.float_tolerance
 
-    def _float_tolerance(self) -> float:
+    @property
+    def float_tolerance(self) -> float:
+        """``TOLERANCE * max(1, max |payoff|)``: the tolerance of any computation done in floats (see :mod:`coopgame._numeric`)."""
         if self._scale is None:
-            self._scale = max(1.0, float(np.abs(self.float_table).max()))
-        return TOLERANCE * self._scale
+            self._scale = float(np.abs(self.float_table).max())
+        return scaled_tolerance(self._scale)
 
     # ------------------------------------------------------------------ lookups
     def action_index(self, action: int | str) -> int:
@@ -451,31 +429,11 @@ class SymmetricGame:
     # ------------------------------------------------------------------ mixed strategies
     def strategy(self, strategy: Any, where: str = _NAME) -> np.ndarray:
         """Validate a symmetric mixed strategy (probability vector, or an action label / index)."""
-        m = self.num_actions
-        if isinstance(strategy, (str, int, np.integer)) and not isinstance(strategy, bool):
-            k = self.action_index(strategy)
-            v = np.array([Fraction(0)] * m, dtype=object) if self._exact else np.zeros(m)
-            v[k] = 1
-            return readonly(v)
-        try:
-            arr = np.array(strategy)
-        except (ValueError, TypeError):
-            arr = None
-        if arr is None or arr.shape != (m,) or arr.dtype.kind not in "biufO":
-            raise InvalidProfileError(f"{where}: expected a probability vector of length {m}, got {describe(strategy)}")
-        kinds = {classify_scalar(v) for v in arr} if arr.dtype == object else {"float" if arr.dtype.kind == "f" else "int"}
-        if kinds & {"bad", "symbolic", "nonfinite"} or (arr.dtype.kind == "f" and not np.isfinite(arr).all()):
-            raise InvalidProfileError(f"{where}: expected finite probabilities, got {describe(strategy)}")
-        if self._exact and "float" not in kinds:
-            vec = np.array([to_fraction(v) for v in arr], dtype=object)
-            if any(v < 0 for v in vec) or sum(vec, Fraction(0)) != 1:
-                raise InvalidProfileError(f"{where}: expected non-negative probabilities summing to 1, got "
-                                          f"{[format_number(v) for v in vec]}")
-            return readonly(vec)
-        vec = as_float(arr)
-        if (vec < -1e-7).any() or abs(vec.sum() - 1) > 1e-7:
-            raise InvalidProfileError(f"{where}: expected non-negative probabilities summing to 1, got {vec.tolist()}")
-        return readonly(np.clip(vec, 0.0, 1.0))
+        if isinstance(strategy, (str, int, np.integer)) and not isinstance(strategy, (bool, np.bool_)):
+            v = np.zeros(self.num_actions, dtype=int)
+            v[self.action_index(strategy)] = 1
+            strategy = v
+        return probability_vector(strategy, self.num_actions, "the strategy", where, exact=self._exact)
 
     def count_probabilities(self, strategy: Any) -> np.ndarray:
         """Probability of each of the others' count vectors when each of them plays ``strategy`` (multinomial)."""
@@ -523,13 +481,13 @@ class SymmetricGame:
         return values.max() - values @ x
 
     # ------------------------------------------------------------------ conversion
-    def to_normal_form(self):
+    def to_normal_form(self, *, max_profiles: int = MAX_NORMAL_FORM_PROFILES) -> NormalFormGame:
         """The full :class:`~coopgame.NormalFormGame` (``m ** N`` profiles), for small games.
 
         Raises
         ------
         SolverLimitError
-            When ``m ** N`` exceeds :data:`MAX_NORMAL_FORM_PROFILES`.
+            When ``m ** N`` exceeds ``max_profiles`` (default :data:`MAX_NORMAL_FORM_PROFILES`).
 
         Examples
         --------
@@ -541,14 +499,12 @@ class SymmetricGame:
         C  3, 3  0, 5
         D  5, 0  1, 1
         """
-        from coopgame.games.normal_form import NormalFormGame
-
+        where = f"{_NAME}.to_normal_form"
+        limit = check_int(max_profiles, "max_profiles", where, minimum=1)
         n, m = self._n, self.num_actions
-        if m ** n > MAX_NORMAL_FORM_PROFILES:
-            raise SolverLimitError(
-                f"{_NAME}.to_normal_form: {m}**{n} = {m ** n} pure profiles exceed MAX_NORMAL_FORM_PROFILES = "
-                f"{MAX_NORMAL_FORM_PROFILES}; solve the SymmetricGame itself with pure_equilibria / mixed_equilibria"
-            )
+        check_size(where, m ** n, limit,
+                   what=f"the number of pure profiles {m}**{n}", limit_name="max_profiles",
+                   alternative="pure_equilibria / mixed_equilibria on the SymmetricGame itself")
         shape = (m,) * n
         idx = np.indices(shape).reshape(n, -1).T  # (P, N) action of each player
         full = np.stack([(idx == a).sum(axis=1) for a in range(m)], axis=1)
@@ -587,9 +543,19 @@ class SymmetricGame:
         return (f"{_NAME}({self._n} players, actions {self._actions}, {len(self._counts)} count vectors, "
                 f"{kind} payoffs)")
 
-    def __reduce__(self):
+    def _repr_html_(self) -> str:
+        """The payoff table for notebooks: own action (rows) against the others' count vectors (columns)."""
+        shown = min(len(self._counts), _DISPLAY_COLUMNS)
+        header = ["own action", *(str(tuple(int(x) for x in c)) for c in self._counts[:shown])]
+        rows = [[a, *(format_number(v) for v in self._table[i, :shown])] for i, a in enumerate(self._actions)]
+        more = f"; the first {shown} of {len(self._counts)} count vectors" if shown < len(self._counts) else ""
+        caption = (f"{_NAME}: {self._n} players; a player's payoff by its own action (rows) and how many of the "
+                   f"{self._n - 1} others play {', '.join(self._actions)} (columns){more}")
+        return html_table(rows, header=header, caption=caption)
+
+    def __reduce__(self) -> tuple[Any, ...]:
         return (_rebuild, (self._n, self._actions, self._table, self._exact))
 
 
-def _rebuild(n, actions, table, exact):
-    return SymmetricGame.from_table(n, actions, table, exact=exact)
+def _rebuild(n: int, actions: tuple[str, ...], table: np.ndarray, exact: bool) -> SymmetricGame:
+    return SymmetricGame.from_table(n, actions, table, exact=exact, max_size=max(MAX_TABLE_SIZE, table.size))

@@ -21,16 +21,19 @@ from coopgame.equilibria.symmetric import (
     symmetric_pure_equilibria,
 )
 from coopgame.errors import (
+    CallbackError,
     DegenerateGameWarning,
     InvalidArgumentError,
+    InvalidArgumentTypeError,
     InvalidGameError,
     InvalidProfileError,
     NotSupportedError,
     SolverLimitError,
+    UnresolvedParameterError,
 )
 from coopgame.games.symmetric import (
-    MAX_COUNT_VECTORS,
     MAX_NORMAL_FORM_PROFILES,
+    MAX_TABLE_SIZE,
     SymmetricGame,
     composition_rank,
     compositions,
@@ -113,22 +116,42 @@ def test_payoff_called_once_per_own_action_and_count_vector():
     assert all(sum(c) == 5 and len(c) == 3 for _, c in calls)
 
 
-@pytest.mark.parametrize("args, match", [
-    ((0, 2, lambda o, c: 0), "num_players"),
-    ((2.5, 2, lambda o, c: 0), "num_players"),
-    ((3, 0, lambda o, c: 0), "at least one action"),
-    ((3, "ab", lambda o, c: 0), "actions"),
-    ((3, ["a", "a"], lambda o, c: 0), "distinct"),
-    ((3, ["a", 1], lambda o, c: 0), "strings"),
-    ((3, 2, [[1, 2, 3], [4, 5, 6]]), "callable"),
-    ((3, 2, lambda o, c: 1 / 0), r"payoff\(0, \(2, 0\)\) raised ZeroDivisionError"),
-    ((3, 2, lambda o, c: "x"), r"real number from payoff\(0, \(2, 0\)\)"),
-    ((3, 2, lambda o, c: float("nan")), "finite"),
+@pytest.mark.parametrize("args, typed, match", [
+    ((0, 2, lambda o, c: 0), InvalidArgumentError, "num_players"),
+    ((2.5, 2, lambda o, c: 0), InvalidArgumentError, "num_players"),
+    ((True, 2, lambda o, c: 0), InvalidArgumentTypeError, "num_players"),
+    ((3, 0, lambda o, c: 0), InvalidArgumentError, "actions"),
+    ((3, [], lambda o, c: 0), InvalidGameError, "at least one action"),
+    ((3, "ab", lambda o, c: 0), InvalidGameError, "actions"),
+    ((3, ["a", "a"], lambda o, c: 0), InvalidGameError, "distinct"),
+    ((3, ["a", 1], lambda o, c: 0), InvalidGameError, "strings"),
+    ((3, 2, [[1, 2, 3], [4, 5, 6]]), InvalidArgumentTypeError, "payoff"),
+    ((3, 2, lambda o, c: "x"), InvalidGameError, r"real number as the payoff from payoff\(0, \(2, 0\)\)"),
+    ((3, 2, lambda o, c: None), InvalidGameError, r"real number as the payoff from payoff\(0, \(2, 0\)\)"),
+    ((3, 2, lambda o, c: [1, 2]), InvalidGameError, r"real number as the payoff"),
+    ((3, 2, lambda o, c: True), InvalidGameError, r"real number as the payoff"),
+    ((3, 2, lambda o, c: 1j), InvalidGameError, r"real number as the payoff"),
+    ((3, 2, lambda o, c: float("nan")), InvalidGameError, "finite"),
+    ((3, 2, lambda o, c: float("inf")), InvalidGameError, "finite"),
+    ((3, 2, lambda o, c: 10**400), InvalidGameError, "MAX_DIGITS"),
+    ((3, 2, lambda o, c: sympy.Symbol("b")), UnresolvedParameterError, "b"),
 ])
-def test_invalid_games_name_the_function(args, match):
-    with pytest.raises(InvalidGameError, match=match) as info:
+def test_invalid_games_name_the_function(args, typed, match):
+    with pytest.raises(typed, match=match) as info:
         SymmetricGame(*args)
     assert "SymmetricGame" in str(info.value)
+
+
+def test_a_raising_payoff_function_gives_a_callback_error():
+    with pytest.raises(CallbackError, match=r"SymmetricGame: payoff\(0, \(2, 0\)\) raised ZeroDivisionError") as info:
+        SymmetricGame(3, 2, lambda o, c: 1 / 0)
+    assert isinstance(info.value.__cause__, ZeroDivisionError)
+
+
+def test_huge_integers_stay_exact_in_exact_games():
+    game = SymmetricGame(2, 2, lambda o, c: 10**250 + o, exact=True)
+    assert game.table[1, 0] == 10**250 + 1
+    assert SymmetricGame(2, 2, lambda o, c: 10**250).float_table[0, 0] == 1e250
 
 
 def test_from_table_validates_shape():
@@ -139,12 +162,37 @@ def test_from_table_validates_shape():
 
 
 def test_limits_are_named():
-    with pytest.raises(SolverLimitError, match="MAX_COUNT_VECTORS"):
+    with pytest.raises(SolverLimitError, match="max_size"):
         SymmetricGame(2000, 3, lambda o, c: 0)
-    assert math.comb(1999 + 1, 2) > MAX_COUNT_VECTORS
-    with pytest.raises(SolverLimitError, match="MAX_NORMAL_FORM_PROFILES"):
+    assert 3 * math.comb(1999 + 1, 2) > MAX_TABLE_SIZE
+    assert SymmetricGame(2000, 3, lambda o, c: 0, max_size=10**7).table.shape == (3, math.comb(2001, 2))
+    with pytest.raises(SolverLimitError, match="max_profiles"):
         SymmetricGame(17, 2, lambda o, c: 0).to_normal_form()
     assert 2 ** 17 > MAX_NORMAL_FORM_PROFILES
+    assert SymmetricGame(3, 2, lambda o, c: 0).to_normal_form(max_profiles=8).shape == (2, 2, 2)
+
+
+@pytest.mark.parametrize("num_players, actions", [(2, 10**6), (3, 10**9), (10**12, 2), (10**18, 10**6)])
+def test_huge_games_are_refused_before_any_work(num_players, actions):
+    calls = []
+    with pytest.raises(SolverLimitError, match="max_size"):
+        SymmetricGame(num_players, actions, lambda o, c: calls.append(1) or 0)
+    assert not calls
+    with pytest.raises(SolverLimitError, match="max_size"):
+        SymmetricGame.from_table(num_players, actions, [[0]])
+
+
+def test_many_actions_need_no_recursion():
+    game = SymmetricGame(2, 1200, lambda o, c: o)  # 1200 x 1200 table, deeper than Python's recursion limit
+    assert game.count_vectors.shape == (1200, 1200)
+    assert (game.count_vectors == np.eye(1200, dtype=int)).all()
+
+
+def test_bad_limits_are_refused():
+    with pytest.raises(InvalidArgumentError, match="max_size"):
+        SymmetricGame(3, 2, lambda o, c: 0, max_size=0)
+    with pytest.raises(InvalidArgumentError, match="exact"):
+        SymmetricGame(3, 2, lambda o, c: 0, exact="yes")
 
 
 def test_profile_and_strategy_errors():
@@ -176,7 +224,7 @@ def test_pure_equilibria_match_the_normal_form(game):
         assert nf_eq.max_regret() == 0
         profile = [a for a, c in enumerate(eq.counts) for _ in range(c)]
         pays = nf[profile]
-        assert all(pays[i] == eq.payoffs[profile[i]] for i in range(game.num_players))
+        assert all(pays[i] == eq.payoffs[i] == eq.action_payoffs[profile[i]] for i in range(game.num_players))
 
 
 @SETTINGS
@@ -290,7 +338,8 @@ def test_published_volunteers_dilemma_diekmann_1985():
         q = eq.strategy[1]
         assert q == pytest.approx((c / b) ** (1 / (n - 1)), rel=1e-13)
         assert b - c == pytest.approx(b * (1 - q ** (n - 1)), abs=1e-12)  # the indifference itself
-        assert eq.payoffs == pytest.approx((b - c, b - c))
+        assert eq.action_payoffs == pytest.approx((b - c, b - c))
+        assert eq.payoffs == pytest.approx((b - c,) * n)
         assert [e.counts for e in cg.pure_equilibria(game)] == [(1, n - 1)]
 
 
