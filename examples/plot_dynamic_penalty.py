@@ -23,7 +23,7 @@ import numpy as np
 from coopgame import models
 from coopgame.dynamics.population import PopulationGame
 from coopgame.dynamics.replicator import replicator
-from coopgame.dynamics.stability import rest_points, stability
+from coopgame.dynamics import rest_points, stability
 
 values = {"dc": 2, "k": 1, "F": 16, "B": 4, "rho": Fraction(1, 2)}
 static = PopulationGame.from_game(models.inspection())

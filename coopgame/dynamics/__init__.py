@@ -1,6 +1,14 @@
 """Evolutionary dynamics: replicator dynamics, rest points and their stability, basins of attraction,
 finite populations (Moran and Fermi processes) and games on networks.
 
+Layout: ``field`` (the one replicator field and its Jacobian), ``linearisation``
+(the one classifier of Jacobians), ``states`` (reading a state),
+``integration`` (solve_ivp and the stacked Runge-Kutta scheme),
+``replicator`` (trajectories), ``fixed_points`` (rest points),
+``linear_stability`` (stability of a rest point), ``attraction`` (the one
+attractor finder), ``basins`` (basins and times to reach), ``analysis``
+(the symbolic equations and corner tables), ``population`` (state-dependent payoffs).
+
 Examples
 --------
 >>> import coopgame as cg
@@ -22,7 +30,8 @@ from coopgame.dynamics.analysis import (
     replicator_equations,
     symbolic_rest_points,
 )
-from coopgame.dynamics.basins import MAX_STARTS, Basins, attractors, basins, time_to_reach
+from coopgame.dynamics.attraction import attractors
+from coopgame.dynamics.basins import MAX_STARTS, MAX_WORK, Basins, basins, time_to_reach
 from coopgame.dynamics.ess import ESS, evolutionarily_stable_strategies, is_ess
 from coopgame.dynamics.finite import (
     MAX_EXACT_POPULATION,
@@ -37,12 +46,14 @@ from coopgame.dynamics.finite import (
 )
 from coopgame.dynamics.network import NetworkRun, donation_game, fixation_on_graph, simulate_network
 from coopgame.dynamics.population import PopulationGame
+from coopgame.dynamics.field import ReplicatorField
+from coopgame.dynamics.fixed_points import MAX_FACES, MAX_ROLES, rest_points
+from coopgame.dynamics.linear_stability import Stability, stability
 from coopgame.dynamics.replicator import Trajectory, replicator
-from coopgame.dynamics.stability import MAX_ROLES, Stability, rest_points, stability
 
 __all__ = [
-    "MAX_ROLES", "Stability", "Trajectory", "replicator", "rest_points", "stability",
-    "MAX_STARTS", "Basins", "attractors", "basins", "time_to_reach",
+    "MAX_ROLES", "MAX_FACES", "Stability", "Trajectory", "replicator", "rest_points", "stability", "ReplicatorField",
+    "MAX_STARTS", "MAX_WORK", "Basins", "attractors", "basins", "time_to_reach",
     "MAX_EXACT_POPULATION", "MAX_MUTATION_STATES", "FixationEstimate", "MutationSelectionDistribution",
     "StationaryDistribution", "fixation_probability", "mutation_selection_distribution", "simulate_fixation",
     "stationary_distribution", "NetworkRun", "donation_game", "fixation_on_graph", "simulate_network",

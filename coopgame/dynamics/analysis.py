@@ -21,6 +21,7 @@ Nash equilibrium of the (state-evaluated) game.
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -29,9 +30,15 @@ from typing import Any
 import numpy as np
 import sympy
 
-from coopgame._numeric import TOLERANCE, readonly
+from coopgame._checks import check_int, check_options, check_size, describe
+from coopgame._numeric import readonly
+from coopgame.dynamics.field import ReplicatorField, _tidy
+from coopgame.dynamics.fixed_points import MAX_FACES, face_count, support_system
+from coopgame.dynamics.linearisation import CLASSES as _LINEAR_CLASSES
+from coopgame.dynamics.linearisation import classify_eigenvalues, linearise
 from coopgame.dynamics.population import PopulationGame, as_population_game
-from coopgame.dynamics.stability import support_system
+from coopgame.dynamics.states import to_sympy_number as _number
+from coopgame.results import Result, html_table
 from coopgame.errors import (
     InvalidArgumentError,
     InvalidProfileError,
@@ -57,13 +64,14 @@ __all__ = [
 #: Largest number of corners (pure profiles) :func:`corner_table` and :func:`classify_corners` accept.
 MAX_CORNERS = 4096
 
-#: Classification codes of :class:`CornerClassification` (index = code).
-CLASSES = ("stable", "unstable", "saddle", "non-hyperbolic")
+#: Classification codes of :class:`CornerClassification` (index = code). The Jacobian at a corner is
+#: triangular with real eigenvalues, so the classifier's fifth class, "centre", never occurs here.
+CLASSES = _LINEAR_CLASSES[:4]
 
 
 # ------------------------------------------------------------------------------------------ equations
 @dataclass(frozen=True, eq=False)
-class ReplicatorSystem:
+class ReplicatorSystem(Result):
     """The replicator equations of a game and their Jacobian, as sympy expressions.
 
     Attributes
@@ -161,6 +169,10 @@ class ReplicatorSystem:
         lines = [rf"\frac{{d{sympy.latex(s)}}}{{dt}} &= {sympy.latex(e)}" for s, e in zip(self.state, self.equations)]
         return "\\begin{aligned}\n" + " \\\\\n".join(lines) + "\n\\end{aligned}"
 
+    def _repr_latex_(self) -> str:
+        """The equations, for notebooks."""
+        return "$" + self.to_latex() + "$"
+
     def __repr__(self) -> str:
         lines = [f"ReplicatorSystem({len(self.state)} coordinates: "
                  + ", ".join(f"{s} = share of {lab}" for s, lab in zip(self.state, self.labels)) + ")"]
@@ -202,34 +214,12 @@ def replicator_equations(game: Any) -> ReplicatorSystem:
     -c_g + f_e - g + w + x*(F_g + s_g) + z*(-f_e + g - s_e)
     """
     game = as_population_game(game, "replicator_equations")
-    shares = game.shares
-    state = game.state
     labels = tuple(f"{game.players[p]}: {game.actions[p][a]}"
                    for p, m in enumerate(game.shape) for a in range(m - 1))
-    equations: list[sympy.Expr] = []
-    advantages: list[sympy.Expr] | None = [] if all(m == 2 for m in game.shape) else None
-    for _p, (row, sh, coords) in enumerate(zip(game.payoffs, shares, game.role_state)):
-        if len(row) == 2:
-            delta = _tidy(row[0] - row[1], state)
-            x = coords[0]
-            equations.append(x * (1 - x) * delta)
-            if advantages is not None:
-                advantages.append(delta)
-            continue
-        mean = sympy.expand(sum((s * u for s, u in zip(sh, row)), sympy.Integer(0)))
-        for a, x in enumerate(coords):
-            equations.append(x * _tidy(row[a] - mean, state))
+    state, equations, advantages = ReplicatorField(game, where="replicator_equations").symbolic()
     eq = sympy.ImmutableMatrix(equations)
     jac = sympy.ImmutableMatrix(eq.jacobian(sympy.Matrix(state))) if state else sympy.ImmutableMatrix([])
     return ReplicatorSystem(game, state, labels, eq, jac, tuple(advantages) if advantages is not None else None)
-
-
-def _tidy(e: sympy.Expr, state: Sequence[sympy.Symbol] = ()) -> sympy.Expr:
-    """A payoff difference in a readable form: expanded and collected in the state coordinates."""
-    e = sympy.expand(e)
-    if not e.is_polynomial(*state) if state else False:
-        e = sympy.simplify(e)
-    return sympy.collect(e, list(state)) if state else e
 
 
 def _coordinates(game: PopulationGame, point: Any, where: str) -> dict[sympy.Symbol, sympy.Expr]:
@@ -274,22 +264,9 @@ def _coordinates(game: PopulationGame, point: Any, where: str) -> dict[sympy.Sym
                               f"vectors, got {point!r}")
 
 
-def _number(v: Any) -> sympy.Expr:
-    if isinstance(v, sympy.Basic):
-        return v
-    if isinstance(v, Fraction):
-        return sympy.Rational(v.numerator, v.denominator)
-    if isinstance(v, (int, np.integer)) and not isinstance(v, bool):
-        return sympy.Integer(int(v))
-    if isinstance(v, (float, np.floating)):
-        f = float(v)
-        return sympy.Integer(int(f)) if f.is_integer() else sympy.Float(f)
-    return sympy.sympify(v)
-
-
 # ------------------------------------------------------------------------------------------ symbolic rest points
 @dataclass(frozen=True, eq=False)
-class SymbolicRestPoint:
+class SymbolicRestPoint(Result):
     """A rest point of the replicator dynamics with parameters left symbolic.
 
     Attributes
@@ -313,20 +290,24 @@ class SymbolicRestPoint:
         return f"SymbolicRestPoint({pt}{cond})"
 
 
-def symbolic_rest_points(game: Any, *, max_mixing: int | None = None) -> list[SymbolicRestPoint]:
+def symbolic_rest_points(game: Any, *, max_mixing: int | None = None, max_faces: int = MAX_FACES,
+                         **options: Any) -> list[SymbolicRestPoint]:
     """Rest points of the replicator dynamics solved with the parameters left as symbols.
 
     For each choice of strategies in use (a support per role) the roles'
     indifference conditions are solved with sympy: corners first, then points
     where one, two, ... roles mix. Faces that sympy cannot solve in closed
     form, and continua of rest points, are skipped; for numbers use
-    :func:`~coopgame.dynamics.stability.rest_points` after ``subs``.
+    :func:`~coopgame.dynamics.fixed_points.rest_points` after ``subs``.
 
     Parameters
     ----------
     game : SymbolicGame, NormalFormGame or PopulationGame
     max_mixing : int, optional
         Consider at most this many mixing roles (default: all).
+    max_faces : int, default ``MAX_FACES`` (729)
+        Largest number of support combinations ``prod(2**m - 1)`` visited;
+        larger games are refused (:class:`~coopgame.SolverLimitError`) before any work.
 
     Returns
     -------
@@ -341,15 +322,17 @@ def symbolic_rest_points(game: Any, *, max_mixing: int | None = None) -> list[Sy
     (5, SymbolicRestPoint(x = 1 - k/(B*rho), y = dc/(F*rho) if (B*rho > k) & (F*rho > dc)))
     """
     where = "symbolic_rest_points"
-    if hasattr(game, "shape"):
-        _corner_profiles(game, where)
+    check_options(where, options, ["max_mixing", "max_faces"], what="keyword argument")
+    if max_mixing is not None:
+        max_mixing = check_int(max_mixing, "max_mixing", where, minimum=0)
+    max_faces = check_int(max_faces, "max_faces", where, minimum=1)
+    if hasattr(game, "shape"):                  # refuse before building the population game
+        check_size(where, face_count(game.shape), max_faces, what="the number of support combinations (faces)",
+                   limit_name="max_faces", alternative="rest_points() after substituting numbers, or replicator()")
     pgame = as_population_game(game, where)
     shape = pgame.shape
-    limit = 3 ** 6
-    combos = int(np.prod([2 ** m - 1 for m in shape]))
-    if combos > limit:
-        raise SolverLimitError(f"{where}: expected at most {limit} support combinations, got {combos}; "
-                               "substitute numbers and use rest_points() or integrate with replicator()")
+    check_size(where, face_count(shape), max_faces, what="the number of support combinations (faces)",
+               limit_name="max_faces", alternative="rest_points() after substituting numbers, or replicator()")
     supports_per_role = [[c for k in range(1, m + 1) for c in itertools.combinations(range(m), k)] for m in shape]
     found: list[tuple[int, SymbolicRestPoint]] = []
     for supports in itertools.product(*supports_per_role):
@@ -394,11 +377,9 @@ def _between(v: sympy.Expr) -> Any:
 
 
 # ------------------------------------------------------------------------------------------ corners
-def _corner_profiles(game: Any, where: str) -> list[tuple[int, ...]]:
-    count = int(np.prod(game.shape))
-    if count > MAX_CORNERS:
-        raise SolverLimitError(f"{where}: expected at most {MAX_CORNERS} corners (pure profiles), got {count}; "
-                               "analyse chosen profiles with stability() instead")
+def _corner_profiles(game: Any, where: str, max_corners: int = MAX_CORNERS) -> list[tuple[int, ...]]:
+    check_size(where, math.prod(int(m) for m in game.shape), max_corners, what="the number of corners (pure profiles)",
+               limit_name="max_corners", alternative="stability() at chosen profiles")
     return list(itertools.product(*(range(m) for m in game.shape)))
 
 
@@ -466,27 +447,15 @@ def _negative(e: sympy.Expr) -> Any:
     return rel
 
 
-def _sign(value: sympy.Expr, tol: float) -> int:
-    if value.is_Rational:
-        return int(bool(value > 0)) - int(bool(value < 0))
-    f = complex(sympy.N(value, 30))
-    if abs(f.real) <= tol:
-        return 0
-    return 1 if f.real > 0 else -1
-
-
-def _classify_signs(signs: Sequence[int]) -> str:
-    if all(s < 0 for s in signs):
-        return "stable"
-    if all(s > 0 for s in signs):
-        return "unstable"
-    if all(s != 0 for s in signs):
-        return "saddle"
-    return "non-hyperbolic"
+def _corner_class(values: Sequence[sympy.Expr]) -> str:
+    """The class of a corner from its eigenvalues (numbers), by the one classifier: exact when all are rational."""
+    if all(v.is_Rational for v in values):
+        return linearise(np.diag([Fraction(int(v.p), int(v.q)) for v in values]).astype(object), True).classification
+    return linearise(np.diag([float(sympy.re(sympy.N(v, 30))) for v in values]), False).classification
 
 
 @dataclass(frozen=True, eq=False)
-class CornerRow:
+class CornerRow(Result):
     """One corner of the state cube in a :class:`CornerTable`.
 
     Attributes
@@ -522,7 +491,7 @@ class CornerRow:
 
 
 @dataclass(frozen=True, eq=False)
-class CornerTable:
+class CornerTable(Result):
     """The corner-stability table of an evolutionary game (see :func:`corner_table`).
 
     Attributes
@@ -611,6 +580,23 @@ class CornerTable:
     def __repr__(self) -> str:
         return f"CornerTable({len(self.rows)} corners, {len(self.scenarios)} scenarios)\n{self}"
 
+    def _repr_html_(self) -> str:
+        head = ["corner", "(" + ", ".join(s.name for s in self.state) + ")", "eigenvalues", "stable iff"]
+        head += [f"scenario {name}" for name in self.scenarios]
+        body = []
+        for r in self.rows:
+            cond = "always" if r.condition is sympy.true else "never" if r.condition is sympy.false else str(r.condition)
+            cells = [", ".join(r.profile), "(" + ", ".join(str(v) for v in r.point) + ")",
+                     "; ".join(str(e) for e in r.eigenvalues), cond]
+            for name in self.scenarios:
+                eigs, cls = r.scenarios[name]
+                cells.append(f"{cls} (" + ", ".join(_fmt(e) for e in eigs) + ")")
+            body.append(cells)
+        stable = "; ".join(f"{name}: " + (", ".join("(" + ", ".join(p) + ")" for p in self.stable_corners(name))
+                                          or "none") for name in self.scenarios)
+        return html_table(body, header=head, caption="Corner stability" + (f" (stable corners {stable})"
+                                                                            if stable else ""))
+
 
 def _as_plain(e: sympy.Expr) -> Any:
     if e.is_Rational:
@@ -655,7 +641,7 @@ def _scenario_dict(game: PopulationGame, scenarios: Any, where: str) -> dict[str
     return out
 
 
-def corner_table(game: Any, scenarios: Any = None) -> CornerTable:
+def corner_table(game: Any, scenarios: Any = None, *, max_corners: int = MAX_CORNERS, **options: Any) -> CornerTable:
     """Every corner with its eigenvalues, the conditions for stability and the stable corners per scenario.
 
     Parameters
@@ -694,10 +680,12 @@ def corner_table(game: Any, scenarios: Any = None) -> CornerTable:
     [('Supervise loosely', 'Regulate laxly', 'Pollute')]
     """
     where = "corner_table"
+    check_options(where, options, ["max_corners"], what="keyword argument")
+    max_corners = check_int(max_corners, "max_corners", where, minimum=1)
     if hasattr(game, "shape"):
-        _corner_profiles(game, where)            # refuse before building the population game
+        _corner_profiles(game, where, max_corners)     # refuse before building the population game
     pgame = as_population_game(game, where)
-    profiles = _corner_profiles(pgame, where)
+    profiles = _corner_profiles(pgame, where, max_corners)
     scen = _scenario_dict(pgame, scenarios, where)
     subs = {name: {_param(pgame, k): _number(v)
                    for k, v in values.items()} for name, values in scen.items()}
@@ -709,9 +697,7 @@ def corner_table(game: Any, scenarios: Any = None) -> CornerTable:
         per: dict[str, tuple[tuple[sympy.Expr, ...], str]] = {}
         for name, mapping in subs.items():
             vals = tuple(e.xreplace(mapping) for e in eigs)
-            scale = max([1.0] + [abs(complex(sympy.N(v))) for v in vals])
-            signs = [_sign(v, TOLERANCE * scale) for v in vals]
-            per[name] = (vals, _classify_signs(signs))
+            per[name] = (vals, _corner_class(vals))
         profile = tuple(pgame.actions[p][a] for p, a in enumerate(idx))
         rows.append(CornerRow(profile, point, eigs, cond, per))
     return CornerTable(tuple(rows), scen, pgame.players, pgame.state)
@@ -727,7 +713,7 @@ def _param(game: PopulationGame, name: str) -> sympy.Symbol:
 
 # ------------------------------------------------------------------------------------------ many samples
 @dataclass(frozen=True, eq=False)
-class CornerClassification:
+class CornerClassification(Result):
     """Corner stability over many parameter sets (see :func:`classify_corners`).
 
     Attributes
@@ -787,6 +773,21 @@ class CornerClassification:
                 + ("; ".join(parts) or "none") + ")")
 
 
+def _float_column(values: Any, name: str, where: str) -> np.ndarray:
+    """A column of parameter values as finite floats (NaN, infinities, booleans and text refused)."""
+    try:
+        arr = np.asarray(values)
+        bad_kind = arr.dtype.kind not in "iufO" or (arr.dtype == object and any(
+            isinstance(v, (bool, np.bool_, str, bytes)) for v in arr.reshape(-1)))
+        out = np.asarray(arr, dtype=float)
+    except (TypeError, ValueError, OverflowError):
+        bad_kind, out = True, np.zeros(0)
+    if bad_kind or not np.isfinite(out).all():
+        raise InvalidArgumentError(f"{where}: expected finite real values of the parameter {name!r}, "
+                                   f"got {describe(values)}")
+    return out
+
+
 def _sample_columns(game: PopulationGame, samples: Any, where: str) -> tuple[list[np.ndarray], int]:
     names = [s.name for s in game.parameters]
     if isinstance(samples, np.ndarray) and samples.ndim == 2:
@@ -801,7 +802,7 @@ def _sample_columns(game: PopulationGame, samples: Any, where: str) -> tuple[lis
             key = k.name if isinstance(k, sympy.Symbol) else str(k)
             if key not in names:
                 raise InvalidArgumentError(f"{where}: expected parameters among {names}, got a column {key!r}")
-            cols[key] = np.asarray(samples[k], dtype=float)
+            cols[key] = _float_column(samples[k], key, where)
         for s, v in game.defaults.items():
             cols.setdefault(s.name, np.asarray(float(v)))
         missing = [k for k in names if k not in cols]
@@ -810,15 +811,19 @@ def _sample_columns(game: PopulationGame, samples: Any, where: str) -> tuple[lis
     else:
         raise InvalidArgumentError(f"{where}: expected samples as a mapping of parameter arrays, a DataFrame or a "
                                    f"2-d array with columns {names}, got {type(samples).__name__}")
-    arrays = [np.asarray(cols[k], dtype=float) for k in names]
-    shape = np.broadcast_shapes(*(a.shape for a in arrays)) if arrays else (1,)
+    arrays = [_float_column(cols[k], k, where) for k in names]
+    try:
+        shape = np.broadcast_shapes(*(a.shape for a in arrays)) if arrays else (1,)
+    except ValueError:
+        raise InvalidArgumentError(f"{where}: expected parameter arrays of one common length, got lengths "
+                                   f"{[a.shape for a in arrays]}") from None
     if len(shape) > 1:
         raise InvalidArgumentError(f"{where}: expected one-dimensional parameter arrays, got shape {shape}")
     n = shape[0] if shape else 1
     return [np.broadcast_to(a, (n,)) for a in arrays], n
 
 
-def classify_corners(game: Any, samples: Any) -> CornerClassification:
+def classify_corners(game: Any, samples: Any, *, max_corners: int = MAX_CORNERS, **options: Any) -> CornerClassification:
     """Classify every corner under many parameter sets at once (vectorised, no per-sample sympy).
 
     The corner eigenvalues (payoff differences, see :func:`corner_eigenvalues`)
@@ -840,8 +845,10 @@ def classify_corners(game: Any, samples: Any) -> CornerClassification:
 
     Notes
     -----
-    An eigenvalue within ``TOLERANCE * max(1, max |eigenvalue|)`` of zero
-    (per sample) counts as zero: the corner is then non-hyperbolic.
+    The classifier of :func:`~coopgame.dynamics.linearisation.classify_eigenvalues`:
+    an eigenvalue within ``TOLERANCE * max(1, max |eigenvalue|)`` of zero
+    (per sample and corner) counts as zero, and the corner is then
+    non-hyperbolic. Non-finite parameter values are refused.
 
     Examples
     --------
@@ -862,10 +869,12 @@ def classify_corners(game: Any, samples: Any) -> CornerClassification:
     True
     """
     where = "classify_corners"
+    check_options(where, options, ["max_corners"], what="keyword argument")
+    max_corners = check_int(max_corners, "max_corners", where, minimum=1)
     if hasattr(game, "shape"):
-        _corner_profiles(game, where)            # refuse before building the population game
+        _corner_profiles(game, where, max_corners)     # refuse before building the population game
     pgame = as_population_game(game, where)
-    profiles = _corner_profiles(pgame, where)
+    profiles = _corner_profiles(pgame, where, max_corners)
     columns, n = _sample_columns(pgame, samples, where)
     exprs = [e for idx in profiles for e in _corner_eigs(pgame, idx)]
     k = sum(m - 1 for m in pgame.shape)
@@ -875,16 +884,6 @@ def classify_corners(game: Any, samples: Any) -> CornerClassification:
     for j, v in enumerate(values):
         eig[:, j] = v
     eig = eig.reshape(n, len(profiles), k)
-    scale = np.maximum(1.0, np.abs(eig).max(axis=(1, 2), initial=0.0))[:, None, None]
-    tol = TOLERANCE * scale
-    neg = eig < -tol
-    pos = eig > tol
-    codes = np.full((n, len(profiles)), 3, dtype=np.int8)
-    all_neg = neg.all(axis=2)
-    all_pos = pos.all(axis=2)
-    nonzero = (neg | pos).all(axis=2)
-    codes[nonzero] = 2
-    codes[all_pos] = 1
-    codes[all_neg] = 0
+    codes = classify_eigenvalues(eig)             # the one classifier, each corner at its own scale
     corners = tuple(tuple(pgame.actions[p][a] for p, a in enumerate(idx)) for idx in profiles)
     return CornerClassification(corners, tuple(s.name for s in pgame.parameters), readonly(eig), readonly(codes))

@@ -130,7 +130,7 @@ def _strategy(p: Any, labels: tuple[str, ...], exact: bool, where: str) -> np.nd
     return probability_vector(p, m, "strategy", where, exact=exact)
 
 
-def _sympy_matrix(a: np.ndarray) -> Any:
+def _sympy_matrix(a: Any) -> Any:
     """A sympy Matrix of Rationals from a 2-D object array of Fractions."""
     return sympy.Matrix(a.shape[0], a.shape[1], lambda i, j: sympy.Rational(a[i, j].numerator, a[i, j].denominator))
 
@@ -374,17 +374,13 @@ def _support_solution(A: np.ndarray, support: Sequence[int], exact: bool) -> np.
     m = A.shape[0]
     r = len(support)
     # unknowns: p_s (s in support) and v; equations: (A p)_i - v = 0 for i in support, sum p = 1
-    rows, rhs = [], []
-    for i in support:
-        rows.append([A[i, s] for s in support] + [-1])
-        rhs.append(0)
-    rows.append([1] * r + [0])
-    rhs.append(1)
+    rows: list[list[Any]] = [[A[i, s] for s in support] + [-1] for i in support] + [[1] * r + [0]]
+    rhs: list[Any] = [0] * r + [1]
     if exact:
-        sol = exact_solve(rows, rhs)
-        if sol is None:
+        exact_sol = exact_solve(rows, rhs)
+        if exact_sol is None:
             return None
-        probs, v = sol[:r], sol[r]
+        probs, v = exact_sol[:r], exact_sol[r]
         if any(x <= 0 for x in probs):
             return None
         p = np.array([Fraction(0)] * m, dtype=object)
@@ -400,11 +396,11 @@ def _support_solution(A: np.ndarray, support: Sequence[int], exact: bool) -> np.
         return None
     if np.linalg.cond(M) > _MAX_CONDITION:
         return None
-    probs, v = sol[:r], sol[r]
-    if (probs <= TOLERANCE).any():
+    fprobs, fv = sol[:r], float(sol[r])
+    if (fprobs <= TOLERANCE).any():
         return None
-    p = np.zeros(m)
-    p[list(support)] = probs
-    if (A @ p > v + scaled_tolerance(float(np.abs(A).max()))).any():
+    q = np.zeros(m)
+    q[list(support)] = fprobs
+    if (A @ q > fv + scaled_tolerance(float(np.abs(A).max()))).any():
         return None
-    return p
+    return q

@@ -8,8 +8,8 @@ shrinks as more regions take it up, a reputation loss growing with the share
 of polluters. :class:`PopulationGame` holds such payoffs as sympy expressions
 of the state and of named parameters; :func:`~coopgame.dynamics.replicator.replicator`
 integrates it, :func:`~coopgame.dynamics.analysis.replicator_equations` prints
-its equations and Jacobian, and :func:`~coopgame.dynamics.stability.rest_points`
-and :func:`~coopgame.dynamics.stability.stability` analyse it.
+its equations and Jacobian, and :func:`~coopgame.dynamics.fixed_points.rest_points`
+and :func:`~coopgame.dynamics.linear_stability.stability` analyse it.
 
 The state of a role with ``m`` strategies is written with ``m - 1``
 coordinates, the shares of its first ``m - 1`` strategies (the last share is

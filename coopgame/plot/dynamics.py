@@ -17,12 +17,13 @@ from typing import Any
 
 import numpy as np
 
-from coopgame.dynamics.basins import (
-    Basins,
-    _one_population_rest_points,
-    _system,
-)
-from coopgame.dynamics.replicator import Trajectory, numeric_game, replicator
+from coopgame.dynamics.attraction import one_population_rest_points
+from coopgame.dynamics.basins import Basins
+from coopgame.dynamics.field import ReplicatorField
+from coopgame.dynamics.fixed_points import rest_points as find_rest_points
+from coopgame.dynamics.linear_stability import stability
+from coopgame.dynamics.population import PopulationGame
+from coopgame.dynamics.replicator import Trajectory, replicator
 from coopgame.errors import (
     DegenerateGameWarning,
     InvalidArgumentError,
@@ -94,7 +95,7 @@ def phase_portrait(game: Any, ax: Any = None, *, resolution: int = 30, density: 
     a stream plot coloured by speed; the interior nullclines (where a role is
     indifferent, ``dx/dt = 0`` on a horizontal line, ``dy/dt = 0`` on a
     vertical one) dashed; the rest points marked by their stability from
-    :func:`~coopgame.dynamics.stability.stability`.
+    :func:`~coopgame.dynamics.linear_stability.stability`.
 
     Parameters
     ----------
@@ -147,41 +148,29 @@ def phase_portrait(game: Any, ax: Any = None, *, resolution: int = 30, density: 
     >>> [line.get_xydata().tolist() for line in ax.lines if line.get_gid() == "rest points: stable"]
     [[[0.5, 0.5]]]
     """
-    from coopgame.dynamics.population import PopulationGame
-    from coopgame.dynamics.stability import rest_points as find_rest_points
-    from coopgame.dynamics.stability import stability
-
     where = "phase_portrait"
     population = isinstance(game, PopulationGame)
-    if not population:
-        game = numeric_game(game, where)
+    field = ReplicatorField(game, populations="multi", where=where)
+    game = field.population_game if population else field.game
     if tuple(game.shape) != (2, 2):
         raise NotSupportedError(f"{where}: expected a game of two roles with two actions each, got shape "
                                 f"{tuple(game.shape)}; use simplex_plot (one population, three strategies) or "
                                 "trajectory_3d (three roles)")
     if isinstance(resolution, bool) or not isinstance(resolution, (int, np.integer)) or resolution < 3:
         raise InvalidArgumentError(f"{where}: expected an integer resolution >= 3, got {resolution!r}")
-    if population:
-        payoff = game.payoff_function(where)         # refuses free parameters
 
-        def advantages(X: np.ndarray, Y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-            D0, D1 = np.empty(X.shape), np.empty(X.shape)
-            for idx in np.ndindex(X.shape):
-                u = payoff([np.array([X[idx], 1 - X[idx]]), np.array([Y[idx], 1 - Y[idx]])])
-                D0[idx], D1[idx] = u[0][0] - u[0][1], u[1][0] - u[1][1]
-            return D0, D1
-    else:
-        A, B = game.float_payoffs
+    def states(X: np.ndarray, Y: np.ndarray) -> np.ndarray:
+        return np.stack([X, 1 - X, Y, 1 - Y], axis=-1)
 
-        def advantages(X: np.ndarray, Y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-            D0 = Y * (A[0, 0] - A[1, 0]) + (1 - Y) * (A[0, 1] - A[1, 1])
-            D1 = X * (B[0, 0] - B[0, 1]) + (1 - X) * (B[1, 0] - B[1, 1])
-            return D0, D1
+    def advantages(X: np.ndarray, Y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        u0, u1 = field.payoffs(states(X, Y))            # refuses free parameters of a PopulationGame
+        return u0[..., 0] - u0[..., 1], u1[..., 0] - u1[..., 1]
+
     ax = get_axes(ax)
     grid = np.linspace(0.0, 1.0, int(resolution))
     X, Y = np.meshgrid(grid, grid)
-    D0, D1 = advantages(X, Y)
-    U, V = X * (1 - X) * D0, Y * (1 - Y) * D1
+    F = field(states(X, Y))
+    U, V = F[..., 0], F[..., 2]
     speed = np.hypot(U, V)
     if speed.max() > 0:
         stream = ax.streamplot(X, Y, U, V, color=speed, cmap=cmap, density=density, linewidth=0.9, arrowsize=1.0)
@@ -198,8 +187,8 @@ def phase_portrait(game: Any, ax: Any = None, *, resolution: int = 30, density: 
                     cs.set_gid(f"nullcline: {name}")
                     ax.plot([], [], ls="--", color=colour, lw=1.2, label=f"d{name}/dt = 0 ({role} indifferent)")
         else:            # straight lines: role 0's advantage depends on y only, role 1's on x only
-            d0, d1 = A[0, 0] - A[1, 0], A[0, 1] - A[1, 1]        # role 0's advantage at y = 1 and y = 0
-            e0, e1 = B[0, 0] - B[0, 1], B[1, 0] - B[1, 1]        # role 1's advantage at x = 1 and x = 0
+            d0, d1 = advantages(np.zeros(2), np.array([1.0, 0.0]))[0]     # role 0's advantage at y = 1 and y = 0
+            e0, e1 = advantages(np.array([1.0, 0.0]), np.zeros(2))[1]     # role 1's advantage at x = 1 and x = 0
             if d0 != d1 and 0 <= d1 / (d1 - d0) <= 1:
                 y_star = d1 / (d1 - d0)
                 (line,) = ax.plot([0, 1], [y_star, y_star], ls="--", color="tab:red", lw=1.2,
@@ -294,13 +283,12 @@ def simplex_plot(source: Any, ax: Any = None, *, starts: Sequence[Any] | None = 
     """
     where = "simplex_plot"
     if _is_game(source):
-        system = _system(source, "single", where)
+        system = ReplicatorField(source, populations="single", where=where)
         if system.sizes != (3,):
             raise NotSupportedError(f"{where}: expected a symmetric game with three actions, got "
                                     f"{system.sizes[0]} actions")
         labels = list(system.labels)
-        game = system.game
-        trajs = [replicator(game, start, t_max) for start in (starts or [])]
+        trajs = [replicator(system.game, start, t_max) for start in (starts or [])]
     else:
         trajs = _trajectories(source, where)
         for t in trajs:
@@ -330,7 +318,7 @@ def simplex_plot(source: Any, ax: Any = None, *, starts: Sequence[Any] | None = 
         line.set_gid("trajectory")
         ax.plot(path[0, 0], path[0, 1], marker=".", color="black", gid="start")
     if system is not None and rest_points:
-        found = _one_population_rest_points(system, where, warn=False)
+        found = one_population_rest_points(system, where, warn=False)
         _mark_rest_points(ax, [tuple(_ternary(x)) for x, _, _ in found], [kind for _, kind, _ in found])
     if legend and ax.get_legend_handles_labels()[0]:
         ax.legend(loc="upper left", bbox_to_anchor=(0.85, 1.0), fontsize=7, borderaxespad=0)
@@ -393,12 +381,11 @@ def trajectory_3d(source: Any, ax: Any = None, *, starts: Sequence[Any] | None =
     >>> ax.get_zlabel()
     'share Enterprise: Abate'
     """
-    from coopgame.dynamics.stability import stability
-
     where = "trajectory_3d"
     game = None
     if _is_game(source):
-        game = numeric_game(source, where)
+        game = ReplicatorField(source, populations="multi", where=where).game
+        assert game is not None
         if game.shape != (2, 2, 2):
             raise NotSupportedError(f"{where}: expected three roles with two actions each, got shape {game.shape}")
         if not starts and not corners:

@@ -26,7 +26,7 @@ from coopgame.dynamics.analysis import (
 )
 from coopgame.dynamics.population import PopulationGame
 from coopgame.dynamics.replicator import replicator
-from coopgame.dynamics.stability import rest_points, stability
+from coopgame.dynamics import rest_points, stability
 from coopgame.errors import (
     DegenerateGameWarning,
     InvalidArgumentError,
@@ -381,7 +381,7 @@ def test_derived_c10_dynamic_penalty_interior_is_stable_whenever_it_exists(dc, k
     if not (0 < x_star < 1 and y_star is not None and 0 < y_star < 1):
         return
     res = stability(game, [[x_star, 1 - x_star], [y_star, 1 - y_star]])
-    assert res.exact and res.trace < 0 and res.det > 0 and res.classification == "stable"
+    assert res.is_exact and res.trace < 0 and res.det > 0 and res.classification == "stable"
 
 
 def test_population_game_validation_and_display():
@@ -474,4 +474,4 @@ def test_rest_points_fall_back_to_numbers_where_sympy_cannot_solve():
     interior = next(p for p in mixed if 0 < float(p[1][0]) < 1)
     assert float(interior[1][0]) == pytest.approx(1 / 3)
     res = stability(game, interior)
-    assert not res.exact and res.classification == "stable"          # d/dx (cos 3x - x) < 0 there
+    assert not res.is_exact and res.classification == "stable"          # d/dx (cos 3x - x) < 0 there

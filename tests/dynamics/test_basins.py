@@ -14,17 +14,12 @@ from scipy.integrate import quad
 
 import coopgame as cg
 from coopgame import models
-from coopgame.dynamics.basins import (
-    MAX_STARTS,
-    Basins,
-    _System,
-    _system,
-    attractors,
-    basins,
-    time_to_reach,
-)
+from coopgame.dynamics import rest_points, stability
+from coopgame.dynamics.attraction import attractors, one_population_rest_points
+from coopgame.dynamics.basins import MAX_STARTS, Basins, basins, time_to_reach
+from coopgame.dynamics.field import ReplicatorField
+from coopgame.dynamics.integration import rk4_step
 from coopgame.dynamics.replicator import replicator
-from coopgame.dynamics.stability import rest_points, stability
 from coopgame.errors import (
     DegenerateGameWarning,
     InvalidArgumentError,
@@ -90,12 +85,12 @@ def pure_attractor_label(final: tuple[np.ndarray, ...]) -> tuple[int, ...] | Non
 def test_rk4_scheme_matches_replicator_one_population():
     rps = cg.NormalFormGame([[[0, -1, 2], [2, 0, -1], [-1, 2, 0]],
                              [[0, 2, -1], [-1, 0, 2], [2, -1, 0]]])
-    system = _System(rps, "single")
+    system = ReplicatorField(rps, populations="single")
     starts = np.array([[0.2, 0.3, 0.5], [0.6, 0.3, 0.1], [0.05, 0.05, 0.9]])
     Y = starts.copy()
     steps, t_end = 400, 8.0
     for _ in range(steps):
-        Y = system.rk4(Y, t_end / steps)
+        Y = rk4_step(system, Y, t_end / steps)
     for start, end in zip(starts, Y):
         ref = replicator(rps, start, t_end).final[0]
         np.testing.assert_allclose(end, ref, atol=1e-6)
@@ -104,12 +99,12 @@ def test_rk4_scheme_matches_replicator_one_population():
 def test_rk4_scheme_matches_replicator_multi_population():
     rng = np.random.default_rng(5)
     game = cg.NormalFormGame([rng.integers(-4, 5, size=(2, 3, 2)) for _ in range(3)])
-    system = _System(game, "multi")
+    system = ReplicatorField(game, populations="multi")
     starts = [[rng.dirichlet(np.ones(m)) for m in game.shape] for _ in range(4)]
     Y = np.array([np.concatenate(s) for s in starts])
     steps, t_end = 500, 5.0
     for _ in range(steps):
-        Y = system.rk4(Y, t_end / steps)
+        Y = rk4_step(system, Y, t_end / steps)
     for start, end in zip(starts, Y):
         ref = np.concatenate(replicator(game, start, t_end).final)
         np.testing.assert_allclose(end, ref, atol=1e-6)
@@ -178,7 +173,6 @@ def test_one_population_attractors_are_stable_equilibria(seed):
 def test_every_hyperbolic_ess_is_an_attractor_and_conversely_for_two_strategies(m, seed):
     """Oracle: coopgame.dynamics.ess (Maynard Smith's conditions). An ESS is asymptotically stable (Taylor and
     Jonker 1978), so each ESS is an attractor or a non-hyperbolic rest point; with two strategies the converse holds."""
-    from coopgame.dynamics.basins import _one_population_rest_points, _System
     from coopgame.dynamics.ess import evolutionarily_stable_strategies
 
     rng = np.random.default_rng(seed)
@@ -186,7 +180,7 @@ def test_every_hyperbolic_ess_is_an_attractor_and_conversely_for_two_strategies(
     game = cg.NormalFormGame([A, A.T], exact=True)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DegenerateGameWarning)
-        found = _one_population_rest_points(_System(game, "single"), "test", warn=False)
+        found = one_population_rest_points(ReplicatorField(game, populations="single"), "test", warn=False)
         ours = [np.asarray(a[0], dtype=float) for a in attractors(game)]
     ess = [np.asarray(e.strategy, dtype=float) for e in evolutionarily_stable_strategies(game)]
     flat = [x for x, kind, _ in found if kind == "non-hyperbolic"]
@@ -363,11 +357,11 @@ def test_population_game_field_matches_replicator():
     import sympy
 
     game = dynamic_penalty_inspection().subs(B=4, F=16, dc=2, k=1, rho=sympy.Rational(1, 2))
-    system = _system(game, "auto", "test")
+    system = ReplicatorField(game)
     starts = [[0.8, 0.3], [0.2, 0.9]]
     Y = np.array([[x, 1 - x, y, 1 - y] for x, y in starts])
     for _ in range(400):
-        Y = system.rk4(Y, 10.0 / 400)
+        Y = rk4_step(system, Y, 10.0 / 400)
     for (x, y), end in zip(starts, Y):
         ref = np.concatenate(replicator(game, [x, y], 10.0).final)
         np.testing.assert_allclose(end, ref, atol=1e-6)
@@ -458,11 +452,11 @@ def test_bad_arguments():
     stag = models.stag_hunt(R=4, S=1, T=3, P=3)
     with pytest.raises(InvalidArgumentError, match="not both"):
         basins(stag, grid=10, samples=10)
-    with pytest.raises(InvalidArgumentError, match="integer grid"):
+    with pytest.raises(InvalidArgumentError, match="grid to be an integer"):
         basins(stag, grid=2.5)
-    with pytest.raises(InvalidArgumentError, match="n >= 2"):
+    with pytest.raises(InvalidArgumentError, match="grid to be an integer >= 2"):
         basins(stag, grid=1)
-    with pytest.raises(InvalidArgumentError, match="positive number of samples"):
+    with pytest.raises(InvalidArgumentError, match="samples to be an integer >= 1"):
         basins(stag, samples=0)
     for bad in (0, -1, float("nan"), "x"):
         with pytest.raises(InvalidArgumentError, match="tol"):
@@ -475,9 +469,9 @@ def test_bad_arguments():
         basins(models.stag_hunt(), grid=10)
     with pytest.raises(InvalidGameError, match="symmetric"):
         basins(models.inspection().numeric(), populations="single")
-    with pytest.raises(SolverLimitError, match="MAX_STARTS"):
+    with pytest.raises(SolverLimitError, match="max_starts"):
         basins(models.tripartite().numeric(), grid=200)
-    with pytest.raises(SolverLimitError, match="MAX_STARTS"):
+    with pytest.raises(SolverLimitError, match="max_starts"):
         basins(stag, samples=MAX_STARTS + 1)
     with pytest.raises(InvalidArgumentError, match="radius"):
         time_to_reach(stag, [0.8, 0.2], "Stag", radius=0)

@@ -16,7 +16,7 @@ import coopgame as cg
 from coopgame import models
 from coopgame.dynamics.basins import basins
 from coopgame.dynamics.replicator import replicator
-from coopgame.dynamics.stability import rest_points, stability
+from coopgame.dynamics import rest_points, stability
 from coopgame.errors import (
     InvalidArgumentError,
     InvalidGameError,

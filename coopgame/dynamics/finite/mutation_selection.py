@@ -122,6 +122,7 @@ def _state_fitness(pop: Population, states: np.ndarray, size: int, table: np.nda
     if n == 2:
         A = pair_matrix(pop)
         return (states @ A.T - np.diag(A)[None, :]) / (size - 1)
+    assert table is not None  # groups of more than two come with their SymmetricGame's table
     cvs = compositions(n - 1, m)
     total = comb(size - 1, n - 1, exact=False)
     for i in range(m):

@@ -18,7 +18,7 @@ import numpy as np
 try:  # pragma: no cover - numba is optional; the fallback keeps the module importable without it
     from numba import njit
 except ImportError:  # pragma: no cover
-    njit = None
+    njit = None  # type: ignore[assignment]
 
 __all__ = ["set_payoffs", "step", "fixation_runs", "evolve"]
 
