@@ -260,7 +260,7 @@ def _interactive() -> bool:
     shell = sys.modules.get("IPython")
     if shell is not None:
         try:
-            ip = shell.get_ipython()  # type: ignore[attr-defined]
+            ip = shell.get_ipython()
             return ip is not None and "IPKernelApp" in getattr(ip, "config", {})
         except Exception:  # noqa: BLE001 - any failure means "not a notebook"
             return False

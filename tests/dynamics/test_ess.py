@@ -18,7 +18,7 @@ from coopgame.dynamics.ess import (
     is_ess,
 )
 from coopgame.dynamics.replicator import replicator
-from coopgame.errors import InvalidGameError, InvalidProfileError, SolverLimitError
+from coopgame.errors import InvalidArgumentError, InvalidGameError, InvalidProfileError, SolverLimitError
 
 small = st.integers(-4, 4)
 
@@ -170,3 +170,55 @@ def test_errors():
         is_ess([[1, 2], [3, 4]], 2)
     with pytest.raises(SolverLimitError):
         evolutionarily_stable_strategies(np.eye(MAX_STRATEGIES + 1, dtype=int))
+
+
+# ------------------------------------------------------------------------------ bad input, one test per class
+PD = [[3, 0], [5, 1]]
+
+
+def test_strategies_that_are_not_probability_vectors_are_typed_errors():
+    """Issue 13: is_ess(pd, [[0.5, 0.6], [1, 0]]) raised TypeError. One probability-vector check now."""
+    for bad in ([[0.5, 0.6], [1, 0]], [[0.5, 0.5], [1, 0]], [float("nan"), 1], [float("inf"), 0], [True, False],
+                [0.5, "a"], [0.2, 0.2, 0.6], [], 1.5, None, True, {"a": 1}, "Govern", -1):
+        with pytest.raises(InvalidProfileError):
+            is_ess(PD, bad)
+    assert is_ess(PD, [0, 1]) and is_ess(PD, [0.0, 1.0]) and is_ess(PD, 1)
+
+
+def test_games_that_are_not_symmetric_games_are_typed_errors():
+    for bad in (None, "pd", 3, [[1, 2], [3]], [[1, float("nan")], [0, 1]], {"A": 1}):
+        with pytest.raises(InvalidGameError):
+            is_ess(bad, 0)
+        with pytest.raises(InvalidGameError):
+            evolutionarily_stable_strategies(bad)
+
+
+def test_strategy_limits_are_keywords():
+    with pytest.raises(SolverLimitError, match="max_strategies=2; pass a larger max_strategies=.*is_ess"):
+        evolutionarily_stable_strategies(np.eye(3, dtype=int), max_strategies=2)
+    assert len(evolutionarily_stable_strategies(np.eye(3, dtype=int), max_strategies=3)) == 3
+    # all-equal payoffs: every other strategy is an alternative best reply
+    with pytest.raises(SolverLimitError, match="alternative best replies .* max_strategies=2"):
+        is_ess(np.zeros((4, 4), dtype=int), 0, max_strategies=2)
+    assert not is_ess(np.zeros((4, 4), dtype=int), 0)
+    with pytest.raises(InvalidArgumentError, match="max_strategies"):
+        is_ess(PD, 0, max_strategies=0)
+
+
+def test_ess_results_speak_the_common_vocabulary():
+    hawk_dove = cg.NormalFormGame([[[-1, 2], [0, 1]], [[-1, 0], [2, 1]]], actions=[["Hawk", "Dove"]] * 2, exact=True)
+    found = evolutionarily_stable_strategies(hawk_dove)
+    assert found.method == "support_enumeration" and found.is_exact and found.is_complete
+    (e,) = found
+    assert e.support == (0, 1) and e.support_labels == ("Hawk", "Dove")
+    assert e.payoffs == (Fraction(1, 2), Fraction(1, 2)) and e.is_exact
+    assert e == evolutionarily_stable_strategies(hawk_dove)[0] and hash(e) == hash(found[0])
+    frame = found.to_frame()
+    assert list(frame.columns) == ["p(Hawk)", "p(Dove)", "support", "payoff"]
+    assert frame.loc[0, "support"] == "Hawk, Dove"
+    with pytest.raises(AttributeError):
+        e.payoff = 0
+    floats = evolutionarily_stable_strategies(hawk_dove.to_float())
+    assert not floats.is_exact and not floats[0].is_exact and floats[0].support == (0, 1)
+    assert evolutionarily_stable_strategies(PD) == [ESS(np.array([Fraction(0), Fraction(1)], dtype=object),
+                                                        Fraction(1), (1,), ("1", "2"))]

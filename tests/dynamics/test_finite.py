@@ -33,6 +33,7 @@ from coopgame.dynamics.finite import (
 )
 from coopgame.errors import (
     InvalidArgumentError,
+    InvalidArgumentTypeError,
     InvalidGameError,
     InvalidProfileError,
     SolverError,
@@ -506,3 +507,136 @@ def test_defaults_work_for_the_prisoners_dilemma():
     assert stationary_distribution(PD, 10).most_abundant == "2"
     with pytest.raises(InvalidArgumentError, match="positive fitness"):
         fixation_probability(PD, 0, 1, 10, intensity=1.0)
+
+
+# ------------------------------------------------------------------------------ bad input, one test per class
+@pytest.mark.parametrize("function", [
+    lambda w: fixation_probability(PD, 0, 1, 10, process="fermi", intensity=w),
+    lambda w: stationary_distribution(PD, 10, process="fermi", intensity=w),
+    lambda w: simulate_fixation(PD, 0, 1, 10, process="fermi", intensity=w, runs=5, seed=0),
+    lambda w: mutation_selection_distribution(PD, 10, mutation=0.1, intensity=w),
+])
+def test_intensity_of_selection_must_be_a_finite_number(function):
+    for bad in (float("nan"), float("inf"), -float("inf"), -0.5):
+        with pytest.raises(InvalidArgumentError, match="intensity"):
+            function(bad)
+    for bad in (True, "strong", None, [0.1], 1j):
+        with pytest.raises(InvalidArgumentTypeError, match="intensity"):
+            function(bad)
+
+
+def test_strong_selection_gives_probabilities_not_nan():
+    for beta in (1e300, 10**300):
+        for mutant in (0, 1):
+            rho = fixation_probability(PD, mutant, 1 - mutant, 50, process="fermi", intensity=beta)
+            assert 0 <= rho <= 1 and not math.isnan(rho)
+    assert fixation_probability(PD, 1, 0, 50, process="fermi", intensity=1e300) == 1.0
+
+
+def test_population_size_is_checked_and_budgeted_before_any_work():
+    for bad in (2.5, float("nan"), -3):
+        with pytest.raises(InvalidArgumentError, match="population_size"):
+            fixation_probability(PD, 0, 1, bad)
+    with pytest.raises(InvalidArgumentTypeError, match="population_size"):
+        fixation_probability(PD, 0, 1, True)
+    # issue 13: 10**9 individuals raised MemoryError; now refused by the budget, in Python integers
+    for size in (10**9, 10**400):
+        with pytest.raises(SolverLimitError, match="max_population=1,000,000"):
+            fixation_probability(PD, 0, 1, size)
+        with pytest.raises(SolverLimitError, match="max_population"):
+            stationary_distribution(PD, size, process="fermi")
+        with pytest.raises(SolverLimitError, match="max_population"):
+            simulate_fixation(PD, 0, 1, size)
+    with pytest.raises(SolverLimitError, match="max_population=2,000; pass a larger max_population=.*to_float"):
+        fixation_probability(exact_game(PD), 0, 1, 2001, intensity=Fraction(1, 10))
+    # the limit is a keyword the caller can lower or raise
+    with pytest.raises(SolverLimitError, match="max_population=5"):
+        fixation_probability(PD, 0, 1, 6, max_population=5)
+    assert fixation_probability(PD, 0, 1, 6, max_population=6) == fixation_probability(PD, 0, 1, 6)
+    with pytest.raises(InvalidArgumentError, match="max_population"):
+        fixation_probability(PD, 0, 1, 6, max_population=0)
+    # n-player groups: the budget counts the population times the co-players
+    with pytest.raises(SolverLimitError, match=r"group size - 1\) is 4,000"):
+        fixation_probability(public_goods(5, 3, exact=False), 0, 1, 1000, process="fermi", intensity=1.0,
+                             max_population=3999)
+
+
+def test_mutation_rate_is_a_probability():
+    for bad in (float("nan"), float("inf"), -0.1, 0, 1.5):
+        with pytest.raises(InvalidArgumentError, match="mutation"):
+            mutation_selection_distribution(PD, 10, mutation=bad)
+    for bad in (True, "often", None):
+        with pytest.raises(InvalidArgumentTypeError, match="mutation"):
+            mutation_selection_distribution(PD, 10, mutation=bad)
+
+
+def test_chain_size_limit_is_a_keyword():
+    with pytest.raises(SolverLimitError, match="max_states=10; pass a larger max_states=.*stationary_distribution"):
+        mutation_selection_distribution(PD, 10, mutation=0.1, max_states=10)
+    assert len(mutation_selection_distribution(PD, 10, mutation=0.1, max_states=11).states) == 11
+    # huge populations are refused from the count of states, before anything is built
+    with pytest.raises(SolverLimitError, match="max_states"):
+        mutation_selection_distribution(PD, 10**12, mutation=0.1)
+    with pytest.raises(SolverLimitError, match="payoff weights"):
+        # 201 states, but 201 x 150 co-player compositions to average over
+        mutation_selection_distribution(public_goods(150, 3, exact=False), 200, mutation=0.1, max_states=250)
+
+
+def test_seeds_runs_steps_and_confidence_are_checked():
+    with pytest.raises(InvalidArgumentError, match="seed"):
+        simulate_fixation(PD, 0, 1, 10, runs=5, seed=-1)
+    with pytest.raises(InvalidArgumentTypeError, match="seed"):
+        simulate_fixation(PD, 0, 1, 10, runs=5, seed="lucky")
+    for name, bad in (("runs", 2.5), ("runs", -1), ("max_steps", float("nan")), ("max_steps", 0)):
+        with pytest.raises(InvalidArgumentError, match=name):
+            simulate_fixation(PD, 0, 1, 10, seed=0, **{name: bad})
+    for bad in (0, 1, float("nan"), 1.5):
+        with pytest.raises(InvalidArgumentError, match="confidence"):
+            simulate_fixation(PD, 0, 1, 10, runs=5, seed=0, confidence=bad)
+        with pytest.raises(InvalidArgumentError, match="confidence"):
+            wilson_interval(3, 10, bad)
+    with pytest.raises(InvalidArgumentError, match="successes"):
+        wilson_interval(11, 10)
+    with pytest.raises(InvalidArgumentTypeError, match="progress"):
+        simulate_fixation(PD, 0, 1, 10, runs=5, seed=0, progress="yes")
+
+
+def test_progress_bar_does_not_change_the_estimate(capsys):
+    quiet = simulate_fixation(HUNT, 0, 1, 8, process="fermi", intensity=0.5, runs=300, seed=9, progress=False)
+    shown = simulate_fixation(HUNT, 0, 1, 8, process="fermi", intensity=0.5, runs=300, seed=9, progress=True)
+    assert quiet == shown
+    assert "simulate_fixation" in capsys.readouterr().err
+
+
+def test_runs_beyond_one_batch_are_all_counted(monkeypatch):
+    from coopgame.dynamics.finite import simulation
+
+    monkeypatch.setattr(simulation, "_BATCH", 7)
+    est = simulate_fixation([[1, 1], [1, 1]], 0, 1, 5, runs=50, seed=2)
+    assert est.runs == 50 and 0 <= est.fixations <= 50 and est.unfinished == 0
+    assert est.mean_steps > 1
+
+
+def test_games_that_are_not_games_get_typed_errors():
+    for bad in (None, {"a": 1}, "PD", 3, [[1, 2], [3]], [[[1, 2]]]):
+        with pytest.raises(InvalidGameError):
+            fixation_probability(bad, 0, 1, 10)
+    with pytest.raises(InvalidGameError, match="finite"):
+        fixation_probability([[1, float("nan")], [0, 1]], 0, 1, 10)
+    with pytest.raises(InvalidProfileError, match="label"):
+        fixation_probability(PD, True, 0, 10)
+
+
+def test_results_are_frozen_values():
+    sd = stationary_distribution(exact_game(HUNT), 10, intensity=Fraction(1, 10))
+    again = stationary_distribution(exact_game(HUNT), 10, intensity=Fraction(1, 10))
+    assert sd == again and hash(sd) == hash(again) and sd.is_exact
+    assert sd != stationary_distribution(exact_game(HUNT), 11, intensity=Fraction(1, 10))
+    assert sd.to_dict()["distribution"] == list(sd.distribution)
+    with pytest.raises(AttributeError):
+        sd.population_size = 3
+    est = simulate_fixation(HUNT, 0, 1, 8, runs=100, seed=1)
+    assert est.to_dict()["runs"] == 100 and est.is_exact is False
+    md = mutation_selection_distribution(HUNT, 6, mutation=0.1)
+    assert md == mutation_selection_distribution(HUNT, 6, mutation=0.1) and not md.is_exact
+    assert "<table>" in md._repr_html_()

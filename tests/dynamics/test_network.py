@@ -25,7 +25,13 @@ from coopgame.dynamics.network import (
     fixation_on_graph,
     simulate_network,
 )
-from coopgame.errors import InvalidArgumentError, InvalidGameError, InvalidProfileError
+from coopgame.errors import (
+    InvalidArgumentError,
+    InvalidArgumentTypeError,
+    InvalidGameError,
+    InvalidProfileError,
+    SolverLimitError,
+)
 
 nx = pytest.importorskip("networkx")
 
@@ -257,3 +263,101 @@ def test_donation_game():
     assert g.is_exact and g.actions[0] == ("Cooperate", "Defect")
     assert g["Cooperate", "Defect"] == (-1, 4)
     assert math.isclose(float(g["Cooperate", "Cooperate"][0]), 3.0)
+
+
+# ------------------------------------------------------------------------------ bad input, one test per class
+def test_adjacency_input_is_checked():
+    square = ring(6).astype(float)
+    for bad, message in (
+        (np.ones((3, 4)), "square"),
+        (np.ones((2, 2, 2)), "networkx graph"),
+        (np.where(np.eye(6, k=1) + np.eye(6, k=-1) > 0, np.nan, 0.0), "finite"),
+        (np.where(square > 0, np.inf, 0.0), "finite"),
+        (-square, "non-negative"),
+        (square.astype(complex), "real entries"),
+        (np.array([["a", "b"], ["b", "a"]]), "real entries"),
+        ([[0, 10**400], [10**400, 0]], "real entries"),
+        ([[0, 1], [1]], "networkx graph"),
+        (None, "networkx graph"),
+        (sp.csr_matrix(square * np.nan), "finite"),
+        (sp.csr_matrix(-square), "non-negative"),
+    ):
+        with pytest.raises(InvalidArgumentError, match=message):
+            as_graph(bad)
+
+
+def test_huge_graphs_are_refused_before_allocation():
+    huge = sp.coo_matrix((np.ones(2), ([0, 1], [1, 0])), shape=(10**9, 10**9))
+    with pytest.raises(SolverLimitError, match="max_nodes=10,000,000"):
+        as_graph(huge)
+    with pytest.raises(SolverLimitError, match="max_nodes=5"):
+        as_graph(ring(6), max_nodes=5)
+    with pytest.raises(SolverLimitError, match="max_nodes=5"):
+        as_graph(nx.cycle_graph(6), max_nodes=5)
+    assert as_graph(ring(6), max_nodes=6).num_nodes == 6
+    with pytest.raises(SolverLimitError, match="max_nodes"):
+        simulate_network(donation_game(3, 1), huge, steps=1)
+
+
+def test_simulation_sizes_are_budgeted():
+    g, game = ring(8), donation_game(3, 1)
+    # a trillion steps recorded at every step: refused before the record is allocated
+    with pytest.raises(SolverLimitError, match="max_records=10,000,000; .*record_every"):
+        simulate_network(game, g, steps=10**12, record_every=1)
+    with pytest.raises(SolverLimitError, match="max_records=10"):
+        simulate_network(game, g, steps=100, record_every=10, max_records=10)
+    assert simulate_network(game, g, steps=100, record_every=10, max_records=24, seed=0).counts.shape == (11, 2)
+
+
+def test_network_numbers_are_checked():
+    g, game = ring(8), donation_game(3, 1)
+    for value in (float("nan"), float("inf"), -0.1):
+        with pytest.raises(InvalidArgumentError, match="intensity"):
+            simulate_network(game, g, steps=10, intensity=value)
+        with pytest.raises(InvalidArgumentError, match="intensity"):
+            fixation_on_graph(game, g, runs=5, intensity=value, update="pairwise")
+    with pytest.raises(InvalidArgumentTypeError, match="intensity"):
+        fixation_on_graph(game, g, runs=5, intensity=True)
+    for name, bad in (("steps", 2.5), ("steps", float("nan")), ("record_every", 0)):
+        with pytest.raises(InvalidArgumentError, match=name):
+            simulate_network(game, g, **{"steps": 10, name: bad})
+    for name, bad in (("runs", 10.5), ("max_steps", 0), ("confidence", float("nan")), ("confidence", 1)):
+        with pytest.raises(InvalidArgumentError, match=name):
+            fixation_on_graph(game, g, **{name: bad})
+    with pytest.raises(InvalidArgumentError, match="share"):
+        simulate_network(game, g, steps=10, initial=float("nan"))
+    with pytest.raises(InvalidArgumentError, match="seed"):
+        fixation_on_graph(game, g, runs=5, seed=-2)
+    with pytest.raises(InvalidArgumentTypeError, match="seed"):
+        simulate_network(game, g, steps=5, seed="x")
+    with pytest.raises(InvalidArgumentTypeError, match="progress"):
+        simulate_network(game, g, steps=5, progress=1)
+    with pytest.raises(InvalidArgumentTypeError, match="b"):
+        donation_game("4", 1)
+    with pytest.raises(InvalidArgumentError, match="c"):
+        donation_game(4, float("nan"))
+
+
+def test_chunked_kernels_give_the_unchunked_results(monkeypatch):
+    """Long work runs in chunks (progress, Ctrl-C); the random stream continues across chunks."""
+    from coopgame.dynamics.network import simulation
+
+    g, game = nx.random_regular_graph(3, 12, seed=4), donation_game(5, 1)
+    whole_run = simulate_network(game, g, steps=1000, seed=3, record_every=7)
+    whole_est = fixation_on_graph(game, g, runs=60, intensity=0.2, seed=5)
+    monkeypatch.setattr(simulation, "_CHUNK", 5)
+    assert simulate_network(game, g, steps=1000, seed=3, record_every=7) == whole_run
+    assert fixation_on_graph(game, g, runs=60, intensity=0.2, seed=5) == whole_est
+    assert simulate_network(game, g, steps=1000, seed=3, record_every=7, progress=True) == whole_run
+
+
+def test_network_results_are_frozen_values():
+    run = simulate_network(donation_game(4, 1), ring(8), steps=50, seed=1)
+    assert run == simulate_network(donation_game(4, 1), ring(8), steps=50, seed=1)
+    assert hash(run) == hash(simulate_network(donation_game(4, 1), ring(8), steps=50, seed=1))
+    assert run.to_dict()["strategies"] == ("Cooperate", "Defect") and run.is_exact is False
+    with pytest.raises(AttributeError):
+        run.update = "imitation"
+    assert as_graph(ring(5)) == as_graph(ring(5)) and as_graph(ring(5)) != as_graph(ring(6))
+    with pytest.raises(InvalidProfileError, match="label"):
+        run.share("Share")

@@ -9,11 +9,11 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from coopgame.dynamics.network import kernels
 from coopgame.dynamics.network import (
     as_graph,
     donation_game,
     fixation_on_graph,
+    kernels,
     simulate_network,
 )
 

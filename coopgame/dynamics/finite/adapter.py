@@ -45,6 +45,7 @@ __all__ = [
     "check_intensity",
     "check_population_size",
     "is_exact_run",
+    "prepare",
     "pair_matrix",
     "require_positive_fitness",
     "payoffs_exact",
@@ -176,6 +177,17 @@ def check_population_size(population_size: Any, pop: Population, where: str, *, 
     check_size(where, size * max(1, pop.group - 1), limit, what=what, limit_name="max_population",
                alternative=alternative if exact else "")
     return size
+
+
+def prepare(game: Any, population_size: Any, process: Any, intensity: Any, max_population: Any, where: str, *,
+            allow_exact: bool = True) -> tuple[Population, str, Any, bool, int]:
+    """The checked model of a public function: population, process, intensity, exactness and size."""
+    pop = population(game, where)
+    process = check_process(process, where)
+    intensity = check_intensity(intensity, process, where)
+    exact = allow_exact and is_exact_run(pop, process, intensity)
+    size = check_population_size(population_size, pop, where, exact=exact, max_population=max_population)
+    return pop, process, intensity, exact, size
 
 
 def require_positive_fitness(low: Any, intensity: Any, where: str) -> None:

@@ -38,13 +38,9 @@ import numpy as np
 from coopgame._numeric import to_fraction
 from coopgame.dynamics.finite.adapter import (
     Population,
-    check_intensity,
-    check_population_size,
-    check_process,
-    is_exact_run,
     payoffs_exact,
     payoffs_float,
-    population,
+    prepare,
     require_positive_fitness,
 )
 from coopgame.errors import InvalidProfileError
@@ -171,11 +167,7 @@ def fixation_probability(game: GameLike | SymmetricGame, mutant: str | int, resi
     0.901748
     """
     where = "fixation_probability"
-    pop = population(game, where)
-    process = check_process(process, where)
-    intensity = check_intensity(intensity, process, where)
-    exact = is_exact_run(pop, process, intensity)
-    size = check_population_size(population_size, pop, where, exact=exact, max_population=max_population)
+    pop, process, intensity, exact, size = prepare(game, population_size, process, intensity, max_population, where)
     a, b = pop.index(mutant), pop.index(resident)
     if a == b:
         raise InvalidProfileError(f"{where}: expected a mutant different from the resident, got {mutant!r} twice")

@@ -8,11 +8,8 @@ import numpy as np
 
 from coopgame._checks import check_int, check_seed, progress_bar
 from coopgame.dynamics.finite.adapter import (
-    check_intensity,
-    check_population_size,
-    check_process,
     payoffs_float,
-    population,
+    prepare,
     require_positive_fitness,
 )
 from coopgame.dynamics.finite.estimate import FixationEstimate, check_confidence, wilson_interval
@@ -119,10 +116,9 @@ def simulate_fixation(game: GameLike | SymmetricGame, mutant: str | int, residen
     True
     """
     where = "simulate_fixation"
-    pop = population(game, where)
-    process = check_process(process, where)
-    w = float(check_intensity(intensity, process, where))
-    size = check_population_size(population_size, pop, where, exact=False, max_population=max_population)
+    pop, process, intensity, _, size = prepare(game, population_size, process, intensity, max_population, where,
+                                               allow_exact=False)
+    w = float(intensity)
     runs = check_int(runs, "runs", where, minimum=1)
     max_steps = check_int(max_steps, "max_steps", where, minimum=1)
     confidence = check_confidence(confidence, where)

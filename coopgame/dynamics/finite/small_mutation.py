@@ -17,13 +17,7 @@ from typing import Any
 import numpy as np
 
 from coopgame._numeric import readonly
-from coopgame.dynamics.finite.adapter import (
-    check_intensity,
-    check_population_size,
-    check_process,
-    is_exact_run,
-    population,
-)
+from coopgame.dynamics.finite.adapter import prepare
 from coopgame.dynamics.finite.fixation import rho
 from coopgame.errors import InvalidGameError, SolverError
 from coopgame.games.coerce import GameLike
@@ -184,11 +178,7 @@ def stationary_distribution(game: GameLike | SymmetricGame, population_size: int
     True
     """
     where = "stationary_distribution"
-    pop = population(game, where)
-    process = check_process(process, where)
-    intensity = check_intensity(intensity, process, where)
-    exact = is_exact_run(pop, process, intensity)
-    size = check_population_size(population_size, pop, where, exact=exact, max_population=max_population)
+    pop, process, intensity, exact, size = prepare(game, population_size, process, intensity, max_population, where)
     m = len(pop.labels)
     if m < 2:
         raise InvalidGameError(f"{where}: expected a game with at least two strategies, got {m}")

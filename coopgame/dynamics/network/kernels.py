@@ -37,6 +37,25 @@ def _fitness(P_i, deg_i, w, average):  # pragma: no cover - compiled
     return 1.0 - w + w * p
 
 
+def _neighbour_fitness(indptr, indices, P, w, average, lo, hi):  # pragma: no cover - compiled
+    """Total fitness of the neighbours ``indices[lo:hi]``."""
+    total = 0.0
+    for e in range(lo, hi):
+        j = indices[e]
+        total += _fitness(P[j], indptr[j + 1] - indptr[j], w, average)
+    return total
+
+
+def _roulette(indptr, indices, P, s, w, average, lo, hi, r, acc):  # pragma: no cover - compiled
+    """The strategy of the neighbour whose fitness interval (after ``acc``) holds ``r``; the last one by default."""
+    for e in range(lo, hi):
+        j = indices[e]
+        acc += _fitness(P[j], indptr[j + 1] - indptr[j], w, average)
+        if r < acc:
+            return s[j]
+    return s[indices[hi - 1]]
+
+
 def _step(indptr, indices, A, w, update, average, s, P, counts):  # pragma: no cover - compiled
     """One update; returns True when a node changed strategy."""
     n = indptr.shape[0] - 1
@@ -45,35 +64,14 @@ def _step(indptr, indices, A, w, update, average, s, P, counts):  # pragma: no c
     deg = hi - lo
     old = s[i]
     if update == 0:  # death-birth
-        total = 0.0
-        for e in range(lo, hi):
-            j = indices[e]
-            total += _fitness(P[j], indptr[j + 1] - indptr[j], w, average)
+        total = _neighbour_fitness(indptr, indices, P, w, average, lo, hi)
         r = np.random.random() * total
-        new = s[indices[hi - 1]]
-        acc = 0.0
-        for e in range(lo, hi):
-            j = indices[e]
-            acc += _fitness(P[j], indptr[j + 1] - indptr[j], w, average)
-            if r < acc:
-                new = s[j]
-                break
+        new = _roulette(indptr, indices, P, s, w, average, lo, hi, r, 0.0)
     elif update == 1:  # imitation (self included)
-        total = _fitness(P[i], deg, w, average)
-        for e in range(lo, hi):
-            j = indices[e]
-            total += _fitness(P[j], indptr[j + 1] - indptr[j], w, average)
+        own = _fitness(P[i], deg, w, average)
+        total = own + _neighbour_fitness(indptr, indices, P, w, average, lo, hi)
         r = np.random.random() * total
-        acc = _fitness(P[i], deg, w, average)
-        new = old
-        if r >= acc:
-            new = s[indices[hi - 1]]
-            for e in range(lo, hi):
-                j = indices[e]
-                acc += _fitness(P[j], indptr[j + 1] - indptr[j], w, average)
-                if r < acc:
-                    new = s[j]
-                    break
+        new = old if r < own else _roulette(indptr, indices, P, s, w, average, lo, hi, r, own)
     else:  # pairwise comparison with a random neighbour (Fermi)
         j = indices[lo + np.random.randint(0, deg)]
         pi = P[i] / deg if average else P[i]
@@ -147,6 +145,8 @@ def _evolve_kernel(indptr, indices, A, w, update, average, s, P, counts, record,
 if njit is not None:  # pragma: no branch
     _set_payoffs = njit(cache=True)(_set_payoffs)
     _fitness = njit(cache=True)(_fitness)
+    _neighbour_fitness = njit(cache=True)(_neighbour_fitness)
+    _roulette = njit(cache=True)(_roulette)
     _step = njit(cache=True)(_step)
     _fixation_kernel = njit(cache=True)(_fixation_kernel)
     _evolve_kernel = njit(cache=True)(_evolve_kernel)

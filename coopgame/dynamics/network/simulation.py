@@ -91,6 +91,16 @@ def _check_fitness(A: np.ndarray, g: Graph, w: float, average: bool, update: str
         )
 
 
+def _setup(game: Any, graph: Any, update: Any, payoff: Any, intensity: Any,
+           where: str) -> tuple[np.ndarray, tuple[str, ...], Graph, int, bool, float]:
+    """The checked model: payoff matrix, labels, graph, update code, averaging and intensity."""
+    A, labels = _matrix(game, where)
+    g = as_graph(graph)
+    code, average, w = _check_rules(update, payoff, intensity, where)
+    _check_fitness(A, g, w, average, UPDATES[code], where)
+    return A, labels, g, code, average, w
+
+
 def _kernel_seed(seed: Any, where: str) -> int:
     return int(check_seed(seed, where).integers(0, 2**31 - 1))
 
@@ -242,10 +252,7 @@ def simulate_network(game: GameLike | SymmetricGame, graph: Any, *, steps: int, 
     (101, 2)
     """
     where = "simulate_network"
-    A, labels = _matrix(game, where)
-    g = as_graph(graph)
-    code, average, w = _check_rules(update, payoff, intensity, where)
-    _check_fitness(A, g, w, average, update, where)
+    A, labels, g, code, average, w = _setup(game, graph, update, payoff, intensity, where)
     steps = check_int(steps, "steps", where, minimum=0)
     n, m = g.num_nodes, A.shape[0]
     every = n if record_every is None else check_int(record_every, "record_every", where, minimum=1)
@@ -326,10 +333,7 @@ def fixation_on_graph(game: GameLike | SymmetricGame, graph: Any, mutant: str | 
     True
     """
     where = "fixation_on_graph"
-    A, labels = _matrix(game, where)
-    g = as_graph(graph)
-    code, average, w = _check_rules(update, payoff, intensity, where)
-    _check_fitness(A, g, w, average, update, where)
+    A, labels, g, code, average, w = _setup(game, graph, update, payoff, intensity, where)
     runs = check_int(runs, "runs", where, minimum=1)
     max_steps = check_int(max_steps, "max_steps", where, minimum=1)
     index = label_index(labels, where)
