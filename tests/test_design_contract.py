@@ -1,6 +1,6 @@
-"""Acceptance checks of the public names in DESIGN.md ("The public names others rely on").
+"""Acceptance checks of the public names that other code relies on (the top-level ``coopgame`` namespace).
 
-Every name is called exactly as DESIGN.md spells it, from the top-level
+Every name is called exactly as the API reference spells it, from the top-level
 ``coopgame`` namespace, the way an independent checker would: on published
 games (with citations) and against other solvers (pygambit, Nashpy,
 QuantEcon) on random games, degenerate and float ones included, with the
@@ -186,7 +186,7 @@ def test_one_by_n_and_three_player_games():
 
 
 def test_mixed_equilibria_of_three_players_are_verified_and_big_games_refused():
-    """DESIGN promises N-player games: small ones are solved by support_polynomial (every result verified,
+    """N-player games: small ones are solved by support_polynomial (every result verified,
     regret exactly 0 when rational), larger ones are refused naming the alternative."""
     rng = np.random.default_rng(11)
     g3 = cg.NormalFormGame([rng.integers(-3, 4, size=(2, 2, 2)) for _ in range(3)], exact=True)

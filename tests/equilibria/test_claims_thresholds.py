@@ -254,7 +254,8 @@ def test_derived_c1_subsidy_and_penalty_make_governing_dominant(c, r, rho):
     tf = cg.threshold(fined, ("Govern", "Govern"), "F", concept="dominant")
     want = f_min.subs({cs: R(c), rs: R(r), rho_sym: R(rho)})
     assert tf.evaluate(c=c, r=r, rho=rho) == pytest.approx(float(want))
-    assert same(tf.value.subs({cs: R(c), rs: R(r)}), want.subs(R(rho), fined.symbol("rho"))) or True
+    # the formula itself, in the game's own detection symbol: F >= c (1 - r/N) / rho
+    assert same(tf.value.subs({cs: R(c), rs: R(r)}), f_min.subs({cs: R(c), rs: R(r), rho_sym: fined.symbol("rho")}))
     assert dominant_profile(fined.subs(c=c, r=r, rho=rho, F=want), (0, 0))
     assert not dominant_profile(fined.subs(c=c, r=r, rho=rho, F=want - EPS), (0, 0))
     # without instruments free-riding is strictly dominant in the dilemma 1 < r < N
