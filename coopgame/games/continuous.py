@@ -15,9 +15,9 @@ from typing import Any
 import numpy as np
 import sympy
 
+from coopgame._checks import call_user, check_real, describe
 from coopgame.errors import InvalidGameError, InvalidProfileError, UnresolvedParameterError
-from coopgame.games._base import describe
-from coopgame.games.symbolic import as_expression
+from coopgame.games.expressions import as_expression
 
 __all__ = ["ContinuousGame"]
 
@@ -281,7 +281,7 @@ class ContinuousGame:
     Examples
     --------
     Two regions contribute ``g1, g2`` of an endowment ``e`` to a public good
-    with return ``r`` (THEORY 2.1):
+    with return ``r`` (a linear public-goods game):
 
     >>> from coopgame.games.continuous import ContinuousGame
     >>> game = ContinuousGame(["e - g1 + r/2*(g1 + g2)", "e - g2 + r/2*(g1 + g2)"],
@@ -385,22 +385,27 @@ class ContinuousGame:
     # ------------------------------------------------------------------ attributes
     @property
     def payoffs(self) -> tuple[sympy.Expr, ...]:
+        """One payoff expression per player."""
         return self._payoffs
 
     @property
     def strategies(self) -> tuple[sympy.Symbol, ...]:
+        """Each player's choice variable."""
         return self._strategies
 
     @property
     def bounds(self) -> tuple[tuple[sympy.Expr | None, sympy.Expr | None], ...]:
+        """Each player's ``(lo, hi)``, ``None`` where unbounded."""
         return self._bounds
 
     @property
     def players(self) -> tuple[str, ...]:
+        """Player labels."""
         return self._players
 
     @property
     def num_players(self) -> int:
+        """Number of players ``N``."""
         return len(self._payoffs)
 
     @property
@@ -492,10 +497,17 @@ class ContinuousGame:
         >>> ContinuousGame(["x*y", "x + y"], ["x", "y"]).evaluate([2, 3])
         array([6., 5.])
         """
-        x = np.asarray(profile, dtype=float)
-        if x.shape != (self.num_players,):
-            raise InvalidProfileError(f"ContinuousGame.evaluate: expected {self.num_players} numbers, got {describe(profile)}")
-        return self.compiled().payoffs(x)
+        where = "ContinuousGame.evaluate"
+        if isinstance(profile, (str, bytes)) or not isinstance(profile, (Sequence, np.ndarray)) \
+                or len(profile) != self.num_players:
+            raise InvalidProfileError(f"{where}: expected {self.num_players} numbers, got {describe(profile)}")
+        x = np.array([check_real(v, f"the choice of {self._players[k]!r}", where) for k, v in enumerate(profile)], dtype=float)
+        values = call_user(self.compiled().payoffs, x, where=where, what="the payoff functions")
+        values = np.asarray(values, dtype=float)
+        if not np.isfinite(values).all():
+            raise InvalidProfileError(f"{where}: expected a profile at which every payoff is a finite real number, "
+                                      f"got payoffs {values.tolist()} at {describe(list(profile))}")
+        return values
 
     # ------------------------------------------------------------------ dunder
     def __repr__(self) -> str:
@@ -520,11 +532,12 @@ class ContinuousGame:
             self._hash = hash((self._players, self._strategies, self._payoffs, self._bounds))
         return self._hash
 
-    def __reduce__(self):
+    def __reduce__(self) -> tuple[Any, ...]:
         return (_rebuild, (self._payoffs, self._strategies, self._bounds, self._players, self._defaults))
 
 
-def _rebuild(payoffs, strategies, bounds, players, defaults):
+def _rebuild(payoffs: Sequence[Any], strategies: Sequence[Any], bounds: Sequence[Any], players: Sequence[str],
+             defaults: Mapping[Any, Any]) -> ContinuousGame:
     return ContinuousGame(list(payoffs), list(strategies), list(bounds), list(players),
                           defaults={k.name: v for k, v in defaults.items()})
 

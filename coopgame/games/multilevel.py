@@ -1,6 +1,7 @@
 """Nested (multi-level) games: the lower level's game depends on the upper level's outcome.
 
-THEORY.md section 2.10. A :class:`MultilevelGame` pairs an *upper* game (say
+Claim S10 of the docs' claims page (``docs/explanation/claims.md``): lower-level cooperation
+depends on higher-level cooperation. A :class:`MultilevelGame` pairs an *upper* game (say
 two provinces) with one *lower* game (say their cities) for every pure
 outcome of the upper game. It is solved level by level by
 :func:`~coopgame.equilibria.multilevel.solve_multilevel`: first the upper
@@ -15,8 +16,8 @@ from typing import Any
 
 import sympy
 
+from coopgame._checks import call_user, describe
 from coopgame.errors import InvalidGameError
-from coopgame.games._base import describe
 from coopgame.games.normal_form import NormalFormGame
 from coopgame.games.symbolic import SymbolicGame
 from coopgame.games.symmetric import SymmetricGame
@@ -86,10 +87,7 @@ class MultilevelGame:
         games: dict[tuple[str, ...], Any] = {}
         for o in outcomes:
             if callable(lower) and not isinstance(lower, Mapping):
-                try:
-                    g = lower(o)
-                except Exception as err:
-                    raise InvalidGameError(f"{_NAME}: lower({o!r}) raised {type(err).__name__}: {err}") from err
+                g = call_user(lower, o, where=_NAME, what="lower")
             elif isinstance(lower, Mapping):
                 if o not in lower:
                     raise InvalidGameError(f"{_NAME}: expected a lower game for every upper outcome, "

@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 import numpy as np
 
+from coopgame._checks import check_bool, check_int, check_seed, check_size, describe
 from coopgame.errors import InvalidGameError
+from coopgame.games._payoffs import MAX_PLAYERS
 from coopgame.games.normal_form import NormalFormGame
 
-__all__ = ["random_game"]
+__all__ = ["MAX_RANDOM_SIZE", "random_game"]
+
+#: Most payoff numbers (players times profiles) :func:`random_game` draws; raise it with ``max_size=``.
+MAX_RANDOM_SIZE = 10**7
 
 
 def random_game(shape: int | Sequence[int], seed: int | np.random.Generator | None = None,
-                integer: bool = False, high: int = 10) -> NormalFormGame:
+                integer: bool = False, high: int = 10, *, max_size: int = MAX_RANDOM_SIZE) -> NormalFormGame:
     """A game with independent random payoffs.
 
     Parameters
@@ -29,10 +35,21 @@ def random_game(shape: int | Sequence[int], seed: int | np.random.Generator | No
         ``0, ..., high - 1``; small ``high`` gives degenerate games with ties.
     high : int, default 10
         Upper bound (exclusive) of integer payoffs.
+    max_size : int, default :data:`MAX_RANDOM_SIZE` (ten million)
+        Most payoff numbers drawn, ``N * m_1 * ... * m_N``, computed in
+        Python integers before anything is allocated.
 
     Returns
     -------
     NormalFormGame
+
+    Raises
+    ------
+    InvalidGameError
+        A shape that is not one positive whole number per player (at most
+        32 players).
+    SolverLimitError
+        More than ``max_size`` payoffs.
 
     Examples
     --------
@@ -43,20 +60,24 @@ def random_game(shape: int | Sequence[int], seed: int | np.random.Generator | No
     >>> game == cg.random_game((2, 3), seed=1, integer=True)
     True
     """
-    if isinstance(shape, (int, np.integer)) and not isinstance(shape, bool):
+    where = "random_game"
+    if isinstance(shape, (int, np.integer)) and not isinstance(shape, (bool, np.bool_)):
         shape = (int(shape), int(shape))
-    if isinstance(shape, (str, bytes)) or not hasattr(shape, "__iter__") or not all(
-            isinstance(m, (int, np.integer)) and not isinstance(m, bool) for m in shape):
-        raise InvalidGameError(f"random_game: expected whole numbers of actions per player, got {shape!r}")
-    shape = tuple(int(m) for m in shape)
-    if not isinstance(high, (int, np.integer)) or isinstance(high, bool):
-        raise InvalidGameError(f"random_game: expected a whole number for high, got {high!r}")
-    if not shape or any(m < 1 for m in shape):
-        raise InvalidGameError(f"random_game: expected at least one player and one action each, got shape {shape}")
-    if integer and high < 1:
-        raise InvalidGameError(f"random_game: expected high >= 1 for integer payoffs, got {high}")
-    rng = np.random.default_rng(seed)
+    if isinstance(shape, (str, bytes)) or not isinstance(shape, (Sequence, np.ndarray)) or not all(
+            isinstance(m, (int, np.integer)) and not isinstance(m, (bool, np.bool_)) for m in shape):
+        raise InvalidGameError(f"{where}: expected whole numbers of actions per player, got {describe(shape)}")
+    dims = tuple(int(m) for m in shape)
+    if not dims or any(m < 1 for m in dims):
+        raise InvalidGameError(f"{where}: expected at least one player and one action each, got shape {describe(dims)}")
+    if len(dims) > MAX_PLAYERS:
+        raise InvalidGameError(f"{where}: expected at most {MAX_PLAYERS} players (MAX_PLAYERS), got {len(dims)}")
+    limit = check_int(max_size, "max_size", where, minimum=1)
+    check_size(where, len(dims) * math.prod(dims), limit, what="the number of payoffs (players x profiles)",
+               limit_name="max_size")
+    integer = check_bool(integer, "integer", where)
+    high = check_int(high, "high", where, minimum=1 if integer else None)
+    rng = check_seed(seed, where)
     if integer:
-        arrays = [rng.integers(0, high, size=shape) for _ in shape]
+        arrays = [rng.integers(0, high, size=dims) for _ in dims]
         return NormalFormGame(arrays, exact=True)
-    return NormalFormGame([rng.random(shape) for _ in shape])
+    return NormalFormGame([rng.random(dims) for _ in dims])

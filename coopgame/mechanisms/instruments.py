@@ -9,24 +9,29 @@ what the coordinating government pays under a profile. Apply them with
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from fractions import Fraction
 from typing import Any
 
 import numpy as np
 import sympy
 
+from coopgame._checks import call_user, check_probability, describe
 from coopgame.errors import InvalidGameError, InvalidProfileError
-from coopgame.games._base import describe
-from coopgame.games.symbolic import as_expression
+from coopgame.games.expressions import as_expression
 
 __all__ = ["Subsidy", "Penalty", "Transfer", "Standard", "combined_detection"]
 
+#: A player named by label or index.
 Player = int | str
+#: An amount: a number (int, float, Fraction), a sympy expression or a text formula.
 Amount = Any
+Payoffs = Sequence[np.ndarray]
+Labels = Sequence[Sequence[str]]
 
 
-def _symbols(payoffs: Sequence[np.ndarray]) -> dict[str, sympy.Symbol]:
+def _symbols(payoffs: Payoffs) -> dict[str, sympy.Symbol]:
     out: dict[str, sympy.Symbol] = {}
     for a in payoffs:
         for e in a.reshape(-1):
@@ -35,15 +40,29 @@ def _symbols(payoffs: Sequence[np.ndarray]) -> dict[str, sympy.Symbol]:
     return out
 
 
-def _amount(value: Amount, payoffs: Sequence[np.ndarray], where: str) -> Any:
-    """A number stays a number (Fractions and floats kept); text and sympy become expressions."""
-    if isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, bool):
-        if not np.isfinite(float(value)):
-            raise InvalidGameError(f"{where}: expected a finite amount, got {value!r}")
-        return value
-    from fractions import Fraction
+def _check_amount(value: Amount, name: str, where: str) -> Amount:
+    """An amount as given (numbers kept as they are), once it is known to be a finite real or a formula.
 
-    if isinstance(value, Fraction):
+    Refuses booleans, None, NaN, infinities, complex numbers, broken formulas
+    and numbers of more than :data:`coopgame._checks.MAX_DIGITS` digits
+    (:class:`~coopgame.InvalidGameError`).
+    """
+    try:
+        as_expression(value, None, where)
+    except InvalidGameError as err:
+        reason = str(err).removeprefix(f"{where}: ")
+        raise InvalidGameError(f"{where}: expected {name} to be a finite real number or a formula, "
+                               f"got {describe(value)} ({reason})") from None
+    if isinstance(value, (np.integer, np.floating)):
+        return value.item()
+    if isinstance(value, list):
+        return tuple(value)
+    return value
+
+
+def _amount(value: Amount, payoffs: Payoffs, where: str) -> Any:
+    """A number stays a number (Fractions and floats kept); text and sympy become expressions of the game's symbols."""
+    if isinstance(value, (int, float, Fraction)) and not isinstance(value, bool):
         return value
     known = _symbols(payoffs)
     expr = as_expression(value, known, where)
@@ -52,6 +71,24 @@ def _amount(value: Amount, payoffs: Sequence[np.ndarray], where: str) -> Any:
     if expr.is_Rational:
         return Fraction(int(expr.p), int(expr.q))
     return expr
+
+
+def _probability(value: Any, name: str, where: str) -> Any:
+    """A detection probability: a number in [0, 1] (exact kept exact) or a formula (numeric formulas checked too)."""
+    if isinstance(value, (str, sympy.Basic)):
+        expr = as_expression(value, None, where)
+        if expr.free_symbols:
+            return expr
+        value = expr
+    return check_probability(value, name, where, exact=True)
+
+
+def _check_player(value: Any, what: str, where: str) -> Player:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (int, np.integer)) and not isinstance(value, (bool, np.bool_)) and value >= 0:
+        return int(value)
+    raise InvalidProfileError(f"{where}: expected {what} as a label or a non-negative index, got {describe(value)}")
 
 
 def _player(players: Sequence[str], who: Player, where: str) -> int:
@@ -64,7 +101,7 @@ def _player(players: Sequence[str], who: Player, where: str) -> int:
     raise InvalidProfileError(f"{where}: expected a player name or index below {len(players)}, got {describe(who)}")
 
 
-def _action(actions: Sequence[Sequence[str]], p: int, what: Any, where: str) -> int:
+def _action(actions: Labels, p: int, what: Any, where: str) -> int:
     labels = actions[p]
     if isinstance(what, str):
         if what in labels:
@@ -77,7 +114,7 @@ def _action(actions: Sequence[Sequence[str]], p: int, what: Any, where: str) -> 
 
 def _action_mask(shape: tuple[int, ...], p: int, k: int) -> np.ndarray:
     """Boolean array of ``shape``: True where player ``p`` plays action ``k``."""
-    index = [np.newaxis] * len(shape)
+    index: list[Any] = [np.newaxis] * len(shape)
     index[p] = slice(None)
     onehot = np.zeros(shape[p], dtype=bool)
     onehot[k] = True
@@ -94,8 +131,6 @@ def _substitute(value: Any, values: Mapping[sympy.Symbol, Any]) -> Any:
     if isinstance(value, str) or isinstance(value, sympy.Basic):
         expr = as_expression(value, {s.name: s for s in values}).xreplace(values)
         if expr.is_Rational:
-            from fractions import Fraction
-
             return Fraction(int(expr.p), int(expr.q))
         return float(expr) if expr.is_number else expr
     return value
@@ -104,6 +139,10 @@ def _substitute(value: Any, values: Mapping[sympy.Symbol, Any]) -> Any:
 def combined_detection(*probabilities: Amount) -> Any:
     """Detection probability of independent supervisors: ``1 - prod(1 - rho_j)``.
 
+    Each probability is a number in [0, 1] (Fractions stay exact) or a
+    formula; numbers outside [0, 1], NaN and infinities are refused, as
+    :class:`Penalty` refuses them.
+
     Examples
     --------
     >>> import coopgame as cg
@@ -111,13 +150,15 @@ def combined_detection(*probabilities: Amount) -> Any:
     0.75
     >>> cg.combined_detection("rho_c", "rho_p")
     -(1 - rho_c)*(1 - rho_p) + 1
+    >>> cg.combined_detection(1.5)
+    Traceback (most recent call last):
+    ...
+    coopgame.errors.InvalidArgumentError: combined_detection: expected probability 1 to be a finite real number >= 0 and <= 1, got 1.5
     """
     if len(probabilities) == 1 and isinstance(probabilities[0], (list, tuple)):
         probabilities = tuple(probabilities[0])
-    from fractions import Fraction
-
-    vals = [p if isinstance(p, (int, float, Fraction)) else as_expression(p) for p in probabilities]
-    miss = 1
+    vals = [_probability(p, f"probability {k + 1}", "combined_detection") for k, p in enumerate(probabilities)]
+    miss: Any = 1
     for v in vals:
         miss = miss * (1 - v)
     return 1 - miss
@@ -140,25 +181,27 @@ class _Instrument:
                 changes[name] = _substitute(value, values)
         return replace(self, **changes)  # type: ignore[type-var]
 
-    def resolved(self, players: Sequence[str], actions: Sequence[Sequence[str]]) -> _Instrument:
+    def resolved(self, players: Sequence[str], actions: Labels) -> _Instrument:
         """The same instrument with its action named by label, as recorded by ``game.apply``.
 
         Labels survive later instruments that remove actions (a Standard), indices do not.
         """
         if not hasattr(self, "action"):
             return self
-        p = _player(players, self.player, type(self).__name__)
-        return replace(self, action=actions[p][_action(actions, p, self.action, type(self).__name__)])  # type: ignore[type-var]
+        player, action = getattr(self, "player"), getattr(self, "action")  # noqa: B009 - set by the subclasses
+        p = _player(players, player, type(self).__name__)
+        return replace(self, action=actions[p][_action(actions, p, action, type(self).__name__)])  # type: ignore[type-var]
 
-    def _cost_share(self, players, actions, probabilities) -> Any:
+    def _cost_share(self, players: Sequence[str], actions: Labels, probabilities: Sequence[Sequence[Any]]) -> Any:
         """Probability that the instrument's player plays its action (0 once a standard removed it)."""
-        p = _player(players, self.player, type(self).__name__)
-        if isinstance(self.action, str) and self.action not in actions[p]:
+        player, action = getattr(self, "player"), getattr(self, "action")  # noqa: B009 - set by the subclasses
+        p = _player(players, player, type(self).__name__)
+        if isinstance(action, str) and action not in actions[p]:
             return 0
-        return probabilities[p][_action(actions, p, self.action, type(self).__name__)]
+        return probabilities[p][_action(actions, p, action, type(self).__name__)]
 
-    def coordinator_cost(self, players: Sequence[str], actions: Sequence[Sequence[str]],
-                         probabilities: Sequence[np.ndarray]) -> Any:
+    def coordinator_cost(self, players: Sequence[str], actions: Labels, probabilities: Sequence[Sequence[Any]]) -> Any:
+        """What the coordinator pays under a profile (one probability vector per player); zero by default."""
         return 0
 
 
@@ -182,7 +225,13 @@ class Subsidy(_Instrument):
     amount: Amount
     _amount_fields = ("amount",)
 
-    def transform(self, payoffs, players, actions):
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "player", _check_player(self.player, "the player", "Subsidy"))
+        object.__setattr__(self, "action", _check_player(self.action, "the action", "Subsidy"))
+        object.__setattr__(self, "amount", _check_amount(self.amount, "amount", "Subsidy"))
+
+    def transform(self, payoffs: Payoffs, players: Sequence[str], actions: Labels) -> tuple[list[np.ndarray], Labels]:
+        """Payoff arrays with the amount added to the player's payoff wherever it plays the action."""
         p = _player(players, self.player, "Subsidy")
         k = _action(actions, p, self.action, "Subsidy")
         amount = _amount(self.amount, payoffs, "Subsidy")
@@ -190,7 +239,8 @@ class Subsidy(_Instrument):
         out[p] = _add(payoffs[p], _action_mask(payoffs[p].shape, p, k), amount)
         return out, actions
 
-    def coordinator_cost(self, players, actions, probabilities):
+    def coordinator_cost(self, players: Sequence[str], actions: Labels, probabilities: Sequence[Sequence[Any]]) -> Any:
+        """The amount times the probability that the player plays the action."""
         return _amount(self.amount, [], "Subsidy") * self._cost_share(players, actions, probabilities)
 
 
@@ -219,29 +269,39 @@ class Penalty(_Instrument):
     _amount_fields = ("fine", "detection")
 
     def __post_init__(self) -> None:
-        if isinstance(self.detection, (list, np.ndarray)):  # several supervisors: keep it hashable
-            object.__setattr__(self, "detection", tuple(np.asarray(self.detection, dtype=object).tolist()))
+        object.__setattr__(self, "player", _check_player(self.player, "the player", "Penalty"))
+        object.__setattr__(self, "action", _check_player(self.action, "the action", "Penalty"))
+        object.__setattr__(self, "fine", _check_amount(self.fine, "fine", "Penalty"))
+        det = self.detection
+        if isinstance(det, np.ndarray):
+            det = det.tolist()
+        if isinstance(det, (list, tuple)):  # several supervisors: keep it hashable
+            for k, d in enumerate(det):
+                _probability(d, f"detection probability {k + 1}", "Penalty")
+            det = tuple(d.item() if isinstance(d, np.generic) else d for d in det)
+        else:
+            _probability(det, "detection", "Penalty")
+            det = det.item() if isinstance(det, np.generic) else det
+        object.__setattr__(self, "detection", det)
 
-    def expected_fine(self, payoffs: Sequence[np.ndarray] = ()) -> Any:
+    def expected_fine(self, payoffs: Payoffs = ()) -> Any:
         """``detection * fine``, with several detection probabilities combined."""
         det = self.detection
         parts = det if isinstance(det, (list, tuple)) else [det]
         values = [_amount(d, payoffs, "Penalty") for d in parts]
-        for v in values:
-            number = v if not isinstance(v, sympy.Basic) else (v if v.is_number else None)
-            if number is not None and not 0 <= float(number) <= 1:
-                raise InvalidGameError(f"Penalty: expected detection probabilities between 0 and 1, got {v}")
         det = combined_detection(*values) if isinstance(det, (list, tuple)) else values[0]
         return det * _amount(self.fine, payoffs, "Penalty")
 
-    def transform(self, payoffs, players, actions):
+    def transform(self, payoffs: Payoffs, players: Sequence[str], actions: Labels) -> tuple[list[np.ndarray], Labels]:
+        """Payoff arrays with the expected fine taken from the player's payoff wherever it plays the action."""
         p = _player(players, self.player, "Penalty")
         k = _action(actions, p, self.action, "Penalty")
         out = list(payoffs)
         out[p] = _add(payoffs[p], _action_mask(payoffs[p].shape, p, k), -self.expected_fine(payoffs))
         return out, actions
 
-    def coordinator_cost(self, players, actions, probabilities):
+    def coordinator_cost(self, players: Sequence[str], actions: Labels, probabilities: Sequence[Sequence[Any]]) -> Any:
+        """Minus the expected fine times the probability that the player plays the action."""
         return -self.expected_fine() * self._cost_share(players, actions, probabilities)
 
 
@@ -275,14 +335,21 @@ class Transfer(_Instrument):
     when: Any = None
     _amount_fields = ("amount",)
 
-    def _mask(self, shape: tuple[int, ...], players: Sequence[str], actions: Sequence[Sequence[str]]) -> np.ndarray:
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "payer", _check_player(self.payer, "the payer", "Transfer"))
+        object.__setattr__(self, "payee", _check_player(self.payee, "the payee", "Transfer"))
+        object.__setattr__(self, "amount", _check_amount(self.amount, "amount", "Transfer"))
+
+    def _mask(self, shape: tuple[int, ...], players: Sequence[str], actions: Labels) -> np.ndarray:
         when = self.when
         if when is None:
             return np.ones(shape, dtype=bool)
         if callable(when):
             mask = np.zeros(shape, dtype=bool)
+            predicate: Callable[..., Any] = when
             for idx in np.ndindex(*shape):
-                mask[idx] = bool(when(tuple(actions[p][k] for p, k in enumerate(idx))))
+                labels = tuple(actions[p][k] for p, k in enumerate(idx))
+                mask[idx] = bool(call_user(predicate, labels, where="Transfer", what="when"))
             return mask
         if isinstance(when, Mapping):
             mask = np.ones(shape, dtype=bool)
@@ -305,7 +372,8 @@ class Transfer(_Instrument):
             mask |= one
         return mask
 
-    def transform(self, payoffs, players, actions):
+    def transform(self, payoffs: Payoffs, players: Sequence[str], actions: Labels) -> tuple[list[np.ndarray], Labels]:
+        """Payoff arrays with the amount moved from payer to payee in the profiles of ``when``."""
         a = _player(players, self.payer, "Transfer")
         b = _player(players, self.payee, "Transfer")
         if a == b:
@@ -335,11 +403,24 @@ class Standard(_Instrument):
     player: Player
     forbidden_actions: Any
 
-    def transform(self, payoffs, players, actions):
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "player", _check_player(self.player, "the player", "Standard"))
+        forbidden = self.forbidden_actions
+        if isinstance(forbidden, (str, int, np.integer)) and not isinstance(forbidden, (bool, np.bool_)):
+            forbidden = _check_player(forbidden, "the forbidden action", "Standard")
+        elif isinstance(forbidden, (list, tuple, np.ndarray)):
+            forbidden = tuple(_check_player(f, "the forbidden actions", "Standard") for f in forbidden)
+        else:
+            raise InvalidProfileError(f"Standard: expected an action label or index (or a sequence of them) as "
+                                      f"forbidden_actions, got {describe(forbidden)}")
+        object.__setattr__(self, "forbidden_actions", forbidden)
+
+    def transform(self, payoffs: Payoffs, players: Sequence[str], actions: Labels) -> tuple[list[np.ndarray], Labels]:
+        """Payoff arrays without the forbidden actions of the player."""
         p = _player(players, self.player, "Standard")
         forbidden = self.forbidden_actions
-        if isinstance(forbidden, (str, int, np.integer)):
-            forbidden = [forbidden]
+        if not isinstance(forbidden, tuple):
+            forbidden = (forbidden,)
         drop = sorted({_action(actions, p, f, "Standard") for f in forbidden})
         if len(drop) >= len(actions[p]):
             raise InvalidGameError(f"Standard: expected at least one action of {players[p]!r} to remain, "

@@ -102,7 +102,39 @@ def test_bad_shapes(bad):
 
 
 def test_bad_high():
-    with pytest.raises(cg.InvalidGameError, match="random_game.*high"):
+    with pytest.raises(cg.InvalidArgumentError, match="random_game.*high"):
         cg.random_game((2, 2), integer=True, high=0)
+    with pytest.raises(cg.InvalidArgumentError, match="random_game.*high"):
+        cg.random_game((2, 2), integer=True, high=2.5)
     # high only matters for integer games
     assert not cg.random_game((2, 2), seed=0, high=0).is_exact
+
+
+@pytest.mark.parametrize("shape", [(2,) * 30, (10**6, 10**6), (10**30, 2)])
+def test_size_budget_is_checked_before_drawing(shape):
+    with pytest.raises(cg.SolverLimitError, match="max_size"):
+        cg.random_game(shape)
+
+
+def test_too_many_players_is_a_typed_error():
+    with pytest.raises(cg.InvalidGameError, match="MAX_PLAYERS"):
+        cg.random_game((2,) * 40)
+
+
+def test_size_budget_can_be_raised_and_lowered():
+    assert cg.random_game((2,) * 5, seed=0, max_size=5 * 2**5).shape == (2,) * 5
+    with pytest.raises(cg.SolverLimitError, match="max_size=159"):
+        cg.random_game((2,) * 5, max_size=159)
+    with pytest.raises(cg.InvalidArgumentError, match="max_size"):
+        cg.random_game((2, 2), max_size=0)
+
+
+@pytest.mark.parametrize("kwargs, typed", [
+    ({"seed": -1}, cg.InvalidArgumentError),
+    ({"seed": "x"}, cg.InvalidArgumentTypeError),
+    ({"integer": "yes"}, cg.InvalidArgumentTypeError),
+    ({"high": None, "integer": True}, cg.InvalidArgumentTypeError),
+])
+def test_bad_options_are_typed_errors(kwargs, typed):
+    with pytest.raises(typed, match="random_game"):
+        cg.random_game((2, 2), **kwargs)

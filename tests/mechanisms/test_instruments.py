@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, Phase, find, given, settings
 from hypothesis import strategies as st
 
 import coopgame as cg
-from coopgame.errors import CoopgameError, InvalidGameError, InvalidProfileError
+from coopgame.errors import CallbackError, CoopgameError, InvalidArgumentError, InvalidGameError, InvalidProfileError
 from tests.strategies_symbolic import (
     build_instrument,
     dyadic_values,
@@ -257,18 +257,23 @@ def test_transfer_symbolic_amount():
 
 
 @pytest.mark.parametrize("transfer, typed, fragment", [
-    (cg.Transfer("Upstream", "Upstream", 1), InvalidProfileError, "different payer and payee"),
-    (cg.Transfer("Upstream", "Nobody", 1), InvalidProfileError, "'Nobody'"),
-    (cg.Transfer(0, 5, 1), InvalidProfileError, "5"),
-    (cg.Transfer(0, 1, 1, when=("Protect",)), InvalidProfileError, "when="),
-    (cg.Transfer(0, 1, 1, when={"Upstream": "Fish"}), InvalidProfileError, "'Fish'"),
-    (cg.Transfer(0, 1, 1, when=[("Protect", "Pay"), ("Develop", "Haggle")]), InvalidProfileError, "'Haggle'"),
-    (cg.Transfer(0, 1, float("inf")), InvalidGameError, "finite"),
-    (cg.Transfer(0, 1, "1/0"), InvalidGameError, "finite"),
+    (lambda: cg.Transfer("Upstream", "Upstream", 1), InvalidProfileError, "different payer and payee"),
+    (lambda: cg.Transfer("Upstream", "Nobody", 1), InvalidProfileError, "'Nobody'"),
+    (lambda: cg.Transfer(0, 5, 1), InvalidProfileError, "5"),
+    (lambda: cg.Transfer(0, 1, 1, when=("Protect",)), InvalidProfileError, "when="),
+    (lambda: cg.Transfer(0, 1, 1, when={"Upstream": "Fish"}), InvalidProfileError, "'Fish'"),
+    (lambda: cg.Transfer(0, 1, 1, when=[("Protect", "Pay"), ("Develop", "Haggle")]), InvalidProfileError, "'Haggle'"),
+    (lambda: cg.Transfer(0, 1, float("inf")), InvalidGameError, "finite"),
+    (lambda: cg.Transfer(0, 1, "1/0"), InvalidGameError, "finite"),
+    (lambda: cg.Transfer(0, 1, 10**400), InvalidGameError, "MAX_DIGITS"),
+    (lambda: cg.Transfer(0, 1, None), InvalidGameError, "amount"),
+    (lambda: cg.Transfer(0, 1, True), InvalidGameError, "amount"),
+    (lambda: cg.Transfer(0, 1, 1j), InvalidGameError, "amount"),
+    (lambda: cg.Transfer(0.5, 1, 1), InvalidProfileError, "payer"),
 ])
 def test_transfer_errors(transfer, typed, fragment):
     with pytest.raises(typed) as excinfo:
-        river().apply(transfer)
+        river().apply(transfer())  # refused when made or when applied
     assert_error(excinfo, typed, ValueError, "Transfer", fragment)
 
 
@@ -334,21 +339,30 @@ def test_standard_unknown_action():
 # ============================================================================ apply: errors, order, record
 
 @pytest.mark.parametrize("instrument, typed, where", [
-    (cg.Subsidy(5, 0, 1), InvalidProfileError, "Subsidy"),
-    (cg.Subsidy(True, 0, 1), InvalidProfileError, "Subsidy"),
-    (cg.Subsidy(0, "Stay home", 1), InvalidProfileError, "Subsidy"),
-    (cg.Subsidy(0, 2, 1), InvalidProfileError, "Subsidy"),
-    (cg.Subsidy(0, 0, float("nan")), InvalidGameError, "Subsidy"),
-    (cg.Subsidy(0, 0, "s +"), InvalidGameError, "Subsidy"),
-    (cg.Penalty("Nobody", 0, 1), InvalidProfileError, "Penalty"),
-    (cg.Penalty(0, 0, 1, detection=float("nan")), InvalidGameError, "Penalty"),
-    (cg.Penalty(0, 0, "log(0)"), InvalidGameError, "Penalty"),
-    (cg.Penalty(0, 0, 1, detection=["1/2", "oops("]), InvalidGameError, "Penalty"),
+    (lambda: cg.Subsidy(5, 0, 1), InvalidProfileError, "Subsidy"),
+    (lambda: cg.Subsidy(True, 0, 1), InvalidProfileError, "Subsidy"),
+    (lambda: cg.Subsidy(0, "Stay home", 1), InvalidProfileError, "Subsidy"),
+    (lambda: cg.Subsidy(0, 2, 1), InvalidProfileError, "Subsidy"),
+    (lambda: cg.Subsidy(0, 0, float("nan")), InvalidGameError, "Subsidy"),
+    (lambda: cg.Subsidy(0, 0, "s +"), InvalidGameError, "Subsidy"),
+    (lambda: cg.Penalty("Nobody", 0, 1), InvalidProfileError, "Penalty"),
+    (lambda: cg.Penalty(0, 0, 1, detection=float("nan")), InvalidArgumentError, "Penalty"),
+    (lambda: cg.Penalty(0, 0, "log(0)"), InvalidGameError, "Penalty"),
+    (lambda: cg.Penalty(0, 0, 1, detection=["1/2", "oops("]), InvalidGameError, "Penalty"),
+    (lambda: cg.Penalty(0, 0, 1, detection=1.5), InvalidArgumentError, "Penalty"),
+    (lambda: cg.Penalty(0, 0, 1, detection=[0.5, -0.1]), InvalidArgumentError, "Penalty"),
+    (lambda: cg.Penalty(0, 0, 1, detection="3/2"), InvalidArgumentError, "Penalty"),
+    (lambda: cg.Subsidy(0, "Govern", 10**400), InvalidGameError, "MAX_DIGITS"),
+    (lambda: cg.Subsidy(0, "Govern", None), InvalidGameError, "Subsidy"),
+    (lambda: cg.Subsidy(0, "Govern", 1 + 2j), InvalidGameError, "Subsidy"),
+    (lambda: cg.Subsidy(0, None, 1), InvalidProfileError, "Subsidy"),
+    (lambda: cg.Standard(0, None), InvalidProfileError, "Standard"),
+    (lambda: cg.Standard(0, [1.5]), InvalidProfileError, "Standard"),
 ])
 def test_instrument_errors(instrument, typed, where):
     for game in (float_pd(), exact_pd(), symbolic_pgg()):
         with pytest.raises(typed) as excinfo:
-            game.apply(instrument)
+            game.apply(instrument())  # refused when made or when applied
         assert_error(excinfo, typed, ValueError, where)
 
 
@@ -658,9 +672,69 @@ def test_symbolic_game_keeps_instruments_through_pickle_and_copy():
         assert cg.instrument_cost(back.subs(s=2), ("Govern", "Govern")).total == 2
 
 
-@pytest.mark.parametrize("detection", [1.5, -0.5, [0.5, 2], Fraction(3, 2)])
+@pytest.mark.parametrize("detection", [1.5, -0.5, [0.5, 2], Fraction(3, 2), float("nan"), [0.5, float("nan")], "3/2"])
 def test_penalty_refuses_detection_outside_unit_interval(detection):
     """Regression: detection 1.5 once fined 1.5 times the fine, and -0.5 paid a reward."""
-    with pytest.raises(InvalidGameError) as excinfo:
-        exact_pd().apply(cg.Penalty(0, "Free-ride", 4, detection=detection))
-    assert_error(excinfo, InvalidGameError, ValueError, "Penalty")
+    with pytest.raises(CoopgameError) as excinfo:
+        cg.Penalty(0, "Free-ride", 4, detection=detection)
+    assert isinstance(excinfo.value, (InvalidArgumentError, InvalidGameError)) and "Penalty" in str(excinfo.value)
+    # combined_detection refuses the same numbers, through the same check
+    with pytest.raises(type(excinfo.value)) as combined:
+        cg.combined_detection(*(detection if isinstance(detection, list) else [detection]))
+    assert "combined_detection" in str(combined.value)
+
+
+@pytest.mark.parametrize("value", [1.5, -0.1, float("nan"), float("inf"), "2", True, None])
+def test_combined_detection_refuses_what_is_not_a_probability(value):
+    with pytest.raises(CoopgameError, match="combined_detection"):
+        cg.combined_detection(0.5, value)
+
+
+def test_combined_detection_keeps_exact_and_symbolic_values():
+    assert cg.combined_detection(Fraction(1, 2), sympy.Rational(1, 2)) == Fraction(3, 4)
+    rho = sympy.Symbol("rho", positive=True)
+    assert sympy.expand(cg.combined_detection(rho, Fraction(1, 2)) - (1 - (1 - rho) / 2)) == 0
+
+
+@pytest.mark.parametrize("profile", [
+    [1.5, 0],
+    [[float("nan"), 1], [1, 0]],
+    [[0.5, 0.6], [1, 0]],
+    [[True, False], [1, 0]],
+    ["Govern"],
+    "Govern",
+    [None, "Govern"],
+])
+def test_instrument_cost_refuses_bad_profiles(profile):
+    game = exact_pd().apply(cg.Subsidy(0, "Govern", 2))
+    with pytest.raises(CoopgameError, match="instrument_cost|NormalFormGame") as excinfo:
+        cg.instrument_cost(game, profile)
+    assert isinstance(excinfo.value, InvalidProfileError)
+
+
+def test_instrument_cost_refuses_what_is_not_a_game():
+    with pytest.raises(InvalidGameError, match="instrument_cost"):
+        cg.instrument_cost([[1, 2]], ("a",))
+
+
+def test_instrument_cost_is_a_value_result():
+    from coopgame.results import Result, ValueResult
+
+    game = exact_pd().apply(cg.Subsidy(0, "Govern", 2), cg.Penalty(1, "Free-ride", 4, detection=Fraction(1, 2)))
+    cost = cg.instrument_cost(game, ("Govern", "Free-ride"))
+    assert isinstance(cost, Result) and isinstance(cost, ValueResult)
+    assert cost.total == 0 and float(cost) == 0.0 and sympy.sympify(cost) == 0
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        cost.total = 1
+    assert cost.to_dict()["total"] == 0
+    html = cost._repr_html_()
+    assert "Subsidy" in html and "Penalty" in html and "total" in html and "-2" in html
+
+
+def test_transfer_predicate_that_raises_is_a_callback_error():
+    def when(labels):
+        raise KeyError(labels)
+
+    with pytest.raises(CallbackError, match=r"Transfer: when\(\('Protect', 'Pay'\)\) raised KeyError") as excinfo:
+        river().apply(cg.Transfer(0, 1, 1, when=when))
+    assert isinstance(excinfo.value.__cause__, KeyError)
