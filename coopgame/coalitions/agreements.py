@@ -12,47 +12,40 @@ give expressions.
 
 from __future__ import annotations
 
-import numbers
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
 import numpy as np
+import sympy
 
-from coopgame.coalitions.stability import StableSizes, stable_coalition_sizes
+from coopgame._checks import check_bool, check_choice, check_int, check_real, check_size, describe
+from coopgame.coalitions.stability import MAX_SIZE_PLAYERS, StableSizes, stable_coalition_sizes
 from coopgame.errors import InvalidArgumentError
+from coopgame.results import Result
 
 __all__ = ["Agreement", "AgreementOutcome", "linear_benefit_agreement", "barrett_cournot_agreement",
            "barrett_stackelberg_agreement", "binary_participation_agreement", "heterogeneous_linear_payoff",
            "heterogeneous_barrett_payoff", "paradox_of_cooperation", "ParadoxOfCooperation"]
 
 
-def _exact(x: Any) -> Any:
-    if isinstance(x, bool):
-        raise InvalidArgumentError(f"agreement: expected a number, got {x!r}")
-    return Fraction(x) if isinstance(x, int) else x
-
-
 def _positive(name: str, x: Any, where: str) -> Any:
-    x = _exact(x)
-    try:
-        bad = bool(x <= 0)
-    except TypeError:  # a symbol: assumed positive
-        bad = False
-    if bad:
-        raise InvalidArgumentError(f"{where}: expected a positive {name}, got {x!r}")
-    return x
+    """A positive parameter: a finite number (ints become Fractions) or a sympy expression (assumed positive)."""
+    if isinstance(x, sympy.Basic) and x.free_symbols:
+        if x.is_positive is False:
+            raise InvalidArgumentError(f"{where}: expected a positive {name}, got {x!r}")
+        return x
+    v = check_real(x, name, where, minimum=0, open_min=True, exact=True)
+    return Fraction(v) if isinstance(v, int) else v
 
 
 def _check_n(n: Any, where: str) -> int:
-    if isinstance(n, (bool, np.bool_)) or not isinstance(n, numbers.Integral) or n < 2:
-        raise InvalidArgumentError(f"{where}: expected a whole number of countries n >= 2, got {n!r}")
-    return int(n)  # numpy integers too
+    return check_int(n, "the number of countries n", where, minimum=2)
 
 
 @dataclass(frozen=True)
-class Agreement:
+class Agreement(Result):
     """An agreement model: payoffs of signatories and non-signatories by coalition size.
 
     Attributes
@@ -74,14 +67,13 @@ class Agreement:
     def __iter__(self) -> Iterator[Callable[[int], Any]]:
         return iter((self.pi_signatory, self.pi_nonsignatory))
 
-    def stable_sizes(self, strict_external: bool = True) -> StableSizes:
+    def stable_sizes(self, strict_external: bool = True, *, max_players: int = MAX_SIZE_PLAYERS) -> StableSizes:
         """:func:`stable_coalition_sizes` of this model."""
-        return stable_coalition_sizes(self.pi_signatory, self.pi_nonsignatory, self.n, strict_external)
+        return stable_coalition_sizes(self.pi_signatory, self.pi_nonsignatory, self.n, strict_external,
+                                      max_players=max_players)
 
     def _size(self, k: Any, where: str) -> int:
-        if isinstance(k, bool) or not isinstance(k, int) or not 0 <= k <= self.n:
-            raise InvalidArgumentError(f"Agreement.{where}: expected a coalition size from 0 to n={self.n}, got {k!r}")
-        return k
+        return check_int(k, "the coalition size k", f"Agreement.{where}", minimum=0, maximum=self.n)
 
     def total_abatement(self, k: int) -> Any:
         """Total abatement ``Q(k) = k q_s(k) + (n - k) q_n(k)`` with ``k`` signatories."""
@@ -100,7 +92,8 @@ class Agreement:
             total = total + (self.n - k) * nonsignatory(k)
         return total
 
-    def outcome(self, k: int | None = None, strict_external: bool = True) -> AgreementOutcome:
+    def outcome(self, k: int | None = None, strict_external: bool = True, *,
+                max_players: int = MAX_SIZE_PLAYERS) -> AgreementOutcome:
         """Abatement and welfare with ``k`` signatories, set against no agreement and full cooperation.
 
         By default ``k`` is the largest stable size. The *closure* is the share
@@ -116,7 +109,7 @@ class Agreement:
         >>> out.closure
         Fraction(16, 135)
         """
-        sizes = self.stable_sizes(strict_external)
+        sizes = self.stable_sizes(strict_external, max_players=max_players)
         if k is None:
             if not sizes:
                 raise InvalidArgumentError(f"Agreement.outcome: {self.name} has no stable size; pass k")
@@ -129,15 +122,19 @@ class Agreement:
             self.abatement_signatory(k) if k else None,
             self.abatement_nonsignatory(k) if k < self.n else None,
             self.total_abatement(k), wk, self.total_abatement(0), w0, self.total_abatement(self.n), wn,
-            gap, (wk - w0) / gap if gap != 0 else None,
+            gap, (wk - w0) / gap if gap != 0 else None, _is_exact(wk, w0, wn),
         )
 
     def __repr__(self) -> str:
         return f"Agreement({self.name}, n={self.n})"
 
 
+def _is_exact(*values: Any) -> bool:
+    return all(isinstance(v, (int, Fraction)) for v in values)
+
+
 @dataclass(frozen=True)
-class AgreementOutcome:
+class AgreementOutcome(Result):
     """An agreement of ``size`` signatories against no agreement and full cooperation.
 
     Attributes
@@ -161,6 +158,8 @@ class AgreementOutcome:
     closure
         ``(welfare - nash_welfare) / gain_from_cooperation``: the share of the
         gain the agreement realises (None when the gain is zero).
+    is_exact : bool
+        True when the welfare figures are exact (Fractions).
     """
 
     name: str
@@ -177,6 +176,7 @@ class AgreementOutcome:
     full_welfare: Any
     gain_from_cooperation: Any
     closure: Any
+    is_exact: bool = False
 
     @property
     def relative_gain(self) -> Any:
@@ -443,6 +443,12 @@ def binary_participation_agreement(n: int, b: Any = 1, c: Any = Fraction(5, 2)) 
     )
 
 
+def _sequence(values: Any, name: str, where: str) -> list[Any]:
+    if isinstance(values, (str, bytes)) or not isinstance(values, (Sequence, np.ndarray)):
+        raise InvalidArgumentError(f"{where}: expected {name} as a sequence of numbers, got {describe(values)}")
+    return list(values)
+
+
 def heterogeneous_linear_payoff(b: Any, c: Any) -> Callable[[int, frozenset], Any]:
     """``payoff(i, S)`` in the linear model with country-specific ``b_i`` and ``c_i``.
 
@@ -457,10 +463,11 @@ def heterogeneous_linear_payoff(b: Any, c: Any) -> Callable[[int, frozenset], An
     >>> pay(0, frozenset({0, 1, 2}))
     Fraction(9, 2)
     """
-    bs = [_exact(v) for v in b]
-    cs = [_exact(v) for v in c]
+    where = "heterogeneous_linear_payoff"
+    bs = [_positive("b", v, where) for v in _sequence(b, "b", where)]
+    cs = [_positive("c", v, where) for v in _sequence(c, "c", where)]
     if len(bs) != len(cs) or not bs:
-        raise InvalidArgumentError("heterogeneous_linear_payoff: expected b and c of the same non-zero length")
+        raise InvalidArgumentError(f"{where}: expected b and c of the same non-zero length")
 
     def payoff(i: int, coalition: frozenset) -> Any:
         joint = sum((bs[j] for j in coalition), Fraction(0))
@@ -490,9 +497,10 @@ def heterogeneous_barrett_payoff(a: Any, b: Sequence[Any], c: Sequence[Any]) -> 
     >>> pay(0, frozenset({0, 1})) == barrett_cournot_agreement(4, 100, 1, 1).pi_signatory(2)
     True
     """
-    a = _positive("a", a, "heterogeneous_barrett_payoff")
-    bs = [_positive("b", v, "heterogeneous_barrett_payoff") for v in b]
-    cs = [_positive("c", v, "heterogeneous_barrett_payoff") for v in c]
+    where = "heterogeneous_barrett_payoff"
+    a = _positive("a", a, where)
+    bs = [_positive("b", v, where) for v in _sequence(b, "b", where)]
+    cs = [_positive("c", v, where) for v in _sequence(c, "c", where)]
     if len(bs) != len(cs) or not bs:
         raise InvalidArgumentError("heterogeneous_barrett_payoff: expected b and c of the same non-zero length")
     cache: dict[frozenset, list[Any]] = {}
@@ -514,8 +522,8 @@ def heterogeneous_barrett_payoff(a: Any, b: Sequence[Any], c: Sequence[Any]) -> 
     return payoff
 
 
-@dataclass(frozen=True)
-class ParadoxOfCooperation:
+@dataclass(frozen=True, eq=False)
+class ParadoxOfCooperation(Result):
     """Stable agreement size and gain from cooperation across ``gamma = c/b`` (Barrett 1994).
 
     Attributes
@@ -544,7 +552,24 @@ class ParadoxOfCooperation:
     closure: np.ndarray
     abatement_ratio: np.ndarray
 
-    def to_frame(self):
+    _ARRAYS = ("gamma", "stable_size", "relative_gain", "closure", "abatement_ratio")
+
+    def __post_init__(self) -> None:
+        for name in self._ARRAYS:
+            arr = np.array(getattr(self, name))
+            arr.flags.writeable = False
+            object.__setattr__(self, name, arr)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, ParadoxOfCooperation):
+            return NotImplemented
+        return (self.n, self.model) == (other.n, other.model) and all(
+            np.array_equal(getattr(self, a), getattr(other, a), equal_nan=True) for a in self._ARRAYS)
+
+    def __hash__(self) -> int:
+        return hash((self.n, self.model, tuple(self.gamma.tolist())))
+
+    def to_frame(self) -> Any:
         """A pandas DataFrame, one row per ``gamma``."""
         import pandas as pd
 
@@ -558,8 +583,14 @@ class ParadoxOfCooperation:
                 f"{int(self.stable_size.min())})")
 
 
+#: Default largest ``n`` times the number of values of ``gamma`` that :func:`paradox_of_cooperation`
+#: accepts (each pair costs about ``2n`` payoff evaluations; keyword ``max_work``).
+MAX_PARADOX_WORK: int = 1_000_000
+
+
 def paradox_of_cooperation(n: int, gammas: Sequence[float] | None = None, a: float = 100.0,
-                           model: str = "stackelberg", strict_external: bool = True) -> ParadoxOfCooperation:
+                           model: str = "stackelberg", strict_external: bool = True, *,
+                           max_work: int = MAX_PARADOX_WORK) -> ParadoxOfCooperation:
     """The paradox of cooperation: stable size against the gain from cooperation, across ``gamma``.
 
     For each ``gamma = c/b`` (with ``b = 1``), the largest stable size of
@@ -579,6 +610,9 @@ def paradox_of_cooperation(n: int, gammas: Sequence[float] | None = None, a: flo
     a : float, default 100
     model : {"stackelberg", "cournot"}
     strict_external : bool, default True
+    max_work : int, default :data:`MAX_PARADOX_WORK` (1,000,000)
+        Size budget: ``n`` times the number of values of ``gamma`` above it
+        is refused before anything is computed.
 
     Examples
     --------
@@ -592,14 +626,24 @@ def paradox_of_cooperation(n: int, gammas: Sequence[float] | None = None, a: flo
     where = "paradox_of_cooperation"
     n = _check_n(n, where)
     builders = {"stackelberg": barrett_stackelberg_agreement, "cournot": barrett_cournot_agreement}
-    if model not in builders:
-        raise InvalidArgumentError(f"{where}: expected model 'stackelberg' or 'cournot', got {model!r}")
-    grid = np.logspace(-3, 3, 61) if gammas is None else np.asarray(gammas, dtype=float).reshape(-1)
-    if grid.size == 0 or not np.all(np.isfinite(grid)) or np.any(grid <= 0):
-        raise InvalidArgumentError(f"{where}: expected positive finite values of gamma, got {gammas!r}")
+    model = check_choice(model, "model", where, builders)
+    strict_external = check_bool(strict_external, "strict_external", where)
+    a = float(check_real(a, "a", where, minimum=0, open_min=True))
+    limit = check_int(max_work, "max_work", where, minimum=1)
+    if gammas is None:
+        grid = np.logspace(-3, 3, 61)
+    else:
+        if isinstance(gammas, (str, bytes)):
+            raise InvalidArgumentError(f"{where}: expected positive finite values of gamma, got {gammas!r}")
+        values = np.ravel(np.asarray(gammas, dtype=object)) if not np.isscalar(gammas) else np.array([gammas], dtype=object)
+        grid = np.array([check_real(g, "gamma", where, minimum=0, open_min=True) for g in values], dtype=float)
+        if grid.size == 0:
+            raise InvalidArgumentError(f"{where}: expected at least one value of gamma, got {describe(gammas)}")
+    check_size(where, n * grid.size, limit, what="n times the number of values of gamma", limit_name="max_work",
+               alternative="fewer values of gamma or a smaller n")
     sizes, gains, closures = [], [], []
     for g in grid:
-        out = builders[model](n, float(a), 1.0, float(g)).outcome(strict_external=strict_external)
+        out = builders[model](n, a, 1.0, float(g)).outcome(strict_external=strict_external, max_players=n)
         sizes.append(out.size)
         gains.append(float(out.relative_gain))
         closures.append(float(out.closure))

@@ -32,35 +32,44 @@ Integers and Fractions keep every quantity exact.
 from __future__ import annotations
 
 import itertools
+import math
+import numbers
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from coopgame.errors import InvalidArgumentError, SolverLimitError
+import numpy as np
+
+from coopgame._checks import check_int, check_real, check_size, describe
+from coopgame.errors import InvalidArgumentError, InvalidArgumentTypeError
+from coopgame.results import Result
+
+if TYPE_CHECKING:
+    from coopgame.cooperative.tu_game import TUGame
 
 __all__ = ["ChanderTulkens", "chander_tulkens_transfers", "MAX_GAMMA_CORE_PLAYERS"]
 
-#: Largest number of countries for which the gamma-core is checked over all ``2**n`` coalitions.
+#: Default largest number of countries for which the gamma-core is checked over all ``2**n`` coalitions
+#: (keyword ``max_players`` of the methods that do).
 MAX_GAMMA_CORE_PLAYERS: int = 20
 
+_FUNC = "chander_tulkens_transfers"
 
-def _number(name: str, x: Any) -> Any:
-    if isinstance(x, bool):
-        raise InvalidArgumentError(f"chander_tulkens_transfers: expected numbers for {name}, got {x!r}")
-    if isinstance(x, int):
-        x = Fraction(x)
-    try:
-        bad = not x > 0
-    except TypeError:
-        raise InvalidArgumentError(f"chander_tulkens_transfers: expected positive numbers for {name}, got {x!r}") from None
-    if bad:
-        raise InvalidArgumentError(f"chander_tulkens_transfers: expected positive numbers for {name}, got {x!r}")
-    return x
+
+def _numbers(name: str, values: Any) -> tuple[Any, ...]:
+    """Positive finite numbers, kept exact (Fractions) when they are rational."""
+    if isinstance(values, (str, bytes)) or not isinstance(values, (Sequence, np.ndarray)):
+        raise InvalidArgumentTypeError(f"{_FUNC}: expected {name} as a sequence of positive numbers, got {describe(values)}")
+    out = []
+    for x in values:
+        v = check_real(x, name, _FUNC, minimum=0, open_min=True, exact=True)
+        out.append(Fraction(v) if isinstance(v, int) else v)
+    return tuple(out)
 
 
 @dataclass(frozen=True)
-class ChanderTulkens:
+class ChanderTulkens(Result):
     """The Chander-Tulkens solution of a linear-damage, quadratic-cost economy.
 
     Attributes
@@ -77,6 +86,8 @@ class ChanderTulkens:
         ``w_i(q*) + T_i = w_i(qbar) + (pi_i/pi_N) * surplus``.
     surplus : number
         The gain from cooperation ``W* - Wbar``.
+    is_exact : bool
+        True when every quantity is a Fraction (integer or Fraction input).
     """
 
     damages: tuple[Any, ...]
@@ -88,6 +99,7 @@ class ChanderTulkens:
     transfers: tuple[Any, ...]
     payoffs: tuple[Any, ...]
     surplus: Any
+    is_exact: bool = False
 
     @property
     def n(self) -> int:
@@ -95,8 +107,10 @@ class ChanderTulkens:
 
     def welfare(self, abatement: Sequence[Any]) -> tuple[Any, ...]:
         """Each country's welfare ``pi_i Q - (c_i/2) q_i**2`` at an abatement profile."""
-        if len(abatement) != self.n:
-            raise InvalidArgumentError(f"ChanderTulkens.welfare: expected {self.n} abatement levels, got {len(abatement)}")
+        if isinstance(abatement, (str, bytes)) or not isinstance(abatement, (Sequence, np.ndarray)) \
+                or len(abatement) != self.n:
+            raise InvalidArgumentError(f"ChanderTulkens.welfare: expected {self.n} abatement levels, got {describe(abatement)}")
+        abatement = [check_real(q, "abatement", "ChanderTulkens.welfare", exact=self.is_exact) for q in abatement]
         total = sum(abatement, 0 * self.damages[0])
         return tuple(p * total - c / 2 * q * q for p, c, q in zip(self.damages, self.costs, abatement))
 
@@ -118,21 +132,25 @@ class ChanderTulkens:
         w = self.welfare(self.gamma_abatement(members))
         return sum((w[i] for i in members), 0 * self.damages[0])
 
-    def gamma_game(self):
-        """The gamma-characteristic function as a :class:`~coopgame.cooperative.TUGame`."""
+    def gamma_game(self, *, max_players: int = MAX_GAMMA_CORE_PLAYERS) -> TUGame:
+        """The gamma-characteristic function as a :class:`~coopgame.cooperative.TUGame`.
+
+        Refused above ``max_players`` countries (``2**n`` worths).
+        """
         from coopgame.cooperative.tu_game import TUGame
 
-        self._limit("gamma_game")
-        return TUGame(self.n, lambda S: self.gamma_value(S))
+        self._limit("gamma_game", max_players)
+        return TUGame(self.n, lambda S: self.gamma_value(S), max_players=max(self.n, 1))
 
-    def blocking_coalitions(self) -> list[frozenset]:
+    def blocking_coalitions(self, *, max_players: int = MAX_GAMMA_CORE_PLAYERS) -> list[frozenset]:
         """Coalitions that would get more on their own than the Chander-Tulkens payoffs give them.
 
         Empty exactly when the allocation is in the gamma-core (Chander and
         Tulkens 1997 prove it always is in this economy). Checks all
-        ``2**n - 1`` coalitions.
+        ``2**n - 1`` coalitions, so more than ``max_players`` countries are
+        refused.
         """
-        self._limit("blocking_coalitions")
+        self._limit("blocking_coalitions", max_players)
         out = []
         for size in range(1, self.n + 1):
             for combo in itertools.combinations(range(self.n), size):
@@ -141,26 +159,29 @@ class ChanderTulkens:
                     out.append(frozenset(combo))
         return out
 
-    def in_gamma_core(self) -> bool:
+    def in_gamma_core(self, *, max_players: int = MAX_GAMMA_CORE_PLAYERS) -> bool:
         """True when no coalition blocks the Chander-Tulkens allocation."""
-        return not self.blocking_coalitions()
+        return not self.blocking_coalitions(max_players=max_players)
 
     def _tol(self) -> Any:
-        if all(isinstance(v, Fraction) for v in self.damages + self.costs):
+        if self.is_exact:
             return 0
-        from coopgame._numeric import TOLERANCE
+        from coopgame._numeric import scaled_tolerance
 
-        return TOLERANCE * max(1.0, max(abs(float(v)) for v in self.payoffs))
+        return scaled_tolerance(max(abs(float(v)) for v in self.payoffs))
 
-    def _limit(self, where: str) -> None:
-        if self.n > MAX_GAMMA_CORE_PLAYERS:
-            raise SolverLimitError(
-                f"ChanderTulkens.{where}: {self.n} countries means 2**{self.n} coalitions, above the limit of "
-                f"{MAX_GAMMA_CORE_PLAYERS}; use gamma_value on chosen coalitions instead")
+    def _limit(self, where: str, max_players: int) -> None:
+        func = f"ChanderTulkens.{where}"
+        check_size(func, self.n, check_int(max_players, "max_players", func, minimum=1),
+                   what="the number of countries (2**n coalitions)", limit_name="max_players",
+                   alternative="gamma_value on chosen coalitions instead")
 
     def _coalition(self, coalition: Collection[int], where: str) -> frozenset:
+        if isinstance(coalition, (str, bytes)) or not isinstance(coalition, Collection):
+            raise InvalidArgumentError(f"ChanderTulkens.{where}: expected a collection of country indices, "
+                                       f"got {describe(coalition)}")
         members = frozenset(coalition)
-        if not all(isinstance(i, int) and 0 <= i < self.n for i in members):
+        if not all(isinstance(i, numbers.Integral) and not isinstance(i, bool) and 0 <= i < self.n for i in members):
             raise InvalidArgumentError(f"ChanderTulkens.{where}: expected country indices 0..{self.n - 1}, "
                                        f"got {sorted(members, key=str)!r}")
         return members
@@ -183,6 +204,10 @@ def chander_tulkens_transfers(damages: Sequence[Any], costs: Sequence[Any]) -> C
         benefit per unit of anyone's abatement).
     costs : sequence of positive numbers
         ``c_i``: abatement cost ``C_i(q) = (c_i/2) q**2``.
+
+    Integers and Fractions give exact Fractions; floats give floats, and
+    float input whose results overflow the float range is refused (pass it
+    as Fractions to compute exactly).
 
     Returns
     -------
@@ -209,8 +234,8 @@ def chander_tulkens_transfers(damages: Sequence[Any], costs: Sequence[Any]) -> C
     >>> sum(ct.transfers), ct.in_gamma_core()
     (Fraction(0, 1), True)
     """
-    pis = tuple(_number("damages", v) for v in damages)
-    cs = tuple(_number("costs", v) for v in costs)
+    pis = _numbers("damages", damages)
+    cs = _numbers("costs", costs)
     if len(pis) != len(cs) or not pis:
         raise InvalidArgumentError("chander_tulkens_transfers: expected damages and costs of the same non-zero length, "
                                    f"got {len(pis)} and {len(cs)}")
@@ -229,4 +254,9 @@ def chander_tulkens_transfers(damages: Sequence[Any], costs: Sequence[Any]) -> C
     transfers = tuple(dc - p / pi_n * total_extra for dc, p in zip(extra_cost, pis))
     payoffs = tuple(w + t for w, t in zip(w_star, transfers))
     surplus = sum(w_star, zero) - sum(w_bar, zero)
-    return ChanderTulkens(pis, cs, qbar, qstar, w_bar, w_star, transfers, payoffs, surplus)
+    exact = all(isinstance(v, Fraction) for v in pis + cs)
+    if not exact and not all(math.isfinite(float(v)) for v in transfers + payoffs + w_star + w_bar + (surplus,)):
+        raise InvalidArgumentError(
+            f"{_FUNC}: the welfare and transfers of damages {describe(list(damages))} and costs {describe(list(costs))} "
+            "exceed the range of floats; pass integers or Fractions to compute them exactly")
+    return ChanderTulkens(pis, cs, qbar, qstar, w_bar, w_star, transfers, payoffs, surplus, exact)

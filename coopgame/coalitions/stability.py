@@ -17,25 +17,35 @@ from __future__ import annotations
 
 import decimal
 import itertools
+import math
 import numbers
-from collections.abc import Callable, Collection, Hashable, Iterable, Mapping
+from collections.abc import Callable, Collection, Hashable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
+import numpy as np
 import sympy
 
-from coopgame.errors import InvalidArgumentError, InvalidArgumentTypeError, NotSupportedError, SolverLimitError
+from coopgame._checks import call_user, check_bool, check_callable, check_int, check_size, describe
+from coopgame.errors import CallbackError, InvalidArgumentError, InvalidArgumentTypeError, NotSupportedError
+from coopgame.results import Result
 
 __all__ = ["stable_coalition_sizes", "StableSizes", "SizeCheck", "potentially_internally_stable", "optimal_transfers",
-           "coalition_stability", "CoalitionCheck", "stable_coalitions", "MAX_COALITION_PLAYERS"]
+           "coalition_stability", "CoalitionCheck", "stable_coalitions", "MAX_COALITION_PLAYERS",
+           "MAX_SIZE_PLAYERS"]
 
-#: Largest number of players for which :func:`stable_coalitions` checks all ``2**n`` coalitions.
+#: Default largest number of players for which :func:`stable_coalitions` checks all ``2**n`` coalitions
+#: (keyword ``max_players``).
 MAX_COALITION_PLAYERS: int = 16
+
+#: Default largest number of players of :func:`stable_coalition_sizes` (it calls each payoff function
+#: about ``n`` times; keyword ``max_players``).
+MAX_SIZE_PLAYERS: int = 100_000
 
 
 @dataclass(frozen=True)
-class SizeCheck:
+class SizeCheck(Result):
     """The two stability checks of one coalition size, with the payoffs compared."""
 
     size: int
@@ -63,24 +73,59 @@ class SizeCheck:
         return "; ".join(out)
 
 
-class StableSizes(tuple):
-    """The stable coalition sizes (a tuple), with the checks of every size in ``.checks``."""
+@dataclass(frozen=True, eq=False, repr=False)
+class StableSizes(Result):
+    """The stable coalition sizes, with the checks of every size in ``.checks``.
 
-    checks: tuple[SizeCheck, ...]
-    strict_external: bool
+    It iterates, indexes and compares like the tuple of sizes
+    (``StableSizes(...) == (3,)``, ``max(sizes)``, ``3 in sizes``).
 
-    def __new__(cls, sizes: Iterable[int], checks: Iterable[SizeCheck] = (), strict_external: bool = True):
-        self = super().__new__(cls, tuple(sizes))
-        self.checks = tuple(checks)
-        self.strict_external = strict_external
-        return self
+    Attributes
+    ----------
+    sizes : tuple of int
+        The stable sizes, increasing.
+    checks : tuple of SizeCheck
+        The two stability checks of every size ``1..n``.
+    strict_external : bool
+        The external-stability rule used.
+    """
+
+    sizes: tuple[int, ...]
+    checks: tuple[SizeCheck, ...] = ()
+    strict_external: bool = True
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "sizes", tuple(int(k) for k in self.sizes))
+        object.__setattr__(self, "checks", tuple(self.checks))
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self.sizes)
+
+    def __len__(self) -> int:
+        return len(self.sizes)
+
+    def __getitem__(self, index: Any) -> Any:
+        return self.sizes[index]
+
+    def __contains__(self, size: object) -> bool:
+        return size in self.sizes
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, StableSizes):
+            return (self.sizes, self.strict_external) == (other.sizes, other.strict_external)
+        if isinstance(other, tuple):
+            return self.sizes == other
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self.sizes)
 
     def __repr__(self) -> str:
         rule = "strict" if self.strict_external else "weak"
-        return f"StableSizes({tuple(self)!r}, external stability {rule})"
+        return f"StableSizes({self.sizes!r}, external stability {rule})"
 
 
-def _decide(rel: Any, what: str) -> bool:
+def _decide(rel: Any, what: str, where: str = "stable_coalition_sizes") -> bool:
     if isinstance(rel, bool):
         return rel
     if rel in (sympy.true, sympy.false):
@@ -88,20 +133,37 @@ def _decide(rel: Any, what: str) -> bool:
     try:
         return bool(rel)
     except TypeError:
-        raise NotSupportedError(f"stable_coalition_sizes: cannot decide {what} ({rel}); give numeric parameter values") from None
+        raise NotSupportedError(f"{where}: cannot decide {what} ({rel}); give numeric parameter values") from None
 
 
-def _payoff_value(value: Any, which: str, k: int) -> Any:
-    """``value`` when it is a real number (or a sympy expression); a typed error naming ``which(k)`` otherwise."""
-    if isinstance(value, (sympy.Basic, decimal.Decimal)) or (isinstance(value, numbers.Real) and not isinstance(value, bool)):
+def _payoff_value(value: Any, where: str, call: str) -> Any:
+    """``value`` when it is a real number (or a sympy expression); a typed error naming the call otherwise.
+
+    NaN and infinities are refused: a comparison with them decides nothing.
+    """
+    if isinstance(value, sympy.Basic):
+        if value.is_number and (value.is_real is False or value.has(sympy.nan, sympy.zoo, sympy.oo, -sympy.oo)):
+            raise CallbackError(f"{where}: expected {call} to return a finite real number, got {describe(value)}")
         return value
-    raise InvalidArgumentTypeError(
-        f"stable_coalition_sizes: expected {which}({k}) to return a real number, got {value!r}"
-    )
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (numbers.Real, decimal.Decimal)):
+        raise InvalidArgumentTypeError(f"{where}: expected {call} to return a real number, got {describe(value)}")
+    try:
+        finite = math.isfinite(value)
+    except (TypeError, ValueError, OverflowError):  # an exotic Real: trust what it compares to
+        finite = True
+    if not finite:
+        raise CallbackError(f"{where}: expected {call} to return a finite real number, got {describe(value)}")
+    return value
+
+
+def _user_payoff(payoff: Callable[..., Any], where: str, *args: Any) -> Any:
+    """Call a payoff function the user gave and check that it returns a finite real number."""
+    shown = ", ".join(describe(a) for a in args)
+    return _payoff_value(call_user(payoff, *args, where=where, what="payoff"), where, f"payoff({shown})")
 
 
 def stable_coalition_sizes(pi_signatory: Callable[[int], Any], pi_nonsignatory: Callable[[int], Any], n: int,
-                           strict_external: bool = True) -> StableSizes:
+                           strict_external: bool = True, *, max_players: int = MAX_SIZE_PLAYERS) -> StableSizes:
     """The coalition sizes ``k = 1..n`` that are internally and externally stable.
 
     Parameters
@@ -115,12 +177,21 @@ def stable_coalition_sizes(pi_signatory: Callable[[int], Any], pi_nonsignatory: 
     strict_external : bool, default True
         External stability as ``pi_n(k) > pi_s(k + 1)`` (True) or ``>=``.
         ``k = n`` is externally stable (nobody is left to join).
+    max_players : int, default :data:`MAX_SIZE_PLAYERS` (100,000)
+        Size budget: larger ``n`` is refused before any payoff is computed.
 
     Returns
     -------
     StableSizes
-        A tuple of the stable sizes; ``.checks`` holds a :class:`SizeCheck`
-        per size with its reason.
+        The stable sizes (iterating like a tuple); ``.checks`` holds a
+        :class:`SizeCheck` per size with its reason.
+
+    Raises
+    ------
+    CallbackError
+        A payoff function raises, or returns NaN or an infinity.
+    SolverLimitError
+        ``n`` above ``max_players``.
 
     Examples
     --------
@@ -138,15 +209,19 @@ def stable_coalition_sizes(pi_signatory: Callable[[int], Any], pi_nonsignatory: 
     >>> stable_coalition_sizes(pi_s, pi_n, 10).checks[1].reason
     'an outsider gains by joining (23/2 vs 23/2)'
     """
-    if isinstance(n, bool) or not isinstance(n, numbers.Integral) or n < 1:
-        raise InvalidArgumentError(f"stable_coalition_sizes: expected a positive whole number of players n, got {n!r}")
-    n = int(n)  # numpy integers too
-    if not callable(pi_signatory) or not callable(pi_nonsignatory):
-        raise InvalidArgumentTypeError(
-            "stable_coalition_sizes: expected pi_signatory and pi_nonsignatory as callables of k, got "
-            f"{type(pi_signatory).__name__} and {type(pi_nonsignatory).__name__}")
-    s = {k: _payoff_value(pi_signatory(k), "pi_signatory", k) for k in range(1, n + 1)}
-    ns = {k: _payoff_value(pi_nonsignatory(k), "pi_nonsignatory", k) for k in range(0, n)}
+    where = "stable_coalition_sizes"
+    check_callable(pi_signatory, "pi_signatory", where)
+    check_callable(pi_nonsignatory, "pi_nonsignatory", where)
+    n = check_int(n, "n", where, minimum=1)
+    strict_external = check_bool(strict_external, "strict_external", where)
+    check_size(where, n, check_int(max_players, "max_players", where, minimum=1), what="the number of players n",
+               limit_name="max_players", alternative="a closed form of the stability conditions instead")
+
+    def value(f: Callable[[int], Any], name: str, k: int) -> Any:
+        return _payoff_value(call_user(f, k, where=where, what=name), where, f"{name}({k})")
+
+    s = {k: value(pi_signatory, "pi_signatory", k) for k in range(1, n + 1)}
+    ns = {k: value(pi_nonsignatory, "pi_nonsignatory", k) for k in range(0, n)}
     checks, sizes = [], []
     for k in range(1, n + 1):
         internal = _decide(s[k] >= ns[k - 1], f"internal stability of k={k}")
@@ -180,10 +255,23 @@ def potentially_internally_stable(payoff: Callable[[Hashable, frozenset], Any], 
     >>> potentially_internally_stable(pay, {1, 2})
     True
     """
-    members = frozenset(coalition)
-    inside = sum((payoff(i, members) for i in members), Fraction(0))
-    outside = sum((payoff(i, members - {i}) for i in members), Fraction(0))
-    return _decide(inside >= outside, "potential internal stability")
+    where = "potentially_internally_stable"
+    members = _members(coalition, where)
+    check_callable(payoff, "payoff", where)
+    inside = sum((_user_payoff(payoff, where, i, members) for i in members), Fraction(0))
+    outside = sum((_user_payoff(payoff, where, i, members - {i}) for i in members), Fraction(0))
+    return _decide(inside >= outside, "potential internal stability", where)
+
+
+def _members(coalition: Any, where: str) -> frozenset:
+    """A coalition as a frozenset of hashable members, or a typed error."""
+    if isinstance(coalition, (str, bytes)):
+        raise InvalidArgumentTypeError(f"{where}: expected a coalition as a collection of players, got {coalition!r}")
+    try:
+        return frozenset(coalition)
+    except TypeError:
+        raise InvalidArgumentTypeError(
+            f"{where}: expected a coalition as a collection of hashable players, got {describe(coalition)}") from None
 
 
 def optimal_transfers(payoff: Callable[[Hashable, frozenset], Any], coalition: Collection[Hashable]) -> Mapping[Hashable, Any]:
@@ -202,14 +290,20 @@ def optimal_transfers(payoff: Callable[[Hashable, frozenset], Any], coalition: C
     >>> dict(sorted(optimal_transfers(pay, {1, 2}).items()))
     {1: Fraction(4, 1), 2: Fraction(4, 1)}
     """
-    members = frozenset(coalition)
-    out = {i: payoff(i, members - {i}) for i in members}
-    surplus = sum((payoff(i, members) for i in members), Fraction(0)) - sum(out.values(), Fraction(0))
+    return _optimal_transfers(payoff, _members(coalition, "optimal_transfers"), "optimal_transfers")
+
+
+def _optimal_transfers(payoff: Callable[..., Any], members: frozenset, where: str) -> dict[Hashable, Any]:
+    check_callable(payoff, "payoff", where)
+    if not members:
+        return {}
+    out = {i: _user_payoff(payoff, where, i, members - {i}) for i in members}
+    surplus = sum((_user_payoff(payoff, where, i, members) for i in members), Fraction(0)) - sum(out.values(), Fraction(0))
     return {i: out[i] + surplus / len(members) for i in members}
 
 
 @dataclass(frozen=True)
-class CoalitionCheck:
+class CoalitionCheck(Result):
     """Internal and external stability of one coalition of heterogeneous players.
 
     Attributes
@@ -287,32 +381,62 @@ def coalition_stability(payoff: Callable[[Hashable, frozenset], Any], coalition:
     >>> coalition_stability(pay, {1, 2, 3}, range(4), transfers=True)
     CoalitionCheck({1, 2, 3} stable)
     """
-    members = frozenset(coalition)
-    everyone = list(players)
+    where = "coalition_stability"
+    check_callable(payoff, "payoff", where)
+    members = _members(coalition, where)
+    everyone = _players(players, where)
+    strict_external = check_bool(strict_external, "strict_external", where)
+    transfers = check_bool(transfers, "transfers", where)
+    return _coalition_check(payoff, members, everyone, strict_external, transfers, where)
+
+
+def _players(players: Any, where: str) -> list[Hashable]:
+    """The players: a number ``n`` (players ``0..n-1``) or a collection of distinct hashable labels."""
+    if isinstance(players, numbers.Number) and not isinstance(players, (bool, np.bool_)):
+        return list(range(check_int(players, "players", where, minimum=0)))
+    if isinstance(players, (str, bytes, bool, np.bool_)):
+        raise InvalidArgumentTypeError(f"{where}: expected players as a number or a collection, got {players!r}")
+    try:
+        everyone = list(players)
+        distinct = len(set(everyone)) == len(everyone)
+    except TypeError:
+        raise InvalidArgumentTypeError(
+            f"{where}: expected players as a number or a collection of hashable labels, got {describe(players)}") from None
+    if not distinct:
+        raise InvalidArgumentError(f"{where}: expected distinct players, got {describe(players)}")
+    return everyone
+
+
+def _coalition_check(payoff: Callable[..., Any], members: frozenset, everyone: list[Hashable],
+                     strict_external: bool, transfers: bool, where: str) -> CoalitionCheck:
     if not members <= set(everyone):
-        raise InvalidArgumentError(f"coalition_stability: expected a coalition of the players {everyone!r}, "
+        raise InvalidArgumentError(f"{where}: expected a coalition of the players {describe(everyone)}, "
                                    f"got {sorted(members, key=str)!r}")
+
+    def pay(i: Hashable, group: frozenset) -> Any:
+        return _user_payoff(payoff, where, i, group)
 
     def share(i: Hashable, group: frozenset) -> Any:
         if transfers and group:
-            return optimal_transfers(payoff, group)[i]
-        return payoff(i, group)
+            return _optimal_transfers(payoff, group, where)[i]
+        return pay(i, group)
 
     leavers = tuple(i for i in everyone if i in members
-                    and not _decide(share(i, members) >= payoff(i, members - {i}), f"whether {i!r} leaves"))
+                    and not _decide(share(i, members) >= pay(i, members - {i}), f"whether {i!r} leaves", where))
     joiners = []
     for j in everyone:
         if j in members:
             continue
-        stay, join = payoff(j, members), share(j, members | {j})
+        stay, join = pay(j, members), share(j, members | {j})
         stays = stay > join if strict_external else stay >= join
-        if not _decide(stays, f"whether {j!r} joins"):
+        if not _decide(stays, f"whether {j!r} joins", where):
             joiners.append(j)
     return CoalitionCheck(members, not leavers, not joiners, leavers, tuple(joiners), strict_external)
 
 
 def stable_coalitions(payoff: Callable[[Hashable, frozenset], Any], players: Iterable[Hashable] | int,
-                      strict_external: bool = True, min_size: int = 2, transfers: bool = False) -> list[frozenset]:
+                      strict_external: bool = True, min_size: int = 2, transfers: bool = False, *,
+                      max_players: int = MAX_COALITION_PLAYERS) -> list[frozenset]:
     """Every internally and externally stable coalition of heterogeneous players, by brute force.
 
     Checks all coalitions with at least ``min_size`` members (``2**n``
@@ -323,7 +447,11 @@ def stable_coalitions(payoff: Callable[[Hashable, frozenset], Any], players: Ite
     Raises
     ------
     SolverLimitError
-        More than :data:`MAX_COALITION_PLAYERS` players.
+        More than ``max_players`` players (default
+        :data:`MAX_COALITION_PLAYERS`, 16).
+    CallbackError
+        The payoff function raises or returns something other than a finite
+        real number.
 
     Examples
     --------
@@ -336,17 +464,23 @@ def stable_coalitions(payoff: Callable[[Hashable, frozenset], Any], players: Ite
     >>> sorted(sorted(s) for s in stable_coalitions(pay, 4))
     [[0, 1], [0, 2], [0, 3]]
     """
-    if isinstance(players, int) and not isinstance(players, bool):
-        everyone = list(range(players))
-    else:
-        everyone = list(players)
-    if len(everyone) > MAX_COALITION_PLAYERS:
-        raise SolverLimitError(
-            f"stable_coalitions: {len(everyone)} players means 2**{len(everyone)} coalitions, above the limit of "
-            f"{MAX_COALITION_PLAYERS} players; check chosen coalitions with coalition_stability instead")
+    where = "stable_coalitions"
+    check_callable(payoff, "payoff", where)
+    limit = check_int(max_players, "max_players", where, minimum=1)
+    if isinstance(players, numbers.Number) and not isinstance(players, (bool, np.bool_)):
+        # the size first: a huge number of players is refused before a list of them is built
+        check_size(where, check_int(players, "players", where, minimum=0), limit,
+                   what="the number of players (2**n coalitions are checked)", limit_name="max_players",
+                   alternative="coalition_stability on chosen coalitions instead")
+    everyone = _players(players, where)
+    check_size(where, len(everyone), limit, what="the number of players (2**n coalitions are checked)",
+               limit_name="max_players", alternative="coalition_stability on chosen coalitions instead")
+    strict_external = check_bool(strict_external, "strict_external", where)
+    transfers = check_bool(transfers, "transfers", where)
+    min_size = check_int(min_size, "min_size", where, minimum=0)
     out = []
-    for size in range(max(min_size, 0), len(everyone) + 1):
+    for size in range(min_size, len(everyone) + 1):
         for combo in itertools.combinations(everyone, size):
-            if coalition_stability(payoff, combo, everyone, strict_external, transfers).stable:
+            if _coalition_check(payoff, frozenset(combo), everyone, strict_external, transfers, where).stable:
                 out.append(frozenset(combo))
     return out

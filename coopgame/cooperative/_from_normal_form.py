@@ -10,36 +10,41 @@ from typing import Any
 import numpy as np
 from scipy.optimize import linprog
 
-from coopgame._numeric import exact_solve
-from coopgame.errors import InvalidArgumentError, SolverError, SolverLimitError
+from coopgame._checks import check_bool, check_choice, check_int, check_size
+from coopgame._numeric import TOLERANCE, exact_solve
+from coopgame.errors import SolverError, SolverLimitError
+from coopgame.games.coerce import as_normal_form
 
 __all__ = ["MAX_GAME_PLAYERS", "MAX_PROFILES", "characteristic_values", "matrix_game_value"]
 
 #: Largest number of players ``TUGame.from_normal_form`` accepts (one LP or equilibrium search per coalition).
 MAX_GAME_PLAYERS = 12
-#: Largest number of pure profiles ``TUGame.from_normal_form`` accepts.
+#: Default largest number of pure profiles ``TUGame.from_normal_form`` accepts (keyword ``max_profiles``).
 MAX_PROFILES = 1 << 16
+
+#: Supports are read off the LP solution with this cut-off, and the exact value must agree with the
+#: LP's to this relative accuracy: HiGHS solves to about 1e-7, looser than the library's TOLERANCE.
+_LP_TOL = 1e-6
 
 _FUNC = "TUGame.from_normal_form"
 
 
-def characteristic_values(game: Any, kind: str, mixed: bool, selection: str) -> tuple[list[Any], tuple[str, ...]]:
+def characteristic_values(game: Any, kind: str, mixed: bool, selection: str,
+                          max_profiles: int = MAX_PROFILES) -> tuple[list[Any], tuple[str, ...]]:
     """Worths ``v(S)`` by bitmask and the player labels."""
-    from coopgame.equilibria._checks import require_numeric
-
-    game = require_numeric(game, _FUNC)
-    if kind not in ("alpha", "beta", "gamma"):
-        raise InvalidArgumentError(f"{_FUNC}: expected kind 'alpha', 'beta' or 'gamma', got {kind!r}")
-    if selection not in ("worst", "best"):
-        raise InvalidArgumentError(f"{_FUNC}: expected selection 'worst' or 'best', got {selection!r}")
+    game = as_normal_form(game, _FUNC)
+    check_choice(kind, "kind", _FUNC, ("alpha", "beta", "gamma"))
+    check_choice(selection, "selection", _FUNC, ("worst", "best"))
+    mixed = check_bool(mixed, "mixed", _FUNC)
+    limit = check_int(max_profiles, "max_profiles", _FUNC, minimum=1)
     n = game.num_players
     profiles = math.prod(game.shape)
-    if n > MAX_GAME_PLAYERS or profiles > MAX_PROFILES:
-        raise SolverLimitError(
-            f"{_FUNC}: at most {MAX_GAME_PLAYERS} players and {MAX_PROFILES} pure profiles "
-            f"(one zero-sum LP or equilibrium search per coalition), got {n} players and {profiles} profiles; "
-            "build the TUGame from a closed-form worth function instead"
-        )
+    alternative = "a TUGame built from a closed-form worth function instead"
+    if n > MAX_GAME_PLAYERS:
+        raise SolverLimitError(f"{_FUNC}: {n} players is above the limit of MAX_GAME_PLAYERS = {MAX_GAME_PLAYERS} "
+                               f"(one LP or equilibrium search for each of 2**n coalitions); use {alternative}")
+    check_size(_FUNC, profiles, limit, what="the number of pure profiles", limit_name="max_profiles",
+               alternative=alternative)
     exact = game.is_exact
     arrays = game.payoffs if exact else game.float_payoffs
     zero: Any = Fraction(0) if exact else 0.0
@@ -112,8 +117,8 @@ def matrix_game_value(M: np.ndarray) -> Any:
     x = res.x[:r]
     y = -np.asarray(res.ineqlin.marginals)
     y = y / y.sum() if y.sum() > 0 else y
-    exact_value = _exact_value(M, np.flatnonzero(x > 1e-9), np.flatnonzero(y > 1e-9))
-    if exact_value is None or abs(float(exact_value) - value) > 1e-6 * scale:
+    exact_value = _exact_value(M, np.flatnonzero(x > TOLERANCE), np.flatnonzero(y > TOLERANCE))
+    if exact_value is None or abs(float(exact_value) - value) > _LP_TOL * scale:
         return value
     return exact_value
 

@@ -35,18 +35,26 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from coopgame._numeric import classify_scalar, format_number, to_fraction
 from coopgame.errors import InvalidArgumentError, InvalidGameError
+from coopgame.games.coerce import as_normal_form, require_two_players
+from coopgame.results import Result
+
+if TYPE_CHECKING:
+    from coopgame.cooperative.tu_game import TUGame
+    from coopgame.games.coerce import GameLike
 
 __all__ = ["BargainingSolution", "nash_bargaining"]
 
 
-class BargainingSolution:
+@dataclass(frozen=True, eq=False, repr=False)
+class BargainingSolution(Result):
     """The Nash bargaining solution of a bargaining problem.
 
     Attributes
@@ -62,12 +70,14 @@ class BargainingSolution:
         are not integers).
     distribution : numpy.ndarray or None
         For a game: a joint distribution over pure profiles (shape
-        ``game.shape``, at most two profiles) whose expected payoffs are the
-        solution, i.e. the jointly randomised agreement that implements it.
-        It need not be a correlated equilibrium: the agreement is assumed
-        binding. None for other inputs.
+        ``game.shape``, at most two profiles; read-only) whose expected
+        payoffs are the solution, i.e. the jointly randomised agreement that
+        implements it. It need not be a correlated equilibrium: the agreement
+        is assumed binding. None for other inputs.
     method : str
         ``"convex hull"`` or ``"transferable utility"``.
+    is_exact : bool
+        True when the payoffs are Fractions.
 
     Examples
     --------
@@ -75,100 +85,52 @@ class BargainingSolution:
     >>> s = nash_bargaining([(0, 0), (4, 0), (0, 2)])
     >>> s
     BargainingSolution(payoffs 2, 1; disagreement 0, 0; Nash product 2)
-    >>> s.payoffs
-    (Fraction(2, 1), Fraction(1, 1))
+    >>> s.payoffs, s.is_exact
+    ((Fraction(2, 1), Fraction(1, 1)), True)
     """
 
-    __slots__ = ("_disagreement", "_distribution", "_method", "_payoffs", "_product", "_weights")
+    payoffs: tuple[Any, ...]
+    disagreement: tuple[Any, ...]
+    weights: tuple[Any, ...]
+    nash_product: Any
+    distribution: np.ndarray | None
+    method: str
+    is_exact: bool = False
 
-    def __init__(self, payoffs: Sequence[Any], disagreement: Sequence[Any], weights: Sequence[Any],
-                 nash_product: Any, distribution: np.ndarray | None, method: str) -> None:
-        object.__setattr__(self, "_payoffs", tuple(payoffs))
-        object.__setattr__(self, "_disagreement", tuple(disagreement))
-        object.__setattr__(self, "_weights", tuple(weights))
-        object.__setattr__(self, "_product", nash_product)
-        if distribution is not None:
-            distribution = distribution.copy()
+    def __post_init__(self) -> None:
+        for name in ("payoffs", "disagreement", "weights"):
+            object.__setattr__(self, name, tuple(getattr(self, name)))
+        if self.distribution is not None:
+            distribution = np.array(self.distribution, copy=True)
             distribution.flags.writeable = False
-        object.__setattr__(self, "_distribution", distribution)
-        object.__setattr__(self, "_method", method)
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        raise AttributeError("BargainingSolution is immutable")
-
-    def __reduce__(self) -> tuple[Any, ...]:  # pickling: rebuild through the constructor
-        return (BargainingSolution, (self._payoffs, self._disagreement, self._weights, self._product,
-                                     self._distribution, self._method))
-
-    @property
-    def payoffs(self) -> tuple[Any, ...]:
-        return self._payoffs
-
-    @property
-    def disagreement(self) -> tuple[Any, ...]:
-        return self._disagreement
-
-    @property
-    def weights(self) -> tuple[Any, ...]:
-        return self._weights
-
-    @property
-    def nash_product(self) -> Any:
-        return self._product
+            object.__setattr__(self, "distribution", distribution)
 
     @property
     def gains(self) -> tuple[Any, ...]:
         """Each party's gain over the disagreement point."""
-        return tuple(u - d for u, d in zip(self._payoffs, self._disagreement))
-
-    @property
-    def distribution(self) -> np.ndarray | None:
-        return self._distribution
-
-    @property
-    def method(self) -> str:
-        return self._method
-
-    def to_dict(self) -> dict[str, Any]:
-        """Plain-Python form (the distribution as a nested list, or None).
-
-        Examples
-        --------
-        >>> from coopgame.cooperative.bargaining import nash_bargaining
-        >>> nash_bargaining([(0, 0), (2, 2)]).to_dict()["payoffs"]
-        [Fraction(2, 1), Fraction(2, 1)]
-        """
-        return {
-            "payoffs": list(self._payoffs),
-            "disagreement": list(self._disagreement),
-            "weights": list(self._weights),
-            "nash_product": self._product,
-            "distribution": None if self._distribution is None else self._distribution.tolist(),
-            "method": self._method,
-        }
+        return tuple(u - d for u, d in zip(self.payoffs, self.disagreement))
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, BargainingSolution):
             return NotImplemented
-        return (self._payoffs, self._disagreement, self._weights) == (
-            other._payoffs, other._disagreement, other._weights)
+        return (self.payoffs, self.disagreement, self.weights) == (other.payoffs, other.disagreement, other.weights)
 
     def __hash__(self) -> int:
-        return hash((self._payoffs, self._disagreement, self._weights))
+        return hash((self.payoffs, self.disagreement, self.weights))
 
     def __repr__(self) -> str:
         def fmt(xs: Sequence[Any]) -> str:
             return ", ".join(format_number(x) for x in xs)
 
-        w = "" if all(x == 1 for x in self._weights) else f"; weights {fmt(self._weights)}"
-        return (f"BargainingSolution(payoffs {fmt(self._payoffs)}; disagreement {fmt(self._disagreement)}{w}; "
-                f"Nash product {format_number(self._product)})")
+        w = "" if all(x == 1 for x in self.weights) else f"; weights {fmt(self.weights)}"
+        return (f"BargainingSolution(payoffs {fmt(self.payoffs)}; disagreement {fmt(self.disagreement)}{w}; "
+                f"Nash product {format_number(self.nash_product)})")
 
 
 # ---------------------------------------------------------------------- numbers
 def _numbers(values: Sequence[Any], what: str) -> tuple[list[Any], bool]:
     kinds = {classify_scalar(v) for v in values}
-    if kinds - {"int", "exact", "float"}:
+    if kinds - {"int", "exact", "float"} or any(isinstance(v, (bool, np.bool_)) for v in values):
         raise InvalidArgumentError(f"nash_bargaining: {what} must be finite real numbers, got {list(values)!r}")
     if "float" in kinds:
         return [float(v) for v in values], False
@@ -184,7 +146,10 @@ def _product(gains: Sequence[Any], weights: Sequence[Any], exact: bool) -> Any:
         for g, w in zip(gains, weights):
             out *= Fraction(g) ** int(w)
         return out
-    return float(math.prod(float(g) ** float(w) for g, w in zip(gains, weights)))
+    try:
+        return float(math.prod(float(g) ** float(w) for g, w in zip(gains, weights)))
+    except OverflowError:  # the product exceeds the float range: its logarithm is still finite
+        return math.inf
 
 
 def _log_product(gains: Sequence[Any], weights: Sequence[Any]) -> float:
@@ -262,7 +227,8 @@ def _solve_polytope(points: list[tuple[Any, Any]], d: Sequence[Any], w: Sequence
     return candidates[best][0], candidates[best][1]  # type: ignore[return-value]
 
 
-def nash_bargaining(problem: Any, disagreement: Any = None, weights: Sequence[Any] | None = None) -> BargainingSolution:
+def nash_bargaining(problem: GameLike | TUGame | Sequence[Sequence[Any]], disagreement: Any = None,
+                    weights: Sequence[Any] | None = None) -> BargainingSolution:
     """Nash bargaining solution of a game, a set of payoff pairs, or a TU game.
 
     Parameters
@@ -319,18 +285,14 @@ def nash_bargaining(problem: Any, disagreement: Any = None, weights: Sequence[An
     """
     from coopgame.cooperative.tu_game import TUGame
     from coopgame.games.normal_form import NormalFormGame
+    from coopgame.games.symbolic import SymbolicGame
 
     if isinstance(problem, TUGame):
         return _tu_bargaining(problem, disagreement, weights)
-    if isinstance(problem, NormalFormGame) or hasattr(problem, "subs"):
-        from coopgame.equilibria._checks import require_numeric
-
-        game = require_numeric(problem, "nash_bargaining")
-        if game.num_players != 2:
-            raise InvalidArgumentError(
-                f"nash_bargaining: expected a two-player game, got {game.num_players} players; "
-                "for n parties with transferable utility pass a TUGame (e.g. TUGame.from_normal_form(game))"
-            )
+    if isinstance(problem, (NormalFormGame, SymbolicGame)):
+        game = as_normal_form(problem, "nash_bargaining")
+        require_two_players(game, "nash_bargaining",
+                            "a TUGame (e.g. TUGame.from_normal_form(game)) for n parties with transferable utility")
         arrays = game.payoffs if game.is_exact else game.float_payoffs
         profiles = list(np.ndindex(*game.shape))
         raw = [(arrays[0][p], arrays[1][p]) for p in profiles]
@@ -341,6 +303,9 @@ def nash_bargaining(problem: Any, disagreement: Any = None, weights: Sequence[An
         elif isinstance(disagreement, str):
             raise InvalidArgumentError(f"nash_bargaining: disagreement must be 'maxmin' or two numbers, got {disagreement!r}")
     else:
+        if isinstance(problem, (str, bytes)):
+            raise InvalidArgumentError(
+                f"nash_bargaining: expected a NormalFormGame, a TUGame or a sequence of payoff pairs, got {problem!r}")
         try:
             raw = [tuple(p) for p in problem]
         except TypeError:
@@ -352,9 +317,8 @@ def nash_bargaining(problem: Any, disagreement: Any = None, weights: Sequence[An
         game, profiles = None, None
         if disagreement is None:
             disagreement = (min(p[0] for p in raw), min(p[1] for p in raw))
-    flat, exact = _numbers([x for p in raw for x in p] + list(disagreement), "payoffs and the disagreement point")
-    if len(disagreement) != 2:
-        raise InvalidArgumentError(f"nash_bargaining: expected a disagreement point of two numbers, got {disagreement!r}")
+    d_raw = _point(disagreement, 2)
+    flat, exact = _numbers([x for p in raw for x in p] + d_raw, "payoffs and the disagreement point")
     w = _weights(weights, 2)
     pts = [(flat[2 * k], flat[2 * k + 1]) for k in range(len(raw))]
     d = (flat[-2], flat[-1])
@@ -369,12 +333,28 @@ def nash_bargaining(problem: Any, disagreement: Any = None, weights: Sequence[An
         distribution[profiles[ip]] += 1 - t
         distribution[profiles[iq]] += t
     gains = (u[0] - d[0], u[1] - d[1])
-    return BargainingSolution(u, d, w, _product(gains, w, exact), distribution, "convex hull")
+    return BargainingSolution(u, d, w, _product(gains, w, exact), distribution, "convex hull", exact)
+
+
+def _point(disagreement: Any, n: int) -> list[Any]:
+    """The disagreement point as a list of ``n`` entries (checked as numbers by the caller)."""
+    if isinstance(disagreement, (str, bytes)):
+        raise InvalidArgumentError(f"nash_bargaining: expected a disagreement point of {n} numbers, got {disagreement!r}")
+    try:
+        point = list(disagreement)
+    except TypeError:
+        raise InvalidArgumentError(
+            f"nash_bargaining: expected a disagreement point of {n} numbers, got {disagreement!r}") from None
+    if len(point) != n:
+        raise InvalidArgumentError(f"nash_bargaining: expected a disagreement point of {n} numbers, got {disagreement!r}")
+    return point
 
 
 def _weights(weights: Sequence[Any] | None, n: int) -> tuple[Any, ...]:
     if weights is None:
         return (1,) * n
+    if isinstance(weights, (str, bytes)) or not hasattr(weights, "__len__"):
+        raise InvalidArgumentError(f"nash_bargaining: expected {n} weights, got {weights!r}")
     ws = list(weights)
     if len(ws) != n:
         raise InvalidArgumentError(f"nash_bargaining: expected {n} weights, got {weights!r}")
@@ -388,12 +368,7 @@ def _tu_bargaining(game: Any, disagreement: Any, weights: Sequence[Any] | None) 
     n = game.num_players
     v = game.values
     single = [v[1 << i] for i in range(n)]
-    if disagreement is None:
-        d_raw = single
-    else:
-        d_raw = list(disagreement)
-        if len(d_raw) != n:
-            raise InvalidArgumentError(f"nash_bargaining: expected a disagreement point of {n} numbers, got {disagreement!r}")
+    d_raw = single if disagreement is None else _point(disagreement, n)
     nums, exact = _numbers(list(d_raw) + [v[-1]], "worths and the disagreement point")
     exact = exact and game.is_exact
     if not exact:
@@ -417,4 +392,4 @@ def _tu_bargaining(game: Any, disagreement: Any, weights: Sequence[Any] | None) 
             )
         shares = [di + (Fraction(wi) if exact else float(wi)) / wsum * surplus for di, wi in zip(d, w)]
         gains = [si - di for di, si in zip(d, shares)]
-    return BargainingSolution(shares, d, w, _product(gains, w, exact), None, "transferable utility")
+    return BargainingSolution(shares, d, w, _product(gains, w, exact), None, "transferable utility", exact)

@@ -7,7 +7,7 @@ from typing import Any
 
 import numpy as np
 
-from coopgame._numeric import TOLERANCE, classify_scalar, to_fraction
+from coopgame._numeric import classify_scalar, scaled_tolerance, to_fraction
 from coopgame.cooperative.nucleolus import (
     _benefit_values,
     _coalition_sums,
@@ -15,12 +15,13 @@ from coopgame.cooperative.nucleolus import (
     sequence,
 )
 from coopgame.errors import InvalidProfileError
+from coopgame.results import Result
 
 __all__ = ["LeastCore", "core_contains", "core_is_empty", "least_core"]
 
 
-@dataclass(frozen=True)
-class LeastCore:
+@dataclass(frozen=True, eq=False)
+class LeastCore(Result):
     """Least core of a TU game.
 
     Attributes
@@ -30,7 +31,9 @@ class LeastCore:
         for every proper non-empty coalition (for cost games
         ``x(S) - e <= c(S)``). The core is empty exactly when ``epsilon > 0``.
     allocation : numpy.ndarray
-        The pre-nucleolus, a point of the least core.
+        The pre-nucleolus, a point of the least core (read-only; one entry per player).
+    is_exact : bool
+        True when ``epsilon`` and the allocation are Fractions.
 
     Examples
     --------
@@ -42,6 +45,21 @@ class LeastCore:
 
     epsilon: Any
     allocation: np.ndarray
+    is_exact: bool = False
+
+    def __post_init__(self) -> None:
+        arr = np.array(self.allocation, dtype=object if self.is_exact else float)
+        arr.flags.writeable = False
+        object.__setattr__(self, "allocation", arr)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, LeastCore):
+            return NotImplemented
+        return (self.epsilon == other.epsilon and self.is_exact == other.is_exact
+                and self.allocation.shape == other.allocation.shape and bool(np.all(self.allocation == other.allocation)))
+
+    def __hash__(self) -> int:
+        return hash((self.epsilon, tuple(self.allocation.tolist())))
 
 
 def core_contains(game: Any, x: Any) -> bool:
@@ -77,12 +95,12 @@ def core_contains(game: Any, x: Any) -> bool:
     if game.cost:
         xa = -xa
     vf = v.astype(float)
-    tol = TOLERANCE * max(1.0, float(np.max(np.abs(vf))))
+    tol = scaled_tolerance(float(np.max(np.abs(vf))))
     sums = _coalition_sums(xa, n)
     return bool(abs(sums[full] - vf[full]) <= tol) and bool(np.all(sums >= vf - tol))
 
 
-def least_core(game: Any) -> LeastCore:
+def least_core(game: Any, *, max_players: int | None = None) -> LeastCore:
     """Least core value and a least-core point (the pre-nucleolus).
 
     Examples
@@ -92,12 +110,12 @@ def least_core(game: Any) -> LeastCore:
     >>> str(least_core(TUGame(3, lambda S: 1 if len(S) >= 2 else 0)).epsilon)
     '1/3'
     """
-    x, levels = sequence(game, False, "least_core")
+    x, levels = sequence(game, False, "least_core", max_players)
     eps = levels[0] if levels else (0 if game.is_exact else 0.0)
-    return LeastCore(epsilon=eps, allocation=-x if game.cost else x)
+    return LeastCore(epsilon=eps, allocation=-x if game.cost else x, is_exact=game.is_exact)
 
 
-def core_is_empty(game: Any) -> bool:
+def core_is_empty(game: Any, *, max_players: int | None = None) -> bool:
     """True when the core is empty (least-core ``epsilon > 0``; exact for exact games).
 
     Examples
@@ -107,8 +125,7 @@ def core_is_empty(game: Any) -> bool:
     >>> core_is_empty(TUGame(2, [0, 1, 1, 4]))
     False
     """
-    lc = least_core(game)
+    lc = least_core(game, max_players=max_players)
     if game.is_exact:
         return bool(lc.epsilon > 0)
-    tol = TOLERANCE * max(1.0, float(np.max(np.abs(game.values))))
-    return bool(lc.epsilon > tol)
+    return bool(lc.epsilon > scaled_tolerance(float(np.max(np.abs(game.values)))))

@@ -31,21 +31,26 @@ from typing import Any
 import numpy as np
 from scipy.optimize import linprog
 
-from coopgame._numeric import exact_solve
-from coopgame.errors import InvalidGameError, SolverError, SolverLimitError
+from coopgame._checks import check_int, check_size
+from coopgame._numeric import TOLERANCE, exact_solve
+from coopgame.errors import InvalidGameError, SolverError
 
 __all__ = ["LP_MAX_PLAYERS", "exact_excesses", "nucleolus", "prenucleolus"]
 
-#: Largest number of players of the LP-based concepts (core, least core, nucleolus).
+#: Default largest number of players of the LP-based concepts (core, least core, nucleolus); their
+#: LPs have ``2**n`` constraints. The keyword ``max_players`` raises it.
 LP_MAX_PLAYERS = 16
 
+#: Tolerance of the LP sequence on the game scaled to max |v| = 1: duals and slacks below it count as
+#: zero. Looser than the library's TOLERANCE because HiGHS's own feasibility tolerance is about 1e-7;
+#: exact games are recomputed and verified in Fractions afterwards.
+_LP_TOL = 1e-7
 
-def _check_size(game: Any, func: str) -> None:
-    if game.num_players > LP_MAX_PLAYERS:
-        raise SolverLimitError(
-            f"{func}: the LPs have 2**n constraints; at most {LP_MAX_PLAYERS} players, got {game.num_players}; "
-            "use shapley_value() (exact up to 25 players) instead"
-        )
+
+def _check_size(game: Any, func: str, max_players: int | None) -> None:
+    limit = LP_MAX_PLAYERS if max_players is None else check_int(max_players, "max_players", func, minimum=1)
+    check_size(func, game.num_players, limit, what="the number of players (the LPs have 2**n constraints)",
+               limit_name="max_players", alternative="shapley_value(), which needs no LP, instead")
 
 
 def _benefit_values(game: Any) -> np.ndarray:
@@ -53,12 +58,12 @@ def _benefit_values(game: Any) -> np.ndarray:
     return -game.values if game.cost else game.values
 
 
-def sequence(game: Any, imputation: bool, func: str) -> tuple[np.ndarray, list[Any]]:
+def sequence(game: Any, imputation: bool, func: str, max_players: int | None = None) -> tuple[np.ndarray, list[Any]]:
     """Run the LP sequence on the benefit game; return (allocation, stage levels e_k).
 
     Allocations and levels are Fractions for exact games.
     """
-    _check_size(game, func)
+    _check_size(game, func, max_players)
     n = game.num_players
     v_obj = _benefit_values(game)
     exact = game.is_exact
@@ -66,7 +71,7 @@ def sequence(game: Any, imputation: bool, func: str) -> tuple[np.ndarray, list[A
     scale = max(1.0, float(np.max(np.abs(vf))))
     vs = vf / scale
     full = (1 << n) - 1
-    if imputation and sum(vs[1 << i] for i in range(n)) > vs[full] + 1e-9:
+    if imputation and sum(vs[1 << i] for i in range(n)) > vs[full] + TOLERANCE:
         raise InvalidGameError(f"{func}: the game has no imputation (sum of v({{i}}) exceeds v(N))")
     if n == 1:
         x = np.array([v_obj[1]], dtype=v_obj.dtype)
@@ -81,7 +86,7 @@ def sequence(game: Any, imputation: bool, func: str) -> tuple[np.ndarray, list[A
     bounds = [(vs[1 << i], None) if imputation else (None, None) for i in range(n)] + [(None, None)]
     fixed_exc = np.zeros(len(masks))
     x = None
-    tol = 1e-7
+    tol = _LP_TOL
     for stage in range(n + 1):
         fi = np.flatnonzero(free)
         if fi.size == 0:
@@ -103,7 +108,7 @@ def sequence(game: Any, imputation: bool, func: str) -> tuple[np.ndarray, list[A
         if not new and not zero:
             # degenerate duals: fall back on coalitions tight at this optimum
             slack = vs[masks[fi]] - A[fi] @ x - e
-            new = [int(fi[k]) for k in np.flatnonzero(np.abs(slack) <= 1e-9)][:1]
+            new = [int(fi[k]) for k in np.flatnonzero(np.abs(slack) <= TOLERANCE)][:1]
             if not new:
                 raise SolverError(f"{func}: LP stage {stage + 1} fixed no coalition")
         levels.append(e)
@@ -128,7 +133,7 @@ def sequence(game: Any, imputation: bool, func: str) -> tuple[np.ndarray, list[A
         q = vt[:rank].T
         fi = np.flatnonzero(free)
         resid = A[fi] - (A[fi] @ q) @ q.T
-        implied = fi[np.linalg.norm(resid, axis=1) <= 1e-9]
+        implied = fi[np.linalg.norm(resid, axis=1) <= TOLERANCE]
         for r in implied:
             free[r] = False
             fixed_exc[r] = vs[masks[r]] - A[r] @ x
@@ -160,7 +165,7 @@ def sequence(game: Any, imputation: bool, func: str) -> tuple[np.ndarray, list[A
         den = 1
         for f in v_obj.tolist():
             den = den * f.denominator // math.gcd(den, f.denominator)
-        err = 1e-9 * max(1.0, scale * den)
+        err = TOLERANCE * max(1.0, scale * den)
         qmax = max(1, math.isqrt(int(1 / (4 * err))))
         snapped = {k: Fraction(Fraction(levels[k] * scale * den).limit_denominator(qmax), den) for k in stage_ids}
         xrows = [r[:n] for r in rows]
@@ -174,7 +179,7 @@ def sequence(game: Any, imputation: bool, func: str) -> tuple[np.ndarray, list[A
     xe = np.empty(n, dtype=object)
     xe[:] = sol[:n]
     lev = [sol[col[k]] for k in stage_ids]
-    if np.max(np.abs(xe.astype(float) - xf)) > 1e-6 * scale:
+    if np.max(np.abs(xe.astype(float) - xf)) > 10 * _LP_TOL * scale:  # the LP's accuracy, not TOLERANCE
         raise SolverError(f"{func}: exact recomputation disagrees with the LP solution")
     # every coalition's excess must be at most the first level; imputation bounds must hold
     exc, mult = exact_excesses(game, xe)
@@ -258,7 +263,7 @@ def _stage_lp(A: np.ndarray, v_rows: np.ndarray, fi: np.ndarray, A_eq: np.ndarra
             break
         x, e = res.x[:n], res.x[-1]
         viol = v_rows[fi] - A[fi] @ x - e
-        bad = np.flatnonzero(viol > 1e-10)
+        bad = np.flatnonzero(viol > TOLERANCE / 10)  # stricter than the fixing test, so no row is missed
         if bad.size == 0:
             if e > floor + 1.0:
                 return res, active
@@ -286,11 +291,13 @@ def _coalition_sums(x: np.ndarray, n: int) -> np.ndarray:
     return out
 
 
-def nucleolus(game: Any) -> np.ndarray:
+def nucleolus(game: Any, *, max_players: int | None = None) -> np.ndarray:
     """Nucleolus over the imputation set (Schmeidler 1969).
 
     Exact (Fractions) for exact games. Cost games: the allocation of costs
     that lexicographically minimises the largest cost excesses ``x(S) - c(S)``.
+    Games with more than ``max_players`` players (default
+    :data:`LP_MAX_PLAYERS`) are refused with a SolverLimitError.
 
     Examples
     --------
@@ -303,11 +310,11 @@ def nucleolus(game: Any) -> np.ndarray:
     >>> [str(x) for x in nucleolus(g)]
     ['50', '75', '75']
     """
-    x, _ = sequence(game, True, "nucleolus")
+    x, _ = sequence(game, True, "nucleolus", max_players)
     return -x if game.cost else x
 
 
-def prenucleolus(game: Any) -> np.ndarray:
+def prenucleolus(game: Any, *, max_players: int | None = None) -> np.ndarray:
     """Pre-nucleolus (over efficient allocations, no individual-rationality bounds).
 
     Examples
@@ -317,7 +324,7 @@ def prenucleolus(game: Any) -> np.ndarray:
     >>> [str(x) for x in prenucleolus(TUGame(2, [0, 1, 0, 3]))]
     ['2', '1']
     """
-    x, _ = sequence(game, False, "prenucleolus")
+    x, _ = sequence(game, False, "prenucleolus", max_players)
     return -x if game.cost else x
 
 

@@ -38,6 +38,7 @@ from typing import Any
 
 import numpy as np
 
+from coopgame._checks import describe
 from coopgame._numeric import classify_scalar, to_fraction
 from coopgame.cooperative.tu_game import TUGame
 from coopgame.errors import InvalidGameError
@@ -54,11 +55,19 @@ __all__ = [
 
 
 def _costs(costs: Any, func: str, nonnegative: bool = True) -> np.ndarray:
-    xs = list(np.asarray(costs, dtype=object).reshape(-1))
+    if isinstance(costs, (str, bytes)) or not isinstance(costs, (Sequence, np.ndarray)):
+        raise InvalidGameError(f"{func}: expected a sequence of costs, got {describe(costs)}")
+    try:
+        arr = np.asarray(costs, dtype=object)
+    except ValueError:  # ragged nesting
+        raise InvalidGameError(f"{func}: expected a flat sequence of costs, got {describe(costs)}") from None
+    if arr.ndim != 1:
+        raise InvalidGameError(f"{func}: expected a flat sequence of costs, got {describe(costs)}")
+    xs = list(arr)
     if not xs:
         raise InvalidGameError(f"{func}: costs must not be empty")
     kinds = {classify_scalar(c) for c in xs}
-    if kinds - {"int", "exact", "float"}:
+    if kinds - {"int", "exact", "float"} or any(isinstance(c, (bool, np.bool_)) for c in xs):
         raise InvalidGameError(f"{func}: costs must be finite real numbers, got {costs!r}")
     if "float" in kinds:
         out = np.array([float(c) for c in xs])

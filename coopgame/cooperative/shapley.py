@@ -18,23 +18,27 @@ from typing import Any
 
 import numpy as np
 
-from coopgame.errors import InvalidArgumentError
+from coopgame._checks import check_int, check_seed
+from coopgame.results import Result
 
 __all__ = ["MonteCarloShapley", "banzhaf", "exact_shapley", "monte_carlo_shapley", "popcounts"]
 
 
-@dataclass(frozen=True)
-class MonteCarloShapley:
+@dataclass(frozen=True, eq=False)
+class MonteCarloShapley(Result):
     """Sampled Shapley value.
 
     Attributes
     ----------
     values : numpy.ndarray
-        Mean marginal contribution of each player over the sampled orders.
+        Mean marginal contribution of each player over the sampled orders
+        (read-only).
     standard_errors : numpy.ndarray
         Standard error of each mean (sample standard deviation / sqrt(samples)).
     samples : int
         Number of random orders.
+    is_exact : bool
+        Always False: the values are estimates.
 
     Examples
     --------
@@ -47,6 +51,22 @@ class MonteCarloShapley:
     values: np.ndarray
     standard_errors: np.ndarray
     samples: int
+    is_exact: bool = False
+
+    def __post_init__(self) -> None:
+        for name in ("values", "standard_errors"):
+            arr = np.array(getattr(self, name), dtype=float)
+            arr.flags.writeable = False
+            object.__setattr__(self, name, arr)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, MonteCarloShapley):
+            return NotImplemented
+        return (self.samples == other.samples and np.array_equal(self.values, other.values)
+                and np.array_equal(self.standard_errors, other.standard_errors))
+
+    def __hash__(self) -> int:
+        return hash((self.samples, tuple(self.values.tolist())))
 
 
 def popcounts(n: int) -> np.ndarray:
@@ -189,11 +209,10 @@ def monte_carlo_shapley(game: Any, samples: int = 1000, seed: Any = None) -> Mon
     >>> r.values.tolist()
     [1.0, 1.0, 1.0]
     """
-    if isinstance(samples, bool) or not isinstance(samples, (int, np.integer)) or samples < 2:
-        raise InvalidArgumentError(f"monte_carlo_shapley: expected samples as an int >= 2, got {samples!r}")
+    samples = check_int(samples, "samples", "monte_carlo_shapley", minimum=2)
+    rng = check_seed(seed, "monte_carlo_shapley")
     n = game.num_players
     vf = game.values.astype(float) if game.is_exact else game.values
-    rng = np.random.default_rng(seed)
     total = np.zeros(n)
     total_sq = np.zeros(n)
     chunk = max(1, 200_000 // n)

@@ -23,17 +23,22 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from coopgame._checks import call_user, check_bool, check_choice, check_int, check_size
 from coopgame._numeric import classify_scalar, to_fraction
-from coopgame.errors import InvalidArgumentError, InvalidGameError, InvalidGameTypeError, SolverLimitError
+from coopgame.errors import InvalidGameError, InvalidGameTypeError
+
+if TYPE_CHECKING:
+    from coopgame.games.coerce import GameLike
 
 __all__ = ["MAX_PLAYERS", "TUGame"]
 
-#: Largest number of players a :class:`TUGame` accepts (2**25 coalitions).
-MAX_PLAYERS = 25
+#: Default largest number of players a :class:`TUGame` accepts (``2**20`` coalitions, about a million worths,
+#: built in a few seconds); the keyword ``max_players`` raises it.
+MAX_PLAYERS = 20
 
 
 def _popcount(masks: np.ndarray, n: int) -> np.ndarray:
@@ -49,7 +54,7 @@ class TUGame:
     Parameters
     ----------
     num_players : int
-        Number of players, 1 to 25 (2**n worths are stored).
+        Number of players, at least 1 (``2**n`` worths are stored).
     values : dict, callable or array
         The worths: a dict from coalitions (frozensets, sets, tuples or lists of
         player indices) to worths, missing coalitions worth 0; a callable taking
@@ -61,6 +66,19 @@ class TUGame:
         labels as well as indices.
     cost : bool, default False
         True when the worths are costs (see the module docstring).
+    max_players : int, default :data:`MAX_PLAYERS` (20)
+        Size budget: more players are refused with a
+        :class:`~coopgame.SolverLimitError` before anything is built (the
+        worths double with each player). Raise it to accept the work.
+
+    Raises
+    ------
+    SolverLimitError
+        More than ``max_players`` players.
+    CallbackError
+        A worth function that raises (the original error is its ``__cause__``).
+    InvalidGameError
+        Worths that are not finite real numbers, or a non-zero empty coalition.
 
     Examples
     --------
@@ -79,19 +97,19 @@ class TUGame:
 
     __slots__ = ("_cost", "_exact", "_hash", "_ints", "_n", "_players", "_v")
 
-    def __init__(self, num_players: int, values: Any, players: Iterable[str] | None = None, *, cost: bool = False):
+    def __init__(self, num_players: int, values: Any, players: Iterable[str] | None = None, *, cost: bool = False,
+                 max_players: int = MAX_PLAYERS):
         func = "TUGame"
-        if isinstance(num_players, bool) or not isinstance(num_players, (int, np.integer)):
+        if isinstance(num_players, (bool, np.bool_)) or not isinstance(num_players, (int, np.integer)):
             raise InvalidGameTypeError(f"{func}: expected num_players as an int, got {num_players!r}")
         n = int(num_players)
         if n < 1:
             raise InvalidGameError(f"{func}: expected num_players of at least 1, got {n}")
-        if n > MAX_PLAYERS:
-            raise SolverLimitError(
-                f"{func}: at most {MAX_PLAYERS} players (2**{MAX_PLAYERS} coalitions are stored), got {n}; "
-                "use shapley_value(method='monte_carlo') on a smaller sampled model or a closed-form rule "
-                "(e.g. airport_shapley) instead"
-            )
+        limit = check_int(max_players, "max_players", func, minimum=1)
+        check_size(func, n, limit, what="the number of players (2**n coalition worths are stored)",
+                   limit_name="max_players",
+                   alternative="a closed-form sharing rule such as airport_shapley or upstream_equal_sharing instead")
+        cost = check_bool(cost, "cost", func)
         size = 1 << n
         ints = None
         if isinstance(values, dict):
@@ -100,7 +118,8 @@ class TUGame:
                 mask = _mask_of(key, n, func)
                 raw[mask] = val
         elif callable(values):
-            raw = [values(frozenset(i for i in range(n) if (m >> i) & 1)) for m in range(size)]
+            raw = [call_user(values, frozenset(i for i in range(n) if (m >> i) & 1), where=func, what="values")
+                   for m in range(size)]
         else:
             try:
                 arr = np.asarray(values)
@@ -129,6 +148,8 @@ class TUGame:
             else:
                 raw = list(arr.tolist())
         if raw is not None:
+            if any(isinstance(x, (bool, np.bool_)) for x in raw):
+                raise InvalidGameError(f"{func}: expected worths that are real numbers, got a boolean")
             kinds = {classify_scalar(x) for x in raw}
             bad = kinds - {"int", "exact", "float"}
             if bad:
@@ -180,8 +201,8 @@ class TUGame:
         return cls(n, total - c._v, c._players)
 
     @classmethod
-    def from_normal_form(cls, game: Any, kind: str = "alpha", *, mixed: bool = True,
-                         selection: str = "worst") -> TUGame:
+    def from_normal_form(cls, game: GameLike, kind: str = "alpha", *, mixed: bool = True,
+                         selection: str = "worst", max_profiles: int = 1 << 16) -> TUGame:
         """The TU game of a strategic-form game: what each coalition can guarantee itself.
 
         A coalition ``S`` acts as one player whose payoff is the sum of its
@@ -223,6 +244,9 @@ class TUGame:
             ``"alpha"`` and ``"beta"``.
         selection : {"worst", "best"}, default "worst"
             Equilibrium selection for ``"gamma"``.
+        max_profiles : int, default ``2**16``
+            Size budget: games with more pure profiles are refused (one LP
+            or equilibrium search per coalition).
 
         Returns
         -------
@@ -233,7 +257,7 @@ class TUGame:
         Raises
         ------
         SolverLimitError
-            For more than 12 players or more than ``2**16`` pure profiles.
+            For more than 12 players or more than ``max_profiles`` pure profiles.
         SolverError
             For ``"gamma"`` when a merged game with three or more players has
             no pure equilibrium.
@@ -258,7 +282,7 @@ class TUGame:
         """
         from coopgame.cooperative._from_normal_form import characteristic_values
 
-        values, labels = characteristic_values(game, kind, mixed, selection)
+        values, labels = characteristic_values(game, kind, mixed, selection, max_profiles)
         return cls(len(labels), values, labels)
 
     def _integer_values(self) -> tuple[np.ndarray | None, int]:
@@ -335,8 +359,7 @@ class TUGame:
 
     def __reduce__(self) -> tuple[Any, ...]:  # pickling (process pools): rebuild through the constructor
         values = self._ints if self._ints is not None else self._v
-        return (TUGame, (self._n, values, self._players), None, None, None, None) if not self._cost else (
-            _rebuild_cost_game, (self._n, values, self._players))
+        return (_rebuild_game, (self._n, values, self._players, self._cost))
 
     def __setattr__(self, name: str, value: Any) -> None:
         if name in TUGame.__slots__ and not hasattr(self, "_hash") or name == "_hash":
@@ -367,11 +390,9 @@ class TUGame:
         """
         from coopgame.cooperative import shapley
 
-        if method == "exact":
+        if check_choice(method, "method", "TUGame.shapley_value", ("exact", "monte_carlo")) == "exact":
             return shapley.exact_shapley(self)
-        if method == "monte_carlo":
-            return shapley.monte_carlo_shapley(self, samples=samples, seed=seed)
-        raise InvalidArgumentError(f"TUGame.shapley_value: expected method 'exact' or 'monte_carlo', got {method!r}")
+        return shapley.monte_carlo_shapley(self, samples=samples, seed=seed)
 
     def banzhaf_value(self) -> np.ndarray:
         """Banzhaf value: average marginal contribution over the ``2**(n-1)`` coalitions without ``i``.
@@ -401,7 +422,7 @@ class TUGame:
 
         return core.core_contains(self, x)
 
-    def core_is_empty(self) -> bool:
+    def core_is_empty(self, *, max_players: int | None = None) -> bool:
         """True when the core is empty (the least-core excess is positive).
 
         Examples
@@ -412,13 +433,15 @@ class TUGame:
         """
         from coopgame.cooperative import core
 
-        return core.core_is_empty(self)
+        return core.core_is_empty(self, max_players=max_players)
 
-    def least_core(self) -> Any:
+    def least_core(self, *, max_players: int | None = None) -> Any:
         """Least core: smallest ``epsilon`` with ``x(S) + epsilon >= v(S)`` for proper ``S``.
 
         Returns a :class:`~coopgame.cooperative.core.LeastCore` holding
         ``epsilon`` and ``allocation`` (the pre-nucleolus, a point of the least core).
+        ``max_players`` is the size budget of the LPs (default
+        :data:`~coopgame.cooperative.nucleolus.LP_MAX_PLAYERS`, 16).
 
         Examples
         --------
@@ -429,10 +452,13 @@ class TUGame:
         """
         from coopgame.cooperative import core
 
-        return core.least_core(self)
+        return core.least_core(self, max_players=max_players)
 
-    def nucleolus(self) -> np.ndarray:
+    def nucleolus(self, *, max_players: int | None = None) -> np.ndarray:
         """Nucleolus (over imputations) by the Maschler-Peleg-Shapley sequence of LPs.
+
+        ``max_players`` is the size budget of the LPs (``2**n`` constraints;
+        default :data:`~coopgame.cooperative.nucleolus.LP_MAX_PLAYERS`, 16).
 
         Examples
         --------
@@ -443,11 +469,11 @@ class TUGame:
         """
         from coopgame.cooperative import nucleolus
 
-        return nucleolus.nucleolus(self)
+        return nucleolus.nucleolus(self, max_players=max_players)
 
 
-def _rebuild_cost_game(n: int, values: Any, players: tuple[str, ...]) -> TUGame:
-    return TUGame(n, values, players, cost=True)
+def _rebuild_game(n: int, values: Any, players: tuple[str, ...], cost: bool) -> TUGame:
+    return TUGame(n, values, players, cost=cost, max_players=max(n, MAX_PLAYERS))
 
 
 def _mask_of(coalition: Any, n: int, func: str, labels: tuple[str, ...] | None = None) -> int:

@@ -1,10 +1,11 @@
-"""Free-riding among many regions: anonymous and continuous public goods (THEORY.md section 2.1).
+"""Free-riding among many regions: anonymous and continuous public goods (claims S1, S2, C1, C2).
 
 The binary games of :mod:`coopgame.models.public_goods` list all ``2**n``
 profiles. Here a region's payoff depends only on its own action and on how
 many others govern, so :class:`~coopgame.SymmetricGame` holds them for
-thousands of regions; :func:`public_goods_continuous` lets each region
-choose how much to contribute.
+many regions (up to :data:`MAX_ANONYMOUS_REGIONS` by default, built in
+linear time); :func:`public_goods_continuous` lets each region choose how
+much to contribute.
 """
 
 from __future__ import annotations
@@ -12,55 +13,92 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any
 
-import numpy as np
 import sympy
 
-from coopgame.errors import InvalidArgumentError
+from coopgame._checks import check_int, check_real, check_size
 from coopgame.games.continuous import ContinuousGame
 from coopgame.games.symmetric import SymmetricGame
-from coopgame.models._common import symbol
+from coopgame.models._common import check_parameters, symbol
 
-__all__ = ["minimum_participation_anonymous", "public_goods_anonymous", "public_goods_continuous"]
+__all__ = ["minimum_participation_anonymous", "public_goods_anonymous", "public_goods_continuous",
+           "MAX_ANONYMOUS_REGIONS", "MAX_CONTINUOUS_REGIONS"]
 
-#: Most regions :func:`public_goods_continuous` builds (one symbol and one payoff expression each).
-MAX_CONTINUOUS_REGIONS = 1000
+#: Default largest number of regions of the anonymous games (two exact payoffs per number of others
+#: governing are stored, so the work grows linearly; keyword ``max_regions``).
+MAX_ANONYMOUS_REGIONS = 100_000
+
+#: Default largest number of regions :func:`public_goods_continuous` builds (one symbol and one payoff
+#: expression each, and solvers that work on all of them; keyword ``max_regions``).
+MAX_CONTINUOUS_REGIONS = 100
+
+#: Floats given as parameters of the exact anonymous games are read as the nearest fraction with a
+#: denominator at most this (a float's binary expansion is not what the user typed).
+_FLOAT_DENOMINATOR = 10**12
 
 
-def _regions(model: str, n: Any, low: int = 2) -> int:
-    if isinstance(n, (bool, np.bool_)) or not isinstance(n, (int, np.integer)) or n < low:
-        raise InvalidArgumentError(f"{model}: expected an integer number of regions n >= {low}, got {n!r}")
-    return int(n)
+def _regions(model: str, n: Any, max_regions: Any, alternative: str) -> int:
+    n = check_int(n, "the number of regions n", model, minimum=2)
+    check_size(model, n, check_int(max_regions, "max_regions", model, minimum=2), what="the number of regions n",
+               limit_name="max_regions", alternative=alternative)
+    return n
 
 
 def _number(model: str, name: str, value: Any) -> Fraction:
-    try:
-        if isinstance(value, sympy.Basic):
-            value = sympy.Rational(value)
-            return Fraction(int(value.p), int(value.q))
-        out = Fraction(value) if not isinstance(value, float) else Fraction(value).limit_denominator(10 ** 12)
-    except (TypeError, ValueError) as err:
-        raise InvalidArgumentError(f"{model}: expected a number for {name}, got {value!r}") from err
-    if out <= 0:
-        raise InvalidArgumentError(f"{model}: expected a positive {name}, got {value!r}")
-    return out
+    """A positive finite number as a Fraction (floats by their nearest simple fraction)."""
+    if isinstance(value, sympy.Basic) and not value.is_Rational:
+        value = float(check_real(value, name, model, minimum=0, open_min=True))
+    out = check_real(value, name, model, minimum=0, open_min=True, exact=True)
+    if isinstance(out, float):
+        return Fraction(out).limit_denominator(_FLOAT_DENOMINATOR)
+    return Fraction(out)
 
 
-def public_goods_anonymous(n: int = 100, c: Any = 4, r: Any = Fraction(3, 2)) -> SymmetricGame:
+def _affine_game(n: int, labels: list[str], slope: Fraction, cost: Fraction, threshold: int = 0) -> SymmetricGame:
+    """The anonymous binary game ``u = slope * z - cost * [own action is the first]`` (0 when ``z < threshold``).
+
+    ``z`` is the number of players, the player included, on the first action.
+    The table is built from integers (one Fraction per entry, no Fraction
+    arithmetic), so a hundred thousand regions take about a second.
+    """
+    sn, sd = slope.numerator, slope.denominator
+    cn, cd = cost.numerator, cost.denominator
+    zero = Fraction(0)
+    rows = []
+    for own in (0, 1):
+        row = []
+        for k in range(n):  # count vector k: n - 1 - k others on the first action
+            z = n - 1 - k + (own == 0)
+            if z < threshold:
+                row.append(zero)
+            elif own == 0:
+                row.append(Fraction(sn * z * cd - cn * sd, sd * cd))
+            else:
+                row.append(Fraction(sn * z, sd))
+        rows.append(row)
+    return SymmetricGame.from_table(n, labels, rows, exact=True)
+
+
+def public_goods_anonymous(n: int = 100, c: Any = 4, r: Any = Fraction(3, 2), *,
+                           max_regions: int = MAX_ANONYMOUS_REGIONS) -> SymmetricGame:
     """The binary public-goods game among ``n`` anonymous regions, as a SymmetricGame.
 
     Each region governs (cost ``c``) or free-rides; with ``K`` regions
     governing, ``u_i = r*c*K/n - c*[i governs]``. For ``1 < r < n``
     free-riding is strictly dominant and everyone governing is optimal
-    (THEORY 2.1, claims C1, C2). Payoffs are exact fractions.
+    (claims C1, C2 of the claims page, docs/explanation/claims.md). Payoffs are exact fractions.
 
     Parameters
     ----------
     n : int, default 100
-        Number of regions (2 or more; thousands are fine).
+        Number of regions, 2 to ``max_regions``.
     c : number, default 4
         Cost of governing.
     r : number, default 3/2
         Multiplier of governance spending.
+    max_regions : int, default :data:`MAX_ANONYMOUS_REGIONS` (100,000)
+        Size budget: the game stores two exact payoffs per number of
+        others governing, so its size and construction time grow with ``n``;
+        larger ``n`` is refused unless this is raised.
 
     Returns
     -------
@@ -70,11 +108,13 @@ def public_goods_anonymous(n: int = 100, c: Any = 4, r: Any = Fraction(3, 2)) ->
     Raises
     ------
     InvalidArgumentError
-        A bad ``n`` or a non-positive ``c`` or ``r``.
+        A bad ``n``, or ``c`` or ``r`` not a positive finite number.
+    SolverLimitError
+        ``n`` above ``max_regions``.
 
     References
     ----------
-    Olson, M. (1965), *The Logic of Collective Action*; THEORY.md section 2.1.
+    Olson, M. (1965), *The Logic of Collective Action*; claim C1 of docs/explanation/claims.md.
 
     Examples
     --------
@@ -89,18 +129,14 @@ def public_goods_anonymous(n: int = 100, c: Any = 4, r: Any = Fraction(3, 2)) ->
     (Fraction(2, 1), Fraction(2997, 500))
     """
     model = "public_goods_anonymous"
-    n = _regions(model, n)
+    n = _regions(model, n, max_regions, "the closed forms of the claims page (docs/explanation/claims.md, C1, C2)")
     c, r = _number(model, "c", c), _number(model, "r", r)
-
-    def payoff(own: int, counts: tuple[int, ...]) -> Fraction:
-        governs = own == 0
-        return r * c * (counts[0] + governs) / n - (c if governs else 0)
-
-    return SymmetricGame(n, ["Govern", "Free-ride"], payoff, exact=True)
+    return _affine_game(n, ["Govern", "Free-ride"], r * c / n, c)
 
 
 def minimum_participation_anonymous(n: int = 100, clause: int | None = None, b: Any = 1,
-                                    c: Any = Fraction(5, 2)) -> SymmetricGame:
+                                    c: Any = Fraction(5, 2), *,
+                                    max_regions: int = MAX_ANONYMOUS_REGIONS) -> SymmetricGame:
     """Barrett's abatement game among ``n`` anonymous regions, with an optional minimum-participation clause.
 
     Every abating region gives every region ``b`` at its own cost ``c``:
@@ -116,13 +152,15 @@ def minimum_participation_anonymous(n: int = 100, clause: int | None = None, b: 
     Parameters
     ----------
     n : int, default 100
-        Number of regions (2 or more).
+        Number of regions, 2 to ``max_regions``.
     clause : int, optional
         Minimum number of signatories, 1 to ``n``; none by default.
     b : number, default 1
         Benefit to each region of one region's abatement.
     c : number, default 5/2
         Cost of abating.
+    max_regions : int, default :data:`MAX_ANONYMOUS_REGIONS` (100,000)
+        Size budget, as for :func:`public_goods_anonymous`.
 
     Returns
     -------
@@ -132,7 +170,7 @@ def minimum_participation_anonymous(n: int = 100, clause: int | None = None, b: 
     References
     ----------
     Barrett, S. (2003), *Environment and Statecraft*, ch. 7 and 8;
-    THEORY.md sections 2.1 and 2.7, claim C17.
+    claim C17 of the claims page (docs/explanation/claims.md).
 
     Examples
     --------
@@ -148,22 +186,13 @@ def minimum_participation_anonymous(n: int = 100, clause: int | None = None, b: 
     signature changes anything (weak equilibria with payoff 0).
     """
     model = "minimum_participation_anonymous"
-    n = _regions(model, n)
-    if clause is not None and (isinstance(clause, bool) or not isinstance(clause, (int, np.integer))
-                               or not 1 <= clause <= n):
-        raise InvalidArgumentError(f"{model}: expected clause as an integer from 1 to n={n} or None, got {clause!r}")
+    n = _regions(model, n, max_regions, "the closed form k* = ceil(c/b) of claim C17 (docs/explanation/claims.md)")
+    k = 1 if clause is None else check_int(clause, "clause", model, minimum=1, maximum=n)
     b, c = _number(model, "b", b), _number(model, "c", c)
-    k = 1 if clause is None else int(clause)
-
-    def payoff(own: int, counts: tuple[int, ...]) -> Fraction:
-        abates = own == 0
-        z = counts[0] + abates
-        return b * z - (c if abates else 0) if z >= k else Fraction(0)
-
-    return SymmetricGame(n, ["Abate", "Pollute"], payoff, exact=True)
+    return _affine_game(n, ["Abate", "Pollute"], b, c, threshold=k)
 
 
-def public_goods_continuous(n: int = 2, **values: Any) -> ContinuousGame:
+def public_goods_continuous(n: int = 2, *, max_regions: int = MAX_CONTINUOUS_REGIONS, **values: Any) -> ContinuousGame:
     """The continuous public-goods game: each region contributes ``g_i`` in ``[0, e]``.
 
     ``u_i = e - g_i + (r/n) * sum_j g_j``. For ``r < n`` contributing
@@ -173,7 +202,11 @@ def public_goods_continuous(n: int = 2, **values: Any) -> ContinuousGame:
     Parameters
     ----------
     n : int, default 2
-        Number of regions (2 or more).
+        Number of regions, 2 to ``max_regions``.
+    max_regions : int, default :data:`MAX_CONTINUOUS_REGIONS` (100)
+        Size budget: one symbol and one payoff expression per region, and the
+        solvers work on all of them at once; :func:`public_goods_anonymous`
+        holds many regions with a binary choice.
     e : default 10
         Endowment.
     r : default 3/2
@@ -190,8 +223,8 @@ def public_goods_continuous(n: int = 2, **values: Any) -> ContinuousGame:
     References
     ----------
     Isaac, R. M. and Walker, J. M. (1988), "Group size effects in public
-    goods provision", *Quarterly Journal of Economics* 103(1); THEORY.md
-    section 2.1.
+    goods provision", *Quarterly Journal of Economics* 103(1); claim C1 of the claims page
+    (docs/explanation/claims.md).
 
     Examples
     --------
@@ -204,19 +237,11 @@ def public_goods_continuous(n: int = 2, **values: Any) -> ContinuousGame:
     ((0.0, 0.0, 0.0), (10.0, 10.0, 10.0))
     """
     model = "public_goods_continuous"
-    n = _regions(model, n)
-    if n > MAX_CONTINUOUS_REGIONS:
-        raise InvalidArgumentError(
-            f"{model}: expected at most MAX_CONTINUOUS_REGIONS = {MAX_CONTINUOUS_REGIONS} regions (one symbolic "
-            f"contribution each), got {n}; use public_goods_anonymous(n=...) for large populations"
-        )
+    n = _regions(model, n, max_regions, "public_goods_anonymous(n=...) for large populations")
+    values = check_parameters(model, values, ["e", "r"], ("n", "max_regions"))
     e, r = symbol("e"), symbol("r")
     gs = [sympy.Symbol(f"g{i + 1}", real=True) for i in range(n)]
     total = sum(gs)
     game = ContinuousGame([e - g + r / n * total for g in gs], gs, [(0, e)] * n,
                           [f"Region {i + 1}" for i in range(n)], defaults={"e": 10, "r": sympy.Rational(3, 2)})
-    unknown = [k for k in values if k not in ("e", "r")]
-    if unknown:
-        raise InvalidArgumentError(f"{model}: expected keyword parameters among ['e', 'r']; options ['n'], "
-                                   f"got unknown {unknown}")
     return game.subs(values) if values else game

@@ -7,6 +7,7 @@ from typing import Any
 
 import sympy
 
+from coopgame._checks import check_int, check_size
 from coopgame.errors import InvalidArgumentError
 from coopgame.games.normal_form import NormalFormGame
 from coopgame.games.symbolic import SymbolicGame
@@ -16,11 +17,13 @@ from coopgame.models._common import finish, game, symbol
 __all__ = ["inspection"]
 
 
-#: Most supervisors :func:`inspection` accepts (one detection-probability symbol each).
-MAX_SUPERVISORS = 10_000
+#: Default largest number of supervisors :func:`inspection` accepts (one detection-probability symbol each,
+#: and the combined detection is a product of all of them; keyword ``max_supervisors``).
+MAX_SUPERVISORS = 100
 
 
-def inspection(supervisors: int | Sequence[str] = 1, **values: Any) -> SymbolicGame | NormalFormGame:
+def inspection(supervisors: int | Sequence[str] = 1, *, max_supervisors: int = MAX_SUPERVISORS,
+               **values: Any) -> SymbolicGame | NormalFormGame:
     """A local government cooperates for real or falsely; the central government inspects or trusts.
 
     False cooperation (signing an agreement and not implementing it) saves
@@ -51,6 +54,8 @@ def inspection(supervisors: int | Sequence[str] = 1, **values: Any) -> SymbolicG
         Number of independent supervisors (detection probabilities
         ``rho_1, ..., rho_m``), or their names (``("centre", "media")``
         gives ``rho_centre, rho_media``); one supervisor has ``rho``.
+    max_supervisors : int, default :data:`MAX_SUPERVISORS` (100)
+        Size budget on the number of supervisors.
     dc : default 2
         Cost saved by false cooperation.
     k : default 1
@@ -74,7 +79,8 @@ def inspection(supervisors: int | Sequence[str] = 1, **values: Any) -> SymbolicG
     Robinson Crusoe fallacy", *American Political Science Review* 83(1);
     Avenhaus, R., von Stengel, B. and Zamir, S. (2002), "Inspection games",
     *Handbook of Game Theory* 3; Wang Shunyu and the collaborative-governance
-    study (THEORY.md section 4); THEORY.md section 2.4, claim C5.
+    study (the source papers of docs/explanation/claims.md);
+    claim C5 of the same page.
 
     Examples
     --------
@@ -86,23 +92,20 @@ def inspection(supervisors: int | Sequence[str] = 1, **values: Any) -> SymbolicG
     >>> models.inspection(supervisors=2).parameters
     (B, F, dc, k, rho_1, rho_2)
     """
-    if isinstance(supervisors, (bool,)) or not isinstance(supervisors, (int, list, tuple)):
-        raise InvalidArgumentError(f"inspection: expected supervisors as a positive integer or a sequence of names, "
-                                   f"got {supervisors!r}")
-    if isinstance(supervisors, int):
-        if supervisors < 1:
-            raise InvalidArgumentError(f"inspection: expected at least one supervisor, got {supervisors}")
-        if supervisors > MAX_SUPERVISORS:
-            raise InvalidArgumentError(
-                f"inspection: expected at most MAX_SUPERVISORS = {MAX_SUPERVISORS} supervisors (one symbol each), "
-                f"got {supervisors}; combine them into one detection probability rho instead"
-            )
-        names = ["rho"] if supervisors == 1 else [f"rho_{j + 1}" for j in range(supervisors)]
-    else:
+    limit = check_int(max_supervisors, "max_supervisors", "inspection", minimum=1)
+    alternative = "one combined detection probability rho instead"
+    if isinstance(supervisors, (list, tuple)):
         if not supervisors or not all(isinstance(s, str) and s.isidentifier() for s in supervisors) \
                 or len(set(supervisors)) != len(supervisors):
             raise InvalidArgumentError(f"inspection: expected distinct supervisor names (identifiers), got {supervisors!r}")
+        check_size("inspection", len(supervisors), limit, what="the number of supervisors",
+                   limit_name="max_supervisors", alternative=alternative)
         names = [f"rho_{s}" for s in supervisors]
+    else:
+        m = check_int(supervisors, "supervisors", "inspection", minimum=1)
+        check_size("inspection", m, limit, what="the number of supervisors", limit_name="max_supervisors",
+                   alternative=alternative)
+        names = ["rho"] if m == 1 else [f"rho_{j + 1}" for j in range(m)]
     rhos = [symbol(x) for x in names]
     # expanded, 1 - prod(1 - rho_j) has 2**m - 1 terms: only a few supervisors are shown expanded
     rho = rhos[0] if len(rhos) == 1 else (sympy.expand(combined_detection(*rhos)) if len(rhos) <= 4
@@ -113,4 +116,4 @@ def inspection(supervisors: int | Sequence[str] = 1, **values: Any) -> SymbolicG
     defaults: dict[str, Any] = {"dc": 2, "k": 1, "F": 8, "B": 4}
     defaults.update({x: sympy.Rational(1, 2) for x in names})
     g = game([L, C], ["Local government", "Central government"], [["Real", "False"], ["Inspect", "Trust"]], defaults)
-    return finish("inspection", g, values, ("supervisors",))
+    return finish("inspection", g, values, ("supervisors", "max_supervisors"))

@@ -1,13 +1,12 @@
-"""Provinces and cities: a nested cooperation game (THEORY.md section 2.10, claim S10)."""
+"""Provinces and cities: a nested cooperation game (claim S10 of docs/explanation/claims.md)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from coopgame.errors import InvalidArgumentError
 from coopgame.games.multilevel import MultilevelGame
+from coopgame.models._common import check_parameters, symbol
 from coopgame.models._common import game as _game
-from coopgame.models._common import symbol
 
 __all__ = ["multilevel"]
 
@@ -60,7 +59,7 @@ def multilevel(**values: Any) -> MultilevelGame:
 
     References
     ----------
-    THEORY.md section 2.10; Putnam, R. (1988), "Diplomacy and domestic
+    Claim S10 of docs/explanation/claims.md; Putnam, R. (1988), "Diplomacy and domestic
     politics: the logic of two-level games", *International Organization* 42(3).
 
     Examples
@@ -74,10 +73,7 @@ def multilevel(**values: Any) -> MultilevelGame:
     """
     B, k, b, c, f = (symbol(s) for s in ("B", "k", "b", "c", "f"))
     defaults = {"B": 3, "k": 1, "b": 2, "c": 1, "f": 2}
-    unknown = [key for key in values if key not in defaults]
-    if unknown:
-        raise InvalidArgumentError(f"multilevel: expected keyword parameters among {list(defaults)}, "
-                                   f"got unknown {unknown}")
+    values = check_parameters("multilevel", values, list(defaults))
     upper = _game([[[B - k, -k], [0, 0]], [[B - k, 0], [-k, 0]]], ("Province 1", "Province 2"),
                   (_ACTIONS, _ACTIONS), defaults)
 

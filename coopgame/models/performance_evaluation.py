@@ -6,7 +6,7 @@ from typing import Any
 
 import sympy
 
-from coopgame.errors import InvalidArgumentError
+from coopgame._checks import check_choice
 from coopgame.games.normal_form import NormalFormGame
 from coopgame.games.symbolic import SymbolicGame
 from coopgame.models._common import finish, game, symbol
@@ -62,8 +62,8 @@ def performance_evaluation(fiscal: str = "linear", **values: Any) -> SymbolicGam
     Li, H. and Zhou, L.-A. (2005), "Political turnover and economic
     performance: the incentive role of personnel control in China", *Journal
     of Public Economics* 89; Wang Shunyu; Niu Junjun; Shen Lijuan and Chen Yue
-    (2015) on green-GDP evaluation (THEORY.md section 4); THEORY.md section
-    2.2, claim C3.
+    (2015) on green-GDP evaluation (the source papers of docs/explanation/claims.md);
+    claim C3 of the same page.
 
     Examples
     --------
@@ -76,9 +76,7 @@ def performance_evaluation(fiscal: str = "linear", **values: Any) -> SymbolicGam
     >>> cg.dominant_strategies(models.performance_evaluation("sqrt", w=0.8).numeric()).to_dict()
     {'Region 1': 'Lax', 'Region 2': 'Strict'}
     """
-    if fiscal not in FISCAL_UTILITIES:
-        raise InvalidArgumentError(f"performance_evaluation: expected fiscal in {sorted(FISCAL_UTILITIES)}, got {fiscal!r}")
-    f = FISCAL_UTILITIES[fiscal]
+    f = FISCAL_UTILITIES[check_choice(fiscal, "fiscal", "performance_evaluation", sorted(FISCAL_UTILITIES))]
     w, G_S, G_L, E_S, E_L = (symbol(x) for x in ("w", "G_S", "G_L", "E_S", "E_L"))
     gdp, env = (G_S, G_L), (E_S, E_L)
     if f is None:

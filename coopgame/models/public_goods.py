@@ -1,8 +1,9 @@
 """Free-riding among N regions: binary public goods, threshold public goods, minimum participation.
 
-THEORY.md section 2.1. The games list all ``2**n`` profiles, so they are
-built for ``2 <= n <= 8`` regions; an anonymous
-:class:`~coopgame.SymmetricGame` version for large ``n`` is planned.
+Claims S1, S2, C1 and C17 of docs/explanation/claims.md. The games list all ``2**n`` profiles, so they are
+built for ``2 <= n <= 8`` regions by default (keyword ``max_players``); the
+anonymous :class:`~coopgame.SymmetricGame` versions of
+:mod:`coopgame.models.anonymous` hold many regions.
 """
 
 from __future__ import annotations
@@ -12,10 +13,11 @@ from typing import Any
 
 import sympy
 
+from coopgame._checks import check_bool, check_int
 from coopgame.errors import InvalidArgumentError
 from coopgame.games.normal_form import NormalFormGame
 from coopgame.games.symbolic import SymbolicGame, as_expression
-from coopgame.models._common import check_players, finish, profile_game, symbol
+from coopgame.models._common import MAX_PLAYERS, check_players, finish, profile_game, symbol
 
 __all__ = ["public_goods", "threshold_public_goods", "minimum_participation"]
 
@@ -31,8 +33,8 @@ def _per_region(model: str, what: str, given: Any, n: int) -> list[sympy.Expr]:
     return [as_expression(v, None, model) for v in given]
 
 
-def public_goods(n: int = 2, costs: Sequence[Any] | None = None, shares: Sequence[Any] | None = None,
-                 **values: Any) -> SymbolicGame | NormalFormGame:
+def public_goods(n: int = 2, costs: Sequence[Any] | None = None, shares: Sequence[Any] | None = None, *,
+                 max_players: int = MAX_PLAYERS, **values: Any) -> SymbolicGame | NormalFormGame:
     """Binary public-goods game: each region governs its pollution at a cost or free-rides.
 
     Region ``i`` governs (cost ``c_i``) or free-rides. Every governing region
@@ -46,7 +48,8 @@ def public_goods(n: int = 2, costs: Sequence[Any] | None = None, shares: Sequenc
     Parameters
     ----------
     n : int, default 2
-        Number of regions (2 to 8; the game lists all ``2**n`` profiles).
+        Number of regions (2 to ``max_players``; the game lists all ``2**n``
+        profiles).
     costs : sequence of n numbers or names, optional
         Region-specific governance costs (heterogeneous regions), e.g.
         ``costs=("c_1", "c_2", "c_3")`` or ``costs=(2, 4, 6)``; by default
@@ -57,9 +60,13 @@ def public_goods(n: int = 2, costs: Sequence[Any] | None = None, shares: Sequenc
         Common cost of governing (when ``costs`` is not given).
     r : default 3/2
         Multiplier: the benefit created per unit of governance spending.
+    max_players : int, default 8
+        Size budget: more regions are refused (``n * 2**n`` symbolic
+        payoffs); :func:`~coopgame.models.public_goods_anonymous` holds
+        thousands of regions.
     **values
         Values for the parameters (names given in ``costs`` or ``shares``
-        included); those given are substituted.
+        included); those given are substituted. Numbers must be finite.
 
     Returns
     -------
@@ -70,7 +77,8 @@ def public_goods(n: int = 2, costs: Sequence[Any] | None = None, shares: Sequenc
     ----------
     Olson, M. (1965), *The Logic of Collective Action*; Hardin, G. (1968),
     "The tragedy of the commons"; Wang Shunyu and Niu Junjun (free-riding
-    among local governments, THEORY.md section 4); THEORY.md section 2.1.
+    among local governments; the source papers of docs/explanation/claims.md);
+    claim C1 of the same page.
 
     Examples
     --------
@@ -86,7 +94,7 @@ def public_goods(n: int = 2, costs: Sequence[Any] | None = None, shares: Sequenc
     >>> models.public_goods(n=3, costs=(1, 2, 3), r=2).payoffs[2][0, 0, 0]
     Fraction(1, 1)
     """
-    n = check_players("public_goods", n)
+    n = check_players("public_goods", n, max_players=max_players)
     r = symbol("r")
     defaults: dict[str, Any] = {"c": 4, "r": sympy.Rational(3, 2)}
     if costs is None:
@@ -102,10 +110,10 @@ def public_goods(n: int = 2, costs: Sequence[Any] | None = None, shares: Sequenc
         return r * sum(cost[j] * a[j] for j in range(n)) * share[i] - cost[i] * a[i]
 
     game = profile_game(n, u, _regions(n), [["Govern", "Free-ride"]] * n, defaults)
-    return finish("public_goods", game, values, ("n", "costs", "shares"))
+    return finish("public_goods", game, values, ("n", "costs", "shares", "max_players"))
 
 
-def threshold_public_goods(n: int = 3, m: int | None = None, risk: bool = False,
+def threshold_public_goods(n: int = 3, m: int | None = None, risk: bool = False, *, max_players: int = MAX_PLAYERS,
                            **values: Any) -> SymbolicGame | NormalFormGame:
     """Threshold (step-level) public goods: the common good needs at least ``m`` governing regions.
 
@@ -122,7 +130,7 @@ def threshold_public_goods(n: int = 3, m: int | None = None, risk: bool = False,
     Parameters
     ----------
     n : int, default 3
-        Number of regions (2 to 8).
+        Number of regions (2 to ``max_players``, default 8).
     m : int, optional
         Threshold number of governing regions, ``1 <= m <= n``; default
         ``ceil(n/2)`` (so 2 of 3).
@@ -147,7 +155,7 @@ def threshold_public_goods(n: int = 3, m: int | None = None, risk: bool = False,
     Palfrey, T. and Rosenthal, H. (1984), "Participation and the provision of
     discrete public goods", *Journal of Public Economics* 24; Milinski, M. et
     al. (2008), "The collective-risk social dilemma and the prevention of
-    simulated dangerous climate change", *PNAS* 105(7); THEORY.md section 2.1.
+    simulated dangerous climate change", *PNAS* 105(7); claim S1 of docs/explanation/claims.md.
 
     Examples
     --------
@@ -159,11 +167,9 @@ def threshold_public_goods(n: int = 3, m: int | None = None, risk: bool = False,
     >>> [g.payoffs[0][idx] for idx in [(0, 0, 1), (0, 1, 1), (1, 0, 0)]]
     [Fraction(2, 1), Fraction(-1, 1), Fraction(3, 1)]
     """
-    n = check_players("threshold_public_goods", n, low=1 if m == 1 else 2)
-    if m is None:
-        m = -(-n // 2)
-    if isinstance(m, bool) or not isinstance(m, int) or not 1 <= m <= n:
-        raise InvalidArgumentError(f"threshold_public_goods: expected an integer threshold 1 <= m <= n={n}, got m={m!r}")
+    n = check_players("threshold_public_goods", n, low=1 if m == 1 else 2, max_players=max_players)
+    risk = check_bool(risk, "risk", "threshold_public_goods")
+    m = -(-n // 2) if m is None else check_int(m, "the threshold m", "threshold_public_goods", minimum=1, maximum=n)
     c = symbol("c")
     if risk:
         loss = symbol("p") * symbol("L")
@@ -178,10 +184,11 @@ def threshold_public_goods(n: int = 3, m: int | None = None, risk: bool = False,
 
     defaults = {"b": 3, "c": 1, "p": sympy.Rational(1, 2), "L": 4}
     game = profile_game(n, u, _regions(n), [["Govern", "Free-ride"]] * n, defaults)
-    return finish("threshold_public_goods", game, values, ("n", "m", "risk"))
+    return finish("threshold_public_goods", game, values, ("n", "m", "risk", "max_players"))
 
 
-def minimum_participation(n: int = 4, clause: int | None = None, **values: Any) -> SymbolicGame | NormalFormGame:
+def minimum_participation(n: int = 4, clause: int | None = None, *, max_players: int = MAX_PLAYERS,
+                          **values: Any) -> SymbolicGame | NormalFormGame:
     """Barrett's binary abatement game, with an optional minimum-participation clause.
 
     Each of ``n`` regions abates (cost ``c``) or pollutes; every unit of
@@ -204,7 +211,8 @@ def minimum_participation(n: int = 4, clause: int | None = None, **values: Any) 
     Parameters
     ----------
     n : int, default 4
-        Number of regions (2 to 8).
+        Number of regions (2 to ``max_players``, default 8;
+        :func:`~coopgame.models.minimum_participation_anonymous` holds more).
     clause : int, optional
         Minimum number of signatories for the treaty to bind (1 to n); by
         default none (every abating region abates).
@@ -225,7 +233,7 @@ def minimum_participation(n: int = 4, clause: int | None = None, **values: Any) 
     *Environment and Statecraft*, ch. 7 and 8 (minimum participation);
     Carraro, C. and Siniscalco, D. (1993), "Strategies for the international
     protection of the environment", *Journal of Public Economics* 52;
-    THEORY.md sections 2.1 and 2.7, claim C17.
+    claim C17 of docs/explanation/claims.md.
 
     Examples
     --------
@@ -237,12 +245,9 @@ def minimum_participation(n: int = 4, clause: int | None = None, **values: Any) 
     >>> g.payoffs[0][0, 0, 0, 1], g.payoffs[3][0, 0, 0, 1]
     (Fraction(1, 2), Fraction(3, 1))
     """
-    n = check_players("minimum_participation", n)
-    if clause is not None and (isinstance(clause, bool) or not isinstance(clause, int) or not 1 <= clause <= n):
-        raise InvalidArgumentError(f"minimum_participation: expected clause as an integer from 1 to n={n} or None, "
-                                   f"got {clause!r}")
+    n = check_players("minimum_participation", n, max_players=max_players)
+    k = 1 if clause is None else check_int(clause, "clause", "minimum_participation", minimum=1, maximum=n)
     b, c = symbol("b"), symbol("c")
-    k = 1 if clause is None else clause
 
     def u(i: int, a: tuple[int, ...]) -> Any:
         K = sum(a)
@@ -250,4 +255,4 @@ def minimum_participation(n: int = 4, clause: int | None = None, **values: Any) 
 
     defaults = {"b": 1, "c": sympy.Rational(5, 2)}
     game = profile_game(n, u, _regions(n), [["Abate", "Pollute"]] * n, defaults)
-    return finish("minimum_participation", game, values, ("n", "clause"))
+    return finish("minimum_participation", game, values, ("n", "clause", "max_players"))

@@ -55,7 +55,8 @@ def race_to_the_bottom(**values: Any) -> SymbolicGame | NormalFormGame:
     Public Economics* 35; Markusen, J. R., Morey, E. R. and Olewiler, N.
     (1995), "Competition in regional environmental policies when plant
     locations are endogenous", *Journal of Public Economics* 56; Wang Shunyu
-    and Niu Junjun (THEORY.md section 4); THEORY.md section 2.2, claim C6.
+    and Niu Junjun (the source papers of docs/explanation/claims.md); claim C6 of the same
+    page.
 
     Examples
     --------

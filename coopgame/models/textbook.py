@@ -55,7 +55,7 @@ def prisoners_dilemma(**values: Any) -> SymbolicGame | NormalFormGame:
     References
     ----------
     Rapoport, A. and Chammah, A. M. (1965), *Prisoner's Dilemma*; Axelrod, R.
-    (1984), *The Evolution of Cooperation*; THEORY.md section 2.5.
+    (1984), *The Evolution of Cooperation*; claims C7 and C8 of docs/explanation/claims.md.
 
     Examples
     --------
@@ -102,7 +102,7 @@ def stag_hunt(**values: Any) -> SymbolicGame | NormalFormGame:
     References
     ----------
     Skyrms, B. (2004), *The Stag Hunt and the Evolution of Social Structure*;
-    Rousseau's parable; THEORY.md section 2.6.
+    Rousseau's parable; claim C9 of docs/explanation/claims.md.
 
     Examples
     --------
@@ -205,7 +205,7 @@ def matching_pennies(**values: Any) -> SymbolicGame | NormalFormGame:
 
     Region 1 wins ``a`` (and Region 2 loses it) when the choices match, and
     loses ``a`` otherwise: the zero-sum skeleton of the inspection games of
-    THEORY.md 2.4, with the unique equilibrium (1/2, 1/2) for both.
+    the claims page (claim C5), with the unique equilibrium (1/2, 1/2) for both.
 
     Parameters
     ----------

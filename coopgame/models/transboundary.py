@@ -1,4 +1,4 @@
-"""Transboundary emissions with a transport matrix: Maler's acid-rain game (THEORY.md section 2.3)."""
+"""Transboundary emissions with a transport matrix: Maler's acid-rain game (Maler 1989)."""
 
 from __future__ import annotations
 
@@ -7,21 +7,23 @@ from typing import Any
 import numpy as np
 import sympy
 
+from coopgame._checks import check_choice, check_int, check_size
 from coopgame.errors import InvalidArgumentError
 from coopgame.games.continuous import ContinuousGame
 from coopgame.games.symbolic import as_expression
-from coopgame.models._common import symbol
+from coopgame.models._common import check_parameters, symbol
 
-__all__ = ["transboundary_emissions"]
+__all__ = ["transboundary_emissions", "MAX_REGIONS"]
 
 _NAME = "transboundary_emissions"
 
-#: Most regions :func:`transboundary_emissions` builds (its transport matrix has ``n**2`` entries).
-MAX_REGIONS = 200
+#: Default largest number of regions :func:`transboundary_emissions` builds (its transport matrix has
+#: ``n**2`` symbolic entries, and the solvers work on all of them; keyword ``max_regions``).
+MAX_REGIONS = 50
 
 
-def transboundary_emissions(n: int = 2, transport: Any = None, damage: str = "linear",
-                            **values: Any) -> ContinuousGame:
+def transboundary_emissions(n: int = 2, transport: Any = None, damage: str = "linear", *,
+                            max_regions: int = MAX_REGIONS, **values: Any) -> ContinuousGame:
     """Regions choose emissions that are carried to one another's territory (Maler's acid-rain game).
 
     Region ``i`` emits ``e_i >= 0`` and gains ``b*e_i - (c/2)*e_i**2``. A
@@ -41,12 +43,14 @@ def transboundary_emissions(n: int = 2, transport: Any = None, damage: str = "li
     Parameters
     ----------
     n : int, default 2
-        Number of regions (at least 2).
+        Number of regions, 2 to ``max_regions``.
     transport : n x n array-like, optional
         A user transport matrix (numbers, expressions or names); replaces
         ``alpha``.
     damage : {"linear", "quadratic"}, default "linear"
         Damage as a function of deposition.
+    max_regions : int, default :data:`MAX_REGIONS` (50)
+        Size budget: the transport matrix has ``n**2`` symbolic entries.
     b : default 10
         Marginal benefit of the first unit of emissions.
     c : default 1
@@ -73,7 +77,7 @@ def transboundary_emissions(n: int = 2, transport: Any = None, damage: str = "li
     ----------
     Maler, K.-G. (1989), "The acid rain game", in H. Folmer and E. van Ierland
     (eds.), *Valuation Methods and Policy Making in Environmental Economics*,
-    Elsevier; THEORY.md section 2.3.
+    Elsevier; claim S5 of docs/explanation/claims.md.
 
     Examples
     --------
@@ -88,23 +92,21 @@ def transboundary_emissions(n: int = 2, transport: Any = None, damage: str = "li
     >>> continuous_equilibrium(numeric).strategies, cooperative_optimum(numeric).strategies
     ((9.5, 9.5), (8.0, 8.0))
     """
-    if isinstance(n, (bool, np.bool_)) or not isinstance(n, (int, np.integer)) or n < 2:
-        raise InvalidArgumentError(f"{_NAME}: expected an integer number of regions n >= 2, got {n!r}")
-    if n > MAX_REGIONS:
-        raise InvalidArgumentError(
-            f"{_NAME}: expected at most MAX_REGIONS = {MAX_REGIONS} regions (the transport matrix has n**2 "
-            f"symbolic entries), got {n}"
-        )
-    n = int(n)
-    if damage not in ("linear", "quadratic"):
-        raise InvalidArgumentError(f"{_NAME}: expected damage='linear' or 'quadratic', got {damage!r}")
+    n = check_int(n, "the number of regions n", _NAME, minimum=2)
+    check_size(_NAME, n, check_int(max_regions, "max_regions", _NAME, minimum=2),
+               what="the number of regions n (n**2 symbolic transport entries)", limit_name="max_regions",
+               alternative="a model with fewer, aggregated regions")
+    damage = check_choice(damage, "damage", _NAME, ("linear", "quadratic"))
     b, c, d = symbol("b"), symbol("c"), symbol("d")
     defaults: dict[str, Any] = {"b": 10, "c": 1, "d": 1, "alpha": sympy.Rational(1, 2)}
     if transport is None:
         alpha = symbol("alpha")
         A = [[alpha if i == j else (1 - alpha) / (n - 1) for j in range(n)] for i in range(n)]
     else:
-        arr = np.asarray(transport, dtype=object)
+        try:
+            arr = np.asarray(transport, dtype=object)
+        except ValueError:  # ragged nesting
+            arr = np.empty(0, dtype=object)
         if arr.shape != (n, n):
             raise InvalidArgumentError(f"{_NAME}: expected an {n} x {n} transport matrix, got shape {arr.shape}")
         A = [[as_expression(arr[i, j], None, _NAME) for j in range(n)] for i in range(n)]
@@ -121,8 +123,5 @@ def transboundary_emissions(n: int = 2, transport: Any = None, damage: str = "li
     names = {s.name for p in payoffs for s in p.free_symbols} - {e.name for e in es}
     game = ContinuousGame(payoffs, es, [(0, None)] * n, [f"Region {i + 1}" for i in range(n)],
                           defaults={k: v for k, v in defaults.items() if k in names})
-    unknown = [k for k in values if k not in names]
-    if unknown:
-        raise InvalidArgumentError(f"{_NAME}: expected keyword parameters among {sorted(names)}; options "
-                                   f"['n', 'transport', 'damage'], got unknown {unknown}")
+    values = check_parameters(_NAME, values, sorted(names), ("n", "transport", "damage", "max_regions"))
     return game.subs(values) if values else game

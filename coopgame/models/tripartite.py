@@ -16,7 +16,7 @@ _NAMES = ("pi", "c_e", "s_e", "f_e", "w", "c_g", "g", "d", "s_g", "F_g", "c_c", 
 
 
 def tripartite(**values: Any) -> SymbolicGame | NormalFormGame:
-    """The canonical central / local / enterprise game of THEORY.md section 2.6.
+    """The canonical central / local / enterprise game (claim C18 of docs/explanation/claims.md).
 
     The central government supervises strictly (S) or loosely (L); the local
     government regulates strictly (R) or laxly (N); the enterprise abates (A)
@@ -76,7 +76,8 @@ def tripartite(**values: Any) -> SymbolicGame | NormalFormGame:
     ----------
     Friedman, D. (1991), "Evolutionary games in economics", *Econometrica*
     59(3); Wang, Y. and Shi, Y. (2019), *IJERPH* 16:2775; Wang Shunyu; Yuan,
-    Wen and Zhang (2020) (THEORY.md section 4); THEORY.md section 2.6, claim C18.
+    Wen and Zhang (2020) (the source papers of docs/explanation/claims.md); claim C18 of the
+    same page.
 
     Examples
     --------

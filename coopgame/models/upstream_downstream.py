@@ -6,16 +6,16 @@ from typing import Any
 
 import sympy
 
-from coopgame.errors import InvalidArgumentError
+from coopgame._checks import check_bool, check_choice, check_probability
 from coopgame.games.normal_form import NormalFormGame
-from coopgame.games.symbolic import SymbolicGame
+from coopgame.games.symbolic import SymbolicGame, as_expression
 from coopgame.models._common import finish, game, symbol
 
 __all__ = ["upstream_downstream", "bargained_payment", "PRESETS"]
 
 #: Named parameter sets of :func:`upstream_downstream`.
 #: ``"xinan_2012"``: first round of the Xin'an River pilot (Anhui upstream, Zhejiang downstream,
-#: 2012-2014), in hundred million yuan a year, as summarised in THEORY.md section 2.3: a central fund
+#: 2012-2014), in hundred million yuan a year, as the pilot's public documents report them: a central fund
 #: ``S = 3`` to the upstream and a symmetric bet ``M = 1`` between the provinces.
 PRESETS: dict[str, dict[str, Any]] = {
     "xinan_2012": {"bet": True, "subsidy": True, "values": {"M": 1, "S": 3}},
@@ -35,7 +35,12 @@ def bargained_payment(theta: Any = None) -> sympy.Expr:
     B_d/2 + C_u/2 - b_u/2
     """
     C_u, b_u, B_d = symbol("C_u"), symbol("b_u"), symbol("B_d")
-    th = symbol("theta") if theta is None else sympy.sympify(theta)
+    if theta is None:
+        th = symbol("theta")
+    elif isinstance(theta, (str, sympy.Basic)) and not (isinstance(theta, sympy.Basic) and theta.is_number):
+        th = as_expression(theta, None, "bargained_payment")
+    else:
+        th = sympy.sympify(check_probability(theta, "theta", "bargained_payment", exact=True))
     return sympy.expand(C_u - b_u + (1 - th) * (B_d + b_u - C_u))
 
 
@@ -76,7 +81,8 @@ def upstream_downstream(preset: str | None = None, *, bet: bool = False, subsidy
         ``"xinan_2012"``: the first round of the Xin'an River pilot
         (2012-2014; central fund ``S = 3`` to upstream Anhui, symmetric bet
         ``M = 1`` with downstream Zhejiang, in hundred million yuan a year;
-        numbers from THEORY.md section 2.3's summary of the pilot).
+        as the pilot's public documents report them; claim S5 of
+        the claims page).
     bet, subsidy : bool, default False
     payment : {"fixed", "nash"}, default "fixed"
     C_u : default 3
@@ -104,8 +110,8 @@ def upstream_downstream(preset: str | None = None, *, bet: bool = False, subsidy
     ----------
     Coase, R. H. (1960), "The problem of social cost", *Journal of Law and
     Economics* 3; Nash, J. (1950), "The bargaining problem", *Econometrica*
-    18; Wang Shunyu and Niu Junjun on ecological compensation (THEORY.md
-    section 4); THEORY.md section 2.3.
+    18; Wang Shunyu and Niu Junjun on ecological compensation (the source
+    papers of docs/explanation/claims.md); claims S5 and C4 of the same page.
 
     Examples
     --------
@@ -123,13 +129,12 @@ def upstream_downstream(preset: str | None = None, *, bet: bool = False, subsidy
     """
     where = "upstream_downstream"
     preset_values: dict[str, Any] = {}
+    bet, subsidy = check_bool(bet, "bet", where), check_bool(subsidy, "subsidy", where)
     if preset is not None:
-        if preset not in PRESETS:
-            raise InvalidArgumentError(f"{where}: expected preset in {sorted(PRESETS)}, got {preset!r}")
+        preset = check_choice(preset, "preset", where, sorted(PRESETS))
         bet, subsidy = PRESETS[preset]["bet"], PRESETS[preset]["subsidy"]
         preset_values = dict(PRESETS[preset]["values"])
-    if payment not in ("fixed", "nash"):
-        raise InvalidArgumentError(f"{where}: expected payment in ['fixed', 'nash'], got {payment!r}")
+    payment = check_choice(payment, "payment", where, ("fixed", "nash"))
     C_u, b_u, B_d = symbol("C_u"), symbol("b_u"), symbol("B_d")
     if bet:
         paid, fined = symbol("M"), symbol("M")

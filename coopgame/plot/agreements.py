@@ -7,6 +7,7 @@ from typing import Any
 
 import numpy as np
 
+from coopgame._checks import check_bool
 from coopgame.coalitions.agreements import ParadoxOfCooperation, paradox_of_cooperation
 from coopgame.errors import InvalidArgumentError
 from coopgame.plot._axes import get_axes
@@ -16,7 +17,7 @@ __all__ = ["paradox_plot"]
 
 def paradox_plot(n: int | Sequence[int] = (10, 50), gammas: Sequence[float] | None = None, ax: Any = None,
                  model: str = "stackelberg", share: bool = False,
-                 data: ParadoxOfCooperation | Sequence[ParadoxOfCooperation] | None = None):
+                 data: ParadoxOfCooperation | Sequence[ParadoxOfCooperation] | None = None) -> Any:
     """Draw Barrett's paradox of cooperation: the stable size against the gain from full cooperation.
 
     For each number of countries ``n``, one line runs over ``gamma = c/b``
@@ -54,13 +55,19 @@ def paradox_plot(n: int | Sequence[int] = (10, 50), gammas: Sequence[float] | No
     >>> ax.get_xscale()
     'log'
     """
+    share = check_bool(share, "share", "paradox_plot")
     if data is None:
-        sizes = [n] if isinstance(n, (int, np.integer)) else list(n)
+        if isinstance(n, (str, bytes)):
+            raise InvalidArgumentError(f"paradox_plot: expected n as a number or a sequence of numbers, got {n!r}")
+        sizes = [n] if np.isscalar(n) else list(n)
         if not sizes:
             raise InvalidArgumentError("paradox_plot: expected at least one number of countries n")
-        series = [paradox_of_cooperation(int(m), gammas, model=model) for m in sizes]
+        series = [paradox_of_cooperation(m, gammas, model=model) for m in sizes]
     else:
         series = [data] if isinstance(data, ParadoxOfCooperation) else list(data)
+        if not series or not all(isinstance(d, ParadoxOfCooperation) for d in series):
+            raise InvalidArgumentError("paradox_plot: expected data as a ParadoxOfCooperation (paradox_of_cooperation's "
+                                       "result) or a non-empty sequence of them")
     ax = get_axes(ax)
     for d in series:
         y = d.stable_size / d.n if share else d.stable_size

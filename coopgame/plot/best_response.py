@@ -6,9 +6,10 @@ from typing import Any
 
 import numpy as np
 
-from coopgame.equilibria._checks import require_numeric
+from coopgame._checks import check_bool
 from coopgame.equilibria.mixed import mixed_equilibria
 from coopgame.errors import NotSupportedError
+from coopgame.games.coerce import GameLike, as_normal_form, require_two_players
 from coopgame.plot._axes import get_axes
 
 __all__ = ["best_response_plot"]
@@ -32,7 +33,7 @@ def _correspondence(d0: float, d1: float) -> np.ndarray:
     return np.array([[0.0, left], [t_star, left], [t_star, right], [1.0, right]])
 
 
-def best_response_plot(game: Any, ax: Any = None, annotate: bool = True):
+def best_response_plot(game: GameLike, ax: Any = None, annotate: bool = True) -> Any:
     """Draw both players' best responses in a 2x2 game and mark its equilibria.
 
     The horizontal axis is the probability that the row player plays its
@@ -59,7 +60,9 @@ def best_response_plot(game: Any, ax: Any = None, annotate: bool = True):
     >>> len(ax.collections[0].get_offsets())  # three equilibria marked
     3
     """
-    game = require_numeric(game, "best_response_plot")
+    game = as_normal_form(game, "best_response_plot")
+    require_two_players(game, "best_response_plot", "pure_equilibria(game)")
+    annotate = check_bool(annotate, "annotate", "best_response_plot")
     if game.shape != (2, 2):
         raise NotSupportedError(f"best_response_plot: expected a 2x2 game, got shape {game.shape}")
     A, B = game.float_payoffs

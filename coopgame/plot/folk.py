@@ -7,16 +7,16 @@ from typing import Any
 
 import numpy as np
 
-from coopgame.equilibria._checks import require_numeric
+from coopgame._checks import check_bool
 from coopgame.equilibria.mixed import mixed_equilibria
-from coopgame.errors import NotSupportedError
+from coopgame.games.coerce import GameLike, as_normal_form, require_two_players
 from coopgame.plot._axes import get_axes
 from coopgame.repeated.folk import feasible_region, individually_rational_region
 
 __all__ = ["folk_theorem_plot"]
 
 
-def folk_theorem_plot(game: Any, ax: Any = None, mixed: bool = True, annotate: bool = True):
+def folk_theorem_plot(game: GameLike, ax: Any = None, mixed: bool = True, annotate: bool = True) -> Any:
     """Shade the feasible and individually rational payoffs of a two-player game.
 
     The light polygon is the feasible set (the convex hull of the pure payoff
@@ -57,9 +57,9 @@ def folk_theorem_plot(game: Any, ax: Any = None, mixed: bool = True, annotate: b
     """
     from matplotlib.patches import Polygon
 
-    game = require_numeric(game, "folk_theorem_plot")
-    if game.num_players != 2:
-        raise NotSupportedError(f"folk_theorem_plot: expected a two-player game, got {game.num_players} players")
+    game = as_normal_form(game, "folk_theorem_plot")
+    require_two_players(game, "folk_theorem_plot", "feasible_region(game) for the payoff profiles")
+    annotate = check_bool(annotate, "annotate", "folk_theorem_plot")
     feas = feasible_region(game)
     ir = individually_rational_region(game, mixed=mixed)
     ax = get_axes(ax)
@@ -92,7 +92,7 @@ def folk_theorem_plot(game: Any, ax: Any = None, mixed: bool = True, annotate: b
         for x, y in nash:
             ax.annotate(f"({x:.3g}, {y:.3g})", (x, y), textcoords="offset points", xytext=(6, 6), fontsize=8)
     lo, hi = pts.min(axis=0), pts.max(axis=0)
-    pad = 0.08 * np.maximum(hi - lo, 1e-9)
+    pad = 0.08 * np.maximum(hi - lo, 1e-9)  # a plotting margin (positive when all payoffs coincide)
     ax.set_xlim(lo[0] - pad[0], hi[0] + pad[0])
     ax.set_ylim(lo[1] - pad[1], hi[1] + pad[1])
     ax.set_xlabel(f"{game.players[0]}'s average payoff")

@@ -22,10 +22,12 @@ from typing import Any
 import numpy as np
 import sympy
 
-from coopgame.errors import InvalidArgumentError, InvalidArgumentTypeError, NotSupportedError
-from coopgame.games.normal_form import NormalFormGame
+from coopgame._checks import check_choice, check_discount
+from coopgame.errors import InvalidArgumentError, NotSupportedError
+from coopgame.games.coerce import GameLike, as_normal_form
 from coopgame.games.symbolic import SymbolicGame
 from coopgame.games.symmetric import SymmetricGame
+from coopgame.results import ValueResult
 
 __all__ = ["critical_discount_factor", "DiscountFactor"]
 
@@ -33,9 +35,13 @@ _STRATEGIES = {"grim": "grim", "grim_trigger": "grim", "tit_for_tat": "tit_for_t
                "tft": "tit_for_tat", "one_shot": "one_shot", "stage": "one_shot"}
 
 
-@dataclass(frozen=True)
-class DiscountFactor:
+@dataclass(frozen=True, repr=False)
+class DiscountFactor(ValueResult):
     """The least discount factor at which a profile is sustained.
+
+    It works as its value: ``float(result)``, ``sympy.sympify(result)``
+    (a profile that no ``delta < 1`` sustains has no value, and converting
+    it raises :class:`~coopgame.NotSupportedError`).
 
     Attributes
     ----------
@@ -67,10 +73,37 @@ class DiscountFactor:
         """False when no discount factor below 1 sustains the profile."""
         return self.value is not None
 
+    @property
+    def is_exact(self) -> bool:
+        """True when the value is exact (a Fraction or a sympy expression), False for floats."""
+        return not isinstance(self.value, float)
+
+    def _require_value(self, what: str) -> None:
+        if self.value is None:
+            raise NotSupportedError(f"DiscountFactor.{what}: no discount factor below 1 sustains the profile, "
+                                    "so there is no value; check .sustainable first")
+
+    def __float__(self) -> float:
+        self._require_value("__float__")
+        if isinstance(self.value, sympy.Basic) and self.value.free_symbols:
+            raise NotSupportedError("DiscountFactor.__float__: the value has free parameters "
+                                    f"({self.value}); substitute them first")
+        return float(self.value)
+
+    def _sympy_(self) -> Any:
+        self._require_value("_sympy_")
+        return super()._sympy_()
+
+    def _repr_latex_(self) -> str | None:
+        if self.value is None:
+            return None
+        return super()._repr_latex_()
+
     def sustains(self, delta: Any) -> bool:
-        """Whether ``delta`` satisfies every condition (numeric results only)."""
+        """Whether ``delta`` (a discount factor in [0, 1)) satisfies every condition (numeric results only)."""
         if isinstance(self.value, sympy.Basic) and not self.value.is_number:
             raise NotSupportedError("DiscountFactor.sustains: expected a numeric result; substitute parameters first")
+        delta = check_discount(delta, "delta", "DiscountFactor.sustains", exact=True)
         return all(bool(a + b * delta >= 0) for _, a, b in self.conditions)
 
     def __repr__(self) -> str:
@@ -216,7 +249,7 @@ def _symmetric_critical(game: SymmetricGame, profile: Any, key: str, punishment:
     return DiscountFactor(value, key, labels, ((game.actions[pun],) * n,), per, tuple(conds_list))
 
 
-def critical_discount_factor(game: NormalFormGame | SymbolicGame | SymmetricGame, profile: Sequence[Any],
+def critical_discount_factor(game: GameLike | SymmetricGame, profile: Sequence[Any],
                              strategy: str = "grim", punishment: Sequence[Any] | None = None) -> DiscountFactor:
     """The least discount factor ``delta`` at which ``profile`` is sustained in the repeated game.
 
@@ -291,16 +324,13 @@ def critical_discount_factor(game: NormalFormGame | SymbolicGame | SymmetricGame
     >>> critical_discount_factor(models.public_goods_anonymous(n=50), "Govern")
     DiscountFactor(grim: delta* = 97/147 for (Govern x 50))
     """
-    key = _STRATEGIES.get(str(strategy).lower().replace(" ", "_"))
-    if key is None:
-        raise InvalidArgumentError(
-            f"critical_discount_factor: expected strategy in 'grim', 'tit_for_tat', 'one_shot', got {strategy!r}"
-        )
+    where = "critical_discount_factor"
+    name = strategy.lower().replace(" ", "_") if isinstance(strategy, str) else strategy
+    key = _STRATEGIES[check_choice(name, "strategy", where, _STRATEGIES)]
     if isinstance(game, SymmetricGame):
         return _symmetric_critical(game, profile, key, punishment)
-    if not isinstance(game, (NormalFormGame, SymbolicGame)):
-        raise InvalidArgumentTypeError("critical_discount_factor: expected a NormalFormGame, SymbolicGame or SymmetricGame, "
-                                   f"got {type(game).__name__}")
+    if not isinstance(game, SymbolicGame):
+        game = as_normal_form(game, where)
     symbolic = isinstance(game, SymbolicGame)
     if symbolic:
         payoffs = game.payoffs

@@ -28,19 +28,25 @@ from typing import Any
 
 import numpy as np
 
-from coopgame._numeric import TOLERANCE, exact_solve
-from coopgame.equilibria._checks import require_numeric
+from coopgame._checks import check_bool, check_real, describe
+from coopgame._numeric import exact_solve, scaled_tolerance
 from coopgame.errors import InvalidArgumentError, NotSupportedError, SolverError
+from coopgame.games.coerce import GameLike, as_normal_form
 from coopgame.games.normal_form import NormalFormGame
+from coopgame.results import Result
 
 __all__ = ["Minmax", "PayoffRegion", "minmax_values", "feasible_region", "individually_rational_region"]
 
 Point = tuple[Any, ...]
 
+#: Cut-off for reading supports off HiGHS's float solution before the exact value is recovered and
+#: certified in Fractions: the LP's own accuracy (about 1e-7), not the library's TOLERANCE.
+_LP_SUPPORT_TOL = 1e-7
+
 
 # ------------------------------------------------------------------ minmax
-@dataclass(frozen=True, eq=False)
-class Minmax:
+@dataclass(frozen=True, eq=False, repr=False)
+class Minmax(Result):
     """Each player's minmax value and the punishment that achieves it.
 
     Attributes
@@ -56,12 +62,32 @@ class Minmax:
     mixed : bool
         Whether the punishers may mix.
     players : tuple of str
+    is_exact : bool
+        True when every value is a Fraction.
     """
 
     values: tuple[Any, ...]
     punishments: tuple[Any, ...]
     mixed: bool
     players: tuple[str, ...]
+    is_exact: bool = False
+
+    def __post_init__(self) -> None:
+        frozen = []
+        for p in self.punishments:
+            if isinstance(p, np.ndarray):
+                p = p.copy()
+                p.flags.writeable = False
+            frozen.append(p)
+        object.__setattr__(self, "punishments", tuple(frozen))
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Minmax):
+            return NotImplemented
+        return (self.values, self.mixed, self.players) == (other.values, other.mixed, other.players)
+
+    def __hash__(self) -> int:
+        return hash((self.values, self.mixed, self.players))
 
     def __repr__(self) -> str:
         kind = "mixed" if self.mixed else "pure"
@@ -135,7 +161,7 @@ def _exact_minmax(M: np.ndarray, y: np.ndarray, x: np.ndarray, tol: float) -> tu
     return v, yy
 
 
-def minmax_values(game: Any, mixed: bool = True) -> Minmax:
+def minmax_values(game: GameLike, mixed: bool = True) -> Minmax:
     """Each player's minmax value: the least payoff the others can force on it.
 
     ``v_i = min_{s_-i} max_{a_i} u_i(a_i, s_-i)``, with the others' ``s_-i``
@@ -173,7 +199,8 @@ def minmax_values(game: Any, mixed: bool = True) -> Minmax:
     >>> minmax_values(pennies)
     Minmax(mixed; Player 1: 0, Player 2: 0)
     """
-    game = require_numeric(game, "minmax_values")
+    game = as_normal_form(game, "minmax_values")
+    mixed = check_bool(mixed, "mixed", "minmax_values")
     n = game.num_players
     exact = game.is_exact
     if mixed and n != 2:
@@ -191,14 +218,15 @@ def minmax_values(game: Any, mixed: bool = True) -> Minmax:
         Mf = np.asarray(M, dtype=float)
         v_f, y, x = _lp_minmax(Mf)
         if exact:
-            got = _exact_minmax(M, y, x, 1e-7)
+            got = _exact_minmax(M, y, x, _LP_SUPPORT_TOL)
             if got is not None:
                 values.append(got[0])
                 punish.append(np.array(got[1], dtype=object))
                 continue
         values.append(v_f)
         punish.append(y)
-    return Minmax(tuple(values), tuple(punish), bool(mixed), tuple(game.players))
+    return Minmax(tuple(values), tuple(punish), bool(mixed), tuple(game.players),
+                  all(isinstance(v, (int, Fraction)) for v in values))
 
 
 # ------------------------------------------------------------------ planar geometry (exact or float)
@@ -267,8 +295,8 @@ def _area(poly: Sequence[Point]) -> Any:
 
 
 # ------------------------------------------------------------------ the region
-@dataclass(frozen=True, eq=False)
-class PayoffRegion:
+@dataclass(frozen=True, eq=False, repr=False)
+class PayoffRegion(Result):
     """A region of payoff profiles of a repeated game (the folk theorem's set).
 
     Attributes
@@ -288,7 +316,8 @@ class PayoffRegion:
         The lower bounds (individually rational regions only).
     mixed : bool or None
         Whether the minmax values let the punishers mix.
-    exact : bool
+    is_exact : bool
+        True for exact games: points, vertices and bounds are Fractions.
     """
 
     kind: str
@@ -297,7 +326,16 @@ class PayoffRegion:
     vertices: tuple[Point, ...] | None
     minmax: tuple[Any, ...] | None
     mixed: bool | None
-    exact: bool
+    is_exact: bool
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, PayoffRegion):
+            return NotImplemented
+        return (self.kind, self.players, self.points, self.vertices, self.minmax, self.mixed, self.is_exact) == (
+            other.kind, other.players, other.points, other.vertices, other.minmax, other.mixed, other.is_exact)
+
+    def __hash__(self) -> int:
+        return hash((self.kind, self.players, self.points, self.vertices))
 
     @property
     def area(self) -> Any:
@@ -311,10 +349,9 @@ class PayoffRegion:
         return self.vertices is not None and len(self.vertices) == 0
 
     def _tol(self) -> Any:
-        if self.exact:
+        if self.is_exact:
             return 0
-        scale = max([1.0] + [abs(float(v)) for p in self.points for v in p])
-        return TOLERANCE * scale
+        return scaled_tolerance(max([0.0] + [abs(float(v)) for p in self.points for v in p]))
 
     def contains(self, point: Sequence[Any], strict: bool = False) -> bool:
         """Whether ``point`` (one payoff per player) lies in the region.
@@ -325,10 +362,12 @@ class PayoffRegion:
         largest payoff.
         """
         n = len(self.players)
-        if len(point) != n:
-            raise InvalidArgumentError(f"PayoffRegion.contains: expected a point with {n} coordinates, got {point!r}")
-        pt = tuple(Fraction(v) if self.exact and not isinstance(v, float) else (v if self.exact else float(v))
-                   for v in point)
+        where = "PayoffRegion.contains"
+        if isinstance(point, (str, bytes)) or not isinstance(point, (Sequence, np.ndarray)) or len(point) != n:
+            raise InvalidArgumentError(f"{where}: expected a point with {n} coordinates, got {describe(point)}")
+        strict = check_bool(strict, "strict", where)
+        pt = tuple(check_real(v, "point", where, exact=self.is_exact) for v in point)
+        pt = tuple(Fraction(v) if isinstance(v, int) else v for v in pt)
         tol = self._tol()
         if self.minmax is not None:
             for v, lo in zip(pt, self.minmax):
@@ -338,7 +377,7 @@ class PayoffRegion:
 
     def _in_hull(self, pt: Point, tol: Any) -> bool:
         if len(self.players) == 2:
-            hull = _hull(self.points, 0 if self.exact else tol)
+            hull = _hull(self.points, 0 if self.is_exact else tol)
             if len(hull) == 1:
                 return all(abs(a - b) <= tol for a, b in zip(pt, hull[0]))
             if len(hull) == 2:
@@ -365,12 +404,12 @@ class PayoffRegion:
             body = "empty"
         else:
             def fmt(v: Any) -> str:
-                return str(v) if self.exact else f"{v:.4g}"
+                return str(v) if self.is_exact else f"{v:.4g}"
 
             body = "vertices " + " ".join("(" + ", ".join(fmt(v) for v in p) + ")" for p in self.vertices)
         extra = ""
         if self.minmax is not None:
-            extra = f"; minmax ({', '.join(str(v) if self.exact else f'{v:.4g}' for v in self.minmax)})"
+            extra = f"; minmax ({', '.join(str(v) if self.is_exact else f'{v:.4g}' for v in self.minmax)})"
             extra += ", mixed" if self.mixed else ", pure"
         return f"PayoffRegion({self.kind} for {who}: {body}{extra})"
 
@@ -383,7 +422,7 @@ def _points(game: NormalFormGame) -> tuple[Point, ...]:
     return tuple(sorted(pts))
 
 
-def feasible_region(game: Any) -> PayoffRegion:
+def feasible_region(game: GameLike) -> PayoffRegion:
     """The feasible payoffs: the convex hull of the stage game's pure payoff profiles.
 
     Any payoff in it is the long-run average of some sequence of play (or of
@@ -399,16 +438,16 @@ def feasible_region(game: Any) -> PayoffRegion:
     >>> feasible_region(pd).contains((2, 3)), feasible_region(pd).contains((2, 4))
     (True, False)
     """
-    game = require_numeric(game, "feasible_region")
+    game = as_normal_form(game, "feasible_region")
     pts = _points(game)
     verts = None
     if game.num_players == 2:
-        tol = 0 if game.is_exact else TOLERANCE * max([1.0] + [abs(v) for p in pts for v in p])
+        tol = 0 if game.is_exact else game.float_tolerance
         verts = tuple(_hull(pts, tol))
     return PayoffRegion("feasible", tuple(game.players), pts, verts, None, None, game.is_exact)
 
 
-def individually_rational_region(game: Any, mixed: bool = True) -> PayoffRegion:
+def individually_rational_region(game: GameLike, mixed: bool = True) -> PayoffRegion:
     """Feasible payoffs at or above every player's minmax value: the folk theorem's region.
 
     Its payoffs strictly above the minmax values
@@ -437,8 +476,8 @@ def individually_rational_region(game: Any, mixed: bool = True) -> PayoffRegion:
     >>> region.contains((1, 1)), region.contains((1, 1), strict=True)
     (True, False)
     """
-    game = require_numeric(game, "individually_rational_region")
-    mm = minmax_values(game, mixed=mixed)
+    game = as_normal_form(game, "individually_rational_region")
+    mm = minmax_values(game, mixed=check_bool(mixed, "mixed", "individually_rational_region"))
     feas = feasible_region(game)
     verts = None
     if feas.vertices is not None:

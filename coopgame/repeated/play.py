@@ -8,12 +8,18 @@ from fractions import Fraction
 from typing import Any
 
 import numpy as np
+import sympy
 
+from coopgame._checks import call_user, check_choice, check_discount, check_int, check_size, describe
 from coopgame.errors import InvalidArgumentError
-from coopgame.games.normal_form import NormalFormGame
+from coopgame.games.coerce import GameLike, as_normal_form
 from coopgame.games.symbolic import SymbolicGame
+from coopgame.results import Result
 
-__all__ = ["play", "RepeatedPlay", "STRATEGIES"]
+__all__ = ["play", "RepeatedPlay", "STRATEGIES", "MAX_ROUNDS"]
+
+#: Default largest number of rounds :func:`play` accepts (every round is stored; keyword ``max_rounds``).
+MAX_ROUNDS: int = 1_000_000
 
 #: History seen by a strategy: past rounds, each ``(own action, other players' actions...)`` as labels.
 History = tuple[tuple[str, ...], ...]
@@ -56,8 +62,8 @@ STRATEGIES = {
 }
 
 
-@dataclass(frozen=True)
-class RepeatedPlay:
+@dataclass(frozen=True, repr=False)
+class RepeatedPlay(Result):
     """The outcome of :func:`play`.
 
     Attributes
@@ -72,6 +78,8 @@ class RepeatedPlay:
         Normalised discounted payoffs ``(1 - delta) * payoffs`` (equal to the
         stage payoff when a profile is repeated forever).
     delta : number
+    is_exact : bool
+        True when the payoffs are exact (Fractions or sympy expressions).
     """
 
     history: tuple[tuple[str, ...], ...]
@@ -79,6 +87,7 @@ class RepeatedPlay:
     payoffs: tuple[Any, ...]
     average: tuple[Any, ...]
     delta: Any
+    is_exact: bool = False
 
     def __repr__(self) -> str:
         shown = " ".join("/".join(a) for a in self.history[:8]) + (" ..." if len(self.history) > 8 else "")
@@ -86,8 +95,9 @@ class RepeatedPlay:
         return f"RepeatedPlay({len(self.history)} rounds, delta={self.delta}: {shown}; discounted payoffs {pay})"
 
 
-def play(game: NormalFormGame | SymbolicGame, strategies: Sequence[str | Callable[[History], Any]], rounds: int,
-         delta: Any, cooperate: Sequence[Any] | None = None, defect: Sequence[Any] | None = None) -> RepeatedPlay:
+def play(game: GameLike, strategies: Sequence[str | Callable[[History], Any]], rounds: int,
+         delta: Any, cooperate: Sequence[Any] | None = None, defect: Sequence[Any] | None = None, *,
+         max_rounds: int = MAX_ROUNDS) -> RepeatedPlay:
     """Play ``rounds`` rounds of the stage game and discount the payoffs.
 
     Parameters
@@ -104,12 +114,24 @@ def play(game: NormalFormGame | SymbolicGame, strategies: Sequence[str | Callabl
         action; with more than two players "tit-for-tat" defects after any
         defection by another player.
     rounds : int
-        Number of rounds (a truncation of the infinite game).
+        Number of rounds (a truncation of the infinite game), at most
+        ``max_rounds``.
     delta : number
-        Discount factor; Fractions keep exact games exact.
+        Discount factor in ``[0, 1]`` (1: undiscounted sums); Fractions keep
+        exact games exact, and a sympy symbol keeps a symbolic game symbolic.
     cooperate, defect : sequences of actions, optional
         Each player's cooperative and defecting action; by default the
         first and the second action.
+    max_rounds : int, default :data:`MAX_ROUNDS` (1,000,000)
+        Size budget: every round is stored, so more rounds are refused.
+
+    Raises
+    ------
+    CallbackError
+        A strategy function raises (the original error is its ``__cause__``).
+    InvalidArgumentError
+        A discount factor outside ``[0, 1]``, NaN or infinite; a bad number of
+        rounds; unknown strategy names.
 
     Examples
     --------
@@ -123,13 +145,16 @@ def play(game: NormalFormGame | SymbolicGame, strategies: Sequence[str | Callabl
     >>> out.payoffs
     (Fraction(3, 4), Fraction(23, 4))
     """
-    if not isinstance(game, (NormalFormGame, SymbolicGame)):
-        raise InvalidArgumentError(f"play: expected a NormalFormGame or SymbolicGame, got {type(game).__name__}")
+    where = "play"
+    if not isinstance(game, SymbolicGame):
+        game = as_normal_form(game, where)
     n = game.num_players
-    if len(strategies) != n:
-        raise InvalidArgumentError(f"play: expected one strategy for each of {n} players, got {len(strategies)}")
-    if isinstance(rounds, bool) or not isinstance(rounds, (int, np.integer)) or rounds < 0:
-        raise InvalidArgumentError(f"play: expected a non-negative whole number of rounds, got {rounds!r}")
+    if isinstance(strategies, (str, bytes)) or not isinstance(strategies, (Sequence, np.ndarray)) \
+            or len(strategies) != n:
+        raise InvalidArgumentError(f"play: expected one strategy for each of {n} players, got {describe(strategies)}")
+    rounds = check_int(rounds, "rounds", where, minimum=0)
+    check_size(where, rounds, check_int(max_rounds, "max_rounds", where, minimum=1), what="the number of rounds",
+               limit_name="max_rounds", alternative="critical_discount_factor for the infinitely repeated game")
     coop = tuple(game.actions[p][game.action_index(p, a)] for p, a in enumerate(cooperate or [0] * n))
     if defect is None:
         for p in range(n):
@@ -142,19 +167,22 @@ def play(game: NormalFormGame | SymbolicGame, strategies: Sequence[str | Callabl
         if callable(s):
             funcs.append(s)
             continue
-        f = STRATEGIES.get(str(s).lower().replace("-", "_").replace(" ", "_"))
-        if f is None:
+        if not isinstance(s, str):
             raise InvalidArgumentError(f"play: expected a strategy name in {sorted(STRATEGIES)} or a callable, got {s!r}")
+        f = STRATEGIES[check_choice(s.lower().replace("-", "_").replace(" ", "_"), f"strategies[{p}]", where, STRATEGIES)]
         own = (coop[p],) + coop[:p] + coop[p + 1:]
         if f in (_always_cooperate, _always_defect):
             funcs.append(lambda h, f=f, p=p: f(h, coop[p], dfct[p]))
         else:
             funcs.append(lambda h, f=f, p=p, own=own: f(h, coop[p], dfct[p], own))
     exact = isinstance(game, SymbolicGame) or game.is_exact
-    if isinstance(delta, float) or not exact:
-        delta_v: Any = float(delta)
+    delta_v: Any
+    if isinstance(game, SymbolicGame) and isinstance(delta, sympy.Basic) and delta.free_symbols:
+        delta_v = delta  # a symbolic discount factor in a symbolic game
     else:
-        delta_v = Fraction(delta) if isinstance(delta, (int, Fraction)) else delta
+        delta_v = check_discount(delta, "delta", where, allow_one=True, exact=exact)
+        if isinstance(delta_v, int):
+            delta_v = Fraction(delta_v)
     history: list[tuple[str, ...]] = []
     views: list[list[tuple[str, ...]]] = [[] for _ in range(n)]
     stage: list[tuple[Any, ...]] = []
@@ -163,7 +191,7 @@ def play(game: NormalFormGame | SymbolicGame, strategies: Sequence[str | Callabl
     for _ in range(rounds):
         acts = []
         for p in range(n):
-            a = funcs[p](tuple(views[p]))
+            a = call_user(funcs[p], tuple(views[p]), where=where, what=f"the strategy of {game.players[p]!r}")
             acts.append(game.actions[p][game.action_index(p, a)])
         prof = tuple(acts)
         idx = game.pure_profile(prof)
@@ -175,4 +203,4 @@ def play(game: NormalFormGame | SymbolicGame, strategies: Sequence[str | Callabl
             total[p] = total[p] + weight * pay[p]
         weight = weight * delta_v
     avg = tuple((1 - delta_v) * t for t in total)
-    return RepeatedPlay(tuple(history), tuple(stage), tuple(total), avg, delta_v)
+    return RepeatedPlay(tuple(history), tuple(stage), tuple(total), avg, delta_v, bool(exact) and not isinstance(delta_v, float))

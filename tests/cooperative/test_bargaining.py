@@ -1,9 +1,9 @@
-"""Tests of coopgame.cooperative.bargaining: Nash bargaining (THEORY.md 2.3 and 2.8, claim C4).
+"""Tests of coopgame.cooperative.bargaining: Nash bargaining (claim C4 of docs/explanation/claims.md; Nash 1950).
 
 Oracles: a brute-force search of the Nash product along every segment between
 two feasible points (the hull's frontier lies on such segments), Nash's
 axioms (Pareto efficiency, symmetry, invariance to positive affine maps), the
-closed forms of THEORY.md 2.3 for ecological compensation, and the
+closed forms of the compensation band of claim C4 (ecological compensation), and the
 expected payoffs of the returned joint distribution.
 """
 
@@ -20,9 +20,11 @@ from hypothesis import strategies as st
 
 from coopgame.cooperative.bargaining import BargainingSolution, nash_bargaining
 from coopgame.cooperative.tu_game import TUGame
-from coopgame.errors import InvalidArgumentError, InvalidGameError
+from coopgame.errors import InvalidArgumentError, InvalidGameError, NotSupportedError
 from coopgame.games.normal_form import NormalFormGame
+from coopgame.results import Result
 
+# too_slow is off because each example runs an exact solver (LPs, Fractions): generation is fast, examples are not.
 PROPERTY = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 points_st = st.lists(st.tuples(st.integers(-10, 10), st.integers(-10, 10)), min_size=1, max_size=7)
@@ -94,13 +96,13 @@ def test_symmetric_problems_get_symmetric_solutions(points):
     assert s.payoffs[0] == s.payoffs[1]
 
 
-# --------------------------------------------------------------------------- THEORY.md 2.3 / C4
+# --------------------------------------------------------------------------- claim C4
 @PROPERTY
 @given(st.integers(0, 20), st.integers(0, 20), st.integers(0, 20), st.fractions(0, 1))
 def test_c4_bargained_compensation_in_band(C_u, b_u, B_d, theta):
     """Upstream protects (cost C_u, own benefit b_u), downstream gains B_d and pays T. With
     transferable utility and disagreement (Develop, no payment) = (0, 0), downstream's power theta
-    gives T = C_u - b_u + (1 - theta)(B_d + b_u - C_u) (THEORY.md 2.3), inside the band
+    gives T = C_u - b_u + (1 - theta)(B_d + b_u - C_u) (claim C4), inside the band
     C_u - b_u <= T <= B_d whenever protection is efficient."""
     surplus = B_d + b_u - C_u
     assume(surplus >= 0)
@@ -175,8 +177,13 @@ def test_result_object():
     s = nash_bargaining([(0, 0), (4, 0), (0, 2)])
     assert isinstance(s, BargainingSolution)
     assert repr(s) == "BargainingSolution(payoffs 2, 1; disagreement 0, 0; Nash product 2)"
-    assert s.to_dict() == {"payoffs": [2, 1], "disagreement": [0, 0], "weights": [1, 1], "nash_product": 2,
-                           "distribution": None, "method": "convex hull"}
+    assert isinstance(s, Result) and s.is_exact
+    assert s.to_dict() == {"payoffs": (2, 1), "disagreement": (0, 0), "weights": (1, 1), "nash_product": 2,
+                           "distribution": None, "method": "convex hull", "is_exact": True}
+    game = NormalFormGame([[[6, 2], [7, 0]], [[6, 7], [2, 0]]])
+    dist = nash_bargaining(game).distribution
+    with pytest.raises(ValueError):
+        dist[0, 0] = 1
     assert s == nash_bargaining([(4, 0), (0, 2), (0, 0)]) and hash(s) == hash(nash_bargaining([(0, 2), (4, 0)], (0, 0)))
     with pytest.raises(AttributeError):
         s.payoffs = (0, 0)
@@ -186,7 +193,7 @@ def test_result_object():
 
 
 def test_errors():
-    with pytest.raises(InvalidArgumentError, match="two-player"):
+    with pytest.raises(NotSupportedError, match="two-player.*TUGame"):
         nash_bargaining(NormalFormGame([np.zeros((2, 2, 2))] * 3))
     with pytest.raises(InvalidArgumentError, match="pairs"):
         nash_bargaining([(1, 2, 3)])

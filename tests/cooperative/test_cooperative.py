@@ -1,5 +1,6 @@
-"""Tests of coopgame.cooperative: THEORY.md claims C13 (Shapley axioms, core,
-nucleolus) and C14 (river sharing), published examples and error handling.
+"""Tests of coopgame.cooperative: claims C13 (Shapley axioms, core, nucleolus)
+and C14 (river sharing) of the docs' claims page (docs/explanation/claims.md),
+published examples and error handling.
 
 Every property checker is paired with a ``*_can_fail`` test showing that it
 rejects a deliberately wrong allocation.
@@ -31,7 +32,9 @@ from coopgame.cooperative import (
 from coopgame.cooperative import _from_normal_form as fnf
 from coopgame.errors import (
     InvalidArgumentError,
+    InvalidArgumentTypeError,
     InvalidGameError,
+    InvalidGameTypeError,
     InvalidProfileError,
     SolverError,
     SolverLimitError,
@@ -39,6 +42,8 @@ from coopgame.errors import (
 from coopgame.games.normal_form import NormalFormGame
 from tests.strategies import games as nf_games
 
+# too_slow is off because each example solves LPs or sums over 2**n coalitions in exact arithmetic: the
+# data generation is fast, the examples are not.
 PROPERTY = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 SLOW = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -442,7 +447,7 @@ def test_immutable():
 
 
 def test_errors_name_the_function():
-    with pytest.raises(SolverLimitError, match="TUGame: at most 25 players"):
+    with pytest.raises(SolverLimitError, match="TUGame: the number of players .* is 26, above the limit max_players=20"):
         TUGame(26, lambda S: 0)
     with pytest.raises(InvalidGameError, match="TUGame: values array must have length"):
         TUGame(2, [0, 1, 2])
@@ -456,8 +461,10 @@ def test_errors_name_the_function():
         TUGame(0, [0])
     with pytest.raises(InvalidProfileError, match="core_contains"):
         TUGame(2, [0, 1, 2, 3]).core_contains([1])
-    with pytest.raises(SolverLimitError, match="nucleolus: .* at most 16 players"):
+    with pytest.raises(SolverLimitError, match=r"nucleolus: .* is 17, above the limit max_players=16.*shapley_value"):
         TUGame(17, np.zeros(1 << 17)).nucleolus()
+    with pytest.raises(SolverLimitError, match=r"least_core: .* is 5, above the limit max_players=4"):
+        TUGame(5, np.zeros(1 << 5)).least_core(max_players=4)
     with pytest.raises(InvalidGameError, match="nucleolus: the game has no imputation"):
         TUGame(2, [0, 2, 2, 3]).nucleolus()
 
@@ -623,16 +630,19 @@ def test_from_normal_form_gamma_public_goods():
     assert gamma.shapley_value().tolist() == [3, 3, 3]
 
 
-def test_from_normal_form_errors(monkeypatch):
+def test_from_normal_form_errors():
     g = NormalFormGame([[[1, 0], [0, 1]], [[0, 1], [1, 0]]])
     with pytest.raises(InvalidArgumentError, match="kind"):
         TUGame.from_normal_form(g, "delta")
     with pytest.raises(InvalidArgumentError, match="selection"):
         TUGame.from_normal_form(g, "gamma", selection="median")
-    monkeypatch.setattr(fnf, "MAX_PROFILES", 3)
-    with pytest.raises(SolverLimitError, match="pure profiles"):
-        TUGame.from_normal_form(g)
-    monkeypatch.undo()
+    with pytest.raises(SolverLimitError, match="pure profiles.*max_profiles=3"):
+        TUGame.from_normal_form(g, max_profiles=3)
+    assert fnf.MAX_PROFILES == 2**16 and TUGame.from_normal_form(g, max_profiles=4).num_players == 2
+    with pytest.raises(InvalidArgumentTypeError, match="mixed"):
+        TUGame.from_normal_form(g, mixed="yes")
+    with pytest.raises(InvalidGameTypeError, match="TUGame.from_normal_form"):
+        TUGame.from_normal_form("not a game")
     # players 1 and 2 play matching pennies whatever player 0 does: no pure equilibrium for {0} vs {1}, {2}
     A = np.zeros((2, 2, 2))
     pen = np.array([[1.0, -1.0], [-1.0, 1.0]])

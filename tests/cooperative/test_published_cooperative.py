@@ -26,6 +26,7 @@ from hypothesis import strategies as st
 
 from coopgame.cooperative.tu_game import TUGame
 
+# too_slow is off because each example runs an exact solver (LPs, Fractions): generation is fast, examples are not.
 PROPERTY = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 

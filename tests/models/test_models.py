@@ -139,10 +139,21 @@ def test_public_goods_heterogeneous_costs_and_shares():
         models.public_goods(n=3, costs=(1, 2))
 
 
-@pytest.mark.parametrize("n", [0, 1, 9, 2.5, True])
+@pytest.mark.parametrize("n", [0, 1, 2.5, True, "3"])
 def test_public_goods_refuses_bad_region_counts(n):
-    with pytest.raises(cg.InvalidArgumentError, match="SymmetricGame"if isinstance(n, int) and not isinstance(n, bool) else "integer"):
+    with pytest.raises(cg.InvalidArgumentError, match="public_goods: expected the number of regions n to be an integer"):
         models.public_goods(n=n)
+
+
+def test_public_goods_size_budget_names_the_keyword_and_the_anonymous_model():
+    with pytest.raises(cg.SolverLimitError, match="is 9, above the limit max_players=8.*public_goods_anonymous"):
+        models.public_goods(n=9)
+    game = models.public_goods(n=3, max_players=3)
+    assert game.num_players == 3
+    with pytest.raises(cg.SolverLimitError, match="max_players=2"):
+        models.minimum_participation(n=3, max_players=2)
+    with pytest.raises(cg.SolverLimitError, match="max_players=2"):
+        models.threshold_public_goods(n=3, max_players=2)
 
 
 def test_threshold_public_goods_has_coordination_equilibria():

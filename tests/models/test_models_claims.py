@@ -1,6 +1,6 @@
-"""THEORY.md claims checked on the catalog's games (C1, C3, C5, C6, C17).
+"""Claims of docs/explanation/claims.md checked on the catalog's games (C1, C3, C5, C6, C17).
 
-Every closed form marked *derived* in THEORY.md is derived again here with
+Every closed form the claims page calls *derived* is derived again here with
 sympy from the catalog game's payoffs; each property also checks that a
 deliberately wrong variant is rejected, so the tests can fail.
 """
@@ -31,7 +31,7 @@ def all_equilibria(game) -> list:
     return cg.mixed_equilibria(game)
 
 
-# ============================================================================ C1: public goods (THEORY 2.1)
+# ============================================================================ C1: public goods
 def c1_holds(game, n) -> bool:
     """Free-riding is each region's unique best response to every profile; all-govern beats all-free-ride."""
     for i in range(n):
@@ -73,7 +73,7 @@ def test_derived_c1_dilemma_band_symbolically():
         assert sympy.solve(sympy.Eq(gain, 0), r) == [n]
 
 
-# ============================================================================ C3: performance evaluation (THEORY 2.2)
+# ============================================================================ C3: performance evaluation
 def _w_star(game, region: int) -> sympy.Expr:
     """Solve the official's indifference between Strict and Lax for w."""
     w = game.symbol("w")
@@ -142,7 +142,7 @@ def test_derived_c3_wrong_variant_convex_utility_is_rejected():
     assert not any(s.name.startswith("R0") for s in lin.parameters)
 
 
-# ============================================================================ C5: inspection (THEORY 2.4)
+# ============================================================================ C5: inspection
 def test_derived_c5_mixed_equilibrium_and_penalty_paradox():
     game = models.inspection()
     eq = cg.symbolic_mixed_equilibrium(game)
@@ -191,7 +191,7 @@ def test_derived_c5_each_added_supervisor_raises_detection(rhos, extra):
     assert after == 1 - math.prod(1 - p for p in rhos + [extra])
 
 
-# ============================================================================ C6: race to the bottom (THEORY 2.2)
+# ============================================================================ C6: race to the bottom
 @FAST
 @given(G=POS, share=st.fractions(Fraction(1, 100), Fraction(99, 100), max_denominator=100),
        sigma=st.fractions(0, 2, max_denominator=8), rho=PROB, extra=POS)
@@ -226,7 +226,7 @@ def test_derived_c6_threshold_symbolically():
         assert t.value.subs(vals) == sympy.Max(0, ((G / 2 - D) / rho).subs(vals))
 
 
-# ============================================================================ C17: minimum participation (THEORY 2.1, 2.7)
+# ============================================================================ C17: minimum participation
 def coalition_payoffs(game, n: int, k: int) -> tuple[object, object]:
     """Barrett's agreement of k signatories on the catalog game: signatories abate iff that pays them jointly.
 

@@ -1,5 +1,5 @@
 """Catalog models beyond the finite binary games: transboundary emissions (Maler), anonymous and
-continuous public goods, anonymous minimum participation (THEORY 2.1, 2.3; claims C1, C2, C17)."""
+continuous public goods, anonymous minimum participation (claims C1, C2, C17 of docs/explanation/claims.md)."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from coopgame.errors import InvalidArgumentError
 from coopgame.games.continuous import ContinuousGame
 from coopgame.games.symmetric import SymmetricGame
 
-# ---------------------------------------------------------------- transboundary emissions (THEORY 2.3)
+# ---------------------------------------------------------------- transboundary emissions (Maler 1989)
 
 
 def _gap(game: ContinuousGame) -> np.ndarray:
@@ -59,7 +59,7 @@ def test_derived_maler_symbolic_nash_and_user_matrix():
 def test_transboundary_errors():
     with pytest.raises(InvalidArgumentError, match="transboundary_emissions"):
         models.transboundary_emissions(beta=1)
-    with pytest.raises(InvalidArgumentError, match="n >= 2"):
+    with pytest.raises(InvalidArgumentError, match="integer >= 2"):
         models.transboundary_emissions(n=1)
     with pytest.raises(InvalidArgumentError, match="damage"):
         models.transboundary_emissions(damage="cubic")
@@ -162,7 +162,7 @@ def test_anonymous_models_shapes_and_errors():
     assert models.public_goods_anonymous(n=4, c=4, r=Fraction(3, 2)).payoff("Govern", (3, 0)) == 2
     with pytest.raises(InvalidArgumentError, match="public_goods_anonymous"):
         models.public_goods_anonymous(n=1)
-    with pytest.raises(InvalidArgumentError, match="positive"):
+    with pytest.raises(InvalidArgumentError, match="expected r to be a finite real number > 0"):
         models.public_goods_anonymous(r=-1)
     with pytest.raises(InvalidArgumentError, match="clause"):
         models.minimum_participation_anonymous(n=5, clause=6)

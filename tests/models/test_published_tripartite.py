@@ -23,8 +23,8 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 import coopgame as cg
+from coopgame.dynamics import rest_points, stability
 from coopgame.dynamics.analysis import classify_corners, corner_table
-from coopgame.dynamics.stability import rest_points, stability
 
 # ------------------------------------------------------------------------------------ Sci. Rep. 2023, Table 3
 NAMES = "alpha V1 V2 A H2 W1 W2 P1 P2 B H4 H5 K1 K2 R2 T"
@@ -75,7 +75,7 @@ def reduced_game() -> cg.SymbolicGame:
 
 
 def test_published_medical_supplies_table_pairs_like_a_replicator_system():
-    """The printed eigenvalues obey the corner structure of THEORY 2.6: for each role, the eigenvalues at
+    """The printed eigenvalues obey the corner structure of claim C18 (docs/explanation/claims.md): for each role, the eigenvalues at
     two corners that differ only in that role's strategy are negatives of each other (24 entries, 12
     independent), which is what lets the reduced game reproduce the table."""
     pairs = {0: (0, 1, 0), 1: (1, 0, 0), 2: (0, 0, 1)}

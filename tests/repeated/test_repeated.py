@@ -19,7 +19,7 @@ def pd_game(t, r, p, s, fine=0, fine_mutual=True):
     """Prisoner's dilemma with an expected fine ``fine`` on defection (row: C, D).
 
     ``fine_mutual=False`` fines only a unilateral defection (the cell ``T``),
-    the reading under which THEORY 2.5 gives ``(T - rhoF - R)/(T - rhoF - P)``.
+    the reading under which the claims page (claim C7) quotes ``(T - rhoF - R)/(T - rhoF - P)``.
     """
     pm = p - fine if fine_mutual else p
     a = [[r, s], [t - fine, pm]]
@@ -100,7 +100,7 @@ def test_claim_C7_delta_non_increasing_in_penalty(v, f1, f2):
         if t - lo > r:  # while defection still pays
             if mutual:  # the fine also lowers P: the denominator T - P is unchanged
                 assert d_lo == (t - lo - r) / (t - p)
-            else:  # the formula of THEORY 2.5
+            else:  # the formula quoted with claim C7
                 assert d_lo == (t - lo - r) / (t - lo - p)
                 if lo > 0:
                     assert d_lo != (t - lo - r) / (t - p)  # a wrong formula is rejected
