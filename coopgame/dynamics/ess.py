@@ -30,7 +30,7 @@ from typing import Any
 import numpy as np
 import sympy
 
-from coopgame._checks import check_int, check_size, describe, probability_vector
+from coopgame._checks import check_int, check_options, check_size, describe, probability_vector
 from coopgame._numeric import TOLERANCE, exact_solve, readonly, scaled_tolerance
 from coopgame.equilibria.mixed import mixed_equilibria
 from coopgame.errors import InvalidProfileError, SolverLimitError
@@ -190,7 +190,7 @@ def _check_limit(max_strategies: Any, where: str) -> int:
     return check_int(max_strategies, "max_strategies", where, minimum=1)
 
 
-def is_ess(game: GameLike, strategy: Any, *, max_strategies: int = MAX_STRATEGIES) -> bool:
+def is_ess(game: GameLike, strategy: Any, *, max_strategies: int = MAX_STRATEGIES, **options: Any) -> bool:
     """Whether ``strategy`` is an evolutionarily stable strategy (Maynard Smith's conditions).
 
     Parameters
@@ -236,6 +236,7 @@ def is_ess(game: GameLike, strategy: Any, *, max_strategies: int = MAX_STRATEGIE
     (True, False)
     """
     where = "is_ess"
+    check_options(where, options, ["max_strategies"], what="keyword argument")
     A, labels, exact = _matrix(game, where)
     limit = _check_limit(max_strategies, where)
     p = _strategy(strategy, labels, exact, where)
@@ -289,7 +290,8 @@ def _check(A: np.ndarray, p: np.ndarray, exact: bool, limit: int, where: str) ->
     return _strictly_copositive(C, exact)
 
 
-def evolutionarily_stable_strategies(game: GameLike, *, max_strategies: int = MAX_STRATEGIES) -> Solutions[ESS]:
+def evolutionarily_stable_strategies(game: GameLike, *, max_strategies: int = MAX_STRATEGIES,
+                                     **options: Any) -> Solutions[ESS]:
     """All evolutionarily stable strategies of a symmetric two-player game (one population).
 
     Candidates are the symmetric Nash equilibria: for each support, the
@@ -332,6 +334,7 @@ def evolutionarily_stable_strategies(game: GameLike, *, max_strategies: int = MA
     [('1',), ('2',)]
     """
     where = "evolutionarily_stable_strategies"
+    check_options(where, options, ["max_strategies"], what="keyword argument")
     nf = as_symmetric_game(game, where, exact_integers=True)
     A, labels, exact = nf.payoffs[0], tuple(nf.actions[0]), nf.is_exact
     m = A.shape[0]

@@ -222,3 +222,10 @@ def test_ess_results_speak_the_common_vocabulary():
     assert not floats.is_exact and not floats[0].is_exact and floats[0].support == (0, 1)
     assert evolutionarily_stable_strategies(PD) == [ESS(np.array([Fraction(0), Fraction(1)], dtype=object),
                                                         Fraction(1), (1,), ("1", "2"))]
+
+
+def test_misspelt_keywords_are_refused():
+    with pytest.raises(InvalidArgumentError, match="did you mean 'max_strategies'"):
+        is_ess(PD, 0, max_strategy=3)
+    with pytest.raises(InvalidArgumentError, match="unknown keyword argument 'bogus'"):
+        evolutionarily_stable_strategies(PD, bogus=1)

@@ -640,3 +640,27 @@ def test_results_are_frozen_values():
     md = mutation_selection_distribution(HUNT, 6, mutation=0.1)
     assert md == mutation_selection_distribution(HUNT, 6, mutation=0.1) and not md.is_exact
     assert "<table>" in md._repr_html_()
+
+
+def test_misspelt_keywords_are_refused_with_the_accepted_list():
+    with pytest.raises(InvalidArgumentError, match=r"unknown keyword argument 'intensty' \(did you mean 'intensity'"):
+        fixation_probability(PD, 0, 1, 10, intensty=0.5)
+    with pytest.raises(InvalidArgumentError, match="expected one of: intensity, max_population, process"):
+        stationary_distribution(PD, 10, bogus=1)
+    with pytest.raises(InvalidArgumentError, match="did you mean 'seed'"):
+        simulate_fixation(PD, 0, 1, 10, sed=1)
+    with pytest.raises(InvalidArgumentError, match="did you mean 'mutation'"):
+        mutation_selection_distribution(PD, 10, mutation=0.1, mutaton=0.2)
+    with pytest.raises(InvalidArgumentError, match="unknown keyword argument"):
+        wilson_interval(1, 2, level=0.9)
+
+
+def test_huge_run_counts_are_refused_naming_the_limit():
+    for runs in (10**9, 10**400):
+        with pytest.raises(SolverLimitError, match="max_runs=10,000,000"):
+            simulate_fixation(PD, 0, 1, 10, runs=runs)
+    with pytest.raises(SolverLimitError, match="max_runs=10"):
+        simulate_fixation(PD, 0, 1, 10, runs=11, max_runs=10)
+    assert simulate_fixation(PD, 0, 1, 10, runs=11, max_runs=11, seed=0).runs == 11
+    with pytest.raises(InvalidArgumentError, match="max_steps"):
+        simulate_fixation(PD, 0, 1, 10, runs=5, max_steps=10**400)

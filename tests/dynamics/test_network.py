@@ -361,3 +361,27 @@ def test_network_results_are_frozen_values():
     assert as_graph(ring(5)) == as_graph(ring(5)) and as_graph(ring(5)) != as_graph(ring(6))
     with pytest.raises(InvalidProfileError, match="label"):
         run.share("Share")
+
+
+def test_network_keywords_and_huge_numbers():
+    g, game = ring(8), donation_game(3, 1)
+    with pytest.raises(InvalidArgumentError, match="did you mean 'record_every'"):
+        simulate_network(game, g, steps=10, record_evry=2)
+    with pytest.raises(InvalidArgumentError, match="did you mean 'runs'"):
+        fixation_on_graph(game, g, run=10)
+    with pytest.raises(InvalidArgumentError, match="did you mean 'max_nodes'"):
+        as_graph(g, max_node=10)
+    with pytest.raises(InvalidArgumentError, match="did you mean 'exact'"):
+        donation_game(3, 1, exac=True)
+    with pytest.raises(InvalidArgumentTypeError, match="exact"):
+        donation_game(3, 1, exact=np.full((2, 2), np.nan))
+    for runs in (10**9, 10**400):
+        with pytest.raises(SolverLimitError, match="max_runs=10,000,000"):
+            fixation_on_graph(game, g, runs=runs)
+    with pytest.raises(InvalidArgumentError, match="max_steps"):
+        fixation_on_graph(game, g, runs=5, max_steps=10**400)
+    with pytest.raises(InvalidArgumentError, match="steps"):
+        simulate_network(game, g, steps=10**400, record_every=10**400)
+    # recording less often than once a run records the two ends, as the default does for a short run
+    ends = simulate_network(game, g, steps=5, record_every=10**400, seed=1)
+    assert ends.steps.tolist() == [0, 5] and ends == simulate_network(game, g, steps=5, record_every=6, seed=1)

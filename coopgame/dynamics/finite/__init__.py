@@ -30,13 +30,14 @@ from coopgame.dynamics.finite.mutation_selection import (
     MutationSelectionDistribution,
     mutation_selection_distribution,
 )
-from coopgame.dynamics.finite.simulation import MAX_SIMULATION_STEPS, simulate_fixation
+from coopgame.dynamics.finite.simulation import MAX_RUNS, MAX_SIMULATION_STEPS, simulate_fixation
 from coopgame.dynamics.finite.small_mutation import StationaryDistribution, stationary_distribution
 
 __all__ = [
     "MAX_EXACT_POPULATION",
     "MAX_MUTATION_STATES",
     "MAX_POPULATION",
+    "MAX_RUNS",
     "MAX_SIMULATION_STEPS",
     "PROCESSES",
     "FixationEstimate",

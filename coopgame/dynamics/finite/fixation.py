@@ -35,6 +35,7 @@ from typing import Any
 
 import numpy as np
 
+from coopgame._checks import check_options
 from coopgame._numeric import to_fraction
 from coopgame.dynamics.finite.adapter import (
     Population,
@@ -100,7 +101,7 @@ def rho(pop: Population, a: int, b: int, size: int, process: str, intensity: Any
 
 def fixation_probability(game: GameLike | SymmetricGame, mutant: str | int, resident: str | int,
                          population_size: int, *, process: str = "moran", intensity: Any = 0.1,
-                         max_population: int | None = None) -> Any:
+                         max_population: int | None = None, **options: Any) -> Any:
     """Probability that a single ``mutant`` takes over a population of ``resident`` strategists.
 
     Parameters
@@ -167,6 +168,7 @@ def fixation_probability(game: GameLike | SymmetricGame, mutant: str | int, resi
     0.901748
     """
     where = "fixation_probability"
+    check_options(where, options, ["process", "intensity", "max_population"], what="keyword argument")
     pop, process, intensity, exact, size = prepare(game, population_size, process, intensity, max_population, where)
     a, b = pop.index(mutant), pop.index(resident)
     if a == b:

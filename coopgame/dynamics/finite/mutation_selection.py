@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from coopgame._checks import check_int, check_real, check_size
+from coopgame._checks import check_int, check_options, check_real, check_size
 from coopgame._numeric import TOLERANCE, readonly
 from coopgame.dynamics.finite.adapter import (
     Population,
@@ -137,7 +137,7 @@ def _state_fitness(pop: Population, states: np.ndarray, size: int, table: np.nda
 
 def mutation_selection_distribution(game: GameLike | SymmetricGame, population_size: int, *, mutation: float,
                                     process: str = "fermi", intensity: float = 0.1,
-                                    max_states: int = MAX_MUTATION_STATES) -> MutationSelectionDistribution:
+                                    max_states: int = MAX_MUTATION_STATES, **options: Any) -> MutationSelectionDistribution:
     """Stationary distribution of the process with mutations, over every composition of the population.
 
     Each step one individual, chosen uniformly at random, changes:
@@ -194,6 +194,7 @@ def mutation_selection_distribution(game: GameLike | SymmetricGame, population_s
     from scipy.sparse.linalg import spsolve
 
     where = "mutation_selection_distribution"
+    check_options(where, options, ["mutation", "process", "intensity", "max_states"], what="keyword argument")
     pop = population(game, where)
     process = check_process(process, where)
     w = float(check_intensity(intensity, process, where))

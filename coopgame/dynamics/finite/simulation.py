@@ -6,7 +6,7 @@ from typing import Any
 
 import numpy as np
 
-from coopgame._checks import check_int, check_seed, progress_bar
+from coopgame._checks import check_int, check_options, check_seed, check_size, progress_bar
 from coopgame.dynamics.finite.adapter import (
     payoffs_float,
     prepare,
@@ -17,10 +17,20 @@ from coopgame.errors import InvalidProfileError
 from coopgame.games.coerce import GameLike
 from coopgame.games.symmetric import SymmetricGame
 
-__all__ = ["MAX_SIMULATION_STEPS", "simulate_fixation"]
+__all__ = ["MAX_INT64", "MAX_RUNS", "MAX_SIMULATION_STEPS", "simulate_fixation"]
 
 #: Default cap on the steps of one simulated run in :func:`simulate_fixation`.
 MAX_SIMULATION_STEPS: int = 10**7
+
+#: Default ``max_runs`` of :func:`simulate_fixation` and
+#: :func:`~coopgame.dynamics.network.fixation_on_graph`: each run costs at
+#: least one step, and typically a number of steps that grows with the
+#: square of the population.
+MAX_RUNS: int = 10**7
+
+#: Largest step count or cap the simulations take (a 64-bit integer); more is
+#: more than any computer runs.
+MAX_INT64: int = 2**63 - 1
 
 #: Runs advanced together (vectorised); more runs go in batches of this many,
 #: so memory stays bounded whatever ``runs`` is.
@@ -69,7 +79,8 @@ def _batch(size: int, process: str, w: float, fa: np.ndarray, fb: np.ndarray, ru
 def simulate_fixation(game: GameLike | SymmetricGame, mutant: str | int, resident: str | int, population_size: int,
                       *, runs: int = 1000, process: str = "moran", intensity: Any = 0.1, seed: Any = None,
                       confidence: float = 0.95, max_steps: int = MAX_SIMULATION_STEPS,
-                      max_population: int | None = None, progress: bool | None = None) -> FixationEstimate:
+                      max_population: int | None = None, max_runs: int = MAX_RUNS, progress: bool | None = None,
+                      **options: Any) -> FixationEstimate:
     """Estimate a fixation probability by simulating the individual-level process.
 
     Each run starts with one ``mutant`` among ``Z - 1`` residents and plays
@@ -94,6 +105,9 @@ def simulate_fixation(game: GameLike | SymmetricGame, mutant: str | int, residen
         Cap on the steps of a run; runs still going then count as not fixed
         (reported as ``unfinished``). The work is at most
         ``runs * max_steps`` steps.
+    max_runs : int
+        Largest ``runs`` accepted, checked before any work; default
+        :data:`MAX_RUNS` (10**7).
     max_population : int, optional
         Largest accepted ``Z`` (default
         :data:`~coopgame.dynamics.finite.MAX_POPULATION`, 10**6).
@@ -116,11 +130,15 @@ def simulate_fixation(game: GameLike | SymmetricGame, mutant: str | int, residen
     True
     """
     where = "simulate_fixation"
+    check_options(where, options, ["runs", "process", "intensity", "seed", "confidence", "max_steps", "max_population",
+                                   "max_runs", "progress"], what="keyword argument")
     pop, process, intensity, _, size = prepare(game, population_size, process, intensity, max_population, where,
                                                allow_exact=False)
     w = float(intensity)
     runs = check_int(runs, "runs", where, minimum=1)
-    max_steps = check_int(max_steps, "max_steps", where, minimum=1)
+    check_size(where, runs, check_int(max_runs, "max_runs", where, minimum=1), what="the number of runs",
+               limit_name="max_runs")
+    max_steps = check_int(max_steps, "max_steps", where, minimum=1, maximum=MAX_INT64)
     confidence = check_confidence(confidence, where)
     a, b = pop.index(mutant), pop.index(resident)
     if a == b:

@@ -17,11 +17,19 @@ One module per idea:
 
 from coopgame.dynamics.network.games import donation_game
 from coopgame.dynamics.network.graph import MAX_NODES, Graph, as_graph
-from coopgame.dynamics.network.simulation import MAX_RECORDS, UPDATES, NetworkRun, fixation_on_graph, simulate_network
+from coopgame.dynamics.network.simulation import (
+    MAX_RECORDS,
+    MAX_RUN_STEPS,
+    UPDATES,
+    NetworkRun,
+    fixation_on_graph,
+    simulate_network,
+)
 
 __all__ = [
     "MAX_NODES",
     "MAX_RECORDS",
+    "MAX_RUN_STEPS",
     "UPDATES",
     "Graph",
     "NetworkRun",

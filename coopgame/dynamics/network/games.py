@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from coopgame._checks import check_real
+from coopgame._checks import check_bool, check_options, check_real
 from coopgame.games.normal_form import NormalFormGame
 
 __all__ = ["donation_game"]
 
 
-def donation_game(b: Any, c: Any, *, exact: bool | None = None) -> NormalFormGame:
+def donation_game(b: Any, c: Any, *, exact: bool | None = None, **options: Any) -> NormalFormGame:
     """The donation game: a cooperator pays ``c`` for its partner to receive ``b``.
 
     Row payoffs ``[[b - c, -c], [b, 0]]``, actions ``("Cooperate", "Defect")``:
@@ -32,8 +32,12 @@ def donation_game(b: Any, c: Any, *, exact: bool | None = None) -> NormalFormGam
     Cooperate         3, 3   -1, 4
     Defect            4, -1   0, 0
     """
-    b = check_real(b, "b", "donation_game", exact=True)
-    c = check_real(c, "c", "donation_game", exact=True)
+    where = "donation_game"
+    check_options(where, options, ["exact"], what="keyword argument")
+    b = check_real(b, "b", where, exact=True)
+    c = check_real(c, "c", where, exact=True)
+    if exact is not None:
+        exact = check_bool(exact, "exact", where)
     A = [[b - c, -c], [b, 0]]
     B = [[b - c, b], [-c, 0]]
     return NormalFormGame([A, B], actions=[["Cooperate", "Defect"]] * 2, exact=exact)

@@ -37,10 +37,11 @@ from typing import Any
 
 import numpy as np
 
-from coopgame._checks import check_choice, check_int, check_real, check_seed, check_size, progress_bar
+from coopgame._checks import check_choice, check_int, check_options, check_real, check_seed, check_size, progress_bar
 from coopgame._numeric import readonly
 from coopgame.dynamics.finite.adapter import label_index, pair_matrix, population
 from coopgame.dynamics.finite.estimate import FixationEstimate, check_confidence, wilson_interval
+from coopgame.dynamics.finite.simulation import MAX_INT64, MAX_RUNS
 from coopgame.dynamics.network import kernels
 from coopgame.dynamics.network.graph import Graph, as_graph
 from coopgame.errors import InvalidArgumentError, InvalidGameError, InvalidProfileError
@@ -48,7 +49,7 @@ from coopgame.games.coerce import GameLike
 from coopgame.games.symmetric import SymmetricGame
 from coopgame.results import ArrayResult
 
-__all__ = ["MAX_RECORDS", "UPDATES", "NetworkRun", "fixation_on_graph", "simulate_network"]
+__all__ = ["MAX_RECORDS", "MAX_RUN_STEPS", "UPDATES", "NetworkRun", "fixation_on_graph", "simulate_network"]
 
 #: Update rules known to :func:`simulate_network` and :func:`fixation_on_graph`.
 UPDATES: tuple[str, ...] = ("death-birth", "imitation", "pairwise")
@@ -58,6 +59,9 @@ _PAYOFFS = ("accumulated", "average")
 #: Default ``max_records`` of :func:`simulate_network`: the number of counts
 #: it records (samples times strategies), held in memory.
 MAX_RECORDS: int = 10**7
+
+#: Default cap on the steps of one run in :func:`fixation_on_graph`.
+MAX_RUN_STEPS: int = 10**8
 
 #: Steps (or runs, times the number of nodes) per call of a compiled kernel:
 #: between calls the progress bar moves and Ctrl-C is heard.
@@ -202,7 +206,7 @@ def _initial_state(initial: Any, n: int, m: int, labels: tuple[str, ...], rng: n
 def simulate_network(game: GameLike | SymmetricGame, graph: Any, *, steps: int, initial: Any = 0.5,
                      update: str = "death-birth", intensity: float = 0.1, payoff: str = "accumulated",
                      record_every: int | None = None, seed: Any = None, max_records: int = MAX_RECORDS,
-                     progress: bool | None = None) -> NetworkRun:
+                     progress: bool | None = None, **options: Any) -> NetworkRun:
     """Simulate a symmetric two-player game on a graph for a number of update steps.
 
     Parameters
@@ -252,10 +256,13 @@ def simulate_network(game: GameLike | SymmetricGame, graph: Any, *, steps: int, 
     (101, 2)
     """
     where = "simulate_network"
+    check_options(where, options, ["steps", "initial", "update", "intensity", "payoff", "record_every", "seed",
+                                   "max_records", "progress"], what="keyword argument")
     A, labels, g, code, average, w = _setup(game, graph, update, payoff, intensity, where)
-    steps = check_int(steps, "steps", where, minimum=0)
+    steps = check_int(steps, "steps", where, minimum=0, maximum=MAX_INT64)
     n, m = g.num_nodes, A.shape[0]
     every = n if record_every is None else check_int(record_every, "record_every", where, minimum=1)
+    every = min(every, steps + 1)  # recording less often than once a run records the ends only, as steps + 1 does
     samples = steps // every + 1 + (1 if steps % every else 0)
     check_size(where, samples * m, check_int(max_records, "max_records", where, minimum=1),
                what="the number of recorded counts (samples x strategies)", limit_name="max_records",
@@ -288,8 +295,9 @@ def simulate_network(game: GameLike | SymmetricGame, graph: Any, *, steps: int, 
 
 def fixation_on_graph(game: GameLike | SymmetricGame, graph: Any, mutant: str | int = 0, resident: str | int = 1, *,
                       runs: int = 1000, update: str = "death-birth", intensity: float = 0.01,
-                      payoff: str = "accumulated", confidence: float = 0.95, max_steps: int = 10**8,
-                      seed: Any = None, progress: bool | None = None) -> FixationEstimate:
+                      payoff: str = "accumulated", confidence: float = 0.95, max_steps: int = MAX_RUN_STEPS,
+                      seed: Any = None, max_runs: int = MAX_RUNS, progress: bool | None = None,
+                      **options: Any) -> FixationEstimate:
     """Estimate the probability that a single mutant, placed at a random node, takes over the graph.
 
     Each run starts with ``mutant`` at a node chosen uniformly at random and
@@ -309,8 +317,12 @@ def fixation_on_graph(game: GameLike | SymmetricGame, graph: Any, mutant: str | 
     confidence : float
         Level of the Wilson interval, in ``(0, 1)``.
     max_steps : int
-        Cap on the steps of one run; runs still going then count as not fixed.
-        The work is at most ``runs * max_steps`` steps.
+        Cap on the steps of one run (default :data:`MAX_RUN_STEPS`, 10**8);
+        runs still going then count as not fixed. The work is at most
+        ``runs * max_steps`` steps.
+    max_runs : int
+        Largest ``runs`` accepted, checked before any work; default
+        :data:`~coopgame.dynamics.finite.simulation.MAX_RUNS` (10**7).
     seed : int, numpy.random.Generator or None
     progress : bool, optional
         A tqdm progress bar over the runs. None (default) shows one only in
@@ -333,9 +345,13 @@ def fixation_on_graph(game: GameLike | SymmetricGame, graph: Any, mutant: str | 
     True
     """
     where = "fixation_on_graph"
+    check_options(where, options, ["runs", "update", "intensity", "payoff", "confidence", "max_steps", "seed",
+                                   "max_runs", "progress"], what="keyword argument")
     A, labels, g, code, average, w = _setup(game, graph, update, payoff, intensity, where)
     runs = check_int(runs, "runs", where, minimum=1)
-    max_steps = check_int(max_steps, "max_steps", where, minimum=1)
+    check_size(where, runs, check_int(max_runs, "max_runs", where, minimum=1), what="the number of runs",
+               limit_name="max_runs")
+    max_steps = check_int(max_steps, "max_steps", where, minimum=1, maximum=MAX_INT64)
     index = label_index(labels, where)
     a, b = index(mutant), index(resident)
     if a == b:
