@@ -121,6 +121,8 @@ class TUGame:
             raw = [call_user(values, frozenset(i for i in range(n) if (m >> i) & 1), where=func, what="values")
                    for m in range(size)]
         else:
+            if isinstance(values, (list, tuple)) and any(isinstance(x, (bool, np.bool_)) for x in values):
+                raise InvalidGameError(f"{func}: expected worths that are real numbers, got a boolean")
             try:
                 arr = np.asarray(values)
             except (ValueError, TypeError):  # ragged nesting
@@ -136,7 +138,9 @@ class TUGame:
                     raise InvalidGameError(f"{func}: expected finite values, got NaN or infinite entries")
                 raw = None  # type: ignore[assignment]
                 stored = np.array(arr, dtype=float)
-            elif arr.dtype.kind in "iub":
+            elif arr.dtype.kind == "b":
+                raise InvalidGameError(f"{func}: expected worths that are real numbers, got a boolean array")
+            elif arr.dtype.kind in "iu":
                 raw = None  # type: ignore[assignment]
                 # one Fraction per distinct worth (Fractions are immutable, so entries may share one)
                 uniq, inverse = np.unique(arr, return_inverse=True)
