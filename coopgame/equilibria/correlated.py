@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import math
 import warnings
-from collections.abc import Iterator
+from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
 
@@ -36,34 +36,28 @@ import numpy as np
 from scipy import sparse
 from scipy.optimize import linprog
 
-from coopgame._numeric import (
-    TOLERANCE,
-    as_exact,
-    as_float,
-    exact_solve,
-    format_number,
-    readonly,
-)
-from coopgame.games.coerce import as_normal_form
-from coopgame.errors import (
-    InvalidArgumentError,
-    InvalidProfileError,
-    SolverError,
-    SolverLimitError,
-)
+from coopgame._checks import check_int, check_size, describe, probability_vector
+from coopgame._numeric import TOLERANCE, exact_solve, format_number, readonly
+from coopgame.equilibria.result import payoff_column
+from coopgame.errors import InvalidArgumentError, InvalidProfileError, SolverError
+from coopgame.games.coerce import GameLike, as_normal_form
 from coopgame.games.normal_form import NormalFormGame
+from coopgame.results import Result
 
 __all__ = ["MAX_NONZEROS", "OBJECTIVES", "CorrelatedEquilibrium", "correlated_equilibrium"]
 
 #: Largest number of non-zero coefficients in the obedience constraints
-#: (``num_profiles * sum_i (m_i - 1)``) that :func:`correlated_equilibrium` accepts.
-MAX_NONZEROS = 20_000_000
+#: (``num_profiles * sum_i (m_i - 1)``) that :func:`correlated_equilibrium` accepts by
+#: default (its ``max_nonzeros``): about a 100x100 game, solved in seconds; the work grows
+#: faster than the count (a 200x200 game, 16 million, takes minutes).
+MAX_NONZEROS = 2_000_000
 
 #: The named objectives (a player index or label, or a weight vector, are also accepted).
 OBJECTIVES = ("welfare", "maxmin", "feasible")
 
 
-class CorrelatedEquilibrium:
+@dataclass(frozen=True, eq=False, repr=False)
+class CorrelatedEquilibrium(Result):
     """A joint distribution over pure profiles that obeys the correlated-equilibrium constraints.
 
     Returned by :func:`correlated_equilibrium`; can also be built directly
@@ -92,15 +86,10 @@ class CorrelatedEquilibrium:
         Sum of the expected payoffs.
     strategies : tuple of numpy.ndarray
         Marginal distribution of each player's recommended action.
+    support : tuple of tuple of int
+        The pure profiles (action indices) with positive probability;
+        ``support_labels`` gives them by label.
     objective, method : str
-
-    Notes
-    -----
-    For compatibility with code written against solvers that return a list
-    of :class:`~coopgame.equilibria.result.Equilibrium`, a
-    ``CorrelatedEquilibrium`` also behaves as a one-element sequence:
-    ``len(ce) == 1`` and ``ce[0]``, ``ce[-1]`` and ``list(ce)`` all give the
-    object itself, so ``for eq in correlated_equilibrium(game)`` works.
 
     Examples
     --------
@@ -116,87 +105,75 @@ class CorrelatedEquilibrium:
     >>> ce = CorrelatedEquilibrium(chicken, np.outer(half, half))
     >>> ce.max_regret(), ce.payoffs
     (Fraction(0, 1), (Fraction(14, 3), Fraction(14, 3)))
-    >>> len(ce), ce[0] is ce
-    (1, True)
     """
 
-    __slots__ = ("_exact", "_game", "_method", "_objective", "_p", "_payoffs")
+    game: NormalFormGame
+    distribution: np.ndarray
+    objective: str = ""
+    method: str = ""
+    payoffs: tuple[Any, ...] = field(init=False)
 
-    def __init__(self, game: NormalFormGame, distribution: Any, objective: str = "", method: str = "") -> None:
-        game = as_normal_form(game, "CorrelatedEquilibrium")
-        p = _validate_distribution(game, distribution)
-        self._init(game, p, objective, method)
+    def __post_init__(self) -> None:
+        game = as_normal_form(self.game, "CorrelatedEquilibrium")
+        self._set(game, _validate_distribution(game, self.distribution), self.objective, self.method)
 
-    def _init(self, game: NormalFormGame, p: np.ndarray, objective: str, method: str) -> None:
-        self._game = game
-        self._exact = p.dtype == object
-        self._p = readonly(p)
-        arrays = game.payoffs if self._exact else game.float_payoffs
-        if self._exact:
+    @classmethod
+    def _trusted(cls, game: NormalFormGame, p: np.ndarray, objective: str, method: str) -> CorrelatedEquilibrium:
+        ce = cls.__new__(cls)
+        ce._set(game, p, objective, method)
+        return ce
+
+    def _set(self, game: NormalFormGame, p: np.ndarray, objective: str, method: str) -> None:
+        exact = p.dtype == object
+        arrays = game.payoffs if exact else game.float_payoffs
+        if exact:
             flat = p.reshape(-1)
-            self._payoffs = tuple(sum((x * y for x, y in zip(flat, a.reshape(-1)) if x != 0), Fraction(0))
-                                  for a in arrays)
+            payoffs = tuple(sum((x * y for x, y in zip(flat, a.reshape(-1)) if x != 0), Fraction(0)) for a in arrays)
         else:
-            self._payoffs = tuple(float(np.dot(p.reshape(-1), a.reshape(-1))) for a in arrays)
-        self._objective = str(objective)
-        self._method = str(method)
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        try:
-            object.__getattribute__(self, name)
-        except AttributeError:
-            object.__setattr__(self, name, value)  # first assignment, from _init
-            return
-        raise AttributeError("CorrelatedEquilibrium is immutable")
+            payoffs = tuple(float(np.dot(p.reshape(-1), a.reshape(-1))) for a in arrays)
+        object.__setattr__(self, "game", game)
+        object.__setattr__(self, "distribution", readonly(p))
+        object.__setattr__(self, "objective", str(objective))
+        object.__setattr__(self, "method", str(method))
+        object.__setattr__(self, "payoffs", payoffs)
 
     # ------------------------------------------------------------------ attributes
     @property
-    def game(self) -> NormalFormGame:
-        """The game."""
-        return self._game
-
-    @property
-    def distribution(self) -> np.ndarray:
-        return self._p
-
-    @property
-    def payoffs(self) -> tuple[Any, ...]:
-        return self._payoffs
+    def is_exact(self) -> bool:
+        """True when the distribution is made of Fractions."""
+        return bool(self.distribution.dtype == object)
 
     @property
     def welfare(self) -> Any:
-        return sum(self._payoffs, Fraction(0)) if self._exact else float(sum(self._payoffs))
+        """Sum of the expected payoffs."""
+        return sum(self.payoffs, Fraction(0)) if self.is_exact else float(sum(self.payoffs))
 
     @property
     def strategies(self) -> tuple[np.ndarray, ...]:
-        n = self._game.num_players
+        """Marginal distribution of each player's recommended action."""
+        n = self.game.num_players
         out = []
         for i in range(n):
             axes = tuple(k for k in range(n) if k != i)
-            m = self._p.sum(axis=axes) if axes else self._p.copy()
-            out.append(readonly(np.asarray(m, dtype=object if self._exact else float)))
+            m = self.distribution.sum(axis=axes) if axes else self.distribution.copy()
+            out.append(readonly(np.asarray(m, dtype=object if self.is_exact else float)))
         return tuple(out)
 
-    @property
-    def objective(self) -> str:
-        return self._objective
+    def _positive(self) -> list[tuple[int, ...]]:
+        p = self.distribution
+        # probabilities: an absolute tolerance, not scaled by the payoffs (see coopgame._numeric)
+        return [tuple(int(a) for a in i) for i in np.ndindex(*p.shape)
+                if ((p[i] > 0) if self.is_exact else (p[i] > TOLERANCE))]
 
     @property
-    def method(self) -> str:
-        return self._method
+    def support(self) -> tuple[tuple[int, ...], ...]:
+        """Pure profiles (action indices) with positive probability, in array order."""
+        return tuple(self._positive())
 
     @property
-    def is_exact(self) -> bool:
-        """True when the distribution is made of Fractions."""
-        return self._exact
-
-    @property
-    def support(self) -> tuple[tuple[str, ...], ...]:
+    def support_labels(self) -> tuple[tuple[str, ...], ...]:
         """Pure profiles (action labels) with positive probability, in array order."""
-        tol = 0 if self._exact else TOLERANCE  # probabilities: not scaled by the payoffs
-        idx = np.argwhere(self._p > tol) if not self._exact else [
-            i for i in np.ndindex(*self._p.shape) if self._p[i] > 0]
-        return tuple(tuple(self._game.actions[k][int(a)] for k, a in enumerate(i)) for i in idx)
+        return tuple(tuple(self.game.actions[k][a] for k, a in enumerate(i)) for i in self._positive())
 
     # ------------------------------------------------------------------ checks
     def regrets(self) -> tuple[Any, ...]:
@@ -207,7 +184,7 @@ class CorrelatedEquilibrium:
         always playing ``b`` when told ``a``, weighted by how often ``a`` is
         recommended (not conditioned on it).
         """
-        return tuple(_violations(self._game, self._p, i) for i in range(self._game.num_players))
+        return tuple(_violations(self.game, self.distribution, i) for i in range(self.game.num_players))
 
     def max_regret(self) -> Any:
         """Largest violation of an obedience constraint: exactly 0 for an exact distribution.
@@ -225,7 +202,10 @@ class CorrelatedEquilibrium:
     def is_verified(self) -> bool:
         """True when :meth:`max_regret` is 0 (exact) or within the game's float tolerance."""
         r = self.max_regret()
-        return bool(r <= 0) if self._exact else bool(r <= self._game.float_tolerance)
+        return bool(r <= 0) if self.is_exact else bool(r <= self.game.float_tolerance)
+
+    def _number(self, v: Any) -> Any:
+        return v if self.is_exact else float(v)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain-Python form: players, the support's probabilities by profile labels, payoffs, welfare.
@@ -238,92 +218,61 @@ class CorrelatedEquilibrium:
         >>> correlated_equilibrium(pd).to_dict()["distribution"]
         {('2', '2'): Fraction(1, 1)}
         """
-        game = self._game
-
-        def num(v: Any) -> Any:
-            return v if self._exact else float(v)
-
-        dist = {}
-        for i in np.ndindex(*self._p.shape):
-            v = self._p[i]
-            if (v > 0) if self._exact else (v > TOLERANCE):
-                dist[tuple(game.actions[k][a] for k, a in enumerate(i))] = num(v)
+        game = self.game
+        dist = {labels: self._number(self.distribution[i]) for i, labels in zip(self.support, self.support_labels)}
         return {
             "players": list(game.players),
             "distribution": dist,
-            "payoffs": {game.players[k]: num(v) for k, v in enumerate(self._payoffs)},
-            "welfare": num(self.welfare),
-            "objective": self._objective,
-            "method": self._method,
+            "payoffs": {game.players[k]: self._number(v) for k, v in enumerate(self.payoffs)},
+            "welfare": self._number(self.welfare),
+            "objective": self.objective,
+            "method": self.method,
         }
 
-    # ------------------------------------------------------------------ sequence protocol
-    def __len__(self) -> int:
-        return 1
+    def _describe(self, limit: int = 8) -> str:
+        parts = [f"{format_number(self.distribution[i])} ({', '.join(labels)})"
+                 for i, labels in zip(self.support, self.support_labels)]
+        shown = parts if len(parts) <= limit else parts[:limit] + [f"... {len(parts) - limit} more"]
+        return " + ".join(shown)
 
-    def __iter__(self) -> Iterator[CorrelatedEquilibrium]:
-        yield self
-
-    def __getitem__(self, index: int) -> CorrelatedEquilibrium:
-        if isinstance(index, slice):
-            return [self][index]  # type: ignore[return-value]
-        if index in (0, -1):
-            return self
-        raise IndexError(f"CorrelatedEquilibrium: behaves as a one-element sequence; index {index!r} out of range")
+    def _frame_row(self) -> dict[str, Any]:
+        """One table row: the distribution in words, each player's payoff, the method."""
+        row: dict[str, Any] = {"distribution": self._describe()}
+        for name, v in zip(self.game.players, self.payoffs):
+            row[payoff_column(name)] = self._number(v)
+        row["method"] = self.method
+        return row
 
     # ------------------------------------------------------------------ dunder
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, CorrelatedEquilibrium):
             return NotImplemented
-        return self._game == other._game and np.array_equal(self._p, other._p)
+        return self.game == other.game and np.array_equal(self.distribution, other.distribution)
 
     def __hash__(self) -> int:
-        return hash((self._game, tuple(float(v) for v in self._p.reshape(-1))))
+        return hash((self.game, tuple(float(v) for v in self.distribution.reshape(-1))))
+
+    def __reduce__(self) -> Any:
+        return (CorrelatedEquilibrium._trusted, (self.game, self.distribution, self.objective, self.method))
 
     def __repr__(self) -> str:
-        game = self._game
-        parts = []
-        for i in np.ndindex(*self._p.shape):
-            v = self._p[i]
-            if (v > 0) if self._exact else (v > TOLERANCE):
-                parts.append(f"{format_number(v)} ({', '.join(game.actions[k][a] for k, a in enumerate(i))})")
-        shown = parts if len(parts) <= 8 else parts[:8] + [f"... {len(parts) - 8} more"]
-        pay = ", ".join(format_number(v) for v in self._payoffs)
-        return f"CorrelatedEquilibrium({' + '.join(shown)}; payoffs {pay})"
+        pay = ", ".join(format_number(v) for v in self.payoffs)
+        return f"CorrelatedEquilibrium({self._describe()}; payoffs {pay})"
 
 
 # ---------------------------------------------------------------------- helpers
 def _validate_distribution(game: NormalFormGame, distribution: Any) -> np.ndarray:
     func = "CorrelatedEquilibrium"
     try:
-        arr = np.array(distribution)
+        arr = np.array(distribution, dtype=object)
     except (ValueError, TypeError):
         arr = None
-    if arr is None or arr.shape != game.shape or arr.dtype.kind not in "biufO":
+    if arr is None or arr.shape != game.shape:
         raise InvalidProfileError(
-            f"{func}: expected a probability array of shape {game.shape}, got {type(distribution).__name__}"
-            + (f" of shape {arr.shape}" if arr is not None else "")
-        )
-    flat = arr.reshape(-1)
-    exact = game.is_exact and (arr.dtype.kind in "biu" or (
-        arr.dtype == object and not any(isinstance(v, (float, np.floating)) for v in flat)))
-    if exact:
-        try:
-            p = as_exact(arr)
-        except TypeError:
-            raise InvalidProfileError(f"{func}: expected numbers as probabilities") from None
-        if any(v < 0 for v in p.reshape(-1)) or sum(p.reshape(-1), Fraction(0)) != 1:
-            raise InvalidProfileError(f"{func}: expected non-negative probabilities summing to 1")
-        return p
-    try:
-        p = as_float(arr)
-    except (TypeError, ValueError):
-        raise InvalidProfileError(f"{func}: expected numbers as probabilities") from None
-    if not np.all(np.isfinite(p)) or (p < -1e-7).any() or abs(p.sum() - 1) > 1e-7:
-        raise InvalidProfileError(
-            f"{func}: expected non-negative probabilities summing to 1, got sum {float(np.nansum(p)):g}"
-        )
-    return np.array(p, dtype=float)
+            f"{func}: expected a probability array of shape {game.shape}, got {describe(distribution)}"
+            + (f" of shape {arr.shape}" if arr is not None else ""))
+    flat = probability_vector(arr.reshape(-1), arr.size, "distribution", func, exact=game.is_exact)
+    return np.array(flat, dtype=flat.dtype).reshape(game.shape)
 
 
 def _violations(game: NormalFormGame, p: np.ndarray, i: int) -> Any:
@@ -407,7 +356,8 @@ def _objective_weights(game: NormalFormGame, objective: Any) -> tuple[str, np.nd
     return "linear", w, "weights (" + ", ".join(format_number(x) for x in w) + ")"
 
 
-def correlated_equilibrium(game: Any, objective: Any = "welfare") -> CorrelatedEquilibrium:
+def correlated_equilibrium(game: GameLike, objective: Any = "welfare", *,
+                           max_nonzeros: int = MAX_NONZEROS) -> CorrelatedEquilibrium:
     """The correlated equilibrium a coordinator would recommend: the best one for an objective.
 
     Solves the linear programme "maximise the objective over joint
@@ -425,13 +375,15 @@ def correlated_equilibrium(game: Any, objective: Any = "welfare") -> CorrelatedE
         ``"feasible"``: any correlated equilibrium (no objective).
         A player index or label: maximise that player's expected payoff.
         A sequence of ``N`` weights: maximise the weighted sum of payoffs.
+    max_nonzeros : int, default :data:`MAX_NONZEROS` (2,000,000)
+        Largest number of non-zero coefficients of the obedience constraints
+        (``num_profiles * sum_i (m_i - 1)``), checked before anything is built.
 
     Returns
     -------
     CorrelatedEquilibrium
         With ``.distribution`` (shape ``game.shape``), ``.payoffs``,
-        ``.welfare``, ``.strategies`` (marginals) and ``.max_regret()``. It also
-        behaves as a one-element list (see :class:`CorrelatedEquilibrium`).
+        ``.welfare``, ``.strategies`` (marginals) and ``.max_regret()``.
         For exact games the distribution is exact (Fractions) and its regret
         exactly 0; if the exact recomputation fails (it should not), a
         ``RuntimeWarning`` is issued and the float solution is returned.
@@ -439,7 +391,7 @@ def correlated_equilibrium(game: Any, objective: Any = "welfare") -> CorrelatedE
     Raises
     ------
     SolverLimitError
-        When the obedience constraints would have more than ``MAX_NONZEROS``
+        When the obedience constraints would have more than ``max_nonzeros``
         non-zero coefficients.
 
     Examples
@@ -462,17 +414,15 @@ def correlated_equilibrium(game: Any, objective: Any = "welfare") -> CorrelatedE
     """
     func = "correlated_equilibrium"
     game = as_normal_form(game, func)
-    kind, weights, description = _objective_weights(game, objective)
+    max_nonzeros = check_int(max_nonzeros, "max_nonzeros", func, minimum=1)
     shape = game.shape
     n = game.num_players
     total = math.prod(shape)
-    nonzeros = total * sum(m - 1 for m in shape)
-    if nonzeros > MAX_NONZEROS:
-        raise SolverLimitError(
-            f"{func}: the obedience constraints of a game of shape {shape} have {nonzeros:,} non-zero "
-            f"coefficients; the limit is MAX_NONZEROS = {MAX_NONZEROS:,}; reduce the game (for example with "
-            "iterated_elimination) or look for Nash equilibria (pure_equilibria / mixed_equilibria) instead"
-        )
+    check_size(func, total * sum(m - 1 for m in shape), max_nonzeros,
+               what=f"the number of non-zero coefficients of the obedience constraints of a game of shape {shape}",
+               limit_name="max_nonzeros",
+               alternative="iterated_elimination(game) to reduce the game first, or pure_equilibria(game)")
+    kind, weights, description = _objective_weights(game, objective)
     fp = game.float_payoffs
     scale = max(float(np.abs(a).max()) for a in fp) or 1.0  # payoffs scaled to at most 1: unit-free
     G = _obedience_matrix(game, scale)
@@ -495,7 +445,10 @@ def correlated_equilibrium(game: Any, objective: Any = "welfare") -> CorrelatedE
     A_eq = sparse.csr_matrix(np.append(np.ones(total), np.zeros(nv - total))[None, :])
     res = linprog(c, A_ub=A_ub if A_ub.shape[0] else None, b_ub=b_ub if A_ub.shape[0] else None,
                   A_eq=A_eq, b_eq=[1.0], bounds=bounds, method="highs",
-                  options={"primal_feasibility_tolerance": 1e-10, "dual_feasibility_tolerance": 1e-10})
+                  # HiGHS's own feasibility: a tenth of the library's tolerance (the payoffs are scaled to at
+                  # most 1), so that the vertex it returns passes the regret check
+                  options={"primal_feasibility_tolerance": TOLERANCE / 10,
+                           "dual_feasibility_tolerance": TOLERANCE / 10})
     if res.status != 0:
         raise SolverError(f"{func}: the linear programme failed ({res.message})")
     x = np.asarray(res.x)
@@ -503,15 +456,11 @@ def correlated_equilibrium(game: Any, objective: Any = "welfare") -> CorrelatedE
     if game.is_exact:
         p_exact = _exact_vertex(game, kind, weights, A_ub, x, total, -float(res.fun))
         if p_exact is not None:
-            ce = CorrelatedEquilibrium.__new__(CorrelatedEquilibrium)
-            ce._init(game, p_exact.reshape(shape), description, method + " (exact vertex)")
-            return ce
+            return CorrelatedEquilibrium._trusted(game, p_exact.reshape(shape), description, method + " (exact vertex)")
         warnings.warn(f"{func}: could not recover an exact optimal vertex; returning the float solution",
                       RuntimeWarning, stacklevel=2)
     p = _polish(game, A_ub, x, total, kind)
-    ce = CorrelatedEquilibrium.__new__(CorrelatedEquilibrium)
-    ce._init(game, p.reshape(shape), description, method)
-    return ce
+    return CorrelatedEquilibrium._trusted(game, p.reshape(shape), description, method)
 
 
 def _vertex_system(A_ub: Any, x: np.ndarray, total: int, kind: str) -> tuple[Any, ...] | None:
@@ -525,12 +474,12 @@ def _vertex_system(A_ub: Any, x: np.ndarray, total: int, kind: str) -> tuple[Any
     from scipy.linalg import qr
 
     nv = x.size
-    cols = [j for j in range(total) if x[j] > 1e-9]
+    cols = [j for j in range(total) if x[j] > TOLERANCE]  # probabilities: absolute tolerance
     if kind == "maxmin":
         cols.append(total)
     A = A_ub.tocsr()
     slack = -(A @ x)
-    tight = np.flatnonzero(np.abs(slack) <= 1e-8)
+    tight = np.flatnonzero(np.abs(slack) <= 10 * TOLERANCE)  # rows of payoffs scaled to at most 1: unit-free
     eq_row = np.zeros(nv)
     eq_row[:total] = 1.0
     M = np.vstack([eq_row[cols][None, :], A[tight][:, cols].toarray()]) if tight.size else eq_row[cols][None, :]
@@ -565,6 +514,8 @@ def _polish(game: NormalFormGame, A_ub: Any, x: np.ndarray, total: int, kind: st
         return base
     y = np.zeros_like(x)
     y[cols] = sol
+    # not the tolerance: a heuristic for "the re-solved point is the vertex HiGHS found", not a
+    # verdict (the regret of both is compared next)
     if np.max(np.abs(y - x)) > 1e-6:
         return base
     cand = clean(y)
@@ -615,6 +566,8 @@ def _exact_vertex(game: NormalFormGame, kind: str, weights: np.ndarray | None, A
     else:
         assert weights is not None
         obj = float(sum(w * float(v) for w, v in zip(weights, pays))) / scale
+    # not the tolerance: the float optimum only locates the exact vertex (which was checked exactly
+    # above); a looser match only guards against recovering a different vertex
     if abs(obj - value) > 1e-6 * max(1.0, abs(value)):
         return None
     return p

@@ -60,21 +60,32 @@ class _Tableau:
 
     def _ratio_row(self, col: int) -> int:
         M, tol = self.M, self.tol
+        if not self.exact:
+            return self._float_ratio_row(col)
         rows = [r for r in range(M.shape[0]) if M[r, col] > tol]
         if not rows:
             raise SolverError("lemke_howson: unbounded ray met (the game's payoffs could not be made positive)")
         for key in [-1] + self.lex_cols:
             if len(rows) == 1:
                 break
-            if self.exact:
-                ratios = [Fraction(M[r, key]) / M[r, col] for r in rows]
-                best = min(ratios)
-                rows = [r for r, q in zip(rows, ratios) if q == best]
-            else:
-                ratios = np.array([M[r, key] / M[r, col] for r in rows])
-                best = ratios.min()
-                rows = [r for r, q in zip(rows, ratios) if q <= best + _PIVOT_TOL * max(1.0, abs(best))]
+            ratios = [Fraction(M[r, key]) / M[r, col] for r in rows]
+            best = min(ratios)
+            rows = [r for r, q in zip(rows, ratios) if q == best]
         return rows[0]
+
+    def _float_ratio_row(self, col: int) -> int:
+        """The lexicographic minimum-ratio test, vectorised over the rows."""
+        M = self.M
+        rows = np.flatnonzero(M[:, col] > self.tol)
+        if rows.size == 0:
+            raise SolverError("lemke_howson: unbounded ray met (the game's payoffs could not be made positive)")
+        for key in [-1] + self.lex_cols:
+            if rows.size == 1:
+                break
+            ratios = M[rows, key] / M[rows, col]
+            best = ratios.min()
+            rows = rows[ratios <= best + _PIVOT_TOL * max(1.0, abs(best))]
+        return int(rows[0])
 
     def pivot(self, col: int) -> int:
         """Enter the variable with label ``col``; return the label that leaves."""
@@ -153,8 +164,8 @@ def lemke_howson(game: GameLike, initial_label: int | str = 0, max_pivots: int =
     max_pivots : int, default 100000
         Bound on the pivots of one path.
     max_size : int, default :data:`MAX_LEMKE_HOWSON_SIZE` (40,000)
-        Largest ``m * n`` accepted (the cost of one pivot; 40,000 is a
-        200x200 game, a few seconds per path).
+        Largest ``m * n`` accepted (the cost of one pivot grows with it;
+        40,000 is a 200x200 game, whose paths take up to tens of seconds).
 
     Returns
     -------

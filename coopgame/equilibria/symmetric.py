@@ -46,14 +46,16 @@ from typing import Any
 import numpy as np
 
 from coopgame._numeric import format_number
+from coopgame.equilibria.result import Equilibrium, payoff_column
 from coopgame.errors import DegenerateGameWarning, InvalidGameError, NotSupportedError
 from coopgame.games.symmetric import SymmetricGame, composition_rank, compositions
+from coopgame.results import Result, Solutions
 
 __all__ = ["SymmetricEquilibrium", "symmetric_mixed_equilibria", "symmetric_pure_equilibria"]
 
 
 @dataclass(frozen=True)
-class SymmetricEquilibrium:
+class SymmetricEquilibrium(Result):
     """An equilibrium of a :class:`~coopgame.games.symmetric.SymmetricGame`.
 
     A pure equilibrium is a *count profile*: how many players choose each
@@ -68,12 +70,15 @@ class SymmetricEquilibrium:
         Number of players on each action (pure equilibria), else None.
     strategy : tuple or None
         The common probability vector (symmetric equilibria), else None.
-    payoffs : tuple
+    action_payoffs : tuple
         Payoff of a player on each action: for a pure profile, that of the
         players choosing it (None for unused actions); for a mixed strategy,
         the expected payoff of each action against the others.
     method : str
         ``"symmetric_pure"`` or ``"symmetric_mixed"``.
+    payoffs : tuple
+        Each player's payoff, one per player as for every equilibrium (players
+        ordered as in :attr:`strategies`).
 
     Examples
     --------
@@ -87,12 +92,14 @@ class SymmetricEquilibrium:
     SymmetricEquilibrium(Volunteer 1, Abstain 2; payoffs Volunteer 1, Abstain 2)
     >>> eq.counts, eq.payoff, eq.max_regret()
     ((1, 2), Fraction(5, 3), Fraction(0, 1))
+    >>> eq.payoffs, eq.action_payoffs
+    ((Fraction(1, 1), Fraction(2, 1), Fraction(2, 1)), (Fraction(1, 1), Fraction(2, 1)))
     """
 
     game: SymmetricGame = field(repr=False)
     counts: tuple[int, ...] | None
     strategy: tuple[Any, ...] | None
-    payoffs: tuple[Any, ...]
+    action_payoffs: tuple[Any, ...]
     method: str = ""
 
     @property
@@ -104,6 +111,42 @@ class SymmetricEquilibrium:
     def is_symmetric(self) -> bool:
         """True when every player uses the same (possibly mixed) strategy."""
         return self.strategy is not None
+
+    @property
+    def is_exact(self) -> bool:
+        """True when the strategies and payoffs are exact Fractions."""
+        if self.strategy is not None:
+            return all(isinstance(v, Fraction) for v in self.strategy)
+        return self.game.is_exact
+
+    def _player_actions(self) -> list[int] | None:
+        """The action of each player of a count profile (first ``counts[0]`` on the first action, ...)."""
+        if self.counts is None:
+            return None
+        return [a for a, c in enumerate(self.counts) for _ in range(c)]
+
+    @property
+    def payoffs(self) -> tuple[Any, ...]:
+        """Each player's payoff, in the order of :attr:`strategies` (one per player, like every equilibrium)."""
+        actions = self._player_actions()
+        if actions is not None:
+            return tuple(self.action_payoffs[a] for a in actions)
+        return (self.payoff,) * self.game.num_players
+
+    @property
+    def support(self) -> tuple[tuple[int, ...], ...]:
+        """Indices of the actions each player uses (in the order of :attr:`strategies`)."""
+        actions = self._player_actions()
+        if actions is not None:
+            return tuple((a,) for a in actions)
+        assert self.strategy is not None
+        used = tuple(a for a, p in enumerate(self.strategy) if p > 0)
+        return (used,) * self.game.num_players
+
+    @property
+    def support_labels(self) -> tuple[tuple[str, ...], ...]:
+        """Labels of the actions each player uses."""
+        return tuple(tuple(self.game.actions[a] for a in s) for s in self.support)
 
     @property
     def strategies(self) -> tuple[np.ndarray, ...]:
@@ -129,11 +172,10 @@ class SymmetricEquilibrium:
             vec = np.array(values, dtype=object) if rational else np.array([float(v) for v in values])
             return tuple(vec.copy() for _ in range(n))
         out = []
-        for a, c in enumerate(self.counts or ()):
-            for _ in range(c):
-                vec = np.array([Fraction(0)] * m, dtype=object) if exact else np.zeros(m)
-                vec[a] = Fraction(1) if exact else 1.0
-                out.append(vec)
+        for a in self._player_actions() or ():
+            vec = np.array([Fraction(0)] * m, dtype=object) if exact else np.zeros(m)
+            vec[a] = Fraction(1) if exact else 1.0
+            out.append(vec)
         return tuple(out)
 
     @property
@@ -141,15 +183,17 @@ class SymmetricEquilibrium:
         """Average payoff per player (the common expected payoff for a symmetric equilibrium)."""
         if self.counts is not None:
             n = self.game.num_players
-            total = sum((c * v for c, v in zip(self.counts, self.payoffs) if c), Fraction(0) if self.game.is_exact else 0.0)
+            total = sum((c * v for c, v in zip(self.counts, self.action_payoffs) if c),
+                        Fraction(0) if self.game.is_exact else 0.0)
             return total / n if self.game.is_exact else float(total) / n
-        x = self.strategy
-        return sum(p * v for p, v in zip(x, self.payoffs))
+        assert self.strategy is not None
+        return sum(p * v for p, v in zip(self.strategy, self.action_payoffs))
 
     def max_regret(self) -> Any:
         """Largest gain of a player from deviating (exactly 0 for exact pure equilibria; within ``game.tolerance`` otherwise)."""
         if self.counts is not None:
             return self.game.count_regret(self.counts)
+        assert self.strategy is not None
         return self.game.regret(np.array(self.strategy, dtype=object if isinstance(self.strategy[0], Fraction) else float))
 
     def is_verified(self) -> bool:
@@ -157,19 +201,17 @@ class SymmetricEquilibrium:
         r = self.max_regret()
         return bool(r <= (0 if isinstance(r, Fraction) else self.game.float_tolerance))
 
-    def to_equilibrium(self):
+    def to_equilibrium(self) -> Equilibrium:
         """This equilibrium as an :class:`~coopgame.Equilibrium` of ``game.to_normal_form()`` (small games).
 
         For a pure count profile the first ``counts[0]`` players take the first
         action, the next ``counts[1]`` the second, and so on.
         """
-        from coopgame.equilibria.result import Equilibrium
-
         nf = self.game.to_normal_form()
         if self.counts is not None:
-            profile = [a for a, c in enumerate(self.counts) for _ in range(c)]
-            return Equilibrium(nf, profile, method=self.method)
-        return Equilibrium(nf, [list(self.strategy)] * self.game.num_players, method=self.method)
+            return Equilibrium(nf, tuple(self._player_actions() or ()), method=self.method)
+        assert self.strategy is not None
+        return Equilibrium(nf, (list(self.strategy),) * self.game.num_players, method=self.method)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain-Python form, actions by label."""
@@ -177,19 +219,33 @@ class SymmetricEquilibrium:
         return {
             "counts": None if self.counts is None else dict(zip(labels, self.counts)),
             "strategy": None if self.strategy is None else dict(zip(labels, self.strategy)),
-            "payoffs": dict(zip(labels, self.payoffs)),
+            "action_payoffs": dict(zip(labels, self.action_payoffs)),
             "payoff": self.payoff,
             "method": self.method,
         }
 
+    def _describe(self) -> str:
+        labels = self.game.actions
+        if self.counts is not None:
+            return ", ".join(f"{labels[a]} {c}" for a, c in enumerate(self.counts) if c)
+        assert self.strategy is not None
+        return "everyone " + " + ".join(f"{format_number(p)} {labels[a]}" for a, p in enumerate(self.strategy) if p > 0)
+
+    def _frame_row(self) -> dict[str, Any]:
+        """One table row: the profile in words, the payoff of the players on each action, the average payoff."""
+        row: dict[str, Any] = {"profile": self._describe()}
+        for label, v in zip(self.game.actions, self.action_payoffs):
+            row[payoff_column(f"{label} players")] = v
+        row[payoff_column("average")] = self.payoff
+        row["method"] = self.method
+        return row
+
     def __repr__(self) -> str:
         labels = self.game.actions
-        pays = ", ".join(f"{labels[a]} {format_number(v)}" for a, v in enumerate(self.payoffs) if v is not None)
         if self.counts is not None:
-            used = ", ".join(f"{labels[a]} {c}" for a, c in enumerate(self.counts) if c)
-            return f"SymmetricEquilibrium({used}; payoffs {pays})"
-        mix = " + ".join(f"{format_number(p)} {labels[a]}" for a, p in enumerate(self.strategy) if p > 0)
-        return f"SymmetricEquilibrium(everyone {mix}; payoff {format_number(self.payoff)})"
+            pays = ", ".join(f"{labels[a]} {format_number(v)}" for a, v in enumerate(self.action_payoffs) if v is not None)
+            return f"SymmetricEquilibrium({self._describe()}; payoffs {pays})"
+        return f"SymmetricEquilibrium({self._describe()}; payoff {format_number(self.payoff)})"
 
 
 def _require(game: Any, func: str) -> SymmetricGame:
@@ -199,7 +255,7 @@ def _require(game: Any, func: str) -> SymmetricGame:
 
 
 # ---------------------------------------------------------------------- pure
-def symmetric_pure_equilibria(game: SymmetricGame) -> list[SymmetricEquilibrium]:
+def symmetric_pure_equilibria(game: SymmetricGame) -> Solutions[SymmetricEquilibrium]:
     """All pure equilibria of a symmetric game, as count profiles.
 
     A count profile ``n`` (``n[a]`` players on action ``a``, summing to ``N``)
@@ -214,8 +270,8 @@ def symmetric_pure_equilibria(game: SymmetricGame) -> list[SymmetricEquilibrium]
 
     Returns
     -------
-    list of SymmetricEquilibrium
-        In the order of :func:`~coopgame.games.symmetric.compositions` (most
+    Solutions of SymmetricEquilibrium
+        All of them (``is_complete``), in the order of :func:`~coopgame.games.symmetric.compositions` (most
         players on the first action first).
 
     Examples
@@ -262,7 +318,7 @@ def symmetric_pure_equilibria(game: SymmetricGame) -> list[SymmetricEquilibrium]
             one, zero = (Fraction(1), Fraction(0)) if game.is_exact else (1.0, 0.0)
             strategy = tuple(one if c else zero for c in counts)
         out.append(SymmetricEquilibrium(game, counts, strategy, game.profile_payoffs(counts), "symmetric_pure"))
-    return out
+    return Solutions(out, method="symmetric_pure", is_exact=game.is_exact, is_complete=True)
 
 
 # ---------------------------------------------------------------------- mixed, two actions
@@ -378,6 +434,8 @@ def _interior_roots(d: np.ndarray, tol: float) -> list[tuple[float, float]]:
         return 0, to0(i), to0(j)
 
     def root(sd: int, a: float, b: float) -> tuple[float, float]:
+        # root to machine precision in the angle (xtol: no absolute floor, so roots near 0 or 1 keep
+        # their relative accuracy); not the payoff tolerance, which judges the regret afterwards
         x = brentq(lambda t: D.at(sd, t), a, b, xtol=1e-300, rtol=4 * eps, maxiter=200)
         return D.point(sd, x)
 
@@ -406,6 +464,7 @@ def _interior_roots(d: np.ndarray, tol: float) -> list[tuple[float, float]]:
             s = float(sign[i])
             sd, lo, hi = interval(int(i) - 1, int(i) + 1)
             res = minimize_scalar(lambda t, s=s, sd=sd: s * D.at(sd, t), bounds=(lo, hi), method="bounded",
+                                  # locate the extremum to a relative 1e-12 of the bracket (an angle, not a payoff)
                                   options={"xatol": 1e-12 * (hi - lo)})
             x, lowest = float(res.x), float(res.fun)  # lowest = s * D at x
             if lowest < -tol:
@@ -439,7 +498,7 @@ def _exact_root(d: list[Fraction], p: float) -> Fraction | None:
     return q if value == 0 else None
 
 
-def symmetric_mixed_equilibria(game: SymmetricGame) -> list[SymmetricEquilibrium]:
+def symmetric_mixed_equilibria(game: SymmetricGame) -> Solutions[SymmetricEquilibrium]:
     """All symmetric equilibria (the pure symmetric ones included) of a two-action symmetric game.
 
     Parameters
@@ -449,7 +508,7 @@ def symmetric_mixed_equilibria(game: SymmetricGame) -> list[SymmetricEquilibrium
 
     Returns
     -------
-    list of SymmetricEquilibrium
+    Solutions of SymmetricEquilibrium
         Ordered by decreasing probability of the first action. Interior
         equilibria have float strategies (exact Fractions when the game is
         exact and the root is a small-denominator rational, checked exactly,
@@ -499,19 +558,19 @@ def symmetric_mixed_equilibria(game: SymmetricGame) -> list[SymmetricEquilibrium
     exact = game.is_exact
     one, zero = (Fraction(1), Fraction(0)) if exact else (1.0, 0.0)
     if m == 1:
-        return [SymmetricEquilibrium(game, (n,), (one,), (game.table[0, 0] if exact else float(game.table[0, 0]),),
-                                     "symmetric_mixed")]
+        only = SymmetricEquilibrium(game, (n,), (one,), (game.table[0, 0] if exact else float(game.table[0, 0]),),
+                                    "symmetric_mixed")
+        return Solutions([only], method="symmetric_mixed", is_exact=exact, is_complete=True)
     tol = game.tolerance
     # d[k]: payoff difference (first minus second action) when k others play the first action;
     # count vector number j has j others on the second action, so k = N - 1 - j.
     d_exact = (game.table[0] - game.table[1])[::-1]
     d = np.array(d_exact, dtype=float)
+    note = ""
     if (np.all(d_exact == 0) if exact else bool(np.all(np.abs(d) <= tol))):
-        warnings.warn(
-            "symmetric_mixed_equilibria: the two actions pay the same against every count vector, so every "
-            "symmetric strategy is an equilibrium; returning the two pure ones",
-            DegenerateGameWarning, stacklevel=2,
-        )
+        note = ("the two actions pay the same against every count vector, so every symmetric strategy is an "
+                "equilibrium; returning the two pure ones")
+        warnings.warn(f"symmetric_mixed_equilibria: {note}", DegenerateGameWarning, stacklevel=2)
     points: list[Any] = []
     if (d_exact[n - 1] >= 0) if exact else (d[n - 1] >= -tol):
         points.append(one)
@@ -532,4 +591,5 @@ def symmetric_mixed_equilibria(game: SymmetricGame) -> list[SymmetricEquilibrium
         payoffs = tuple(values.tolist()) if values.dtype == object else tuple(float(v) for v in values)
         counts = (n, 0) if p == 1 else (0, n) if p == 0 else None
         out.append(SymmetricEquilibrium(game, counts, strategy, payoffs, "symmetric_mixed"))
-    return out
+    exact_all = all(eq.is_exact for eq in out)
+    return Solutions(out, method="symmetric_mixed", is_exact=exact_all, is_complete=not note, note=note)
