@@ -385,3 +385,12 @@ def test_network_keywords_and_huge_numbers():
     # recording less often than once a run records the two ends, as the default does for a short run
     ends = simulate_network(game, g, steps=5, record_every=10**400, seed=1)
     assert ends.steps.tolist() == [0, 5] and ends == simulate_network(game, g, steps=5, record_every=6, seed=1)
+
+
+def test_graph_like_objects_that_are_not_graphs():
+    class Fake:
+        nodes = [0, 1, 2]
+        adj = {0: [1], 1: [0]}  # node 2 missing
+
+    with pytest.raises(InvalidArgumentError, match="networkx graph .* KeyError"):
+        as_graph(Fake())

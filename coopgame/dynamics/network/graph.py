@@ -15,7 +15,7 @@ import numpy as np
 
 from coopgame._checks import check_int, check_options, check_size, describe
 from coopgame._numeric import readonly
-from coopgame.errors import InvalidArgumentError
+from coopgame.errors import CoopgameError, InvalidArgumentError
 from coopgame.results import ArrayResult
 
 __all__ = ["MAX_NODES", "Graph", "as_graph"]
@@ -180,7 +180,14 @@ def as_graph(graph: Any, *, max_nodes: int = MAX_NODES, **options: Any) -> Graph
         return graph
     limit = check_int(max_nodes, "max_nodes", where, minimum=2)
     if hasattr(graph, "adj") and hasattr(graph, "nodes"):
-        indptr, indices, nodes = _from_networkx(graph, where, limit)
+        try:
+            indptr, indices, nodes = _from_networkx(graph, where, limit)
+        except (TypeError, KeyError, AttributeError, ValueError) as err:
+            if isinstance(err, CoopgameError):
+                raise
+            raise InvalidArgumentError(
+                f"{where}: expected a networkx graph (nodes and an adjacency mapping), got a "
+                f"{type(graph).__name__} whose reading raised {type(err).__name__}: {err}") from err
     else:
         indptr, indices, nodes = _from_matrix(graph, where, limit)
     n = len(indptr) - 1
