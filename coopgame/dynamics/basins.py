@@ -33,8 +33,11 @@ __all__ = ["MAX_STARTS", "MAX_WORK", "Basins", "basins", "time_to_reach"]
 
 #: Default largest number of starts :func:`basins` integrates at once.
 MAX_STARTS = 1_000_000
-#: Default largest estimated work of :func:`basins` (starts x steps x payoff terms per evaluation).
-MAX_WORK = 2 * 10 ** 10
+#: Default largest estimated work of :func:`basins` (about a minute of integration).
+MAX_WORK = 10 ** 10
+# the cost of one evaluation of the field that does not grow with the starts, per pair of populations, in payoff
+# terms (measured: numpy's call overhead dominates small stacks of many-role games)
+_OVERHEAD = 10_000
 #: Default grid resolution by the dimension of the state space (sum over populations of strategies - 1).
 _DEFAULT_GRID = {1: 100, 2: 40, 3: 16}
 
@@ -56,11 +59,10 @@ def _default_t_max(spread: float) -> float:
     return 1000.0 / spread if spread > 0 else 1000.0
 
 
-def _evaluation_cost(field: ReplicatorField) -> int:
-    """Payoff terms in one evaluation of the field at one state (Python integers)."""
-    if field.populations == "single":
-        return field.dim * field.dim
-    return max(1, len(field.sizes) * math.prod(field.sizes))
+def _work(field: ReplicatorField, starts: int, steps: int) -> int:
+    """Estimated work of integrating ``starts`` states over ``steps`` Runge-Kutta steps (Python integers)."""
+    per_state = field.dim * field.dim if field.populations == "single" else len(field.sizes) * math.prod(field.sizes)
+    return steps * 4 * (starts * per_state + _OVERHEAD * len(field.sizes) ** 2)
 
 
 def _name(field: ReplicatorField, vec: np.ndarray) -> str:
@@ -287,12 +289,13 @@ def basins(game: Any, *, grid: int | None = None, samples: int | None = None, se
         :func:`~coopgame.dynamics.attraction.attractors` of the game.
     max_starts : int, default ``MAX_STARTS`` (10**6)
         Largest number of starts.
-    max_work : int, default ``MAX_WORK`` (2 * 10**10)
-        Largest estimated work: starts times Runge-Kutta steps times the
-        cost of one evaluation of the field (``4 * sum_p prod(sizes)``
-        payoff terms). An upper bound: starts that settle stop early.
-        Larger runs are refused before any integration; use fewer starts,
-        a larger ``dt`` or a shorter ``t_max``.
+    max_work : int, default ``MAX_WORK`` (10**10, about a minute)
+        Largest estimated work: Runge-Kutta steps times the payoff terms
+        of four evaluations of the field on all starts (``N * prod(sizes)``
+        per start for ``N`` roles), plus a fixed cost per evaluation. An
+        upper bound: starts that settle stop early. Larger runs are
+        refused before any integration; use fewer starts, a larger ``dt``
+        or a shorter ``t_max``.
     max_strategies, max_profiles : int
         The limits of the attractor search, as in
         :func:`~coopgame.dynamics.attraction.attractors`.
@@ -365,8 +368,8 @@ def basins(game: Any, *, grid: int | None = None, samples: int | None = None, se
     check_size(where, count, max_starts, what="the number of starts", limit_name="max_starts",
                alternative="a coarser grid or fewer samples")
     steps = max(1, math.ceil(t_max / dt))
-    check_size(where, count * steps * 4 * _evaluation_cost(field), max_work,
-               what="the estimated work (starts x steps x payoff terms per evaluation)", limit_name="max_work",
+    check_size(where, _work(field, count, steps), max_work,
+               what="the estimated work (Runge-Kutta steps x payoff terms per step)", limit_name="max_work",
                alternative="fewer starts, a larger dt or a shorter t_max")
     if samples is not None:
         points = np.hstack([rng.dirichlet(np.ones(m), size=samples) for m in field.sizes])

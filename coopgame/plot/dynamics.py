@@ -302,7 +302,7 @@ def simplex_plot(source: Any, ax: Any = None, *, starts: Sequence[Any] | None = 
     if system is not None and field:
         lattice = np.array([[i, j, resolution - i - j] for i in range(resolution + 1)
                             for j in range(resolution + 1 - i)], dtype=float) / resolution
-        F = system.field(lattice)
+        F = system(lattice)
         pos, vec = _ternary(lattice), F @ _TRIANGLE
         norm = np.hypot(vec[:, 0], vec[:, 1])
         moving = norm > 1e-12

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 import coopgame as cg
 from coopgame import models
+from coopgame.dynamics import rest_points, stability
 from coopgame.dynamics.analysis import (
     CLASSES,
     CornerClassification,
@@ -23,10 +24,10 @@ from coopgame.dynamics.analysis import (
     corner_eigenvalues,
     corner_table,
     replicator_equations,
+    symbolic_rest_points,
 )
 from coopgame.dynamics.population import PopulationGame
 from coopgame.dynamics.replicator import replicator
-from coopgame.dynamics import rest_points, stability
 from coopgame.errors import (
     DegenerateGameWarning,
     InvalidArgumentError,
@@ -475,3 +476,33 @@ def test_rest_points_fall_back_to_numbers_where_sympy_cannot_solve():
     assert float(interior[1][0]) == pytest.approx(1 / 3)
     res = stability(game, interior)
     assert not res.is_exact and res.classification == "stable"          # d/dx (cos 3x - x) < 0 there
+
+
+# ------------------------------------------------------------------------------------ bad input (issue 13)
+@pytest.mark.parametrize("bad", [[float("nan")], [float("inf")], [True], ["x"], [1e400]])
+def test_classify_corners_refuses_values_that_are_not_finite_numbers(bad):
+    with pytest.raises(InvalidArgumentError, match="'w'"):
+        classify_corners(models.tripartite(), {"w": bad})
+
+
+def test_corner_limits_and_options():
+    from coopgame.errors import SolverLimitError
+
+    with pytest.raises(SolverLimitError, match="max_corners"):
+        corner_table(models.tripartite(), max_corners=7)
+    with pytest.raises(SolverLimitError, match="max_corners"):
+        classify_corners(models.tripartite(), {"w": [1.0]}, max_corners=7)
+    with pytest.raises(InvalidArgumentError, match="did you mean 'max_corners'"):
+        classify_corners(models.tripartite(), {"w": [1.0]}, max_corner=7)
+    with pytest.raises(SolverLimitError, match="max_faces"):
+        symbolic_rest_points(models.tripartite(), max_faces=26)   # 3**3 faces
+
+
+def test_notebook_faces():
+    from coopgame.dynamics.analysis import replicator_equations
+
+    table = corner_table(models.tripartite())
+    html = table._repr_html_()
+    assert html.startswith("<table>") and "Supervise loosely, Regulate strictly, Abate" in html
+    latex = replicator_equations(models.tripartite())._repr_latex_()
+    assert latex.startswith("$\\begin{aligned}") and latex.endswith("$")

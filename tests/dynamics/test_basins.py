@@ -481,3 +481,54 @@ def test_bad_arguments():
         time_to_reach(stag, [[0.8, 0.2], [0.5, 0.5]], "Stag")       # target not a profile
     with pytest.raises(InvalidProfileError, match="one probability vector"):
         time_to_reach(models.inspection().numeric(), [[0.5, 0.5], [0.5, 0.5]], [0.5, 0.5])
+
+
+# ------------------------------------------------------------------------------------ limits and checks (issue 13)
+def test_basins_of_many_players_are_refused_before_any_work():
+    rng = np.random.default_rng(0)
+    game = cg.NormalFormGame([rng.integers(-3, 4, size=(2,) * 8) for _ in range(8)])
+    with pytest.raises(SolverLimitError, match="max_starts"):
+        basins(game)                                           # 7**8 grid starts
+    with pytest.raises(SolverLimitError, match="max_work"):
+        basins(game, samples=20)
+    with pytest.raises(SolverLimitError, match="max_work"):
+        basins(models.stag_hunt(R=4, S=1, T=3, P=3), grid=50, max_work=10**6)
+    with pytest.raises(SolverLimitError, match="max_profiles"):
+        attractors(game, max_profiles=255)                     # 2**8 pure profiles
+    rps = cg.NormalFormGame([np.eye(4), np.eye(4)])
+    with pytest.raises(SolverLimitError, match="max_strategies"):
+        attractors(rps, max_strategies=3)
+
+
+def test_basins_check_seeds_and_options():
+    stag = models.stag_hunt(R=4, S=1, T=3, P=3)
+    for seed in (-1, 1.5, True):
+        with pytest.raises(InvalidArgumentError):
+            basins(stag, samples=10, seed=seed)
+    with pytest.raises(InvalidArgumentError, match="did you mean 'samples'"):
+        basins(stag, sample=10)
+    with pytest.raises(InvalidArgumentError, match="progress"):
+        basins(stag, grid=10, progress="yes")
+    with pytest.raises(InvalidArgumentError, match="rtol"):
+        time_to_reach(stag, [0.8, 0.2], "Stag", rtol=float("nan"))
+    with pytest.raises(InvalidProfileError):
+        time_to_reach(stag, [float("nan"), 1.0], "Stag")
+    with pytest.raises(InvalidProfileError):
+        basins(stag, grid=10, attractors=[[float("nan"), 1.0]])
+    gen = basins(stag, samples=30, seed=np.random.default_rng(3))
+    assert gen.seed == "Generator" and len(gen) == 30
+
+
+def test_progress_bar_does_not_change_the_result(capsys):
+    stag = models.stag_hunt(R=4, S=1, T=3, P=3)
+    quiet = basins(stag, grid=20)
+    shown = basins(stag, grid=20, progress=True)
+    assert np.array_equal(quiet.outcome, shown.outcome) and np.array_equal(quiet.shares, shown.shares)
+    assert "basins" in capsys.readouterr().err
+
+
+def test_payoff_arrays_are_accepted():
+    arrays = [[[4, 1], [3, 3]], [[4, 3], [1, 3]]]
+    assert basins(arrays, grid=30).names == ("1", "2")
+    assert time_to_reach(arrays, [0.8, 0.2], "1") == time_to_reach(models.stag_hunt(R=4, S=1, T=3, P=3),
+                                                                    [0.8, 0.2], "Stag")

@@ -473,3 +473,89 @@ def test_rest_points_of_float_games_are_floats_for_any_number_of_strategies():
             warnings.simplefilter("ignore", cg.DegenerateGameWarning)
             points = rest_points(game)
         assert points and all(v.dtype.kind == kind for p in points for v in p)
+
+
+# ------------------------------------------------------------------------------------ bad input (issue 13)
+PD = cg.NormalFormGame([[[3, 0], [5, 1]], [[3, 5], [0, 1]]])
+
+
+@pytest.mark.parametrize("x0", [[float("nan"), 1], [float("inf"), 0], [True, False], [0.5, 0.6], [-0.5, 1.5],
+                                ["a", "b"], [[0.5, "x"], [0.5, 0.5]], None, 3.5, {"x": 1}])
+def test_replicator_refuses_bad_starts(x0):
+    with pytest.raises(InvalidProfileError):
+        replicator(PD, x0, 5)
+
+
+@pytest.mark.parametrize("point", [[float("nan"), 1], [True, False], [[float("nan"), 1], [0, 1]],
+                                   [[1, 0], [True, False]], "x", None])
+def test_stability_refuses_bad_points(point):
+    with pytest.raises(InvalidProfileError):
+        stability(PD, point)
+
+
+@pytest.mark.parametrize("options", [{"rtol": float("nan")}, {"atol": -1.0}, {"rtol": 0}, {"rtol": "x"},
+                                     {"method": "Euler"}, {"t_eval": [0, float("nan")]}, {"rtl": 1e-3}])
+def test_replicator_refuses_bad_options(options):
+    with pytest.raises(InvalidArgumentError):
+        replicator(PD, [0.5, 0.5], 5, **options)
+
+
+@pytest.mark.parametrize("t_max", [float("nan"), float("inf"), 0, -1, True, "5", None])
+def test_replicator_refuses_bad_horizons(t_max):
+    with pytest.raises(InvalidArgumentError):
+        replicator(PD, [0.5, 0.5], t_max)
+
+
+def test_misspelt_keywords_are_named():
+    with pytest.raises(InvalidArgumentError, match="did you mean 'rtol'"):
+        replicator(PD, [0.5, 0.5], 5, rtl=1e-3)
+    with pytest.raises(InvalidArgumentError, match="max_faces"):
+        rest_points(PD, max_face=10)
+    with pytest.raises(InvalidArgumentError, match="unknown keyword"):
+        stability(PD, [[1, 0], [1, 0]], exact=True)
+
+
+def test_payoff_arrays_are_games_everywhere():
+    arrays = [[[3, 0], [5, 1]], [[3, 5], [0, 1]]]
+    assert replicator(arrays, [0.9, 0.1], 30) == replicator(PD, [0.9, 0.1], 30)
+    assert replicator(np.array(arrays), [[0.9, 0.1], [0.5, 0.5]], 5).populations == "multi"
+    assert stability(arrays, [[0, 1], [0, 1]]).classification == "stable"
+    assert len(rest_points(arrays)) == 4
+    with pytest.raises(cg.InvalidGameError):
+        replicator([[[1, 2]], [[1]]], [0.5, 0.5], 5)
+
+
+def test_rest_points_check_their_size_before_any_work():
+    from coopgame.errors import SolverLimitError
+
+    for shape in ((60, 60), (200, 200)):
+        with pytest.raises(SolverLimitError, match="max_faces"):
+            rest_points(cg.random_game(shape, seed=0))
+    with pytest.raises(SolverLimitError, match="max_faces=8"):
+        rest_points(PD, max_faces=8)                            # 3**2 = 9 faces
+    assert len(rest_points(PD, max_faces=9)) == 4
+    with pytest.raises(InvalidArgumentError):
+        rest_points(PD, max_faces=0)
+    with pytest.raises(SolverLimitError):                       # seven two-strategy roles: 3**7 faces
+        rest_points(cg.NormalFormGame([np.zeros((2,) * 7)] * 7))
+
+
+def test_rest_points_say_how_they_were_found():
+    points = rest_points(cg.NormalFormGame.zero_sum([[1, -1], [-1, 1]], exact=True))
+    assert points.method == "support_enumeration" and points.is_exact and points.is_complete
+    with pytest.warns(cg.DegenerateGameWarning):
+        partial = rest_points(cg.NormalFormGame([np.zeros((2, 2)), np.zeros((2, 2))]))
+    assert not partial.is_complete and partial.note
+
+
+def test_results_are_result_dataclasses():
+    from coopgame.results import Result
+
+    res = stability(PD, [[0, 1], [0, 1]])
+    traj = replicator(PD, [0.5, 0.5], 1.0)
+    assert isinstance(res, Result) and isinstance(traj, Result)
+    assert res.to_dict()["classification"] == "stable"
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        res.classification = "unstable"  # type: ignore[misc]
+    assert not res.jacobian.flags.writeable and not traj.states.flags.writeable
+    assert "<table>" in res._repr_html_()
