@@ -114,7 +114,7 @@ _KNOWN_CITING = {
     "tests/mechanisms/test_instruments.py", "tests/sweeps/test_sweep.py", "tests/games/test_symbolic.py",
     "tests/games/test_symmetric.py", "examples/plot_free_riding.py", "examples/plot_race_to_the_bottom.py",
     "examples/plot_stag_hunt_basins.py", "examples/plot_phase_portrait.py",
-    "coopgame/dynamics/analysis.py", "coopgame/equilibria/conditions.py", "coopgame/equilibria/continuous.py",
+    "coopgame/dynamics/analysis.py", "coopgame/equilibria/continuous.py",
     "coopgame/equilibria/multilevel.py",
 }
 
