@@ -664,3 +664,12 @@ def test_huge_run_counts_are_refused_naming_the_limit():
     assert simulate_fixation(PD, 0, 1, 10, runs=11, max_runs=11, seed=0).runs == 11
     with pytest.raises(InvalidArgumentError, match="max_steps"):
         simulate_fixation(PD, 0, 1, 10, runs=5, max_steps=10**400)
+
+
+def test_stationary_distribution_progress_bar(capsys):
+    game = exact_game([[2, 0, 1], [3, 1, 0], [0, 2, 1]])
+    quiet = stationary_distribution(game, 8, intensity=Fraction(1, 10), progress=False)
+    assert stationary_distribution(game, 8, intensity=Fraction(1, 10), progress=True) == quiet
+    assert "stationary_distribution" in capsys.readouterr().err
+    with pytest.raises(InvalidArgumentTypeError, match="progress"):
+        stationary_distribution(game, 8, progress="auto")

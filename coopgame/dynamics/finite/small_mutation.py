@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from coopgame._checks import check_options
+from coopgame._checks import check_options, progress_bar
 from coopgame._numeric import readonly
 from coopgame.dynamics.finite.adapter import prepare
 from coopgame.dynamics.finite.fixation import rho
@@ -132,7 +132,7 @@ def _gth(P: np.ndarray) -> np.ndarray:
 
 
 def stationary_distribution(game: GameLike | SymmetricGame, population_size: int, *, process: str = "moran",
-                            intensity: Any = 0.1, max_population: int | None = None,
+                            intensity: Any = 0.1, max_population: int | None = None, progress: bool | None = None,
                             **options: Any) -> StationaryDistribution:
     """Stationary distribution over monomorphic states in the limit of rare mutations.
 
@@ -148,6 +148,11 @@ def stationary_distribution(game: GameLike | SymmetricGame, population_size: int
     ----------
     game, population_size, process, intensity, max_population
         As for :func:`~coopgame.dynamics.finite.fixation_probability`.
+    progress : bool, optional
+        A tqdm progress bar over the ``m (m - 1)`` fixation probabilities
+        (exact ones of large populations take seconds each). None (default)
+        shows one only in a terminal or notebook, once the work has lasted a
+        second.
 
     Returns
     -------
@@ -180,17 +185,26 @@ def stationary_distribution(game: GameLike | SymmetricGame, population_size: int
     True
     """
     where = "stationary_distribution"
-    check_options(where, options, ["process", "intensity", "max_population"], what="keyword argument")
+    check_options(where, options, ["process", "intensity", "max_population", "progress"], what="keyword argument")
     pop, process, intensity, exact, size = prepare(game, population_size, process, intensity, max_population, where)
     m = len(pop.labels)
     if m < 2:
         raise InvalidGameError(f"{where}: expected a game with at least two strategies, got {m}")
     dtype = object if exact else float
     fix = np.empty((m, m), dtype=dtype)
-    for i in range(m):
-        for j in range(m):
-            fix[i, j] = (Fraction(1, size) if exact else 1.0 / size) if i == j else rho(
-                pop, j, i, size, process, intensity, where, exact)
+    bar = progress_bar(progress, m * (m - 1), where, unit="pair")
+    try:
+        for i in range(m):
+            for j in range(m):
+                if i == j:
+                    fix[i, j] = Fraction(1, size) if exact else 1.0 / size
+                    continue
+                fix[i, j] = rho(pop, j, i, size, process, intensity, where, exact)
+                if bar is not None:
+                    bar.update(1)
+    finally:
+        if bar is not None:
+            bar.close()
     trans = np.empty((m, m), dtype=dtype)
     for i in range(m):
         for j in range(m):
