@@ -38,13 +38,12 @@ from coopgame.dynamics.linearisation import CLASSES as _LINEAR_CLASSES
 from coopgame.dynamics.linearisation import classify_eigenvalues, linearise
 from coopgame.dynamics.population import PopulationGame, as_population_game
 from coopgame.dynamics.states import to_sympy_number as _number
-from coopgame.results import Result, html_table
 from coopgame.errors import (
     InvalidArgumentError,
     InvalidProfileError,
-    SolverLimitError,
     UnresolvedParameterError,
 )
+from coopgame.results import Result, html_table
 
 __all__ = [
     "CLASSES",
@@ -554,7 +553,8 @@ class CornerTable(Result):
             records.append(rec)
         return pd.DataFrame.from_records(records)
 
-    def __str__(self) -> str:
+    def _cells(self) -> tuple[list[str], list[list[str]]]:
+        """The header and the rows of the table as text (for ``str`` and the notebook)."""
         head = ["corner", "(" + ", ".join(s.name for s in self.state) + ")", "eigenvalues", "stable iff"]
         body = []
         for r in self.rows:
@@ -566,6 +566,10 @@ class CornerTable(Result):
                 cells.append(f"{cls} (" + ", ".join(_fmt(e) for e in eigs) + ")")
             body.append(cells)
         head += [f"scenario {name}" for name in self.scenarios]
+        return head, body
+
+    def __str__(self) -> str:
+        head, body = self._cells()
         widths = [max(len(row[k]) for row in [head] + body) for k in range(len(head))]
         lines = ["  ".join(c.ljust(w) for c, w in zip(head, widths)).rstrip(),
                  "  ".join("-" * w for w in widths)]
@@ -581,17 +585,7 @@ class CornerTable(Result):
         return f"CornerTable({len(self.rows)} corners, {len(self.scenarios)} scenarios)\n{self}"
 
     def _repr_html_(self) -> str:
-        head = ["corner", "(" + ", ".join(s.name for s in self.state) + ")", "eigenvalues", "stable iff"]
-        head += [f"scenario {name}" for name in self.scenarios]
-        body = []
-        for r in self.rows:
-            cond = "always" if r.condition is sympy.true else "never" if r.condition is sympy.false else str(r.condition)
-            cells = [", ".join(r.profile), "(" + ", ".join(str(v) for v in r.point) + ")",
-                     "; ".join(str(e) for e in r.eigenvalues), cond]
-            for name in self.scenarios:
-                eigs, cls = r.scenarios[name]
-                cells.append(f"{cls} (" + ", ".join(_fmt(e) for e in eigs) + ")")
-            body.append(cells)
+        head, body = self._cells()
         stable = "; ".join(f"{name}: " + (", ".join("(" + ", ".join(p) + ")" for p in self.stable_corners(name))
                                           or "none") for name in self.scenarios)
         return html_table(body, header=head, caption="Corner stability" + (f" (stable corners {stable})"
@@ -880,10 +874,10 @@ def classify_corners(game: Any, samples: Any, *, max_corners: int = MAX_CORNERS,
     k = sum(m - 1 for m in pgame.shape)
     func = sympy.lambdify(pgame.parameters, exprs, modules="numpy")
     values = func(*columns)
-    eig = np.empty((n, len(profiles) * k))
+    flat = np.empty((n, len(profiles) * k))
     for j, v in enumerate(values):
-        eig[:, j] = v
-    eig = eig.reshape(n, len(profiles), k)
+        flat[:, j] = v
+    eig = flat.reshape(n, len(profiles), k)
     codes = classify_eigenvalues(eig)             # the one classifier, each corner at its own scale
     corners = tuple(tuple(pgame.actions[p][a] for p, a in enumerate(idx)) for idx in profiles)
     return CornerClassification(corners, tuple(s.name for s in pgame.parameters), readonly(eig), readonly(codes))

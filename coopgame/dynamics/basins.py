@@ -373,10 +373,11 @@ def basins(game: Any, *, grid: int | None = None, samples: int | None = None, se
                alternative="fewer starts, a larger dt or a shorter t_max")
     if samples is not None:
         points = np.hstack([rng.dirichlet(np.ones(m), size=samples) for m in field.sizes])
-        method, resolution = "samples", int(samples)
+        method, resolution = "samples", samples
     else:
-        points = _grid_starts(field, int(grid))
-        method, resolution = "grid", int(grid)
+        assert grid is not None
+        points = _grid_starts(field, grid)
+        method, resolution = "grid", grid
     if attractors is None:
         found = find_attractors(field, where, max_strategies=max_strategies, max_profiles=max_profiles)
     else:

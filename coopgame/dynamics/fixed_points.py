@@ -66,7 +66,7 @@ def support_system(pgame: Any, supports: Sequence[Sequence[int]], prefix: str
         vec[sup[-1]] = 1 - sum(u, sympy.Integer(0))
         shares.append(vec)
     at = {x: shares[p][a] for p, coords in enumerate(pgame.role_state) for a, x in enumerate(coords)}
-    eqs = []
+    eqs: list[sympy.Expr] = []
     for p, sup in enumerate(supports):
         row = [pgame.payoffs[p][a].xreplace(at) for a in sup]
         eqs.extend(sympy.expand(sympy.together(r - row[0])) for r in row[1:])
@@ -185,10 +185,11 @@ def _support_rest_points(pgame: PopulationGame, exact_payoffs: bool) -> tuple[li
             try:
                 solutions = sympy.solve(eqs, unknowns, dict=True)
             except NotImplementedError:
-                solutions = _numeric_solutions(eqs, unknowns, shares, supports)
-                if solutions is None:
+                numeric = _numeric_solutions(eqs, unknowns, shares, supports)
+                if numeric is None:
                     degenerate = True
                     continue
+                solutions = numeric
         for sol in solutions:
             values = [sympy.sympify(v).xreplace(sol) for vec in shares for v in vec]
             if any(v.free_symbols for v in values):

@@ -26,7 +26,7 @@ from typing import Any
 import numpy as np
 import sympy
 
-from coopgame._numeric import TOLERANCE, scaled_tolerance
+from coopgame._numeric import TOLERANCE, scaled_tolerance, to_fraction
 
 __all__ = ["CLASSES", "Linearisation", "classify_eigenvalues", "classify_signs", "linearise"]
 
@@ -153,7 +153,8 @@ def linearise(jacobian: Any, is_exact: bool) -> Linearisation:
         eigenvalues = np.array([complex(float(v)) for v in diagonal], dtype=complex)
         classification = classify_signs(real_signs, [False] * dim)
     elif is_exact and dim <= _EXACT_DIM:
-        matrix = sympy.Matrix(dim, dim, lambda i, j: sympy.Rational(jac[i, j].numerator, jac[i, j].denominator))
+        entries = [[to_fraction(jac[i, j]) for j in range(dim)] for i in range(dim)]
+        matrix = sympy.Matrix(dim, dim, lambda i, j: sympy.Rational(entries[i][j].numerator, entries[i][j].denominator))
         evs: list[sympy.Expr] = []
         for ev, mult in matrix.eigenvals().items():
             evs.extend([ev] * mult)

@@ -199,7 +199,7 @@ class PopulationGame:
                 raise InvalidGameError(f"{where}: expected {m - 1} state symbols for role {p + 1} "
                                        f"(the shares of its first {m - 1} strategies), got {describe(entry)}")
             out.append(tuple(syms))
-        names = [s.name for role in out for s in role]
+        names = [str(s) for role in out for s in role]
         if len(set(names)) != len(names):
             raise InvalidGameError(f"{where}: expected distinct state symbols, got {names}")
         return tuple(out)
