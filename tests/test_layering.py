@@ -213,16 +213,10 @@ def shadowed_modules() -> set[str]:
 # Known failures when the contract was written (other changes remove them); each flips to a
 # failure of its own test as soon as it is fixed, so that it is taken off these lists.
 KNOWN_UPWARD: set[str] = set()
-KNOWN_CYCLES: set[str] = {
-    "coopgame.equilibria._unique -> coopgame.equilibria.conditions",
-    "coopgame.equilibria.conditions -> coopgame.equilibria._unique",
-}
+KNOWN_CYCLES: set[str] = set()
 KNOWN_SHADOWED: set[str] = {
     "coopgame.dynamics.basins",
     "coopgame.dynamics.replicator",
-    "coopgame.equilibria.lemke_howson",
-    "coopgame.equilibria.support_enumeration",
-    "coopgame.equilibria.vertex_enumeration",
     "coopgame.models.inspection",
     "coopgame.models.multilevel",
     "coopgame.models.performance_evaluation",

@@ -16,13 +16,13 @@ from coopgame.equilibria.dominance import (
     dominant_strategies,
     iterated_elimination,
 )
-from coopgame.equilibria.lemke_howson import lemke_howson
+from coopgame.equilibria.pivoting import lemke_howson
 from coopgame.equilibria.mixed import mixed_equilibria
 from coopgame.equilibria.polynomial import support_polynomial
 from coopgame.equilibria.pure import pure_equilibria
 from coopgame.equilibria.result import Equilibrium, equilibria_frame
-from coopgame.equilibria.support_enumeration import support_enumeration
-from coopgame.equilibria.vertex_enumeration import vertex_enumeration
+from coopgame.equilibria.supports import support_enumeration
+from coopgame.equilibria.vertices import vertex_enumeration
 
 __all__ = [
     "Equilibrium",

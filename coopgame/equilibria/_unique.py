@@ -2,7 +2,10 @@
 
 Both scan the parameter's critical values (where some payoff comparison
 changes sign, so where the set of equilibria can change) and test the
-concept between and at them on the numeric game.
+concept between and at them on the numeric game. They return the fields of
+a :class:`~coopgame.equilibria.conditions.Threshold` as a dict, which
+:func:`~coopgame.equilibria.conditions.threshold` turns into the result (so
+this module does not import the one that calls it).
 """
 
 from __future__ import annotations
@@ -14,6 +17,9 @@ from typing import Any
 
 import sympy
 
+from coopgame.equilibria._differences import dominance_differences
+from coopgame.equilibria.dominance import iterated_elimination
+from coopgame.equilibria.mixed import mixed_equilibria
 from coopgame.errors import SolverLimitError
 from coopgame.games.normal_form import NormalFormGame
 
@@ -144,21 +150,12 @@ def _mixed_boundaries(g, sym: sympy.Symbol) -> list[sympy.Expr]:
     return [e for e in out if e.has(sym)]
 
 
-def unique_threshold(g, idx: tuple[int, ...], sym: sympy.Symbol, threshold: Callable[..., Any]):
-    from coopgame.equilibria.conditions import Threshold, _differences_dominance
-    from coopgame.equilibria.dominance import iterated_elimination
-    from coopgame.equilibria.mixed import mixed_equilibria
-
-    others = set(g.parameters) - {sym}
-    if others:
-        t = threshold(g, idx, sym, concept="strictly_dominant")
-        return Threshold(sym, "unique", t.value, attained=False, upper=t.upper, conditions=t.conditions,
-                         method="symbolic (strict dominance: sufficient, an upper bound on the least value)",
-                         reason=t.reason, _game=g)
+def unique_threshold(g: Any, idx: tuple[int, ...], sym: sympy.Symbol) -> dict[str, Any]:
+    """Fields of the "unique" threshold of a game whose only free parameter is ``sym``."""
     diffs = []
     for p in range(g.num_players):
         for a in range(g.shape[p]):
-            diffs += _differences_dominance(g, p, a)
+            diffs += dominance_differences(g, p, a)
     if g.num_players == 2:
         diffs += _mixed_boundaries(g, sym)
     crit = _roots(diffs, sym)
@@ -173,21 +170,20 @@ def unique_threshold(g, idx: tuple[int, ...], sym: sympy.Symbol, threshold: Call
 
     found = _scan(holds, crit, sym)
     if found is None:
-        return Threshold(sym, "unique", None, method="numeric scan",
-                         reason="the profile is not the unique equilibrium for large values", _game=g)
+        return {"value": None, "method": "numeric scan",
+                "reason": "the profile is not the unique equilibrium for large values"}
     value, attained = found
-    return Threshold(sym, "unique", value, attained=attained, method="numeric scan of critical values", _game=g)
+    return {"value": value, "attained": attained, "method": "numeric scan of critical values"}
 
 
-def numeric_threshold(g, idx: tuple[int, ...], sym: sympy.Symbol, concept: str,
-                      diffs: Sequence[sympy.Expr], strict: bool):
-    from coopgame.equilibria.conditions import Threshold
-
+def numeric_threshold(idx: tuple[int, ...], sym: sympy.Symbol, diffs: Sequence[sympy.Expr],
+                      strict: bool) -> dict[str, Any]:
+    """Fields of a threshold whose conditions ``diffs >= 0`` (``> 0`` when strict) are not linear in ``sym``."""
     others = set().union(*(d.free_symbols for d in diffs)) - {sym}
     if others:
         names = ", ".join(sorted(s.name for s in others))
-        return Threshold(sym, concept, None, method="numeric",
-                         reason=f"the conditions are not linear in {sym}; give values= for {names}", _game=g)
+        return {"value": None, "method": "numeric",
+                "reason": f"the conditions are not linear in {sym}; give values= for {names}"}
     crit = _roots(diffs, sym)
 
     def holds(value: sympy.Expr) -> bool:
@@ -196,7 +192,6 @@ def numeric_threshold(g, idx: tuple[int, ...], sym: sympy.Symbol, concept: str,
 
     found = _scan(holds, crit, sym)
     if found is None:
-        return Threshold(sym, concept, None, method="numeric",
-                         reason="the conditions fail for large values", _game=g)
+        return {"value": None, "method": "numeric", "reason": "the conditions fail for large values"}
     value, attained = found
-    return Threshold(sym, concept, value, attained=attained, method="numeric scan of critical values", _game=g)
+    return {"value": value, "attained": attained, "method": "numeric scan of critical values"}

@@ -8,22 +8,27 @@ symbols' assumptions: factors known to be positive are divided out, so
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import functools
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from itertools import product
-from typing import Any
+from typing import Any, TypeVar
 
 import sympy
 
+from coopgame._checks import check_bool, check_choice, check_options, check_real
+from coopgame.equilibria._differences import dominance_differences, nash_differences
+from coopgame.equilibria._unique import numeric_threshold, unique_threshold
 from coopgame.errors import (
-    InvalidArgumentError,
+    CoopgameError,
     InvalidArgumentTypeError,
     InvalidGameTypeError,
     InvalidProfileError,
     NotSupportedError,
+    UnresolvedParameterError,
 )
 from coopgame.games.normal_form import NormalFormGame
 from coopgame.games.symbolic import SymbolicGame, as_expression
+from coopgame.results import Result, ValueResult
 
 __all__ = [
     "equilibrium_conditions",
@@ -37,6 +42,32 @@ __all__ = [
 
 #: The solution concepts :func:`threshold` accepts.
 CONCEPTS = ("nash", "strict", "dominant", "strictly_dominant", "unique")
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _sympy_guarded(where: str) -> Callable[[F], F]:
+    """Errors sympy raises inside ``where`` (it cannot decide a relation, factor an expression...) become typed.
+
+    They come back as :class:`~coopgame.errors.NotSupportedError` naming the
+    function, with sympy's error kept as ``__cause__``; coopgame's own errors
+    pass through.
+    """
+    def wrap(func: F) -> F:
+        @functools.wraps(func)
+        def inner(*args: Any, **kwargs: Any) -> Any:
+            try:
+                return func(*args, **kwargs)
+            except CoopgameError:
+                raise
+            except (sympy.SympifyError, sympy.PolynomialError, NotImplementedError, TypeError, ValueError,
+                    ZeroDivisionError, RecursionError) as err:
+                raise NotSupportedError(
+                    f"{where}: expected conditions sympy can decide, got an expression it could not handle "
+                    f"({type(err).__name__}: {err}); give numbers for some parameters first (game.subs(...))"
+                ) from err
+        return inner  # type: ignore[return-value]
+    return wrap
 
 
 def _symbolic(game: Any, where: str) -> SymbolicGame:
@@ -77,7 +108,7 @@ def _relation(diff: sympy.Expr, strict: bool) -> sympy.Basic:
         return rel
     # linear in a single symbol: isolate it for readability (r >= 2 rather than r - 2 >= 0)
     free = list(core.free_symbols)
-    if len(free) == 1 and sympy.degree(core, free[0]) == 1:
+    if len(free) == 1 and core.is_polynomial(free[0]) and sympy.degree(core, free[0]) == 1:
         a = core.coeff(free[0])
         b = sympy.expand(core - a * free[0])
         if a.is_number and a != 0:
@@ -109,31 +140,7 @@ def _conjunction(relations: Sequence[sympy.Basic]) -> sympy.Basic:
     return sympy.And(*out)
 
 
-def _differences_nash(g: SymbolicGame, idx: tuple[int, ...]) -> list[sympy.Expr]:
-    out = []
-    for p, a in enumerate(idx):
-        u = g.payoffs[p]
-        for alt in range(g.shape[p]):
-            if alt != a:
-                dev = list(idx)
-                dev[p] = alt
-                out.append(u[idx] - u[tuple(dev)])
-    return out
-
-
-def _differences_dominance(g: SymbolicGame, p: int, a: int) -> list[sympy.Expr]:
-    u = g.payoffs[p]
-    others = [range(m) if q != p else [None] for q, m in enumerate(g.shape)]
-    out = []
-    for prof in product(*others):
-        for alt in range(g.shape[p]):
-            if alt != a:
-                mine = tuple(a if q == p else s for q, s in enumerate(prof))
-                dev = tuple(alt if q == p else s for q, s in enumerate(prof))
-                out.append(u[mine] - u[dev])
-    return out
-
-
+@_sympy_guarded("equilibrium_conditions")
 def equilibrium_conditions(game: Any, profile: Sequence[Any], strict: bool = False) -> sympy.Basic:
     """The conditions under which a pure profile is a Nash equilibrium.
 
@@ -163,10 +170,12 @@ def equilibrium_conditions(game: Any, profile: Sequence[Any], strict: bool = Fal
     r <= 2
     """
     g = _symbolic(game, "equilibrium_conditions")
+    strict = check_bool(strict, "strict", "equilibrium_conditions")
     idx = g.pure_profile(profile)
-    return _conjunction([_relation(d, strict) for d in _differences_nash(g, idx)])
+    return _conjunction([_relation(d, strict) for d in nash_differences(g, idx)])
 
 
+@_sympy_guarded("dominance_conditions")
 def dominance_conditions(game: Any, player: Any, action: Any, strict: bool = True) -> sympy.Basic:
     """The conditions under which ``action`` is a dominant strategy of ``player``.
 
@@ -184,13 +193,27 @@ def dominance_conditions(game: Any, player: Any, action: Any, strict: bool = Tru
     r < 2
     """
     g = _symbolic(game, "dominance_conditions")
+    strict = check_bool(strict, "strict", "dominance_conditions")
     p = g.player_index(player)
     a = g.action_index(p, action)
-    return _conjunction([_relation(d, strict) for d in _differences_dominance(g, p, a)])
+    return _conjunction([_relation(d, strict) for d in dominance_differences(g, p, a)])
+
+
+def _substitution(where: str, expressions: Sequence[Any], values: Mapping[Any, Any], exclude: Any = None) -> dict[Any, Any]:
+    """``{symbol: value}`` for ``values`` keyed by symbols or names; names that are not parameters are refused."""
+    syms = {s.name: s for e in expressions for s in sympy.sympify(e).free_symbols if s != exclude}
+    if not isinstance(values, Mapping):
+        raise InvalidArgumentTypeError(f"{where}: expected a mapping from parameters to numbers, got {values!r}")
+    names = {(k.name if isinstance(k, sympy.Symbol) else k): v for k, v in values.items()}
+    bad = [k for k in names if not isinstance(k, str)]
+    if bad:
+        raise InvalidArgumentTypeError(f"{where}: expected parameter names or symbols as keys, got {bad[0]!r}")
+    check_options(where, names, syms, what="parameter")
+    return {syms[k]: as_expression(v) for k, v in names.items()}
 
 
 @dataclass(frozen=True)
-class SymbolicMixedEquilibrium:
+class SymbolicMixedEquilibrium(Result):
     """The completely mixed equilibrium of a 2x2 game in closed form.
 
     Attributes
@@ -198,28 +221,54 @@ class SymbolicMixedEquilibrium:
     strategies : tuple of tuples of sympy expressions
         Each player's probabilities of its two actions.
     payoffs : tuple of sympy expressions
+        Each player's expected payoff.
     conditions : sympy Boolean
         When the strategies are interior (each probability strictly between 0 and 1).
+    players : tuple of str
+        The players' names (for tables).
     """
 
     strategies: tuple[tuple[sympy.Expr, sympy.Expr], tuple[sympy.Expr, sympy.Expr]]
     payoffs: tuple[sympy.Expr, sympy.Expr]
     conditions: sympy.Basic
+    players: tuple[str, str] = ("Player 1", "Player 2")
+
+    @property
+    def is_exact(self) -> bool:
+        """Always True: the expressions are exact."""
+        return True
 
     def subs(self, mapping: Mapping[Any, Any] | None = None, **values: Any) -> SymbolicMixedEquilibrium:
-        """The same with parameter values substituted (keys are symbols or names)."""
+        """The same with parameter values substituted (keys are symbols or names; unknown names are refused)."""
         combined = dict(mapping or {})
         combined.update(values)
-        syms = {s.name: s for e in self.payoffs + self.strategies[0] + self.strategies[1] for s in e.free_symbols}
-        sub = {syms.get(k, k) if isinstance(k, str) else k: as_expression(v) for k, v in combined.items()}
-        f = lambda e: sympy.simplify(e.xreplace(sub))  # noqa: E731
+        exprs = [*self.payoffs, *self.strategies[0], *self.strategies[1], self.conditions]
+        sub = _substitution("SymbolicMixedEquilibrium.subs", exprs, combined)
+
+        def f(e: Any) -> Any:
+            return sympy.simplify(e.xreplace(sub))
+
         return SymbolicMixedEquilibrium(
             tuple(tuple(f(e) for e in s) for s in self.strategies),  # type: ignore[arg-type]
             tuple(f(e) for e in self.payoffs),  # type: ignore[arg-type]
-            sympy.simplify(self.conditions.xreplace(sub)) if self.conditions not in (sympy.true, sympy.false) else self.conditions,
+            f(self.conditions) if self.conditions not in (sympy.true, sympy.false) else self.conditions,
+            self.players,
         )
 
+    def _frame_row(self) -> dict[str, Any]:
+        row: dict[str, Any] = {name: f"({s[0]}, {s[1]})" for name, s in zip(self.players, self.strategies)}
+        for name, v in zip(self.players, self.payoffs):
+            row[f"payoff: {name}"] = v
+        row["conditions"] = self.conditions
+        return row
 
+    def _repr_latex_(self) -> str:
+        parts = [rf"\text{{{name}}}: \left({sympy.latex(s[0])},\ {sympy.latex(s[1])}\right)"
+                 for name, s in zip(self.players, self.strategies)]
+        return "$" + r";\quad ".join(parts) + rf"\quad \text{{when }} {sympy.latex(self.conditions)}$"
+
+
+@_sympy_guarded("symbolic_mixed_equilibrium")
 def symbolic_mixed_equilibrium(game: Any) -> SymbolicMixedEquilibrium:
     """Closed-form interior mixed equilibrium of a 2x2 game from the indifference conditions.
 
@@ -229,7 +278,8 @@ def symbolic_mixed_equilibrium(game: Any) -> SymbolicMixedEquilibrium:
 
     Examples
     --------
-    The inspection game (THEORY.md 2.4): local government L cooperates for
+    The inspection game (Avenhaus, von Stengel and Zamir 2002; claim C5 of
+    the docs' claims page): local government L cooperates for
     real or falsely (saving ``dc``); the centre inspects at cost ``k``,
     detecting false cooperation with probability ``rho``, which fines L ``F``
     and brings the centre ``B``.
@@ -262,12 +312,15 @@ def symbolic_mixed_equilibrium(game: Any) -> SymbolicMixedEquilibrium:
     pay = tuple(sympy.simplify(sum(x[i] * y[j] * M[i, j] for i in range(2) for j in range(2))) for M in (A, B))
     conds = _conjunction([_relation(p, True), _relation(1 - p, True), _relation(q, True), _relation(1 - q, True)])
     return SymbolicMixedEquilibrium((tuple(sympy.simplify(v) for v in x), tuple(sympy.simplify(v) for v in y)),
-                                    pay, conds)  # type: ignore[arg-type]
+                                    pay, conds, tuple(g.players))  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True)
-class Threshold:
+class Threshold(ValueResult):
     """The least value of a parameter at which a profile holds under a solution concept.
+
+    It works as its value: ``float(t)`` (when no other parameter is left)
+    and ``sympy.sympify(t)`` give :attr:`value`.
 
     Attributes
     ----------
@@ -286,6 +339,19 @@ class Threshold:
     method : str
         ``"symbolic"`` or ``"numeric"``.
     reason : str
+
+    Examples
+    --------
+    >>> import sympy
+    >>> import coopgame as cg
+    >>> pd = cg.SymbolicGame([[["R", "S"], ["T", "P"]], [["R", "T"], ["S", "P"]]],
+    ...                      actions=[["Cooperate", "Defect"]] * 2)
+    >>> fined = pd.apply(cg.Penalty(0, "Defect", "F"), cg.Penalty(1, "Defect", "F"))
+    >>> t = cg.threshold(fined.subs({"R": 3, "S": 0, "T": 5, "P": 1}), ("Cooperate", "Cooperate"), "F")
+    >>> float(t), sympy.sympify(t) + 1
+    (2.0, 3)
+    >>> print(t._repr_latex_())
+    $F \\geq 2$
     """
 
     parameter: sympy.Symbol
@@ -301,12 +367,91 @@ class Threshold:
     def __bool__(self) -> bool:
         return self.value is not None
 
-    def evaluate(self, **values: Any) -> float:
-        """The threshold as a float at given values of the other parameters."""
+    def _need_value(self, where: str) -> Any:
         if self.value is None:
-            raise InvalidProfileError(f"Threshold.evaluate: no value works ({self.reason})")
-        syms = {s.name: s for s in sympy.sympify(self.value).free_symbols}
-        return float(sympy.sympify(self.value).xreplace({syms[k]: as_expression(v) for k, v in values.items() if k in syms}))
+            raise InvalidProfileError(f"{where}: no value of {self.parameter} works ({self.reason})")
+        return sympy.sympify(self.value)
+
+    def __float__(self) -> float:
+        value = self._need_value("float(Threshold)")
+        if value.free_symbols:
+            names = ", ".join(sorted(str(s) for s in value.free_symbols))
+            raise UnresolvedParameterError(
+                f"float(Threshold): expected a threshold without free parameters, got {value} (free: {names}); "
+                "use .evaluate(name=value, ...)")
+        return self._to_float(value, "float(Threshold)")
+
+    def _sympy_(self) -> Any:
+        return self._need_value("sympy.sympify(Threshold)")
+
+    @staticmethod
+    def _to_float(value: Any, where: str) -> float:
+        try:
+            out = complex(sympy.N(value))
+        except (TypeError, ValueError) as err:
+            raise UnresolvedParameterError(f"{where}: expected a number, got {value}") from err
+        if out.imag != 0:
+            raise NotSupportedError(f"{where}: expected a real threshold, got {value} = {out}")
+        return out.real
+
+    def parameters(self) -> tuple[str, ...]:
+        """Names of the other parameters the threshold depends on (those :meth:`evaluate` takes)."""
+        exprs = [self.value, self.upper, self.conditions] if self.value is not None else []
+        names = {s.name for e in exprs for s in sympy.sympify(e).free_symbols}
+        if self._game is not None:
+            names |= {s.name for s in self._game.parameters}
+        names.discard(self.parameter.name)
+        return tuple(sorted(names))
+
+    def evaluate(self, **values: Any) -> float:
+        """The threshold as a float at given values of the other parameters.
+
+        Unknown names (a misspelt parameter) are refused, listing the
+        parameters; values must be finite real numbers.
+
+        >>> import coopgame as cg
+        >>> pd = cg.SymbolicGame([[["R", "S"], ["T", "P"]], [["R", "T"], ["S", "P"]]],
+        ...                      actions=[["Cooperate", "Defect"]] * 2)
+        >>> fined = pd.apply(cg.Penalty(0, "Defect", "F"), cg.Penalty(1, "Defect", "F"))
+        >>> t = cg.threshold(fined, ("Cooperate", "Cooperate"), "F")
+        >>> t.evaluate(R=3, S=0, T=5, P=1)
+        2.0
+        >>> t.evaluate(R=3, S=0, T=5, Q=1)
+        Traceback (most recent call last):
+        ...
+        coopgame.errors.InvalidArgumentError: Threshold.evaluate: unknown parameter 'Q' (did you mean 'P'?); expected one of: P, R, S, T
+        """
+        where = "Threshold.evaluate"
+        value = self._need_value(where)
+        check_options(where, values, self.parameters(), what="parameter")
+        for k, v in values.items():
+            check_real(v, k, where, exact=True)
+        syms = {s.name: s for s in value.free_symbols}
+        try:
+            result = value.xreplace({syms[k]: as_expression(v) for k, v in values.items() if k in syms})
+        except (sympy.SympifyError, TypeError, ValueError) as err:  # pragma: no cover - values checked above
+            raise NotSupportedError(f"{where}: could not substitute the values ({err})") from err
+        if result.free_symbols:
+            names = ", ".join(sorted(str(s) for s in result.free_symbols))
+            raise UnresolvedParameterError(f"{where}: expected values for every parameter of {value}, missing {names}")
+        return self._to_float(result, where)
+
+    def _repr_latex_(self) -> str:
+        sym = sympy.latex(self.parameter)
+        if self.value is None:
+            return rf"$\text{{no value of }} {sym} \text{{ works ({self.concept})}}$"
+        op = r"\geq" if self.attained else ">"
+        text = f"{sym} {op} {sympy.latex(sympy.sympify(self.value))}"
+        if self.upper != sympy.oo:
+            text += rf",\ {sym} \leq {sympy.latex(self.upper)}"
+        if self.conditions != sympy.true:
+            text += rf"\quad \text{{when }} {sympy.latex(self.conditions)}"
+        return f"${text}$"
+
+    def _frame_row(self) -> dict[str, Any]:
+        return {"parameter": str(self.parameter), "concept": self.concept, "value": self.value,
+                "attained": self.attained, "upper": self.upper, "conditions": self.conditions,
+                "method": self.method}
 
     def __repr__(self) -> str:
         if self.value is None:
@@ -352,13 +497,14 @@ def _solve_linear(diffs: Sequence[sympy.Expr], strict: bool, sym: sympy.Symbol):
 
 def _differences(g: SymbolicGame, idx: tuple[int, ...], concept: str) -> tuple[list[sympy.Expr], bool]:
     if concept in ("nash", "strict"):
-        return _differences_nash(g, idx), concept == "strict"
+        return nash_differences(g, idx), concept == "strict"
     diffs = []
     for p, a in enumerate(idx):
-        diffs += _differences_dominance(g, p, a)
+        diffs += dominance_differences(g, p, a)
     return diffs, concept == "strictly_dominant"
 
 
+@_sympy_guarded("threshold")
 def threshold(game: Any, profile: Sequence[Any], parameter: Any, concept: str = "nash",
               values: Mapping[Any, Any] | None = None) -> Threshold:
     """The least value of ``parameter`` at which ``profile`` is an equilibrium of the given kind.
@@ -412,8 +558,7 @@ def threshold(game: Any, profile: Sequence[Any], parameter: Any, concept: str = 
     >>> t.evaluate(R=3, S=0, T=5, P=1, rho=0.5)
     4.0
     """
-    if concept not in CONCEPTS:
-        raise InvalidArgumentError(f"threshold: expected concept in {CONCEPTS}, got {concept!r}")
+    check_choice(concept, "concept", "threshold", CONCEPTS)
     g = _symbolic(game, "threshold")
     sym = parameter if isinstance(parameter, sympy.Symbol) else None
     if sym is None:
@@ -431,15 +576,16 @@ def threshold(game: Any, profile: Sequence[Any], parameter: Any, concept: str = 
         g = _symbolic(g.subs(values), "threshold")
     idx = g.pure_profile(profile)
     if concept == "unique":
-        from coopgame.equilibria._unique import unique_threshold
-
-        return unique_threshold(g, idx, sym, threshold)
+        if set(g.parameters) - {sym}:  # without numbers: strict dominance, sufficient for uniqueness
+            t = threshold(g, idx, sym, concept="strictly_dominant")
+            return Threshold(sym, "unique", t.value, attained=False, upper=t.upper, conditions=t.conditions,
+                             method="symbolic (strict dominance: sufficient, an upper bound on the least value)",
+                             reason=t.reason, _game=g)
+        return Threshold(sym, "unique", _game=g, **unique_threshold(g, idx, sym))
     diffs, strict = _differences(g, idx, concept)
     solved = _solve_linear(diffs, strict, sym)
     if solved is None:
-        from coopgame.equilibria._unique import numeric_threshold
-
-        return numeric_threshold(g, idx, sym, concept, diffs, strict)
+        return Threshold(sym, concept, _game=g, **numeric_threshold(idx, sym, diffs, strict))
     lowers, uppers, side = solved
     side_cond = _conjunction(side)
     if side_cond == sympy.false:

@@ -7,12 +7,12 @@ from collections.abc import Callable
 from typing import Any
 
 from coopgame._checks import check_choice, check_options
-from coopgame.equilibria.lemke_howson import lemke_howson
+from coopgame.equilibria.pivoting import lemke_howson
 from coopgame.equilibria.polynomial import support_polynomial
 from coopgame.equilibria.pure import pure_equilibria
-from coopgame.equilibria.support_enumeration import support_enumeration
+from coopgame.equilibria.supports import support_enumeration
 from coopgame.equilibria.symmetric import symmetric_mixed_equilibria
-from coopgame.equilibria.vertex_enumeration import vertex_enumeration
+from coopgame.equilibria.vertices import vertex_enumeration
 from coopgame.errors import InvalidArgumentTypeError, NotSupportedError, SolverLimitError
 from coopgame.games.coerce import GameLike, as_normal_form
 from coopgame.games.symmetric import SymmetricGame

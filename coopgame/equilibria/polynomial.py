@@ -246,7 +246,7 @@ def support_polynomial(game: GameLike, *, max_profiles: int = MAX_SUPPORT_PROFIL
     ----------
     game : NormalFormGame
         Any number of players (two-player games are better served by
-        :func:`~coopgame.equilibria.vertex_enumeration.vertex_enumeration`).
+        :func:`~coopgame.equilibria.vertices.vertex_enumeration`).
     max_profiles : int, default :data:`MAX_SUPPORT_PROFILES` (400)
         Largest number of support profiles (``prod(2**m_p - 1)``) solved.
     max_float_profiles : int, default :data:`MAX_FLOAT_SUPPORT_PROFILES` (150)
