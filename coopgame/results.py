@@ -158,7 +158,7 @@ class Solutions(list[T]):
     Examples
     --------
     >>> import coopgame as cg
-    >>> eqs = cg.mixed_equilibria(cg.models.prisoners_dilemma().subs({}))
+    >>> eqs = cg.mixed_equilibria(cg.models.prisoners_dilemma().numeric())
     >>> eqs.method, eqs.is_exact, eqs.is_complete
     ('vertex_enumeration', True, True)
     """
