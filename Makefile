@@ -45,7 +45,7 @@ lint: $(VENV)/.stamp-lint
 	$(MAKE) layering
 
 layering: $(VENV)/.stamp-lint
-	$(PY) -m pytest -q -p no:randomly tests/test_layering.py
+	$(PY) -m pytest -q tests/test_layering.py
 
 # Mutation testing of the solvers, the dynamics and the instruments ([tool.mutmut] in
 # pyproject.toml says which files and tests). Slow (hours on two cores) and not part of CI;
