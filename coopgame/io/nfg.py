@@ -56,10 +56,31 @@ from typing import Any, NoReturn, Union
 
 import numpy as np
 
-from coopgame.errors import InvalidFileError, InvalidGameError, InvalidGameTypeError, UnresolvedParameterError
+from coopgame._checks import check_int
+from coopgame.errors import (
+    InvalidArgumentTypeError,
+    InvalidFileError,
+    InvalidGameError,
+    InvalidGameTypeError,
+    UnresolvedParameterError,
+)
 from coopgame.games.normal_form import NormalFormGame
+from coopgame.io.text import (
+    DECIMAL,
+    INTEGER,
+    MAX_DIGITS,
+    RATIONAL,
+    NumberTooLarge,
+    check_path,
+    exact_number,
+    load_text,
+    write_text,
+)
 
-__all__ = ["read_nfg", "write_nfg"]
+__all__ = ["read_nfg", "write_nfg", "parse_nfg", "NfgContents", "MAX_SIZE"]
+
+#: Default limit (``max_size=``) on the payoffs a file may declare: players x strategy profiles.
+MAX_SIZE = 10_000_000
 
 #: What :func:`read_nfg` accepts: a path, the text of a file, or an open file.
 PathOrText = Union[str, "os.PathLike[str]", Any]
@@ -68,21 +89,14 @@ _READ = "read_nfg"
 _WRITE = "write_nfg"
 
 # ---------------------------------------------------------------------- numbers
-_INTEGER = re.compile(r"[+-]?\d+\Z")
-_RATIONAL = re.compile(r"[+-]?\d+/\d+\Z")
-_DECIMAL = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\Z")
-
-
-def _parse_number(text: str) -> Fraction | str | None:
+def _parse_number(text: str, max_digits: int) -> Fraction | str | None:
     """Value of a number token: a Fraction for integers and rationals, the
     text itself for decimals (converted once exactness is decided), None when
-    ``text`` is not a number. A zero denominator raises ZeroDivisionError."""
-    if _INTEGER.match(text):
-        return Fraction(int(text))
-    if _RATIONAL.match(text):
-        num, den = text.split("/")
-        return Fraction(int(num), int(den))
-    if _DECIMAL.match(text):
+    ``text`` is not a number. A zero denominator raises ZeroDivisionError;
+    more than ``max_digits`` digits, NumberTooLarge."""
+    if INTEGER.match(text) or RATIONAL.match(text):
+        return exact_number(text, max_digits)
+    if DECIMAL.match(text):
         return text
     return None
 
@@ -183,8 +197,10 @@ class NfgContents:
 
 
 class _Parser:
-    def __init__(self, text: str, source: str | None) -> None:
+    def __init__(self, text: str, source: str | None, max_digits: int = MAX_DIGITS, max_size: int = MAX_SIZE) -> None:
         self.source = source
+        self.max_digits = max_digits
+        self.max_size = max_size
         self.tokens = _tokenize(text, self.fail)
         self.pos = 0
 
@@ -218,9 +234,11 @@ class _Parser:
         if tok.kind != "word":
             self.expected(what)
         try:
-            value = _parse_number(tok.text)
+            value = _parse_number(tok.text, self.max_digits)
         except ZeroDivisionError:
             self.fail(tok.line, f"expected {what}, got {tok.text!r}, a fraction with a zero denominator")
+        except NumberTooLarge as err:
+            self.fail(tok.line, f"expected {what}, got {err}")
         if value is None:
             self.expected(what)
         self.next()
@@ -275,23 +293,35 @@ class _Parser:
                 if not labels:
                     self.fail(close.line, f"expected at least one strategy label for player {len(result) + 1}, got none")
                 result.append(labels)
+                self.check_size(close.line, n, [len(r) for r in result])
             if self.peek().kind != "}":
                 self.expected(f"'{{' opening a player's strategy labels or '}}' closing the list opened on line {opening.line}")
         else:
+            counts: list[int] = []
             while self.peek().kind == "word":
                 tok = self.peek()
-                if not _INTEGER.match(tok.text) or int(tok.text) < 1:
-                    self.expected("a positive whole number of strategies")
-                if len(result) == n:
+                if not INTEGER.match(tok.text) or len(tok.text) > 30 or int(tok.text) < 1:
+                    self.expected("a positive whole number of strategies" if len(tok.text) <= 30 else
+                                  f"a number of strategies (at most max_size={self.max_size:,} payoffs in all)")
+                if len(counts) == n:
                     self.fail(tok.line, f"expected strategy counts for {n} player(s), got a count for player {n + 1}")
                 self.next()
-                result.append([str(k + 1) for k in range(int(tok.text))])
+                counts.append(int(tok.text))
+                self.check_size(tok.line, n, counts)
+            result = [[str(k + 1) for k in range(m)] for m in counts]
             if self.peek().kind != "}":
                 self.expected(f"a number of strategies or '}}' closing the list opened on line {opening.line}")
         close = self.next()
         if len(result) != n:
             self.fail(close.line, f"expected strategies for {n} player(s) (one per player name), got {len(result)}")
         return result
+
+    def check_size(self, line: int, n: int, counts: list[int]) -> None:
+        """Refuse a declaration of more than ``max_size`` payoffs, before anything is allocated."""
+        total = n * math.prod(counts)
+        if total > self.max_size:
+            self.fail(line, f"expected at most max_size={self.max_size:,} payoffs (players x strategy profiles), "
+                            f"got strategies for {total:,}; pass a larger max_size= to read the file")
 
     def payoff_body(self, n: int, size: int) -> tuple[list[Any], list[int], bool]:
         total = n * size
@@ -346,7 +376,7 @@ class _Parser:
             if tok.kind == "eof":
                 self.fail(tok.line, f"expected {size} outcome indices (one per profile), "
                                     f"got {count} before the end of the file")
-            if tok.kind != "word" or not _INTEGER.match(tok.text):
+            if tok.kind != "word" or not INTEGER.match(tok.text) or len(tok.text) > 30:
                 self.expected(f"outcome index {count + 1} of {size} (a whole number from 0 to {len(outcomes)})")
             index = int(tok.text)
             if not 0 <= index <= len(outcomes):
@@ -390,7 +420,11 @@ class _Parser:
             exact = datatype == "R" and written_exact
         if exact:
             flat = np.empty(len(values), dtype=object)
-            flat[:] = [v if isinstance(v, Fraction) else Fraction(v) for v in values]
+            for k, v in enumerate(values):
+                try:
+                    flat[k] = v if isinstance(v, Fraction) else exact_number(v, self.max_digits)
+                except NumberTooLarge as err:
+                    self.fail(lines[k], f"expected a payoff that can be kept exact, got {err}")
         else:
             flat = np.empty(len(values), dtype=float)
             for k, v in enumerate(values):
@@ -408,7 +442,7 @@ class _Parser:
         actions_t = [_distinct(a) for a in actions]
         try:
             game = NormalFormGame(payoffs, players_t, actions_t, exact=bool(exact))
-        except InvalidGameError as err:  # pragma: no cover - labels and shape are valid by construction
+        except InvalidGameError as err:  # labels and shape are valid by construction; the game's own limits remain
             self.fail(1, f"expected a valid game, got: {err}")
         return NfgContents(title, comment, game.players, game.actions, version, game)
 
@@ -438,53 +472,8 @@ def _distinct(labels: list[str]) -> tuple[str, ...]:
 
 
 # ---------------------------------------------------------------------- public functions
-def _looks_like_text(s: str) -> bool:
-    return s.lstrip("\ufeff \t\r\n").startswith("NFG") or "\n" in s
-
-
-def _load(path_or_text: Any) -> tuple[str, str | None]:
-    """The text to parse and the name of its source (None for literal text)."""
-    if isinstance(path_or_text, (bytes, bytearray)) and bytes(path_or_text).lstrip().startswith(
-            (b"NFG", b"\xef\xbb\xbfNFG")):
-        return decode_text(bytes(path_or_text)), None  # the contents of a file read in binary mode
-    if isinstance(path_or_text, str) and _looks_like_text(path_or_text):
-        return path_or_text.lstrip("\ufeff"), None  # a byte-order mark copied with the text
-    if isinstance(path_or_text, (str, os.PathLike)):
-        path = os.fspath(path_or_text)
-        if isinstance(path, bytes):
-            path = os.fsdecode(path)
-        try:
-            with open(path, "rb") as fh:
-                data = fh.read()
-        except FileNotFoundError:
-            raise InvalidFileError(
-                f"{_READ}: expected the path of an existing .nfg file (or the text of one, starting with 'NFG'), "
-                f"got {path!r}, which does not exist"
-            ) from None
-        except IsADirectoryError:
-            raise InvalidFileError(f"{_READ}: expected the path of an .nfg file, got the directory {path!r}") from None
-        except OSError as err:
-            raise InvalidFileError(f"{_READ}: expected a readable .nfg file, got {path!r}: {err.strerror}") from None
-        return decode_text(data), path
-    read = getattr(path_or_text, "read", None)
-    if callable(read):
-        data = read()
-        name = getattr(path_or_text, "name", None)
-        return (decode_text(data) if isinstance(data, bytes) else str(data)), (name if isinstance(name, str) else None)
-    raise InvalidFileError(
-        f"{_READ}: expected a path, the text of an .nfg file or an open file, got {type(path_or_text).__name__}"
-    )
-
-
-def decode_text(data: bytes) -> str:
-    """A game file's bytes as text: UTF-8 (a byte-order mark dropped), else Latin-1 (old Gambit files)."""
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("latin-1")  # old Gambit files predate UTF-8 labels
-
-
-def parse_nfg(path_or_text: PathOrText, *, exact: bool | None = None) -> NfgContents:
+def parse_nfg(path_or_text: PathOrText, *, exact: bool | None = None, max_digits: int = MAX_DIGITS,
+              max_size: int = MAX_SIZE) -> NfgContents:
     """Read an ``.nfg`` file with its title, comment and format version.
 
     Same arguments as :func:`read_nfg`, which returns only the game.
@@ -502,11 +491,16 @@ def parse_nfg(path_or_text: PathOrText, *, exact: bool | None = None) -> NfgCont
     >>> contents.title, contents.comment, contents.version
     ('Matching pennies', 'zero-sum', 'payoff')
     """
-    text, source = _load(path_or_text)
-    return _Parser(text, source).parse(exact)
+    if exact is not None and not isinstance(exact, bool):
+        raise InvalidArgumentTypeError(f"{_READ}: expected exact to be None, True or False, got {exact!r}")
+    max_digits = check_int(max_digits, "max_digits", _READ, minimum=1)
+    max_size = check_int(max_size, "max_size", _READ, minimum=1)
+    text, source = load_text(path_or_text, _READ, what=".nfg file")
+    return _Parser(text, source, max_digits, max_size).parse(exact)
 
 
-def read_nfg(path_or_text: PathOrText, *, exact: bool | None = None) -> NormalFormGame:
+def read_nfg(path_or_text: PathOrText, *, exact: bool | None = None, max_digits: int = MAX_DIGITS,
+             max_size: int = MAX_SIZE) -> NormalFormGame:
     """Read a Gambit strategic-form (``.nfg``) file into a :class:`NormalFormGame`.
 
     Both versions of the format are read: the payoff version (payoffs listed
@@ -527,6 +521,15 @@ def read_nfg(path_or_text: PathOrText, *, exact: bool | None = None) -> NormalFo
         one is written as a decimal (``0.5``, ``2.0``) or with an exponent.
         ``True``: exact payoffs, decimals taken at their written value
         (``0.1`` is ``1/10``). ``False``: float payoffs.
+    max_digits : int, default 300
+        The most digits an exact payoff may have in its numerator or
+        denominator (:data:`coopgame.io.text.MAX_DIGITS`); a longer number
+        is refused, naming its line, before it is built. (Float payoffs must
+        also fit a float.)
+    max_size : int, default 10,000,000
+        The most payoffs (players x strategy profiles) the file may declare
+        (:data:`MAX_SIZE`); the product of the strategy counts is computed in
+        Python integers and refused before anything is allocated.
 
     Returns
     -------
@@ -540,9 +543,13 @@ def read_nfg(path_or_text: PathOrText, *, exact: bool | None = None) -> NormalFo
     Raises
     ------
     InvalidFileError
-        When the file does not exist or is malformed; the message names the
-        line (wrong counts, unknown tokens, unbalanced braces, bad numbers,
-        outcome indices out of range, too few or too many payoffs).
+        When the file does not exist, is binary data or is malformed; the
+        message names the line (wrong counts, unknown tokens, unbalanced
+        braces, bad numbers, numbers beyond ``max_digits``, more payoffs
+        declared than ``max_size``, outcome indices out of range, too few or
+        too many payoffs).
+    InvalidArgumentTypeError
+        ``path_or_text`` is neither a path, text, bytes nor an open file.
 
     See Also
     --------
@@ -574,7 +581,7 @@ def read_nfg(path_or_text: PathOrText, *, exact: bool | None = None) -> NormalFo
     >>> game["x", "x"], game["x", "y"]
     ((Fraction(1, 1), Fraction(1, 2)), (Fraction(0, 1), Fraction(0, 1)))
     """
-    return parse_nfg(path_or_text, exact=exact).game
+    return parse_nfg(path_or_text, exact=exact, max_digits=max_digits, max_size=max_size).game
 
 
 def _format_payoff(v: Any, exact: bool) -> str:
@@ -597,9 +604,12 @@ def write_nfg(game: NormalFormGame, title: str = "", *, comment: str = "",
         The game's title, written after ``NFG 1 R``.
     comment : str, optional
         A comment written after the strategies (omitted when empty).
-    path : str or path, optional
+    path : str or os.PathLike, optional
         Also write the text to this file. (The second positional argument
         is the title, not a path: ``write_nfg(game, path="game.nfg")``.)
+        Anything else, such as a file descriptor number, is refused with
+        :class:`~coopgame.InvalidArgumentTypeError`; a file that cannot be
+        written gives :class:`~coopgame.InvalidFileError`.
 
     Returns
     -------
@@ -662,7 +672,8 @@ def write_nfg(game: NormalFormGame, title: str = "", *, comment: str = "",
             raise InvalidGameTypeError(f"{_WRITE}: expected a NormalFormGame, got {type(game).__name__}")
     for what, value in (("title", title), ("comment", comment)):
         if not isinstance(value, str):
-            raise InvalidGameError(f"{_WRITE}: expected the {what} as a str, got {type(value).__name__}")
+            raise InvalidArgumentTypeError(f"{_WRITE}: expected the {what} as a str, got {type(value).__name__}")
+    target = None if path is None else check_path(path, "path", _WRITE)
     exact = game.is_exact
     players = " ".join(_quote(p) for p in game.players)
     default = all(labels == tuple(str(k + 1) for k in range(len(labels))) for labels in game.actions)
@@ -686,7 +697,6 @@ def write_nfg(game: NormalFormGame, title: str = "", *, comment: str = "",
     for k in range(columns[0].size):
         lines.append(" ".join(_format_payoff(col[k], exact) for col in columns))
     text = "\n".join(lines) + "\n"
-    if path is not None:
-        with open(path, "w", encoding="utf-8") as fh:
-            fh.write(text)
+    if target is not None:
+        write_text(target, text, _WRITE)
     return text

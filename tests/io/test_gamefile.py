@@ -89,7 +89,7 @@ def test_read_game_by_extension_and_sniffing(tmp_path):
 
 
 def test_read_game_errors(tmp_path):
-    with pytest.raises(InvalidFileError, match="cannot read"):
+    with pytest.raises(InvalidFileError, match="missing.json'.* does not exist"):
         read_game(tmp_path / "missing.json")
     with pytest.raises(InvalidFileError, match="line 2 .*invalid JSON"):
         parse_game('{"payoffs":\n [[1, 2]')
@@ -123,12 +123,12 @@ def test_cli_solves_json_and_yaml_like_nfg(tmp_path, capsys):
 def test_cli_game_file_errors_are_one_line(tmp_path, capsys):
     bad = tmp_path / "bad.json"
     bad.write_text('{"payoffs": [["a", 1]]}')
-    assert main(["solve", str(bad)]) == 2
+    assert main(["solve", str(bad)]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "a" in err and "parameters" in err
     (tmp_path / "empty.json").write_text("")
-    assert main(["solve", str(tmp_path / "empty.json")]) == 2
+    assert main(["solve", str(tmp_path / "empty.json")]) == 1
     assert "empty file" in capsys.readouterr().err
     (tmp_path / "x.efg").write_text("EFG 2 R")
-    assert main(["solve", str(tmp_path / "x.efg")]) == 2
+    assert main(["solve", str(tmp_path / "x.efg")]) == 1
     assert "extensive-form" in capsys.readouterr().err

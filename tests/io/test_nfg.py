@@ -14,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import coopgame as cg
-from coopgame.errors import InvalidFileError, InvalidGameError
+from coopgame.errors import InvalidArgumentTypeError, InvalidFileError, InvalidGameError
 from coopgame.io import parse_nfg, read_nfg, write_nfg
 
 DATA = pathlib.Path(__file__).resolve().parents[1] / "data"
@@ -117,7 +117,7 @@ def test_missing_file_directory_and_wrong_type(tmp_path):
         read_nfg("no/such/file.nfg")
     with pytest.raises(InvalidFileError, match="read_nfg: .*directory"):
         read_nfg(tmp_path)
-    with pytest.raises(InvalidFileError, match="read_nfg: expected a path.*got int"):
+    with pytest.raises(InvalidArgumentTypeError, match="read_nfg: expected a path.*got 3"):
         read_nfg(3)
     assert issubclass(InvalidFileError, ValueError)
 
@@ -308,7 +308,7 @@ def test_write_floats_keep_their_type():
 def test_write_rejects_non_games_and_bad_titles():
     with pytest.raises(InvalidGameError, match="write_nfg: expected a NormalFormGame, got list"):
         write_nfg([[[1]]])
-    with pytest.raises(InvalidGameError, match="write_nfg: expected the title as a str, got int"):
+    with pytest.raises(InvalidArgumentTypeError, match="write_nfg: expected the title as a str, got int"):
         write_nfg(_game([[1]]), 3)
 
 
