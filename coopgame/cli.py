@@ -2,21 +2,26 @@
 
 Commands
 --------
-``coopgame solve FILE [--json] [--method METHOD]``
+``coopgame solve FILE [--json] [--method METHOD] [--explain]``
     Read a Gambit strategic-form file (``.nfg``) or a game in coopgame's
     JSON or YAML format (:mod:`coopgame.io.gamefile`; ``.json``, ``.yaml``;
-    ``-`` reads standard input) and list its Nash equilibria. Two-player games: all extreme equilibria
-    (``mixed_equilibria``; ``--method`` chooses ``auto``,
-    ``vertex_enumeration``, ``support_enumeration``, ``lemke_howson``, or
-    ``pure`` for pure equilibria only). Games with three or more players:
-    every isolated equilibrium by ``support_polynomial`` (exact polynomial
-    solving on each support profile) when the game is small enough, otherwise
-    pure equilibria only; one-player games: pure equilibria; the output says
-    which. ``--json`` prints
-    ``{"equilibria": [{"strategies": [[...], ...], "payoffs": [...]}, ...]}``
+    ``-`` reads standard input) and list its Nash equilibria with
+    :func:`~coopgame.equilibria.mixed.mixed_equilibria` (``--method``:
+    ``auto``, ``vertex_enumeration``, ``support_enumeration``,
+    ``lemke_howson``, ``support_polynomial``; or ``pure`` for
+    :func:`~coopgame.equilibria.pure.pure_equilibria`). With ``auto``:
+    two-player games, all extreme equilibria; three or more players, every
+    isolated equilibrium by ``support_polynomial``, or, for games too large
+    for it, the pure equilibria (``fallback="pure"``; the output says so).
+    The output names the method and whether the list is complete.
+    ``--explain`` adds, for each equilibrium, each player's expected payoff
+    from every action against the others' strategies, best replies marked
+    (:meth:`~coopgame.equilibria.result.Equilibrium.explain`). ``--json``
+    prints ``{"equilibria": [{"strategies": [[...], ...], "payoffs": [...]},
+    ...], "method": ..., "is_exact": ..., "is_complete": ..., "note": ...}``
     with probabilities and payoffs as JSON numbers; for exact games each
     equilibrium also has an ``"exact"`` key holding the same numbers as
-    ``"p/q"`` strings.
+    ``"p/q"`` strings, and with ``--explain`` an ``"explanation"`` key.
 ``coopgame models``
     The model catalog (:func:`coopgame.models.catalog`): each model's name
     and the first line of its docstring.
@@ -36,11 +41,13 @@ Commands
 ``coopgame --version``
     The installed version.
 
-Exit status: 0 on success, 2 for a bad file or bad arguments, 1 when a
-solver fails or refuses (for example a game too large to enumerate). Errors
-are one line on standard error, ``coopgame: error: <message>``; warnings
-(such as a degenerate game met by support enumeration) are one line each,
-``coopgame: warning: <message>``.
+Exit status: 0 on success; 1 for a bad game file (missing, unreadable,
+malformed, beyond a limit) or when a solver fails or refuses (a game too
+large to enumerate); 2 for bad arguments (unknown commands or options, bad
+``--set`` values, a method that does not fit the game); 130 when
+interrupted. Errors are one line on standard error, ``coopgame: error:
+<message>``, never a traceback; warnings (such as a degenerate game met by
+support enumeration) are one line each, ``coopgame: warning: <message>``.
 
 Examples
 --------
@@ -81,6 +88,8 @@ import argparse
 import importlib
 import json
 import os
+import pathlib
+import re
 import sys
 import warnings
 from collections.abc import Sequence
@@ -134,14 +143,17 @@ def _build_parser() -> argparse.ArgumentParser:
     solve.add_argument("file", metavar="FILE",
                        help="a Gambit .nfg file, a .json or .yaml game file, or - for standard input")
     solve.add_argument("--json", action="store_true", help="print the equilibria as JSON")
+    solve.add_argument("--explain", action="store_true",
+                       help="for each equilibrium, each player's expected payoff from every action against the "
+                            "others' strategies, best replies marked (why it is an equilibrium)")
     solve.add_argument(
         "--method",
         choices=METHODS,
         default="auto",
         help="two-player games: auto (= vertex_enumeration, all extreme equilibria), "
              "support_enumeration, lemke_howson (one equilibrium) or pure (pure equilibria only); "
-             "three or more players: auto (= support_polynomial when the game is small enough, else pure) "
-             "or pure",
+             "three or more players: auto (= support_polynomial when the game is small enough, else pure), "
+             "support_polynomial or pure",
     )
     solve.set_defaults(handler=_solve)
 
@@ -170,79 +182,71 @@ def _build_parser() -> argparse.ArgumentParser:
 
 
 # ---------------------------------------------------------------------- solve
-def _read_game(path: str) -> Any:
-    """The game in ``path`` (``-``: standard input): a GameFile with ``.title`` and a numeric ``.game``."""
-    from coopgame.errors import CoopgameError
-    from coopgame.games.symbolic import SymbolicGame
-    from coopgame.io.gamefile import EXTENSIONS, GameFile, parse_game
-    from coopgame.io.nfg import decode_text
+def _file_message(err: Exception, source: str) -> str:
+    """A reader's message without the function's name, naming the file."""
+    message = str(err)
+    for prefix in ("read_nfg: ", "read_game: ", "game_from_dict: "):
+        message = message.removeprefix(prefix)
+    message = message.replace("<text>", source)
+    if message.startswith("line ") and source not in message:
+        line, _, rest = message.partition(": ")
+        message = f"{line} of {source}: {rest}"
+    return message
 
-    if path == "-":
-        text, source = sys.stdin.read(), "<stdin>"
-    else:
-        try:
-            with open(path, "rb") as fh:
-                data = fh.read()
-        except OSError as err:
-            raise _CommandError(f"cannot read {path!r}: {err.strerror or err}", 2) from None
-        text = decode_text(data)
-        source = path
-    head = text.lstrip()
-    if not head or head.startswith("EFG"):
-        kind = "an extensive-form (.efg) file, which coopgame does not read" if head else "an empty file"
-        raise _CommandError(f"{source}: expected a Gambit strategic-form file (starting with 'NFG') "
-                            f"or a JSON or YAML game, got {kind}", 2)
-    ext = os.path.splitext(source)[1].lower()
-    fmt = EXTENSIONS.get(ext)
-    if fmt == "nfg" and not head.startswith("NFG"):
-        raise _CommandError(f"{source}: expected a Gambit strategic-form file (starting with 'NFG'), "
-                            f"got a file starting with {head[:20]!r}", 2)
+
+def _read_game(path: str) -> Any:
+    """The game in ``path`` (``-``: standard input): a GameFile with ``.title`` and a numeric ``.game``.
+
+    A bad file raises InvalidFileError (exit status 1), with a message naming the file.
+    """
+    from coopgame.errors import InvalidFileError
+    from coopgame.games.symbolic import SymbolicGame
+    from coopgame.io.gamefile import GameFile, parse_game, read_game
+
+    source = "<stdin>" if path == "-" else path
     try:
-        contents = parse_game(text, format=fmt, name=source)
-    except CoopgameError as err:
-        message = str(err)
-        for prefix in ("read_nfg: ", "read_game: "):
-            message = message.removeprefix(prefix)
-        message = message.replace("<text>", source)
-        if message.startswith("line ") and source not in message:
-            line, _, rest = message.partition(": ")
-            message = f"{line} of {source}: {rest}"
-        raise _CommandError(message, 2) from None
+        if path == "-":
+            contents = parse_game(sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read(),
+                                  name=source)
+        else:
+            contents = read_game(pathlib.Path(path))  # a Path: always read as a file, whatever its name
+    except InvalidFileError as err:
+        raise InvalidFileError(_file_message(err, source)) from None
     game = contents.game
     if isinstance(game, SymbolicGame):
         missing = [s.name for s in game.parameters if s not in game.defaults]
         if missing:
-            raise _CommandError(f"{source}: the payoff formulas use {', '.join(missing)}, which 'parameters' "
-                                "does not give a value", 2)
+            raise InvalidFileError(f"{source}: the payoff formulas use {', '.join(missing)}, which 'parameters' "
+                                   "does not give a value")
         game = game.numeric()
     return GameFile(contents.title, game, contents.format)
 
 
-def _find_equilibria(game: Any, method: str, source: str) -> tuple[list[Any], str]:
-    """The equilibria and a sentence saying which ones they are."""
+def _find_equilibria(game: Any, method: str, source: str) -> Any:
+    """The equilibria, as the library's Solutions (``.method``, ``.is_complete``, ``.note``)."""
     import coopgame
 
-    if game.num_players != 2:
-        if method in _TWO_PLAYER_METHODS:
-            raise _CommandError(
-                f"--method {method} needs a two-player game, {source} has {game.num_players} player(s); "
-                "use --method auto, support_polynomial or pure", 2)
-        if game.num_players == 1:
-            return coopgame.pure_equilibria(game), "pure equilibria only, in a one-player game"
-        if method == "pure":
-            return coopgame.pure_equilibria(game), "pure equilibria only, as asked by --method pure"
-        try:
-            found = coopgame.mixed_equilibria(game, method="support_polynomial")
-        except coopgame.SolverLimitError:
-            if method == "support_polynomial":
-                raise
-            why = f"a {game.num_players}-player game too large for support_polynomial"
-            return coopgame.pure_equilibria(game), f"pure equilibria only, in {why}"
-        return found, "all isolated equilibria, by support_polynomial"
     if method == "pure":
-        return coopgame.pure_equilibria(game), "pure equilibria only, as asked by --method pure"
-    name = "vertex_enumeration" if method == "auto" else method
-    return coopgame.mixed_equilibria(game, method=name), f"{_DESCRIPTIONS[name]}, by {name}"
+        return coopgame.pure_equilibria(game)
+    if game.num_players > 2 and method in _TWO_PLAYER_METHODS:
+        raise _CommandError(
+            f"--method {method} needs a two-player game, {source} has {game.num_players} players; "
+            "use --method auto, support_polynomial or pure", 2)
+    return coopgame.mixed_equilibria(game, method=method, fallback="pure" if method == "auto" else None)
+
+
+def _describe(found: Any, game: Any, asked: str) -> str:
+    """What the list is: which equilibria, found by which method."""
+    method = getattr(found, "method", "") or asked
+    if method == "pure":
+        if asked == "pure":
+            return "pure equilibria only, as asked by --method pure"
+        if game.num_players == 1:
+            return "pure equilibria only, in a one-player game"
+        refused = re.search(r"too large for (\w+)", getattr(found, "note", ""))
+        return (f"pure equilibria only, in a {game.num_players}-player game too large for "
+                f"{refused.group(1) if refused else 'the mixed-equilibrium methods'}")
+    return f"{_DESCRIPTIONS.get(method, 'equilibria')}, by {method}"
 
 
 def _fraction_text(v: Any) -> str:
@@ -250,7 +254,7 @@ def _fraction_text(v: Any) -> str:
     return str(v.numerator) if v.denominator == 1 else f"{v.numerator}/{v.denominator}"
 
 
-def _equilibria_json(game: Any, equilibria: Sequence[Any]) -> str:
+def _equilibria_records(game: Any, equilibria: Sequence[Any], explain: bool) -> list[dict[str, Any]]:
     out = []
     for eq in equilibria:
         item: dict[str, Any] = {
@@ -262,16 +266,23 @@ def _equilibria_json(game: Any, equilibria: Sequence[Any]) -> str:
                 "strategies": [[_fraction_text(p) for p in s] for s in eq.strategies],
                 "payoffs": [_fraction_text(v) for v in eq.payoffs],
             }
+        if explain:
+            item["explanation"] = eq.explain()
         out.append(item)
-    return json.dumps({"equilibria": out})
+    return out
+
+
+def _solutions_json(game: Any, found: Any, explain: bool) -> dict[str, Any]:
+    return {"equilibria": _equilibria_records(game, found, explain),
+            "method": getattr(found, "method", ""), "is_exact": bool(getattr(found, "is_exact", game.is_exact)),
+            "is_complete": bool(getattr(found, "is_complete", True)),
+            "note": _solver_message(getattr(found, "note", ""))}
 
 
 def _strategy_text(game: Any, player: int, vector: Any) -> str:
-    from coopgame._numeric import format_number
+    from coopgame._numeric import TOLERANCE, format_number
 
     labels = game.actions[player]
-    from coopgame._numeric import TOLERANCE
-
     tol = TOLERANCE  # probabilities: not scaled by the payoffs
     support = [k for k, p in enumerate(vector) if (p > 0 if game.is_exact else float(p) > tol)]
     if len(support) == 1:
@@ -279,13 +290,12 @@ def _strategy_text(game: Any, player: int, vector: Any) -> str:
     return " + ".join(f"{format_number(vector[k])} {labels[k]}" for k in support)
 
 
-def _equilibria_table(contents: Any, equilibria: Sequence[Any], note: str) -> str:
+def _equilibria_table(title: str, game: Any, equilibria: Sequence[Any], note: str, explain: bool = False) -> str:
     from coopgame._numeric import format_number
 
-    game = contents.game
     lines = []
-    if contents.title:
-        lines.append(contents.title)
+    if title:
+        lines.append(title)
     kind = "exact" if game.is_exact else "float"
     lines.append(f"{game.num_players} player{'s' if game.num_players != 1 else ''}, "
                  f"{' x '.join(str(m) for m in game.shape)} strategies, {kind} payoffs")
@@ -305,35 +315,59 @@ def _equilibria_table(contents: Any, equilibria: Sequence[Any], note: str) -> st
     for r in [header, *rows]:
         cells = [r[0].rjust(widths[0] + 2)] + [r[c].ljust(widths[c]) for c in range(1, len(r))]
         lines.append("  ".join(cells).rstrip())
+    note_text = getattr(equilibria, "note", "")
+    if note_text and not getattr(equilibria, "is_complete", True):
+        lines.append("")
+        lines.append(f"Note: {_solver_message(note_text)}")
+    if explain:
+        for k, eq in enumerate(equilibria):
+            lines.append("")
+            lines.append(f"Why equilibrium {k + 1} is one:")
+            lines.extend("  " + line for line in eq.explain().splitlines())
     return "\n".join(lines)
 
 
-def _solve(args: argparse.Namespace) -> int:
-    from coopgame.errors import CoopgameError, InvalidFileError, SolverLimitError
+def _solver_message(err: Exception | str) -> str:
+    """The library's advice, translated to this command's options."""
+    message = str(err).replace("mixed_equilibria(game, method='lemke_howson')", "--method lemke_howson")
+    for name in METHODS:
+        message = message.replace(f"method='{name}'", f"--method {name}")
+    return message
 
-    contents = _read_game(args.file)
-    source = "<stdin>" if args.file == "-" else args.file
+
+def _solve_game(game: Any, method: str, source: str) -> Any:
+    """Solve, reporting warnings as one line each; a solver's refusal exits 1."""
+    from coopgame.errors import SolverLimitError
+
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
-            equilibria, note = _find_equilibria(contents.game, args.method, source)
-        except InvalidFileError as err:
-            raise _CommandError(str(err), 2) from None
-        except SolverLimitError as err:  # the library's advice, translated to this command's option
-            message = str(err).replace("mixed_equilibria(game, method='lemke_howson')", "--method lemke_howson")
-            message = message.replace("method='lemke_howson'", "--method lemke_howson")
-            message = message.replace("method='vertex_enumeration'", "--method vertex_enumeration")
-            raise _CommandError(message, 1) from None
-        except CoopgameError as err:
-            raise _CommandError(str(err), 1) from None
+            found = _find_equilibria(game, method, source)
+        except SolverLimitError as err:
+            raise _CommandError(_solver_message(err), 1) from None
+    _warn(caught)
+    return found
+
+
+def _warn(caught: Sequence[warnings.WarningMessage]) -> None:
+    """Each distinct warning once, as one line on stderr."""
+    seen: set[str] = set()
     for w in caught:
-        _say(f"warning: {' '.join(str(w.message).split())}")
+        text = " ".join(str(w.message).split())
+        if text not in seen:
+            seen.add(text)
+            _say(f"warning: {text}")
+
+
+def _solve(args: argparse.Namespace) -> int:
+    contents = _read_game(args.file)
+    source = "<stdin>" if args.file == "-" else args.file
+    game = contents.game
+    found = _solve_game(game, args.method, source)
     if args.json:
-        print(_equilibria_json(contents.game, equilibria))
-        if note.startswith("pure equilibria only"):
-            _say(f"note: {note}: mixed equilibria are not listed")
+        print(json.dumps(_solutions_json(game, found, args.explain)))
     else:
-        print(_equilibria_table(contents, equilibria, note))
+        print(_equilibria_table(contents.title, game, found, _describe(found, game, args.method), args.explain))
     return 0
 
 
@@ -353,13 +387,19 @@ def _models(args: argparse.Namespace) -> int:
     return 0
 
 
-def _number(text: str) -> Fraction:
-    """A number from ``--set``: an integer, a decimal or a fraction such as ``1/2``."""
+def _number(text: str, key: str) -> Fraction | None:
+    """A number from ``--set``: an integer, a decimal or a fraction such as ``1/2``; None when not a number.
+
+    Numbers longer than :data:`coopgame.io.text.MAX_DIGITS` digits are bad arguments (exit status 2).
+    """
+    from coopgame.io.text import NumberTooLarge, exact_number
+
     try:
-        value = Fraction(text.strip())
-    except (ValueError, ZeroDivisionError):
-        raise ValueError(text) from None
-    return value
+        return exact_number(text)
+    except NumberTooLarge as err:
+        raise _CommandError(f"--set {key}=...: expected a number such as 3, 0.5 or 1/2, got {err}", 2) from None
+    except ZeroDivisionError:
+        raise _CommandError(f"--set {key}={text}: expected a number, got a fraction with a zero denominator", 2) from None
 
 
 def _parse_values(items: Sequence[str]) -> dict[str, str]:
@@ -375,13 +415,12 @@ def _parse_values(items: Sequence[str]) -> dict[str, str]:
     return out
 
 
-def _option_value(text: str) -> Any:
+def _option_value(key: str, text: str) -> Any:
     """A structural option's value: true/false, an integer, a number, else the text itself."""
     if text.lower() in ("true", "false"):
         return text.lower() == "true"
-    try:
-        value = _number(text)
-    except ValueError:
+    value = _number(text, key)
+    if value is None:
         return text
     return int(value) if value.denominator == 1 else value
 
@@ -409,10 +448,10 @@ def _build_model(name: str, given: dict[str, str]) -> tuple[Any, dict[str, Any],
         raise _CommandError(f"unknown model {name!r}; choose from {', '.join(catalog)} (see 'coopgame models')", 2)
     func = catalog[name]
     options = _model_options(func)
-    structural = {k: _option_value(v) for k, v in given.items() if k in options}
+    structural = {k: _option_value(k, v) for k, v in given.items() if k in options}
     try:
         base = func(**structural)
-    except (CoopgameError, TypeError, ValueError) as err:
+    except (CoopgameError, TypeError, ValueError) as err:  # an option's value the model refuses: bad argument
         message = str(err)
         raise _CommandError(message if message.startswith(f"{name}:") else f"model {name}: {message}", 2) from None
     rest = {k: v for k, v in given.items() if k not in options}
@@ -425,10 +464,10 @@ def _build_model(name: str, given: dict[str, str]) -> tuple[Any, dict[str, Any],
         raise _CommandError(f"model {name}: unknown parameter {unknown[0]!r}; its parameters and options: {known}", 2)
     values: dict[str, Any] = {}
     for k, v in rest.items():
-        try:
-            values[k] = _number(v)
-        except ValueError:
-            raise _CommandError(f"--set {k}={v}: expected a number such as 3, 0.5 or 1/2, got {v!r}", 2) from None
+        number = _number(v, k)
+        if number is None:
+            raise _CommandError(f"--set {k}={v}: expected a number such as 3, 0.5 or 1/2, got {v!r}", 2)
+        values[k] = number
     if isinstance(base, (SymbolicGame, MultilevelGame)):
         used = {s.name: v for s, v in base.defaults.items()}
         used.update(values)
@@ -468,14 +507,35 @@ def _json_value(v: Any) -> Any:
         return str(v)
 
 
-def _model(args: argparse.Namespace) -> int:
-    import types
-
+def _solve_model(name: str, game: Any, used: dict[str, Any]) -> tuple[Any, str]:
+    """The equilibria of a catalog model and a sentence saying which they are."""
     import coopgame
-    from coopgame.errors import CoopgameError
     from coopgame.games.continuous import ContinuousGame
     from coopgame.games.normal_form import NormalFormGame
     from coopgame.games.symmetric import SymmetricGame
+
+    if isinstance(game, NormalFormGame):
+        found = _solve_game(game, "auto", f"model {name}")
+        return found, _describe(found, game, "auto")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        if isinstance(game, SymmetricGame):
+            found = coopgame.mixed_equilibria(game)
+            note = "symmetric equilibria: every player uses the same strategy"
+        elif isinstance(game, ContinuousGame):
+            found = [coopgame.continuous_equilibrium(game, values=dict(used))]
+            note = "one equilibrium, by continuous_equilibrium"
+        elif isinstance(game, coopgame.MultilevelGame):
+            found = coopgame.solve_multilevel(game)
+            note = "solved level by level: upper-level pure equilibria, then the lower game each selects"
+        else:
+            raise _CommandError(f"model {name}: solving is not available for a {type(game).__name__}", 1)
+    _warn(caught)
+    return found, note
+
+
+def _model(args: argparse.Namespace) -> int:
+    from coopgame.games.normal_form import NormalFormGame
 
     game, options, used = _build_model(args.name, _parse_values(args.values))
     title = args.name
@@ -483,29 +543,10 @@ def _model(args: argparse.Namespace) -> int:
         title += " (" + ", ".join(f"{k}={_value_text(v)}" for k, v in options.items()) + ")"
     if used:
         title += ": " + ", ".join(f"{k}={_value_text(v)}" for k, v in sorted(used.items()))
-    equilibria: list[Any] = []
+    equilibria: Any = []
     note = ""
     if args.solve:
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always")
-            try:
-                if isinstance(game, NormalFormGame):
-                    equilibria, note = _find_equilibria(game, "auto", f"model {args.name}")
-                elif isinstance(game, SymmetricGame):
-                    equilibria = coopgame.mixed_equilibria(game)
-                    note = "symmetric equilibria: every player uses the same strategy"
-                elif isinstance(game, ContinuousGame):
-                    equilibria = [coopgame.continuous_equilibrium(game, values={k: v for k, v in used.items()})]
-                    note = "one equilibrium, by continuous_equilibrium"
-                elif isinstance(game, coopgame.MultilevelGame):
-                    equilibria = coopgame.solve_multilevel(game)
-                    note = "solved level by level: upper-level pure equilibria, then the lower game each selects"
-                else:
-                    raise _CommandError(f"model {args.name}: solving is not available for a {type(game).__name__}", 1)
-            except CoopgameError as err:
-                raise _CommandError(str(err), 1) from None
-        for w in caught:
-            _say(f"warning: {' '.join(str(w.message).split())}")
+        equilibria, note = _solve_model(args.name, game, used)
     if args.json:
         out: dict[str, Any] = {"model": args.name, "options": {k: _json_value(v) for k, v in options.items()},
                                "values": {k: _value_text(v) for k, v in sorted(used.items())}}
@@ -516,20 +557,19 @@ def _model(args: argparse.Namespace) -> int:
             out["game"] = repr(game)
         if args.solve:
             if isinstance(game, NormalFormGame):
-                out["equilibria"] = json.loads(_equilibria_json(game, equilibria))["equilibria"]
+                out.update(_solutions_json(game, equilibria, False))
             else:
                 out["equilibria"] = [_json_value(eq.to_dict()) if hasattr(eq, "to_dict") else repr(eq)
                                      for eq in equilibria]
-            out["note"] = note
+                out["note"] = getattr(equilibria, "note", "")
+            out["description"] = note
         print(json.dumps(out))
-        if note.startswith("pure equilibria only"):
-            _say(f"note: {note}: mixed equilibria are not listed")
         return 0
     print(title)
     print(repr(game))
     if args.solve:
         if isinstance(game, NormalFormGame):
-            print(_equilibria_table(types.SimpleNamespace(title="", game=game), equilibria, note))
+            print(_equilibria_table("", game, equilibria, note))
         else:
             count = len(equilibria)
             noun = "equilibrium" if count == 1 else "equilibria"
@@ -572,8 +612,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     Returns
     -------
     int
-        0 on success, 2 for a bad file or bad arguments, 1 when a solver
-        fails or refuses.
+        0 on success; 1 for a bad game file, or when a solver fails or
+        refuses; 2 for bad arguments; 130 when interrupted. Errors are
+        printed as one line on standard error, never as a traceback.
 
     Examples
     --------
@@ -582,6 +623,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     coopgame ...
     0
     """
+    from coopgame.errors import CoopgameError
+
     parser = _build_parser()
     try:
         try:
@@ -594,11 +637,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             args.tour_args = extra  # the tour parses its own options
         elif extra:
             raise _CommandError(f"unrecognized arguments: {' '.join(extra)} (see 'coopgame {args.command} --help')", 2)
-        return args.handler(args)
+        return int(args.handler(args))
     except _CommandError as err:
         _say(f"error: {' '.join(str(err).split())}")
         return err.code
+    except CoopgameError as err:  # a bad game file, or a solver that failed or refused
+        _say(f"error: {' '.join(str(err).split())}")
+        return 1
     except KeyboardInterrupt:
+        _say("interrupted")
         return 130
     except BrokenPipeError:
         # the reader of our output went away (e.g. `coopgame solve big.nfg | head`)
@@ -608,3 +655,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         except (OSError, ValueError):
             pass
         return 1
+
+
+if __name__ == "__main__":  # python -m coopgame.cli
+    sys.exit(main())

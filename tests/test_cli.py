@@ -112,7 +112,9 @@ def test_solve_json_exact(capsys, nfg):
     code, out, err = run(capsys, "solve", nfg(E02), "--json")
     assert code == 0 and err == ""
     data = json.loads(out)
-    assert list(data) == ["equilibria"]
+    assert list(data) == ["equilibria", "method", "is_exact", "is_complete", "note"]
+    assert (data["method"], data["is_exact"], data["is_complete"], data["note"]) == \
+        ("vertex_enumeration", True, True, "")
     eqs = data["equilibria"]
     assert [sorted(e) for e in eqs] == [["exact", "payoffs", "strategies"]] * 2
     assert eqs[1]["strategies"] == [[1.0, 0.0, 0.0], [0.5, 0.5]]
@@ -151,8 +153,8 @@ def test_solve_json_n_players(capsys):
     assert code == 0 and all(line.startswith("coopgame: warning:") for line in err.splitlines())
     assert len(json.loads(out)["equilibria"]) == 4
     code, out, err = run(capsys, "solve", str(DATA / "three_country_outcomes.nfg"), "--json", "--method", "pure")
-    assert code == 0 and len(json.loads(out)["equilibria"]) == 4
-    assert err == "coopgame: note: pure equilibria only, as asked by --method pure: mixed equilibria are not listed\n"
+    data = json.loads(out)
+    assert code == 0 and len(data["equilibria"]) == 4 and data["method"] == "pure" and err == ""
 
 
 @pytest.mark.parametrize("method, count", [("auto", 2), ("vertex_enumeration", 2), ("lemke_howson", 1), ("pure", 1)])
@@ -194,14 +196,14 @@ def test_solve_written_game(capsys, nfg):
 # ---------------------------------------------------------------------- errors
 def test_error_missing_file(capsys):
     code, out, err = run(capsys, "solve", "does/not/exist.nfg")
-    assert code == 2 and out == ""
-    assert_one_line_error(err, "cannot read 'does/not/exist.nfg'")
+    assert code == 1 and out == ""
+    assert_one_line_error(err, "'does/not/exist.nfg'", "does not exist")
 
 
 def test_error_malformed_file_names_line_and_file(capsys, nfg):
     path = nfg('NFG 1 R "" { "A" "B" } { 2 2 }\n1 2 3 4\n5 6 x 8\n')
     code, out, err = run(capsys, "solve", path)
-    assert code == 2 and out == ""
+    assert code == 1 and out == ""
     assert_one_line_error(err, f"line 3 of {path}:", "got 'x'")
     assert "read_nfg" not in err
 
@@ -209,14 +211,14 @@ def test_error_malformed_file_names_line_and_file(capsys, nfg):
 def test_error_malformed_stdin(capsys, monkeypatch):
     monkeypatch.setattr(sys, "stdin", io.StringIO('NFG 1 R "" { "A" } { 2 }\n1\n'))
     code, _, err = run(capsys, "solve", "-")
-    assert code == 2
+    assert code == 1
     assert_one_line_error(err, "line 3 of <stdin>:")
 
 
 def test_error_multi_line_message_is_one_line(capsys, nfg):
     # the unterminated string's text spans lines; the error must not
     code, _, err = run(capsys, "solve", nfg('NFG 1 R "" { "A" } { 2 }\n1 2 "x\ny'))
-    assert code == 2
+    assert code == 1
     assert_one_line_error(err, "line 2 of")
 
 
@@ -227,14 +229,14 @@ def test_error_multi_line_message_is_one_line(capsys, nfg):
 ])
 def test_error_not_an_nfg_file(capsys, nfg, text, words):
     code, _, err = run(capsys, "solve", nfg(text))
-    assert code == 2
+    assert code == 1
     assert_one_line_error(err, "expected a Gambit strategic-form file", words)
 
 
 def test_error_directory(capsys, tmp_path):
     code, _, err = run(capsys, "solve", str(tmp_path))
-    assert code == 2
-    assert_one_line_error(err, "cannot read")
+    assert code == 1
+    assert_one_line_error(err, "directory")
 
 
 @pytest.mark.parametrize("argv, words", [
@@ -256,12 +258,22 @@ def test_two_player_method_on_three_players_is_a_usage_error(capsys):
     assert_one_line_error(err, "--method lemke_howson needs a two-player game", "3 player")
 
 
-def test_solver_limit_exits_1(capsys, nfg):
-    n = 17
-    game = cg.NormalFormGame([[[i == j for j in range(n)] for i in range(n)]] * 2, exact=True)
-    code, out, err = run(capsys, "solve", nfg(write_nfg(game)))
+def test_solver_limit_falls_back_to_pure_with_a_note_and_exits_1_when_the_method_is_asked(capsys, nfg):
+    import numpy as np
+
+    rng = np.random.default_rng(3)
+    game = cg.NormalFormGame([rng.integers(0, 9, size=(18, 18)) for _ in range(2)], exact=True)
+    path = nfg(write_nfg(game))
+    code, out, err = run(capsys, "solve", path)  # auto: mixed_equilibria(..., fallback="pure")
+    assert code == 0
+    assert "(pure equilibria only, in a 2-player game too large for vertex_enumeration)" in out
+    assert "Note: the game is too large for vertex_enumeration" in out and "--method lemke_howson" in out
+    code, out, _ = run(capsys, "solve", path, "--json")
+    data = json.loads(out)
+    assert (data["method"], data["is_complete"]) == ("pure", False) and "max_dimension" in data["note"]
+    code, out, err = run(capsys, "solve", path, "--method", "vertex_enumeration")
     assert code == 1 and out == ""
-    assert_one_line_error(err, "vertex_enumeration", "limit")
+    assert_one_line_error(err, "vertex_enumeration", "limit", "--method lemke_howson")
 
 
 # ---------------------------------------------------------------------- --version, --help, tour
@@ -333,7 +345,7 @@ def test_console_script_error_has_no_traceback(tmp_path):
     bad = tmp_path / "bad.nfg"
     bad.write_text('NFG 1 R "" { "A" } { 2 } 1 2 3')
     proc = subprocess.run([_script(), "solve", str(bad)], capture_output=True, text=True, timeout=120)
-    assert proc.returncode == 2
+    assert proc.returncode == 1
     assert proc.stdout == ""
     assert proc.stderr.startswith("coopgame: error: line 1 of ")
     assert proc.stderr.count("\n") == 1
@@ -418,9 +430,10 @@ def test_model_json_n_players(capsys):
     code, out, err = run(capsys, "model", "tripartite", "--solve", "--json")
     assert code == 0
     data = json.loads(out)
-    assert data["note"] == "all isolated equilibria, by support_polynomial"
+    assert data["description"] == "all isolated equilibria, by support_polynomial"
+    assert data["method"] == "support_polynomial"
     assert len(data["equilibria"]) == 1  # (loose, strict, abate) at the defaults
-    assert "note: pure equilibria only" not in err
+    assert "pure equilibria only" not in out + err
 
 
 @pytest.mark.parametrize("argv, words", [
@@ -431,7 +444,7 @@ def test_model_json_n_players(capsys):
     (["model", "chicken", "--set", "T"], ["expected K=V"]),
     (["model", "chicken", "--set", "=3"], ["expected K=V"]),
     (["model", "chicken", "--set", "T=1", "--set", "T=2"], ["T given twice"]),
-    (["model", "public_goods", "--set", "n=1"], ["public_goods", "n=1"]),
+    (["model", "public_goods", "--set", "n=1"], ["public_goods", "got 1"]),
     (["model", "public_goods", "--set", "n=x"], ["public_goods"]),
     (["model"], ["NAME"]),
     (["model", "chicken", "--bogus"], ["unrecognized arguments"]),
@@ -544,3 +557,59 @@ def test_model_multilevel_solves_level_by_level(capsys):
     without = capsys.readouterr().out
     assert "Cities: (Cooperate, Cooperate)" not in without
     assert "Provinces: (Cooperate, Cooperate) -> Cities: (Defect, Defect)" in without
+
+
+# ---------------------------------------------------------------------- --explain
+def test_explain_prints_why_each_equilibrium_is_one(capsys, nfg):
+    code, out, err = run(capsys, "solve", nfg(PENNIES), "--explain")
+    assert code == 0 and err == ""
+    lines = out.splitlines()
+    start = lines.index("Why equilibrium 1 is one:")
+    body = "\n".join(lines[start + 1:])
+    eq = cg.mixed_equilibria(cg.read_nfg(PENNIES))[0]
+    assert body == "\n".join("  " + line for line in eq.explain().splitlines())
+    assert "best reply" in body
+
+
+def test_explain_in_json_is_a_field_of_each_equilibrium(capsys, nfg):
+    code, out, _ = run(capsys, "solve", nfg(E02), "--json", "--explain")
+    data = json.loads(out)
+    game = cg.read_nfg(E02)
+    assert code == 0
+    assert [e["explanation"] for e in data["equilibria"]] == [eq.explain() for eq in cg.mixed_equilibria(game)]
+    code, out, _ = run(capsys, "solve", nfg(E02), "--json")
+    assert all("explanation" not in e for e in json.loads(out)["equilibria"])
+
+
+# ---------------------------------------------------------------------- hostile input: exit 1 for files, 2 for arguments
+@pytest.mark.parametrize("text, words", [
+    ('NFG 1 R "" { "A" "B" } { 1 1 }\n' + "9" * 400 + " 1", ["line 2 of", "400 digits", "max_digits=300"]),
+    ('NFG 1 R "" { "A" "B" } { 1 1 }\n' + "9" * 5000 + " 1", ["5,000 digits"]),
+    ("[" * 100_000, ["nested at most 64 deep"]),
+    ('{"payoffs": [[' + "9" * 5000 + ", 1]]}", ["max_digits=300"]),
+    ('NFG 1 R "" { "A" } { 1000000000000000000000000000000 }\n1', ["max_size"]),
+    ("\x00\x01\x02binary", ["binary data"]),
+])
+def test_hostile_game_files_exit_1_with_one_line(capsys, nfg, text, words):
+    name = "game.json" if text.startswith(("[", "{")) else "game.nfg"
+    code, out, err = run(capsys, "solve", nfg(text, name))
+    assert code == 1 and out == ""
+    assert_one_line_error(err, *words)
+
+
+@pytest.mark.parametrize("argv, words", [
+    (["model", "prisoners_dilemma", "--set", "T=1e999", "--solve"], ["--set T=", "max_digits=300"]),
+    (["model", "prisoners_dilemma", "--set", "T=1e999999999"], ["max_digits=300"]),
+    (["model", "prisoners_dilemma", "--set", "T=inf"], ["expected a number"]),
+    (["model", "prisoners_dilemma", "--set", "T=1/0"], ["zero denominator"]),
+    (["model", "prisoners_dilemma", "--set", "T"], ["expected K=V"]),
+    (["model", "prisoners_dilemma", "--set", "=3"], ["expected K=V"]),
+    (["model", "public_goods_continuous", "--set", "n=1000", "--solve"], ["max_regions"]),
+    (["model", "public_goods", "--set", "n=100000000000000000000", "--solve"], ["max_players"]),
+    (["solve", "x.nfg", "--explain=yes"], ["--explain"]),
+    (["models", "--bogus"], ["unrecognized arguments: --bogus"]),
+])
+def test_bad_arguments_exit_2_with_one_line(capsys, argv, words):
+    code, out, err = run(capsys, *argv)
+    assert code == 2 and out == ""
+    assert_one_line_error(err, *words)
