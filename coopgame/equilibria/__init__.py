@@ -16,8 +16,8 @@ from coopgame.equilibria.dominance import (
     dominant_strategies,
     iterated_elimination,
 )
-from coopgame.equilibria.pivoting import lemke_howson
 from coopgame.equilibria.mixed import mixed_equilibria
+from coopgame.equilibria.pivoting import lemke_howson
 from coopgame.equilibria.polynomial import support_polynomial
 from coopgame.equilibria.pure import pure_equilibria
 from coopgame.equilibria.result import Equilibrium, equilibria_frame

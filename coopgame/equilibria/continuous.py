@@ -35,15 +35,18 @@ import numpy as np
 import sympy
 from scipy import optimize
 
+from coopgame._checks import check_choice, check_int, check_real
 from coopgame._numeric import TOLERANCE
+from coopgame.equilibria.result import payoff_column
 from coopgame.errors import (
-    InvalidArgumentError,
+    InvalidGameTypeError,
     InvalidProfileError,
     NotSupportedError,
     SolverError,
     UnresolvedParameterError,
 )
 from coopgame.games.continuous import ContinuousGame, _Compiled
+from coopgame.results import Result
 
 __all__ = [
     "ContinuousEquilibrium",
@@ -117,7 +120,7 @@ def _kkt_residual(c: _Compiled, x: np.ndarray) -> float:
 
 # ---------------------------------------------------------------------- results
 @dataclass(frozen=True, eq=False)
-class ContinuousEquilibrium:
+class ContinuousEquilibrium(Result):
     """A Nash equilibrium of a :class:`ContinuousGame`, as found by a solver.
 
     Attributes
@@ -175,7 +178,21 @@ class ContinuousEquilibrium:
 
     @property
     def is_symbolic(self) -> bool:
+        """True for a closed-form solution with free parameters."""
         return not all(isinstance(s, float) for s in self.strategies)
+
+    @property
+    def is_exact(self) -> bool:
+        """True when the symbolic method found the solution in closed form (:attr:`expressions`)."""
+        return self.expressions is not None
+
+    def _frame_row(self) -> dict[str, Any]:
+        """One table row: each player's choice, each player's payoff, the method."""
+        row: dict[str, Any] = dict(zip(self.players, self.strategies))
+        for name, v in zip(self.players, self.payoffs):
+            row[payoff_column(name)] = v
+        row["method"] = self.method
+        return row
 
     def _need_numbers(self, what: str) -> None:
         if self.is_symbolic:
@@ -226,7 +243,7 @@ class ContinuousEquilibrium:
 
 
 @dataclass(frozen=True, eq=False)
-class CooperativeOptimum:
+class CooperativeOptimum(Result):
     """The profile maximising the sum of payoffs (joint welfare) within the bounds.
 
     Attributes
@@ -274,7 +291,7 @@ class CooperativeOptimum:
 # ---------------------------------------------------------------------- helpers
 def _check_game(game: Any, where: str) -> None:
     if not isinstance(game, ContinuousGame):
-        raise InvalidArgumentError(f"{where}: expected a ContinuousGame, got {type(game).__name__}")
+        raise InvalidGameTypeError(f"{where}: expected a ContinuousGame, got {type(game).__name__}")
 
 
 def _start(c: _Compiled, x0: Any, where: str) -> np.ndarray:
@@ -477,10 +494,14 @@ def best_response_iteration(game: ContinuousGame, values: Mapping[Any, Any] | No
     >>> [round(v, 6) for v in best_response_iteration(game).strategies]
     [2.0, 2.0]
     """
-    _check_game(game, "best_response_iteration")
+    where = "best_response_iteration"
+    _check_game(game, where)
+    max_iter = check_int(max_iter, "max_iter", where, minimum=1)
+    xtol = check_real(xtol, "xtol", where, minimum=0, open_min=True)
     game = game.numeric(values)
     c = game.compiled()
-    x = _start(c, x0, "best_response_iteration")
+    x = _start(c, x0, where)
+    moved = math.inf
     for it in range(1, max_iter + 1):
         moved = 0.0
         for i in range(c.n):
@@ -560,8 +581,8 @@ def continuous_equilibrium(game: ContinuousGame, method: str = "auto", values: M
     (0.0, 0.0, 0.0)
     """
     _check_game(game, "continuous_equilibrium")
-    if method not in METHODS:
-        raise InvalidArgumentError(f"continuous_equilibrium: expected method in {METHODS}, got {method!r}")
+    check_choice(method, "method", "continuous_equilibrium", METHODS)
+    max_iter = check_int(max_iter, "max_iter", "continuous_equilibrium", minimum=1)
     if method == "symbolic" or (method == "auto" and values is None and game.parameters
                                 and not set(game.parameters) <= set(game.defaults)):
         g = game.subs(values) if values else game

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 
-from coopgame.games.coerce import as_normal_form
+from coopgame._checks import check_bool
+from coopgame.games.coerce import GameLike, as_normal_form
 from coopgame.games.normal_form import NormalFormGame
+from coopgame.results import Result
 
 __all__ = ["dominant_strategies", "iterated_elimination", "DominantStrategies", "EliminationStep", "EliminationResult"]
 
@@ -22,7 +23,7 @@ def _dominates(u: np.ndarray, p: int, a: int, b: int, strict: bool, tol: float) 
 
 
 @dataclass(frozen=True)
-class DominantStrategies:
+class DominantStrategies(Result):
     """Each player's dominant action, if it has one.
 
     Attributes
@@ -59,7 +60,7 @@ class DominantStrategies:
         return f"DominantStrategies({kind}: {parts})"
 
 
-def dominant_strategies(game: Any, strict: bool = True) -> DominantStrategies:
+def dominant_strategies(game: GameLike, strict: bool = True) -> DominantStrategies:
     """Find each player's dominant action.
 
     An action is *strictly dominant* when it pays strictly more than every
@@ -88,6 +89,7 @@ def dominant_strategies(game: Any, strict: bool = True) -> DominantStrategies:
     ('Free-ride', 'Free-ride')
     """
     game = as_normal_form(game, "dominant_strategies")
+    strict = check_bool(strict, "strict", "dominant_strategies")
     tol = game.tolerance
     indices: list[int | None] = []
     for p, u in enumerate(game.payoffs):
@@ -102,7 +104,7 @@ def dominant_strategies(game: Any, strict: bool = True) -> DominantStrategies:
 
 
 @dataclass(frozen=True)
-class EliminationStep:
+class EliminationStep(Result):
     """One elimination: in ``round``, ``player``'s ``action`` was dominated by ``dominated_by``."""
 
     round: int
@@ -115,7 +117,7 @@ class EliminationStep:
 
 
 @dataclass(frozen=True)
-class EliminationResult:
+class EliminationResult(Result):
     """The outcome of iterated elimination of dominated actions.
 
     Attributes
@@ -148,7 +150,7 @@ class EliminationResult:
         return "\n".join(lines)
 
 
-def iterated_elimination(game: Any, strict: bool = True) -> EliminationResult:
+def iterated_elimination(game: GameLike, strict: bool = True) -> EliminationResult:
     """Iteratively remove actions dominated by another pure action.
 
     Each round removes, for every player at once, all actions dominated in the
@@ -182,6 +184,7 @@ def iterated_elimination(game: Any, strict: bool = True) -> EliminationResult:
     True
     """
     game = as_normal_form(game, "iterated_elimination")
+    strict = check_bool(strict, "strict", "iterated_elimination")
     tol = game.tolerance
     remaining = [list(range(m)) for m in game.shape]
     steps: list[EliminationStep] = []

@@ -13,15 +13,18 @@ from typing import Any
 
 import numpy as np
 
-from coopgame.games.coerce import as_normal_form
+from coopgame._checks import check_choice, check_options
 from coopgame.equilibria.mixed import mixed_equilibria
 from coopgame.equilibria.pure import pure_equilibria
+from coopgame.equilibria.result import payoff_column
 from coopgame.errors import InvalidArgumentError, InvalidGameError, NotSupportedError
 from coopgame.games._base import describe
+from coopgame.games.coerce import as_normal_form
 from coopgame.games.multilevel import MultilevelGame
 from coopgame.games.normal_form import NormalFormGame
 from coopgame.games.symbolic import SymbolicGame
 from coopgame.games.symmetric import SymmetricGame
+from coopgame.results import Result, Solutions
 
 __all__ = ["MultilevelEquilibrium", "anticipated_upper", "solve_multilevel"]
 
@@ -35,7 +38,7 @@ def _profile(eq: Any) -> tuple[Any, ...] | None:
 
 
 @dataclass(frozen=True)
-class MultilevelEquilibrium:
+class MultilevelEquilibrium(Result):
     """One branch of a nested game's solution: an upper equilibrium and the lower equilibria it leads to.
 
     Attributes
@@ -85,6 +88,14 @@ class MultilevelEquilibrium:
         return {"levels": list(self.levels), "outcome": list(self.outcome),
                 "upper": self.upper.to_dict(), "lower": [e.to_dict() for e in self.lower]}
 
+    def _frame_row(self) -> dict[str, Any]:
+        """One table row: the upper outcome, the lower outcomes, the upper payoffs."""
+        row: dict[str, Any] = {self.levels[0]: ", ".join(self.outcome),
+                               self.levels[1]: "; ".join(str(p) for p in self.lower_outcomes)}
+        for name, v in zip(self.upper.game.players, self.upper.payoffs):
+            row[payoff_column(name)] = v
+        return row
+
     def __repr__(self) -> str:
         lows = []
         for e in self.lower:
@@ -103,7 +114,7 @@ def _numeric(game: Any, where: str) -> Any:
     return as_normal_form(game, where)
 
 
-def solve_multilevel(game: MultilevelGame, lower: str = "pure", **values: Any) -> list[MultilevelEquilibrium]:
+def solve_multilevel(game: MultilevelGame, lower: str = "pure", **values: Any) -> Solutions[MultilevelEquilibrium]:
     """Solve a nested game level by level: upper pure equilibria, then the lower game under each.
 
     Parameters
@@ -118,8 +129,9 @@ def solve_multilevel(game: MultilevelGame, lower: str = "pure", **values: Any) -
 
     Returns
     -------
-    list of MultilevelEquilibrium
-        One per pure equilibrium of the upper game, in its order.
+    Solutions of MultilevelEquilibrium
+        One per pure equilibrium of the upper game, in its order (mixed
+        upper equilibria are not followed, so ``is_complete`` is False).
 
     Raises
     ------
@@ -149,13 +161,9 @@ def solve_multilevel(game: MultilevelGame, lower: str = "pure", **values: Any) -
     """
     if not isinstance(game, MultilevelGame):
         raise InvalidGameError(f"solve_multilevel: expected a MultilevelGame, got {describe(game)}")
-    if lower not in ("pure", "mixed"):
-        raise InvalidArgumentError(f"solve_multilevel: expected lower='pure' or 'mixed', got {lower!r}")
+    check_choice(lower, "lower", "solve_multilevel", ("pure", "mixed"))
     if values:
-        unknown = sorted(set(values) - {s.name for s in game.parameters})
-        if unknown:
-            raise InvalidArgumentError(f"solve_multilevel: expected values among the parameters "
-                                       f"{[s.name for s in game.parameters]}, got unknown {unknown}")
+        check_options("solve_multilevel", values, [s.name for s in game.parameters], what="parameter")
         game = game.subs(values)
     upper = _numeric(game.upper, "solve_multilevel")
     games = game.lower
@@ -165,7 +173,8 @@ def solve_multilevel(game: MultilevelGame, lower: str = "pure", **values: Any) -
         sub = _numeric(games[outcome], "solve_multilevel")
         lows = pure_equilibria(sub) if lower == "pure" else mixed_equilibria(sub)
         out.append(MultilevelEquilibrium(eq, outcome, tuple(lows), game.levels))
-    return out
+    return Solutions(out, method=f"multilevel ({lower} lower equilibria)", is_exact=upper.is_exact,
+                     is_complete=False, note="only the pure equilibria of the upper game are followed")
 
 
 def anticipated_upper(game: MultilevelGame, owners: Any = None, select: str = "welfare", weight: Any = 1,

@@ -214,11 +214,11 @@ class Equilibrium(Result):
         ...                        players=["North", "South"], actions=[["Govern", "Free-ride"]] * 2)
         >>> print(cg.pure_equilibria(pd)[0].explain())
         North plays Free-ride; against South: Free-ride
-          Govern      0
-          Free-ride   1  best reply, played
+          Govern     0
+          Free-ride  1  best reply, played
         South plays Free-ride; against North: Free-ride
-          Govern      0
-          Free-ride   1  best reply, played
+          Govern     0
+          Free-ride  1  best reply, played
         Every action played is a best reply: an equilibrium (largest regret 0).
         """
         game = self.game

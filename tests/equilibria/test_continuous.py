@@ -21,6 +21,7 @@ from coopgame.equilibria.continuous import (
 from coopgame.errors import (
     InvalidArgumentError,
     InvalidGameError,
+    InvalidGameTypeError,
     InvalidProfileError,
     NotSupportedError,
     UnresolvedParameterError,
@@ -123,7 +124,7 @@ def test_errors_when_solving():
         game.evaluate([0, 0])
     with pytest.raises(InvalidArgumentError):
         continuous_equilibrium(game.subs(N=2, e=1, r=1.5), method="newton")
-    with pytest.raises(InvalidArgumentError):
+    with pytest.raises(InvalidGameTypeError, match="expected a ContinuousGame"):
         continuous_equilibrium("not a game")
     with pytest.raises(InvalidProfileError):
         game.subs(g0=1)

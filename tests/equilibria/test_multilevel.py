@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 import coopgame as cg
 from coopgame import models
 from coopgame.equilibria.multilevel import MultilevelEquilibrium, solve_multilevel
-from coopgame.errors import InvalidArgumentError, InvalidGameError
+from coopgame.errors import CallbackError, InvalidArgumentError, InvalidGameError
 from coopgame.games.multilevel import MultilevelGame
 from coopgame.games.symmetric import SymmetricGame
 
@@ -83,7 +83,7 @@ def test_errors():
         MultilevelGame("game", lambda o: pd)
     with pytest.raises(InvalidGameError, match="SymmetricGame"):
         MultilevelGame(pd, lambda o: 3)
-    with pytest.raises(InvalidGameError, match="raised"):
+    with pytest.raises(CallbackError, match="raised ZeroDivisionError"):
         MultilevelGame(pd, lambda o: 1 / 0)
     with pytest.raises(InvalidGameError, match="MultilevelGame"):
         solve_multilevel(pd)
