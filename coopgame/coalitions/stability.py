@@ -236,7 +236,7 @@ def stable_coalition_sizes(pi_signatory: Callable[[int], Any], pi_nonsignatory: 
         checks.append(check)
         if check.stable:
             sizes.append(k)
-    return StableSizes(sizes, checks, strict_external)
+    return StableSizes(tuple(sizes), tuple(checks), strict_external)
 
 
 def potentially_internally_stable(payoff: Callable[[Hashable, frozenset], Any], coalition: Collection[Hashable]) -> bool:

@@ -117,21 +117,33 @@ def matrix_game_value(M: np.ndarray) -> Any:
     x = res.x[:r]
     y = -np.asarray(res.ineqlin.marginals)
     y = y / y.sum() if y.sum() > 0 else y
-    exact_value = _exact_value(M, np.flatnonzero(x > TOLERANCE), np.flatnonzero(y > TOLERANCE))
+    # the supports, and the columns (rows) where the other side's strategy is tight: the tight sets pin
+    # the strategies down even when an optimal strategy is not unique on its support alone
+    gap = _LP_TOL * scale
+    tight_cols = np.flatnonzero(x @ Mf <= value + gap)
+    tight_rows = np.flatnonzero(Mf @ y >= value - gap)
+    exact_value = _exact_value(M, np.flatnonzero(x > TOLERANCE), np.flatnonzero(y > TOLERANCE), tight_rows, tight_cols)
     if exact_value is None or abs(float(exact_value) - value) > _LP_TOL * scale:
         return value
     return exact_value
 
 
-def _exact_value(M: np.ndarray, rows: np.ndarray, cols: np.ndarray) -> Fraction | None:
-    """Solve the equalizing conditions on the supports in Fractions and verify optimality."""
+def _exact_value(M: np.ndarray, rows: np.ndarray, cols: np.ndarray, tight_rows: np.ndarray,
+                 tight_cols: np.ndarray) -> Fraction | None:
+    """Solve the equalizing conditions on the supports in Fractions and verify optimality.
+
+    The row strategy lives on ``rows`` and equalises the columns where it is
+    tight (``tight_cols``); the column strategy lives on ``cols`` and
+    equalises ``tight_rows``.
+    """
     one = Fraction(1)
-    # row strategy x on `rows` and value w: (x^T M)_j = w on the column support, sum x = 1
-    eqs = [[M[i, j] for i in rows] + [-one] for j in cols] + [[one] * len(rows) + [Fraction(0)]]
-    rhs = [Fraction(0)] * len(cols) + [one]
+    # row strategy x on `rows` and value w: (x^T M)_j = w on the tight columns, sum x = 1
+    eqs = [[M[i, j] for i in rows] + [-one] for j in tight_cols] + [[one] * len(rows) + [Fraction(0)]]
+    rhs = [Fraction(0)] * len(tight_cols) + [one]
     xs = exact_solve(eqs, rhs)
-    eqs = [[M[i, j] for j in cols] + [-one] for i in rows] + [[one] * len(cols) + [Fraction(0)]]
-    rhs = [Fraction(0)] * len(rows) + [one]
+    # column strategy y on `cols`: (M y)_i = w on the tight rows, sum y = 1
+    eqs = [[M[i, j] for j in cols] + [-one] for i in tight_rows] + [[one] * len(cols) + [Fraction(0)]]
+    rhs = [Fraction(0)] * len(tight_rows) + [one]
     ys = exact_solve(eqs, rhs)
     if xs is None or ys is None or xs[-1] != ys[-1]:
         return None

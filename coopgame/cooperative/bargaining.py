@@ -186,9 +186,12 @@ def _pareto_chain(points: list[tuple[Any, Any]]) -> list[tuple[Any, Any]]:
     return chain
 
 
+Segment = tuple[tuple[Any, Any], tuple[Any, Any], Any]
+
+
 def _solve_polytope(points: list[tuple[Any, Any]], d: Sequence[Any], w: Sequence[Any],
-                    exact: bool) -> tuple[tuple[Any, Any], tuple[int, int, Any]]:
-    """Maximiser of the Nash product over the hull; also (i, j, t): u = (1 - t) chain[i] + t chain[j] as points."""
+                    exact: bool) -> tuple[tuple[Any, Any], Segment]:
+    """Maximiser of the Nash product over the hull; also (p, q, t): u = (1 - t) p + t q for points p, q."""
     chain = _pareto_chain(points)
     one = Fraction(1) if exact else 1.0
     zero = one * 0
@@ -224,7 +227,7 @@ def _solve_polytope(points: list[tuple[Any, Any]], d: Sequence[Any], w: Sequence
             for k, g in enumerate(gains):
                 if _product(g, w, True) > top:
                     best, top = k, _product(g, w, True)
-    return candidates[best][0], candidates[best][1]  # type: ignore[return-value]
+    return candidates[best][0], candidates[best][1]
 
 
 def nash_bargaining(problem: GameLike | TUGame | Sequence[Sequence[Any]], disagreement: Any = None,
@@ -307,7 +310,7 @@ def nash_bargaining(problem: GameLike | TUGame | Sequence[Sequence[Any]], disagr
             raise InvalidArgumentError(
                 f"nash_bargaining: expected a NormalFormGame, a TUGame or a sequence of payoff pairs, got {problem!r}")
         try:
-            raw = [tuple(p) for p in problem]
+            raw = [tuple(p) for p in problem]  # type: ignore[arg-type]
         except TypeError:
             raise InvalidArgumentError(
                 f"nash_bargaining: expected a NormalFormGame, a TUGame or a sequence of payoff pairs, got {problem!r}"
@@ -392,4 +395,4 @@ def _tu_bargaining(game: Any, disagreement: Any, weights: Sequence[Any] | None) 
             )
         shares = [di + (Fraction(wi) if exact else float(wi)) / wsum * surplus for di, wi in zip(d, w)]
         gains = [si - di for di, si in zip(d, shares)]
-    return BargainingSolution(shares, d, w, _product(gains, w, exact), None, "transferable utility", exact)
+    return BargainingSolution(tuple(shares), tuple(d), w, _product(gains, w, exact), None, "transferable utility", exact)

@@ -86,10 +86,10 @@ def core_contains(game: Any, x: Any) -> bool:
     v = _benefit_values(game)
     full = (1 << n) - 1
     if game.is_exact and "float" not in kinds:
-        xa = [to_fraction(a) for a in xs]
+        xe = [to_fraction(a) for a in xs]
         if game.cost:
-            xa = [-a for a in xa]
-        exc, _ = exact_excesses(game, xa)  # scaled v(S) - x(S)
+            xe = [-a for a in xe]
+        exc, _ = exact_excesses(game, xe)  # scaled v(S) - x(S)
         return bool(exc[full] == 0) and bool(np.all(exc <= 0))
     xa = np.array([float(a) for a in xs])
     if game.cost:

@@ -74,8 +74,7 @@ def sequence(game: Any, imputation: bool, func: str, max_players: int | None = N
     if imputation and sum(vs[1 << i] for i in range(n)) > vs[full] + TOLERANCE:
         raise InvalidGameError(f"{func}: the game has no imputation (sum of v({{i}}) exceeds v(N))")
     if n == 1:
-        x = np.array([v_obj[1]], dtype=v_obj.dtype)
-        return x, []
+        return np.array([v_obj[1]], dtype=v_obj.dtype), []
     masks = np.arange(1, full, dtype=np.int64)
     A = ((masks[:, None] >> np.arange(n)) & 1).astype(float)
     free = np.ones(len(masks), dtype=bool)
@@ -85,7 +84,7 @@ def sequence(game: Any, imputation: bool, func: str, max_players: int | None = N
     levels: list[float] = []
     bounds = [(vs[1 << i], None) if imputation else (None, None) for i in range(n)] + [(None, None)]
     fixed_exc = np.zeros(len(masks))
-    x = None
+    x: np.ndarray | None = None
     tol = _LP_TOL
     for stage in range(n + 1):
         fi = np.flatnonzero(free)
@@ -94,13 +93,13 @@ def sequence(game: Any, imputation: bool, func: str, max_players: int | None = N
         fx = [r for r, _, _ in fixed]
         A_eq = np.vstack([np.append(np.ones(n), 0.0)] + [np.append(A[r], 0.0) for r in fx])
         b_eq = np.array([vs[full]] + [vs[masks[r]] - fixed_exc[r] for r in fx])
-        res, rows = _stage_lp(A, vs[masks], fi, A_eq, b_eq, bounds, n, x)
+        res, lp_rows = _stage_lp(A, vs[masks], fi, A_eq, b_eq, bounds, n, x)
         if res.status != 0:
             raise SolverError(f"{func}: LP stage {stage + 1} failed: {res.message}")
         x = res.x[:n]
         e = float(res.x[-1])
         duals = -np.asarray(res.ineqlin.marginals)
-        new = [int(rows[k]) for k in np.flatnonzero(duals > tol)]
+        new = [int(lp_rows[k]) for k in np.flatnonzero(duals > tol)]
         zero = []
         if imputation:
             red = np.asarray(res.lower.marginals)[:n]
@@ -145,7 +144,8 @@ def sequence(game: Any, imputation: bool, func: str, max_players: int | None = N
     stage_ids = sorted({k for _, kind, k in fixed if kind == "stage"})
     col = {k: n + j for j, k in enumerate(stage_ids)}
     width = n + len(stage_ids)
-    rows, rhs = [], []
+    rows: list[list[Fraction]] = []
+    rhs: list[Fraction] = []
     row = [Fraction(1)] * n + [Fraction(0)] * len(stage_ids)
     rows.append(row)
     rhs.append(v_obj[full])
@@ -182,7 +182,7 @@ def sequence(game: Any, imputation: bool, func: str, max_players: int | None = N
     if np.max(np.abs(xe.astype(float) - xf)) > 10 * _LP_TOL * scale:  # the LP's accuracy, not TOLERANCE
         raise SolverError(f"{func}: exact recomputation disagrees with the LP solution")
     # every coalition's excess must be at most the first level; imputation bounds must hold
-    exc, mult = exact_excesses(game, xe)
+    exc, mult = exact_excesses(game, list(xe))
     if 0 in col and int(exc[1:full].max()) > sol[col[0]] * mult:
         raise SolverError(f"{func}: exact recomputation violates the first-stage constraint")
     if imputation and any(xe[i] < v_obj[1 << i] for i in range(n)):

@@ -113,6 +113,7 @@ def _size_sums(game: Any) -> tuple[list[Any], Any, bool]:
     """
     n = game.num_players
     exact = game.is_exact
+    den: Any
     if exact:
         vv, den = _integer_worths(game)
         big = int(np.max(np.abs(vv))) if vv.dtype != object else max(abs(int(x)) for x in vv.tolist())

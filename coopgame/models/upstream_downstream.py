@@ -144,7 +144,7 @@ def upstream_downstream(preset: str | None = None, *, bet: bool = False, subsidy
     U = [[b_u - C_u + paid + fund, b_u - C_u], [fund - fined, 0]]
     D = [[B_d - paid, B_d], [fined, 0]]
     defaults = {"C_u": 3, "b_u": 1, "B_d": 4, "T": 3, "theta": sympy.Rational(1, 2), "M": 1, "S": 3}
-    g = game([U, D], ["Upstream", "Downstream"], [["Protect", "Develop"], ["Compensate", "Refuse"]], defaults)
+    g: Any = game([U, D], ["Upstream", "Downstream"], [["Protect", "Develop"], ["Compensate", "Refuse"]], defaults)
     if preset_values:
         g = g.subs(preset_values)
     return finish(where, g, values, ("preset", "bet", "subsidy", "payment"))

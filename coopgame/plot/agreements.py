@@ -59,7 +59,7 @@ def paradox_plot(n: int | Sequence[int] = (10, 50), gammas: Sequence[float] | No
     if data is None:
         if isinstance(n, (str, bytes)):
             raise InvalidArgumentError(f"paradox_plot: expected n as a number or a sequence of numbers, got {n!r}")
-        sizes = [n] if np.isscalar(n) else list(n)
+        sizes: list[Any] = list(n) if isinstance(n, (Sequence, np.ndarray)) else [n]
         if not sizes:
             raise InvalidArgumentError("paradox_plot: expected at least one number of countries n")
         series = [paradox_of_cooperation(m, gammas, model=model) for m in sizes]

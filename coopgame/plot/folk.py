@@ -62,6 +62,7 @@ def folk_theorem_plot(game: GameLike, ax: Any = None, mixed: bool = True, annota
     annotate = check_bool(annotate, "annotate", "folk_theorem_plot")
     feas = feasible_region(game)
     ir = individually_rational_region(game, mixed=mixed)
+    assert feas.vertices is not None and ir.vertices is not None and ir.minmax is not None  # two players
     ax = get_axes(ax)
     fv = np.array([[float(v) for v in p] for p in feas.vertices])
     if len(fv) >= 3:

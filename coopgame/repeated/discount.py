@@ -197,7 +197,7 @@ def _least_delta(conditions: Sequence[tuple[int, Any, Any]], symbolic: bool, one
 def _symmetric_action(game: SymmetricGame, profile: Any, what: str) -> int:
     """The one action every player takes in a symmetric profile (an action, or N equal actions)."""
     if isinstance(profile, (str, int, np.integer)) and not isinstance(profile, bool):
-        return game.action_index(profile)
+        return game.action_index(profile if isinstance(profile, str) else int(profile))
     try:
         acts = {game.action_index(a) for a in profile}
     except TypeError:
@@ -332,7 +332,8 @@ def critical_discount_factor(game: GameLike | SymmetricGame, profile: Sequence[A
     if not isinstance(game, SymbolicGame):
         game = as_normal_form(game, where)
     symbolic = isinstance(game, SymbolicGame)
-    if symbolic:
+    payoffs: Any
+    if isinstance(game, SymbolicGame):
         payoffs = game.payoffs
         one: Any = sympy.Integer(1)
     elif game.is_exact:
@@ -354,15 +355,15 @@ def critical_discount_factor(game: GameLike | SymmetricGame, profile: Sequence[A
 
     deviations = {p: [k for k in range(game.shape[p]) if k != star[p]] for p in range(n)}
     if key == "one_shot":
-        conds = []
+        checks = []
         for p in range(n):
             for k in deviations[p]:
-                conds.append((p, u(p, star) - u(p, swap(star, p, k)), 0 * one))
-        stable = [_decide(a >= 0) for _, a, _ in conds]
+                checks.append((p, u(p, star) - u(p, swap(star, p, k)), 0 * one))
+        stable = [_decide(a >= 0) for _, a, _ in checks]
         if any(s is None for s in stable):
             raise NotSupportedError("critical_discount_factor: cannot decide whether a symbolic profile is a stage equilibrium")
         value = 0 * one if all(stable) else None
-        return DiscountFactor(value, key, labels, (), (), tuple(conds))
+        return DiscountFactor(value, key, labels, (), (), tuple(checks))
 
     if key == "tit_for_tat" and n != 2:
         raise NotSupportedError(f"critical_discount_factor: tit-for-tat is defined for two players, got {n}")

@@ -206,7 +206,8 @@ def minmax_values(game: GameLike, mixed: bool = True) -> Minmax:
     if mixed and n != 2:
         raise NotSupportedError(f"minmax_values: mixed minmax is computed for two players, got {n}; "
                                 "pass mixed=False for the pure minmax")
-    values, punish = [], []
+    values: list[Any] = []
+    punish: list[Any] = []
     for p in range(n):
         if not mixed:
             v, lab = _pure_minmax(game, p, exact)

@@ -62,6 +62,13 @@ STRATEGIES = {
 }
 
 
+def _bind(strategy: Callable[..., str], c: str, d: str, own: tuple[str, ...] | None) -> Callable[[History], str]:
+    """A built-in strategy as a function of the history alone."""
+    if own is None:
+        return lambda history: strategy(history, c, d)
+    return lambda history: strategy(history, c, d, own)
+
+
 @dataclass(frozen=True, repr=False)
 class RepeatedPlay(Result):
     """The outcome of :func:`play`.
@@ -171,10 +178,7 @@ def play(game: GameLike, strategies: Sequence[str | Callable[[History], Any]], r
             raise InvalidArgumentError(f"play: expected a strategy name in {sorted(STRATEGIES)} or a callable, got {s!r}")
         f = STRATEGIES[check_choice(s.lower().replace("-", "_").replace(" ", "_"), f"strategies[{p}]", where, STRATEGIES)]
         own = (coop[p],) + coop[:p] + coop[p + 1:]
-        if f in (_always_cooperate, _always_defect):
-            funcs.append(lambda h, f=f, p=p: f(h, coop[p], dfct[p]))
-        else:
-            funcs.append(lambda h, f=f, p=p, own=own: f(h, coop[p], dfct[p], own))
+        funcs.append(_bind(f, coop[p], dfct[p], None if f in (_always_cooperate, _always_defect) else own))
     exact = isinstance(game, SymbolicGame) or game.is_exact
     delta_v: Any
     if isinstance(game, SymbolicGame) and isinstance(delta, sympy.Basic) and delta.free_symbols:

@@ -659,3 +659,17 @@ def test_pickle_round_trip():
         h = pickle.loads(pickle.dumps(g))
         assert h == g and h.cost == g.cost and h.players == g.players
         assert list(h.shapley_value()) == list(g.shapley_value())
+
+
+def test_derived_mixed_value_stays_exact_when_optimal_strategies_are_not_unique():
+    """Player 2's rows (-7, 0, -6) and (0, -7, -6): every x with both shares <= 6/7 guarantees -6, so the
+    LP's strategy is not pinned down by its support alone; the tight columns pin it, and the value stays exact
+    (a float with a RuntimeWarning before)."""
+    import warnings
+
+    g = NormalFormGame([[[0, 0], [0, 0], [0, 0]], [[-7, 0], [0, -7], [-6, -6]]], exact=True)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        alpha = TUGame.from_normal_form(g, "alpha")
+    assert alpha.is_exact and alpha.value({1}) == -6 and alpha.value({0}) == 0
+    assert fnf.matrix_game_value(np.array([[F(-7), F(0), F(-6)], [F(0), F(-7), F(-6)]], dtype=object)) == -6
