@@ -47,7 +47,7 @@ def exact_strategy(M: Any, x: np.ndarray, Mf: np.ndarray) -> np.ndarray | None:
     # unknowns: x_S and the opponent's value v; x_S . M[S, j] = v for j in replies; sum x_S = 1
     rows = [[M[i, j] for i in support] + [-1] for j in replies]
     rows.append([1] * len(support) + [0])
-    sol = exact_solve(rows, [0] * len(replies) + [1])
+    sol = exact_solve(rows, [Fraction(0)] * len(replies) + [Fraction(1)])
     if sol is None:
         return None
     out = np.array([Fraction(0)] * len(x), dtype=object)
@@ -70,7 +70,7 @@ def finish_bimatrix(game: NormalFormGame, X: np.ndarray | None, Y: np.ndarray | 
     all of them when ``complete`` (enumeration methods), otherwise the one
     nearest to each floating-point profile.
     """
-    if X is not None:
+    if X is not None and Y is not None:
         try:
             return _finish(game, X, Y, method)
         except SolverError:
@@ -86,7 +86,7 @@ def _exact_fallback(game: NormalFormGame, X: np.ndarray | None, Y: np.ndarray | 
         A, B = (np.array([Fraction(float(v)) for v in M.reshape(-1)], dtype=object).reshape(M.shape)
                 for M in game.float_payoffs)
     pairs = exact_extreme_pairs(A, B, method)
-    if not complete and X is not None and pairs:
+    if not complete and X is not None and Y is not None and pairs:
         m, n = game.shape
         found = np.array([[float(v) for v in x + y] for x, y in pairs])
         wanted = np.hstack([clean_strategies(X.reshape(-1, m)), clean_strategies(Y.reshape(-1, n))])

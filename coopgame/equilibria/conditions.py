@@ -250,7 +250,7 @@ class SymbolicMixedEquilibrium(Result):
 
         return SymbolicMixedEquilibrium(
             tuple(tuple(f(e) for e in s) for s in self.strategies),  # type: ignore[arg-type]
-            tuple(f(e) for e in self.payoffs),  # type: ignore[arg-type]
+            tuple(f(e) for e in self.payoffs),
             f(self.conditions) if self.conditions not in (sympy.true, sympy.false) else self.conditions,
             self.players,
         )

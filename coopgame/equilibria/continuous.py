@@ -569,7 +569,7 @@ def continuous_equilibrium(game: ContinuousGame, method: str = "auto", values: M
 
     Examples
     --------
-    The continuous public-goods game (THEORY 2.1) with ``r < N``: nobody
+    The continuous public-goods game (claim C1 of the docs' claims page) with ``r < N``: nobody
     contributes, the bound ``g_i >= 0`` binds.
 
     >>> from coopgame.games.continuous import ContinuousGame

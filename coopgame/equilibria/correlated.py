@@ -344,16 +344,17 @@ def _objective_weights(game: NormalFormGame, objective: Any) -> tuple[str, np.nd
         w = np.zeros(n)
         w[int(objective)] = 1.0
         return "linear", w, f"payoff of {game.players[int(objective)]}"
+    given: np.ndarray | None
     try:
-        w = np.asarray(objective, dtype=float)
+        given = np.asarray(objective, dtype=float)
     except (TypeError, ValueError):
-        w = None
-    if w is None or w.shape != (n,) or not np.all(np.isfinite(w)):
+        given = None
+    if given is None or given.shape != (n,) or not np.all(np.isfinite(given)):
         raise InvalidArgumentError(
             f"{func}: expected objective 'welfare', 'maxmin', 'feasible', a player (index or label) or "
             f"{n} finite weights, got {objective!r}"
         )
-    return "linear", w, "weights (" + ", ".join(format_number(x) for x in w) + ")"
+    return "linear", given, "weights (" + ", ".join(format_number(x) for x in given) + ")"
 
 
 def correlated_equilibrium(game: GameLike, objective: Any = "welfare", *,
@@ -491,7 +492,7 @@ def _vertex_system(A_ub: Any, x: np.ndarray, total: int, kind: str) -> tuple[Any
         chosen = [0] + [1 + int(r) for r in piv[: k - 1]]
     else:
         chosen = [0]
-    return cols, tight, chosen, M  # type: ignore[return-value]
+    return cols, tight, chosen, M
 
 
 def _polish(game: NormalFormGame, A_ub: Any, x: np.ndarray, total: int, kind: str) -> np.ndarray:
@@ -504,7 +505,7 @@ def _polish(game: NormalFormGame, A_ub: Any, x: np.ndarray, total: int, kind: st
     system = _vertex_system(A_ub, x, total, kind)
     if system is None:
         return base
-    cols, _, chosen, M = system  # type: ignore[misc]
+    cols, _, chosen, M = system
     sq = M[chosen]
     rhs = np.zeros(len(chosen))
     rhs[0] = 1.0
@@ -538,7 +539,7 @@ def _exact_vertex(game: NormalFormGame, kind: str, weights: np.ndarray | None, A
     system = _vertex_system(A_ub, x, total, kind)
     if system is None:
         return None
-    cols, tight, chosen, _ = system  # type: ignore[misc]
+    cols, tight, chosen, _ = system
     exact_rows = _exact_rows(game, kind, tight, total)
     rows, rhs = [], []
     for r in chosen:
@@ -603,7 +604,7 @@ def _exact_rows(game: NormalFormGame, kind: str, tight: np.ndarray, total: int):
         def coef(j: int) -> Fraction:
             if j >= total:
                 return Fraction(0)
-            prof = list(np.unravel_index(j, shape))
+            prof = [int(k) for k in np.unravel_index(j, shape)]
             if prof[i] != a:
                 return Fraction(0)
             dev = list(prof)

@@ -1,4 +1,4 @@
-"""Solving a nested game level by level (THEORY.md section 2.10).
+"""Solving a nested game level by level (claim S10 of the docs' claims page).
 
 :func:`solve_multilevel` finds the upper game's equilibria, then, under each
 pure upper equilibrium, the equilibria of the lower game that outcome

@@ -92,7 +92,7 @@ def _system(payoffs: list[np.ndarray], supports: tuple[tuple[int, ...], ...]):
         ts = [sympy.Symbol(f"x_{p}_{a}") for a in s[1:]]
         unknowns.extend(ts)
         probs.append([sympy.Integer(1) - sum(ts, sympy.Integer(0))] + ts)
-    equations = []
+    equations: list[Any] = []
     for p, s in enumerate(supports):
         if len(s) == 1:
             continue

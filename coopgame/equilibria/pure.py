@@ -39,7 +39,7 @@ def _equilibrium_indices(game: NormalFormGame) -> np.ndarray:
     size = math.prod(shape)
     strides = [math.prod(shape[p + 1:]) for p in range(len(shape))]
     mask: np.ndarray | None = np.ones(shape, dtype=bool)
-    cand: np.ndarray | None = None
+    cand: Any = None
     for p, u in enumerate(game.payoffs):
         if mask is not None:
             best = u.max(axis=p, keepdims=True)
@@ -48,6 +48,7 @@ def _equilibrium_indices(game: NormalFormGame) -> np.ndarray:
                 cand = np.flatnonzero(mask)
                 mask = None
             continue
+        assert cand is not None
         flat = u.reshape(-1)
         own = (cand // strides[p]) % shape[p]
         base = cand - own * strides[p]

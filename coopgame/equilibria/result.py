@@ -17,7 +17,7 @@ import html
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -82,9 +82,12 @@ class Equilibrium(Result):
     """
 
     game: NormalFormGame
-    strategies: tuple[np.ndarray, ...]
+    strategies: tuple[np.ndarray, ...]  # given as any mixed profile; stored as read-only probability vectors
     method: str = ""
     payoffs: np.ndarray = field(init=False)
+
+    if TYPE_CHECKING:  # the constructor takes any mixed profile (vectors, labels or indices)
+        def __init__(self, game: NormalFormGame, strategies: MixedProfile, method: str = "") -> None: ...
 
     def __post_init__(self) -> None:
         self._set(*self._checked_profile(self.game, self.strategies, "Equilibrium"), self.method)

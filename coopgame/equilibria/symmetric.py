@@ -478,9 +478,9 @@ def _interior_roots(d: np.ndarray, tol: float) -> list[tuple[float, float]]:
     out: list[tuple[float, float]] = []
     for r in roots:
         if out:  # a double root split by rounding: D stays within tolerance between the two
-            mid = ((r[0] + out[-1][0]) / 2, (r[1] + out[-1][1]) / 2)
-            if abs(D.values(np.array([mid[0]]), np.array([mid[1]]))[0]) <= tol:
-                out[-1] = mid
+            merged = ((r[0] + out[-1][0]) / 2, (r[1] + out[-1][1]) / 2)
+            if abs(D.values(np.array([merged[0]]), np.array([merged[1]]))[0]) <= tol:
+                out[-1] = merged
                 continue
         out.append(r)
     return out

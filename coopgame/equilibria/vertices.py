@@ -123,6 +123,8 @@ def vertex_enumeration(game: GameLike, *, max_dimension: int = MAX_POLYTOPE_DIME
     _limit(min(m, n), "player with fewer actions", max_dimension)
     Af, Bf = game.float_payoffs
     A, B = normalise(Af), normalise(Bf)
+    X: np.ndarray | None
+    Y: np.ndarray | None
     try:
         if m <= n:
             X, Y = _extreme_pairs(A, B, max_dimension)

@@ -1,6 +1,6 @@
-"""THEORY.md claims about instruments and thresholds, as properties (C1 instrument part, C5, C6, C7).
+"""Claims of docs/explanation/claims.md about instruments and thresholds, as properties (C1 instrument part, C5, C6, C7).
 
-Closed forms marked *derived* in THEORY.md are derived again here with sympy
+Closed forms marked *derived* on the claims page are derived again here with sympy
 from the model, then compared with what the library returns; numbers are
 checked on the substituted game with independent solvers.
 """
@@ -47,7 +47,7 @@ def strict_nash(g, idx) -> bool:
     return True
 
 
-# ============================================================================ C5: inspection (THEORY 2.4)
+# ============================================================================ C5: inspection (Avenhaus, von Stengel and Zamir 2002)
 
 def inspection_game():
     """Local: Real / False cooperation (False saves dc); Centre: Inspect (cost k) / Trust.
@@ -265,7 +265,7 @@ def test_derived_c1_subsidy_and_penalty_make_governing_dominant(c, r, rho):
 # ============================================================================ C6: race to the bottom
 
 def race_to_the_bottom():
-    """THEORY 2.2: investment G to the laxer region (split on a tie); Lax costs D own, sigma*D to the neighbour."""
+    """Race to the bottom (claim C6): investment G to the laxer region (split on a tie); Lax costs D own, sigma*D to the neighbour."""
     u1 = [["G/2", "-sigma*D"], ["G - D", "G/2 - D - sigma*D"]]
     u2 = [["G/2", "G - D"], ["-sigma*D", "G/2 - D - sigma*D"]]
     return cg.SymbolicGame([u1, u2], actions=[["Strict", "Lax"]] * 2)

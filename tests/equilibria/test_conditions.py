@@ -26,7 +26,7 @@ ACTIONS_PG = [["Govern", "Free-ride"]] * 2
 
 
 def public_goods_2():
-    """THEORY 2.1, binary, N = 2: u_i = r*c*K/2 - c*[i governs]."""
+    """Public goods (claim C1), binary, N = 2: u_i = r*c*K/2 - c*[i governs]."""
     return cg.SymbolicGame([[["r*c - c", "r*c/2 - c"], ["r*c/2", 0]],
                             [["r*c - c", "r*c/2"], ["r*c/2 - c", 0]]], actions=ACTIONS_PG)
 

@@ -1,4 +1,4 @@
-"""Tests of ContinuousGame and its solvers (THEORY 2.1 continuous public goods, 2.3 Maler emissions)."""
+"""Tests of ContinuousGame and its solvers (continuous public goods, claim C1; Maler's emissions game, Maler 1989)."""
 
 from __future__ import annotations
 
@@ -28,6 +28,7 @@ from coopgame.errors import (
 )
 from coopgame.games.continuous import ContinuousGame
 
+# too_slow suppressed: each example compiles a game with sympy and runs a numeric solver
 SETTINGS = settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -140,7 +141,7 @@ def test_errors_when_solving():
         eq.max_gain()
 
 
-# ---------------------------------------------------------------------- THEORY 2.1 public goods
+# ---------------------------------------------------------------------- continuous public goods
 @SETTINGS
 @given(n=st.integers(2, 6), frac=st.floats(0.05, 0.95), e=st.floats(0.5, 50))
 def test_public_goods_nash_is_zero_when_r_below_n(n, frac, e):
@@ -167,7 +168,7 @@ def test_public_goods_best_response_agrees():
     assert eq.is_verified()
 
 
-# ---------------------------------------------------------------------- THEORY 2.3 Maler emissions
+# ---------------------------------------------------------------------- Maler emissions
 def test_derived_maler_50_regions_linear_damage_closed_form():
     A, b, c, d = region_data(50, seed=1)
     game = maler(A, b, c, d, quadratic=False)

@@ -1,4 +1,4 @@
-"""Tests of coopgame.equilibria.correlated: the coordinator as mediator (THEORY.md 2.9, claim C16).
+"""Tests of coopgame.equilibria.correlated: the coordinator as mediator (Aumann 1974; claim C16).
 
 Oracles: an independent brute-force LP written here from the definition
 (nested loops over profiles, dense matrices, scipy's default ``linprog``), a

@@ -76,7 +76,7 @@ def test_one_action_is_dominant_vacuously():
 
 
 def test_three_player_public_goods_defection_dominant():
-    """Linear public good, r = 1.5 < N = 3: keeping the endowment is strictly dominant (THEORY C1)."""
+    """Linear public good, r = 1.5 < N = 3: keeping the endowment is strictly dominant (claim C1)."""
     n, r = 3, F(3, 2)
     shape = (2,) * n
     arrays = []

@@ -1,4 +1,4 @@
-"""Nested games solved level by level; the provinces-and-cities model (THEORY 2.10, claim S10)."""
+"""Nested games solved level by level; the provinces-and-cities model (claim S10)."""
 
 from __future__ import annotations
 

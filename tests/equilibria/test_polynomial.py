@@ -242,6 +242,7 @@ def test_front_door_two_players_unchanged_and_explicit_method_agrees():
 
 
 # ---------------------------------------------------------------- properties
+# too_slow suppressed: each example solves 27 polynomial systems with sympy (the code under test)
 @settings(deadline=None, max_examples=25, suppress_health_check=[HealthCheck.too_slow])
 @given(cgst.games(num_players=3, min_actions=1, max_actions=2, exact=True, payoff_range=(-3, 3)))
 def test_property_every_result_is_a_nash_equilibrium(game):

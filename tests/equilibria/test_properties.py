@@ -1,4 +1,4 @@
-"""Property-based tests of THEORY.md claim C15 and of the solvers' mutual consistency.
+"""Property-based tests of claim C15 (docs/explanation/claims.md) and of the solvers' mutual consistency.
 
 C15: any equilibrium returned by any solver has regret <= tolerance (exactly
 zero for rational input); the equilibrium set is invariant under positive
@@ -27,6 +27,8 @@ from coopgame.equilibria import _faces
 from tests import strategies as cgst
 
 F = Fraction
+# too_slow is suppressed because each example runs one or more complete solvers (vertex enumeration,
+# exact recomputation): the time goes into the code under test, not into generating the games
 PROPERTY = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 SLOW = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -297,6 +299,9 @@ def test_derived_numpy_path_is_really_taken():
     assert not spy.called
 
 
+# a fixed, derandomised sweep of 600 arbitrary float games: without shrinking (phases) and with every
+# health check off, because the point is a reproducible scan of many games through every solver, whose
+# cost (not the generation) would trip too_slow, and whose float payoffs are filtered by design
 @settings(max_examples=600, deadline=None, derandomize=True, database=None,
           phases=[Phase.explicit, Phase.generate], suppress_health_check=list(HealthCheck))
 @given(cgst.bimatrix_games(max_actions=4, exact=False))
