@@ -197,6 +197,8 @@ class ReplicatorField:
                 # role p's payoffs as a matrix: its own strategies by the others' joint profiles (in player order)
                 self._matrices = [np.ascontiguousarray(np.moveaxis(a, p, 0).reshape(a.shape[p], -1))
                                   for p, a in enumerate(nf.float_payoffs)]
+                # the same, one axis per role, for a single state (tensor contraction, cheaper than the joint profile)
+                self._moved = [np.ascontiguousarray(np.moveaxis(a, p, 0)) for p, a in enumerate(nf.float_payoffs)]
                 self._matrices_exact = ([np.moveaxis(a, p, 0).reshape(a.shape[p], -1) for p, a in enumerate(nf.payoffs)]
                                         if nf.is_exact else None)
         self.sizes: tuple[int, ...] = sizes
@@ -269,19 +271,27 @@ class ReplicatorField:
 
         Object arrays of Fractions (exact payoffs) give exact payoffs; anything else floats.
         """
-        Y = np.asarray(Y)
+        if not isinstance(Y, np.ndarray) or Y.dtype.kind not in "fO":
+            Y = np.asarray(Y, dtype=float)
         if Y.dtype == object and self.is_exact and self.population_game is not None:
             return self._exact_population_payoffs(Y)
         exact = Y.dtype == object and self.is_exact
         if not exact and Y.dtype == object:
             Y = as_float(Y)
-        elif Y.dtype != object:
-            Y = np.asarray(Y, dtype=float)
         if self.population_game is not None:
             return self._population_payoffs()(Y)
         if self.populations == "single":
             A = self._A_exact if exact else self.A
             return [Y @ np.asarray(A).T]
+        if Y.ndim == 1 and not exact:
+            parts = [Y[lo:hi] for lo, hi in self.bounds]
+            out1 = []
+            for p, u in enumerate(self._moved):
+                for q in reversed(range(len(parts))):
+                    if q != p:
+                        u = u @ parts[q]
+                out1.append(u)
+            return out1
         flat = Y.reshape(-1, self.dim)
         K = len(flat)
         parts = [flat[:, lo:hi] for lo, hi in self.bounds]
@@ -299,13 +309,12 @@ class ReplicatorField:
     # ------------------------------------------------------------------ the field
     def __call__(self, Y: Any) -> np.ndarray:
         """The field at the states ``Y``, shape ``(..., dim)`` (exact for Fraction states of exact games)."""
-        Y = np.asarray(Y)
-        if Y.dtype != object:
+        if not isinstance(Y, np.ndarray) or Y.dtype.kind not in "fO":
             Y = np.asarray(Y, dtype=float)
         U = self.payoffs(Y)
         exact = U[0].dtype == object
-        if not exact:
-            Y = as_float(Y) if Y.dtype == object else Y
+        if not exact and Y.dtype == object:
+            Y = as_float(Y)
         out = np.empty(Y.shape, dtype=object if exact else float)
         for (lo, hi), u in zip(self.bounds, U):
             x = Y[..., lo:hi]
