@@ -12,7 +12,7 @@ so the least expected fine (or subsidy) that makes governing dominant is
 The right panel shows the discount factor regions need to sustain
 cooperation by the grim trigger in repeated play,
 ``delta*(N) = (N - r) / (r (N - 1))``: for ``r > 1`` it rises with ``N``,
-the group-size claim of THEORY.md (C2).
+the group-size claim C2 of the claims page (docs/explanation/claims.md).
 """
 
 from fractions import Fraction

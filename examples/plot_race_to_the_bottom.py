@@ -16,7 +16,7 @@ The right panel looks inside the region at the official assessed by
 critical GDP weight ``w*`` above which an official chooses Lax, for a poor
 region as a function of a central transfer ``tau`` and for a rich region:
 the transfer closes the gap, so the poor region stops being a pollution
-haven (THEORY.md claims C3 and C6).
+haven (claims C3 and C6 of the claims page, docs/explanation/claims.md).
 """
 
 import matplotlib.pyplot as plt
