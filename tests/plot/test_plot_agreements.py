@@ -47,3 +47,30 @@ def test_paradox_plot_share_given_axes_and_data():
     assert max(ax2.lines[0].get_ydata()) <= 2 and "Cournot" in ax2.get_title()
     with pytest.raises(InvalidArgumentError):
         paradox_plot(n=())
+
+
+def test_paradox_plot_refuses_bad_data_and_options():
+    with pytest.raises(InvalidArgumentError, match="ParadoxOfCooperation"):
+        paradox_plot(data=[1, 2])
+    with pytest.raises(InvalidArgumentError, match="share"):
+        paradox_plot(n=5, gammas=[1.0], share="yes")
+    with pytest.raises(InvalidArgumentError, match="paradox_of_cooperation: expected the number of countries n"):
+        paradox_plot(n=2.5, gammas=[1.0])
+
+
+def test_folk_and_best_response_plots_take_arrays_and_refuse_other_games():
+    import coopgame as cg
+    from coopgame.plot.best_response import best_response_plot
+    from coopgame.plot.folk import folk_theorem_plot
+
+    pd = [[[3, 0], [5, 1]], [[3, 5], [0, 1]]]
+    ax = folk_theorem_plot(pd)
+    assert ax.patches[1].get_xy()[:4].tolist() == [[1.0, 1.0], [13 / 3, 1.0], [3.0, 3.0], [1.0, 13 / 3]]
+    ax = best_response_plot(pd)
+    assert ax.collections[0].get_offsets().tolist() == [[0.0, 0.0]]  # defection: the only equilibrium
+    three = cg.NormalFormGame([np.zeros((2, 2, 2))] * 3)
+    for plot in (folk_theorem_plot, best_response_plot):
+        with pytest.raises(cg.NotSupportedError, match="two-player"):
+            plot(three)
+        with pytest.raises(cg.InvalidGameTypeError):
+            plot("pd")
