@@ -62,6 +62,8 @@ def payoff_array(p: Any, k: int, where: str, *, formulas: bool = False) -> np.nd
             raise InvalidGameError(f"{where}: expected real payoffs for player {k + 1}, got complex numbers")
         if arr.dtype.kind not in "biufO":
             arr = _object_array(p, k, where)
+        elif arr.dtype.kind in "iuf" and any(isinstance(v, (bool, np.bool_)) for v in _object_array(p, k, where).reshape(-1)):
+            arr = _object_array(p, k, where)  # numpy turned booleans into numbers: keep them to refuse them
     if arr.ndim > MAX_PLAYERS:
         raise InvalidGameError(f"{where}: expected at most {MAX_PLAYERS} players (MAX_PLAYERS), got {arr.ndim} axes")
     if arr.dtype == object:

@@ -502,7 +502,8 @@ class ContinuousGame:
                 or len(profile) != self.num_players:
             raise InvalidProfileError(f"{where}: expected {self.num_players} numbers, got {describe(profile)}")
         x = np.array([check_real(v, f"the choice of {self._players[k]!r}", where) for k, v in enumerate(profile)], dtype=float)
-        values = call_user(self.compiled().payoffs, x, where=where, what="the payoff functions")
+        with np.errstate(all="ignore"):  # a payoff undefined at x is refused below, not warned about
+            values = call_user(self.compiled().payoffs, x, where=where, what="the payoff functions")
         values = np.asarray(values, dtype=float)
         if not np.isfinite(values).all():
             raise InvalidProfileError(f"{where}: expected a profile at which every payoff is a finite real number, "

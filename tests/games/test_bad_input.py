@@ -1,0 +1,180 @@
+"""Every bad input to a game constructor or a game method is a typed error naming the function (issue: hostile numbers)."""
+
+from __future__ import annotations
+
+import decimal
+from fractions import Fraction
+
+import numpy as np
+import pytest
+import sympy
+
+import coopgame as cg
+from coopgame._checks import MAX_DIGITS
+from coopgame.errors import (
+    CallbackError,
+    CoopgameError,
+    InvalidArgumentTypeError,
+    InvalidGameError,
+    InvalidProfileError,
+    UnresolvedParameterError,
+)
+from coopgame.games.continuous import ContinuousGame
+from coopgame.games.multilevel import MultilevelGame
+
+PD = [[[3, 0], [5, 1]], [[3, 5], [0, 1]]]
+
+
+def with_entry(value):
+    return [[[value, 0], [0, 0]], [[0, 0], [0, 0]]]
+
+
+# ---------------------------------------------------------------- huge numbers
+def test_published_issue_case_huge_integer_in_a_float_game_is_refused_naming_the_limit():
+    with pytest.raises(InvalidGameError, match="MAX_DIGITS") as info:
+        cg.NormalFormGame(with_entry(10**400))
+    assert str(info.value).startswith("NormalFormGame: ")
+
+
+@pytest.mark.parametrize("value", [10**400, -(10**400), Fraction(1, 10**400), Fraction(10**400, 7),
+                                   sympy.Integer(10**400), decimal.Decimal("1e999999999"), decimal.Decimal("1e-400")])
+def test_exact_numbers_beyond_max_digits_are_refused_in_any_game(value):
+    for exact in (None, True, False):
+        with pytest.raises(InvalidGameError, match="MAX_DIGITS"):
+            cg.NormalFormGame(with_entry(value), exact=exact)
+
+
+def test_large_integers_within_the_limit_stay_exact_or_become_floats():
+    big = 10**(MAX_DIGITS - 1)
+    exact = cg.NormalFormGame(with_entry(big + 1), exact=True)
+    assert exact.payoffs[0][0, 0] == big + 1 and isinstance(exact.payoffs[0][0, 0], Fraction)
+    floats = cg.NormalFormGame(with_entry(big + 1))
+    assert floats.payoffs[0][0, 0] == float(big)
+    assert cg.pure_equilibria(exact)
+
+
+# ---------------------------------------------------------------- entries that are not real numbers
+@pytest.mark.parametrize("value", [float("nan"), float("inf"), -np.inf, 1 + 2j, True, np.bool_(False), "3", None,
+                                   [1, 2], sympy.I, sympy.oo, decimal.Decimal("NaN"), object()])
+def test_entries_that_are_not_finite_real_numbers_are_refused(value):
+    with pytest.raises(InvalidGameError, match="NormalFormGame") as info:
+        cg.NormalFormGame(with_entry(value))
+    assert isinstance(info.value, ValueError)
+
+
+def test_free_symbols_are_an_unresolved_parameter_error():
+    with pytest.raises(UnresolvedParameterError, match="NormalFormGame.*c"):
+        cg.NormalFormGame(with_entry(sympy.Symbol("c")))
+
+
+@pytest.mark.parametrize("payoffs", [
+    [np.array([[True, False], [False, True]])] * 2,
+    [np.array([[1 + 0j, 0], [0, 0]])] * 2,
+    [np.array([[1, 0], [0, np.inf]])] * 2,
+    [np.array([["a", "b"], ["c", "d"]])] * 2,
+])
+def test_numpy_arrays_of_the_wrong_kind_are_refused(payoffs):
+    with pytest.raises(InvalidGameError, match="NormalFormGame"):
+        cg.NormalFormGame(payoffs)
+
+
+# ---------------------------------------------------------------- shapes
+@pytest.mark.parametrize("payoffs, fragment", [
+    ([], "at least one player"),
+    ([[]], "at least one action"),
+    ([[[], []], [[], []]], "at least one action"),
+    ([[[1, 2], [3]], [[1, 2], [3, 4]]], "rectangular"),
+    ([[[1, 2], [3, 4]], [[1, 2, 3], [4, 5, 6]]], "same shape"),
+    ([[1, 2], [3, 4]], "axes"),
+    ([np.zeros((1,) * 33)] * 33, "MAX_PLAYERS"),
+    ("payoffs", "sequence of payoff arrays"),
+    (5, "sequence of payoff arrays"),
+    (None, "sequence of payoff arrays"),
+])
+def test_bad_shapes_are_refused(payoffs, fragment):
+    with pytest.raises(InvalidGameError, match=fragment):
+        cg.NormalFormGame(payoffs)
+
+
+def test_deep_nesting_is_refused_not_a_recursion_error():
+    deep: list = [1]
+    for _ in range(5000):
+        deep = [deep]
+    with pytest.raises(InvalidGameError):
+        cg.NormalFormGame([deep, deep])
+    with pytest.raises(InvalidGameError):
+        cg.SymbolicGame([deep, deep])
+
+
+# ---------------------------------------------------------------- labels and options
+def test_published_issue_case_actions_none_per_player_means_default_labels():
+    game = cg.NormalFormGame(PD, actions=[None, None])
+    assert game.actions == (("1", "2"), ("1", "2"))
+    assert "NormalFormGame" in repr(game)
+    mixed = cg.NormalFormGame(PD, actions=[None, ["L", "R"]])
+    assert mixed.actions == (("1", "2"), ("L", "R")) and "L" in repr(mixed)
+
+
+@pytest.mark.parametrize("players, actions", [
+    (["A", None], None), (["A", "A"], None), ("AB", None), (None, [["a", "b"], [1, 2]]), (None, [["a"], ["b", "c"]]),
+    (None, "ab"), (None, [["a", "b"]]),
+])
+def test_bad_labels_are_refused(players, actions):
+    with pytest.raises(InvalidGameError, match="NormalFormGame"):
+        cg.NormalFormGame(PD, players=players, actions=actions)
+
+
+def test_exact_must_be_a_boolean():
+    with pytest.raises(InvalidArgumentTypeError, match="exact"):
+        cg.NormalFormGame(PD, exact="yes")
+
+
+# ---------------------------------------------------------------- profiles
+@pytest.mark.parametrize("profile", [
+    [[1.5, -0.5], [1, 0]], [[0.5, 0.6], [1, 0]], [[np.nan, 1], [1, 0]], [[True, False], [1, 0]], [["a", "b"], [1, 0]],
+    [[1, 0, 0], [1, 0]], [[1, 0]], "12", [None, [1, 0]], [[10**400, 0], [1, 0]],
+])
+def test_bad_mixed_profiles_are_profile_errors(profile):
+    game = cg.NormalFormGame(PD)
+    with pytest.raises(InvalidProfileError, match="NormalFormGame.expected_payoffs"):
+        game.expected_payoffs(profile)
+
+
+def test_mixed_profiles_are_exact_in_exact_games_and_labels_stand_for_pure_strategies():
+    game = cg.NormalFormGame(PD, actions=[["C", "D"]] * 2, exact=True)
+    vectors = game.mixed_profile(["D", [Fraction(1, 3), Fraction(2, 3)]])
+    assert vectors[0].tolist() == [0, 1] and all(isinstance(v, Fraction) for v in vectors[0])
+    assert vectors[1].tolist() == [Fraction(1, 3), Fraction(2, 3)]
+    floats = game.mixed_profile([1, [0.25, 0.75]])
+    assert all(v.dtype == float for v in floats)
+    with pytest.raises(InvalidProfileError):  # exact vectors must sum to exactly 1
+        game.mixed_profile([[Fraction(1, 3), Fraction(1, 3)], "C"])
+
+
+# ---------------------------------------------------------------- symbolic games
+@pytest.mark.parametrize("value", [True, None, 10**400, "10**400", float("nan"), 1j, [1]])
+def test_symbolic_game_refuses_non_payoffs(value):
+    with pytest.raises(InvalidGameError, match="SymbolicGame"):
+        cg.SymbolicGame(with_entry(value))
+
+
+# ---------------------------------------------------------------- continuous and multilevel games
+def test_continuous_evaluate_checks_the_profile_and_the_result():
+    game = ContinuousGame(["log(x) + y", "x*y"], ["x", "y"])
+    assert game.evaluate([1, 2]).tolist() == [2.0, 2.0]
+    for bad in (["a", 1], [True, 1], [np.nan, 1], [1], "xy"):
+        with pytest.raises(CoopgameError, match="ContinuousGame.evaluate"):
+            game.evaluate(bad)
+    with pytest.raises(InvalidProfileError, match="finite real number"):
+        game.evaluate([-1, 1])  # log(-1) is no real number
+
+
+def test_multilevel_lower_function_that_raises_is_a_callback_error():
+    upper = cg.NormalFormGame(PD, actions=[["C", "D"]] * 2)
+
+    def lower(outcome):
+        raise RuntimeError("no lower game")
+
+    with pytest.raises(CallbackError, match=r"MultilevelGame: lower\(\('C', 'C'\)\) raised RuntimeError") as info:
+        MultilevelGame(upper, lower)
+    assert isinstance(info.value.__cause__, RuntimeError)
