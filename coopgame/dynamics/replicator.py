@@ -28,8 +28,7 @@ from coopgame.dynamics.integration import ATOL, RTOL, integrate
 from coopgame.dynamics.population import PopulationGame
 from coopgame.dynamics.states import is_flat_vector, read_state
 from coopgame.errors import InvalidArgumentError
-from coopgame.games.coerce import as_normal_form as numeric_game  # re-export for ess, finite, network (to be removed)
-from coopgame.games.coerce import is_symmetric, symmetric_matrix
+from coopgame.games.coerce import as_normal_form
 from coopgame.results import Result
 
 __all__ = ["INTEGRATORS", "Trajectory", "replicator"]
@@ -192,7 +191,7 @@ def replicator(game: Any, x0: Any, t_max: float, *, t_eval: Any = None, method: 
     if isinstance(game, PopulationGame):
         field = ReplicatorField(game, populations="multi", where=where)
     else:
-        nf = numeric_game(game, where)
+        nf = as_normal_form(game, where)
         field = ReplicatorField(nf, populations="single" if is_flat_vector(x0) else "multi", where=where)
     y0 = read_state(field, x0, where, "x0")
     if field.population_game is not None:
@@ -213,5 +212,3 @@ def replicator(game: Any, x0: Any, t_max: float, *, t_eval: Any = None, method: 
     return Trajectory(readonly(np.asarray(sol.t, dtype=float)), readonly(states), field.sizes, field.labels,
                       field.populations, bool(sol.success), str(sol.message))
 
-
-__all__ += ["is_symmetric", "numeric_game", "symmetric_matrix"]  # re-exports, see the import above
