@@ -66,7 +66,7 @@ Matching pennies
   1  1/2 Heads + 1/2 Tails  1/2 Heads + 1/2 Tails  0, 0
 0
 >>> main(["solve", path, "--json"])
-{"equilibria": [{"strategies": [[0.5, 0.5], [0.5, 0.5]], "payoffs": [0.0, 0.0], "exact": {"strategies": [["1/2", "1/2"], ["1/2", "1/2"]], "payoffs": ["0", "0"]}}]}
+{"equilibria": [{"strategies": [[0.5, 0.5], [0.5, 0.5]], "payoffs": [0.0, 0.0], "exact": {"strategies": [["1/2", "1/2"], ["1/2", "1/2"]], "payoffs": ["0", "0"]}}], "method": "vertex_enumeration", "is_exact": true, "is_complete": true, "note": ""}
 0
 >>> main(["model", "prisoners_dilemma", "--set", "T=6", "--solve"])
 prisoners_dilemma: P=1, R=3, S=0, T=6

@@ -67,6 +67,11 @@ def _num(x: Any) -> str:
     return format_number(x)
 
 
+def _numeric(game: Any, **values: Any) -> Any:
+    """The numeric game of a catalog model at its defaults, overridden by ``values``."""
+    return game.numeric(**values)
+
+
 def _profile(eq: Any) -> str:
     return ", ".join(eq.pure_profile) if hasattr(eq, "profile") and eq.pure_profile is not None else str(eq.strategies)
 
@@ -82,7 +87,7 @@ def free_riding() -> dict[str, Any]:
              "shared equally by all regions (the binary public-goods game).")
     rows = []
     for n in (2, 5):
-        game = models.public_goods(n=n).numeric()
+        game = _numeric(models.public_goods(n=n))
         eq = cg.pure_equilibria(game)[0]
         everyone = tuple(["Govern"] * n)
         rows.append([n, ", ".join(sorted(set(eq.pure_profile))), _num(eq.payoffs[0]),
@@ -90,7 +95,7 @@ def free_riding() -> dict[str, Any]:
     _table(["regions", "equilibrium: every region", "payoff each", "if all govern", "return per unit r/N"], rows)
     _say("Free-riding is each region's dominant action, although all would gain by governing; "
          "the more regions share the river, the smaller each one's return on its own effort.")
-    return {"game": models.public_goods().numeric()}
+    return {"game": _numeric(models.public_goods())}
 
 
 def fine_or_subsidy() -> dict[str, Any]:
@@ -111,12 +116,12 @@ def fine_or_subsidy() -> dict[str, Any]:
         ["subsidy on governing", f"s >= {subsidy.value}", _num(subsidy.evaluate(c=4, r=Fraction(3, 2)))],
     ]
     _table(["instrument", "governing is dominant when", "least value (c=4, r=1.5, rho=1/2)"], rows)
-    with_fine = fined.numeric(F=3, rho=Fraction(1, 2))
+    with_fine = _numeric(fined, F=3, rho=Fraction(1, 2))
     (eq,) = cg.pure_equilibria(with_fine)
     _say(f"With F = 3 and rho = 1/2 the only equilibrium is ({', '.join(eq.pure_profile)}), each region "
          f"earning {_num(eq.payoffs[0])}. A fine detected half the time must be twice as large: the "
          "instrument works only with real detection.")
-    return {"plain": game.numeric(), "fined": with_fine}
+    return {"plain": _numeric(game), "fined": with_fine}
 
 
 def river_compensation() -> dict[str, Any]:
@@ -128,12 +133,12 @@ def river_compensation() -> dict[str, Any]:
              "The upstream region protects the water at an opportunity cost C_u (keeping a benefit b_u) "
              "or develops; the downstream region gains B_d from clean water and may pay compensation T.")
     river = models.upstream_downstream()
-    eq = cg.pure_equilibria(river.numeric())
+    eq = cg.pure_equilibria(_numeric(river))
     bound = river.apply(cg.Standard("Downstream", "Refuse"))
     band = cg.threshold(bound, ("Protect", "Compensate"), "T", concept="nash")
     rows = [["voluntary payment", "; ".join(", ".join(e.pure_profile) for e in eq)]]
     for T in (1, 2, 3):
-        got = cg.pure_equilibria(bound.numeric(T=T))
+        got = cg.pure_equilibria(_numeric(bound, T=T))
         rows.append([f"binding agreement, T = {T}", "; ".join(", ".join(e.pure_profile) for e in got)])
     _table(["arrangement (C_u=3, b_u=1, B_d=4)", "equilibrium"], rows)
     _say(f"A voluntary payment is never made, so the upstream develops. Once a higher level makes the "
@@ -160,7 +165,7 @@ def supervision() -> dict[str, Any]:
     _say(f"In equilibrium false cooperation occurs at rate {mixed.strategies[0][1]} and the centre "
          f"inspects at rate {mixed.strategies[1][0]}: a larger fine only lets the centre inspect less, "
          "it does not reduce cheating (the inspection-game penalty paradox).")
-    return {"game": game.numeric()}
+    return {"game": _numeric(game)}
 
 
 def tripartite_evolution() -> dict[str, Any]:
@@ -178,7 +183,7 @@ def tripartite_evolution() -> dict[str, Any]:
     }
     rows, runs = [], {}
     for name, values in scenarios.items():
-        game = models.tripartite().numeric(**values)
+        game = _numeric(models.tripartite(), **values)
         stable = []
         for x in (0, 1):
             for y in (0, 1):

@@ -407,13 +407,14 @@ def _json_number(text: str, max_digits: int) -> Any:
     return {"parse_int": parse_int, "parse_float": parse_float, "parse_constant": parse_constant}
 
 
-def parse_game(text: str, format: str | None = None, name: str = "<text>", *, max_digits: int = MAX_DIGITS,
+def parse_game(text: str | bytes, format: str | None = None, name: str = "<text>", *, max_digits: int = MAX_DIGITS,
                max_size: int = MAX_SIZE) -> GameFile:
     """Parse a game from the text of a Gambit ``.nfg``, JSON or YAML file.
 
     Parameters
     ----------
-    text : str
+    text : str or bytes
+        The text, or a file's bytes (decoded as :func:`coopgame.io.text.decode_text` does).
     format : {"nfg", "json", "yaml"}, optional
         Default: ``nfg`` when the text starts with ``NFG``, ``json`` when it
         starts with ``{``, otherwise ``yaml``.

@@ -131,6 +131,7 @@ def _tokenize(text: str, fail: Any) -> list[_Token]:
     pos, line, end = 0, 1, len(text)
     while True:
         m = _SPACE.match(text, pos)
+        assert m is not None  # \s* matches everywhere
         line += text.count("\n", pos, m.end())
         pos = m.end()
         if pos >= end:
@@ -163,6 +164,7 @@ def _tokenize(text: str, fail: Any) -> list[_Token]:
             tokens.append(_Token("string", "".join(chars), start_line))
         else:
             m = _WORD.match(text, pos)
+            assert m is not None  # the character at pos is neither space, brace, comma nor quote
             tokens.append(_Token("word", m.group(), line))
             pos = m.end()
 

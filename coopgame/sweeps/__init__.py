@@ -29,7 +29,14 @@ import pandas as pd
 from coopgame.errors import InvalidArgumentError, InvalidArgumentTypeError
 from coopgame.games.symbolic import SymbolicGame
 from coopgame.sweeps.grid import MAX_POINTS, grid_points, point_seed
-from coopgame.sweeps.runner import ERROR_COLUMN, VALUE_COLUMN, check_executor, check_timeout, sweep_function
+from coopgame.sweeps.runner import (
+    ERROR_COLUMN,
+    VALUE_COLUMN,
+    check_executor,
+    check_progress,
+    check_timeout,
+    sweep_function,
+)
 from coopgame.sweeps.symbolic import NO_PURE_EQUILIBRIUM, NO_STABLE_CORNER, sweep_game
 
 __all__ = ["sweep", "grid_points", "point_seed", "MAX_POINTS", "NO_PURE_EQUILIBRIUM", "NO_STABLE_CORNER",
@@ -156,6 +163,7 @@ def sweep(function_or_game: Any, grid: Any, executor: cf.Executor | None = None,
     """
     points = grid_points(grid, max_points=max_points)
     timeout = check_timeout(timeout)
+    progress = check_progress(progress)
     check_executor(executor)
     if isinstance(function_or_game, SymbolicGame):
         return sweep_game(function_or_game, points, executor, progress, chunksize, timeout,

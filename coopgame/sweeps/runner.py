@@ -19,14 +19,13 @@ import concurrent.futures as cf
 import inspect
 import os
 import pickle
-import sys
 from collections.abc import Callable, Mapping
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from coopgame._checks import check_int, check_real
+from coopgame._checks import check_bool, check_int, check_real, progress_bar
 from coopgame.errors import InvalidArgumentError, InvalidArgumentTypeError
 from coopgame.sweeps.grid import base_sequence, seed_from
 
@@ -120,36 +119,9 @@ def chunk_ranges(n: int, chunksize: int | None, executor: Any, minimum: int = 1,
     return [(a, min(n, a + size)) for a in range(0, n, size)]
 
 
-def _interactive() -> bool:
-    try:
-        if sys.stderr is not None and sys.stderr.isatty():
-            return True
-    except (AttributeError, ValueError):
-        pass
-    shell = sys.modules.get("IPython")
-    if shell is not None:
-        try:
-            ip = shell.get_ipython()  # type: ignore[attr-defined]
-            return ip is not None and "IPKernelApp" in getattr(ip, "config", {})
-        except Exception:  # noqa: BLE001
-            return False
-    return False
-
-
-def _progress_bar(progress: Any, total: int, desc: str):
-    if progress is None:
-        if not _interactive():
-            return None
-        delay = 1.0  # only a long sweep shows a bar
-    elif progress is True:
-        delay = 0.0
-    elif progress is False:
-        return None
-    else:
-        raise InvalidArgumentTypeError(f"sweep: expected progress to be None, True or False, got {progress!r}")
-    from tqdm.auto import tqdm
-
-    return tqdm(total=total, desc=desc, unit="point", delay=delay)
+def check_progress(progress: Any) -> bool | None:
+    """None, True or False (the ``progress`` argument of :func:`~coopgame.sweeps.sweep`)."""
+    return None if progress is None else check_bool(progress, "progress", "sweep")
 
 
 def check_executor(executor: Any) -> None:
@@ -188,7 +160,7 @@ def run_chunks(task: Callable, chunks: list[tuple[int, int]], args_of: Callable[
     failure (a timeout) the pending chunks are cancelled.
     """
     check_executor(executor)
-    bar = _progress_bar(progress, total, desc)
+    bar = progress_bar(check_progress(progress), total, desc, unit="point")
     results: list[Any] = [None] * len(chunks)
     try:
         if executor is None:

@@ -170,7 +170,7 @@ def _threshold_columns(game: Any, specs: Any, names: list[str], fixed: dict[str,
         return []
     if isinstance(specs, tuple) and specs and isinstance(specs[0], str):
         specs = [specs]
-    out = []
+    out: list[tuple[str, Callable[..., Any], list[str]]] = []
     for spec in specs:
         if not isinstance(spec, (tuple, list)) or len(spec) not in (2, 3):
             raise InvalidArgumentError(f"sweep: expected each threshold as (parameter, profile) or "
@@ -294,7 +294,7 @@ def _assemble_game(game: Any, points: pd.DataFrame, parts: list[dict[str, Any]],
     columns["equilibria"] = _categorical([p["equilibria"] for p in parts], finite)
     count = np.concatenate([p["count"] for p in parts]) if parts else np.empty(0, np.int64)
     columns["pure equilibria"] = pd.array(np.where(finite, count, 0), dtype="Int64")
-    columns["pure equilibria"][~finite] = pd.NA  # type: ignore[index]
+    columns["pure equilibria"][~finite] = pd.NA
     kmax = max(1, max((len(p["payoffs"]) for p in parts), default=0))  # the first slot always
     players = game.players
     sizes = [len(p["count"]) for p in parts]
