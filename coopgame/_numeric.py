@@ -46,6 +46,13 @@ def scaled_tolerance(scale: float) -> float:
     return TOLERANCE * max(1.0, float(scale))
 
 
+#: The accuracy of a linear program's float solution (scipy's HiGHS solves to feasibility and optimality
+#: tolerances of about 1e-7, on data scaled to max |entry| = 1). It is not a second tolerance policy: it
+#: only reads supports and tight constraints off an LP's solution, after which exact games recompute
+#: and certify the answer in Fractions.
+LP_TOLERANCE: float = 1e-7
+
+
 def _sympy_number(x: Any) -> Any:
     """Convert a sympy number to Fraction or float; None when ``x`` is not sympy."""
     mod = type(x).__module__

@@ -11,7 +11,7 @@ import numpy as np
 from scipy.optimize import linprog
 
 from coopgame._checks import check_bool, check_choice, check_int, check_size
-from coopgame._numeric import TOLERANCE, exact_solve
+from coopgame._numeric import LP_TOLERANCE, TOLERANCE, exact_solve
 from coopgame.errors import SolverError, SolverLimitError
 from coopgame.games.coerce import as_normal_form
 
@@ -22,9 +22,9 @@ MAX_GAME_PLAYERS = 12
 #: Default largest number of pure profiles ``TUGame.from_normal_form`` accepts (keyword ``max_profiles``).
 MAX_PROFILES = 1 << 16
 
-#: Supports are read off the LP solution with this cut-off, and the exact value must agree with the
-#: LP's to this relative accuracy: HiGHS solves to about 1e-7, looser than the library's TOLERANCE.
-_LP_TOL = 1e-6
+#: The exact value must agree with the LP's to this relative accuracy, and tight constraints are read
+#: off the LP's solution with it (ten times the LP's own accuracy, so no tight constraint is missed).
+_LP_TOL = 10 * LP_TOLERANCE
 
 _FUNC = "TUGame.from_normal_form"
 

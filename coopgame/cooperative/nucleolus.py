@@ -32,7 +32,7 @@ import numpy as np
 from scipy.optimize import linprog
 
 from coopgame._checks import check_int, check_size
-from coopgame._numeric import TOLERANCE, exact_solve
+from coopgame._numeric import LP_TOLERANCE, TOLERANCE, exact_solve
 from coopgame.errors import InvalidGameError, SolverError
 
 __all__ = ["LP_MAX_PLAYERS", "exact_excesses", "nucleolus", "prenucleolus"]
@@ -41,10 +41,9 @@ __all__ = ["LP_MAX_PLAYERS", "exact_excesses", "nucleolus", "prenucleolus"]
 #: LPs have ``2**n`` constraints. The keyword ``max_players`` raises it.
 LP_MAX_PLAYERS = 16
 
-#: Tolerance of the LP sequence on the game scaled to max |v| = 1: duals and slacks below it count as
-#: zero. Looser than the library's TOLERANCE because HiGHS's own feasibility tolerance is about 1e-7;
+#: Duals and slacks of the LP sequence (on the game scaled to max |v| = 1) below this count as zero;
 #: exact games are recomputed and verified in Fractions afterwards.
-_LP_TOL = 1e-7
+_LP_TOL = LP_TOLERANCE
 
 
 def _check_size(game: Any, func: str, max_players: int | None) -> None:

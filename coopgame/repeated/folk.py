@@ -29,7 +29,7 @@ from typing import Any
 import numpy as np
 
 from coopgame._checks import check_bool, check_real, describe
-from coopgame._numeric import exact_solve, scaled_tolerance
+from coopgame._numeric import LP_TOLERANCE, exact_solve, scaled_tolerance
 from coopgame.errors import InvalidArgumentError, NotSupportedError, SolverError
 from coopgame.games.coerce import GameLike, as_normal_form
 from coopgame.games.normal_form import NormalFormGame
@@ -38,10 +38,6 @@ from coopgame.results import Result
 __all__ = ["Minmax", "PayoffRegion", "minmax_values", "feasible_region", "individually_rational_region"]
 
 Point = tuple[Any, ...]
-
-#: Cut-off for reading supports off HiGHS's float solution before the exact value is recovered and
-#: certified in Fractions: the LP's own accuracy (about 1e-7), not the library's TOLERANCE.
-_LP_SUPPORT_TOL = 1e-7
 
 
 # ------------------------------------------------------------------ minmax
@@ -219,7 +215,7 @@ def minmax_values(game: GameLike, mixed: bool = True) -> Minmax:
         Mf = np.asarray(M, dtype=float)
         v_f, y, x = _lp_minmax(Mf)
         if exact:
-            got = _exact_minmax(M, y, x, _LP_SUPPORT_TOL)
+            got = _exact_minmax(M, y, x, LP_TOLERANCE)
             if got is not None:
                 values.append(got[0])
                 punish.append(np.array(got[1], dtype=object))
