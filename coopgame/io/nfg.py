@@ -61,9 +61,8 @@ from coopgame.errors import (
     InvalidArgumentTypeError,
     InvalidFileError,
     InvalidGameError,
-    InvalidGameTypeError,
-    UnresolvedParameterError,
 )
+from coopgame.games.coerce import GameLike, as_normal_form
 from coopgame.games.normal_form import NormalFormGame
 from coopgame.io.text import (
     DECIMAL,
@@ -594,14 +593,15 @@ def _format_payoff(v: Any, exact: bool) -> str:
     return repr(float(v)).replace("e+", "e")
 
 
-def write_nfg(game: NormalFormGame, title: str = "", *, comment: str = "",
+def write_nfg(game: GameLike, title: str = "", *, comment: str = "",
               path: str | os.PathLike | None = None) -> str:
     """The text of a Gambit strategic-form file (payoff version) for ``game``.
 
     Parameters
     ----------
-    game : NormalFormGame
-        (A SymbolicGame is accepted once no parameter is left free.)
+    game : NormalFormGame, SymbolicGame or sequence of payoff arrays
+        Any game :func:`coopgame.games.coerce.as_normal_form` accepts (a
+        SymbolicGame once no parameter is left free).
     title : str, optional
         The game's title, written after ``NFG 1 R``.
     comment : str, optional
@@ -660,18 +660,7 @@ def write_nfg(game: NormalFormGame, title: str = "", *, comment: str = "",
     1.0
     <BLANKLINE>
     """
-    if not isinstance(game, NormalFormGame):
-        params = getattr(game, "parameters", None)
-        if params is not None and callable(getattr(game, "subs", None)):  # a SymbolicGame
-            if params:
-                names = ", ".join(str(p) for p in params)
-                raise UnresolvedParameterError(
-                    f"{_WRITE}: expected a game with numeric payoffs, got one with free parameters ({names}); "
-                    "give them values with game.subs({...}) or game.numeric() first"
-                )
-            game = game.subs({})
-        if not isinstance(game, NormalFormGame):
-            raise InvalidGameTypeError(f"{_WRITE}: expected a NormalFormGame, got {type(game).__name__}")
+    game = as_normal_form(game, _WRITE)
     for what, value in (("title", title), ("comment", comment)):
         if not isinstance(value, str):
             raise InvalidArgumentTypeError(f"{_WRITE}: expected the {what} as a str, got {type(value).__name__}")

@@ -306,8 +306,9 @@ def test_write_floats_keep_their_type():
 
 
 def test_write_rejects_non_games_and_bad_titles():
-    with pytest.raises(InvalidGameError, match="write_nfg: expected a NormalFormGame, got list"):
-        write_nfg([[[1]]])
+    with pytest.raises(InvalidGameError, match="write_nfg: expected a game"):
+        write_nfg("pd")
+    assert read_nfg(write_nfg([[[1, 2]], [[3, 4]]])).payoffs[1].tolist() == [[3, 4]]  # payoff arrays, as everywhere
     with pytest.raises(InvalidArgumentTypeError, match="write_nfg: expected the title as a str, got int"):
         write_nfg(_game([[1]]), 3)
 
