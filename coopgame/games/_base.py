@@ -12,7 +12,7 @@ other to build it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, ClassVar, Protocol, runtime_checkable
 
 import numpy as np
@@ -62,6 +62,25 @@ def default_actions(count: int) -> tuple[str, ...]:
     return tuple(str(j + 1) for j in range(count))
 
 
+def game_labels(players: Any, actions: Any, shape: tuple[int, ...],
+                where: str) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
+    """Player names and action labels of a game of ``shape``; None (for all, or for one player) means the defaults."""
+    n = len(shape)
+    names = _labels(players, n, (f"Player {i + 1}" for i in range(n)), "player names", where)
+    if actions is None:
+        return names, tuple(default_actions(m) for m in shape)
+    if isinstance(actions, (str, bytes)) or not isinstance(actions, Iterable):
+        raise InvalidGameError(f"{where}: expected one sequence of action labels per player, got {describe(actions)}")
+    acts = list(actions)
+    if len(acts) != n:
+        raise InvalidGameError(f"{where}: expected action labels for {n} players, got {len(acts)} sequences")
+    return names, tuple(
+        _labels(a, m, default_actions(m),
+                f"action labels for {names[i]!r} (the payoff arrays have {m} actions on axis {i})", where)
+        for i, (a, m) in enumerate(zip(acts, shape))
+    )
+
+
 class GameBase:
     """Labels and profiles of a game whose payoffs are arrays of shape :attr:`shape`."""
 
@@ -71,7 +90,7 @@ class GameBase:
     _actions: tuple[tuple[str, ...], ...]
     _instruments: tuple[Any, ...]
     #: The game classes by kind ("numeric", "symbolic"), filled as they are defined.
-    _kinds: ClassVar[dict[str, type[GameBase]]] = {}
+    _kinds: ClassVar[dict[str, Callable[..., Any]]] = {}
 
     def __init_subclass__(cls, kind: str | None = None, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -81,24 +100,6 @@ class GameBase:
     @property
     def _name(self) -> str:
         return type(self).__name__
-
-    def _set_labels(self, players: Any, actions: Any, shape: tuple[int, ...]) -> None:
-        n = len(shape)
-        where = self._name
-        self._players = _labels(players, n, (f"Player {i + 1}" for i in range(n)), "player names", where)
-        if actions is None:
-            self._actions = tuple(default_actions(m) for m in shape)
-            return
-        if isinstance(actions, (str, bytes)) or not isinstance(actions, Iterable):
-            raise InvalidGameError(f"{where}: expected one sequence of action labels per player, got {describe(actions)}")
-        acts = list(actions)
-        if len(acts) != n:
-            raise InvalidGameError(f"{where}: expected action labels for {n} players, got {len(acts)} sequences")
-        self._actions = tuple(
-            _labels(a, m, default_actions(m),
-                    f"action labels for {self._players[i]!r} (the payoff arrays have {m} actions on axis {i})", where)
-            for i, (a, m) in enumerate(zip(acts, shape))
-        )
 
     @property
     def payoffs(self) -> tuple[np.ndarray, ...]:
@@ -143,7 +144,7 @@ class GameBase:
             f"{self._name}: expected a player name or an index from 0 to {self.num_players - 1}, got {describe(player)}"
         )
 
-    def action_index(self, player: int | str, action: Action) -> int:
+    def action_index(self, player: int | str, action: Action | np.integer[Any]) -> int:
         """Index of ``player``'s action given by label (str) or index (int)."""
         p = self.player_index(player)
         labels = self._actions[p]

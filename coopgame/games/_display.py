@@ -61,7 +61,7 @@ def html_tables(players: Sequence[str], actions: Labels, payoffs: Sequence[np.nd
     head = f"{title}: {players[0]} (rows), {players[1]} (columns); payoffs of {', '.join(players)}"
     out = []
     for who, tail in _slices(players, actions):
-        rows = [[r] + [", ".join(entry(a[(i, j, *tail)]) for a in payoffs) for j in range(shape[1])]
+        rows = [[r] + [", ".join(entry(a[(i, j) + tail]) for a in payoffs) for j in range(shape[1])]
                 for i, r in enumerate(actions[0])]
         out.append(html_table(rows, header=["", *actions[1]], caption=head + (f"; {who}" if who else "")))
     return "".join(out)
@@ -104,9 +104,9 @@ def latex_tables(players: Sequence[str], actions: Labels, payoffs: Sequence[np.n
     env = "array" if math else "tabular"
     shape = tuple(len(a) for a in actions)
     if len(players) == 1:
-        cells = " & ".join(cell(e) for e in payoffs[0])
+        values = " & ".join(cell(e) for e in payoffs[0])
         acts = " & ".join(label(a) for a in actions[0])
-        return f"\\begin{{{env}}}{{{'c' * shape[0]}}}\n{acts} \\\\\n\\hline\n{cells} \\\\\n\\end{{{env}}}"
+        return f"\\begin{{{env}}}{{{'c' * shape[0]}}}\n{acts} \\\\\n\\hline\n{values} \\\\\n\\end{{{env}}}"
     tables = []
     for who, tail in _slices(players, actions):
         lines = []
@@ -116,8 +116,8 @@ def latex_tables(players: Sequence[str], actions: Labels, payoffs: Sequence[np.n
         lines.append(" & " + " & ".join(label(a) for a in actions[1]) + " \\\\")
         lines.append("\\hline")
         for i, r in enumerate(actions[0]):
-            cells = [", ".join(cell(a[(i, j, *tail)]) for a in payoffs) for j in range(shape[1])]
-            lines.append(f"{label(r)} & " + " & ".join(cells) + " \\\\")
+            row = [", ".join(cell(a[(i, j) + tail]) for a in payoffs) for j in range(shape[1])]
+            lines.append(f"{label(r)} & " + " & ".join(row) + " \\\\")
         lines.append(f"\\end{{{env}}}")
         tables.append("\n".join(lines))
     if math and len(players) > 2:

@@ -158,7 +158,10 @@ def numeric_arrays(arrays: Sequence[np.ndarray], exact: bool | None, where: str,
     """
     kinds: set[str] = set()
     for k, a in enumerate(arrays):
-        kinds |= _kinds(a, where, lambda idx, k=k: locate(k, idx))
+        def at(idx: tuple[int, ...], k: int = k) -> str:
+            return locate(k, idx)
+
+        kinds |= _kinds(a, where, at)
     if exact is None:
         exact = "exact" in kinds and "float" not in kinds
     if exact:

@@ -55,6 +55,7 @@ class _Quadratic:
         if o.deg == 0:
             return self.scale(o.c)
         out = self.scale(o.c) + o.scale(self.c)
+        assert self.l is not None and o.l is not None  # both of degree one here
         return out + _Quadratic(-self.c * o.c, None, np.outer(self.l, o.l))
 
 
@@ -113,8 +114,9 @@ class _Compiled:
         self.payoff_exprs = list(game.payoffs)
         index = {x: k for k, x in enumerate(self.xs)}
         memo: dict[sympy.Expr, Any] = {}
-        forms = [_quadratic(u, index, n, memo) for u in self.payoff_exprs]
-        self.quadratic = all(f is not None for f in forms)
+        found = [_quadratic(u, index, n, memo) for u in self.payoff_exprs]
+        forms = [f for f in found if f is not None]
+        self.quadratic = len(forms) == len(found)
         self._jac: Any = None
         self._jac_const: np.ndarray | None = None
         self._wgrad: Any = None
@@ -354,7 +356,7 @@ class ContinuousGame:
                 continue
             if isinstance(b, (str, bytes)) or not isinstance(b, (Sequence, np.ndarray)) or len(b) != 2:
                 raise InvalidGameError(f"{where}: expected a (lo, hi) pair for player {k + 1}'s bounds, got {describe(b)}")
-            pair = []
+            pair: list[Any] = []
             for v in b:
                 if _is_unbounded(v):
                     pair.append(None)

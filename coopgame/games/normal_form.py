@@ -12,7 +12,7 @@ import sympy
 from coopgame._checks import check_bool, describe, probability_vector
 from coopgame._numeric import as_float, format_number, readonly, scaled_tolerance
 from coopgame.errors import InvalidGameError, InvalidGameTypeError, InvalidProfileError
-from coopgame.games._base import Action, GameBase, PureProfile
+from coopgame.games._base import Action, GameBase, PureProfile, game_labels
 from coopgame.games._payoffs import check_shapes, numeric_arrays, payoff_array
 
 __all__ = ["NormalFormGame", "Action", "PureProfile", "MixedProfile"]
@@ -80,7 +80,7 @@ class NormalFormGame(GameBase, kind="numeric"):
 
     def __init__(
         self,
-        payoffs: Sequence[Any],
+        payoffs: Sequence[Any] | np.ndarray,
         players: Sequence[str] | None = None,
         actions: Sequence[Sequence[str]] | None = None,
         *,
@@ -89,7 +89,7 @@ class NormalFormGame(GameBase, kind="numeric"):
         if exact is not None:
             exact = check_bool(exact, "exact", _NAME)
         arrays = self._validate_payoffs(payoffs, exact)
-        self._set_labels(players, actions, arrays[0].shape)
+        self._players, self._actions = game_labels(players, actions, arrays[0].shape, _NAME)
         self._payoffs = tuple(readonly(a) for a in arrays)
         self._exact = arrays[0].dtype == object
         self._hash: int | None = None

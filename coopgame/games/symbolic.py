@@ -11,7 +11,7 @@ import sympy
 from coopgame._checks import describe
 from coopgame._numeric import readonly
 from coopgame.errors import InvalidArgumentTypeError, InvalidGameError, InvalidProfileError, UnresolvedParameterError
-from coopgame.games._base import GameBase, build_game
+from coopgame.games._base import GameBase, build_game, game_labels
 from coopgame.games._display import latex_tables
 from coopgame.games._payoffs import check_shapes, payoff_array
 from coopgame.games.expressions import FUNCTIONS, as_expression, free_symbols
@@ -94,7 +94,7 @@ class SymbolicGame(GameBase, kind="symbolic"):
                 known.update({s.name: s for s in b[idx].free_symbols if isinstance(s, sympy.Symbol)})
             out.append(readonly(b))
         self._payoffs = tuple(out)
-        self._set_labels(players, actions, shape)
+        self._players, self._actions = game_labels(players, actions, shape, "SymbolicGame")
         self._defaults = self._resolve_mapping(defaults or {}, "defaults")
         self._instruments: tuple[Any, ...] = ()
         self._hash: int | None = None

@@ -352,7 +352,7 @@ class SymmetricGame:
         return scaled_tolerance(self._scale)
 
     # ------------------------------------------------------------------ lookups
-    def action_index(self, action: int | str) -> int:
+    def action_index(self, action: int | str | np.integer[Any]) -> int:
         """Index of an action given by label or index."""
         if isinstance(action, str):
             try:
@@ -402,7 +402,7 @@ class SymmetricGame:
         (Fraction(1, 1), Fraction(1, 1))
         """
         c = self._counts_vector(counts, self._n, f"{_NAME}.profile_payoffs", "of all players")
-        out = []
+        out: list[Any] = []
         for a in range(self.num_actions):
             if c[a] == 0:
                 out.append(None)

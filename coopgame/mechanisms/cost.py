@@ -51,7 +51,7 @@ class InstrumentCost(ValueResult):
     items: tuple[tuple[Any, Any], ...]
 
     @property
-    def value(self) -> Any:  # type: ignore[override]
+    def value(self) -> Any:
         """The total (what the result stands for as a value)."""
         return self.total
 
