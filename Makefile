@@ -5,7 +5,7 @@
 #   demo      the run-time dependencies only (numpy, scipy, sympy, matplotlib, pandas, tqdm)
 #   test      + [test]      pytest, hypothesis, numba and the oracles (pygambit, nashpy, quantecon, ...)
 #   docs      + [docs]      sphinx, myst-nb, ipykernel, numpydoc, sphinx-gallery, the theme
-#   lint      + [lint]      ruff, mypy (and pytest for the layering contract)
+#   lint      + [lint]      ruff, mypy, pytest (for the layering contract)
 #   bench     + [bench]     the libraries coopgame is timed against
 #   mutation  + [mutation]  mutmut (and the test dependencies)
 
