@@ -29,6 +29,8 @@ from tests.strategies_symbolic import (
     values_for,
 )
 
+# too_slow: each drawn game is built from sympy formulas (parsing, substitution), slow by nature rather than by a
+# badly shaped strategy.
 PROPERTY = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 #: For hypothesis.find: the first example found, unshrunk (shrinking sympy objects is slow).
 FIND = settings(max_examples=500, database=None, phases=[Phase.generate], deadline=None)

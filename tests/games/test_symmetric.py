@@ -39,6 +39,8 @@ from coopgame.games.symmetric import (
     compositions,
 )
 
+# too_slow: drawing a game calls its payoff function on every count vector and the tests then solve it;
+# the generation is slow by nature rather than by a badly shaped strategy.
 SETTINGS = settings(deadline=None, max_examples=60, suppress_health_check=[HealthCheck.too_slow])
 
 

@@ -28,6 +28,9 @@ from hypothesis import strategies as st
 import coopgame as cg
 from tests.strategies_symbolic import instrument_specs, symbolic_games
 
+# too_slow: each drawn game is built from sympy formulas, slow by nature rather than by a badly shaped strategy;
+# filter_too_much: the Transfer-only instrument lists and the ordered parameter values (assume(low < high)) reject
+# part of what is drawn on purpose, so that the claims are tested on their own domain.
 PROPERTY = settings(max_examples=40, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 FIND = settings(max_examples=500, database=None, phases=[Phase.generate], deadline=None)

@@ -23,6 +23,8 @@ from tests.strategies_symbolic import (
     instrument_specs,
 )
 
+# too_slow: each drawn game is built from sympy formulas (parsing, substitution), slow by nature rather than by a
+# badly shaped strategy.
 PROPERTY = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 FIND = settings(max_examples=500, database=None, phases=[Phase.generate], deadline=None)
 
