@@ -13,15 +13,15 @@ executor.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from coopgame._checks import check_bool, check_real
+from coopgame._checks import check_bool, check_real, describe
 from coopgame._numeric import TOLERANCE
-from coopgame.errors import InvalidArgumentError, NotSupportedError, UnresolvedParameterError
+from coopgame.errors import InvalidArgumentError, InvalidArgumentTypeError, NotSupportedError, UnresolvedParameterError
 from coopgame.sweeps.runner import ERROR_COLUMN, check_picklable, chunk_ranges, run_chunks
 
 __all__ = ["NO_PURE_EQUILIBRIUM", "NO_STABLE_CORNER", "GAME_CHUNK", "sweep_game"]
@@ -170,6 +170,9 @@ def _threshold_columns(game: Any, specs: Any, names: list[str], fixed: dict[str,
         return []
     if isinstance(specs, tuple) and specs and isinstance(specs[0], str):
         specs = [specs]
+    if isinstance(specs, (str, bytes, Mapping)) or not isinstance(specs, Iterable):
+        raise InvalidArgumentTypeError(f"sweep: expected thresholds as a list of (parameter, profile) or "
+                                       f"(parameter, profile, concept), got {describe(specs)}")
     out: list[tuple[str, Callable[..., Any], list[str]]] = []
     for spec in specs:
         if not isinstance(spec, (tuple, list)) or len(spec) not in (2, 3):

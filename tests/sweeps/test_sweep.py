@@ -497,6 +497,13 @@ def test_bad_options_are_typed_errors(kwargs):
         sweep(plain, {"a": [1], "b": [2]}, **kwargs)
 
 
+@pytest.mark.parametrize("kwargs", [{"thresholds": 5}, {"thresholds": "F"}, {"thresholds": [("F",)]},
+                                    {"corners": "yes"}, {"mixed": 1}])
+def test_bad_game_sweep_options_are_typed_errors(kwargs):
+    with pytest.raises(InvalidArgumentError):
+        sweep(inspection(), {"F": [1, 2]}, **kwargs)
+
+
 def test_progress_bar_when_asked(capsys):
     sweep(plain, {"a": list(range(5)), "b": [1]}, progress=True)
     assert "5/5" in capsys.readouterr().err
