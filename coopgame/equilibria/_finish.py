@@ -28,6 +28,7 @@ __all__ = ["finish_bimatrix", "clean_strategies"]
 def clean_strategies(V: np.ndarray) -> np.ndarray:
     """Rows scaled to probability vectors; entries negligible against the row's largest set to 0."""
     V = np.asarray(V, dtype=float)
+    # 1e-300 only keeps an all-zero row from dividing by zero
     V = np.where(V > TOLERANCE / 10 * np.maximum(1e-300, V.max(axis=1, keepdims=True)), V, 0.0)
     return V / V.sum(axis=1, keepdims=True)
 

@@ -100,7 +100,7 @@ def _vertices_brute_force(G: np.ndarray, h: np.ndarray) -> np.ndarray:
     subsets = np.array(list(combinations(range(rows), d)))
     mats = G[subsets]
     rhs = h[subsets]
-    ok = np.abs(np.linalg.det(mats)) > 1e-12
+    ok = np.abs(np.linalg.det(mats)) > 1e-12  # singular systems skipped (normalised entries in [0, 1]); not a payoff tolerance
     sols = np.linalg.solve(mats[ok], rhs[ok][..., None])[..., 0]
     feasible = (sols @ G.T <= h + LABEL_TOL).all(axis=1)
     return sols[feasible]

@@ -20,6 +20,7 @@ from coopgame.equilibria._differences import dominance_differences, nash_differe
 from coopgame.equilibria._unique import numeric_threshold, unique_threshold
 from coopgame.errors import (
     CoopgameError,
+    InvalidArgumentError,
     InvalidArgumentTypeError,
     InvalidGameTypeError,
     InvalidProfileError,
@@ -416,25 +417,34 @@ class Threshold(ValueResult):
         >>> t = cg.threshold(fined, ("Cooperate", "Cooperate"), "F")
         >>> t.evaluate(R=3, S=0, T=5, P=1)
         2.0
-        >>> t.evaluate(R=3, S=0, T=5, Q=1)
+        >>> t.evaluate(R=3, S=0, Tt=5, P=1)
         Traceback (most recent call last):
         ...
-        coopgame.errors.InvalidArgumentError: Threshold.evaluate: unknown parameter 'Q' (did you mean 'P'?); expected one of: P, R, S, T
+        coopgame.errors.InvalidArgumentError: Threshold.evaluate: unknown parameter 'Tt' (did you mean 'T'?); expected one of: P, R, S, T
         """
         where = "Threshold.evaluate"
         value = self._need_value(where)
         check_options(where, values, self.parameters(), what="parameter")
-        for k, v in values.items():
-            check_real(v, k, where, exact=True)
+        numbers = {k: self._number(v, k, where) for k, v in values.items()}
         syms = {s.name: s for s in value.free_symbols}
-        try:
-            result = value.xreplace({syms[k]: as_expression(v) for k, v in values.items() if k in syms})
-        except (sympy.SympifyError, TypeError, ValueError) as err:  # pragma: no cover - values checked above
-            raise NotSupportedError(f"{where}: could not substitute the values ({err})") from err
+        result = value.xreplace({syms[k]: v for k, v in numbers.items() if k in syms})
         if result.free_symbols:
             names = ", ".join(sorted(str(s) for s in result.free_symbols))
             raise UnresolvedParameterError(f"{where}: expected values for every parameter of {value}, missing {names}")
         return self._to_float(result, where)
+
+    @staticmethod
+    def _number(v: Any, name: str, where: str) -> Any:
+        """A finite real number (or a string of one, such as ``"3/2"``) as a sympy number."""
+        if isinstance(v, str):
+            try:
+                expr = as_expression(v)
+            except CoopgameError:
+                expr = None
+            if expr is None or expr.free_symbols or not expr.is_real or not expr.is_finite:
+                raise InvalidArgumentError(f"{where}: expected {name} to be a finite real number, got {v!r}")
+            return expr
+        return as_expression(check_real(v, name, where, exact=True))
 
     def _repr_latex_(self) -> str:
         sym = sympy.latex(self.parameter)

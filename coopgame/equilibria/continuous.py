@@ -94,6 +94,8 @@ def _best_on(c: _Compiled, x: np.ndarray, players: Sequence[int], a: np.ndarray,
                 v = c.deviation_scalar(x, i, t)
                 return -v if math.isfinite(v) else math.inf
             res = optimize.minimize_scalar(neg, bounds=(lo_, hi_), method="bounded",
+                                           # locate the best reply to near machine precision (a choice, not
+                                           # a payoff: the gain is judged against TOLERANCE afterwards)
                                            options={"xatol": 1e-13 * max(1.0, abs(bx))})
             if -res.fun > bu:
                 bx, bu = float(res.x), -float(res.fun)
@@ -324,7 +326,7 @@ def _verified(res: ContinuousEquilibrium, c: _Compiled) -> bool:
     if c.own_concave:
         g = c.grad(x)
         scale = max(1.0, float(np.max(np.abs(x), initial=0.0)))
-        if _kkt_residual(c, x) <= 1e-9 * scale and np.all(np.isfinite(g)):
+        if _kkt_residual(c, x) <= TOLERANCE * scale and np.all(np.isfinite(g)):
             return True
     return res.is_verified()
 
@@ -378,7 +380,9 @@ def _kkt_active_set(grad: Any, jac: Any, linear: bool, lo: np.ndarray, hi: np.nd
                 if not np.all(np.isfinite(z)):
                     return x, False, rounds
                 x[idx] = z
-        tol_x = 1e-12 * np.maximum(1.0, np.abs(x))
+        # bound violations smaller than this are rounding of the Newton step, not a violation (a thousandth
+        # of TOLERANCE, so that the returned point is checked against TOLERANCE with room to spare)
+        tol_x = TOLERANCE / 1000 * np.maximum(1.0, np.abs(x))
         below = free & (x < lo - tol_x)
         above = free & (x > hi + tol_x)
         if below.any() or above.any():
@@ -391,14 +395,17 @@ def _kkt_active_set(grad: Any, jac: Any, linear: bool, lo: np.ndarray, hi: np.nd
             continue
         x = np.clip(x, lo, hi)
         g = grad(x)
-        gtol = 1e-10 * max(1.0, float(np.max(np.abs(g), initial=0.0)))
+        gtol = TOLERANCE / 10 * max(1.0, float(np.max(np.abs(g), initial=0.0)))  # release a bound: a tenth of it
         release = ~free & (((x <= lo) & (g > gtol)) | ((x >= hi) & (g < -gtol)))
         if release.any():
             k = int(np.argmax(np.abs(np.where(release, g, 0.0))))
             free[k] = True
             continue
         resid = float(np.max(np.abs(g[free]), initial=0.0))
-        return x, bool(np.isfinite(resid) and resid <= 1e-8 * max(1.0, float(np.max(np.abs(x), initial=0.0)))), rounds
+        scale = max(1.0, float(np.max(np.abs(x), initial=0.0)))
+        # the stationarity check is looser than the payoff tolerance (10x) because the caller verifies the
+        # deviation gains against TOLERANCE itself
+        return x, bool(np.isfinite(resid) and resid <= 10 * TOLERANCE * scale), rounds
     return x, False, rounds
 
 
@@ -476,7 +483,9 @@ def best_response_iteration(game: ContinuousGame, values: Mapping[Any, Any] | No
 
     Each player in turn moves to its best response (grid plus bounded
     :func:`scipy.optimize.minimize_scalar`) to the others' current choices,
-    until no choice moves by more than ``xtol * max(1, |x|)``. Needs no
+    until no choice moves by more than ``xtol * max(1, |x|)`` (a relative
+    step size, not the payoff tolerance: the result is then checked for
+    deviation gains within :data:`~coopgame._numeric.TOLERANCE`). Needs no
     derivatives. Unbounded choices are searched in a window around the
     current choice that grows while the best response sits at its edge.
 
@@ -509,8 +518,8 @@ def best_response_iteration(game: ContinuousGame, values: Mapping[Any, Any] | No
             for _ in range(12):
                 a, b = _windows(c, x, width)
                 bx, _ = _best_on(c, x, [i], a, b, grid=41)
-                at_edge = (not np.isfinite(c.lo[i]) and bx[0] <= a[i] + 1e-9 * width) or \
-                          (not np.isfinite(c.hi[i]) and bx[0] >= b[i] - 1e-9 * width)
+                at_edge = (not np.isfinite(c.lo[i]) and bx[0] <= a[i] + TOLERANCE * width) or \
+                          (not np.isfinite(c.hi[i]) and bx[0] >= b[i] - TOLERANCE * width)
                 if not at_edge:
                     break
                 width *= 10.0
@@ -650,6 +659,8 @@ def cooperative_optimum(game: ContinuousGame, values: Mapping[Any, Any] | None =
               for l, h in zip(c.lo, c.hi)]
     with np.errstate(all="ignore"):
         res = optimize.minimize(fun, x, jac=True, method="L-BFGS-B", bounds=bounds,
+                                # the optimiser's own stopping rules, tighter than TOLERANCE; the
+                                # maximum is then refined by the KKT solve below
                                 options={"maxiter": 10000, "ftol": 1e-15, "gtol": 1e-12})
     best, success = np.clip(res.x, c.lo, c.hi), bool(res.success)
     best_w = float(np.sum(c.payoffs(best)))
@@ -660,7 +671,7 @@ def cooperative_optimum(game: ContinuousGame, values: Mapping[Any, Any] | None =
             own = np.array([bool(np.all(np.asarray(hess[i]) == 0)) for i in range(c.n)]) if linear else None
             xr, ok, _ = _kkt_active_set(c.welfare_grad, c.welfare_hess, linear, c.lo, c.hi, best, own)
             wr = float(np.sum(c.payoffs(xr)))
-            if ok and np.isfinite(wr) and wr >= best_w - 1e-12 * max(1.0, abs(best_w)):
+            if ok and np.isfinite(wr) and wr >= best_w - TOLERANCE / 1000 * max(1.0, abs(best_w)):
                 best, best_w, success = xr, wr, True
     except (ValueError, ArithmeticError, np.linalg.LinAlgError, TypeError):
         pass
