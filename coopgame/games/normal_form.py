@@ -23,6 +23,13 @@ MixedProfile = Sequence[Sequence[float] | np.ndarray | Action]
 _NAME = "NormalFormGame"
 
 
+def _sequence(value: Any, what: str, where: str) -> Sequence[Any]:
+    """``value`` when it is a sequence (not text), else a profile error naming ``where``."""
+    if isinstance(value, (str, bytes)) or not isinstance(value, (Sequence, np.ndarray)):
+        raise InvalidProfileError(f"{where}: expected {what}, got {describe(value)}")
+    return value
+
+
 class NormalFormGame(GameBase, kind="numeric"):
     """A finite game in strategic form with ``N`` players.
 
@@ -197,7 +204,7 @@ class NormalFormGame(GameBase, kind="numeric"):
         ``None``).
         """
         p = self.player_index(player)
-        strategies = list(strategies)
+        strategies = list(_sequence(strategies, "one strategy per player", f"{_NAME}.action_values"))
         if len(strategies) == self.num_players and strategies[p] is None:
             strategies[p] = 0
         vectors = self.mixed_profile(strategies, f"{_NAME}.action_values")
@@ -263,7 +270,7 @@ class NormalFormGame(GameBase, kind="numeric"):
 
     def permute_players(self, order: Sequence[int | str]) -> NormalFormGame:
         """A new game whose player ``k`` is this game's player ``order[k]``."""
-        idx = [self.player_index(p) for p in order]
+        idx = [self.player_index(p) for p in _sequence(order, "a permutation of the players", f"{_NAME}.permute_players")]
         if sorted(idx) != list(range(self.num_players)):
             raise InvalidProfileError(f"{_NAME}.permute_players: expected a permutation of the players, got {describe(order)}")
         payoffs = [np.transpose(self._payoffs[i], idx) for i in idx]
@@ -274,7 +281,8 @@ class NormalFormGame(GameBase, kind="numeric"):
     def permute_actions(self, player: int | str, order: Sequence[Action]) -> NormalFormGame:
         """A new game whose action ``k`` of ``player`` is this game's action ``order[k]``."""
         p = self.player_index(player)
-        idx = [self.action_index(p, a) for a in order]
+        idx = [self.action_index(p, a)
+               for a in _sequence(order, "a permutation of the actions", f"{_NAME}.permute_actions")]
         if sorted(idx) != list(range(self.shape[p])):
             raise InvalidProfileError(
                 f"{_NAME}.permute_actions: expected a permutation of the actions of {self._players[p]!r}, got {describe(order)}"

@@ -207,7 +207,15 @@ class SymbolicGame(GameBase, kind="symbolic"):
             missing = [k for k in names if k not in given]
             if missing:
                 raise InvalidProfileError(f"lambdify: expected values for {missing}")
-            vals = [np.asarray(given[k], dtype=float) for k in names]
+            vals = []
+            for k in names:
+                try:
+                    v = np.asarray(given[k], dtype=float)
+                except (TypeError, ValueError, OverflowError):
+                    v = None
+                if v is None or v.dtype.kind != "f" or not np.isfinite(v).all() or isinstance(given[k], bool):
+                    raise InvalidProfileError(f"lambdify: expected finite real values for {k!r}, got {describe(given[k])}")
+                vals.append(v)
             batch = np.broadcast_shapes(*(v.shape for v in vals)) if vals else ()
             res = func(*vals)
             return np.stack([np.broadcast_to(np.asarray(r, dtype=float), batch) for r in res]).reshape(out_shape + batch)

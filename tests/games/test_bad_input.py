@@ -178,3 +178,27 @@ def test_multilevel_lower_function_that_raises_is_a_callback_error():
     with pytest.raises(CallbackError, match=r"MultilevelGame: lower\(\('C', 'C'\)\) raised RuntimeError") as info:
         MultilevelGame(upper, lower)
     assert isinstance(info.value.__cause__, RuntimeError)
+
+
+# ---------------------------------------------------------------- methods given junk
+@pytest.mark.parametrize("call", [
+    lambda g: g.action_values(0, 5),
+    lambda g: g.best_responses(0, None),
+    lambda g: g.permute_players(None),
+    lambda g: g.permute_players("ab"),
+    lambda g: g.permute_actions(0, 3),
+    lambda g: g.permute_actions(0, [0, 0]),
+    lambda g: g[None],
+    lambda g: g[[0, 5]],
+    lambda g: g.player_index(2.5),
+])
+def test_normal_form_methods_refuse_junk_with_profile_errors(call):
+    with pytest.raises(InvalidProfileError, match="NormalFormGame"):
+        call(cg.NormalFormGame(PD))
+
+
+@pytest.mark.parametrize("value", ["x", None, float("nan"), np.inf, True, [1, np.nan]])
+def test_lambdify_refuses_values_that_are_not_finite_reals(value):
+    f = cg.SymbolicGame([[["b - c", "-c"], ["b", 0]], [["b - c", "b"], ["-c", 0]]]).lambdify()
+    with pytest.raises(InvalidProfileError, match="lambdify"):
+        f(b=value, c=1)
