@@ -56,7 +56,7 @@ from typing import Any, NoReturn
 import numpy as np
 
 from coopgame._checks import check_int, describe
-from coopgame.errors import InvalidFileError, InvalidGameError
+from coopgame.errors import InvalidArgumentTypeError, InvalidFileError, InvalidGameError
 from coopgame.games.normal_form import NormalFormGame
 from coopgame.games.symbolic import SymbolicGame
 from coopgame.io.nfg import MAX_SIZE, parse_nfg
@@ -295,6 +295,8 @@ def game_to_dict(game: NormalFormGame | SymbolicGame, title: str = "") -> dict[s
     if not isinstance(game, (NormalFormGame, SymbolicGame)):
         raise InvalidGameError(f"game_to_dict: expected a NormalFormGame or SymbolicGame, got {type(game).__name__}")
     out: dict[str, Any] = {}
+    if not isinstance(title, str):
+        raise InvalidArgumentTypeError(f"game_to_dict: expected the title as a str, got {describe(title)}")
     if title:
         out["title"] = title
     out["players"] = list(game.players)

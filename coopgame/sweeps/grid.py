@@ -18,6 +18,7 @@ import hashlib
 import itertools
 import math
 import numbers
+import sys
 from collections.abc import Iterable, Mapping
 from fractions import Fraction
 from typing import Any
@@ -71,7 +72,7 @@ def _axis(name: Any, values: Any, where: str, max_points: int) -> list[Any]:
     if isinstance(values, (np.ndarray, pd.Series, pd.Index)):
         return list(values.tolist())
     try:
-        out = list(itertools.islice(iter(values), max_points + 1))
+        out = list(itertools.islice(iter(values), min(max_points, sys.maxsize - 1) + 1))
     except TypeError:
         raise InvalidArgumentTypeError(f"{where}: expected a sequence of values for {name!r}, "
                                        f"got {type(values).__name__}") from None
@@ -219,6 +220,9 @@ def point_seed(seed: Any, point: Mapping[str, Any]) -> int:
     >>> point_seed(42, {"F": 8}) == point_seed(43, {"F": 8})
     False
     """
+    if not isinstance(point, Mapping) or not all(isinstance(k, str) for k in point):
+        raise InvalidArgumentTypeError(f"point_seed: expected the point as a mapping from parameter names (str) "
+                                       f"to values, got {describe(point)}")
     return seed_from(base_sequence(seed), point)
 
 

@@ -221,13 +221,22 @@ def _nothing(*args: Any) -> float:
 
 
 def _float_column(values: Any, name: str) -> np.ndarray:
-    """A grid column as floats; a value no float holds (``10**400``, text) is refused, naming it."""
-    try:
-        return np.asarray(values, dtype=float)
-    except (TypeError, ValueError, OverflowError):
-        for v in values:  # find the culprit for the message
-            check_real(v, f"the game parameter {name!r}", "sweep", allow_inf=True)
-        raise InvalidArgumentError(f"sweep: expected numbers for the game parameter {name!r}") from None
+    """A grid column as floats. Booleans, complex numbers, text and values no float holds (``10**400``) are
+    refused, naming the value; NaN and infinities are kept (their rows get an error message)."""
+    arr = np.asarray(values)
+    if arr.dtype.kind in "iuf":
+        return arr.astype(float)
+    if arr.dtype.kind == "O":
+        out = np.empty(len(arr))
+        for k, v in enumerate(arr):
+            if isinstance(v, float) and math.isnan(v):
+                out[k] = v
+            else:
+                out[k] = float(check_real(v, f"the game parameter {name!r}", "sweep", allow_inf=True))
+        return out
+    bad = arr.reshape(-1)[0] if arr.size else values
+    raise InvalidArgumentTypeError(f"sweep: expected real numbers for the game parameter {name!r}, "
+                                   f"got {describe(bad.item() if hasattr(bad, 'item') else bad)}")
 
 
 def sweep_game(game: Any, points: pd.DataFrame, executor: Any, progress: Any, chunksize: int | None,

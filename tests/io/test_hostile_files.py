@@ -145,6 +145,8 @@ def test_write_to_an_unwritable_place_is_an_invalid_file_error(tmp_path):
         write_nfg(PD, path=tmp_path / "missing" / "pd.nfg")
     with pytest.raises(InvalidArgumentTypeError):
         write_nfg(PD, title=5)
+    with pytest.raises(InvalidArgumentTypeError):
+        write_game_json(PD, title=b"x")
 
 
 # ---------------------------------------------------------------- formulas

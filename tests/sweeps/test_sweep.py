@@ -504,6 +504,18 @@ def test_bad_game_sweep_options_are_typed_errors(kwargs):
         sweep(inspection(), {"F": [1, 2]}, **kwargs)
 
 
+@pytest.mark.parametrize("values", [[1 + 2j], [True, False], ["a"], [Fraction(1, 3), 10**400]])
+def test_game_sweep_values_that_are_not_real_floats_are_refused(values):
+    with pytest.raises(InvalidArgumentError, match="'F'"):
+        sweep(inspection(), {"F": values})
+
+
+@pytest.mark.parametrize("point", [None, 5, ["F"], {1: 2}])
+def test_point_seed_needs_a_mapping_of_names(point):
+    with pytest.raises(InvalidArgumentError, match="point_seed"):
+        point_seed(1, point)
+
+
 def test_progress_bar_when_asked(capsys):
     sweep(plain, {"a": list(range(5)), "b": [1]}, progress=True)
     assert "5/5" in capsys.readouterr().err
