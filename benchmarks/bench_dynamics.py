@@ -8,7 +8,7 @@
   substitution) per parameter set, is timed on a few hundred sets and
   extrapolated; no peer library does symbolic corner tables.
 - One-population replicator trajectory of a 4-strategy symmetric game:
-  ``coopgame.dynamics.replicator.replicator`` vs SciPy's ``solve_ivp`` driven
+  ``coopgame.dynamics.trajectory.replicator`` vs SciPy's ``solve_ivp`` driven
   by ``egttools.analytical.replicator_equation`` (the same system, the same
   integrator, tolerances and sample times); the final states are checked to
   agree. Informational ratio coopgame/EGTtools.
@@ -102,7 +102,7 @@ def _trajectory_table(cfg: Config, data: dict[str, Any], report: Report) -> Tabl
     from scipy.integrate import solve_ivp
 
     import coopgame as cg
-    from coopgame.dynamics.replicator import replicator
+    from coopgame.dynamics import replicator
 
     A = np.array([[0.0, -1.0, 2.0, 0.5], [2.0, 0.0, -1.0, 0.5], [-1.0, 2.0, 0.0, 0.5], [1.0, 1.0, 1.0, 0.0]])
     game = cg.NormalFormGame([A, A.T])

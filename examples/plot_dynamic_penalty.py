@@ -21,9 +21,9 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 from coopgame import models
-from coopgame.dynamics.population import PopulationGame
-from coopgame.dynamics.replicator import replicator
 from coopgame.dynamics import rest_points, stability
+from coopgame.dynamics.population import PopulationGame
+from coopgame.dynamics.trajectory import replicator
 
 values = {"dc": 2, "k": 1, "F": 16, "B": 4, "rho": Fraction(1, 2)}
 static = PopulationGame.from_game(models.inspection())

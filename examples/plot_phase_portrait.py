@@ -25,7 +25,7 @@ open squares where an eigenvalue is zero.
 import matplotlib.pyplot as plt
 
 from coopgame import models
-from coopgame.dynamics.replicator import replicator
+from coopgame.dynamics.trajectory import replicator
 from coopgame.plot.dynamics import phase_portrait, trajectory_3d
 
 inspection = models.inspection().numeric()     # dc = 2, k = 1, rho = 1/2, F = 8, B = 4

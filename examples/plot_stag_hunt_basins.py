@@ -27,7 +27,7 @@ import numpy as np
 
 import coopgame as cg
 from coopgame import models
-from coopgame.dynamics.basins import basins, time_to_reach
+from coopgame.dynamics.basin_estimates import basins, time_to_reach
 from coopgame.plot.dynamics import basin_map, phase_portrait
 
 stag = models.stag_hunt(R=4, S=1, T=3, P=3)

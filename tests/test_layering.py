@@ -215,8 +215,6 @@ def shadowed_modules() -> set[str]:
 KNOWN_UPWARD: set[str] = set()
 KNOWN_CYCLES: set[str] = set()
 KNOWN_SHADOWED: set[str] = {
-    "coopgame.dynamics.basins",
-    "coopgame.dynamics.replicator",
     "coopgame.models.inspection",
     "coopgame.models.multilevel",
     "coopgame.models.performance_evaluation",

@@ -4,9 +4,9 @@ finite populations (Moran and Fermi processes) and games on networks.
 Layout: ``field`` (the one replicator field and its Jacobian), ``linearisation``
 (the one classifier of Jacobians), ``states`` (reading a state),
 ``integration`` (solve_ivp and the stacked Runge-Kutta scheme),
-``replicator`` (trajectories), ``fixed_points`` (rest points),
+``trajectory`` (trajectories: ``replicator``), ``fixed_points`` (rest points),
 ``linear_stability`` (stability of a rest point), ``attraction`` (the one
-attractor finder), ``basins`` (basins and times to reach), ``analysis``
+attractor finder), ``basin_estimates`` (basins and times to reach), ``analysis``
 (the symbolic equations and corner tables), ``population`` (state-dependent payoffs).
 
 Examples
@@ -31,7 +31,7 @@ from coopgame.dynamics.analysis import (
     symbolic_rest_points,
 )
 from coopgame.dynamics.attraction import attractors
-from coopgame.dynamics.basins import MAX_STARTS, MAX_WORK, Basins, basins, time_to_reach
+from coopgame.dynamics.basin_estimates import MAX_STARTS, MAX_WORK, Basins, basins, time_to_reach
 from coopgame.dynamics.ess import ESS, evolutionarily_stable_strategies, is_ess
 from coopgame.dynamics.field import ReplicatorField
 from coopgame.dynamics.finite import (
@@ -49,7 +49,7 @@ from coopgame.dynamics.fixed_points import MAX_FACES, MAX_ROLES, rest_points
 from coopgame.dynamics.linear_stability import Stability, stability
 from coopgame.dynamics.network import NetworkRun, donation_game, fixation_on_graph, simulate_network
 from coopgame.dynamics.population import PopulationGame
-from coopgame.dynamics.replicator import Trajectory, replicator
+from coopgame.dynamics.trajectory import Trajectory, replicator
 
 __all__ = [
     "MAX_ROLES", "MAX_FACES", "Stability", "Trajectory", "replicator", "rest_points", "stability", "ReplicatorField",

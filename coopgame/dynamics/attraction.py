@@ -4,7 +4,7 @@ Candidates are rest points; each is classified by the one classifier of
 linearisations (:func:`~coopgame.dynamics.linearisation.linearise`) applied
 to the Jacobian of the one field
 (:meth:`~coopgame.dynamics.field.ReplicatorField.jacobian`), so
-:func:`attractors`, :func:`~coopgame.dynamics.basins.basins` and
+:func:`attractors`, :func:`~coopgame.dynamics.basin_estimates.basins` and
 :func:`~coopgame.dynamics.linear_stability.stability` agree. The candidates
 depend on the dynamics:
 

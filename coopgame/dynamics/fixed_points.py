@@ -96,7 +96,7 @@ def rest_points(game: Any, *, max_faces: int = MAX_FACES, **options: Any) -> Sol
         (``3**N`` for ``N`` roles with two strategies each, so six such
         roles by default). Larger games are refused before any work with
         :class:`~coopgame.SolverLimitError`; integrate them with
-        :func:`~coopgame.dynamics.replicator.replicator` instead.
+        :func:`~coopgame.dynamics.trajectory.replicator` instead.
 
     Returns
     -------

@@ -6,7 +6,7 @@ instruments make payoffs depend on the state in other ways: a fine
 proportional to the share of violators (a *dynamic penalty*), a subsidy that
 shrinks as more regions take it up, a reputation loss growing with the share
 of polluters. :class:`PopulationGame` holds such payoffs as sympy expressions
-of the state and of named parameters; :func:`~coopgame.dynamics.replicator.replicator`
+of the state and of named parameters; :func:`~coopgame.dynamics.trajectory.replicator`
 integrates it, :func:`~coopgame.dynamics.analysis.replicator_equations` prints
 its equations and Jacobian, and :func:`~coopgame.dynamics.fixed_points.rest_points`
 and :func:`~coopgame.dynamics.linear_stability.stability` analyse it.

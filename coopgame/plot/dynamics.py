@@ -18,12 +18,12 @@ from typing import Any
 import numpy as np
 
 from coopgame.dynamics.attraction import one_population_rest_points
-from coopgame.dynamics.basins import Basins
+from coopgame.dynamics.basin_estimates import Basins
 from coopgame.dynamics.field import ReplicatorField
 from coopgame.dynamics.fixed_points import rest_points as find_rest_points
 from coopgame.dynamics.linear_stability import stability
 from coopgame.dynamics.population import PopulationGame
-from coopgame.dynamics.replicator import Trajectory, replicator
+from coopgame.dynamics.trajectory import Trajectory, replicator
 from coopgame.errors import (
     DegenerateGameWarning,
     InvalidArgumentError,
@@ -113,7 +113,7 @@ def phase_portrait(game: Any, ax: Any = None, *, resolution: int = 30, density: 
         Draw the interior nullclines; mark the rest points.
     starts : sequence of mixed profiles, optional
         Starts of trajectories to draw on top, integrated with
-        :func:`~coopgame.dynamics.replicator.replicator` up to ``t_max``.
+        :func:`~coopgame.dynamics.trajectory.replicator` up to ``t_max``.
     t_max : float, default 30
     cmap : str, default "viridis"
         Colour map of the speed.
@@ -443,7 +443,7 @@ def time_series(trajectory: Trajectory, ax: Any = None, *, columns: Sequence[Any
     Examples
     --------
     >>> from coopgame import models
-    >>> from coopgame.dynamics.replicator import replicator
+    >>> from coopgame.dynamics.trajectory import replicator
     >>> from coopgame.plot.dynamics import time_series
     >>> traj = replicator(models.tripartite().numeric(), [[0.5, 0.5]] * 3, 20)
     >>> ax = time_series(traj)
@@ -485,7 +485,7 @@ def time_series(trajectory: Trajectory, ax: Any = None, *, columns: Sequence[Any
 # ---------------------------------------------------------------------------------------- basin map
 def basin_map(basins: Basins, ax: Any = None, *, colors: Sequence[Any] | None = None, legend: bool = True,
               size: float | None = None):
-    """Colour each start of a :class:`~coopgame.dynamics.basins.Basins` estimate by the attractor it reached.
+    """Colour each start of a :class:`~coopgame.dynamics.basin_estimates.Basins` estimate by the attractor it reached.
 
     One population with two strategies: a strip along the share of the
     first strategy. One population with three: the simplex. Two roles with
@@ -512,7 +512,7 @@ def basin_map(basins: Basins, ax: Any = None, *, colors: Sequence[Any] | None = 
     Examples
     --------
     >>> from coopgame import models
-    >>> from coopgame.dynamics.basins import basins
+    >>> from coopgame.dynamics.basin_estimates import basins
     >>> from coopgame.plot.dynamics import basin_map
     >>> b = basins(models.stag_hunt(R=4, S=1, T=3, P=3), grid=20, populations="multi")
     >>> ax = basin_map(b)
@@ -523,7 +523,7 @@ def basin_map(basins: Basins, ax: Any = None, *, colors: Sequence[Any] | None = 
     """
     where = "basin_map"
     if not isinstance(basins, Basins):
-        raise InvalidArgumentError(f"{where}: expected a Basins result (from coopgame.dynamics.basins.basins), "
+        raise InvalidArgumentError(f"{where}: expected a Basins result (from coopgame.dynamics.basin_estimates.basins), "
                                    f"got {type(basins).__name__}")
     sizes, pops = tuple(basins.sizes), basins.populations
     if pops == "single" and sizes == (2,):

@@ -27,7 +27,7 @@ from coopgame.dynamics.analysis import (
     symbolic_rest_points,
 )
 from coopgame.dynamics.population import PopulationGame
-from coopgame.dynamics.replicator import replicator
+from coopgame.dynamics.trajectory import replicator
 from coopgame.errors import (
     DegenerateGameWarning,
     InvalidArgumentError,

@@ -16,10 +16,10 @@ import coopgame as cg
 from coopgame import models
 from coopgame.dynamics import rest_points, stability
 from coopgame.dynamics.attraction import attractors, one_population_rest_points
-from coopgame.dynamics.basins import MAX_STARTS, Basins, basins, time_to_reach
+from coopgame.dynamics.basin_estimates import MAX_STARTS, Basins, basins, time_to_reach
 from coopgame.dynamics.field import ReplicatorField
 from coopgame.dynamics.integration import rk4_step
-from coopgame.dynamics.replicator import replicator
+from coopgame.dynamics.trajectory import replicator
 from coopgame.errors import (
     DegenerateGameWarning,
     InvalidArgumentError,

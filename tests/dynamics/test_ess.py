@@ -11,13 +11,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import coopgame as cg
+from coopgame.dynamics import replicator
 from coopgame.dynamics.ess import (
     ESS,
     MAX_STRATEGIES,
     evolutionarily_stable_strategies,
     is_ess,
 )
-from coopgame.dynamics.replicator import replicator
 from coopgame.errors import InvalidArgumentError, InvalidGameError, InvalidProfileError, SolverLimitError
 
 small = st.integers(-4, 4)

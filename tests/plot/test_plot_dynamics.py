@@ -15,8 +15,8 @@ import pytest
 import coopgame as cg
 from coopgame import models
 from coopgame.dynamics import rest_points, stability
-from coopgame.dynamics.basins import basins
-from coopgame.dynamics.replicator import replicator
+from coopgame.dynamics.basin_estimates import basins
+from coopgame.dynamics.trajectory import replicator
 from coopgame.errors import (
     InvalidArgumentError,
     InvalidGameError,

@@ -146,7 +146,7 @@ class Basins(Result):
     Examples
     --------
     >>> from coopgame import models
-    >>> from coopgame.dynamics.basins import basins
+    >>> from coopgame.dynamics.basin_estimates import basins
     >>> stag = models.stag_hunt(R=4, S=1, T=3, P=3)          # mixed rest point at x* = 2/3
     >>> b = basins(stag, grid=30)
     >>> b
@@ -322,7 +322,7 @@ def basins(game: Any, *, grid: int | None = None, samples: int | None = None, se
 
     >>> import coopgame as cg
     >>> from coopgame import models
-    >>> from coopgame.dynamics.basins import basins
+    >>> from coopgame.dynamics.basin_estimates import basins
     >>> stag = models.stag_hunt(R=4, S=1, T=3, P=3)
     >>> for s in (0, 0.5, 1):
     ...     paid = stag.apply(cg.Subsidy(0, "Stag", s), cg.Subsidy(1, "Stag", s))
@@ -445,7 +445,7 @@ def time_to_reach(game: Any, x0: Any, target: Any, *, radius: float = 0.01, t_ma
     game : NormalFormGame, SymbolicGame, sequence of payoff arrays or PopulationGame
         No free parameters.
     x0 : mixed profile or one vector
-        As in :func:`~coopgame.dynamics.replicator.replicator`: one
+        As in :func:`~coopgame.dynamics.trajectory.replicator`: one
         probability vector (or action label) per role for multi-population
         dynamics; a single flat vector of numbers for one population. A
         PopulationGame also takes one share per two-strategy role.
@@ -472,7 +472,7 @@ def time_to_reach(game: Any, x0: Any, target: Any, *, radius: float = 0.01, t_ma
     --------
     >>> import coopgame as cg
     >>> from coopgame import models
-    >>> from coopgame.dynamics.basins import time_to_reach
+    >>> from coopgame.dynamics.basin_estimates import time_to_reach
     >>> stag = models.stag_hunt(R=4, S=1, T=3, P=3)
     >>> round(time_to_reach(stag, [0.8, 0.2], "Stag"), 3)         # until x >= 0.99
     4.218
