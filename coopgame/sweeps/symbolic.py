@@ -225,7 +225,7 @@ def _float_column(values: Any, name: str) -> np.ndarray:
     refused, naming the value; NaN and infinities are kept (their rows get an error message)."""
     arr = np.asarray(values)
     if arr.dtype.kind in "iuf":
-        return arr.astype(float)
+        return arr.astype(float, copy=False)
     if arr.dtype.kind == "O":
         out = np.empty(len(arr))
         for k, v in enumerate(arr):
