@@ -30,7 +30,7 @@ from typing import Any
 import numpy as np
 import sympy
 
-from coopgame._checks import check_int, check_options, check_size, describe
+from coopgame._checks import check_int, check_options, check_real, check_size, describe
 from coopgame._numeric import readonly
 from coopgame.dynamics.field import ReplicatorField, _tidy
 from coopgame.dynamics.fixed_points import MAX_FACES, face_count, support_system
@@ -626,7 +626,7 @@ def _scenario_dict(game: PopulationGame, scenarios: Any, where: str) -> dict[str
             key = k.name if isinstance(k, sympy.Symbol) else k
             if key not in names:
                 raise InvalidArgumentError(f"{where}: scenario {name!r} sets {key!r}, expected parameters among {names}")
-            full[key] = v
+            full[key] = check_real(v, f"the value of {key!r} in scenario {name!r}", where, exact=True)
         missing = [k for k in names if k not in full]
         if missing:
             raise UnresolvedParameterError(f"{where}: scenario {name!r} leaves {missing} without values "
@@ -650,6 +650,9 @@ def corner_table(game: Any, scenarios: Any = None, *, max_corners: int = MAX_COR
         mappings (named ``"1"``, ``"2"``, ...), or one mapping. Parameters a
         scenario leaves out take the game's defaults. Default: the game's
         defaults as one scenario ``"defaults"`` (none if it has none).
+        Values must be finite real numbers (rationals stay exact).
+    max_corners : int, default ``MAX_CORNERS`` (4096)
+        Largest number of corners; larger games are refused before any work.
 
     Returns
     -------
@@ -832,6 +835,9 @@ def classify_corners(game: Any, samples: Any, *, max_corners: int = MAX_CORNERS,
         parameters left out take the game's defaults), a pandas DataFrame
         with one column per parameter, or an array of shape
         ``(samples, parameters)`` in the order of ``game.parameters``.
+        Values must be finite real numbers.
+    max_corners : int, default ``MAX_CORNERS`` (4096)
+        Largest number of corners; larger games are refused before any work.
 
     Returns
     -------

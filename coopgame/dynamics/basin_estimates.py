@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 
-from coopgame._checks import check_choice, check_int, check_options, check_real, check_seed, check_size
+from coopgame._checks import check_bool, check_choice, check_int, check_options, check_real, check_seed, check_size
 from coopgame._numeric import TOLERANCE, readonly
 from coopgame.dynamics.attraction import MAX_PROFILES, MAX_SUPPORT_STRATEGIES, find_attractors, split_state
 from coopgame.dynamics.field import ReplicatorField
@@ -422,8 +422,6 @@ def basins(game: Any, *, grid: int | None = None, samples: int | None = None, se
 
 
 def _progress(progress: Any, steps: int, where: str) -> Any:
-    from coopgame._checks import check_bool
-
     if not check_bool(progress, "progress", where):
         return None
     from tqdm.auto import tqdm

@@ -29,6 +29,7 @@ from typing import Any
 import numpy as np
 import sympy
 
+from coopgame._checks import check_choice
 from coopgame._numeric import as_float, to_fraction
 from coopgame.dynamics.population import PopulationGame, as_population_game
 from coopgame.errors import InvalidArgumentError, InvalidGameError
@@ -156,10 +157,7 @@ class ReplicatorField:
     """
 
     def __init__(self, game: Any, *, populations: str = "auto", where: str = "ReplicatorField") -> None:
-        if not isinstance(populations, str) or populations not in POPULATIONS:
-            from coopgame._checks import check_choice
-
-            check_choice(populations, "populations", where, POPULATIONS)
+        check_choice(populations, "populations", where, POPULATIONS)
         self.where = where
         self.population_game: PopulationGame | None = None
         self.game: NormalFormGame | None = None

@@ -506,3 +506,9 @@ def test_notebook_faces():
     assert html.startswith("<table>") and "Supervise loosely, Regulate strictly, Abate" in html
     latex = replicator_equations(models.tripartite())._repr_latex_()
     assert latex.startswith("$\\begin{aligned}") and latex.endswith("$")
+
+
+@pytest.mark.parametrize("bad", [float("nan"), float("inf"), "x", True, None])
+def test_corner_table_refuses_scenario_values_that_are_not_finite_numbers(bad):
+    with pytest.raises(InvalidArgumentError, match="'w' in scenario 's'"):
+        corner_table(models.tripartite(), {"s": {"w": bad}})
