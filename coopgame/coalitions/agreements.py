@@ -20,7 +20,7 @@ from typing import Any
 import numpy as np
 import sympy
 
-from coopgame._checks import check_bool, check_choice, check_int, check_real, check_size, describe
+from coopgame._checks import check_bool, check_callable, check_choice, check_int, check_real, check_size, describe
 from coopgame.coalitions.stability import MAX_SIZE_PLAYERS, StableSizes, stable_coalition_sizes
 from coopgame.errors import InvalidArgumentError
 from coopgame.results import Result
@@ -63,6 +63,13 @@ class Agreement(Result):
     abatement_nonsignatory: Callable[[int], Any]
     n: int
     name: str
+
+    def __post_init__(self) -> None:
+        for field in ("pi_signatory", "pi_nonsignatory", "abatement_signatory", "abatement_nonsignatory"):
+            check_callable(getattr(self, field), field, "Agreement")
+        object.__setattr__(self, "n", check_int(self.n, "n", "Agreement", minimum=1))
+        if not isinstance(self.name, str):
+            raise InvalidArgumentError(f"Agreement: expected name to be a string, got {describe(self.name)}")
 
     def __iter__(self) -> Iterator[Callable[[int], Any]]:
         return iter((self.pi_signatory, self.pi_nonsignatory))

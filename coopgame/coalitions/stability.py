@@ -343,8 +343,8 @@ class CoalitionCheck(Result):
 
 
 def coalition_stability(payoff: Callable[[Hashable, frozenset], Any], coalition: Collection[Hashable],
-                        players: Iterable[Hashable], strict_external: bool = True,
-                        transfers: bool = False) -> CoalitionCheck:
+                        players: Iterable[Hashable] | int, strict_external: bool = True,
+                        transfers: bool = False, *, max_players: int = MAX_SIZE_PLAYERS) -> CoalitionCheck:
     """Internal and external stability of ``coalition`` when players differ.
 
     ``payoff(i, S)`` is player ``i``'s payoff when ``S`` (a frozenset) is the
@@ -361,6 +361,9 @@ def coalition_stability(payoff: Callable[[Hashable, frozenset], Any], coalition:
     internally stable iff it is :func:`potentially_internally_stable`, and an
     outsider joins iff ``S with j`` is potentially internally stable (with a
     strictly positive surplus under ``strict_external=False``).
+
+    ``players`` is a collection of player labels or a number ``n`` (players
+    ``0..n-1``), at most ``max_players`` (default :data:`MAX_SIZE_PLAYERS`).
 
     Examples
     --------
@@ -384,16 +387,19 @@ def coalition_stability(payoff: Callable[[Hashable, frozenset], Any], coalition:
     where = "coalition_stability"
     check_callable(payoff, "payoff", where)
     members = _members(coalition, where)
-    everyone = _players(players, where)
+    everyone = _players(players, where, check_int(max_players, "max_players", where, minimum=1))
     strict_external = check_bool(strict_external, "strict_external", where)
     transfers = check_bool(transfers, "transfers", where)
     return _coalition_check(payoff, members, everyone, strict_external, transfers, where)
 
 
-def _players(players: Any, where: str) -> list[Hashable]:
-    """The players: a number ``n`` (players ``0..n-1``) or a collection of distinct hashable labels."""
+def _players(players: Any, where: str, limit: int) -> list[Hashable]:
+    """The players: a number ``n`` (players ``0..n-1``) or a collection of distinct hashable labels, at most ``limit``."""
     if isinstance(players, numbers.Number) and not isinstance(players, (bool, np.bool_)):
-        return list(range(check_int(players, "players", where, minimum=0)))
+        n = check_int(players, "players", where, minimum=0)
+        check_size(where, n, limit, what="the number of players", limit_name="max_players",
+                   alternative="fewer players")
+        return list(range(n))
     if isinstance(players, (str, bytes, bool, np.bool_)):
         raise InvalidArgumentTypeError(f"{where}: expected players as a number or a collection, got {players!r}")
     try:
@@ -404,6 +410,8 @@ def _players(players: Any, where: str) -> list[Hashable]:
             f"{where}: expected players as a number or a collection of hashable labels, got {describe(players)}") from None
     if not distinct:
         raise InvalidArgumentError(f"{where}: expected distinct players, got {describe(players)}")
+    check_size(where, len(everyone), limit, what="the number of players", limit_name="max_players",
+               alternative="fewer players")
     return everyone
 
 
@@ -472,7 +480,7 @@ def stable_coalitions(payoff: Callable[[Hashable, frozenset], Any], players: Ite
         check_size(where, check_int(players, "players", where, minimum=0), limit,
                    what="the number of players (2**n coalitions are checked)", limit_name="max_players",
                    alternative="coalition_stability on chosen coalitions instead")
-    everyone = _players(players, where)
+    everyone = _players(players, where, max(limit, MAX_SIZE_PLAYERS))
     check_size(where, len(everyone), limit, what="the number of players (2**n coalitions are checked)",
                limit_name="max_players", alternative="coalition_stability on chosen coalitions instead")
     strict_external = check_bool(strict_external, "strict_external", where)

@@ -21,13 +21,13 @@ savings game ``v(S) = sum_{i in S} c({i}) - c(S)`` (a benefit game).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from coopgame._checks import call_user, check_bool, check_choice, check_int, check_size
+from coopgame._checks import call_user, check_bool, check_choice, check_int, check_size, describe
 from coopgame._numeric import classify_scalar, to_fraction
 from coopgame.errors import InvalidGameError, InvalidGameTypeError
 
@@ -169,6 +169,8 @@ class TUGame:
         if players is None:
             labels = tuple(str(i) for i in range(n))
         else:
+            if isinstance(players, (str, bytes)) or not isinstance(players, (Sequence, np.ndarray)):
+                raise InvalidGameError(f"{func}: expected {n} distinct player labels, got {describe(players)}")
             labels = tuple(str(p) for p in players)
             if len(labels) != n or len(set(labels)) != n:
                 raise InvalidGameError(f"{func}: expected {n} distinct player labels, got {labels!r}")

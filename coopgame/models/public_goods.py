@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+import numpy as np
 import sympy
 
 from coopgame._checks import check_bool, check_int
@@ -167,7 +168,8 @@ def threshold_public_goods(n: int = 3, m: int | None = None, risk: bool = False,
     >>> [g.payoffs[0][idx] for idx in [(0, 0, 1), (0, 1, 1), (1, 0, 0)]]
     [Fraction(2, 1), Fraction(-1, 1), Fraction(3, 1)]
     """
-    n = check_players("threshold_public_goods", n, low=1 if m == 1 else 2, max_players=max_players)
+    one = isinstance(m, (int, np.integer)) and not isinstance(m, (bool, np.bool_)) and m == 1
+    n = check_players("threshold_public_goods", n, low=1 if one else 2, max_players=max_players)
     risk = check_bool(risk, "risk", "threshold_public_goods")
     m = -(-n // 2) if m is None else check_int(m, "the threshold m", "threshold_public_goods", minimum=1, maximum=n)
     c = symbol("c")

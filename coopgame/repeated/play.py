@@ -62,6 +62,15 @@ STRATEGIES = {
 }
 
 
+def _per_player(actions: Any, default: Sequence[Any], name: str, n: int) -> Sequence[Any]:
+    """One action per player (labels or indices), or the default when none is given."""
+    if actions is None:
+        return default
+    if isinstance(actions, (str, bytes)) or not isinstance(actions, (Sequence, np.ndarray)) or len(actions) != n:
+        raise InvalidArgumentError(f"play: expected {name} as one action for each of {n} players, got {describe(actions)}")
+    return list(actions)
+
+
 def _bind(strategy: Callable[..., str], c: str, d: str, own: tuple[str, ...] | None) -> Callable[[History], str]:
     """A built-in strategy as a function of the history alone."""
     if own is None:
@@ -162,13 +171,14 @@ def play(game: GameLike, strategies: Sequence[str | Callable[[History], Any]], r
     rounds = check_int(rounds, "rounds", where, minimum=0)
     check_size(where, rounds, check_int(max_rounds, "max_rounds", where, minimum=1), what="the number of rounds",
                limit_name="max_rounds", alternative="critical_discount_factor for the infinitely repeated game")
-    coop = tuple(game.actions[p][game.action_index(p, a)] for p, a in enumerate(cooperate or [0] * n))
+    coop = tuple(game.actions[p][game.action_index(p, a)]
+                 for p, a in enumerate(_per_player(cooperate, [0] * n, "cooperate", n)))
     if defect is None:
         for p in range(n):
             if len(game.actions[p]) < 2:
                 raise InvalidArgumentError(f"play: player {game.players[p]!r} needs at least two actions")
         defect = [1] * n
-    dfct = tuple(game.actions[p][game.action_index(p, a)] for p, a in enumerate(defect))
+    dfct = tuple(game.actions[p][game.action_index(p, a)] for p, a in enumerate(_per_player(defect, defect, "defect", n)))
     funcs: list[Callable[[History], Any]] = []
     for p, s in enumerate(strategies):
         if callable(s):

@@ -192,3 +192,25 @@ def test_coalition_results_share_the_vocabulary():
     assert isinstance(paradox, ParadoxOfCooperation) and paradox == paradox_of_cooperation(10, [0.01, 1.0])
     with pytest.raises(ValueError):
         paradox.stable_size[0] = 1
+
+
+def test_agreements_built_by_hand_are_checked():
+    from coopgame.coalitions import Agreement
+
+    f = linear_benefit_agreement(5).pi_signatory
+    with pytest.raises(InvalidArgumentError, match="Agreement: expected pi_signatory to be a function"):
+        Agreement(float("nan"), f, f, f, 5, "x")
+    with pytest.raises(InvalidArgumentError, match="Agreement: expected n"):
+        Agreement(f, f, f, f, float("nan"), "x")
+    with pytest.raises(InvalidArgumentError, match="Agreement: expected name"):
+        Agreement(f, f, f, f, 5, float("nan"))
+    assert Agreement(f, f, f, f, 5.0, "x").n == 5
+
+
+def test_coalition_stability_bounds_the_number_of_players():
+    pay = heterogeneous_linear_payoff([1] * 3, [1] * 3)
+    with pytest.raises(SolverLimitError, match=r"coalition_stability: .* above the limit max_players=100,000"):
+        coalition_stability(pay, {0}, 10**30)
+    with pytest.raises(SolverLimitError, match="max_players=2"):
+        coalition_stability(pay, {0}, range(3), max_players=2)
+    assert coalition_stability(pay, {0, 1}, 3).internal

@@ -172,3 +172,9 @@ def test_results_are_frozen_dataclasses_of_the_shared_vocabulary():
         mc.values[0] = 5
     assert lc == game.least_core() and hash(lc) == hash(game.least_core())
     assert mc == game.shapley_value("monte_carlo", samples=20, seed=0)
+
+
+@pytest.mark.parametrize("players", [True, 1j, 0.5, 10**30, math.nan, 3, "ab", ["a", "a"], ["a"]])
+def test_player_labels_are_checked(players):
+    with pytest.raises(InvalidGameError, match="TUGame: expected 2 distinct player labels"):
+        TUGame(2, {}, players=players)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from fractions import Fraction as F
 
+import numpy as np
 import pytest
 import sympy
 
@@ -98,3 +99,9 @@ def test_inspection_has_a_supervisor_budget():
     with pytest.raises(InvalidArgumentError, match="supervisors"):
         models.inspection(supervisors=2.5)
     assert models.inspection(supervisors=3).parameters[-1].name == "rho_3"
+
+
+@pytest.mark.parametrize("m", [np.array([np.nan, 1.0]), float("nan"), 2.5, "2", True])
+def test_threshold_public_goods_checks_the_threshold(m):
+    with pytest.raises(InvalidArgumentError, match="threshold_public_goods"):
+        models.threshold_public_goods(n=3, m=m)

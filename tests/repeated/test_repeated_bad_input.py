@@ -137,3 +137,13 @@ def test_repeated_results_share_the_vocabulary():
     assert isinstance(out, RepeatedPlay) and out.is_exact
     assert not play(PD, ["tft", "alld"], 3, 0.5).is_exact
     assert isinstance(critical_discount_factor(PD, ("C", "C")), DiscountFactor)
+
+
+@pytest.mark.parametrize("actions", [True, 1j, 0.5, 10**30, math.nan, "CC", ["C"], None])
+def test_play_checks_the_cooperative_and_defecting_actions(actions):
+    if actions is None:
+        assert play(PD, ["grim", "grim"], 2, 0.5, cooperate=None).history == (("C", "C"), ("C", "C"))
+        return
+    for keyword in ("cooperate", "defect"):
+        with pytest.raises(InvalidArgumentError, match=f"play: expected {keyword} as one action for each"):
+            play(PD, ["grim", "grim"], 2, 0.5, **{keyword: actions})
