@@ -1,6 +1,7 @@
 """Coalition stability and environmental-agreement models."""
 
 from coopgame.coalitions.agreements import (
+    MAX_PARADOX_WORK,
     Agreement,
     AgreementOutcome,
     ParadoxOfCooperation,
@@ -15,6 +16,7 @@ from coopgame.coalitions.agreements import (
 from coopgame.coalitions.chander_tulkens import MAX_GAMMA_CORE_PLAYERS, ChanderTulkens, chander_tulkens_transfers
 from coopgame.coalitions.stability import (
     MAX_COALITION_PLAYERS,
+    MAX_SIZE_PLAYERS,
     CoalitionCheck,
     SizeCheck,
     StableSizes,
@@ -31,5 +33,5 @@ __all__ = [
     "barrett_stackelberg_agreement", "binary_participation_agreement", "heterogeneous_barrett_payoff",
     "paradox_of_cooperation", "AgreementOutcome", "ParadoxOfCooperation",
     "coalition_stability", "stable_coalitions", "CoalitionCheck", "MAX_COALITION_PLAYERS",
-    "chander_tulkens_transfers", "ChanderTulkens", "MAX_GAMMA_CORE_PLAYERS",
+    "chander_tulkens_transfers", "ChanderTulkens", "MAX_GAMMA_CORE_PLAYERS", "MAX_SIZE_PLAYERS", "MAX_PARADOX_WORK",
 ]

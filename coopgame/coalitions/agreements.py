@@ -25,7 +25,7 @@ from coopgame.coalitions.stability import MAX_SIZE_PLAYERS, StableSizes, stable_
 from coopgame.errors import InvalidArgumentError
 from coopgame.results import Result
 
-__all__ = ["Agreement", "AgreementOutcome", "linear_benefit_agreement", "barrett_cournot_agreement",
+__all__ = ["MAX_PARADOX_WORK", "Agreement", "AgreementOutcome", "linear_benefit_agreement", "barrett_cournot_agreement",
            "barrett_stackelberg_agreement", "binary_participation_agreement", "heterogeneous_linear_payoff",
            "heterogeneous_barrett_payoff", "paradox_of_cooperation", "ParadoxOfCooperation"]
 

@@ -29,7 +29,7 @@ import sympy
 
 from coopgame._checks import call_user, check_bool, check_callable, check_int, check_size, describe
 from coopgame.errors import CallbackError, InvalidArgumentError, InvalidArgumentTypeError, NotSupportedError
-from coopgame.results import Result
+from coopgame.results import Result, html_table
 
 __all__ = ["stable_coalition_sizes", "StableSizes", "SizeCheck", "potentially_internally_stable", "optimal_transfers",
            "coalition_stability", "CoalitionCheck", "stable_coalitions", "MAX_COALITION_PLAYERS",
@@ -123,6 +123,12 @@ class StableSizes(Result):
     def __repr__(self) -> str:
         rule = "strict" if self.strict_external else "weak"
         return f"StableSizes({self.sizes!r}, external stability {rule})"
+
+    def _repr_html_(self) -> str:
+        rule = "strict" if self.strict_external else "weak"
+        caption = f"stable sizes {', '.join(map(str, self.sizes)) or 'none'} (external stability {rule})"
+        rows = ((c.size, c.internal, c.external, c.reason) for c in self.checks)
+        return html_table(rows, header=("size", "internal", "external", "why"), caption=caption)
 
 
 def _decide(rel: Any, what: str, where: str = "stable_coalition_sizes") -> bool:

@@ -214,3 +214,9 @@ def test_coalition_stability_bounds_the_number_of_players():
     with pytest.raises(SolverLimitError, match="max_players=2"):
         coalition_stability(pay, {0}, range(3), max_players=2)
     assert coalition_stability(pay, {0, 1}, 3).internal
+
+
+def test_stable_sizes_show_every_check_in_a_notebook():
+    html = linear_benefit_agreement(5).stable_sizes()._repr_html_()
+    assert "stable sizes 3 (external stability strict)" in html
+    assert html.count("<tr>") == 1 + 5 and "a signatory gains by leaving" in html
