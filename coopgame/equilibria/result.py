@@ -21,8 +21,9 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from coopgame._checks import describe
 from coopgame._numeric import TOLERANCE, as_float, format_number, readonly
-from coopgame.errors import InvalidGameTypeError, InvalidProfileError
+from coopgame.errors import InvalidArgumentTypeError, InvalidGameTypeError, InvalidProfileError
 from coopgame.games.normal_form import MixedProfile, NormalFormGame
 from coopgame.results import Result, Solutions, html_table
 
@@ -346,4 +347,8 @@ def equilibria_frame(equilibria: Iterable[Any]) -> Any:
         North     South  payoff: North  payoff: South method
     Free-ride Free-ride            1.0            1.0   pure
     """
-    return Solutions(equilibria).to_frame()
+    items = list(equilibria) if isinstance(equilibria, Iterable) else None
+    if items is None or any(not hasattr(eq, "_frame_row") for eq in items):
+        bad = equilibria if items is None else next(eq for eq in items if not hasattr(eq, "_frame_row"))
+        raise InvalidArgumentTypeError(f"equilibria_frame: expected equilibria (results of a solver), got {describe(bad)}")
+    return Solutions(items).to_frame()

@@ -124,6 +124,10 @@ def test_equilibria_frame_accepts_every_kind():
     ]
     frame = equilibria_frame(kinds)
     assert len(frame) == len(kinds)
+    with pytest.raises(InvalidArgumentTypeError, match="equilibria_frame: expected equilibria"):
+        equilibria_frame([1, 2])
+    with pytest.raises(InvalidArgumentTypeError):
+        equilibria_frame(5)
     assert all(any(str(c).startswith("payoff: ") for c in row.dropna().index) for _, row in frame.iterrows())
 
 
