@@ -181,7 +181,7 @@ class ReplicatorSystem(Result):
         return "\n".join(lines)
 
 
-def replicator_equations(game: Any) -> ReplicatorSystem:
+def replicator_equations(game: Any, **options: Any) -> ReplicatorSystem:
     """The multi-population replicator equations of ``game`` and their Jacobian, symbolically.
 
     For a role with two strategies and coordinate ``x`` (the share of its
@@ -212,6 +212,7 @@ def replicator_equations(game: Any) -> ReplicatorSystem:
     >>> system.advantages[1]
     -c_g + f_e - g + w + x*(F_g + s_g) + z*(-f_e + g - s_e)
     """
+    check_options("replicator_equations", options, [], what="keyword argument")
     game = as_population_game(game, "replicator_equations")
     labels = tuple(f"{game.players[p]}: {game.actions[p][a]}"
                    for p, m in enumerate(game.shape) for a in range(m - 1))

@@ -350,6 +350,9 @@ def basins(game: Any, *, grid: int | None = None, samples: int | None = None, se
                                    f"samples={samples!r})")
     max_starts = check_int(max_starts, "max_starts", where, minimum=1)
     max_work = check_int(max_work, "max_work", where, minimum=1)
+    max_strategies = check_int(max_strategies, "max_strategies", where, minimum=1)
+    max_profiles = check_int(max_profiles, "max_profiles", where, minimum=1)
+    rng = check_seed(seed, where)
     tol = check_real(tol, "tol", where, minimum=0, open_min=True, maximum=0.5, open_max=True)
     spread = _spread(field)
     t_max = _default_t_max(spread) if t_max is None else check_real(t_max, "t_max", where, minimum=0, open_min=True)
@@ -358,7 +361,6 @@ def basins(game: Any, *, grid: int | None = None, samples: int | None = None, se
     if samples is not None:
         samples = check_int(samples, "samples", where, minimum=1)
         count = samples
-        rng = check_seed(seed, where)
     else:
         if grid is None:
             grid = _DEFAULT_GRID.get(field.tangent_dim, 8)

@@ -27,6 +27,7 @@ from typing import Any
 import numpy as np
 import sympy
 
+from coopgame._checks import check_options
 from coopgame.errors import (
     InvalidArgumentError,
     InvalidGameError,
@@ -119,8 +120,9 @@ class PopulationGame:
 
     def __init__(self, payoffs: Sequence[Sequence[Any]], state: Sequence[Any] | None = None,
                  players: Sequence[str] | None = None, actions: Sequence[Sequence[str]] | None = None, *,
-                 defaults: Mapping[Any, Any] | None = None) -> None:
+                 defaults: Mapping[Any, Any] | None = None, **options: Any) -> None:
         where = "PopulationGame"
+        check_options(where, options, ["state", "players", "actions", "defaults"], what="keyword argument")
         if isinstance(payoffs, (str, bytes, Mapping)) or not isinstance(payoffs, Sequence) or not payoffs:
             raise InvalidGameError(f"{where}: expected one sequence of strategy payoffs per role, got {describe(payoffs)}")
         rows = []
@@ -183,6 +185,9 @@ class PopulationGame:
                 exprs.append(e)
             out.append(tuple(exprs))
         self._payoffs = tuple(out)
+        if defaults is not None and not isinstance(defaults, Mapping):
+            raise InvalidArgumentError(f"{where}: expected defaults as a mapping of parameter names to values, "
+                                       f"got {describe(defaults)}")
         self._defaults = self._resolve(defaults or {}, "defaults")
         self._hash: int | None = None
 
@@ -193,7 +198,12 @@ class PopulationGame:
             raise InvalidGameError(f"{where}: expected state coordinates for {len(shape)} roles, got {describe(state)}")
         out = []
         for p, (entry, m) in enumerate(zip(state, shape)):
-            syms = [entry] if isinstance(entry, (sympy.Symbol, str)) else list(entry)
+            if isinstance(entry, (sympy.Symbol, str)):
+                syms = [entry]
+            elif isinstance(entry, (Sequence, np.ndarray)) and not isinstance(entry, bytes):
+                syms = list(entry)
+            else:
+                raise InvalidGameError(f"{where}: expected state symbols for role {p + 1}, got {describe(entry)}")
             syms = [sympy.Symbol(s, real=True) if isinstance(s, str) else s for s in syms]
             if len(syms) != m - 1 or not all(isinstance(s, sympy.Symbol) for s in syms):
                 raise InvalidGameError(f"{where}: expected {m - 1} state symbols for role {p + 1} "

@@ -201,11 +201,11 @@ def replicator(game: Any, x0: Any, t_max: float, *, t_eval: Any = None, method: 
     else:
         try:
             samples = np.asarray(t_eval, dtype=float)
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):
             samples = np.full(1, np.nan)
-        if samples.ndim != 1 or not np.isfinite(samples).all() or (samples < 0).any() or (samples > t_max).any() \
+        if samples.ndim != 1 or not samples.size or not np.isfinite(samples).all() or (samples < 0).any() or (samples > t_max).any() \
                 or (np.diff(samples) < 0).any():
-            raise InvalidArgumentError(f"{where}: expected increasing sample times t_eval within [0, {t_max:g}], "
+            raise InvalidArgumentError(f"{where}: expected t_eval to be increasing sample times within [0, {t_max:g}], "
                                        f"got {t_eval!r}"[:200])
     sol = integrate(field, y0, t_max, t_eval=samples, method=method, rtol=rtol, atol=atol)
     states = field.project(sol.y.T)

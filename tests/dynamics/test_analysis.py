@@ -512,3 +512,14 @@ def test_notebook_faces():
 def test_corner_table_refuses_scenario_values_that_are_not_finite_numbers(bad):
     with pytest.raises(InvalidArgumentError, match="'w' in scenario 's'"):
         corner_table(models.tripartite(), {"s": {"w": bad}})
+
+
+def test_population_game_refuses_bad_arguments():
+    with pytest.raises(InvalidArgumentError, match="unknown keyword argument 'bogus'"):
+        PopulationGame([[0, "y"], ["x", 0]], bogus=1)
+    with pytest.raises(InvalidArgumentError, match="defaults as a mapping"):
+        PopulationGame([[0, "a*y"], ["x", 0]], defaults=float("nan"))
+    with pytest.raises(cg.InvalidGameError, match="state symbols"):
+        PopulationGame([[0, "y"], ["x", 0]], state=[True, False])
+    with pytest.raises(InvalidArgumentError, match="unknown keyword argument"):
+        replicator_equations(models.tripartite(), bogus=1)

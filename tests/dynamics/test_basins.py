@@ -532,3 +532,13 @@ def test_payoff_arrays_are_accepted():
     assert basins(arrays, grid=30).names == ("1", "2")
     assert time_to_reach(arrays, [0.8, 0.2], "1") == time_to_reach(models.stag_hunt(R=4, S=1, T=3, P=3),
                                                                     [0.8, 0.2], "Stag")
+
+
+def test_limits_and_seeds_are_checked_even_when_unused():
+    stag = models.stag_hunt(R=4, S=1, T=3, P=3)
+    for name in ("max_strategies", "max_profiles", "max_starts", "max_work"):
+        for bad in (None, float("inf"), 0, "x"):
+            with pytest.raises(InvalidArgumentError, match=name):
+                basins(stag, grid=10, **{name: bad})
+    with pytest.raises(InvalidArgumentError, match="seed"):
+        basins(stag, grid=10, seed=float("nan"))

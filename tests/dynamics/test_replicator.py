@@ -559,3 +559,9 @@ def test_results_are_result_dataclasses():
         res.classification = "unstable"  # type: ignore[misc]
     assert not res.jacobian.flags.writeable and not traj.states.flags.writeable
     assert "<table>" in res._repr_html_()
+
+
+@pytest.mark.parametrize("t_eval", [[], 10**400, [[0, 1]], "x", [2.0, 1.0]])
+def test_replicator_refuses_bad_sample_times(t_eval):
+    with pytest.raises(InvalidArgumentError, match="t_eval"):
+        replicator(PD, [0.5, 0.5], 5, t_eval=t_eval)
