@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from coopgame._checks import call_user, check_bool, check_choice, check_int, check_size, describe
+from coopgame._checks import call_user, check_bool, check_choice, check_int, check_size, describe, progress_bar
 from coopgame._numeric import classify_scalar, to_fraction
 from coopgame.errors import InvalidGameError, InvalidGameTypeError
 
@@ -70,6 +70,10 @@ class TUGame:
         Size budget: more players are refused with a
         :class:`~coopgame.SolverLimitError` before anything is built (the
         worths double with each player). Raise it to accept the work.
+    progress : bool or None, default None
+        A progress bar while a worth function is called for every coalition:
+        None shows one in a terminal or notebook once the work has run for a
+        second, True always, False never.
 
     Raises
     ------
@@ -98,7 +102,7 @@ class TUGame:
     __slots__ = ("_cost", "_exact", "_hash", "_ints", "_n", "_players", "_v")
 
     def __init__(self, num_players: int, values: Any, players: Iterable[str] | None = None, *, cost: bool = False,
-                 max_players: int = MAX_PLAYERS):
+                 max_players: int = MAX_PLAYERS, progress: bool | None = None):
         func = "TUGame"
         if isinstance(num_players, (bool, np.bool_)) or not isinstance(num_players, (int, np.integer)):
             raise InvalidGameTypeError(f"{func}: expected num_players as an int, got {num_players!r}")
@@ -118,8 +122,7 @@ class TUGame:
                 mask = _mask_of(key, n, func)
                 raw[mask] = val
         elif callable(values):
-            raw = [call_user(values, frozenset(i for i in range(n) if (m >> i) & 1), where=func, what="values")
-                   for m in range(size)]
+            raw = _call_worths(values, n, func, progress)
         else:
             if isinstance(values, (list, tuple)) and any(isinstance(x, (bool, np.bool_)) for x in values):
                 raise InvalidGameError(f"{func}: expected worths that are real numbers, got a boolean")
@@ -476,6 +479,22 @@ class TUGame:
         from coopgame.cooperative import nucleolus
 
         return nucleolus.nucleolus(self, max_players=max_players)
+
+
+def _call_worths(worth: Any, n: int, func: str, progress: bool | None) -> list[Any]:
+    """The worth function at every coalition, by bitmask, with an optional progress bar."""
+    size = 1 << n
+    bar = progress_bar(progress, size, func, unit="coalition")
+    raw: list[Any] = []
+    try:
+        for m in range(size):
+            raw.append(call_user(worth, frozenset(i for i in range(n) if (m >> i) & 1), where=func, what="values"))
+            if bar is not None and (m + 1) % 4096 == 0:  # a batch, so the bar costs nothing per coalition
+                bar.update(4096)
+    finally:
+        if bar is not None:
+            bar.close()
+    return raw
 
 
 def _rebuild_game(n: int, values: Any, players: tuple[str, ...], cost: bool) -> TUGame:

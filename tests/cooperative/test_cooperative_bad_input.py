@@ -178,3 +178,9 @@ def test_results_are_frozen_dataclasses_of_the_shared_vocabulary():
 def test_player_labels_are_checked(players):
     with pytest.raises(InvalidGameError, match="TUGame: expected 2 distinct player labels"):
         TUGame(2, {}, players=players)
+
+
+def test_a_progress_bar_can_be_asked_for_or_refused():
+    assert TUGame(13, lambda S: len(S), progress=True) == TUGame(13, lambda S: len(S), progress=False)
+    with pytest.raises(InvalidArgumentTypeError, match="progress"):
+        TUGame(2, lambda S: len(S), progress="yes")
