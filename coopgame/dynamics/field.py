@@ -316,7 +316,7 @@ class ReplicatorField:
         out = np.empty(Y.shape, dtype=object if exact else float)
         for (lo, hi), u in zip(self.bounds, U):
             x = Y[..., lo:hi]
-            avg = (x * u).sum(axis=-1, keepdims=True)
+            avg = (x * u).sum(axis=-1, keepdims=True) if exact else np.einsum("...i,...i->...", x, u)[..., None]
             out[..., lo:hi] = x * (u - avg)
         return out
 
