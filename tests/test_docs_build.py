@@ -99,23 +99,20 @@ _SOURCES = [p for d in ("docs", "tests", "examples", "coopgame") for p in sorted
 # Files that still cited THEORY.md / DESIGN.md when this check was written (their owners are rewriting
 # them to cite the literature and docs/explanation/claims.md); each flips to a failure once it is clean.
 _KNOWN_CITING = {
-    "docs/tutorials/tripartite_evolution.md", "docs/tutorials/free_riding.md",
-    "docs/tutorials/transboundary_and_multilevel.md", "docs/tutorials/pollution_havens.md",
-    "docs/tutorials/mapping_cooperation.md", "docs/tutorials/river_compensation.md",
-    "docs/tutorials/coordinator_recommends.md", "docs/tutorials/minimum_participation.md",
-    "docs/tutorials/agreements_stay_small.md", "docs/tutorials/supervision.md",
-    "docs/tutorials/long_term_cooperation.md", "docs/howto/replicator_dynamics.md",
+    "coopgame/dynamics/analysis.py",
     "docs/explanation/static_vs_dynamic_penalty.md",
-    "tests/dynamics/test_replicator.py", "tests/dynamics/test_basins.py", "tests/dynamics/test_analysis.py",
-    "tests/equilibria/test_claims_thresholds.py", "tests/equilibria/test_multilevel.py",
-    "tests/equilibria/test_conditions.py", "tests/equilibria/test_continuous.py",
-    "tests/equilibria/test_dominance.py", "tests/equilibria/test_properties.py",
-    "tests/equilibria/test_correlated.py", "tests/mechanisms/test_instrument_claims.py",
-    "tests/mechanisms/test_instruments.py", "tests/sweeps/test_sweep.py", "tests/games/test_symbolic.py",
-    "tests/games/test_symmetric.py", "examples/plot_free_riding.py", "examples/plot_race_to_the_bottom.py",
-    "examples/plot_stag_hunt_basins.py", "examples/plot_phase_portrait.py",
-    "coopgame/dynamics/analysis.py", "coopgame/equilibria/continuous.py",
-    "coopgame/equilibria/multilevel.py",
+    "docs/howto/replicator_dynamics.md",
+    "docs/tutorials/mapping_cooperation.md",
+    "examples/plot_phase_portrait.py",
+    "examples/plot_stag_hunt_basins.py",
+    "tests/dynamics/test_analysis.py",
+    "tests/dynamics/test_basins.py",
+    "tests/dynamics/test_replicator.py",
+    "tests/games/test_symbolic.py",
+    "tests/games/test_symmetric.py",
+    "tests/mechanisms/test_instrument_claims.py",
+    "tests/mechanisms/test_instruments.py",
+    "tests/sweeps/test_sweep.py",
 }
 
 
