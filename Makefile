@@ -53,9 +53,9 @@ layering: $(VENV)/.stamp-lint
 mutation: $(VENV)/.stamp-test $(VENV)/.stamp-mutation
 	MPLBACKEND=Agg $(VENV)/bin/mutmut run --max-children 2
 	$(VENV)/bin/mutmut export-cicd-stats
-	$(PY) -c "import json; s = json.load(open('mutants/mutmut-cicd-stats.json')); \
-	k, n = s['killed'] + s.get('timeout', 0), s['total'] - s.get('skipped', 0) - s.get('not_checked', 0); \
-	print(f'mutation score: {k}/{n} killed ({100 * k / max(n, 1):.1f} %), {s[\"survived\"]} survived')"
+	$(PY) -c "import json; s = json.load(open('mutants/mutmut-cicd-stats.json')); g = lambda k: int(s.get(k, 0)); \
+	k = g('killed') + g('timeout'); n = k + g('survived') + g('no_tests') + g('suspicious') + g('segfault'); \
+	print(f'mutation score: {k}/{n} killed ({100 * k / max(n, 1):.1f} %), {g(\"survived\")} survived, {g(\"no_tests\")} without tests')"
 
 bench: $(VENV)/.stamp-bench
 	$(PY) benchmarks/run.py
