@@ -202,6 +202,8 @@ def test_long_every_case_in_its_own_process(corpus):
     _, cases = corpus
     bad = []
     for name, argv, expected in cases:
+        if any("\x00" in a for a in argv):
+            continue  # a process cannot receive a NUL in its arguments; the in-process run covers it
         try:
             proc = subprocess.run([sys.executable, "-m", "coopgame.cli", *argv], capture_output=True, text=True,
                                   timeout=60 + CASE_SECONDS, cwd=_root())
