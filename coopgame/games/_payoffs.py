@@ -109,16 +109,22 @@ def _too_long(v: Any) -> bool:
     return False
 
 
-def _kinds(arr: np.ndarray, where: str, locate: Callable[[tuple[int, ...]], str]) -> set[str]:
-    """The kinds of numbers in ``arr`` ("int", "exact", "float"); a typed error for anything else."""
+def _kinds(arr: np.ndarray, where: str, locate: Callable[[tuple[int, ...]], str], free: set[Any]) -> set[str]:
+    """The kinds of numbers in ``arr`` ("int", "exact", "float"); a typed error for anything else.
+
+    Free symbols are added to ``free`` (the caller names them all at once).
+    """
     if arr.dtype.kind == "b":
         raise InvalidGameError(f"{where}: expected real numbers as payoffs, got a boolean as the payoff {locate((0,) * arr.ndim)}")
     if arr.dtype.kind == "f":
+        if not np.isfinite(arr).all():
+            idx = tuple(int(i) for i in np.argwhere(~np.isfinite(arr))[0])
+            raise InvalidGameError(f"{where}: expected a finite real number as the payoff {locate(idx)}, got {arr[idx]} "
+                                   "(NaN and infinite values are not payoffs)")
         return {"float"}
     if arr.dtype.kind in "iu":
         return {"int"}
     kinds: set[str] = set()
-    free: set[Any] = set()
     for idx, v in np.ndenumerate(arr):
         kind = "bad" if isinstance(v, (bool, np.bool_)) else classify_scalar(v)
         if kind == "symbolic":
@@ -126,17 +132,13 @@ def _kinds(arr: np.ndarray, where: str, locate: Callable[[tuple[int, ...]], str]
             continue
         if kind in ("bad", "nonfinite"):
             what = "a finite real number" if kind == "nonfinite" else "a real number"
-            raise InvalidGameError(f"{where}: expected {what} as the payoff {locate(idx)}, got {describe(v)}")
+            why = " (NaN and infinite values are not payoffs)" if kind == "nonfinite" else ""
+            raise InvalidGameError(f"{where}: expected {what} as the payoff {locate(idx)}, got {describe(v)}{why}")
         if kind in ("int", "exact") and _too_long(v):
             raise InvalidGameError(
                 f"{where}: expected payoffs with at most {MAX_DIGITS} digits (coopgame._checks.MAX_DIGITS), "
                 f"got {describe(v)} as the payoff {locate(idx)}")
         kinds.add(kind)
-    if free:
-        names = ", ".join(sorted(str(s) for s in free))
-        raise UnresolvedParameterError(
-            f"{where}: expected numeric payoffs, got expressions with free parameters ({names}); "
-            "use SymbolicGame and .subs(...) to give them values")
     return kinds
 
 
@@ -157,11 +159,17 @@ def numeric_arrays(arrays: Sequence[np.ndarray], exact: bool | None, where: str,
         For expressions with free symbols, naming them.
     """
     kinds: set[str] = set()
+    free: set[Any] = set()
     for k, a in enumerate(arrays):
         def at(idx: tuple[int, ...], k: int = k) -> str:
             return locate(k, idx)
 
-        kinds |= _kinds(a, where, at)
+        kinds |= _kinds(a, where, at, free)
+    if free:
+        names = ", ".join(sorted(str(s) for s in free))
+        raise UnresolvedParameterError(
+            f"{where}: expected numeric payoffs, got expressions with free parameters ({names}); "
+            "use SymbolicGame and .subs(...) to give them values")
     if exact is None:
         exact = "exact" in kinds and "float" not in kinds
     if exact:
@@ -171,6 +179,7 @@ def numeric_arrays(arrays: Sequence[np.ndarray], exact: bool | None, where: str,
         f = np.array(as_float(a), dtype=float)
         if not np.isfinite(f).all():
             idx = tuple(int(i) for i in np.argwhere(~np.isfinite(f))[0])
-            raise InvalidGameError(f"{where}: expected a finite real number as the payoff {locate(k, idx)}, got {f[idx]}")
+            raise InvalidGameError(f"{where}: expected a finite real number as the payoff {locate(k, idx)}, got {f[idx]} "
+                                   "(NaN and infinite values are not payoffs)")
         out.append(f)
     return out

@@ -202,3 +202,15 @@ def test_lambdify_refuses_values_that_are_not_finite_reals(value):
     f = cg.SymbolicGame([[["b - c", "-c"], ["b", 0]], [["b - c", "b"], ["-c", 0]]]).lambdify()
     with pytest.raises(InvalidProfileError, match="lambdify"):
         f(b=value, c=1)
+
+
+@pytest.mark.parametrize("exact", [None, True, False])
+def test_nan_in_a_float_array_is_refused_whatever_exact_says(exact):
+    with pytest.raises(InvalidGameError, match=r"finite.*player 1 at \(0, 1\)"):
+        cg.NormalFormGame([np.array([[1, np.nan], [0, 1]]), np.ones((2, 2))], exact=exact)
+
+
+def test_every_free_parameter_is_named():
+    x, y = sympy.symbols("x y")
+    with pytest.raises(UnresolvedParameterError, match="x, y"):
+        cg.NormalFormGame([[[x, 0], [0, 0]], [[0, y], [0, 0]]])
