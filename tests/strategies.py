@@ -10,7 +10,8 @@ The generators (all ``@st.composite`` strategies) draw
   summing to exactly 1;
 * :func:`pd_payoffs` -- prisoner's-dilemma payoffs ``T > R > P > S``
   (optionally ``2R > T + S``);
-* :func:`positive_affine` -- a positive affine map ``u -> a u + b`` (``a > 0``).
+* :func:`positive_affine` -- a positive affine map ``u -> a u + b`` (``a > 0``);
+* :func:`tu_games` -- transferable-utility games, optionally superadditive.
 
 The generators are themselves tested in ``tests/test_strategies.py``.
 
@@ -41,6 +42,7 @@ __all__ = [
     "pd_payoffs",
     "positive_affine",
     "permutations_of",
+    "tu_games",
     "AffineMap",
     "exact_key",
     "exact_set",
@@ -254,6 +256,32 @@ def positive_affine(draw, exact: bool = True) -> AffineMap:
 def permutations_of(m: int) -> st.SearchStrategy[list[int]]:
     """A permutation of ``range(m)``."""
     return st.permutations(list(range(m)))
+
+
+@st.composite
+def tu_games(draw, min_players: int = 1, max_players: int = 4, exact: bool = True,
+             superadditive: bool = False) -> cg.TUGame:
+    """A TU game on ``min_players..max_players`` players with worths in [0, 20].
+
+    Exact games have Fraction worths (denominators up to 4), others floats.
+    ``superadditive=True`` makes ``v(S | T) >= v(S) + v(T)`` for disjoint
+    coalitions, by giving each coalition at least the best sum over its
+    splits into two parts (coalitions are drawn by increasing size).
+    """
+    n = draw(st.integers(min_value=min_players, max_value=max_players))
+    entries = (st.builds(Fraction, st.integers(0, 80), st.sampled_from([1, 2, 4])) if exact
+               else st.floats(min_value=0, max_value=20, allow_nan=False, allow_infinity=False))
+    worth: dict[frozenset[int], Any] = {frozenset(): Fraction(0) if exact else 0.0}
+    for size in range(1, n + 1):
+        for members in itertools.combinations(range(n), size):
+            coalition = frozenset(members)
+            value = draw(entries)
+            if superadditive:
+                splits = [worth[frozenset(part)] + worth[coalition - frozenset(part)]
+                          for k in range(1, size) for part in itertools.combinations(members, k)]
+                value = value + max(splits, default=0)
+            worth[coalition] = value
+    return cg.TUGame(n, {c: v for c, v in worth.items() if c})
 
 
 # --------------------------------------------------------------------------- helpers

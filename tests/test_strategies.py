@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 from fractions import Fraction
 
@@ -188,6 +189,39 @@ def test_affine_map_rejects_non_positive_scale():
 def test_permutations_of(case):
     m, perm = case
     assert sorted(perm) == list(range(m))
+
+
+@FAST
+@given(cgst.tu_games(min_players=1, max_players=4))
+def test_tu_games_sizes_and_exact_worths(game):
+    assert 1 <= game.num_players <= 4
+    coalitions = [frozenset(c) for k in range(game.num_players + 1)
+                  for c in itertools.combinations(range(game.num_players), k)]
+    worths = [game.value(c) for c in coalitions]
+    assert worths[0] == 0
+    assert all(0 <= w for w in worths)
+
+
+@FAST
+@given(cgst.tu_games(min_players=2, max_players=4, superadditive=True))
+def test_superadditive_tu_games_are_superadditive(game):
+    n = game.num_players
+    players = range(n)
+    for k in range(1, n):
+        for first in itertools.combinations(players, k):
+            rest = [p for p in players if p not in first]
+            for j in range(1, len(rest) + 1):
+                for second in itertools.combinations(rest, j):
+                    s, t = frozenset(first), frozenset(second)
+                    assert game.value(s | t) >= game.value(s) + game.value(t)
+
+
+def test_tu_games_without_superadditivity_can_violate_it():
+    """The plain generator must not silently impose superadditivity."""
+    game = find(cgst.tu_games(min_players=2, max_players=2),
+                lambda g: g.value(frozenset({0, 1})) < g.value(frozenset({0})) + g.value(frozenset({1})),
+                settings=settings(database=None))
+    assert game.value(frozenset({0, 1})) < game.value(frozenset({0})) + game.value(frozenset({1}))
 
 
 # ---------------------------------------------------------------- helpers
