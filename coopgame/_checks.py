@@ -19,11 +19,13 @@ naming the function, the input and the original error (kept as
 from __future__ import annotations
 
 import difflib
+import functools
+import inspect
 import math
 import numbers
 from collections.abc import Callable, Iterable, Mapping
 from fractions import Fraction
-from typing import Any, NoReturn, TypeVar
+from typing import Any, NoReturn, ParamSpec, TypeVar
 
 import numpy as np
 
@@ -52,9 +54,11 @@ __all__ = [
     "progress_bar",
     "probability_vector",
     "call_user",
+    "public",
 ]
 
 T = TypeVar("T")
+P = ParamSpec("P")
 
 #: Largest number of digits an exact integer argument or payoff may have. Larger
 #: numbers cannot be converted to floats and make exact arithmetic crawl.
@@ -128,6 +132,8 @@ def check_real(value: Any, name: str, where: str, *, minimum: float | None = Non
             _fail(where, name, f"{expected} with at most {MAX_DIGITS} digits", f"an integer of {len(str(abs(int(value))))} digits")
         out = int(value) if exact else float(value)
     elif isinstance(value, Fraction):
+        if max(abs(value.numerator).bit_length(), value.denominator.bit_length()) > MAX_DIGITS * 3.33:
+            _fail(where, name, f"{expected} with at most {MAX_DIGITS} digits", value)
         out = value if exact else _fraction_float(value, where, name, expected)
     elif type(value).__module__.startswith("sympy"):
         import sympy
@@ -224,7 +230,7 @@ def check_options(where: str, given: Mapping[str, Any], accepted: Iterable[str],
     >>> check_options("mixed_equilibria(method='vertex_enumeration')", {"max_iter": 5}, ["max_size"])
     Traceback (most recent call last):
     ...
-    coopgame.errors.InvalidArgumentError: mixed_equilibria(method='vertex_enumeration'): unknown option 'max_iter'; expected one of: max_size
+    coopgame.errors.InvalidArgumentError: mixed_equilibria(method='vertex_enumeration'): unknown option 'max_iter' (did you mean 'max_size'?); expected one of: max_size
     """
     allowed = sorted(accepted)
     for key in given:
@@ -297,14 +303,14 @@ def probability_vector(value: Any, length: int, name: str, where: str, *, exact:
     ``exact`` and every entry is rational. Float vectors may miss the sum by
     the library's tolerance (see :mod:`coopgame._numeric`); exact ones may not.
     """
-    from coopgame._numeric import TOLERANCE, classify_scalar, to_fraction
+    from coopgame._numeric import TOLERANCE, classify_scalar, format_number, to_fraction
 
-    expected = f"a probability vector of length {length} (entries >= 0 summing to 1)"
+    expected = f"a probability vector of length {length} (finite, non-negative entries summing to 1)"
     if isinstance(value, (str, bytes, Mapping)) or _is_bool(value):
         _fail(where, name, expected, value, kind=InvalidProfileError)
     try:
         arr = np.array(value, dtype=object)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, RecursionError):
         _fail(where, name, expected, value, kind=InvalidProfileError)
     if arr.ndim != 1 or arr.shape[0] != length:
         _fail(where, name, expected, value, kind=InvalidProfileError)
@@ -322,7 +328,9 @@ def probability_vector(value: Any, length: int, name: str, where: str, *, exact:
         ok = bool((out >= -TOLERANCE).all() and abs(out.sum() - 1.0) <= TOLERANCE * length)
         out = np.clip(out, 0.0, None)
     if not ok:
-        _fail(where, name, expected, value, kind=InvalidProfileError)
+        total = sum(out, Fraction(0)) if out.dtype == object else float(out.sum())
+        raise InvalidProfileError(
+            f"{where}: expected {name} to be {expected}, got {describe(value)} (sum {format_number(total)})")
     out.flags.writeable = False
     return out
 
@@ -343,3 +351,63 @@ def call_user(function: Callable[..., T], *args: Any, where: str, what: str = "t
     except Exception as err:  # noqa: BLE001 - a user function may raise anything
         shown = ", ".join(describe(a) for a in args)
         raise CallbackError(f"{where}: {what}({shown}) raised {type(err).__name__}: {err}") from err
+
+
+def _refuse_call(where: str, signature: inspect.Signature, args: tuple[Any, ...], kwargs: dict[str, Any],
+                 err: TypeError) -> NoReturn:
+    """Say, as a typed error, why a call's arguments do not fit ``signature``."""
+    accepted = [name for name, p in signature.parameters.items()
+                if p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY) and name != "self"]
+    unknown = [key for key in kwargs if key not in accepted]
+    if unknown:
+        close = difflib.get_close_matches(unknown[0], accepted, n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        raise InvalidArgumentTypeError(
+            f"{where}: unknown keyword argument {unknown[0]!r}{hint}; expected one of: {', '.join(accepted)}") from None
+    shown = str(signature).replace("(self, ", "(").replace("(self)", "()")
+    raise InvalidArgumentTypeError(f"{where}: expected arguments {shown}, got a call that does not fit ({err})") from None
+
+
+def public(obj: Any) -> Any:
+    """Mark a public function (or class) so that a call that does not fit its signature gets a typed error.
+
+    A misspelt keyword, a missing argument or too many positional arguments
+    would otherwise be Python's own TypeError; here it is an
+    :class:`~coopgame.errors.InvalidArgumentTypeError` (a TypeError and a
+    ValueError) naming the function and listing the keywords it takes, with
+    a did-you-mean. The check costs nothing on a call that fits: the
+    signature is consulted only when binding the arguments has failed. On a
+    class, the constructor is wrapped.
+
+    Examples
+    --------
+    >>> @public
+    ... def solve(game, *, method="auto"):
+    ...     return method
+    >>> solve(None, methd="exact")
+    Traceback (most recent call last):
+    ...
+    coopgame.errors.InvalidArgumentTypeError: solve: unknown keyword argument 'methd' (did you mean 'method'?); expected one of: game, method
+    """
+    if isinstance(obj, type):
+        init = obj.__init__
+        wrapped_init = _wrap(init, obj.__name__)
+        obj.__init__ = wrapped_init  # type: ignore[misc]
+        return obj
+    return _wrap(obj, obj.__name__)
+
+
+def _wrap(func: Any, where: str) -> Any:
+    signature = inspect.signature(func)
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except TypeError as err:
+            # a traceback that ends in this frame means the arguments did not bind: the body never ran
+            if err.__traceback__ is not None and err.__traceback__.tb_next is None:
+                _refuse_call(where, signature, args, kwargs, err)
+            raise
+
+    return wrapper
