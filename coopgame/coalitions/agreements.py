@@ -20,7 +20,16 @@ from typing import Any
 import numpy as np
 import sympy
 
-from coopgame._checks import check_bool, check_callable, check_choice, check_int, check_real, check_size, describe
+from coopgame._checks import (
+    check_bool,
+    check_callable,
+    check_choice,
+    check_int,
+    check_real,
+    check_size,
+    describe,
+    public,
+)
 from coopgame.coalitions.stability import MAX_SIZE_PLAYERS, StableSizes, stable_coalition_sizes
 from coopgame.errors import InvalidArgumentError
 from coopgame.results import Result
@@ -44,6 +53,7 @@ def _check_n(n: Any, where: str) -> int:
     return check_int(n, "the number of countries n", where, minimum=2)
 
 
+@public
 @dataclass(frozen=True)
 class Agreement(Result):
     """An agreement model: payoffs of signatories and non-signatories by coalition size.
@@ -140,6 +150,7 @@ def _is_exact(*values: Any) -> bool:
     return all(isinstance(v, (int, Fraction)) for v in values)
 
 
+@public
 @dataclass(frozen=True)
 class AgreementOutcome(Result):
     """An agreement of ``size`` signatories against no agreement and full cooperation.
@@ -201,6 +212,7 @@ class AgreementOutcome(Result):
                 f"closure {fmt(self.closure)})")
 
 
+@public
 def linear_benefit_agreement(n: int, b: Any = 1, c: Any = 1) -> Agreement:
     """Linear benefit, quadratic cost: ``u_i = b*Q - (c/2) q_i**2`` with ``Q = sum_j q_j``.
 
@@ -260,6 +272,7 @@ def _barrett_agreement(n: int, a: Any, b: Any, c: Any, total: Callable[[int], An
     )
 
 
+@public
 def barrett_cournot_agreement(n: int, a: Any = 100, b: Any = 1, c: Any = 1) -> Agreement:
     """Barrett's (1994) quadratic model with a Cournot coalition.
 
@@ -301,6 +314,7 @@ def barrett_cournot_agreement(n: int, a: Any = 100, b: Any = 1, c: Any = 1) -> A
     return _barrett_agreement(n, a, b, c, total, q_s, q_n, "Barrett (1994) quadratic, Cournot coalition")
 
 
+@public
 def barrett_stackelberg_agreement(n: int, a: Any = 100, b: Any = 1, c: Any = 1) -> Agreement:
     """Barrett's (1994) quadratic model with the coalition as Stackelberg leader.
 
@@ -399,6 +413,7 @@ def barrett_stackelberg_agreement(n: int, a: Any = 100, b: Any = 1, c: Any = 1) 
     return _barrett_agreement(n, a, b, c, total, q_s, q_n, "Barrett (1994) quadratic, Stackelberg-leader coalition")
 
 
+@public
 def binary_participation_agreement(n: int, b: Any = 1, c: Any = Fraction(5, 2)) -> Agreement:
     """Barrett's binary participation model: each country abates one unit or none.
 
@@ -456,6 +471,7 @@ def _sequence(values: Any, name: str, where: str) -> list[Any]:
     return list(values)
 
 
+@public
 def heterogeneous_linear_payoff(b: Any, c: Any) -> Callable[[int, frozenset], Any]:
     """``payoff(i, S)`` in the linear model with country-specific ``b_i`` and ``c_i``.
 
@@ -484,6 +500,7 @@ def heterogeneous_linear_payoff(b: Any, c: Any) -> Callable[[int, frozenset], An
     return payoff
 
 
+@public
 def heterogeneous_barrett_payoff(a: Any, b: Sequence[Any], c: Sequence[Any]) -> Callable[[int, frozenset], Any]:
     """``payoff(i, S)`` in Barrett's quadratic model with country-specific ``b_i`` and ``c_i`` (Cournot coalition).
 
@@ -529,6 +546,7 @@ def heterogeneous_barrett_payoff(a: Any, b: Sequence[Any], c: Sequence[Any]) -> 
     return payoff
 
 
+@public
 @dataclass(frozen=True, eq=False)
 class ParadoxOfCooperation(Result):
     """Stable agreement size and gain from cooperation across ``gamma = c/b`` (Barrett 1994).
@@ -595,6 +613,7 @@ class ParadoxOfCooperation(Result):
 MAX_PARADOX_WORK: int = 1_000_000
 
 
+@public
 def paradox_of_cooperation(n: int, gammas: Sequence[float] | None = None, a: float = 100.0,
                            model: str = "stackelberg", strict_external: bool = True, *,
                            max_work: int = MAX_PARADOX_WORK) -> ParadoxOfCooperation:

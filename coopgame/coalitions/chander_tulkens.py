@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from coopgame._checks import check_int, check_real, check_size, describe
+from coopgame._checks import check_int, check_real, check_size, describe, public
 from coopgame.errors import InvalidArgumentError, InvalidArgumentTypeError
 from coopgame.results import Result
 
@@ -68,6 +68,7 @@ def _numbers(name: str, values: Any) -> tuple[Any, ...]:
     return tuple(out)
 
 
+@public
 @dataclass(frozen=True)
 class ChanderTulkens(Result):
     """The Chander-Tulkens solution of a linear-damage, quadratic-cost economy.
@@ -194,6 +195,7 @@ class ChanderTulkens(Result):
                 f"surplus {fmt(self.surplus)})")
 
 
+@public
 def chander_tulkens_transfers(damages: Sequence[Any], costs: Sequence[Any]) -> ChanderTulkens:
     """Chander-Tulkens transfers for the linear-damage, quadratic-abatement-cost economy.
 

@@ -27,7 +27,7 @@ from typing import Any
 import numpy as np
 import sympy
 
-from coopgame._checks import call_user, check_bool, check_callable, check_int, check_size, describe
+from coopgame._checks import call_user, check_bool, check_callable, check_int, check_size, describe, public
 from coopgame.errors import CallbackError, InvalidArgumentError, InvalidArgumentTypeError, NotSupportedError
 from coopgame.results import Result, html_table
 
@@ -44,6 +44,7 @@ MAX_COALITION_PLAYERS: int = 16
 MAX_SIZE_PLAYERS: int = 100_000
 
 
+@public
 @dataclass(frozen=True)
 class SizeCheck(Result):
     """The two stability checks of one coalition size, with the payoffs compared."""
@@ -73,6 +74,7 @@ class SizeCheck(Result):
         return "; ".join(out)
 
 
+@public
 @dataclass(frozen=True, eq=False, repr=False)
 class StableSizes(Result):
     """The stable coalition sizes, with the checks of every size in ``.checks``.
@@ -168,6 +170,7 @@ def _user_payoff(payoff: Callable[..., Any], where: str, *args: Any) -> Any:
     return _payoff_value(call_user(payoff, *args, where=where, what="payoff"), where, f"payoff({shown})")
 
 
+@public
 def stable_coalition_sizes(pi_signatory: Callable[[int], Any], pi_nonsignatory: Callable[[int], Any], n: int,
                            strict_external: bool = True, *, max_players: int = MAX_SIZE_PLAYERS) -> StableSizes:
     """The coalition sizes ``k = 1..n`` that are internally and externally stable.
@@ -245,6 +248,7 @@ def stable_coalition_sizes(pi_signatory: Callable[[int], Any], pi_nonsignatory: 
     return StableSizes(tuple(sizes), tuple(checks), strict_external)
 
 
+@public
 def potentially_internally_stable(payoff: Callable[[Hashable, frozenset], Any], coalition: Collection[Hashable]) -> bool:
     """Potential internal stability (Carraro, Eyckmans and Finus 2006).
 
@@ -280,6 +284,7 @@ def _members(coalition: Any, where: str) -> frozenset:
             f"{where}: expected a coalition as a collection of hashable players, got {describe(coalition)}") from None
 
 
+@public
 def optimal_transfers(payoff: Callable[[Hashable, frozenset], Any], coalition: Collection[Hashable]) -> Mapping[Hashable, Any]:
     """Transfers giving each member its outside option plus an equal share of the surplus.
 
@@ -308,6 +313,7 @@ def _optimal_transfers(payoff: Callable[..., Any], members: frozenset, where: st
     return {i: out[i] + surplus / len(members) for i in members}
 
 
+@public
 @dataclass(frozen=True)
 class CoalitionCheck(Result):
     """Internal and external stability of one coalition of heterogeneous players.
@@ -348,6 +354,7 @@ class CoalitionCheck(Result):
         return f"CoalitionCheck({members} {what})"
 
 
+@public
 def coalition_stability(payoff: Callable[[Hashable, frozenset], Any], coalition: Collection[Hashable],
                         players: Iterable[Hashable] | int, strict_external: bool = True,
                         transfers: bool = False, *, max_players: int = MAX_SIZE_PLAYERS) -> CoalitionCheck:
@@ -448,6 +455,7 @@ def _coalition_check(payoff: Callable[..., Any], members: frozenset, everyone: l
     return CoalitionCheck(members, not leavers, not joiners, leavers, tuple(joiners), strict_external)
 
 
+@public
 def stable_coalitions(payoff: Callable[[Hashable, frozenset], Any], players: Iterable[Hashable] | int,
                       strict_external: bool = True, min_size: int = 2, transfers: bool = False, *,
                       max_players: int = MAX_COALITION_PLAYERS) -> list[frozenset]:

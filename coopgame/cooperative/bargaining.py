@@ -41,6 +41,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from coopgame._checks import public
 from coopgame._numeric import classify_scalar, format_number, to_fraction
 from coopgame.errors import InvalidArgumentError, InvalidGameError
 from coopgame.games.coerce import as_normal_form, require_two_players
@@ -53,6 +54,7 @@ if TYPE_CHECKING:
 __all__ = ["BargainingSolution", "nash_bargaining"]
 
 
+@public
 @dataclass(frozen=True, eq=False, repr=False)
 class BargainingSolution(Result):
     """The Nash bargaining solution of a bargaining problem.
@@ -230,6 +232,7 @@ def _solve_polytope(points: list[tuple[Any, Any]], d: Sequence[Any], w: Sequence
     return candidates[best][0], candidates[best][1]
 
 
+@public
 def nash_bargaining(problem: GameLike | TUGame | Sequence[Sequence[Any]], disagreement: Any = None,
                     weights: Sequence[Any] | None = None) -> BargainingSolution:
     """Nash bargaining solution of a game, a set of payoff pairs, or a TU game.

@@ -7,6 +7,7 @@ from typing import Any
 
 import numpy as np
 
+from coopgame._checks import public
 from coopgame._numeric import classify_scalar, scaled_tolerance, to_fraction
 from coopgame.cooperative.nucleolus import (
     _benefit_values,
@@ -20,6 +21,7 @@ from coopgame.results import Result
 __all__ = ["LeastCore", "core_contains", "core_is_empty", "least_core"]
 
 
+@public
 @dataclass(frozen=True, eq=False)
 class LeastCore(Result):
     """Least core of a TU game.

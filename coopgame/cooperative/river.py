@@ -38,7 +38,7 @@ from typing import Any
 
 import numpy as np
 
-from coopgame._checks import describe
+from coopgame._checks import describe, public
 from coopgame._numeric import classify_scalar, to_fraction
 from coopgame.cooperative.tu_game import TUGame
 from coopgame.errors import InvalidGameError
@@ -79,6 +79,7 @@ def _costs(costs: Any, func: str, nonnegative: bool = True) -> np.ndarray:
     return out
 
 
+@public
 def local_responsibility(costs: Sequence[Any]) -> np.ndarray:
     """Local responsibility sharing ``x_i = c_i`` (Ni and Wang 2007).
 
@@ -91,6 +92,7 @@ def local_responsibility(costs: Sequence[Any]) -> np.ndarray:
     return _costs(costs, "local_responsibility").copy()
 
 
+@public
 def local_responsibility_game(costs: Sequence[Any]) -> TUGame:
     """Cost game ``c(S) = sum_{i in S} c_i`` whose Shapley value is local responsibility sharing.
 
@@ -104,6 +106,7 @@ def local_responsibility_game(costs: Sequence[Any]) -> TUGame:
     return TUGame(len(c), lambda S: sum((c[i] for i in S), c[0] * 0), cost=True)
 
 
+@public
 def upstream_equal_sharing(costs: Sequence[Any]) -> np.ndarray:
     """Upstream equal sharing ``x_i = sum_{j >= i} c_j / j`` (1-based, agent 1 upstream).
 
@@ -127,6 +130,7 @@ def upstream_equal_sharing(costs: Sequence[Any]) -> np.ndarray:
     return out
 
 
+@public
 def upstream_equal_sharing_game(costs: Sequence[Any]) -> TUGame:
     """Cost game ``c(S) = sum_{j >= min S} c_j`` whose Shapley value is upstream equal sharing.
 
@@ -142,6 +146,7 @@ def upstream_equal_sharing_game(costs: Sequence[Any]) -> TUGame:
     return TUGame(n, lambda S: sum((c[j] for j in range(min(S), n)), c[0] * 0) if S else 0, cost=True)
 
 
+@public
 def downstream_incremental(values: Any) -> np.ndarray:
     """Downstream incremental distribution ``z_i = v({1..i}) - v({1..i-1})`` (Ambec and Sprumont 2002).
 
@@ -165,6 +170,7 @@ def downstream_incremental(values: Any) -> np.ndarray:
     return out
 
 
+@public
 def airport_game(costs: Sequence[Any]) -> TUGame:
     """Airport cost game ``c(S) = max_{i in S} c_i`` (Littlechild and Owen 1973).
 
@@ -179,6 +185,7 @@ def airport_game(costs: Sequence[Any]) -> TUGame:
     return TUGame(len(c), lambda S: max(c[i] for i in S) if S else 0, cost=True)
 
 
+@public
 def airport_shapley(costs: Sequence[Any]) -> np.ndarray:
     """Shapley value of the airport game by the Littlechild-Owen formula, in the input order.
 

@@ -18,12 +18,13 @@ from typing import Any
 
 import numpy as np
 
-from coopgame._checks import check_int, check_seed
+from coopgame._checks import check_int, check_seed, public
 from coopgame.results import Result
 
 __all__ = ["MonteCarloShapley", "banzhaf", "exact_shapley", "monte_carlo_shapley", "popcounts"]
 
 
+@public
 @dataclass(frozen=True, eq=False)
 class MonteCarloShapley(Result):
     """Sampled Shapley value.

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from coopgame._checks import call_user, check_bool, check_choice, check_int, check_size, describe, progress_bar
+from coopgame._checks import call_user, check_bool, check_choice, check_int, check_size, describe, progress_bar, public
 from coopgame._numeric import classify_scalar, to_fraction
 from coopgame.errors import InvalidGameError, InvalidGameTypeError
 
@@ -48,6 +48,7 @@ def _popcount(masks: np.ndarray, n: int) -> np.ndarray:
     return pc
 
 
+@public
 class TUGame:
     """A transferable-utility game ``v`` on ``num_players`` players.
 

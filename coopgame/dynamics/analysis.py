@@ -30,7 +30,7 @@ from typing import Any
 import numpy as np
 import sympy
 
-from coopgame._checks import check_int, check_options, check_real, check_size, describe
+from coopgame._checks import check_int, check_options, check_real, check_size, describe, public
 from coopgame._numeric import readonly
 from coopgame.dynamics.field import ReplicatorField, _tidy
 from coopgame.dynamics.fixed_points import MAX_FACES, face_count, support_system
@@ -69,6 +69,7 @@ CLASSES = _LINEAR_CLASSES[:4]
 
 
 # ------------------------------------------------------------------------------------------ equations
+@public
 @dataclass(frozen=True, eq=False)
 class ReplicatorSystem(Result):
     """The replicator equations of a game and their Jacobian, as sympy expressions.
@@ -181,6 +182,7 @@ class ReplicatorSystem(Result):
         return "\n".join(lines)
 
 
+@public
 def replicator_equations(game: Any, **options: Any) -> ReplicatorSystem:
     """The multi-population replicator equations of ``game`` and their Jacobian, symbolically.
 
@@ -265,6 +267,7 @@ def _coordinates(game: PopulationGame, point: Any, where: str) -> dict[sympy.Sym
 
 
 # ------------------------------------------------------------------------------------------ symbolic rest points
+@public
 @dataclass(frozen=True, eq=False)
 class SymbolicRestPoint(Result):
     """A rest point of the replicator dynamics with parameters left symbolic.
@@ -290,6 +293,7 @@ class SymbolicRestPoint(Result):
         return f"SymbolicRestPoint({pt}{cond})"
 
 
+@public
 def symbolic_rest_points(game: Any, *, max_mixing: int | None = None, max_faces: int = MAX_FACES,
                          **options: Any) -> list[SymbolicRestPoint]:
     """Rest points of the replicator dynamics solved with the parameters left as symbols.
@@ -383,6 +387,7 @@ def _corner_profiles(game: Any, where: str, max_corners: int = MAX_CORNERS) -> l
     return list(itertools.product(*(range(m) for m in game.shape)))
 
 
+@public
 def corner_eigenvalues(game: Any, profile: Sequence[int | str]) -> tuple[sympy.Expr, ...]:
     """The Jacobian eigenvalues at a corner (pure profile): ``u_p(b, s) - u_p(s_p, s)`` for every ``b != s_p``.
 
@@ -454,6 +459,7 @@ def _corner_class(values: Sequence[sympy.Expr]) -> str:
     return linearise(np.diag([float(sympy.re(sympy.N(v, 30))) for v in values]), False).classification
 
 
+@public
 @dataclass(frozen=True, eq=False)
 class CornerRow(Result):
     """One corner of the state cube in a :class:`CornerTable`.
@@ -490,6 +496,7 @@ class CornerRow(Result):
         return self.scenarios[scenario][1]
 
 
+@public
 @dataclass(frozen=True, eq=False)
 class CornerTable(Result):
     """The corner-stability table of an evolutionary game (see :func:`corner_table`).
@@ -636,6 +643,7 @@ def _scenario_dict(game: PopulationGame, scenarios: Any, where: str) -> dict[str
     return out
 
 
+@public
 def corner_table(game: Any, scenarios: Any = None, *, max_corners: int = MAX_CORNERS, **options: Any) -> CornerTable:
     """Every corner with its eigenvalues, the conditions for stability and the stable corners per scenario.
 
@@ -710,6 +718,7 @@ def _param(game: PopulationGame, name: str) -> sympy.Symbol:
 
 
 # ------------------------------------------------------------------------------------------ many samples
+@public
 @dataclass(frozen=True, eq=False)
 class CornerClassification(Result):
     """Corner stability over many parameter sets (see :func:`classify_corners`).
@@ -821,6 +830,7 @@ def _sample_columns(game: PopulationGame, samples: Any, where: str) -> tuple[lis
     return [np.broadcast_to(a, (n,)) for a in arrays], n
 
 
+@public
 def classify_corners(game: Any, samples: Any, *, max_corners: int = MAX_CORNERS, **options: Any) -> CornerClassification:
     """Classify every corner under many parameter sets at once (vectorised, no per-sample sympy).
 

@@ -31,7 +31,7 @@ from typing import Any
 
 import numpy as np
 
-from coopgame._checks import check_int, check_size
+from coopgame._checks import check_int, check_size, public
 from coopgame._numeric import exact_solve, readonly, scaled_tolerance
 from coopgame.dynamics.field import ReplicatorField
 from coopgame.dynamics.fixed_points import rest_points
@@ -136,6 +136,7 @@ def find_attractors(field: ReplicatorField, where: str, *, max_strategies: int =
     return found
 
 
+@public
 def attractors(game: Any, *, populations: str = "auto", max_strategies: int = MAX_SUPPORT_STRATEGIES,
                max_profiles: int = MAX_PROFILES) -> list[tuple[np.ndarray, ...]]:
     """The asymptotically stable rest points of the replicator dynamics of ``game``.

@@ -19,7 +19,16 @@ from typing import Any
 
 import numpy as np
 
-from coopgame._checks import check_bool, check_choice, check_int, check_options, check_real, check_seed, check_size
+from coopgame._checks import (
+    check_bool,
+    check_choice,
+    check_int,
+    check_options,
+    check_real,
+    check_seed,
+    check_size,
+    public,
+)
 from coopgame._numeric import TOLERANCE, readonly
 from coopgame.dynamics.attraction import MAX_PROFILES, MAX_SUPPORT_STRATEGIES, find_attractors, split_state
 from coopgame.dynamics.field import ReplicatorField
@@ -101,6 +110,7 @@ def _count_grid(sizes: Sequence[int], n: int) -> int:
 
 
 # ---------------------------------------------------------------------------------------- result
+@public
 @dataclass(frozen=True, eq=False)
 class Basins(Result):
     """Which attractor of the replicator dynamics each start reaches, and the share of each basin.
@@ -240,6 +250,7 @@ class Basins(Result):
         return f"Basins({self.populations} population, {how}: " + ", ".join(parts) + ")"
 
 
+@public
 def basins(game: Any, *, grid: int | None = None, samples: int | None = None, seed: Any = None,
            t_max: float | None = None, tol: float = 1e-4, dt: float | None = None,
            populations: str = "auto", attractors: Sequence[Any] | None = None, max_starts: int = MAX_STARTS,
@@ -432,6 +443,7 @@ def _progress(progress: Any, steps: int, where: str) -> Any:
 
 
 # ---------------------------------------------------------------------------------------- time to reach
+@public
 def time_to_reach(game: Any, x0: Any, target: Any, *, radius: float = 0.01, t_max: float | None = None,
                   populations: str | None = None, rtol: float = RTOL, atol: float = ATOL, **options: Any) -> float:
     """Time at which the replicator trajectory from ``x0`` enters the neighbourhood of ``target``.

@@ -30,7 +30,7 @@ from typing import Any
 import numpy as np
 import sympy
 
-from coopgame._checks import check_int, check_options, check_size, describe, probability_vector
+from coopgame._checks import check_int, check_options, check_size, describe, probability_vector, public
 from coopgame._numeric import TOLERANCE, exact_solve, readonly, scaled_tolerance
 from coopgame.equilibria.mixed import mixed_equilibria
 from coopgame.errors import InvalidProfileError, SolverLimitError
@@ -50,6 +50,7 @@ MAX_STRATEGIES = 14
 _MAX_CONDITION = 1e12
 
 
+@public
 @dataclass(frozen=True, eq=False)
 class ESS(ArrayResult):
     """An evolutionarily stable strategy.
@@ -190,6 +191,7 @@ def _check_limit(max_strategies: Any, where: str) -> int:
     return check_int(max_strategies, "max_strategies", where, minimum=1)
 
 
+@public
 def is_ess(game: GameLike, strategy: Any, *, max_strategies: int = MAX_STRATEGIES, **options: Any) -> bool:
     """Whether ``strategy`` is an evolutionarily stable strategy (Maynard Smith's conditions).
 
@@ -290,6 +292,7 @@ def _check(A: np.ndarray, p: np.ndarray, exact: bool, limit: int, where: str) ->
     return _strictly_copositive(C, exact)
 
 
+@public
 def evolutionarily_stable_strategies(game: GameLike, *, max_strategies: int = MAX_STRATEGIES,
                                      **options: Any) -> Solutions[ESS]:
     """All evolutionarily stable strategies of a symmetric two-player game (one population).

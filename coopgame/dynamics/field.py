@@ -29,7 +29,7 @@ from typing import Any
 import numpy as np
 import sympy
 
-from coopgame._checks import check_choice
+from coopgame._checks import check_choice, public
 from coopgame._numeric import as_float, to_fraction
 from coopgame.dynamics.population import PopulationGame, as_population_game
 from coopgame.errors import InvalidArgumentError, InvalidGameError
@@ -112,6 +112,7 @@ def _sympy_number(v: Any) -> sympy.Expr:
     return sympy.Float(float(v)) if not float(v).is_integer() else sympy.Integer(int(float(v)))
 
 
+@public
 class ReplicatorField:
     """The replicator vector field of a game, with its Jacobian and its sympy form.
 

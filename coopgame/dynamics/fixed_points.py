@@ -22,7 +22,7 @@ from typing import Any
 import numpy as np
 import sympy
 
-from coopgame._checks import check_int, check_options, check_size
+from coopgame._checks import check_int, check_options, check_size, public
 from coopgame._numeric import readonly
 from coopgame.dynamics.field import ReplicatorField
 from coopgame.dynamics.population import PopulationGame
@@ -74,6 +74,7 @@ def support_system(pgame: Any, supports: Sequence[Sequence[int]], prefix: str
 
 
 
+@public
 def rest_points(game: Any, *, max_faces: int = MAX_FACES, **options: Any) -> Solutions[tuple[np.ndarray, ...]]:
     """All isolated rest points of the multi-population replicator dynamics.
 

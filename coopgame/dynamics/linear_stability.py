@@ -17,7 +17,7 @@ from typing import Any
 
 import numpy as np
 
-from coopgame._checks import check_options
+from coopgame._checks import check_options, public
 from coopgame._numeric import readonly
 from coopgame.dynamics.field import ReplicatorField
 from coopgame.dynamics.linearisation import linearise
@@ -33,6 +33,7 @@ __all__ = ["Stability", "stability"]
 _REST_RESIDUAL = 1e-7
 
 
+@public
 @dataclass(frozen=True, eq=False)
 class Stability(Result):
     """Linear stability of a rest point of the multi-population replicator dynamics.
@@ -94,6 +95,7 @@ class Stability(Result):
 
 
 
+@public
 def stability(game: Any, point: Any, **options: Any) -> Stability:
     """Jacobian, eigenvalues and classification of a rest point of the multi-population replicator dynamics.
 

@@ -27,7 +27,7 @@ from typing import Any
 import numpy as np
 import sympy
 
-from coopgame._checks import check_options
+from coopgame._checks import check_options, public
 from coopgame.errors import (
     InvalidArgumentError,
     InvalidGameError,
@@ -73,6 +73,7 @@ def _default_state(shape: tuple[int, ...], taken: set[str]) -> tuple[tuple[sympy
     return tuple(tuple(sympy.Symbol(name, real=True) for name in role) for role in names)
 
 
+@public
 class PopulationGame:
     """Roles whose strategies earn payoffs that are functions of the population state.
 

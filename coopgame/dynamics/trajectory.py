@@ -21,7 +21,7 @@ from typing import Any
 
 import numpy as np
 
-from coopgame._checks import check_choice, check_options, check_real
+from coopgame._checks import check_choice, check_options, check_real, public
 from coopgame._numeric import readonly
 from coopgame.dynamics.field import ReplicatorField
 from coopgame.dynamics.integration import ATOL, RTOL, integrate
@@ -37,6 +37,7 @@ __all__ = ["INTEGRATORS", "Trajectory", "replicator"]
 INTEGRATORS = ("RK45", "RK23", "DOP853", "Radau", "BDF", "LSODA")
 
 
+@public
 @dataclass(frozen=True, eq=False)
 class Trajectory(Result):
     """A solution of the replicator dynamics, sampled at times ``t``.
@@ -115,6 +116,7 @@ class Trajectory(Result):
                 f"t in [{self.t[0]:g}, {self.t[-1]:g}], final {final})")
 
 
+@public
 def replicator(game: Any, x0: Any, t_max: float, *, t_eval: Any = None, method: str = "RK45",
                rtol: float = RTOL, atol: float = ATOL, **options: Any) -> Trajectory:
     """Integrate the replicator dynamics of ``game`` from ``x0`` over ``[0, t_max]``.

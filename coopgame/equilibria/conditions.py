@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 import sympy
 
-from coopgame._checks import check_bool, check_choice, check_options, check_real
+from coopgame._checks import check_bool, check_choice, check_options, check_real, public
 from coopgame.equilibria._differences import dominance_differences, nash_differences
 from coopgame.equilibria._unique import numeric_threshold, unique_threshold
 from coopgame.errors import (
@@ -141,6 +141,7 @@ def _conjunction(relations: Sequence[sympy.Basic]) -> sympy.Basic:
     return sympy.And(*out)
 
 
+@public
 @_sympy_guarded("equilibrium_conditions")
 def equilibrium_conditions(game: Any, profile: Sequence[Any], strict: bool = False) -> sympy.Basic:
     """The conditions under which a pure profile is a Nash equilibrium.
@@ -176,6 +177,7 @@ def equilibrium_conditions(game: Any, profile: Sequence[Any], strict: bool = Fal
     return _conjunction([_relation(d, strict) for d in nash_differences(g, idx)])
 
 
+@public
 @_sympy_guarded("dominance_conditions")
 def dominance_conditions(game: Any, player: Any, action: Any, strict: bool = True) -> sympy.Basic:
     """The conditions under which ``action`` is a dominant strategy of ``player``.
@@ -213,6 +215,7 @@ def _substitution(where: str, expressions: Sequence[Any], values: Mapping[Any, A
     return {syms[k]: as_expression(v) for k, v in names.items()}
 
 
+@public
 @dataclass(frozen=True)
 class SymbolicMixedEquilibrium(Result):
     """The completely mixed equilibrium of a 2x2 game in closed form.
@@ -269,6 +272,7 @@ class SymbolicMixedEquilibrium(Result):
         return "$" + r";\quad ".join(parts) + rf"\quad \text{{when }} {sympy.latex(self.conditions)}$"
 
 
+@public
 @_sympy_guarded("symbolic_mixed_equilibrium")
 def symbolic_mixed_equilibrium(game: Any) -> SymbolicMixedEquilibrium:
     """Closed-form interior mixed equilibrium of a 2x2 game from the indifference conditions.
@@ -316,6 +320,7 @@ def symbolic_mixed_equilibrium(game: Any) -> SymbolicMixedEquilibrium:
                                     pay, conds, tuple(g.players))  # type: ignore[arg-type]
 
 
+@public
 @dataclass(frozen=True)
 class Threshold(ValueResult):
     """The least value of a parameter at which a profile holds under a solution concept.
@@ -514,6 +519,7 @@ def _differences(g: SymbolicGame, idx: tuple[int, ...], concept: str) -> tuple[l
     return diffs, concept == "strictly_dominant"
 
 
+@public
 @_sympy_guarded("threshold")
 def threshold(game: Any, profile: Sequence[Any], parameter: Any, concept: str = "nash",
               values: Mapping[Any, Any] | None = None) -> Threshold:

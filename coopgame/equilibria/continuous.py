@@ -35,7 +35,7 @@ import numpy as np
 import sympy
 from scipy import optimize
 
-from coopgame._checks import check_choice, check_int, check_real
+from coopgame._checks import check_choice, check_int, check_real, public
 from coopgame._numeric import TOLERANCE
 from coopgame.equilibria.result import payoff_column
 from coopgame.errors import (
@@ -121,6 +121,7 @@ def _kkt_residual(c: _Compiled, x: np.ndarray) -> float:
 
 
 # ---------------------------------------------------------------------- results
+@public
 @dataclass(frozen=True, eq=False)
 class ContinuousEquilibrium(Result):
     """A Nash equilibrium of a :class:`ContinuousGame`, as found by a solver.
@@ -244,6 +245,7 @@ class ContinuousEquilibrium(Result):
         return f"ContinuousEquilibrium({xs}{more}; payoffs {ps}{more}; method {self.method})"
 
 
+@public
 @dataclass(frozen=True, eq=False)
 class CooperativeOptimum(Result):
     """The profile maximising the sum of payoffs (joint welfare) within the bounds.
@@ -477,6 +479,7 @@ def _symbolic(game: ContinuousGame) -> ContinuousEquilibrium | None:
     return None
 
 
+@public
 def best_response_iteration(game: ContinuousGame, values: Mapping[Any, Any] | None = None, x0: Any = None, *,
                             max_iter: int = 500, xtol: float = 1e-7) -> ContinuousEquilibrium:
     """Gauss-Seidel best-response iteration.
@@ -543,6 +546,7 @@ def _root(game: ContinuousGame, x0: Any) -> ContinuousEquilibrium:
     return res
 
 
+@public
 def continuous_equilibrium(game: ContinuousGame, method: str = "auto", values: Mapping[Any, Any] | None = None,
                            x0: Any = None, *, max_iter: int = 500) -> ContinuousEquilibrium:
     """A Nash equilibrium of a continuous game.
@@ -628,6 +632,7 @@ def continuous_equilibrium(game: ContinuousGame, method: str = "auto", values: M
                       f"{res.max_gain():.3g} after best-response iteration")
 
 
+@public
 def cooperative_optimum(game: ContinuousGame, values: Mapping[Any, Any] | None = None,
                         x0: Any = None) -> CooperativeOptimum:
     """The profile maximising joint welfare (the sum of payoffs) within the bounds.
@@ -682,6 +687,7 @@ def cooperative_optimum(game: ContinuousGame, values: Mapping[Any, Any] | None =
                               "L-BFGS-B", success)
 
 
+@public
 def price_of_anarchy(game: ContinuousGame, values: Mapping[Any, Any] | None = None,
                      equilibrium: ContinuousEquilibrium | None = None) -> float:
     """Welfare at the cooperative optimum divided by welfare at the Nash equilibrium.

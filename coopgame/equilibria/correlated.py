@@ -36,7 +36,7 @@ import numpy as np
 from scipy import sparse
 from scipy.optimize import linprog
 
-from coopgame._checks import check_int, check_size, describe, probability_vector
+from coopgame._checks import check_int, check_size, describe, probability_vector, public
 from coopgame._numeric import TOLERANCE, exact_solve, format_number, readonly
 from coopgame.equilibria.result import payoff_column
 from coopgame.errors import InvalidArgumentError, InvalidProfileError, SolverError
@@ -56,6 +56,7 @@ MAX_NONZEROS = 2_000_000
 OBJECTIVES = ("welfare", "maxmin", "feasible")
 
 
+@public
 @dataclass(frozen=True, eq=False, repr=False)
 class CorrelatedEquilibrium(Result):
     """A joint distribution over pure profiles that obeys the correlated-equilibrium constraints.
@@ -357,6 +358,7 @@ def _objective_weights(game: NormalFormGame, objective: Any) -> tuple[str, np.nd
     return "linear", given, "weights (" + ", ".join(format_number(x) for x in given) + ")"
 
 
+@public
 def correlated_equilibrium(game: GameLike, objective: Any = "welfare", *,
                            max_nonzeros: int = MAX_NONZEROS) -> CorrelatedEquilibrium:
     """The correlated equilibrium a coordinator would recommend: the best one for an objective.

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from coopgame._checks import check_bool
+from coopgame._checks import check_bool, public
 from coopgame.games.coerce import GameLike, as_normal_form
 from coopgame.games.normal_form import NormalFormGame
 from coopgame.results import Result
@@ -22,6 +22,7 @@ def _dominates(u: np.ndarray, p: int, a: int, b: int, strict: bool, tol: float) 
     return bool((diff >= -tol).all() and (diff > tol).any())
 
 
+@public
 @dataclass(frozen=True)
 class DominantStrategies(Result):
     """Each player's dominant action, if it has one.
@@ -60,6 +61,7 @@ class DominantStrategies(Result):
         return f"DominantStrategies({kind}: {parts})"
 
 
+@public
 def dominant_strategies(game: GameLike, strict: bool = True) -> DominantStrategies:
     """Find each player's dominant action.
 
@@ -103,6 +105,7 @@ def dominant_strategies(game: GameLike, strict: bool = True) -> DominantStrategi
     return DominantStrategies(game, tuple(indices), strict)
 
 
+@public
 @dataclass(frozen=True)
 class EliminationStep(Result):
     """One elimination: in ``round``, ``player``'s ``action`` was dominated by ``dominated_by``."""
@@ -116,6 +119,7 @@ class EliminationStep(Result):
         return f"round {self.round}: {self.player} drops {self.action} (dominated by {self.dominated_by})"
 
 
+@public
 @dataclass(frozen=True)
 class EliminationResult(Result):
     """The outcome of iterated elimination of dominated actions.
@@ -150,6 +154,7 @@ class EliminationResult(Result):
         return "\n".join(lines)
 
 
+@public
 def iterated_elimination(game: GameLike, strict: bool = True) -> EliminationResult:
     """Iteratively remove actions dominated by another pure action.
 

@@ -6,7 +6,7 @@ import inspect
 from collections.abc import Callable
 from typing import Any
 
-from coopgame._checks import check_choice, check_options
+from coopgame._checks import check_choice, check_options, public
 from coopgame.equilibria.pivoting import lemke_howson
 from coopgame.equilibria.polynomial import support_polynomial
 from coopgame.equilibria.pure import pure_equilibria
@@ -41,6 +41,7 @@ def method_options(method: Callable[..., Any]) -> tuple[str, ...]:
     return tuple(p.name for p in params if p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY))
 
 
+@public
 def mixed_equilibria(game: GameLike | SymmetricGame, method: str = "auto", *, fallback: str | None = None,
                      **options: Any) -> Solutions[Any]:
     """Nash equilibria in mixed strategies of a game with any number of players.

@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 
-from coopgame._checks import check_choice, check_options
+from coopgame._checks import check_choice, check_options, public
 from coopgame.equilibria.mixed import mixed_equilibria
 from coopgame.equilibria.pure import pure_equilibria
 from coopgame.equilibria.result import payoff_column
@@ -37,6 +37,7 @@ def _profile(eq: Any) -> tuple[Any, ...] | None:
     return getattr(eq, "pure_profile", None)
 
 
+@public
 @dataclass(frozen=True)
 class MultilevelEquilibrium(Result):
     """One branch of a nested game's solution: an upper equilibrium and the lower equilibria it leads to.
@@ -114,6 +115,7 @@ def _numeric(game: Any, where: str) -> Any:
     return as_normal_form(game, where)
 
 
+@public
 def solve_multilevel(game: MultilevelGame, lower: str = "pure", **values: Any) -> Solutions[MultilevelEquilibrium]:
     """Solve a nested game level by level: upper pure equilibria, then the lower game under each.
 
@@ -177,6 +179,7 @@ def solve_multilevel(game: MultilevelGame, lower: str = "pure", **values: Any) -
                      is_complete=False, note="only the pure equilibria of the upper game are followed")
 
 
+@public
 def anticipated_upper(game: MultilevelGame, owners: Any = None, select: str = "welfare", weight: Any = 1,
                       **values: Any) -> NormalFormGame:
     """The upper game with each upper player's payoff raised by its lower units' equilibrium payoffs.

@@ -21,7 +21,7 @@ from typing import Any
 
 import numpy as np
 
-from coopgame._checks import check_int, check_size
+from coopgame._checks import check_int, check_size, public
 from coopgame._numeric import TOLERANCE
 from coopgame.equilibria._finish import finish_bimatrix
 from coopgame.equilibria.result import sort_equilibria
@@ -149,6 +149,7 @@ def _path(A: np.ndarray, B: np.ndarray, label: int, exact: bool, max_pivots: int
     return tp.values(range(0, m)), tq.values(range(m, m + n))
 
 
+@public
 def lemke_howson(game: GameLike, initial_label: int | str = 0, max_pivots: int = 100_000, *,
                  max_size: int = MAX_LEMKE_HOWSON_SIZE) -> Solutions[Any]:
     """One equilibrium of a two-player game (or several) by the Lemke–Howson algorithm.

@@ -46,7 +46,7 @@ from typing import Any
 
 import numpy as np
 
-from coopgame._checks import check_int, check_size
+from coopgame._checks import check_int, check_size, public
 from coopgame._numeric import TOLERANCE, to_fraction
 from coopgame.equilibria.result import Equilibrium, sort_equilibria
 from coopgame.errors import DegenerateGameWarning
@@ -232,6 +232,7 @@ def _number(v: Any) -> Any:
     return _mp(sympy.N(v, _DIGITS + 10))
 
 
+@public
 def support_polynomial(game: GameLike, *, max_profiles: int = MAX_SUPPORT_PROFILES,
                        max_float_profiles: int = MAX_FLOAT_SUPPORT_PROFILES) -> Solutions[Any]:
     """Isolated Nash equilibria of an N-player game by support enumeration and polynomial solving.

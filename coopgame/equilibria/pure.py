@@ -8,6 +8,7 @@ from typing import Any
 
 import numpy as np
 
+from coopgame._checks import public
 from coopgame.equilibria.result import Equilibrium
 from coopgame.equilibria.symmetric import symmetric_pure_equilibria
 from coopgame.games.coerce import GameLike, as_normal_form
@@ -60,6 +61,7 @@ def _equilibrium_indices(game: NormalFormGame) -> np.ndarray:
     return np.flatnonzero(mask) if mask is not None else np.asarray(cand)
 
 
+@public
 def pure_equilibria(game: GameLike | SymmetricGame) -> Solutions[Any]:
     """All pure-strategy Nash equilibria of a game with any number of players.
 

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from coopgame._checks import describe
+from coopgame._checks import describe, public
 from coopgame._numeric import TOLERANCE, as_float, format_number, readonly
 from coopgame.errors import InvalidArgumentTypeError, InvalidGameTypeError, InvalidProfileError
 from coopgame.games.normal_form import MixedProfile, NormalFormGame
@@ -35,6 +35,7 @@ def payoff_column(player: str) -> str:
     return f"payoff: {player}"
 
 
+@public
 @dataclass(frozen=True, eq=False, repr=False)
 class Equilibrium(Result):
     """A Nash equilibrium of a game, with its payoffs, as found by a solver.
@@ -328,6 +329,7 @@ def sort_equilibria(equilibria: Iterable[Equilibrium]) -> list[Equilibrium]:
     return sorted(equilibria, key=Equilibrium._sort_key)
 
 
+@public
 def equilibria_frame(equilibria: Iterable[Any]) -> Any:
     """A pandas DataFrame with one row per equilibrium, of any kind.
 

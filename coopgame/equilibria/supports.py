@@ -23,7 +23,7 @@ from typing import Any
 
 import numpy as np
 
-from coopgame._checks import check_int, check_size
+from coopgame._checks import check_int, check_size, public
 from coopgame._numeric import TOLERANCE
 from coopgame.equilibria._finish import finish_bimatrix
 from coopgame.equilibria._linalg import solve_stack
@@ -85,6 +85,7 @@ def _spread(vals: np.ndarray, idx: np.ndarray, size: int) -> np.ndarray:
     return full
 
 
+@public
 def support_enumeration(game: GameLike, *, max_pairs: int = MAX_SUPPORT_PAIRS) -> Solutions[Any]:
     """Equilibria of a non-degenerate two-player game by enumerating supports.
 

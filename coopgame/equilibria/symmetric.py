@@ -45,6 +45,7 @@ from typing import Any
 
 import numpy as np
 
+from coopgame._checks import public
 from coopgame._numeric import format_number
 from coopgame.equilibria.result import Equilibrium, payoff_column
 from coopgame.errors import DegenerateGameWarning, InvalidGameError, NotSupportedError
@@ -54,6 +55,7 @@ from coopgame.results import Result, Solutions
 __all__ = ["SymmetricEquilibrium", "symmetric_mixed_equilibria", "symmetric_pure_equilibria"]
 
 
+@public
 @dataclass(frozen=True)
 class SymmetricEquilibrium(Result):
     """An equilibrium of a :class:`~coopgame.games.symmetric.SymmetricGame`.

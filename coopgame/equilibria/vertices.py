@@ -24,7 +24,7 @@ from typing import Any
 
 import numpy as np
 
-from coopgame._checks import check_int, check_size
+from coopgame._checks import check_int, check_size, public
 from coopgame.equilibria._faces import solve_faces
 from coopgame.equilibria._finish import finish_bimatrix
 from coopgame.equilibria._polytope import LABEL_TOL, labelled_vertices, normalise
@@ -75,6 +75,7 @@ def _extreme_pairs(A: np.ndarray, B: np.ndarray, max_dimension: int) -> tuple[np
     return np.concatenate(xs), np.concatenate(ys)
 
 
+@public
 def vertex_enumeration(game: GameLike, *, max_dimension: int = MAX_POLYTOPE_DIMENSION) -> Solutions[Any]:
     """All extreme equilibria of a two-player game, degenerate or not.
 

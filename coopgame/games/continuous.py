@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 import sympy
 
-from coopgame._checks import call_user, check_real, describe
+from coopgame._checks import call_user, check_real, describe, public
 from coopgame.errors import InvalidGameError, InvalidProfileError, UnresolvedParameterError
 from coopgame.games.expressions import as_expression
 
@@ -247,6 +247,7 @@ class _Compiled:
         return True
 
 
+@public
 class ContinuousGame:
     """An N-player game in which each player chooses one real number.
 

@@ -16,7 +16,7 @@ from typing import Any
 
 import sympy
 
-from coopgame._checks import call_user, describe
+from coopgame._checks import call_user, describe, public
 from coopgame.errors import InvalidGameError
 from coopgame.games.normal_form import NormalFormGame
 from coopgame.games.symbolic import SymbolicGame
@@ -28,6 +28,7 @@ _NAME = "MultilevelGame"
 _LOWER_TYPES = (NormalFormGame, SymbolicGame, SymmetricGame)
 
 
+@public
 class MultilevelGame:
     """A two-level nested game: a lower-level game for each pure outcome of an upper-level game.
 

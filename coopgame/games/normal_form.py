@@ -9,7 +9,7 @@ from typing import Any
 import numpy as np
 import sympy
 
-from coopgame._checks import check_bool, describe, probability_vector
+from coopgame._checks import check_bool, describe, probability_vector, public
 from coopgame._numeric import as_float, format_number, readonly, scaled_tolerance
 from coopgame.errors import InvalidGameError, InvalidGameTypeError, InvalidProfileError
 from coopgame.games._base import Action, GameBase, PureProfile, game_labels
@@ -30,6 +30,7 @@ def _sequence(value: Any, what: str, where: str) -> Sequence[Any]:
     return value
 
 
+@public
 class NormalFormGame(GameBase, kind="numeric"):
     """A finite game in strategic form with ``N`` players.
 

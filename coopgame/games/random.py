@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from coopgame._checks import check_bool, check_int, check_seed, check_size, describe
+from coopgame._checks import check_bool, check_int, check_seed, check_size, describe, public
 from coopgame.errors import InvalidGameError
 from coopgame.games._payoffs import MAX_PLAYERS
 from coopgame.games.normal_form import NormalFormGame
@@ -18,6 +18,7 @@ __all__ = ["MAX_RANDOM_SIZE", "random_game"]
 MAX_RANDOM_SIZE = 10**7
 
 
+@public
 def random_game(shape: int | Sequence[int], seed: int | np.random.Generator | None = None,
                 integer: bool = False, high: int = 10, *, max_size: int = MAX_RANDOM_SIZE) -> NormalFormGame:
     """A game with independent random payoffs.

@@ -8,7 +8,7 @@ from typing import Any
 import numpy as np
 import sympy
 
-from coopgame._checks import describe
+from coopgame._checks import describe, public
 from coopgame._numeric import readonly
 from coopgame.errors import InvalidArgumentTypeError, InvalidGameError, InvalidProfileError, UnresolvedParameterError
 from coopgame.games._base import GameBase, build_game, game_labels
@@ -22,6 +22,7 @@ __all__ = ["SymbolicGame", "build_game", "as_expression", "FUNCTIONS"]
 _free = free_symbols
 
 
+@public
 class SymbolicGame(GameBase, kind="symbolic"):
     """A finite game in strategic form whose payoffs are sympy expressions.
 

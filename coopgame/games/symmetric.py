@@ -30,7 +30,16 @@ from typing import Any
 
 import numpy as np
 
-from coopgame._checks import call_user, check_bool, check_callable, check_int, check_size, describe, probability_vector
+from coopgame._checks import (
+    call_user,
+    check_bool,
+    check_callable,
+    check_int,
+    check_size,
+    describe,
+    probability_vector,
+    public,
+)
 from coopgame._numeric import as_float, format_number, readonly, scaled_tolerance
 from coopgame.errors import InvalidGameError, InvalidProfileError
 from coopgame.games._base import _labels, default_actions
@@ -142,6 +151,7 @@ def count_vector_number(num_players: int, num_actions: int, cap: int | None = No
 
 
 # ---------------------------------------------------------------------- the game
+@public
 class SymmetricGame:
     """An anonymous N-player game: payoffs depend on one's own action and on how many others play each action.
 

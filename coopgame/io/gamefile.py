@@ -55,7 +55,7 @@ from typing import Any, NoReturn
 
 import numpy as np
 
-from coopgame._checks import check_int, describe
+from coopgame._checks import check_int, describe, public
 from coopgame.errors import InvalidArgumentTypeError, InvalidFileError, InvalidGameError
 from coopgame.games.normal_form import NormalFormGame
 from coopgame.games.symbolic import SymbolicGame
@@ -78,6 +78,7 @@ EXTENSIONS = {".nfg": "nfg", ".json": "json", ".yaml": "yaml", ".yml": "yaml"}
 _KEYS = ("title", "players", "actions", "payoffs", "parameters", "exact")
 
 
+@public
 @dataclass(frozen=True)
 class GameFile:
     """A game read by :func:`read_game`, with its title and the format it came in.
@@ -181,6 +182,7 @@ def _check_count(tree: Any, where: str, limit: int) -> None:
             stack.extend(item)
 
 
+@public
 def game_from_dict(data: Mapping[str, Any], *, max_digits: int = MAX_DIGITS,
                    max_size: int = MAX_SIZE) -> NormalFormGame | SymbolicGame:
     """Build a game from the mapping described in :mod:`coopgame.io.gamefile`.
@@ -279,6 +281,7 @@ def _text(x: Any) -> Any:
     return str(x)
 
 
+@public
 def game_to_dict(game: NormalFormGame | SymbolicGame, title: str = "") -> dict[str, Any]:
     """The mapping of :mod:`coopgame.io.gamefile` for ``game`` (JSON-ready).
 
@@ -314,6 +317,7 @@ def game_to_dict(game: NormalFormGame | SymbolicGame, title: str = "") -> dict[s
     return out
 
 
+@public
 def write_game_json(game: NormalFormGame | SymbolicGame, path: str | os.PathLike | None = None,
                     title: str = "") -> str:
     """Write ``game`` in the JSON format; return the text (and write it to ``path`` when given).
@@ -334,6 +338,7 @@ def write_game_json(game: NormalFormGame | SymbolicGame, path: str | os.PathLike
     return text
 
 
+@public
 def read_game(source: str | os.PathLike[str] | bytes, format: str | None = None, *, max_digits: int = MAX_DIGITS,
               max_size: int = MAX_SIZE) -> GameFile:
     """Read a game from a Gambit ``.nfg``, JSON or YAML file, or from such text.
@@ -409,6 +414,7 @@ def _json_number(text: str, max_digits: int) -> Any:
     return {"parse_int": parse_int, "parse_float": parse_float, "parse_constant": parse_constant}
 
 
+@public
 def parse_game(text: str | bytes, format: str | None = None, name: str = "<text>", *, max_digits: int = MAX_DIGITS,
                max_size: int = MAX_SIZE) -> GameFile:
     """Parse a game from the text of a Gambit ``.nfg``, JSON or YAML file.

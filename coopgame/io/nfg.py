@@ -56,7 +56,7 @@ from typing import Any, NoReturn, Union
 
 import numpy as np
 
-from coopgame._checks import check_int
+from coopgame._checks import check_int, public
 from coopgame.errors import (
     InvalidArgumentTypeError,
     InvalidFileError,
@@ -174,6 +174,7 @@ def _quote(label: str) -> str:
 
 
 # ---------------------------------------------------------------------- parser
+@public
 @dataclass(frozen=True)
 class NfgContents:
     """Everything an ``.nfg`` file holds, as parsed by :func:`parse_nfg`.
@@ -473,6 +474,7 @@ def _distinct(labels: list[str]) -> tuple[str, ...]:
 
 
 # ---------------------------------------------------------------------- public functions
+@public
 def parse_nfg(path_or_text: PathOrText, *, exact: bool | None = None, max_digits: int = MAX_DIGITS,
               max_size: int = MAX_SIZE) -> NfgContents:
     """Read an ``.nfg`` file with its title, comment and format version.
@@ -500,6 +502,7 @@ def parse_nfg(path_or_text: PathOrText, *, exact: bool | None = None, max_digits
     return _Parser(text, source, max_digits, max_size).parse(exact)
 
 
+@public
 def read_nfg(path_or_text: PathOrText, *, exact: bool | None = None, max_digits: int = MAX_DIGITS,
              max_size: int = MAX_SIZE) -> NormalFormGame:
     """Read a Gambit strategic-form (``.nfg``) file into a :class:`NormalFormGame`.
@@ -593,6 +596,7 @@ def _format_payoff(v: Any, exact: bool) -> str:
     return repr(float(v)).replace("e+", "e")
 
 
+@public
 def write_nfg(game: GameLike, title: str = "", *, comment: str = "",
               path: str | os.PathLike | None = None) -> str:
     """The text of a Gambit strategic-form file (payoff version) for ``game``.

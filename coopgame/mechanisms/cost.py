@@ -10,7 +10,7 @@ from typing import Any
 import numpy as np
 import sympy
 
-from coopgame._checks import describe, probability_vector
+from coopgame._checks import describe, probability_vector, public
 from coopgame.errors import InvalidGameTypeError, InvalidProfileError
 from coopgame.games._base import GameBase
 from coopgame.games.expressions import as_expression
@@ -33,6 +33,7 @@ def _plain(value: Any) -> Any:
     return expr
 
 
+@public
 @dataclass(frozen=True)
 class InstrumentCost(ValueResult):
     """The coordinator's expected net outlay at a profile.
@@ -82,6 +83,7 @@ def _strategy(game: GameBase, p: int, entry: Any) -> list[Any]:
     return list(probability_vector(entry, m, f"the strategy of {game.players[p]!r}", where, exact=True))
 
 
+@public
 def instrument_cost(game: GameBase, profile: Sequence[Any]) -> InstrumentCost:
     """The budget the instruments recorded on ``game`` cost the coordinator at ``profile``.
 

@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 import sympy
 
-from coopgame._checks import call_user, check_probability, describe
+from coopgame._checks import call_user, check_probability, describe, public
 from coopgame.errors import InvalidGameError, InvalidProfileError
 from coopgame.games.expressions import as_expression
 
@@ -136,6 +136,7 @@ def _substitute(value: Any, values: Mapping[sympy.Symbol, Any]) -> Any:
     return value
 
 
+@public
 def combined_detection(*probabilities: Amount) -> Any:
     """Detection probability of independent supervisors: ``1 - prod(1 - rho_j)``.
 
@@ -205,6 +206,7 @@ class _Instrument:
         return 0
 
 
+@public
 @dataclass(frozen=True)
 class Subsidy(_Instrument):
     """A coordinator pays ``player`` the ``amount`` whenever it plays ``action``.
@@ -244,6 +246,7 @@ class Subsidy(_Instrument):
         return _amount(self.amount, [], "Subsidy") * self._cost_share(players, actions, probabilities)
 
 
+@public
 @dataclass(frozen=True)
 class Penalty(_Instrument):
     """An expected fine ``detection * fine`` on ``player`` whenever it plays ``action``.
@@ -305,6 +308,7 @@ class Penalty(_Instrument):
         return -self.expected_fine() * self._cost_share(players, actions, probabilities)
 
 
+@public
 @dataclass(frozen=True)
 class Transfer(_Instrument):
     """A side payment: ``payer`` pays ``payee`` the ``amount`` (ecological compensation).
@@ -386,6 +390,7 @@ class Transfer(_Instrument):
         return out, actions
 
 
+@public
 @dataclass(frozen=True)
 class Standard(_Instrument):
     """A unified standard: ``player`` may no longer play ``forbidden_actions`` (harmonisation).

@@ -15,7 +15,7 @@ from typing import Any
 
 import sympy
 
-from coopgame._checks import check_int, check_real, check_size
+from coopgame._checks import check_int, check_real, check_size, public
 from coopgame.games.continuous import ContinuousGame
 from coopgame.games.symmetric import SymmetricGame
 from coopgame.models._common import check_parameters, symbol
@@ -78,6 +78,7 @@ def _affine_game(n: int, labels: list[str], slope: Fraction, cost: Fraction, thr
     return SymmetricGame.from_table(n, labels, rows, exact=True)
 
 
+@public
 def public_goods_anonymous(n: int = 100, c: Any = 4, r: Any = Fraction(3, 2), *,
                            max_regions: int = MAX_ANONYMOUS_REGIONS) -> SymmetricGame:
     """The binary public-goods game among ``n`` anonymous regions, as a SymmetricGame.
@@ -134,6 +135,7 @@ def public_goods_anonymous(n: int = 100, c: Any = 4, r: Any = Fraction(3, 2), *,
     return _affine_game(n, ["Govern", "Free-ride"], r * c / n, c)
 
 
+@public
 def minimum_participation_anonymous(n: int = 100, clause: int | None = None, b: Any = 1,
                                     c: Any = Fraction(5, 2), *,
                                     max_regions: int = MAX_ANONYMOUS_REGIONS) -> SymmetricGame:
@@ -192,6 +194,7 @@ def minimum_participation_anonymous(n: int = 100, clause: int | None = None, b: 
     return _affine_game(n, ["Abate", "Pollute"], b, c, threshold=k)
 
 
+@public
 def public_goods_continuous(n: int = 2, *, max_regions: int = MAX_CONTINUOUS_REGIONS, **values: Any) -> ContinuousGame:
     """The continuous public-goods game: each region contributes ``g_i`` in ``[0, e]``.
 

@@ -7,7 +7,7 @@ from typing import Any
 
 import sympy
 
-from coopgame._checks import check_int, check_size
+from coopgame._checks import check_int, check_size, public
 from coopgame.errors import InvalidArgumentError
 from coopgame.games.normal_form import NormalFormGame
 from coopgame.games.symbolic import SymbolicGame
@@ -22,6 +22,7 @@ __all__ = ["inspection"]
 MAX_SUPERVISORS = 100
 
 
+@public
 def inspection(supervisors: int | Sequence[str] = 1, *, max_supervisors: int = MAX_SUPERVISORS,
                **values: Any) -> SymbolicGame | NormalFormGame:
     """A local government cooperates for real or falsely; the central government inspects or trusts.

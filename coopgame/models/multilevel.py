@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from coopgame._checks import public
 from coopgame.games.multilevel import MultilevelGame
 from coopgame.models._common import check_parameters, symbol
 from coopgame.models._common import game as _game
@@ -13,6 +14,7 @@ __all__ = ["multilevel"]
 _ACTIONS = ("Cooperate", "Defect")
 
 
+@public
 def multilevel(**values: Any) -> MultilevelGame:
     """Two provinces, then one city in each: city cooperation needs provincial cooperation.
 

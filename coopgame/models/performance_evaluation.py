@@ -6,7 +6,7 @@ from typing import Any
 
 import sympy
 
-from coopgame._checks import check_choice
+from coopgame._checks import check_choice, public
 from coopgame.games.normal_form import NormalFormGame
 from coopgame.games.symbolic import SymbolicGame
 from coopgame.models._common import finish, game, symbol
@@ -17,6 +17,7 @@ __all__ = ["performance_evaluation", "FISCAL_UTILITIES"]
 FISCAL_UTILITIES = {"linear": None, "log": sympy.log, "sqrt": sympy.sqrt}
 
 
+@public
 def performance_evaluation(fiscal: str = "linear", **values: Any) -> SymbolicGame | NormalFormGame:
     """Two regions' officials choose Strict or Lax regulation, weighing GDP against the environment.
 

@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 import sympy
 
-from coopgame._checks import check_bool, check_int
+from coopgame._checks import check_bool, check_int, public
 from coopgame.errors import InvalidArgumentError
 from coopgame.games.normal_form import NormalFormGame
 from coopgame.games.symbolic import SymbolicGame, as_expression
@@ -34,6 +34,7 @@ def _per_region(model: str, what: str, given: Any, n: int) -> list[sympy.Expr]:
     return [as_expression(v, None, model) for v in given]
 
 
+@public
 def public_goods(n: int = 2, costs: Sequence[Any] | None = None, shares: Sequence[Any] | None = None, *,
                  max_players: int = MAX_PLAYERS, **values: Any) -> SymbolicGame | NormalFormGame:
     """Binary public-goods game: each region governs its pollution at a cost or free-rides.
@@ -114,6 +115,7 @@ def public_goods(n: int = 2, costs: Sequence[Any] | None = None, shares: Sequenc
     return finish("public_goods", game, values, ("n", "costs", "shares", "max_players"))
 
 
+@public
 def threshold_public_goods(n: int = 3, m: int | None = None, risk: bool = False, *, max_players: int = MAX_PLAYERS,
                            **values: Any) -> SymbolicGame | NormalFormGame:
     """Threshold (step-level) public goods: the common good needs at least ``m`` governing regions.
@@ -189,6 +191,7 @@ def threshold_public_goods(n: int = 3, m: int | None = None, risk: bool = False,
     return finish("threshold_public_goods", game, values, ("n", "m", "risk", "max_players"))
 
 
+@public
 def minimum_participation(n: int = 4, clause: int | None = None, *, max_players: int = MAX_PLAYERS,
                           **values: Any) -> SymbolicGame | NormalFormGame:
     """Barrett's binary abatement game, with an optional minimum-participation clause.

@@ -6,6 +6,7 @@ from typing import Any
 
 import sympy
 
+from coopgame._checks import public
 from coopgame.games.normal_form import NormalFormGame
 from coopgame.games.symbolic import SymbolicGame
 from coopgame.models._common import finish, game, symbol
@@ -13,6 +14,7 @@ from coopgame.models._common import finish, game, symbol
 __all__ = ["race_to_the_bottom"]
 
 
+@public
 def race_to_the_bottom(**values: Any) -> SymbolicGame | NormalFormGame:
     """Two regions set Strict or Lax environmental standards to attract mobile investment.
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from coopgame._checks import public
 from coopgame.games.normal_form import NormalFormGame
 from coopgame.games.symbolic import SymbolicGame
 from coopgame.models._common import finish, game, symbol
@@ -26,6 +27,7 @@ def _symmetric(name: str, labels: list[str], R: Any, S: Any, T: Any, P: Any, def
     return finish(name, g, values)
 
 
+@public
 def prisoners_dilemma(**values: Any) -> SymbolicGame | NormalFormGame:
     """Prisoner's dilemma: two regions each cooperate on pollution control or defect.
 
@@ -73,6 +75,7 @@ def prisoners_dilemma(**values: Any) -> SymbolicGame | NormalFormGame:
                       {"T": 5, "R": 3, "P": 1, "S": 0}, values)
 
 
+@public
 def stag_hunt(**values: Any) -> SymbolicGame | NormalFormGame:
     """Stag hunt: two regions choose a joint project (Stag) or go it alone (Hare).
 
@@ -117,6 +120,7 @@ def stag_hunt(**values: Any) -> SymbolicGame | NormalFormGame:
     return _symmetric("stag_hunt", ["Stag", "Hare"], R, S, T, P, {"R": 4, "S": 1, "T": 3, "P": 3}, values)
 
 
+@public
 def chicken(**values: Any) -> SymbolicGame | NormalFormGame:
     """Chicken (hawk-dove): two regions each yield or hold out in a dispute over a shared cost.
 
@@ -160,6 +164,7 @@ def chicken(**values: Any) -> SymbolicGame | NormalFormGame:
     return _symmetric("chicken", ["Swerve", "Straight"], R, S, T, P, {"T": 4, "R": 3, "S": 2, "P": 1}, values)
 
 
+@public
 def battle_of_the_sexes(**values: Any) -> SymbolicGame | NormalFormGame:
     """Battle of the sexes: two regions want a common standard but each prefers its own.
 
@@ -200,6 +205,7 @@ def battle_of_the_sexes(**values: Any) -> SymbolicGame | NormalFormGame:
     return finish("battle_of_the_sexes", g, values)
 
 
+@public
 def matching_pennies(**values: Any) -> SymbolicGame | NormalFormGame:
     """Matching pennies: an inspector wants to match, an evader to mismatch.
 

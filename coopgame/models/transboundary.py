@@ -7,7 +7,7 @@ from typing import Any
 import numpy as np
 import sympy
 
-from coopgame._checks import check_choice, check_int, check_size
+from coopgame._checks import check_choice, check_int, check_size, public
 from coopgame.errors import InvalidArgumentError
 from coopgame.games.continuous import ContinuousGame
 from coopgame.games.symbolic import as_expression
@@ -22,6 +22,7 @@ _NAME = "transboundary_emissions"
 MAX_REGIONS = 50
 
 
+@public
 def transboundary_emissions(n: int = 2, transport: Any = None, damage: str = "linear", *,
                             max_regions: int = MAX_REGIONS, **values: Any) -> ContinuousGame:
     """Regions choose emissions that are carried to one another's territory (Maler's acid-rain game).

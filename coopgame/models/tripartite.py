@@ -6,6 +6,7 @@ from typing import Any
 
 import numpy as np
 
+from coopgame._checks import public
 from coopgame.games.normal_form import NormalFormGame
 from coopgame.games.symbolic import SymbolicGame
 from coopgame.models._common import finish, game, symbol
@@ -15,6 +16,7 @@ __all__ = ["tripartite"]
 _NAMES = ("pi", "c_e", "s_e", "f_e", "w", "c_g", "g", "d", "s_g", "F_g", "c_c", "B", "r")
 
 
+@public
 def tripartite(**values: Any) -> SymbolicGame | NormalFormGame:
     """The canonical central / local / enterprise game (claim C18 of docs/explanation/claims.md).
 

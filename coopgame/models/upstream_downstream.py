@@ -6,7 +6,7 @@ from typing import Any
 
 import sympy
 
-from coopgame._checks import check_bool, check_choice, check_probability
+from coopgame._checks import check_bool, check_choice, check_probability, public
 from coopgame.games.normal_form import NormalFormGame
 from coopgame.games.symbolic import SymbolicGame, as_expression
 from coopgame.models._common import finish, game, symbol
@@ -22,6 +22,7 @@ PRESETS: dict[str, dict[str, Any]] = {
 }
 
 
+@public
 def bargained_payment(theta: Any = None) -> sympy.Expr:
     """The Nash-bargained compensation ``T = C_u - b_u + (1 - theta)(B_d + b_u - C_u)``.
 
@@ -44,6 +45,7 @@ def bargained_payment(theta: Any = None) -> sympy.Expr:
     return sympy.expand(C_u - b_u + (1 - th) * (B_d + b_u - C_u))
 
 
+@public
 def upstream_downstream(preset: str | None = None, *, bet: bool = False, subsidy: bool = False,
                         payment: str = "fixed", **values: Any) -> SymbolicGame | NormalFormGame:
     """An upstream region protects or develops; the downstream region compensates or refuses.

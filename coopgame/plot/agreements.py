@@ -7,7 +7,7 @@ from typing import Any
 
 import numpy as np
 
-from coopgame._checks import check_bool
+from coopgame._checks import check_bool, public
 from coopgame.coalitions.agreements import ParadoxOfCooperation, paradox_of_cooperation
 from coopgame.errors import InvalidArgumentError
 from coopgame.plot._axes import get_axes
@@ -15,6 +15,7 @@ from coopgame.plot._axes import get_axes
 __all__ = ["paradox_plot"]
 
 
+@public
 def paradox_plot(n: int | Sequence[int] = (10, 50), gammas: Sequence[float] | None = None, ax: Any = None,
                  model: str = "stackelberg", share: bool = False,
                  data: ParadoxOfCooperation | Sequence[ParadoxOfCooperation] | None = None) -> Any:

@@ -6,7 +6,7 @@ from typing import Any
 
 import numpy as np
 
-from coopgame._checks import check_bool
+from coopgame._checks import check_bool, public
 from coopgame.equilibria.mixed import mixed_equilibria
 from coopgame.errors import NotSupportedError
 from coopgame.games.coerce import GameLike, as_normal_form, require_two_players
@@ -33,6 +33,7 @@ def _correspondence(d0: float, d1: float) -> np.ndarray:
     return np.array([[0.0, left], [t_star, left], [t_star, right], [1.0, right]])
 
 
+@public
 def best_response_plot(game: GameLike, ax: Any = None, annotate: bool = True) -> Any:
     """Draw both players' best responses in a 2x2 game and mark its equilibria.
 

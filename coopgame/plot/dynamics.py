@@ -17,6 +17,7 @@ from typing import Any
 
 import numpy as np
 
+from coopgame._checks import public
 from coopgame.dynamics.attraction import one_population_rest_points
 from coopgame.dynamics.basin_estimates import Basins
 from coopgame.dynamics.field import ReplicatorField
@@ -85,6 +86,7 @@ def _check_3d(ax: Any, where: str) -> Any:
 
 
 # ---------------------------------------------------------------------------------------- phase portrait
+@public
 def phase_portrait(game: Any, ax: Any = None, *, resolution: int = 30, density: float = 1.2,
                    nullclines: bool = True, rest_points: bool = True, starts: Sequence[Any] | None = None,
                    t_max: float = 30.0, cmap: str = "viridis", legend: bool = True):
@@ -240,6 +242,7 @@ def _ternary(P: np.ndarray) -> np.ndarray:
     return np.asarray(P, dtype=float) @ _TRIANGLE
 
 
+@public
 def simplex_plot(source: Any, ax: Any = None, *, starts: Sequence[Any] | None = None, t_max: float = 50.0,
                  field: bool = True, rest_points: bool = True, resolution: int = 14, legend: bool = True):
     """One-population replicator dynamics of a three-strategy game on the simplex (a ternary plot).
@@ -346,6 +349,7 @@ def _axis_labels_3d(ax: Any, labels: Sequence[str]) -> None:
     ax.set_zlabel(f"share {labels[2]}", fontsize=8)
 
 
+@public
 def trajectory_3d(source: Any, ax: Any = None, *, starts: Sequence[Any] | None = None, t_max: float = 50.0,
                   corners: bool = True, legend: bool = True):
     """Trajectories of three roles with two strategies each in the unit cube.
@@ -422,6 +426,7 @@ def trajectory_3d(source: Any, ax: Any = None, *, starts: Sequence[Any] | None =
 
 
 # ---------------------------------------------------------------------------------------- time series
+@public
 def time_series(trajectory: Trajectory, ax: Any = None, *, columns: Sequence[Any] | None = None,
                 legend: bool = True):
     """Strategy shares of a replicator trajectory against time.
@@ -483,6 +488,7 @@ def time_series(trajectory: Trajectory, ax: Any = None, *, columns: Sequence[Any
 
 
 # ---------------------------------------------------------------------------------------- basin map
+@public
 def basin_map(basins: Basins, ax: Any = None, *, colors: Sequence[Any] | None = None, legend: bool = True,
               size: float | None = None):
     """Colour each start of a :class:`~coopgame.dynamics.basin_estimates.Basins` estimate by the attractor it reached.

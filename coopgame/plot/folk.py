@@ -7,7 +7,7 @@ from typing import Any
 
 import numpy as np
 
-from coopgame._checks import check_bool
+from coopgame._checks import check_bool, public
 from coopgame.equilibria.mixed import mixed_equilibria
 from coopgame.games.coerce import GameLike, as_normal_form, require_two_players
 from coopgame.plot._axes import get_axes
@@ -16,6 +16,7 @@ from coopgame.repeated.folk import feasible_region, individually_rational_region
 __all__ = ["folk_theorem_plot"]
 
 
+@public
 def folk_theorem_plot(game: GameLike, ax: Any = None, mixed: bool = True, annotate: bool = True) -> Any:
     """Shade the feasible and individually rational payoffs of a two-player game.
 

@@ -7,6 +7,7 @@ from typing import Any
 
 import numpy as np
 
+from coopgame._checks import public
 from coopgame.errors import InvalidArgumentError
 from coopgame.plot._axes import get_axes
 
@@ -102,6 +103,7 @@ def _curve(result: Any, along: str, column: str) -> tuple[np.ndarray, np.ndarray
         if len(pairs) < len(full) else t
 
 
+@public
 def regime_map(result: Any, x: str, y: str, column: str = "equilibria", ax: Any = None, *,
                labels: Mapping[Any, str] | None = None, colors: Sequence[Any] | Mapping[Any, Any] | None = None,
                thresholds: bool | Sequence[str] = True, legend: bool = True):
@@ -229,6 +231,7 @@ def regime_map(result: Any, x: str, y: str, column: str = "equilibria", ax: Any 
     return ax
 
 
+@public
 def threshold_plot(result: Any, x: str, columns: Sequence[str] | None = None, ax: Any = None, *,
                    by: str | None = None, labels: Mapping[str, str] | None = None):
     """Line plots of thresholds (least fines, subsidies, ...) against a parameter.

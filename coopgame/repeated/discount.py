@@ -22,7 +22,7 @@ from typing import Any
 import numpy as np
 import sympy
 
-from coopgame._checks import check_choice, check_discount
+from coopgame._checks import check_choice, check_discount, public
 from coopgame.errors import InvalidArgumentError, NotSupportedError
 from coopgame.games.coerce import GameLike, as_normal_form
 from coopgame.games.symbolic import SymbolicGame
@@ -35,6 +35,7 @@ _STRATEGIES = {"grim": "grim", "grim_trigger": "grim", "tit_for_tat": "tit_for_t
                "tft": "tit_for_tat", "one_shot": "one_shot", "stage": "one_shot"}
 
 
+@public
 @dataclass(frozen=True, repr=False)
 class DiscountFactor(ValueResult):
     """The least discount factor at which a profile is sustained.
@@ -249,6 +250,7 @@ def _symmetric_critical(game: SymmetricGame, profile: Any, key: str, punishment:
     return DiscountFactor(value, key, labels, ((game.actions[pun],) * n,), per, tuple(conds_list))
 
 
+@public
 def critical_discount_factor(game: GameLike | SymmetricGame, profile: Sequence[Any],
                              strategy: str = "grim", punishment: Sequence[Any] | None = None) -> DiscountFactor:
     """The least discount factor ``delta`` at which ``profile`` is sustained in the repeated game.

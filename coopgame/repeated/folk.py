@@ -28,7 +28,7 @@ from typing import Any
 
 import numpy as np
 
-from coopgame._checks import check_bool, check_real, describe
+from coopgame._checks import check_bool, check_real, describe, public
 from coopgame._numeric import LP_TOLERANCE, exact_solve, scaled_tolerance
 from coopgame.errors import InvalidArgumentError, NotSupportedError, SolverError
 from coopgame.games.coerce import GameLike, as_normal_form
@@ -41,6 +41,7 @@ Point = tuple[Any, ...]
 
 
 # ------------------------------------------------------------------ minmax
+@public
 @dataclass(frozen=True, eq=False, repr=False)
 class Minmax(Result):
     """Each player's minmax value and the punishment that achieves it.
@@ -157,6 +158,7 @@ def _exact_minmax(M: np.ndarray, y: np.ndarray, x: np.ndarray, tol: float) -> tu
     return v, yy
 
 
+@public
 def minmax_values(game: GameLike, mixed: bool = True) -> Minmax:
     """Each player's minmax value: the least payoff the others can force on it.
 
@@ -292,6 +294,7 @@ def _area(poly: Sequence[Point]) -> Any:
 
 
 # ------------------------------------------------------------------ the region
+@public
 @dataclass(frozen=True, eq=False, repr=False)
 class PayoffRegion(Result):
     """A region of payoff profiles of a repeated game (the folk theorem's set).
@@ -419,6 +422,7 @@ def _points(game: NormalFormGame) -> tuple[Point, ...]:
     return tuple(sorted(pts))
 
 
+@public
 def feasible_region(game: GameLike) -> PayoffRegion:
     """The feasible payoffs: the convex hull of the stage game's pure payoff profiles.
 
@@ -444,6 +448,7 @@ def feasible_region(game: GameLike) -> PayoffRegion:
     return PayoffRegion("feasible", tuple(game.players), pts, verts, None, None, game.is_exact)
 
 
+@public
 def individually_rational_region(game: GameLike, mixed: bool = True) -> PayoffRegion:
     """Feasible payoffs at or above every player's minmax value: the folk theorem's region.
 

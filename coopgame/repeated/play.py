@@ -10,7 +10,7 @@ from typing import Any
 import numpy as np
 import sympy
 
-from coopgame._checks import call_user, check_choice, check_discount, check_int, check_size, describe
+from coopgame._checks import call_user, check_choice, check_discount, check_int, check_size, describe, public
 from coopgame.errors import InvalidArgumentError
 from coopgame.games.coerce import GameLike, as_normal_form
 from coopgame.games.symbolic import SymbolicGame
@@ -78,6 +78,7 @@ def _bind(strategy: Callable[..., str], c: str, d: str, own: tuple[str, ...] | N
     return lambda history: strategy(history, c, d, own)
 
 
+@public
 @dataclass(frozen=True, repr=False)
 class RepeatedPlay(Result):
     """The outcome of :func:`play`.
@@ -111,6 +112,7 @@ class RepeatedPlay(Result):
         return f"RepeatedPlay({len(self.history)} rounds, delta={self.delta}: {shown}; discounted payoffs {pay})"
 
 
+@public
 def play(game: GameLike, strategies: Sequence[str | Callable[[History], Any]], rounds: int,
          delta: Any, cooperate: Sequence[Any] | None = None, defect: Sequence[Any] | None = None, *,
          max_rounds: int = MAX_ROUNDS) -> RepeatedPlay:

@@ -26,6 +26,7 @@ from typing import Any
 
 import pandas as pd
 
+from coopgame._checks import public
 from coopgame.errors import InvalidArgumentError, InvalidArgumentTypeError
 from coopgame.games.symbolic import SymbolicGame
 from coopgame.sweeps.grid import MAX_POINTS, grid_points, point_seed
@@ -43,6 +44,7 @@ __all__ = ["sweep", "grid_points", "point_seed", "MAX_POINTS", "NO_PURE_EQUILIBR
            "ERROR_COLUMN", "VALUE_COLUMN"]
 
 
+@public
 def sweep(function_or_game: Any, grid: Any, executor: cf.Executor | None = None, progress: bool | None = None,
           seed: Any = None, *, chunksize: int | None = None, timeout: float | None = None,
           thresholds: Iterable[tuple[Any, ...]] | None = None, corners: bool = False, mixed: bool = False,

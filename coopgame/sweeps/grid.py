@@ -26,7 +26,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from coopgame._checks import check_int, check_size, describe
+from coopgame._checks import check_int, check_size, describe, public
 from coopgame.errors import InvalidArgumentError, InvalidArgumentTypeError
 
 __all__ = ["MAX_POINTS", "grid_points", "point_seed"]
@@ -80,6 +80,7 @@ def _axis(name: Any, values: Any, where: str, max_points: int) -> list[Any]:
     return out
 
 
+@public
 def grid_points(grid: Any, where: str = "sweep", *, max_points: int = MAX_POINTS) -> pd.DataFrame:
     """The points of a grid as a DataFrame, one row per point.
 
@@ -204,6 +205,7 @@ def base_sequence(seed: Any) -> np.random.SeedSequence:
                                    f"a SeedSequence or a Generator, got {seed!r}") from None
 
 
+@public
 def point_seed(seed: Any, point: Mapping[str, Any]) -> int:
     """The seed a sweep passes to its function at ``point``.
 

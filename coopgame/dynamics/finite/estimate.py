@@ -10,7 +10,7 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from coopgame._checks import check_int, check_options, check_real
+from coopgame._checks import check_int, check_options, check_real, public
 from coopgame.errors import InvalidArgumentError
 from coopgame.results import Result
 
@@ -22,6 +22,7 @@ def check_confidence(confidence: Any, where: str) -> float:
     return float(check_real(confidence, "confidence", where, minimum=0, maximum=1, open_min=True, open_max=True))
 
 
+@public
 def wilson_interval(successes: int, trials: int, confidence: float = 0.95, **options: Any) -> tuple[float, float]:
     """Wilson score interval for a binomial proportion.
 
@@ -59,6 +60,7 @@ def wilson_interval(successes: int, trials: int, confidence: float = 0.95, **opt
     return low, high
 
 
+@public
 @dataclass(frozen=True)
 class FixationEstimate(Result):
     """A Monte Carlo estimate of a fixation probability.

@@ -35,7 +35,7 @@ from typing import Any
 
 import numpy as np
 
-from coopgame._checks import check_options
+from coopgame._checks import check_options, public
 from coopgame._numeric import to_fraction
 from coopgame.dynamics.finite.adapter import (
     Population,
@@ -99,6 +99,7 @@ def rho(pop: Population, a: int, b: int, size: int, process: str, intensity: Any
     return math.exp(-log_total)
 
 
+@public
 def fixation_probability(game: GameLike | SymmetricGame, mutant: str | int, resident: str | int,
                          population_size: int, *, process: str = "moran", intensity: Any = 0.1,
                          max_population: int | None = None, **options: Any) -> Any:

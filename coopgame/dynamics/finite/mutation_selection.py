@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from coopgame._checks import check_int, check_options, check_real, check_size
+from coopgame._checks import check_int, check_options, check_real, check_size, public
 from coopgame._numeric import TOLERANCE, readonly
 from coopgame.dynamics.finite.adapter import (
     Population,
@@ -41,6 +41,7 @@ __all__ = ["MAX_MUTATION_STATES", "MutationSelectionDistribution", "mutation_sel
 MAX_MUTATION_STATES: int = 50_000
 
 
+@public
 @dataclass(frozen=True, eq=False)
 class MutationSelectionDistribution(ArrayResult):
     """Stationary distribution of the full mutation-selection chain over all population compositions.
@@ -135,6 +136,7 @@ def _state_fitness(pop: Population, states: np.ndarray, size: int, table: np.nda
     return f
 
 
+@public
 def mutation_selection_distribution(game: GameLike | SymmetricGame, population_size: int, *, mutation: float,
                                     process: str = "fermi", intensity: float = 0.1,
                                     max_states: int = MAX_MUTATION_STATES, **options: Any) -> MutationSelectionDistribution:

@@ -6,7 +6,7 @@ from typing import Any
 
 import numpy as np
 
-from coopgame._checks import check_int, check_options, check_seed, check_size, progress_bar
+from coopgame._checks import check_int, check_options, check_seed, check_size, progress_bar, public
 from coopgame.dynamics.finite.adapter import (
     payoffs_float,
     prepare,
@@ -76,6 +76,7 @@ def _batch(size: int, process: str, w: float, fa: np.ndarray, fb: np.ndarray, ru
     return int(np.count_nonzero(k == size)), int(active.size), int(steps.sum())
 
 
+@public
 def simulate_fixation(game: GameLike | SymmetricGame, mutant: str | int, resident: str | int, population_size: int,
                       *, runs: int = 1000, process: str = "moran", intensity: Any = 0.1, seed: Any = None,
                       confidence: float = 0.95, max_steps: int = MAX_SIMULATION_STEPS,

@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from coopgame._checks import check_options, progress_bar
+from coopgame._checks import check_options, progress_bar, public
 from coopgame._numeric import readonly
 from coopgame.dynamics.finite.adapter import prepare
 from coopgame.dynamics.finite.fixation import rho
@@ -28,6 +28,7 @@ from coopgame.results import ArrayResult
 __all__ = ["StationaryDistribution", "stationary_distribution"]
 
 
+@public
 @dataclass(frozen=True, eq=False)
 class StationaryDistribution(ArrayResult):
     """Stationary distribution of a finite population in the limit of rare mutations.
@@ -131,6 +132,7 @@ def _gth(P: np.ndarray) -> np.ndarray:
     return pi / pi.sum()
 
 
+@public
 def stationary_distribution(game: GameLike | SymmetricGame, population_size: int, *, process: str = "moran",
                             intensity: Any = 0.1, max_population: int | None = None, progress: bool | None = None,
                             **options: Any) -> StationaryDistribution:

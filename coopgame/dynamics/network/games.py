@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from coopgame._checks import check_bool, check_options, check_real
+from coopgame._checks import check_bool, check_options, check_real, public
 from coopgame.games.normal_form import NormalFormGame
 
 __all__ = ["donation_game"]
 
 
+@public
 def donation_game(b: Any, c: Any, *, exact: bool | None = None, **options: Any) -> NormalFormGame:
     """The donation game: a cooperator pays ``c`` for its partner to receive ``b``.
 

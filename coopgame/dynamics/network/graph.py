@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 
-from coopgame._checks import check_int, check_options, check_size, describe
+from coopgame._checks import check_int, check_options, check_size, describe, public
 from coopgame._numeric import readonly
 from coopgame.errors import CoopgameError, InvalidArgumentError
 from coopgame.results import ArrayResult
@@ -26,6 +26,7 @@ __all__ = ["MAX_NODES", "Graph", "as_graph"]
 MAX_NODES: int = 10**7
 
 
+@public
 @dataclass(frozen=True, eq=False)
 class Graph(ArrayResult):
     """An undirected graph in compressed sparse row form (what the kernels read).
@@ -144,6 +145,7 @@ def _from_matrix(graph: Any, where: str, limit: int) -> tuple[np.ndarray, np.nda
     return matrix.indptr.astype(np.int64), matrix.indices.astype(np.int64), tuple(range(matrix.shape[0]))
 
 
+@public
 def as_graph(graph: Any, *, max_nodes: int = MAX_NODES, **options: Any) -> Graph:
     """Read an undirected graph: a networkx graph, a numpy adjacency matrix or a scipy sparse matrix.
 

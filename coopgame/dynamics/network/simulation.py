@@ -37,7 +37,16 @@ from typing import Any
 
 import numpy as np
 
-from coopgame._checks import check_choice, check_int, check_options, check_real, check_seed, check_size, progress_bar
+from coopgame._checks import (
+    check_choice,
+    check_int,
+    check_options,
+    check_real,
+    check_seed,
+    check_size,
+    progress_bar,
+    public,
+)
 from coopgame._numeric import readonly
 from coopgame.dynamics.finite.adapter import label_index, pair_matrix, population
 from coopgame.dynamics.finite.estimate import FixationEstimate, check_confidence, wilson_interval
@@ -109,6 +118,7 @@ def _kernel_seed(seed: Any, where: str) -> int:
     return int(check_seed(seed, where).integers(0, 2**31 - 1))
 
 
+@public
 @dataclass(frozen=True, eq=False)
 class NetworkRun(ArrayResult):
     """A simulated run of a game on a graph.
@@ -203,6 +213,7 @@ def _initial_state(initial: Any, n: int, m: int, labels: tuple[str, ...], rng: n
     return out
 
 
+@public
 def simulate_network(game: GameLike | SymmetricGame, graph: Any, *, steps: int, initial: Any = 0.5,
                      update: str = "death-birth", intensity: float = 0.1, payoff: str = "accumulated",
                      record_every: int | None = None, seed: Any = None, max_records: int = MAX_RECORDS,
@@ -293,6 +304,7 @@ def simulate_network(game: GameLike | SymmetricGame, graph: Any, *, steps: int, 
     return NetworkRun(readonly(times), readonly(record), readonly(s), labels, g, UPDATES[code], w)
 
 
+@public
 def fixation_on_graph(game: GameLike | SymmetricGame, graph: Any, mutant: str | int = 0, resident: str | int = 1, *,
                       runs: int = 1000, update: str = "death-birth", intensity: float = 0.01,
                       payoff: str = "accumulated", confidence: float = 0.95, max_steps: int = MAX_RUN_STEPS,
