@@ -244,12 +244,12 @@ def first_call(cfg: Config) -> Report:
 
 # ============================================================================ benchmark 2
 def support(cfg: Config) -> Report:
-    """coopgame.support_enumeration vs Nashpy's (and QuantEcon's) at 6x6 and 7x7."""
+    """coopgame.equilibria.support_enumeration vs Nashpy's (and QuantEcon's) at 6x6 and 7x7."""
     report = Report("support")
     ours = _coopgame_entries(["support_enumeration"])
     if not ours:
         report.targets.append(Target("support_enumeration vs Nashpy", None, None,
-                                     detail="coopgame.support_enumeration does not exist yet"))
+                                     detail="coopgame.equilibria.support_enumeration does not exist yet"))
         return report
     label, solver = ours[0]
     n_games = cfg.pick(10, 3)

@@ -29,7 +29,7 @@ def main(argv: list[str]) -> None:
         t2 = time.perf_counter()
 
         def solve():
-            return len(cg.vertex_enumeration(cg.NormalFormGame([A, B])))
+            return len(cg.equilibria.vertex_enumeration(cg.NormalFormGame([A, B])))
     elif lib == "quantecon":
         from quantecon.game_theory import NormalFormGame, vertex_enumeration
 

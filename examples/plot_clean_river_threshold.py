@@ -16,6 +16,8 @@ probability above ``(3 - s) / 5``, so the subsidy widens the set of beliefs
 from which cooperation is the best reply.
 """
 
+from fractions import Fraction
+
 import matplotlib.pyplot as plt
 import numpy as np
 
@@ -24,7 +26,7 @@ import coopgame as cg
 
 def clean_river(subsidy=0):
     """Both regions must govern for the benefit of 5; governing costs 3 - subsidy."""
-    cost, benefit = 3 - cg.Fraction(subsidy), 5
+    cost, benefit = 3 - Fraction(subsidy), 5
     row = [[benefit - cost, -cost], [0, 0]]
     col = [[benefit - cost, 0], [-cost, 0]]
     return cg.NormalFormGame(
@@ -38,7 +40,7 @@ def clean_river(subsidy=0):
 game = clean_river()
 print(game)
 equilibria = cg.mixed_equilibria(game)
-print(cg.equilibria_frame(equilibria).to_string(index=False))
+print(cg.equilibria.equilibria_frame(equilibria).to_string(index=False))
 
 # %%
 # The tipping point is the other region's probability of governing in the
@@ -46,7 +48,7 @@ print(cg.equilibria_frame(equilibria).to_string(index=False))
 subsidies = np.linspace(0, 3, 13)
 tipping = []
 for s in subsidies:
-    eqs = cg.mixed_equilibria(clean_river(cg.Fraction(str(s))))
+    eqs = cg.mixed_equilibria(clean_river(Fraction(str(s))))
     mixed = [eq for eq in eqs if not eq.is_pure]
     tipping.append(float(mixed[0].strategies[1][0]) if mixed else 0.0)
 

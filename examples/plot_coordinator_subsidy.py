@@ -15,11 +15,13 @@ plot the gain from governing rather than free-riding together with the number
 of regions that govern in equilibrium.
 """
 
+from fractions import Fraction
+
 import matplotlib.pyplot as plt
 
 import coopgame as cg
 
-cost, return_rate, regions = 4, cg.Fraction(3, 2), 2
+cost, return_rate, regions = 4, Fraction(3, 2), 2
 share = return_rate * cost / regions  # benefit each governing region gives each region
 
 
@@ -50,7 +52,7 @@ def river_game(subsidy):
 threshold = cost * (1 - return_rate / regions)
 print("subsidy threshold:", threshold)
 
-subsidies = [cg.Fraction(k, 8) for k in range(0, 17)]
+subsidies = [Fraction(k, 8) for k in range(0, 17)]
 gains, governing = [], []
 for s in subsidies:
     game = river_game(s)

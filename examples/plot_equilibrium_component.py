@@ -14,6 +14,8 @@ end points of the segments (the extreme equilibria); we draw them together
 with the whole set.
 """
 
+from fractions import Fraction
+
 import matplotlib.pyplot as plt
 
 import coopgame as cg
@@ -26,7 +28,7 @@ river_flow = cg.NormalFormGame(
 )
 print(river_flow)
 
-extreme = cg.vertex_enumeration(river_flow)
+extreme = cg.equilibria.vertex_enumeration(river_flow)
 for eq in extreme:
     print(eq, "regret:", eq.max_regret())
 
@@ -34,8 +36,8 @@ for eq in extreme:
 # Each point of the square is a pair (p, q): the probabilities that upstream
 # and downstream govern. We check a grid of points for zero regret and draw
 # the extreme equilibria on top.
-half = cg.Fraction(1, 2)
-grid = [cg.Fraction(k, 40) for k in range(41)]
+half = Fraction(1, 2)
+grid = [Fraction(k, 40) for k in range(41)]
 on_set = [
     (p, q)
     for p in grid

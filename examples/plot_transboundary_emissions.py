@@ -27,7 +27,7 @@ for alpha in alphas:
     nash = cg.continuous_equilibrium(game)
     nash_total.append(sum(nash.strategies))
     coop_total.append(sum(cg.cooperative_optimum(game).strategies))
-    anarchy.append(cg.price_of_anarchy(game, equilibrium=nash))
+    anarchy.append(cg.equilibria.price_of_anarchy(game, equilibrium=nash))
 
 fig, (left, right) = plt.subplots(1, 2, figsize=(9, 3.6))
 left.plot(alphas, nash_total, "o-", label="Nash")

@@ -64,7 +64,7 @@ def _param(case_id: str):
 def outcomes(request):
     """Run every selected case of this module once, in a pool of two worker processes."""
     wanted = [item.callspec.params["case_id"] for item in request.session.items
-              if item.module is request.module and hasattr(item, "callspec") and "case_id" in item.callspec.params]
+              if getattr(item, "module", None) is request.module and hasattr(item, "callspec") and "case_id" in item.callspec.params]
     results = run_cases({c: SELECTED[c][1] for c in wanted}, timeout=TIMEOUT, workers=2)
     if RECORD:
         _record(results)

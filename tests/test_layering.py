@@ -223,7 +223,6 @@ KNOWN_SHADOWED: set[str] = {
     "coopgame.models.tripartite",
     "coopgame.models.upstream_downstream",
     "coopgame.repeated.play",
-    "coopgame.sweep",
 }
 
 

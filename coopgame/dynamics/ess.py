@@ -228,13 +228,13 @@ def is_ess(game: GameLike, strategy: Any, *, max_strategies: int = MAX_STRATEGIE
     >>> import coopgame as cg
     >>> from coopgame.dynamics.ess import is_ess
     >>> hawk_dove = [[-1, 2], [0, 1]]
-    >>> is_ess(hawk_dove, 0), is_ess(hawk_dove, 1), is_ess(hawk_dove, [cg.Fraction(1, 2)] * 2)
+    >>> is_ess(hawk_dove, 0), is_ess(hawk_dove, 1), is_ess(hawk_dove, [Fraction(1, 2)] * 2)
     (False, False, True)
 
     Rock-paper-scissors with a win worth more than a loss: the centre is an ESS.
 
     >>> rps = [[0, -1, 2], [2, 0, -1], [-1, 2, 0]]
-    >>> is_ess(rps, [cg.Fraction(1, 3)] * 3), is_ess([[0, -2, 1], [1, 0, -2], [-2, 1, 0]], [cg.Fraction(1, 3)] * 3)
+    >>> is_ess(rps, [Fraction(1, 3)] * 3), is_ess([[0, -2, 1], [1, 0, -2], [-2, 1, 0]], [Fraction(1, 3)] * 3)
     (True, False)
     """
     where = "is_ess"

@@ -151,7 +151,7 @@ class ReplicatorField:
     >>> field = ReplicatorField(pd, populations="multi")
     >>> field(np.array([[0.5, 0.5, 0.5, 0.5], [1, 0, 1, 0]])).tolist()
     [[-0.375, 0.375, -0.375, 0.375], [0.0, 0.0, 0.0, 0.0]]
-    >>> field.jacobian([cg.Fraction(1), cg.Fraction(0), cg.Fraction(1), cg.Fraction(0)]).tolist()
+    >>> field.jacobian([Fraction(1), Fraction(0), Fraction(1), Fraction(0)]).tolist()
     [[Fraction(2, 1), Fraction(0, 1)], [Fraction(0, 1), Fraction(2, 1)]]
     >>> ReplicatorField(pd).populations, ReplicatorField(pd).symbolic()[1]
     ('single', [x*(1 - x)*(-x - 1)])

@@ -133,7 +133,7 @@ def stability(game: Any, point: Any, **options: Any) -> Stability:
     >>> pd = cg.NormalFormGame([[[3, 0], [5, 1]], [[3, 5], [0, 1]]], exact=True)
     >>> stability(pd, ["2", "2"]).classification        # mutual defection
     'stable'
-    >>> res = stability(cg.NormalFormGame.zero_sum([[1, -1], [-1, 1]], exact=True), [[cg.Fraction(1, 2)] * 2] * 2)
+    >>> res = stability(cg.NormalFormGame.zero_sum([[1, -1], [-1, 1]], exact=True), [[Fraction(1, 2)] * 2] * 2)
     >>> res.classification, res.trace, res.det
     ('centre', Fraction(0, 1), Fraction(1, 1))
 
@@ -141,9 +141,9 @@ def stability(game: Any, point: Any, **options: Any) -> Stability:
     equilibrium, which two separate populations would leave:
 
     >>> chicken = cg.NormalFormGame([[[3, 2], [4, 1]], [[3, 4], [2, 1]]], exact=True)
-    >>> stability(chicken, [cg.Fraction(1, 2), cg.Fraction(1, 2)]).classification
+    >>> stability(chicken, [Fraction(1, 2), Fraction(1, 2)]).classification
     'stable'
-    >>> stability(chicken, [[cg.Fraction(1, 2)] * 2] * 2).classification
+    >>> stability(chicken, [[Fraction(1, 2)] * 2] * 2).classification
     'saddle'
     """
 

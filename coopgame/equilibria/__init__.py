@@ -8,6 +8,14 @@ from coopgame.equilibria.conditions import (
     symbolic_mixed_equilibrium,
     threshold,
 )
+from coopgame.equilibria.continuous import (
+    ContinuousEquilibrium,
+    CooperativeOptimum,
+    best_response_iteration,
+    continuous_equilibrium,
+    cooperative_optimum,
+    price_of_anarchy,
+)
 from coopgame.equilibria.correlated import CorrelatedEquilibrium, correlated_equilibrium
 from coopgame.equilibria.dominance import (
     DominantStrategies,
@@ -17,11 +25,13 @@ from coopgame.equilibria.dominance import (
     iterated_elimination,
 )
 from coopgame.equilibria.mixed import mixed_equilibria
+from coopgame.equilibria.multilevel import MultilevelEquilibrium, anticipated_upper, solve_multilevel
 from coopgame.equilibria.pivoting import lemke_howson
 from coopgame.equilibria.polynomial import support_polynomial
 from coopgame.equilibria.pure import pure_equilibria
 from coopgame.equilibria.result import Equilibrium, equilibria_frame
 from coopgame.equilibria.supports import support_enumeration
+from coopgame.equilibria.symmetric import SymmetricEquilibrium
 from coopgame.equilibria.vertices import vertex_enumeration
 
 __all__ = [
@@ -46,4 +56,14 @@ __all__ = [
     "SymbolicMixedEquilibrium",
     "threshold",
     "Threshold",
+    "SymmetricEquilibrium",
+    "ContinuousEquilibrium",
+    "CooperativeOptimum",
+    "continuous_equilibrium",
+    "cooperative_optimum",
+    "price_of_anarchy",
+    "best_response_iteration",
+    "MultilevelEquilibrium",
+    "solve_multilevel",
+    "anticipated_upper",
 ]

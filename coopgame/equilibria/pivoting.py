@@ -184,9 +184,9 @@ def lemke_howson(game: GameLike, initial_label: int | str = 0, max_pivots: int =
     >>> import coopgame as cg
     >>> battle = cg.NormalFormGame([[[2, 0], [0, 1]], [[1, 0], [0, 2]]],
     ...                            actions=[["Opera", "Football"]] * 2, exact=True)
-    >>> cg.lemke_howson(battle)
+    >>> cg.equilibria.lemke_howson(battle)
     [Equilibrium(Player 1: Opera; Player 2: Opera; payoffs 2, 1)]
-    >>> len(cg.lemke_howson(battle, initial_label="all"))  # the mixed one is on no path from the origin
+    >>> len(cg.equilibria.lemke_howson(battle, initial_label="all"))  # the mixed one is on no path from the origin
     2
     """
     where = "lemke_howson"

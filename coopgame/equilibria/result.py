@@ -72,7 +72,7 @@ class Equilibrium(Result):
     --------
     >>> import coopgame as cg
     >>> pennies = cg.NormalFormGame.zero_sum([[1, -1], [-1, 1]], exact=True)
-    >>> eq = cg.Equilibrium(pennies, [[cg.Fraction(1, 2)] * 2] * 2)
+    >>> eq = cg.Equilibrium(pennies, [[Fraction(1, 2)] * 2] * 2)
     >>> eq
     Equilibrium(Player 1: 1/2 1 + 1/2 2; Player 2: 1/2 1 + 1/2 2; payoffs 0, 0)
     >>> eq.max_regret(), eq.is_pure, eq.support, eq.is_exact
@@ -345,7 +345,7 @@ def equilibria_frame(equilibria: Iterable[Any]) -> Any:
     >>> import coopgame as cg
     >>> pd_game = cg.NormalFormGame([[[3, 0], [5, 1]], [[3, 5], [0, 1]]],
     ...                             players=["North", "South"], actions=[["Govern", "Free-ride"]] * 2)
-    >>> print(cg.equilibria_frame(cg.pure_equilibria(pd_game)).to_string(index=False))
+    >>> print(cg.equilibria.equilibria_frame(cg.pure_equilibria(pd_game)).to_string(index=False))
         North     South  payoff: North  payoff: South method
     Free-ride Free-ride            1.0            1.0   pure
     """

@@ -120,7 +120,7 @@ def support_enumeration(game: GameLike, *, max_pairs: int = MAX_SUPPORT_PAIRS) -
     >>> import coopgame as cg
     >>> chicken = cg.NormalFormGame([[[0, -1], [1, -10]], [[0, 1], [-1, -10]]],
     ...                             actions=[["Swerve", "Straight"]] * 2, exact=True)
-    >>> for eq in cg.support_enumeration(chicken):
+    >>> for eq in cg.equilibria.support_enumeration(chicken):
     ...     print(eq)
     Equilibrium(Player 1: Swerve; Player 2: Straight; payoffs -1, 1)
     Equilibrium(Player 1: 9/10 Swerve + 1/10 Straight; Player 2: 9/10 Swerve + 1/10 Straight; payoffs -1/10, -1/10)

@@ -107,7 +107,7 @@ def vertex_enumeration(game: GameLike, *, max_dimension: int = MAX_POLYTOPE_DIME
 
     >>> import coopgame as cg
     >>> game = cg.NormalFormGame([[[1, 0], [0, 1]], [[1, 1], [1, 1]]], exact=True)
-    >>> for eq in cg.vertex_enumeration(game):
+    >>> for eq in cg.equilibria.vertex_enumeration(game):
     ...     print(eq)
     Equilibrium(Player 1: 1; Player 2: 1; payoffs 1, 1)
     Equilibrium(Player 1: 1; Player 2: 1/2 1 + 1/2 2; payoffs 1/2, 1)

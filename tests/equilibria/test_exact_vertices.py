@@ -25,7 +25,7 @@ def test_exact_pairs_equal_pygambit_and_vertex_enumeration(seed):
     game = cg.random_game((m, n), seed=seed, integer=True, high=3 if seed % 2 else 20)
     ours = {(tuple(x), tuple(y)) for x, y in exact_extreme_pairs(*game.payoffs, "test")}
     assert ours == _gambit(game)
-    assert ours == {tuple(tuple(s) for s in e.strategies) for e in cg.vertex_enumeration(game)}
+    assert ours == {tuple(tuple(s) for s in e.strategies) for e in cg.equilibria.vertex_enumeration(game)}
 
 
 def test_exact_pairs_reject_a_wrong_set():

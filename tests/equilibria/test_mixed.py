@@ -41,7 +41,7 @@ def test_methods_table():
 def test_auto_is_vertex_enumeration():
     for game in (BATTLE, STENGEL, STENGEL_DEGENERATE, cg.random_game((3, 4), seed=1)):
         auto = cg.mixed_equilibria(game)
-        assert auto == cg.vertex_enumeration(game) == cg.mixed_equilibria(game, method="vertex_enumeration")
+        assert auto == cg.equilibria.vertex_enumeration(game) == cg.mixed_equilibria(game, method="vertex_enumeration")
         assert all(e.method == "vertex_enumeration" for e in auto)
 
 
@@ -49,12 +49,12 @@ def test_auto_is_vertex_enumeration():
 def test_every_method_through_the_front_door(method):
     eqs = cg.mixed_equilibria(STENGEL, method=method)
     assert eqs and all(e.method == method for e in eqs)
-    assert key(eqs) <= key(cg.vertex_enumeration(STENGEL))
+    assert key(eqs) <= key(cg.equilibria.vertex_enumeration(STENGEL))
     assert all(e.max_regret() == 0 for e in eqs)
 
 
 def test_options_are_passed_to_the_method():
-    direct = cg.lemke_howson(STENGEL, initial_label=3)
+    direct = cg.equilibria.lemke_howson(STENGEL, initial_label=3)
     assert cg.mixed_equilibria(STENGEL, method="lemke_howson", initial_label=3) == direct
     with pytest.raises(InvalidArgumentError, match="unknown option 'initial_label'.*max_dimension"):
         cg.mixed_equilibria(STENGEL, method="vertex_enumeration", initial_label=3)
@@ -105,7 +105,7 @@ def test_accepts_payoff_arrays():
 # ---------------------------------------------------------------- support enumeration
 def test_published_support_enumeration_von_stengel():
     """von Stengel (2007), AGT ch. 3, (3.3): three equilibria, found by support enumeration as well."""
-    assert key(cg.support_enumeration(STENGEL)) == {
+    assert key(cg.equilibria.support_enumeration(STENGEL)) == {
         ((1, 0, 0), (1, 0)),
         ((F(4, 5), F(1, 5), 0), (F(2, 3), F(1, 3))),
         ((0, third, 2 * third), (third, 2 * third)),
@@ -114,52 +114,52 @@ def test_published_support_enumeration_von_stengel():
 
 def test_published_support_enumeration_pennies_and_battle():
     half = F(1, 2)
-    assert key(cg.support_enumeration(PENNIES)) == {((half, half), (half, half))}
-    assert key(cg.support_enumeration(BATTLE)) == key(cg.vertex_enumeration(BATTLE))
+    assert key(cg.equilibria.support_enumeration(PENNIES)) == {((half, half), (half, half))}
+    assert key(cg.equilibria.support_enumeration(BATTLE)) == key(cg.equilibria.vertex_enumeration(BATTLE))
 
 
 def test_support_enumeration_float_and_exact_agree():
     for seed in range(8):
         game = cg.random_game((3, 4), seed=seed)
         exact = game.to_exact()
-        assert cgst.same_float_set(cg.support_enumeration(game), cg.support_enumeration(exact), tol=1e-9)
+        assert cgst.same_float_set(cg.equilibria.support_enumeration(game), cg.equilibria.support_enumeration(exact), tol=1e-9)
 
 
 def test_support_enumeration_no_warning_on_non_degenerate_games():
     with warnings.catch_warnings():
         warnings.simplefilter("error", cg.DegenerateGameWarning)
         for seed in range(10):
-            cg.support_enumeration(cg.random_game((4, 3), seed=seed))
-        cg.support_enumeration(STENGEL)
+            cg.equilibria.support_enumeration(cg.random_game((4, 3), seed=seed))
+        cg.equilibria.support_enumeration(STENGEL)
 
 
 def test_support_enumeration_warns_on_degenerate_games():
     with pytest.warns(cg.DegenerateGameWarning, match="vertex_enumeration"):
-        eqs = cg.support_enumeration(STENGEL_DEGENERATE)
+        eqs = cg.equilibria.support_enumeration(STENGEL_DEGENERATE)
     # what it finds is correct, but the end of the segment with unequal support sizes,
     # ((1, 0, 0), (2/3, 1/3)), is missed: the reason for the warning
     assert all(e.max_regret() == 0 for e in eqs)
     assert key(eqs) == {((1, 0, 0), (1, 0)), ((0, third, 2 * third), (third, 2 * third))}
-    assert key(eqs) < key(cg.vertex_enumeration(STENGEL_DEGENERATE))
+    assert key(eqs) < key(cg.equilibria.vertex_enumeration(STENGEL_DEGENERATE))
 
 
 def test_support_enumeration_on_all_ties_warns_and_is_correct():
     game = cg.NormalFormGame([np.zeros((2, 2))] * 2, exact=True)
     with pytest.warns(cg.DegenerateGameWarning):
-        eqs = cg.support_enumeration(game)
+        eqs = cg.equilibria.support_enumeration(game)
     assert all(e.max_regret() == 0 for e in eqs)
 
 
 def test_support_enumeration_one_by_n():
     game = cg.NormalFormGame([[[0, 0, 0]], [[1, 3, 2]]], exact=True)
-    assert key(cg.support_enumeration(game)) == {((1,), (0, 1, 0))}
+    assert key(cg.equilibria.support_enumeration(game)) == {((1,), (0, 1, 0))}
 
 
 # ---------------------------------------------------------------- Lemke-Howson
 def test_published_lemke_howson_battle_docstring():
     """From the origin every label of the battle of the sexes leads to a pure equilibrium."""
-    assert [e.pure_profile for e in cg.lemke_howson(BATTLE)] == [("Opera", "Opera")]
-    everything = cg.lemke_howson(BATTLE, initial_label="all")
+    assert [e.pure_profile for e in cg.equilibria.lemke_howson(BATTLE)] == [("Opera", "Opera")]
+    everything = cg.equilibria.lemke_howson(BATTLE, initial_label="all")
     assert {e.pure_profile for e in everything} == {("Opera", "Opera"), ("Football", "Football")}
 
 
@@ -175,31 +175,31 @@ def test_derived_lemke_howson_von_stengel_every_label():
     mixed = ((0, third, 2 * third), (third, 2 * third))
     expected = [pure, mixed, pure, pure, mixed]
     for label, end in enumerate(expected):
-        assert key(cg.lemke_howson(STENGEL, initial_label=label)) == {end}, label
-    assert key(cg.lemke_howson(STENGEL, initial_label="all")) == {pure, mixed}
+        assert key(cg.equilibria.lemke_howson(STENGEL, initial_label=label)) == {end}, label
+    assert key(cg.equilibria.lemke_howson(STENGEL, initial_label="all")) == {pure, mixed}
 
 
 def test_lemke_howson_returns_one_equilibrium_per_label():
     game = cg.random_game((4, 6), seed=9)
     for label in range(10):
-        eqs = cg.lemke_howson(game, initial_label=label)
+        eqs = cg.equilibria.lemke_howson(game, initial_label=label)
         assert len(eqs) == 1 and eqs[0].method == "lemke_howson"
         assert eqs[0].max_regret() <= game.tolerance
-    assert cg.lemke_howson(game) == cg.lemke_howson(game, initial_label=0)
-    assert cg.lemke_howson(game, initial_label=np.int64(2)) == cg.lemke_howson(game, initial_label=2)
+    assert cg.equilibria.lemke_howson(game) == cg.equilibria.lemke_howson(game, initial_label=0)
+    assert cg.equilibria.lemke_howson(game, initial_label=np.int64(2)) == cg.equilibria.lemke_howson(game, initial_label=2)
 
 
 def test_lemke_howson_all_labels_are_distinct_equilibria():
     game = cg.random_game((5, 5), seed=3)
-    everything = cg.lemke_howson(game, initial_label="all")
+    everything = cg.equilibria.lemke_howson(game, initial_label="all")
     assert len({tuple(np.round(np.concatenate(e.strategies), 9)) for e in everything}) == len(everything)
     assert cgst.same_float_set(everything, everything)
     for eq in everything:
-        assert any(cgst.same_float_set([eq], [v]) for v in cg.vertex_enumeration(game))
+        assert any(cgst.same_float_set([eq], [v]) for v in cg.equilibria.vertex_enumeration(game))
 
 
 def test_lemke_howson_exact():
-    eqs = cg.lemke_howson(STENGEL_DEGENERATE)
+    eqs = cg.equilibria.lemke_howson(STENGEL_DEGENERATE)
     assert len(eqs) == 1
     assert all(isinstance(v, Fraction) for s in eqs[0].strategies for v in s)
     assert eqs[0].max_regret() == 0
@@ -209,9 +209,9 @@ def test_lemke_howson_degenerate_games_still_end_at_equilibria():
     """The lexicographic ratio test keeps paths going in degenerate games."""
     for seed in range(30):
         game = cg.random_game((4, 4), seed=seed, integer=True, high=2)
-        extreme = key(cg.vertex_enumeration(game))
+        extreme = key(cg.equilibria.vertex_enumeration(game))
         for label in range(8):
-            (eq,) = cg.lemke_howson(game, initial_label=label)
+            (eq,) = cg.equilibria.lemke_howson(game, initial_label=label)
             assert eq.max_regret() == 0
             # Lemke-Howson ends at a vertex pair, so at an extreme equilibrium
             assert key([eq]) <= extreme, (seed, label)
@@ -219,24 +219,24 @@ def test_lemke_howson_degenerate_games_still_end_at_equilibria():
 
 def test_lemke_howson_large_game():
     game = cg.random_game((30, 30), seed=1)
-    (eq,) = cg.lemke_howson(game)
+    (eq,) = cg.equilibria.lemke_howson(game)
     assert eq.max_regret() <= game.tolerance
     exact = cg.random_game((25, 20), seed=1, integer=True, high=5)
-    (eq,) = cg.lemke_howson(exact)
+    (eq,) = cg.equilibria.lemke_howson(exact)
     assert eq.max_regret() == 0
 
 
 def test_lemke_howson_pivot_limit():
     game = cg.random_game((4, 4), seed=3)
     with pytest.raises(cg.SolverError, match="lemke_howson") as info:
-        cg.lemke_howson(game, max_pivots=1)
+        cg.equilibria.lemke_howson(game, max_pivots=1)
     assert isinstance(info.value, RuntimeError)
     assert "max_pivots" in str(info.value)
 
 
 def test_lemke_howson_one_by_one():
     game = cg.NormalFormGame([[[1]], [[2]]], exact=True)
-    assert key(cg.lemke_howson(game, initial_label="all")) == {((1,), (1,))}
+    assert key(cg.equilibria.lemke_howson(game, initial_label="all")) == {((1,), (1,))}
 
 
 @pytest.mark.parametrize("method", ["support_enumeration", "lemke_howson"])

@@ -104,19 +104,19 @@ def test_the_cases_cover_what_they_claim():
 # ---------------------------------------------------------------- pygambit enummixed: all extreme equilibria
 @pytest.mark.parametrize("game", DEGENERATE, ids=_ids(DEGENERATE, "degenerate"))
 def test_vertex_enumeration_equals_gambit_enummixed_degenerate(game):
-    assert cgst.exact_set(cg.vertex_enumeration(game)) == gambit_extreme_equilibria(game)
+    assert cgst.exact_set(cg.equilibria.vertex_enumeration(game)) == gambit_extreme_equilibria(game)
 
 
 @pytest.mark.parametrize("game", GENERIC, ids=_ids(GENERIC, "generic"))
 def test_vertex_enumeration_equals_gambit_enummixed_generic(game):
     expected = gambit_extreme_equilibria(game)
-    assert cgst.exact_set(cg.vertex_enumeration(game)) == expected
+    assert cgst.exact_set(cg.equilibria.vertex_enumeration(game)) == expected
     # non-degenerate: support enumeration must find the same set, without warning
     with warnings.catch_warnings():
         warnings.simplefilter("error", cg.DegenerateGameWarning)
-        assert cgst.exact_set(cg.support_enumeration(game)) == expected
+        assert cgst.exact_set(cg.equilibria.support_enumeration(game)) == expected
     # Lemke-Howson from every label ends at one of them
-    for eq in cg.lemke_howson(game, initial_label="all"):
+    for eq in cg.equilibria.lemke_howson(game, initial_label="all"):
         assert cgst.exact_key(eq.strategies) in expected
 
 
@@ -124,7 +124,7 @@ def test_vertex_enumeration_equals_gambit_enummixed_generic(game):
 def test_lemke_howson_ends_at_a_gambit_equilibrium_on_degenerate_games(game):
     """In degenerate games the lexicographic rule still ends each path at a vertex pair: an extreme equilibrium."""
     expected = gambit_extreme_equilibria(game)
-    for eq in cg.lemke_howson(game, initial_label="all"):
+    for eq in cg.equilibria.lemke_howson(game, initial_label="all"):
         assert cgst.exact_key(eq.strategies) in expected
 
 
@@ -133,13 +133,13 @@ def test_float_vertex_enumeration_matches_gambit_on_degenerate_games():
     for game in DEGENERATE[:60]:
         A, B = game.float_payoffs
         fgame = cg.NormalFormGame([0.1 * A, 0.1 * B + 0.3])
-        assert cgst.same_float_set(cg.vertex_enumeration(fgame), gambit_extreme_equilibria(game), tol=1e-8)
+        assert cgst.same_float_set(cg.equilibria.vertex_enumeration(fgame), gambit_extreme_equilibria(game), tol=1e-8)
 
 
 def test_gambit_comparison_can_fail():
     """The comparison is not vacuous: dropping or perturbing one equilibrium is noticed."""
     game = DEGENERATE[40]
-    ours = cgst.exact_set(cg.vertex_enumeration(game))
+    ours = cgst.exact_set(cg.equilibria.vertex_enumeration(game))
     theirs = gambit_extreme_equilibria(game)
     assert ours == theirs and len(theirs) >= 1
     assert set(list(ours)[1:]) != theirs
@@ -194,8 +194,8 @@ def test_vertex_enumeration_equals_nashpy_on_non_degenerate_games():
         game = _generic_float_case(k, high=4)
         A, B = (np.array(u) for u in game.payoffs)
         theirs = list(nashpy.Game(A, B).vertex_enumeration())
-        assert cgst.same_float_set(cg.vertex_enumeration(game), theirs, tol=1e-8), k
-        assert cgst.same_float_set(cg.support_enumeration(game), theirs, tol=1e-8), k
+        assert cgst.same_float_set(cg.equilibria.vertex_enumeration(game), theirs, tol=1e-8), k
+        assert cgst.same_float_set(cg.equilibria.support_enumeration(game), theirs, tol=1e-8), k
 
 
 def test_vertex_enumeration_equals_quantecon_on_non_degenerate_games():
@@ -205,7 +205,7 @@ def test_vertex_enumeration_equals_quantecon_on_non_degenerate_games():
         A, B = (np.array(u) for u in game.payoffs)
         g = qgt.NormalFormGame((qgt.Player(A), qgt.Player(B.T.copy())))
         theirs = qgt.vertex_enumeration(g)
-        assert cgst.same_float_set(cg.vertex_enumeration(game), theirs, tol=1e-8), k
+        assert cgst.same_float_set(cg.equilibria.vertex_enumeration(game), theirs, tol=1e-8), k
 
 
 def test_lemke_howson_equals_quantecon_for_every_label():
@@ -215,7 +215,7 @@ def test_lemke_howson_equals_quantecon_for_every_label():
         g = qgt.NormalFormGame((qgt.Player(A), qgt.Player(B.T.copy())))
         for label in range(sum(game.shape)):
             theirs = qgt.lemke_howson(g, init_pivot=label)
-            assert cgst.same_float_set(cg.lemke_howson(game, initial_label=label), [theirs], tol=1e-8), (k, label)
+            assert cgst.same_float_set(cg.equilibria.lemke_howson(game, initial_label=label), [theirs], tol=1e-8), (k, label)
 
 
 def test_float_oracle_comparison_can_fail():
@@ -224,8 +224,8 @@ def test_float_oracle_comparison_can_fail():
     theirs = list(nashpy.Game(A, B).vertex_enumeration())
     shifted = [(x + 1e-6 * (np.arange(len(x)) - np.mean(np.arange(len(x)))), y) for x, y in theirs]
     if any(len(x) > 1 for x, _ in theirs):
-        assert not cgst.same_float_set(cg.vertex_enumeration(game), shifted, tol=1e-8)
-    assert not cgst.same_float_set(cg.vertex_enumeration(game), theirs[:-1], tol=1e-8)
+        assert not cgst.same_float_set(cg.equilibria.vertex_enumeration(game), shifted, tol=1e-8)
+    assert not cgst.same_float_set(cg.equilibria.vertex_enumeration(game), theirs[:-1], tol=1e-8)
 
 
 def test_every_two_player_profile_gambit_accepts_has_zero_regret_here():

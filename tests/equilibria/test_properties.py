@@ -46,14 +46,14 @@ def solve_all(game: cg.NormalFormGame) -> dict[str, list[cg.Equilibrium]]:
         warnings.simplefilter("ignore", cg.DegenerateGameWarning)
         return {
             "pure": cg.pure_equilibria(game),
-            "vertex_enumeration": cg.vertex_enumeration(game),
-            "support_enumeration": cg.support_enumeration(game),
-            "lemke_howson": cg.lemke_howson(game, initial_label="all"),
+            "vertex_enumeration": cg.equilibria.vertex_enumeration(game),
+            "support_enumeration": cg.equilibria.support_enumeration(game),
+            "lemke_howson": cg.equilibria.lemke_howson(game, initial_label="all"),
         }
 
 
 def vertex_set(game):
-    return cgst.exact_set(cg.vertex_enumeration(game))
+    return cgst.exact_set(cg.equilibria.vertex_enumeration(game))
 
 
 # ---------------------------------------------------------------- regret <= tolerance (exactly 0 for exact games)
@@ -100,7 +100,7 @@ def test_pure_equilibria_have_zero_regret_in_n_player_games(game):
 def test_derived_regret_checker_rejects_a_deviation(game):
     """The same independent checker finds positive regret once a player switches to a non-best reply."""
     payoffs = [np.asarray(u) for u in game.payoffs]
-    for eq in cg.vertex_enumeration(game):
+    for eq in cg.equilibria.vertex_enumeration(game):
         x, y = eq.strategies
         values = payoffs[0] @ y
         worse = [k for k in range(game.shape[0]) if values[k] < values.max()]
@@ -136,8 +136,8 @@ def test_pure_equilibria_invariant_under_positive_affine_transform(game, f, data
 @SLOW
 @given(cgst.generic_bimatrix_games(max_actions=4), cgst.positive_affine(exact=False), st.integers(0, 1))
 def test_float_equilibria_invariant_under_positive_affine_transform(game, f, player):
-    before = cg.vertex_enumeration(game)
-    after = cg.vertex_enumeration(transform_player(game, player, f))
+    before = cg.equilibria.vertex_enumeration(game)
+    after = cg.equilibria.vertex_enumeration(transform_player(game, player, f))
     assert cgst.same_float_set(after, before, tol=1e-8)
 
 
@@ -156,7 +156,7 @@ def test_extreme_equilibria_invariant_under_action_permutation(case):
     game, (player, order) = case
     permuted = game.permute_actions(player, order)
     mapped_back = set()
-    for eq in cg.vertex_enumeration(permuted):
+    for eq in cg.equilibria.vertex_enumeration(permuted):
         strategies = [list(s) for s in eq.strategies]
         original = [F(0)] * game.shape[player]
         for k, old in enumerate(order):  # new action k is old action order[k]
@@ -220,29 +220,29 @@ def test_derived_player_swap_check_can_fail():
 def test_support_enumeration_equals_vertex_enumeration_on_generic_games(game):
     with warnings.catch_warnings():
         warnings.simplefilter("error", cg.DegenerateGameWarning)  # generic games must not look degenerate
-        support = cg.support_enumeration(game)
-    assert cgst.same_float_set(support, cg.vertex_enumeration(game), tol=1e-8)
+        support = cg.equilibria.support_enumeration(game)
+    assert cgst.same_float_set(support, cg.equilibria.vertex_enumeration(game), tol=1e-8)
 
 
 @SLOW
 @given(cgst.generic_bimatrix_games(max_actions=4, exact=True))
 def test_support_enumeration_equals_vertex_enumeration_exactly(game):
-    assert cgst.exact_set(cg.support_enumeration(game)) == vertex_set(game)
+    assert cgst.exact_set(cg.equilibria.support_enumeration(game)) == vertex_set(game)
 
 
 @PROPERTY
 @given(cgst.generic_bimatrix_games(max_actions=5))
 def test_non_degenerate_games_have_an_odd_number_of_equilibria(game):
     """Lemke-Howson theory (Shapley 1974): a non-degenerate game has an odd number of equilibria."""
-    assert len(cg.vertex_enumeration(game)) % 2 == 1
+    assert len(cg.equilibria.vertex_enumeration(game)) % 2 == 1
 
 
 @PROPERTY
 @given(cgst.generic_bimatrix_games(max_actions=5))
 def test_lemke_howson_equilibria_are_among_vertex_enumeration(game):
-    everything = cg.vertex_enumeration(game)
+    everything = cg.equilibria.vertex_enumeration(game)
     for label in range(sum(game.shape)):
-        (eq,) = cg.lemke_howson(game, initial_label=label)
+        (eq,) = cg.equilibria.lemke_howson(game, initial_label=label)
         assert any(cgst.same_float_set([eq], [v], tol=1e-8) for v in everything), label
 
 
@@ -250,7 +250,7 @@ def test_lemke_howson_equilibria_are_among_vertex_enumeration(game):
 @given(exact_bimatrix)
 def test_lemke_howson_on_exact_games_is_an_extreme_equilibrium(game):
     extreme = vertex_set(game)
-    for eq in cg.lemke_howson(game, initial_label="all"):
+    for eq in cg.equilibria.lemke_howson(game, initial_label="all"):
         assert cgst.exact_key(eq.strategies) in extreme
 
 
@@ -258,13 +258,13 @@ def test_derived_membership_check_can_fail():
     """A profile that is not an extreme equilibrium is not matched by the membership test."""
     game = cg.NormalFormGame([[[2, 0], [0, 1]], [[1, 0], [0, 2]]])
     wrong = cg.Equilibrium.unverified(game, [[0.5, 0.5], [0.5, 0.5]])
-    assert not any(cgst.same_float_set([wrong], [v], tol=1e-8) for v in cg.vertex_enumeration(game))
+    assert not any(cgst.same_float_set([wrong], [v], tol=1e-8) for v in cg.equilibria.vertex_enumeration(game))
 
 
 @PROPERTY
 @given(exact_bimatrix)
 def test_float_and_exact_vertex_enumeration_agree(game):
-    assert cgst.same_float_set(cg.vertex_enumeration(game.to_float()), cg.vertex_enumeration(game), tol=1e-8)
+    assert cgst.same_float_set(cg.equilibria.vertex_enumeration(game.to_float()), cg.equilibria.vertex_enumeration(game), tol=1e-8)
 
 
 @PROPERTY
@@ -278,9 +278,9 @@ def test_every_pure_equilibrium_is_an_extreme_equilibrium(game):
 @given(st.one_of(exact_bimatrix, cgst.generic_bimatrix_games(max_actions=5)))
 def test_vertex_enumeration_numpy_path_equals_numba_path(game):
     assert _faces.HAVE_NUMBA, "numba is installed in the test environment; the comparison needs it"
-    with_numba = cg.vertex_enumeration(game)
+    with_numba = cg.equilibria.vertex_enumeration(game)
     with mock.patch.object(_faces, "HAVE_NUMBA", False):
-        without = cg.vertex_enumeration(game)
+        without = cg.equilibria.vertex_enumeration(game)
     if game.is_exact:
         assert cgst.exact_set(without) == cgst.exact_set(with_numba)
     else:
@@ -292,10 +292,10 @@ def test_derived_numpy_path_is_really_taken():
     game = cg.random_game((3, 4), seed=5)
     with mock.patch.object(_faces, "HAVE_NUMBA", False), \
             mock.patch.object(_faces, "_solve_faces_numpy", wraps=_faces._solve_faces_numpy) as spy:
-        cg.vertex_enumeration(game)
+        cg.equilibria.vertex_enumeration(game)
     assert spy.called
     with mock.patch.object(_faces, "_solve_faces_numpy", wraps=_faces._solve_faces_numpy) as spy:
-        cg.vertex_enumeration(game)
+        cg.equilibria.vertex_enumeration(game)
     assert not spy.called
 
 

@@ -154,31 +154,31 @@ def test_every_solver_returns_solutions_that_say_how():
         assert eqs.is_complete is (name != "lemke_howson")
     three = cg.NormalFormGame([np.ones((2, 2, 2), dtype=int)] * 3, exact=True)
     with pytest.warns(cg.DegenerateGameWarning):
-        eqs = cg.support_polynomial(three)
+        eqs = cg.equilibria.support_polynomial(three)
     assert eqs.is_complete is False and "continuum" in eqs.note
     with pytest.warns(cg.DegenerateGameWarning):
-        eqs = cg.support_enumeration(cg.NormalFormGame([[[1, 1], [1, 1]], [[1, 1], [1, 1]]]))
+        eqs = cg.equilibria.support_enumeration(cg.NormalFormGame([[[1, 1], [1, 1]], [[1, 1], [1, 1]]]))
     assert eqs.is_complete is False and "degenerate" in eqs.note
 
 
 # ---------------------------------------------------------------- limits as keywords, checked first
 def test_solver_limits_are_keywords_naming_themselves():
     with pytest.raises(SolverLimitError, match="above the limit max_dimension=1"):
-        cg.vertex_enumeration(PD, max_dimension=1)
+        cg.equilibria.vertex_enumeration(PD, max_dimension=1)
     with pytest.raises(SolverLimitError, match="above the limit max_pairs=2"):
-        cg.support_enumeration(PD, max_pairs=2)
+        cg.equilibria.support_enumeration(PD, max_pairs=2)
     with pytest.raises(SolverLimitError, match="above the limit max_size=3.*pure_equilibria"):
-        cg.lemke_howson(PD, max_size=3)
+        cg.equilibria.lemke_howson(PD, max_size=3)
     big = cg.NormalFormGame([np.zeros((201, 200)), np.zeros((201, 200))])
     with pytest.raises(SolverLimitError, match="40,200, above the limit max_size=40,000"):
         cg.mixed_equilibria(big, method="lemke_howson")
     for bad in (float("nan"), float("inf"), True, "10", 0):
         with pytest.raises(InvalidArgumentError):
-            cg.lemke_howson(PD, max_size=bad)
+            cg.equilibria.lemke_howson(PD, max_size=bad)
         with pytest.raises(InvalidArgumentError):
-            cg.vertex_enumeration(PD, max_dimension=bad)
+            cg.equilibria.vertex_enumeration(PD, max_dimension=bad)
     with pytest.raises(InvalidArgumentError, match="max_pivots"):
-        cg.lemke_howson(PD, max_pivots=float("nan"))
+        cg.equilibria.lemke_howson(PD, max_pivots=float("nan"))
 
 
 def test_dominance_refuses_non_boolean_strict():

@@ -44,7 +44,7 @@ def test_published_von_stengel_2007_nondegenerate_3x2():
     }
     for prof in expected:
         assert game.max_regret(prof) == 0
-    eqs = cg.vertex_enumeration(game)
+    eqs = cg.equilibria.vertex_enumeration(game)
     assert key(eqs) == expected
     payoffs = {tuple(e.payoffs) for e in eqs}
     assert payoffs == {(3, 3), (3, F(14, 5)), (4, F(8, 3))}
@@ -65,7 +65,7 @@ def test_published_von_stengel_2007_degenerate_3x2():
         P([1, 0, 0], [F(2, 3), F(1, 3)]),
         P([0, F(1, 3), F(2, 3)], [F(1, 3), F(2, 3)]),
     }
-    assert key(cg.vertex_enumeration(game)) == expected
+    assert key(cg.equilibria.vertex_enumeration(game)) == expected
     # the segment between the first two is made of equilibria; beyond its end it is not
     assert game.max_regret([[1, 0, 0], [F(5, 6), F(1, 6)]]) == 0
     assert game.max_regret([[1, 0, 0], [F(2, 3) - F(1, 100), F(1, 3) + F(1, 100)]]) > 0
@@ -79,7 +79,7 @@ def test_published_battle_of_the_sexes_mixed():
     """
     game = cg.NormalFormGame([[[2, 0], [0, 1]], [[1, 0], [0, 2]]], actions=[["Opera", "Football"]] * 2,
                              exact=True)
-    eqs = cg.vertex_enumeration(game)
+    eqs = cg.equilibria.vertex_enumeration(game)
     assert key(eqs) == {P([1, 0], [1, 0]), P([F(2, 3), F(1, 3)], [F(1, 3), F(2, 3)]), P([0, 1], [0, 1])}
     mixed = [e for e in eqs if not e.is_pure][0]
     assert list(mixed.payoffs) == [F(2, 3), F(2, 3)]
@@ -90,10 +90,10 @@ def test_published_battle_of_the_sexes_mixed():
 def test_published_matching_pennies():
     """Matching pennies (von Neumann and Morgenstern; any textbook): the unique equilibrium is (1/2, 1/2) each."""
     game = cg.NormalFormGame.zero_sum([[1, -1], [-1, 1]], exact=True)
-    eqs = cg.vertex_enumeration(game)
+    eqs = cg.equilibria.vertex_enumeration(game)
     assert key(eqs) == {P([half, half], [half, half])}
     assert list(eqs[0].payoffs) == [0, 0]
-    floats = cg.vertex_enumeration(game.to_float())
+    floats = cg.equilibria.vertex_enumeration(game.to_float())
     assert len(floats) == 1
     np.testing.assert_allclose(np.concatenate(floats[0].strategies), [0.5] * 4, atol=1e-12)
 
@@ -102,20 +102,20 @@ def test_published_rock_paper_scissors():
     """Rock-paper-scissors: the unique equilibrium is uniform play, value 0 (e.g. Nashpy's documentation)."""
     game = cg.NormalFormGame.zero_sum([[0, -1, 1], [1, 0, -1], [-1, 1, 0]], exact=True)
     third = F(1, 3)
-    assert key(cg.vertex_enumeration(game)) == {P([third] * 3, [third] * 3)}
+    assert key(cg.equilibria.vertex_enumeration(game)) == {P([third] * 3, [third] * 3)}
 
 
 def test_derived_docstring_degenerate_game_has_four_extreme_equilibria():
     """The column player is indifferent everywhere: the equilibria are three segments meeting at column (1/2, 1/2)."""
     game = cg.NormalFormGame([[[1, 0], [0, 1]], [[1, 1], [1, 1]]], exact=True)
-    assert key(cg.vertex_enumeration(game)) == {
+    assert key(cg.equilibria.vertex_enumeration(game)) == {
         P([1, 0], [1, 0]), P([1, 0], [half, half]), P([0, 1], [half, half]), P([0, 1], [0, 1]),
     }
 
 
 def test_derived_chicken():
     game = cg.NormalFormGame([[[0, -1], [1, -10]], [[0, 1], [-1, -10]]], exact=True)
-    assert key(cg.vertex_enumeration(game)) == {
+    assert key(cg.equilibria.vertex_enumeration(game)) == {
         P([1, 0], [0, 1]), P([F(9, 10), F(1, 10)], [F(9, 10), F(1, 10)]), P([0, 1], [1, 0]),
     }
 
@@ -123,16 +123,16 @@ def test_derived_chicken():
 # ---------------------------------------------------------------- shapes and special games
 def test_one_by_one():
     game = cg.NormalFormGame([[[5]], [[-2]]], exact=True)
-    assert key(cg.vertex_enumeration(game)) == {P([1], [1])}
+    assert key(cg.equilibria.vertex_enumeration(game)) == {P([1], [1])}
 
 
 @pytest.mark.parametrize("exact", [True, False])
 def test_one_by_n_and_n_by_one(exact):
     row = cg.NormalFormGame([[[0, 0, 0]], [[1, 3, 2]]], exact=exact)
-    assert cgst.same_float_set(cg.vertex_enumeration(row), [([1], [0, 1, 0])])
+    assert cgst.same_float_set(cg.equilibria.vertex_enumeration(row), [([1], [0, 1, 0])])
     col = cg.NormalFormGame([[[1], [3], [3]], [[0], [0], [0]]], exact=exact)
     # rows 2 and 3 tie: the extreme equilibria are the two pure ones
-    assert cgst.same_float_set(cg.vertex_enumeration(col), [([0, 1, 0], [1]), ([0, 0, 1], [1])])
+    assert cgst.same_float_set(cg.equilibria.vertex_enumeration(col), [([0, 1, 0], [1]), ([0, 0, 1], [1])])
 
 
 @pytest.mark.parametrize("shape", [(1, 1), (2, 2), (2, 3), (3, 3), (4, 2)])
@@ -140,18 +140,18 @@ def test_all_ties_extreme_equilibria_are_all_pure_profiles(shape):
     game = cg.NormalFormGame([np.zeros(shape, dtype=int)] * 2, exact=True)
     m, n = shape
     expected = {P(np.eye(m, dtype=int)[i], np.eye(n, dtype=int)[j]) for i in range(m) for j in range(n)}
-    assert key(cg.vertex_enumeration(game)) == expected
+    assert key(cg.equilibria.vertex_enumeration(game)) == expected
 
 
 def test_constant_payoffs_for_one_player():
     # the row player is indifferent; the column player has a strictly dominant column
     game = cg.NormalFormGame([[[1, 1], [1, 1]], [[0, 1], [0, 1]]], exact=True)
-    assert key(cg.vertex_enumeration(game)) == {P([1, 0], [0, 1]), P([0, 1], [0, 1])}
+    assert key(cg.equilibria.vertex_enumeration(game)) == {P([1, 0], [0, 1]), P([0, 1], [0, 1])}
 
 
 def test_many_rows_few_columns():
     game = cg.random_game((40, 3), seed=1)
-    eqs = cg.vertex_enumeration(game)
+    eqs = cg.equilibria.vertex_enumeration(game)
     assert len(eqs) % 2 == 1  # non-degenerate: an odd number
     assert all(e.max_regret() <= game.tolerance for e in eqs)
 
@@ -159,15 +159,15 @@ def test_many_rows_few_columns():
 def test_non_square_orientation_is_consistent():
     """Transposing the game (swapping players) swaps the strategies of every equilibrium."""
     game = cg.random_game((2, 5), seed=4, integer=True, high=4)
-    direct = key(cg.vertex_enumeration(game))
-    swapped = key(cg.vertex_enumeration(game.permute_players([1, 0])))
+    direct = key(cg.equilibria.vertex_enumeration(game))
+    swapped = key(cg.equilibria.vertex_enumeration(game.permute_players([1, 0])))
     assert {(y, x) for x, y in swapped} == direct
 
 
 # ---------------------------------------------------------------- results
 def test_exact_results_are_exact_and_verified():
     game = cg.random_game((3, 4), seed=2, integer=True, high=3)
-    for eq in cg.vertex_enumeration(game):
+    for eq in cg.equilibria.vertex_enumeration(game):
         assert eq.method == "vertex_enumeration"
         assert all(s.dtype == object and all(isinstance(v, Fraction) for v in s) for s in eq.strategies)
         assert all(sum(s) == 1 for s in eq.strategies)
@@ -179,28 +179,28 @@ def test_exact_results_are_exact_and_verified():
 def test_float_results_match_exact_results():
     for seed in range(10):
         exact = cg.random_game((3, 3), seed=seed, integer=True, high=4)
-        assert cgst.same_float_set(cg.vertex_enumeration(exact), cg.vertex_enumeration(exact.to_float()), tol=1e-9)
+        assert cgst.same_float_set(cg.equilibria.vertex_enumeration(exact), cg.equilibria.vertex_enumeration(exact.to_float()), tol=1e-9)
 
 
 def test_results_are_sorted_earlier_actions_first():
     game = cg.NormalFormGame([[[2, 0], [0, 1]], [[1, 0], [0, 2]]], exact=True)
-    eqs = cg.vertex_enumeration(game)
+    eqs = cg.equilibria.vertex_enumeration(game)
     firsts = [float(e.strategies[0][0]) for e in eqs]
     assert firsts == sorted(firsts, reverse=True)
 
 
 def test_accepts_payoff_arrays():
-    assert len(cg.vertex_enumeration([[[2, 0], [0, 1]], [[1, 0], [0, 2]]])) == 3
+    assert len(cg.equilibria.vertex_enumeration([[[2, 0], [0, 1]], [[1, 0], [0, 2]]])) == 3
 
 
 def test_limit_is_checked_before_work():
     with pytest.raises(cg.SolverLimitError):
-        cg.vertex_enumeration(cg.NormalFormGame([np.zeros((17, 17))] * 2))
+        cg.equilibria.vertex_enumeration(cg.NormalFormGame([np.zeros((17, 17))] * 2))
     # degenerate game whose irregular vertices need the 17-action polytope
     with pytest.raises(cg.SolverLimitError, match="degenerate"):
-        cg.vertex_enumeration(cg.NormalFormGame([np.zeros((17, 2))] * 2))
+        cg.equilibria.vertex_enumeration(cg.NormalFormGame([np.zeros((17, 2))] * 2))
     # the same size, non-degenerate, needs only the 2-action polytope
-    assert len(cg.vertex_enumeration(cg.random_game((17, 2), seed=0))) % 2 == 1
+    assert len(cg.equilibria.vertex_enumeration(cg.random_game((17, 2), seed=0))) % 2 == 1
 
 
 @pytest.mark.parametrize("seed", range(6))
@@ -208,9 +208,9 @@ def test_numpy_path_equals_numba_path(seed):
     """The compiled face solver and the pure-numpy one give the same equilibria (degenerate and not)."""
     games = [cg.random_game((4, 5), seed=seed, integer=True, high=3), cg.random_game((5, 4), seed=seed)]
     for game in games:
-        with_numba = cg.vertex_enumeration(game)
+        with_numba = cg.equilibria.vertex_enumeration(game)
         with mock.patch.object(_faces, "HAVE_NUMBA", False):
-            without = cg.vertex_enumeration(game)
+            without = cg.equilibria.vertex_enumeration(game)
         if game.is_exact:
             assert key(with_numba) == key(without)
         else:
@@ -225,7 +225,7 @@ def test_derived_float_near_tie_is_solved():
     game = cg.NormalFormGame([[[0.0], [1e-8], [-1.0]], [[0.0], [0.0], [0.0]]])
     # row 2 beats row 1 by 1e-8, ten times game.tolerance (1e-9): the only equilibrium is (row 2, column 1)
     assert game.tolerance == pytest.approx(1e-9)
-    eqs = cg.vertex_enumeration(game)
+    eqs = cg.equilibria.vertex_enumeration(game)
     assert [e.pure_profile for e in eqs] == [("2", "1")]
 
 
@@ -236,14 +236,14 @@ def test_derived_float_near_tie_is_solved_by_support_enumeration():
     game = cg.NormalFormGame([[[0.0], [1e-8], [-1.0]], [[0.0], [0.0], [0.0]]])
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", cg.DegenerateGameWarning)
-        eqs = cg.support_enumeration(game)
+        eqs = cg.equilibria.support_enumeration(game)
     assert [e.pure_profile for e in eqs] == [("2", "1")]
 
 
 def test_derived_float_near_tie_is_solved_by_lemke_howson_and_pure():
     """Lemke-Howson and the pure solver get the near-tie game right (so the bugs above are local)."""
     game = cg.NormalFormGame([[[0.0], [1e-8], [-1.0]], [[0.0], [0.0], [0.0]]])
-    assert [e.pure_profile for e in cg.lemke_howson(game)] == [("2", "1")]
+    assert [e.pure_profile for e in cg.equilibria.lemke_howson(game)] == [("2", "1")]
     assert [e.pure_profile for e in cg.pure_equilibria(game)] == [("2", "1")]
 
 
@@ -252,4 +252,4 @@ def test_derived_exact_game_with_tiny_payoff_difference():
     assert game.is_exact
     # row 2 pays exactly 1/10**12 more: the only equilibrium is (row 2, column 1), as pure_equilibria finds
     assert [e.pure_profile for e in cg.pure_equilibria(game)] == [("2", "1")]
-    assert [e.pure_profile for e in cg.vertex_enumeration(game)] == [("2", "1")]
+    assert [e.pure_profile for e in cg.equilibria.vertex_enumeration(game)] == [("2", "1")]

@@ -88,10 +88,10 @@ def test_small_integer_games_are_often_degenerate():
 def test_float_random_games_are_non_degenerate(seed, m, n):
     """Uniform payoffs: an odd number of equilibria, and support enumeration does not see degeneracy."""
     game = cg.random_game((m, n), seed=seed)
-    assert len(cg.vertex_enumeration(game)) % 2 == 1
+    assert len(cg.equilibria.vertex_enumeration(game)) % 2 == 1
     with warnings.catch_warnings():
         warnings.simplefilter("error", cg.DegenerateGameWarning)
-        cg.support_enumeration(game)
+        cg.equilibria.support_enumeration(game)
 
 
 @pytest.mark.parametrize("bad", [0, -1, (), (2, 0), (0,), "ab", None, (2, "x"), True])
