@@ -214,16 +214,7 @@ def shadowed_modules() -> set[str]:
 # failure of its own test as soon as it is fixed, so that it is taken off these lists.
 KNOWN_UPWARD: set[str] = set()
 KNOWN_CYCLES: set[str] = set()
-KNOWN_SHADOWED: set[str] = {
-    "coopgame.models.inspection",
-    "coopgame.models.multilevel",
-    "coopgame.models.performance_evaluation",
-    "coopgame.models.public_goods",
-    "coopgame.models.race_to_the_bottom",
-    "coopgame.models.tripartite",
-    "coopgame.models.upstream_downstream",
-    "coopgame.repeated.play",
-}
+KNOWN_SHADOWED: set[str] = set()
 
 
 def test_every_module_has_a_layer():

@@ -1,6 +1,6 @@
 """Free-riding among many regions: anonymous and continuous public goods (claims S1, S2, C1, C2).
 
-The binary games of :mod:`coopgame.models.public_goods` list all ``2**n``
+The binary games of :mod:`coopgame.models.binary_public_goods` list all ``2**n``
 profiles. Here a region's payoff depends only on its own action and on how
 many others govern, so :class:`~coopgame.SymmetricGame` holds them for
 many regions (up to :data:`MAX_ANONYMOUS_REGIONS` by default, built in

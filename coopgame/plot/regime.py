@@ -70,7 +70,7 @@ def threshold_columns(result: Any, parameter: str | None = None) -> list[str]:
 
     Examples
     --------
-    >>> from coopgame.models.inspection import inspection
+    >>> from coopgame.models import inspection
     >>> from coopgame.sweeps import sweep
     >>> from coopgame.plot.regime import threshold_columns
     >>> result = sweep(inspection(), {"F": [4, 8], "rho": [0.5, 1.0]}, thresholds=[("F", ("False", "Inspect"))])
@@ -141,7 +141,7 @@ def regime_map(result: Any, x: str, y: str, column: str = "equilibria", ax: Any 
     Examples
     --------
     >>> import numpy as np
-    >>> from coopgame.models.inspection import inspection
+    >>> from coopgame.models import inspection
     >>> from coopgame.sweeps import sweep
     >>> from coopgame.plot.regime import regime_map
     >>> result = sweep(inspection(), {"F": np.linspace(1, 12, 12), "rho": np.linspace(0.1, 1, 10)},
@@ -259,7 +259,7 @@ def threshold_plot(result: Any, x: str, columns: Sequence[str] | None = None, ax
     Examples
     --------
     >>> import numpy as np
-    >>> from coopgame.models.inspection import inspection
+    >>> from coopgame.models import inspection
     >>> from coopgame.sweeps import sweep
     >>> from coopgame.plot.regime import threshold_plot
     >>> result = sweep(inspection(), {"rho": [0.25, 0.5, 1.0], "dc": [1, 2]},

@@ -2,7 +2,7 @@
 
 from coopgame.repeated.discount import DiscountFactor, critical_discount_factor
 from coopgame.repeated.folk import Minmax, PayoffRegion, feasible_region, individually_rational_region, minmax_values
-from coopgame.repeated.play import MAX_ROUNDS, STRATEGIES, RepeatedPlay, play
+from coopgame.repeated.simulation import MAX_ROUNDS, STRATEGIES, RepeatedPlay, play
 
 __all__ = [
     "critical_discount_factor", "DiscountFactor", "play", "RepeatedPlay", "STRATEGIES", "MAX_ROUNDS",

@@ -154,7 +154,7 @@ def sweep(function_or_game: Any, grid: Any, executor: cf.Executor | None = None,
     The inspection game, over fines and detection probabilities (the other
     parameters at their defaults ``dc = 2``, ``k = 1``, ``B = 4``):
 
-    >>> from coopgame.models.inspection import inspection
+    >>> from coopgame.models import inspection
     >>> result = sweep(inspection(), {"F": [2, 8], "rho": [0.5, 1.0]}, mixed=True)
     >>> result[["F", "rho", "equilibria", "mixed: Central government plays Inspect"]]
        F  rho          equilibria  mixed: Central government plays Inspect

@@ -20,7 +20,7 @@ from coopgame.equilibria.polynomial import MAX_FLOAT_SUPPORT_PROFILES, MAX_SUPPO
 from coopgame.equilibria.pure import pure_equilibria
 from coopgame.errors import DegenerateGameWarning, InvalidArgumentError, NotSupportedError, SolverLimitError
 from coopgame.games.normal_form import NormalFormGame
-from coopgame.models.tripartite import tripartite
+from coopgame.models import tripartite
 from tests import strategies as cgst
 
 gbt = pytest.importorskip("pygambit")
@@ -187,7 +187,7 @@ def test_float_game_matches_exact_game(seed):
 # ---------------------------------------------------------------- size limit
 def test_refuses_large_games_naming_limit_and_alternative():
     game = NormalFormGame(generic_arrays((4, 4, 4), 0), exact=True)
-    with pytest.raises(SolverLimitError, match="3,375, above the limit max_profiles=400") as err:
+    with pytest.raises(SolverLimitError, match="of at most max_profiles=400, got 3,375") as err:
         support_polynomial(game)
     assert "pure_equilibria" in str(err.value) and str(MAX_SUPPORT_PROFILES) in str(err.value)
     with pytest.raises(SolverLimitError):

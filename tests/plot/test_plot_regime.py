@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 from coopgame.errors import InvalidArgumentError
-from coopgame.models.inspection import inspection
+from coopgame.models import inspection
 from coopgame.plot.regime import regime_map, threshold_columns, threshold_plot
 from coopgame.sweeps import NO_PURE_EQUILIBRIUM, sweep
 

@@ -28,7 +28,7 @@ from coopgame.repeated.folk import (  # noqa: E402
     individually_rational_region,
     minmax_values,
 )
-from coopgame.repeated.play import play  # noqa: E402
+from coopgame.repeated import play  # noqa: E402
 from tests.strategies import bimatrix_games, games, generic_bimatrix_games, pd_payoffs  # noqa: E402
 
 

@@ -31,7 +31,7 @@ from coopgame.errors import (
     UnresolvedParameterError,
 )
 from coopgame.games.symbolic import SymbolicGame
-from coopgame.models.inspection import inspection
+from coopgame.models import inspection
 from coopgame.sweeps import NO_PURE_EQUILIBRIUM, grid_points, point_seed, sweep
 from tests.strategies_symbolic import dyadic_values, symbolic_games
 
