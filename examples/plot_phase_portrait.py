@@ -9,7 +9,7 @@ dynamics. Its interior rest point, at a false-cooperation share
 ``k / (rho B) = 1/2`` and an inspection rate ``dc / (rho F) = 1/2``, has
 ``tr J = 0`` and is a *centre*: the shares cycle around it for ever, and
 the corners are saddles. A static penalty does not settle the compliance
-problem, it only makes it oscillate (THEORY.md section 2.6, claim C10).
+problem, it only makes it oscillate (Tsebelis 1989; claim C10 of docs/explanation/claims.md).
 
 **Right:** the central / local / enterprise game of
 ``coopgame.models.tripartite`` with its default parameters, in the unit cube

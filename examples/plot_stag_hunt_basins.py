@@ -12,7 +12,7 @@ so only a third of the starting mixes end in cooperation.
 A higher-level government that pays ``s`` to every region that joins moves
 the threshold down to ``(2 - s) / 3``: the basin of cooperation grows to
 ``(1 + s) / 3`` and, from a start inside it, cooperation is reached sooner
-(THEORY.md claim C9; the coordinator of Yuan, Wen and Zhang 2020).
+(claim C9 of docs/explanation/claims.md; the coordinator of Yuan, Wen and Zhang 2020).
 
 The left panel estimates the basin share on a grid of starts (one
 population) and from random starts (two populations, one per region, with

@@ -1,4 +1,4 @@
-"""Basins of attraction and time to reach an attractor (THEORY.md section 2.6; claim C9)."""
+"""Basins of attraction and time to reach an attractor (claim C9 of docs/explanation/claims.md)."""
 
 from __future__ import annotations
 

@@ -37,7 +37,7 @@ FIND = settings(max_examples=500, database=None, phases=[Phase.generate], deadli
 
 c, r = sympy.symbols("c r", positive=True)
 
-#: The two-region public-goods game of the SymbolicGame docstring (THEORY 2.1 with N = 2).
+#: The two-region public-goods game of the SymbolicGame docstring (claim C1 of docs/explanation/claims.md with N = 2).
 PGG_TEXT = [[["r*c - c", "r*c/2 - c"], ["r*c/2", 0]],
             [["r*c - c", "r*c/2"], ["r*c/2 - c", 0]]]
 

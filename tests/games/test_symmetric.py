@@ -365,7 +365,7 @@ def test_published_volunteers_dilemma_ten_thousand_players():
 
 
 def test_derived_linear_public_goods_no_interior_root():
-    """THEORY 2.1: u_i = r c K / N - c [i governs]; free-riding strictly dominant for r < N."""
+    """Claim C1 (docs/explanation/claims.md): u_i = r c K / N - c [i governs]; free-riding strictly dominant for r < N."""
     for n, r in ((10, 3.0), (10_000, 50.0), (10_000, 9_999.0)):
         game = SymmetricGame(n, ["Govern", "Free-ride"],
                              lambda own, cnt, r=r, n=n: r * 1.0 * (cnt[0] + (own == 0)) / n - (own == 0))

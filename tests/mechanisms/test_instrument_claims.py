@@ -1,4 +1,4 @@
-"""THEORY.md claims about policy instruments, as property tests on symbolic games.
+"""Claims about policy instruments (docs/explanation/claims.md), as property tests on symbolic games.
 
 C4 (transfer part): transfers keep every profile's total payoff; the
 compensation band; the Nash-bargained payment.  C5 (part): several
@@ -135,7 +135,7 @@ PROTECT, DEVELOP, PAY, REFUSE = "Protect", "Develop", "Pay", "Refuse"
 
 
 def river_game():
-    """THEORY 2.3: the upstream protects (opportunity cost C_u, own benefit b_u) or develops;
+    """Claim C4: the upstream protects (opportunity cost C_u, own benefit b_u) or develops;
     the downstream gains B_d when the upstream protects, and may pay (Pay) or not (Refuse)."""
     return cg.SymbolicGame([[["b_u - C_u", "b_u - C_u"], [0, 0]],
                             [["B_d", "B_d"], [0, 0]]],
@@ -179,13 +179,13 @@ def derived_bargained_payment():
     return t_star
 
 
-THEORY_T_STAR = C_u - b_u + (1 - theta) * (B_d + b_u - C_u)
+NASH_BARGAINING_T_STAR = C_u - b_u + (1 - theta) * (B_d + b_u - C_u)
 WRONG_T_STAR = C_u - b_u + theta * (B_d + b_u - C_u)  # bargaining power on the wrong side
 
 
 def test_derived_c4_bargained_payment_matches_theory():
     t_star = derived_bargained_payment()
-    assert sympy.simplify(t_star - THEORY_T_STAR) == 0
+    assert sympy.simplify(t_star - NASH_BARGAINING_T_STAR) == 0
     # equal power: T* = (C_u - b_u + B_d) / 2
     assert sympy.simplify(t_star.subs(theta, sympy.Rational(1, 2)) - (C_u - b_u + B_d) / 2) == 0
 
@@ -260,7 +260,7 @@ def test_derived_c4_band_check_rejects_a_wrong_band():
 
 
 def test_published_xinan_river_pilot_bet_and_central_fund():
-    """Xin'an River pilot, first round 2012-2014 (Anhui upstream, Zhejiang downstream; THEORY 2.3, after Wang):
+    """Xin'an River pilot, first round 2012-2014 (Anhui upstream, Zhejiang downstream; claim S5, after Wang Shunyu):
     the centre gives the upstream 3 (hundred million yuan a year); if the boundary water meets the standard
     the downstream pays the upstream 1, otherwise the upstream pays the downstream 1."""
     base = cg.SymbolicGame([[["b_u - C_u"], [0]], [["B_d"], [0]]], players=["Anhui", "Zhejiang"],
@@ -309,7 +309,7 @@ dc, F, k_cost, B = sym("dc"), sym("F"), sym("k"), sym("B")
 
 
 def inspection_game(detection="rho"):
-    """THEORY 2.4: the local government L cooperates for real or falsely (saving dc); the centre C
+    """Claim C5 (Tsebelis 1989): the local government L cooperates for real or falsely (saving dc); the centre C
     inspects or skips. With certain inspection (a Standard removing Skip), the Penalty is the fine F
     brought by detection with probability rho."""
     base = cg.SymbolicGame([[["-dc", "-dc"], [0, 0]], [["-k", 0], ["-k", 0]]], players=["L", "C"],
@@ -371,7 +371,7 @@ def test_derived_c5_f_min_decides_dominance(dc_value, rho_a, rho_b, side, step):
 def test_published_tsebelis_1989_penalty_paradox(g_value, extra_p, r_value, share):
     """Tsebelis (1989), 'The abuse of probability in political analysis: the Robinson Crusoe fallacy',
     APSR 83(1): violator gain g, penalty p > g, inspector reward r > cost k: x* = k/r, y* = g/p.
-    The violation rate x* does not depend on the penalty (THEORY 2.4)."""
+    The violation rate x* does not depend on the penalty (claim C5)."""
     p_value = g_value + extra_p
     k_value = r_value * share
     assume(0 < k_value < r_value)
@@ -395,7 +395,7 @@ G_, D_, sigma = sym("G"), sym("D"), sym("sigma")
 
 
 def race_game():
-    """THEORY 2.2: mobile investment G goes to the laxer region (split on a tie); Lax costs the region
+    """Claim C6 (after Oates and Schwab 1988): mobile investment G goes to the laxer region (split on a tie); Lax costs the region
     its own damage D and its neighbour sigma*D."""
     return cg.SymbolicGame([[["G/2", "-sigma*D"], ["G - D", "G/2 - D - sigma*D"]],
                             [["G/2", "G - D"], ["-sigma*D", "G/2 - D - sigma*D"]]],
@@ -476,7 +476,7 @@ def test_derived_c6_fine_below_the_gap_leaves_the_race(values, share):
 @PROPERTY
 @given(race_values())
 def test_derived_c6_fine_exactly_at_the_gap_is_not_enough_for_uniqueness(values):
-    """At rho*F = G/2 - D each region is indifferent, so every profile is an equilibrium: THEORY's
+    """At rho*F = G/2 - D each region is indifferent, so every profile is an equilibrium: the claim's
     'rho*F >= G/2 - D' restores (Strict, Strict) as an equilibrium, uniquely only with '>'."""
     needed = (values["G"] / 2 - values["D"]) / values["rho"]
     game = penalised_race(values, needed)

@@ -42,7 +42,7 @@ def exact_pd():
 
 
 def symbolic_pgg():
-    """Two-region public goods with cost c and multiplier r (THEORY 2.1, N = 2)."""
+    """Two-region public goods with cost c and multiplier r (claim C1 of docs/explanation/claims.md, N = 2)."""
     return cg.SymbolicGame([[["r*c - c", "r*c/2 - c"], ["r*c/2", 0]],
                             [["r*c - c", "r*c/2"], ["r*c/2 - c", 0]]], actions=ACTIONS)
 

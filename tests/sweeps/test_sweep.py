@@ -352,7 +352,7 @@ def test_game_sweep_categories_are_ordered_and_categorical():
     assert cats[0] == NO_PURE_EQUILIBRIUM
 
 
-# ---------------------------------------------------------------- published: the inspection game (THEORY.md 2.4)
+# ---------------------------------------------------------------- published: the inspection game (Tsebelis 1989; claim C5)
 def test_published_inspection_game_regimes_and_mixed_rates():
     """Tsebelis (1989); Avenhaus, von Stengel and Zamir (2002): x* = k/(rho B), y* = dc/(rho F) when rho F > dc."""
     F = np.array([1.0, 3.0, 5.0, 8.0, 12.0])
