@@ -97,6 +97,7 @@ def check_int(value: Any, name: str, where: str, *, minimum: int | None = None, 
     coopgame.errors.InvalidArgumentError: f: expected n to be an integer >= 1, got 0
     """
     expected = "an integer" + (f" >= {minimum}" if minimum is not None else "") + (
+        " and" if minimum is not None and maximum is not None else "") + (
         f" <= {maximum}" if maximum is not None else "")
     if _is_bool(value):
         _fail(where, name, expected, value, kind=InvalidArgumentTypeError)
@@ -200,6 +201,25 @@ def check_callable(value: Any, name: str, where: str) -> Callable[..., Any]:
     return value  # type: ignore[no-any-return]
 
 
+def check_mapping(value: Any, name: str, where: str, *, what: str = "a mapping") -> dict[Any, Any]:
+    """A mapping (None: an empty one), as a new dict.
+
+    Examples
+    --------
+    >>> check_mapping(None, "values", "f")
+    {}
+    >>> check_mapping([1], "values", "f", what="a mapping from parameter names to values")
+    Traceback (most recent call last):
+    ...
+    coopgame.errors.InvalidArgumentTypeError: f: expected values as a mapping from parameter names to values, got [1]
+    """
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        raise InvalidArgumentTypeError(f"{where}: expected {name} as {what}, got {describe(value)}")
+    return dict(value)
+
+
 def check_choice(value: Any, name: str, where: str, choices: Iterable[str]) -> str:
     """One of the strings in ``choices``; a near miss is named in the message."""
     options = list(choices)
@@ -230,7 +250,7 @@ def check_options(where: str, given: Mapping[str, Any], accepted: Iterable[str],
     >>> check_options("mixed_equilibria(method='vertex_enumeration')", {"max_iter": 5}, ["max_size"])
     Traceback (most recent call last):
     ...
-    coopgame.errors.InvalidArgumentError: mixed_equilibria(method='vertex_enumeration'): unknown option 'max_iter' (did you mean 'max_size'?); expected one of: max_size
+    coopgame.errors.InvalidArgumentError: mixed_equilibria(method='vertex_enumeration'): got an unknown option 'max_iter' (did you mean 'max_size'?); expected one of: max_size
     """
     allowed = sorted(accepted)
     for key in given:
@@ -238,7 +258,7 @@ def check_options(where: str, given: Mapping[str, Any], accepted: Iterable[str],
             close = difflib.get_close_matches(key, allowed, n=1)
             hint = f" (did you mean {close[0]!r}?)" if close else ""
             listing = ", ".join(allowed) if allowed else "none"
-            raise InvalidArgumentError(f"{where}: unknown {what} {key!r}{hint}; expected one of: {listing}")
+            raise InvalidArgumentError(f"{where}: got an unknown {what} {key!r}{hint}; expected one of: {listing}")
 
 
 def check_size(where: str, size: int, limit: int, *, what: str, limit_name: str, alternative: str = "") -> None:
@@ -247,10 +267,11 @@ def check_size(where: str, size: int, limit: int, *, what: str, limit_name: str,
     The message names the quantity, the limit, the keyword that raises it and
     an alternative when there is one.
     """
-    if int(size) > int(limit):
+    limit = check_int(limit, limit_name, where, minimum=0)
+    if int(size) > limit:
         alt = f"; or use {alternative}" if alternative else ""
         raise SolverLimitError(
-            f"{where}: {what} is {size:,}, above the limit {limit_name}={limit:,}; "
+            f"{where}: expected {what} of at most {limit_name}={limit:,}, got {size:,}; "
             f"pass a larger {limit_name}= to accept the work{alt}")
 
 
@@ -363,7 +384,8 @@ def _refuse_call(where: str, signature: inspect.Signature, args: tuple[Any, ...]
         close = difflib.get_close_matches(unknown[0], accepted, n=1)
         hint = f" (did you mean {close[0]!r}?)" if close else ""
         raise InvalidArgumentTypeError(
-            f"{where}: unknown keyword argument {unknown[0]!r}{hint}; expected one of: {', '.join(accepted)}") from None
+            f"{where}: got an unknown keyword argument {unknown[0]!r}{hint}; expected one of: {', '.join(accepted)}"
+        ) from None
     shown = str(signature).replace("(self, ", "(").replace("(self)", "()")
     raise InvalidArgumentTypeError(f"{where}: expected arguments {shown}, got a call that does not fit ({err})") from None
 
@@ -387,7 +409,7 @@ def public(obj: Any) -> Any:
     >>> solve(None, methd="exact")
     Traceback (most recent call last):
     ...
-    coopgame.errors.InvalidArgumentTypeError: solve: unknown keyword argument 'methd' (did you mean 'method'?); expected one of: game, method
+    coopgame.errors.InvalidArgumentTypeError: solve: got an unknown keyword argument 'methd' (did you mean 'method'?); expected one of: game, method
     """
     if isinstance(obj, type):
         init = obj.__init__

@@ -425,7 +425,7 @@ class Threshold(ValueResult):
         >>> t.evaluate(R=3, S=0, Tt=5, P=1)
         Traceback (most recent call last):
         ...
-        coopgame.errors.InvalidArgumentError: Threshold.evaluate: unknown parameter 'Tt' (did you mean 'T'?); expected one of: P, R, S, T
+        coopgame.errors.InvalidArgumentError: Threshold.evaluate: got an unknown parameter 'Tt' (did you mean 'T'?); expected one of: P, R, S, T
         """
         where = "Threshold.evaluate"
         value = self._need_value(where)

@@ -35,10 +35,11 @@ import numpy as np
 import sympy
 from scipy import optimize
 
-from coopgame._checks import check_choice, check_int, check_real, public
+from coopgame._checks import check_choice, check_int, check_mapping, check_real, describe, public
 from coopgame._numeric import TOLERANCE
 from coopgame.equilibria.result import payoff_column
 from coopgame.errors import (
+    InvalidArgumentTypeError,
     InvalidGameTypeError,
     InvalidProfileError,
     NotSupportedError,
@@ -293,6 +294,11 @@ class CooperativeOptimum(Result):
 
 
 # ---------------------------------------------------------------------- helpers
+def _check_values(values: Any, where: str) -> None:
+    """Refuse ``values=`` that is neither None nor a mapping from parameter names to values."""
+    check_mapping(values, "values", where, what="a mapping from parameter names to values")
+
+
 def _check_game(game: Any, where: str) -> None:
     if not isinstance(game, ContinuousGame):
         raise InvalidGameTypeError(f"{where}: expected a ContinuousGame, got {type(game).__name__}")
@@ -307,10 +313,10 @@ def _start(c: _Compiled, x0: Any, where: str) -> np.ndarray:
         return x.astype(float)
     try:
         x = np.array(x0, dtype=float).reshape(-1)
-    except (TypeError, ValueError):
-        raise InvalidProfileError(f"{where}: expected x0 as {c.n} numbers, got {x0!r}") from None
+    except (TypeError, ValueError, OverflowError):
+        raise InvalidProfileError(f"{where}: expected x0 as {c.n} finite numbers, got {describe(x0)}") from None
     if x.shape != (c.n,) or not np.all(np.isfinite(x)):
-        raise InvalidProfileError(f"{where}: expected x0 as {c.n} finite numbers, got {x0!r}")
+        raise InvalidProfileError(f"{where}: expected x0 as {c.n} finite numbers, got {describe(x0)}")
     return np.clip(x, c.lo, c.hi)
 
 
@@ -508,6 +514,7 @@ def best_response_iteration(game: ContinuousGame, values: Mapping[Any, Any] | No
     """
     where = "best_response_iteration"
     _check_game(game, where)
+    _check_values(values, where)
     max_iter = check_int(max_iter, "max_iter", where, minimum=1)
     xtol = check_real(xtol, "xtol", where, minimum=0, open_min=True)
     game = game.numeric(values)
@@ -594,6 +601,7 @@ def continuous_equilibrium(game: ContinuousGame, method: str = "auto", values: M
     (0.0, 0.0, 0.0)
     """
     _check_game(game, "continuous_equilibrium")
+    _check_values(values, "continuous_equilibrium")
     check_choice(method, "method", "continuous_equilibrium", METHODS)
     max_iter = check_int(max_iter, "max_iter", "continuous_equilibrium", minimum=1)
     if method == "symbolic" or (method == "auto" and values is None and game.parameters
@@ -653,6 +661,7 @@ def cooperative_optimum(game: ContinuousGame, values: Mapping[Any, Any] | None =
     (10.0, 10.0)
     """
     _check_game(game, "cooperative_optimum")
+    _check_values(values, "cooperative_optimum")
     num = game.numeric(values)
     c = num.compiled()
     x = _start(c, x0, "cooperative_optimum")
@@ -710,6 +719,10 @@ def price_of_anarchy(game: ContinuousGame, values: Mapping[Any, Any] | None = No
     1.5
     """
     _check_game(game, "price_of_anarchy")
+    _check_values(values, "price_of_anarchy")
+    if equilibrium is not None and not isinstance(equilibrium, ContinuousEquilibrium):
+        raise InvalidArgumentTypeError(f"price_of_anarchy: expected equilibrium as a ContinuousEquilibrium "
+                                       f"(a result of continuous_equilibrium) or None, got {describe(equilibrium)}")
     eq = equilibrium if equilibrium is not None else continuous_equilibrium(game, values=values)
     if eq.is_symbolic:
         eq = continuous_equilibrium(game, values=values, method="root")

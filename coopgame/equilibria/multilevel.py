@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 
-from coopgame._checks import check_choice, check_options, public
+from coopgame._checks import check_choice, check_int, check_options, check_real, public
 from coopgame.equilibria.mixed import mixed_equilibria
 from coopgame.equilibria.pure import pure_equilibria
 from coopgame.equilibria.result import payoff_column
@@ -234,8 +234,8 @@ def anticipated_upper(game: MultilevelGame, owners: Any = None, select: str = "w
     """
     if not isinstance(game, MultilevelGame):
         raise InvalidGameError(f"anticipated_upper: expected a MultilevelGame, got {describe(game)}")
-    if select not in ("welfare", "worst"):
-        raise InvalidArgumentError(f"anticipated_upper: expected select='welfare' or 'worst', got {select!r}")
+    check_choice(select, "select", "anticipated_upper", ("welfare", "worst"))
+    weight = check_real(weight, "weight", "anticipated_upper", exact=True)
     if values:
         game = game.subs(values)
     upper = _numeric(game.upper, "anticipated_upper")
@@ -251,10 +251,10 @@ def anticipated_upper(game: MultilevelGame, owners: Any = None, select: str = "w
                                        f"{n} players (they have {sorted(sizes)})")
         owners = [[i] for i in range(n)]
     try:
-        owners = [[int(j) for j in group] for group in owners]
+        owners = [[check_int(j, "owners", "anticipated_upper", minimum=0) for j in group] for group in owners]
     except TypeError as err:
         raise InvalidArgumentError(f"anticipated_upper: expected owners as one sequence of lower-player indices "
-                                   f"per upper player, got {owners!r}") from err
+                                   f"per upper player, got {describe(owners)}") from err
     if len(owners) != n:
         raise InvalidArgumentError(f"anticipated_upper: expected {n} owner groups, got {len(owners)}")
     arrays = [np.array(u, dtype=object) for u in upper.payoffs]

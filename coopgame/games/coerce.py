@@ -84,7 +84,8 @@ def as_normal_form(game: Any, where: str) -> NormalFormGame:
             text = str(err).removeprefix("NormalFormGame: ")
             raise type(err)(f"{where}: {text}") from None
     raise InvalidGameTypeError(
-        f"{where}: expected a game (NormalFormGame, SymbolicGame or a sequence of payoff arrays), got {describe(game)}")
+        f"{where}: expected a game (NormalFormGame, SymbolicGame or a sequence of payoff arrays), "
+        f"got {describe(game)} ({type(game).__name__})")
 
 
 def require_two_players(game: NormalFormGame, where: str, alternative: str = "pure_equilibria(game)") -> None:

@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 import sympy
 
-from coopgame._checks import call_user, check_real, describe, public
+from coopgame._checks import call_user, check_mapping, check_real, describe, public
 from coopgame.errors import InvalidGameError, InvalidProfileError, UnresolvedParameterError
 from coopgame.games.expressions import as_expression
 
@@ -376,12 +376,12 @@ class ContinuousGame:
         if players is None:
             self._players = tuple(f"Player {k + 1}" for k in range(n))
         else:
-            if isinstance(players, (str, bytes)) or len(players) != n:
+            if isinstance(players, (str, bytes)) or not isinstance(players, Sequence) or len(players) != n:
                 raise InvalidGameError(f"{where}: expected {n} player labels, got {describe(players)}")
             self._players = tuple(str(p) for p in players)
             if len(set(self._players)) != n:
                 raise InvalidGameError(f"{where}: expected distinct player labels, got {list(self._players)}")
-        self._defaults = self._resolve(defaults or {}, "defaults")
+        self._defaults = self._resolve(check_mapping(defaults, "defaults", "ContinuousGame", what="a mapping from parameter names to values"), "defaults")
         self._hash: int | None = None
         self._compiled: _Compiled | None = None
 
@@ -453,7 +453,7 @@ class ContinuousGame:
         >>> ContinuousGame(["b*x - x**2/2"], ["x"], [(0, None)]).subs(b=3)
         ContinuousGame(1 players, strategies x in [0, oo), parameters none)
         """
-        combined = dict(mapping or {})
+        combined = check_mapping(mapping, "the values", "ContinuousGame.subs", what="a mapping from parameter names to values")
         combined.update(values)
         resolved = self._resolve(combined, "subs")
         known = {s.name: s for s in self.parameters}
@@ -473,7 +473,7 @@ class ContinuousGame:
             When a parameter has neither a value nor a default.
         """
         combined: dict[Any, Any] = {k.name: v for k, v in self._defaults.items()}
-        combined.update({(k.name if isinstance(k, sympy.Symbol) else k): v for k, v in dict(values or {}).items()})
+        combined.update({(k.name if isinstance(k, sympy.Symbol) else k): v for k, v in check_mapping(values, "values", "ContinuousGame.numeric", what="a mapping from parameter names to values").items()})
         combined.update(more)
         game = self.subs(combined) if combined else self
         if game.parameters:

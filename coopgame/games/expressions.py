@@ -8,13 +8,16 @@ same thing everywhere.
 
 from __future__ import annotations
 
+import ast
+import math
 import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 import numpy as np
 import sympy
-from sympy.parsing.sympy_parser import parse_expr
+from sympy.core.function import AppliedUndef
+from sympy.parsing.sympy_parser import parse_expr, standard_transformations, stringify_expr
 
 from coopgame._checks import MAX_DIGITS, describe
 from coopgame.errors import InvalidGameError
@@ -26,12 +29,51 @@ FUNCTIONS = {name: getattr(sympy, name) for name in
              ("exp", "log", "sqrt", "Max", "Min", "Abs", "ceiling", "floor", "Rational", "pi")}
 
 #: Names sympy's parser inserts around literals; a parameter may still use them.
-_PARSER_NAMES = {"Integer": sympy.Integer, "Float": sympy.Float, "Rational": sympy.Rational, "Symbol": sympy.Symbol}
+_PARSER_NAMES = {"Integer": sympy.Integer, "Float": sympy.Float, "Rational": sympy.Rational, "Symbol": sympy.Symbol,
+                 # and, parsing unevaluated, the operators and the factorial notation ``n!``
+                 "Add": sympy.Add, "Mul": sympy.Mul, "Pow": sympy.Pow,
+                 "factorial": sympy.Function("factorial"), "factorial2": sympy.Function("factorial2")}
+
+#: The functions a formula may call, applied only once their arguments are checked (see _evaluate).
+_APPLY = {name: f for name, f in FUNCTIONS.items() if isinstance(f, type)} | {
+    "factorial": sympy.factorial, "factorial2": sympy.factorial2}
 
 
 def _too_long(number: sympy.Rational) -> bool:
     limit = MAX_DIGITS * 3.33  # bits of MAX_DIGITS decimal digits, as in coopgame._checks
     return bool(abs(int(number.p)).bit_length() > limit or int(number.q).bit_length() > limit)
+
+
+def _bits(number: sympy.Expr) -> float:
+    """About log2 of ``|number|`` for a nonzero sympy number (inf when it does not fit a float)."""
+    try:
+        return abs(math.log2(abs(float(number))))
+    except (OverflowError, ValueError, TypeError):
+        if isinstance(number, sympy.Rational):
+            return float(max(abs(int(number.p)).bit_length(), int(number.q).bit_length()))
+        return math.inf
+
+
+def _evaluate(node: sympy.Basic, value: Any, where: str) -> sympy.Basic:
+    """Evaluate an unevaluated parse bottom-up, refusing a power or factorial of numbers whose result
+    would have more than :data:`coopgame._checks.MAX_DIGITS` digits before sympy computes it."""
+    if not isinstance(node, sympy.Basic) or node.is_Atom:
+        return node  # a function name alone parses as a class: refused by the caller
+    args = [_evaluate(a, value, where) for a in node.args]
+    limit = MAX_DIGITS * 3.33  # bits of MAX_DIGITS decimal digits, as in _too_long
+    huge = False
+    if isinstance(node, sympy.Pow) and all(isinstance(a, sympy.Number) for a in args):
+        base, exponent = args
+        if base not in (0, 1, -1) and exponent != 0:
+            huge = _bits(exponent) > 64 or abs(float(exponent)) * _bits(base) > limit
+    elif isinstance(node, AppliedUndef) and node.func.__name__ in ("factorial", "factorial2"):
+        huge = any(isinstance(a, sympy.Number) and (_bits(a) > 32 or abs(float(a)) > MAX_DIGITS) for a in args)
+    if huge:
+        raise InvalidGameError(f"{where}: expected numbers with at most {MAX_DIGITS} digits "
+                               f"(coopgame._checks.MAX_DIGITS), got {describe(value)}")
+    if isinstance(node, AppliedUndef) and node.func.__name__ in _APPLY:
+        return _APPLY[node.func.__name__](*args)
+    return node.func(*args)
 
 
 def as_expression(value: Any, known: Mapping[str, sympy.Symbol] | None = None, where: str = "SymbolicGame") -> sympy.Expr:
@@ -58,7 +100,7 @@ def as_expression(value: Any, known: Mapping[str, sympy.Symbol] | None = None, w
     if isinstance(value, sympy.Basic):
         expr = value
     elif isinstance(value, str):
-        local = dict(FUNCTIONS)
+        local: dict[str, Any] = {name: sympy.Function(name) if name in _APPLY else f for name, f in FUNCTIONS.items()}
         text = value
         for name in set(re.findall(r"[A-Za-z_][A-Za-z_0-9]*", value)):
             if name in FUNCTIONS:
@@ -69,7 +111,14 @@ def as_expression(value: Any, known: Mapping[str, sympy.Symbol] | None = None, w
                 text = re.sub(rf"\b{name}\b", key, text)
             local[key] = (known or {}).get(name) or sympy.Symbol(name, positive=True)
         try:
-            expr = parse_expr(text, local_dict=local, global_dict=dict(_PARSER_NAMES))
+            # one expression, no statements ("a = 1", "a; b"): the unevaluated parse below would run them
+            ast.parse(stringify_expr(text, local, dict(_PARSER_NAMES), standard_transformations), mode="eval")
+            # parsed unevaluated, then evaluated with the size of every power checked first:
+            # "10**10**10" would otherwise run out of memory inside sympy
+            expr = _evaluate(parse_expr(text, local_dict=local, global_dict=dict(_PARSER_NAMES), evaluate=False),
+                             value, where)
+        except InvalidGameError:
+            raise
         except Exception as err:  # noqa: BLE001 - the parser raises many kinds
             raise InvalidGameError(f"{where}: expected a formula, got {value!r} ({type(err).__name__}: {err})") from None
     elif isinstance(value, (bool, np.bool_)) or value is None:

@@ -82,7 +82,7 @@ class MultilevelGame:
         if not isinstance(upper, (NormalFormGame, SymbolicGame)):
             raise InvalidGameError(f"{_NAME}: expected the upper game as a NormalFormGame or SymbolicGame, "
                                    f"got {describe(upper)}")
-        if isinstance(levels, (str, bytes)) or len(levels) != 2:
+        if isinstance(levels, (str, bytes)) or not isinstance(levels, Sequence) or len(levels) != 2:
             raise InvalidGameError(f"{_NAME}: expected two level names, got {levels!r}")
         outcomes = list(itertools.product(*upper.actions))
         games: dict[tuple[str, ...], Any] = {}

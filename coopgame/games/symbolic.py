@@ -8,7 +8,7 @@ from typing import Any
 import numpy as np
 import sympy
 
-from coopgame._checks import describe, public
+from coopgame._checks import check_mapping, describe, public
 from coopgame._numeric import readonly
 from coopgame.errors import InvalidArgumentTypeError, InvalidGameError, InvalidProfileError, UnresolvedParameterError
 from coopgame.games._base import GameBase, build_game, game_labels
@@ -96,7 +96,7 @@ class SymbolicGame(GameBase, kind="symbolic"):
             out.append(readonly(b))
         self._payoffs = tuple(out)
         self._players, self._actions = game_labels(players, actions, shape, "SymbolicGame")
-        self._defaults = self._resolve_mapping(defaults or {}, "defaults")
+        self._defaults = self._resolve_mapping(check_mapping(defaults, "defaults", "SymbolicGame", what="a mapping from parameter names to values"), "defaults")
         self._instruments: tuple[Any, ...] = ()
         self._hash: int | None = None
         self._exact: bool | None = None  # False when made from a float game: its numeric games stay float

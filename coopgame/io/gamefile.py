@@ -63,6 +63,7 @@ from coopgame.io.nfg import MAX_SIZE, parse_nfg
 from coopgame.io.text import (
     MAX_DEPTH,
     MAX_DIGITS,
+    MAX_DIGITS_LIMIT,
     NumberTooLarge,
     check_depth,
     check_path,
@@ -228,7 +229,7 @@ def game_from_dict(data: Mapping[str, Any], *, max_digits: int = MAX_DIGITS,
     Fraction(1, 1)
     """
     where = "game_from_dict"
-    max_digits = check_int(max_digits, "max_digits", where, minimum=1)
+    max_digits = check_int(max_digits, "max_digits", where, minimum=1, maximum=MAX_DIGITS_LIMIT)
     max_size = check_int(max_size, "max_size", where, minimum=1)
     if not isinstance(data, Mapping):
         raise InvalidGameError(f"{where}: expected a mapping with a 'payoffs' key, got {type(data).__name__}")
@@ -389,7 +390,7 @@ def read_game(source: str | os.PathLike[str] | bytes, format: str | None = None,
 
 
 def _check_format(format: Any, where: str) -> None:
-    if format is not None and format not in ("nfg", "json", "yaml"):
+    if format is not None and (not isinstance(format, str) or format not in ("nfg", "json", "yaml")):
         raise InvalidFileError(f"{where}: expected format 'nfg', 'json' or 'yaml', got {describe(format)}")
 
 
@@ -441,7 +442,7 @@ def parse_game(text: str | bytes, format: str | None = None, name: str = "<text>
     _check_format(format, where)
     if not isinstance(text, str):
         text, _ = load_text(text, where)  # bytes: a file's contents
-    max_digits = check_int(max_digits, "max_digits", where, minimum=1)
+    max_digits = check_int(max_digits, "max_digits", where, minimum=1, maximum=MAX_DIGITS_LIMIT)
     head = text.lstrip("\ufeff \t\r\n")
     if not head:
         raise InvalidFileError(f"{where}: {name}: expected a Gambit strategic-form file (starting with 'NFG') "

@@ -68,6 +68,7 @@ from coopgame.io.text import (
     DECIMAL,
     INTEGER,
     MAX_DIGITS,
+    MAX_DIGITS_LIMIT,
     RATIONAL,
     NumberTooLarge,
     check_path,
@@ -496,7 +497,7 @@ def parse_nfg(path_or_text: PathOrText, *, exact: bool | None = None, max_digits
     """
     if exact is not None and not isinstance(exact, bool):
         raise InvalidArgumentTypeError(f"{_READ}: expected exact to be None, True or False, got {exact!r}")
-    max_digits = check_int(max_digits, "max_digits", _READ, minimum=1)
+    max_digits = check_int(max_digits, "max_digits", _READ, minimum=1, maximum=MAX_DIGITS_LIMIT)
     max_size = check_int(max_size, "max_size", _READ, minimum=1)
     text, source = load_text(path_or_text, _READ, what=".nfg file")
     return _Parser(text, source, max_digits, max_size).parse(exact)

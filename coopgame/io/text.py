@@ -40,6 +40,9 @@ __all__ = ["MAX_DIGITS", "MAX_DEPTH", "MAX_PATH", "decode_text", "load_text", "e
 #: Deepest nesting of lists a JSON or YAML game file may have (a game with N
 #: players needs N + 1 levels).
 MAX_DEPTH = 64
+#: The largest ``max_digits=`` a reader accepts: Python refuses to read integers longer than 4,300
+#: digits by default (``sys.set_int_max_str_digits``), and exact arithmetic on such numbers crawls.
+MAX_DIGITS_LIMIT = 4300
 
 #: Longest ``str`` taken as a path; longer ones are the text of a file.
 MAX_PATH = 4096

@@ -9,6 +9,7 @@ what the coordinating government pays under a profile. Apply them with
 
 from __future__ import annotations
 
+import numbers
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from fractions import Fraction
@@ -18,7 +19,7 @@ import numpy as np
 import sympy
 
 from coopgame._checks import call_user, check_probability, describe, public
-from coopgame.errors import InvalidGameError, InvalidProfileError
+from coopgame.errors import InvalidArgumentTypeError, InvalidGameError, InvalidProfileError
 from coopgame.games.expressions import as_expression
 
 __all__ = ["Subsidy", "Penalty", "Transfer", "Standard", "combined_detection"]
@@ -308,6 +309,24 @@ class Penalty(_Instrument):
         return -self.expected_fine() * self._cost_share(players, actions, probabilities)
 
 
+def _check_when(when: Any) -> None:
+    """Refuse a ``when=`` that is not None, a callable, a mapping, a profile or a list of profiles."""
+    if when is None or callable(when) or isinstance(when, Mapping):
+        return
+    if isinstance(when, (list, tuple)) and when:
+        profiles = when if all(isinstance(w, (list, tuple)) for w in when) else [when]
+        if all(isinstance(p, (list, tuple)) and all(_is_label(a) for a in p) for p in profiles):
+            return
+    raise InvalidArgumentTypeError(
+        f"Transfer: expected when= as None, a predicate on profiles, a mapping {{player: action}}, a profile "
+        f"(action labels or indices, None for any) or a list of profiles, got {describe(when)}")
+
+
+def _is_label(action: Any) -> bool:
+    """An action label, an action index or None (any action)."""
+    return action is None or isinstance(action, str) or (isinstance(action, numbers.Integral) and not isinstance(action, bool))
+
+
 @public
 @dataclass(frozen=True)
 class Transfer(_Instrument):
@@ -343,6 +362,7 @@ class Transfer(_Instrument):
         object.__setattr__(self, "payer", _check_player(self.payer, "the payer", "Transfer"))
         object.__setattr__(self, "payee", _check_player(self.payee, "the payee", "Transfer"))
         object.__setattr__(self, "amount", _check_amount(self.amount, "amount", "Transfer"))
+        _check_when(self.when)
 
     def _mask(self, shape: tuple[int, ...], players: Sequence[str], actions: Labels) -> np.ndarray:
         when = self.when

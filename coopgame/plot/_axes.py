@@ -4,10 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
+from coopgame._checks import describe
+from coopgame.errors import InvalidArgumentTypeError
 
-def get_axes(ax: Any = None, **subplot_kw: Any):
-    """Return ``ax``, or the axes of a new figure when ``ax`` is None."""
+
+def get_axes(ax: Any = None, *, where: str = "plot", **subplot_kw: Any):
+    """Return ``ax``, or the axes of a new figure when ``ax`` is None; anything but matplotlib Axes is refused."""
+    from matplotlib.axes import Axes
+
     if ax is not None:
+        if not isinstance(ax, Axes):
+            raise InvalidArgumentTypeError(f"{where}: expected ax as matplotlib Axes or None, got {describe(ax)}")
         return ax
     import matplotlib.pyplot as plt
 

@@ -65,11 +65,12 @@ def paradox_plot(n: int | Sequence[int] = (10, 50), gammas: Sequence[float] | No
             raise InvalidArgumentError("paradox_plot: expected at least one number of countries n")
         series = [paradox_of_cooperation(m, gammas, model=model) for m in sizes]
     else:
-        series = [data] if isinstance(data, ParadoxOfCooperation) else list(data)
+        series = [data] if isinstance(data, ParadoxOfCooperation) else (
+            list(data) if isinstance(data, (Sequence, np.ndarray)) and not isinstance(data, (str, bytes)) else [])
         if not series or not all(isinstance(d, ParadoxOfCooperation) for d in series):
             raise InvalidArgumentError("paradox_plot: expected data as a ParadoxOfCooperation (paradox_of_cooperation's "
                                        "result) or a non-empty sequence of them")
-    ax = get_axes(ax)
+    ax = get_axes(ax, where="paradox_plot")
     for d in series:
         y = d.stable_size / d.n if share else d.stable_size
         ax.plot(d.relative_gain, y, marker="o", ms=3, lw=1.5, drawstyle="steps-post", label=f"n = {d.n}")

@@ -67,7 +67,7 @@ def best_response_plot(game: GameLike, ax: Any = None, annotate: bool = True) ->
     if game.shape != (2, 2):
         raise NotSupportedError(f"best_response_plot: expected a 2x2 game, got shape {game.shape}")
     A, B = game.float_payoffs
-    ax = get_axes(ax)
+    ax = get_axes(ax, where="best_response_plot")
     row = _correspondence(A[0, 0] - A[1, 0], A[0, 1] - A[1, 1])  # (q, p)
     col = _correspondence(B[0, 0] - B[0, 1], B[1, 0] - B[1, 1])  # (p, q)
     r0, r1 = game.players

@@ -64,7 +64,7 @@ def folk_theorem_plot(game: GameLike, ax: Any = None, mixed: bool = True, annota
     feas = feasible_region(game)
     ir = individually_rational_region(game, mixed=mixed)
     assert feas.vertices is not None and ir.vertices is not None and ir.minmax is not None  # two players
-    ax = get_axes(ax)
+    ax = get_axes(ax, where="folk_theorem_plot")
     fv = np.array([[float(v) for v in p] for p in feas.vertices])
     if len(fv) >= 3:
         ax.add_patch(Polygon(fv, closed=True, facecolor="tab:blue", alpha=0.15, edgecolor="tab:blue",

@@ -7,8 +7,8 @@ from typing import Any
 
 import numpy as np
 
-from coopgame._checks import public
-from coopgame.errors import InvalidArgumentError
+from coopgame._checks import check_bool, check_mapping, describe, public
+from coopgame.errors import InvalidArgumentError, InvalidArgumentTypeError
 from coopgame.plot._axes import get_axes
 
 __all__ = ["MAX_CATEGORIES", "regime_map", "threshold_columns", "threshold_plot"]
@@ -30,6 +30,39 @@ def _frame(result: Any, where: str):
     if not isinstance(result, pd.DataFrame):
         raise InvalidArgumentError(f"{where}: expected the DataFrame returned by sweep, got {type(result).__name__}")
     return result
+
+
+def _name(value: Any, name: str, where: str) -> str:
+    """A column name (a string)."""
+    if not isinstance(value, str):
+        raise InvalidArgumentTypeError(f"{where}: expected {name} as a column name (str), got {describe(value)}")
+    return value
+
+
+def _names(value: Any, name: str, where: str) -> list[str]:
+    """A sequence of column names (not a single string)."""
+    if isinstance(value, (str, bytes)) or not isinstance(value, (Sequence, np.ndarray)):
+        raise InvalidArgumentTypeError(f"{where}: expected {name} as a sequence of column names, got {describe(value)}")
+    return [_name(v, name, where) for v in value]
+
+
+def _colors(colors: Any, where: str) -> Sequence[Any] | Mapping[Any, Any] | None:
+    """None, a mapping value -> colour or a sequence of colours, every colour one matplotlib understands."""
+    from matplotlib.colors import is_color_like
+
+    if colors is None:
+        return None
+    if isinstance(colors, Mapping):
+        given = list(colors.values())
+    elif isinstance(colors, (Sequence, np.ndarray)) and not isinstance(colors, (str, bytes)):
+        given = list(colors)
+    else:
+        raise InvalidArgumentTypeError(f"{where}: expected colors as a sequence of colours or a mapping from values to "
+                                       f"colours, got {describe(colors)}")
+    bad = [c for c in given if not is_color_like(c)]
+    if bad:
+        raise InvalidArgumentError(f"{where}: expected matplotlib colours in colors, got {describe(bad[0])}")
+    return colors
 
 
 def _require(result: Any, names: Sequence[str], where: str) -> None:
@@ -151,6 +184,11 @@ def regime_map(result: Any, x: str, y: str, column: str = "equilibria", ax: Any 
     ['none (mixed)', '(False, Inspect)', '(False, Trust)', 'F upper bound (False, Inspect) nash']
     """
     where = "regime_map"
+    x, y, column = _name(x, "x", where), _name(y, "y", where), _name(column, "column", where)
+    labels = check_mapping(labels, "labels", where, what="a mapping from values to legend words")
+    legend = check_bool(legend, "legend", where)
+    if not isinstance(thresholds, bool) and thresholds is not None:
+        thresholds = _names(thresholds, "thresholds", where)
     result = _frame(result, where)
     _require(result, [x, y, column], where)
     if x == y:
@@ -188,6 +226,7 @@ def regime_map(result: Any, x: str, y: str, column: str = "equilibria", ax: Any 
     from matplotlib.colors import BoundaryNorm, ListedColormap
     from matplotlib.patches import Patch
 
+    colors = _colors(colors, where)
     if colors is None:
         palette = [COLORS[k % len(COLORS)] for k in range(len(categories))]
     elif isinstance(colors, Mapping):
@@ -197,7 +236,7 @@ def regime_map(result: Any, x: str, y: str, column: str = "equilibria", ax: Any 
         if len(palette) < len(categories):
             raise InvalidArgumentError(f"{where}: expected at least {len(categories)} colours, got {len(palette)}")
         palette = palette[:len(categories)]
-    ax = get_axes(ax)
+    ax = get_axes(ax, where=where)
     k = max(1, len(categories))
     cmap = ListedColormap(palette or ["white"])
     norm = BoundaryNorm(np.arange(-0.5, k + 0.5), cmap.N)
@@ -272,6 +311,11 @@ def threshold_plot(result: Any, x: str, columns: Sequence[str] | None = None, ax
     """
     where = "threshold_plot"
     result = _frame(result, where)
+    x = _name(x, "x", where)
+    by = None if by is None else _name(by, "by", where)
+    labels = check_mapping(labels, "labels", where, what="a mapping from columns to legend words")
+    if columns is not None:
+        columns = _names(columns, "columns", where)
     _require(result, [x] + ([by] if by else []), where)
     if columns is None:  # a least value of 0 everywhere bounds nothing: leave it out
         cols = [c for c in threshold_columns(result) if (result[c].dropna() != 0).any()]
@@ -282,7 +326,7 @@ def threshold_plot(result: Any, x: str, columns: Sequence[str] | None = None, ax
                                    f"sweep, or name columns), got none")
     _require(result, cols, where)
     groups = [(None, result)] if by is None else list(result.groupby(by, sort=True))
-    ax = get_axes(ax)
+    ax = get_axes(ax, where=where)
     for col in cols:
         for value, part in groups:
             pairs = part[[x, col]].dropna().drop_duplicates()

@@ -119,7 +119,7 @@ def grid_points(grid: Any, where: str = "sweep", *, max_points: int = MAX_POINTS
     >>> grid_points({"a": range(10**6), "b": range(10**6)})
     Traceback (most recent call last):
     ...
-    coopgame.errors.SolverLimitError: sweep: the number of grid points is 1,000,000,000,000, above the limit max_points=10,000,000; pass a larger max_points= to accept the work
+    coopgame.errors.SolverLimitError: sweep: expected the number of grid points of at most max_points=10,000,000, got 1,000,000,000,000; pass a larger max_points= to accept the work
     """
     max_points = check_int(max_points, "max_points", where, minimum=1)
     if isinstance(grid, pd.DataFrame):

@@ -447,7 +447,7 @@ def test_immutable():
 
 
 def test_errors_name_the_function():
-    with pytest.raises(SolverLimitError, match="TUGame: the number of players .* is 26, above the limit max_players=20"):
+    with pytest.raises(SolverLimitError, match="TUGame: expected the number of players .* of at most max_players=20, got 26"):
         TUGame(26, lambda S: 0)
     with pytest.raises(InvalidGameError, match="TUGame: values array must have length"):
         TUGame(2, [0, 1, 2])
@@ -461,9 +461,9 @@ def test_errors_name_the_function():
         TUGame(0, [0])
     with pytest.raises(InvalidProfileError, match="core_contains"):
         TUGame(2, [0, 1, 2, 3]).core_contains([1])
-    with pytest.raises(SolverLimitError, match=r"nucleolus: .* is 17, above the limit max_players=16.*shapley_value"):
+    with pytest.raises(SolverLimitError, match=r"nucleolus: .* of at most max_players=16, got 17.*shapley_value"):
         TUGame(17, np.zeros(1 << 17)).nucleolus()
-    with pytest.raises(SolverLimitError, match=r"least_core: .* is 5, above the limit max_players=4"):
+    with pytest.raises(SolverLimitError, match=r"least_core: .* of at most max_players=4, got 5"):
         TUGame(5, np.zeros(1 << 5)).least_core(max_players=4)
     with pytest.raises(InvalidGameError, match="nucleolus: the game has no imputation"):
         TUGame(2, [0, 2, 2, 3]).nucleolus()

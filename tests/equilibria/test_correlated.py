@@ -270,11 +270,11 @@ def test_errors():
 
 
 def test_size_limit():
-    with pytest.raises(SolverLimitError, match="above the limit max_nonzeros=7"):
+    with pytest.raises(SolverLimitError, match="of at most max_nonzeros=7"):
         correlated_equilibrium(NormalFormGame(CHICKEN), max_nonzeros=7)
     # refused before anything is allocated: 3000 actions against one give 9 million coefficients
     wide = NormalFormGame([np.zeros((1, 3000)), np.arange(3000.0)[None, :]])
-    with pytest.raises(SolverLimitError, match="8,997,000, above the limit max_nonzeros=2,000,000"):
+    with pytest.raises(SolverLimitError, match="of at most max_nonzeros=2,000,000, got 8,997,000"):
         correlated_equilibrium(wide)
     with pytest.raises(InvalidArgumentError, match="max_nonzeros"):
         correlated_equilibrium(NormalFormGame(CHICKEN), max_nonzeros=float("inf"))

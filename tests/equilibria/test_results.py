@@ -163,14 +163,14 @@ def test_every_solver_returns_solutions_that_say_how():
 
 # ---------------------------------------------------------------- limits as keywords, checked first
 def test_solver_limits_are_keywords_naming_themselves():
-    with pytest.raises(SolverLimitError, match="above the limit max_dimension=1"):
+    with pytest.raises(SolverLimitError, match="of at most max_dimension=1"):
         cg.equilibria.vertex_enumeration(PD, max_dimension=1)
-    with pytest.raises(SolverLimitError, match="above the limit max_pairs=2"):
+    with pytest.raises(SolverLimitError, match="of at most max_pairs=2"):
         cg.equilibria.support_enumeration(PD, max_pairs=2)
-    with pytest.raises(SolverLimitError, match="above the limit max_size=3.*pure_equilibria"):
+    with pytest.raises(SolverLimitError, match="of at most max_size=3.*pure_equilibria"):
         cg.equilibria.lemke_howson(PD, max_size=3)
     big = cg.NormalFormGame([np.zeros((201, 200)), np.zeros((201, 200))])
-    with pytest.raises(SolverLimitError, match="40,200, above the limit max_size=40,000"):
+    with pytest.raises(SolverLimitError, match="of at most max_size=40,000, got 40,200"):
         cg.mixed_equilibria(big, method="lemke_howson")
     for bad in (float("nan"), float("inf"), True, "10", 0):
         with pytest.raises(InvalidArgumentError):

@@ -1,9 +1,10 @@
-"""The fuzz cases: every public callable of ``coopgame.__all__`` and ``coopgame.models``, with bad input.
+"""The fuzz cases: every public callable of ``coopgame.__all__`` and of each subpackage's ``__all__``, with bad input.
 
 Each callable has one valid call in :data:`BASE` (argument expressions,
 evaluated in the worker's namespace: ``pd`` a 2x2 exact prisoner's dilemma,
-``pdf`` its float twin, ``trip`` a 2x2x2 game, ``np``, ``cg``, ``models``,
-``nan``, ``inf``). A case replaces one argument of that call by a bad value
+``pdf`` its float twin, ``trip`` a 2x2x2 game, ``rps`` rock-paper-scissors,
+``sw`` a small sweep, ``np``, ``cg``, ``models``, ``nan``, ``inf``; a
+callable is reached as ``cg.<subpackage>.<name>``). A case replaces one argument of that call by a bad value
 (:data:`BAD`), or adds an unknown keyword. Callables without an entry get
 their base call from the names of their parameters (:data:`BY_NAME`).
 Result records (dataclasses that solvers build) and exception classes are
@@ -111,6 +112,29 @@ BASE: dict[str, tuple[list[str], dict[str, str]]] = {
     "sweep": (["models.prisoners_dilemma()", "{'T': [4, 6]}"], {}),
     "grid_points": (["{'x': [1, 2]}"], {}),
     "point_seed": (["1", "{'x': 1}"], {}),
+    "attractors": (["pdf"], {}),
+    "corner_eigenvalues": (["models.tripartite()", "[0, 0, 0]"], {}),
+    "ReplicatorField": (["pdf"], {}),
+    # io
+    "parse_nfg": (["'NFG 1 R \"\" { \"1\" \"2\" } { 2 2 } 1 1 0 2 2 0 0 0'"], {}),
+    "parse_game": (["'{\"payoffs\": [[[1, 0], [0, 1]], [[1, 0], [0, 1]]]}'"], {"format": "'json'"}),
+    "write_game_json": (["pd"], {}),
+    "game_from_dict": (["{'payoffs': [[[1, 0], [0, 1]], [[1, 0], [0, 1]]]}"], {}),
+    "game_to_dict": (["pd"], {}),
+    # coalitions (payoff builders)
+    "heterogeneous_linear_payoff": (["[1, 1, 2]", "[1, 1, 1]"], {}),
+    "heterogeneous_barrett_payoff": (["100", "[1, 1, 1]", "[1, 1, 1]"], {}),
+    # plots (``sw``: a small sweep of the inspection game with a threshold column)
+    "basin_map": (["cg.dynamics.basins(pdf, grid=5)"], {}),
+    "phase_portrait": (["pdf"], {"resolution": "5"}),
+    "simplex_plot": (["rps"], {"resolution": "5", "t_max": "5"}),
+    "time_series": (["cg.replicator(pd, [0.5, 0.5], 5)"], {}),
+    "trajectory_3d": (["trip"], {"t_max": "5"}),
+    "best_response_plot": (["pd"], {}),
+    "folk_theorem_plot": (["pd"], {}),
+    "paradox_plot": (["(5,)"], {"gammas": "[0.1, 1.0]"}),
+    "regime_map": (["sw", "'rho'", "'dc'"], {}),
+    "threshold_plot": (["sw", "'rho'"], {"by": "'dc'"}),
     # models
     "models.catalog": ([], {}),
     "models.public_goods": ([], {}),
@@ -168,24 +192,74 @@ UNKNOWN_KEYWORD = "bogus_option=1"
 EXCLUDED = {"Fraction"}  # the standard library's, re-exported
 
 
+SUBPACKAGES = ("games", "equilibria", "mechanisms", "dynamics", "repeated", "coalitions", "cooperative",
+               "models", "sweeps", "io", "plot")
+
+
 def public_callables() -> dict[str, Any]:
-    """Name -> callable for every front door of ``coopgame.__all__`` and ``coopgame.models.__all__``."""
+    """Name -> callable for every front door of ``coopgame.__all__`` and of each subpackage's ``__all__``.
+
+    A name is the bare name for the callables of the subpackages (they are
+    unique across subpackages; the top level re-exports some of them), and
+    ``models.<name>`` for the models.
+    """
+    import importlib
+
     import coopgame
-    from coopgame import models
     from coopgame.errors import CoopgameError
 
     found: dict[str, Any] = {}
-    for prefix, module in (("", coopgame), ("models.", models)):
+    modules = [("", coopgame)] + [(f"{sub}.", importlib.import_module(f"coopgame.{sub}")) for sub in SUBPACKAGES]
+    for prefix, module in modules:
         for name in module.__all__:
             obj = getattr(module, name, None)
+            key = prefix + name if prefix == "models." else name
             if name in EXCLUDED or inspect.ismodule(obj) or not callable(obj):
                 continue
             if isinstance(obj, type) and (issubclass(obj, (CoopgameError, Warning))):
                 continue
-            if isinstance(obj, type) and prefix + name not in BASE:
+            if isinstance(obj, type) and key not in BASE:
                 continue  # a result record, built by the library's solvers
-            found[prefix + name] = obj
+            if key in found and found[key] is not obj:
+                raise AssertionError(f"two public callables named {key}: give the fuzz cases qualified names")
+            found.setdefault(key, obj)
     return found
+
+
+def target(name: str) -> str:
+    """The expression that reaches a public callable from the worker's namespace (``cg.<subpackage>.<name>``)."""
+    if name.startswith("models."):
+        return name
+    home = _home()[name]
+    return f"cg.{home}.{name}" if home else f"cg.{name}"
+
+
+_HOMES: dict[str, str] = {}
+
+
+def _home() -> dict[str, str]:
+    """Public name -> the subpackage that exports it (``coopgame.__all__``'s own names: the top level)."""
+    if not _HOMES:
+        import importlib
+
+        import coopgame
+
+        for sub in SUBPACKAGES:
+            for name in importlib.import_module(f"coopgame.{sub}").__all__:
+                _HOMES.setdefault(name, sub)
+        for name in coopgame.__all__:
+            _HOMES.setdefault(name, "")
+    return _HOMES
+
+
+def area_of(obj: Any) -> str:
+    """The area of a callable: its subpackage, ``plot.dynamics`` for the dynamics plots."""
+    parts = getattr(obj, "__module__", "coopgame").split(".")
+    if len(parts) < 2:
+        return "top"
+    if parts[1] == "plot" and len(parts) > 2 and parts[2] == "dynamics":
+        return "plot.dynamics"
+    return parts[1]
 
 
 def _base(name: str, obj: Any) -> tuple[list[str], dict[str, str]]:
@@ -209,9 +283,8 @@ def _base(name: str, obj: Any) -> tuple[list[str], dict[str, str]]:
 
 
 def _call(name: str, args: list[str], kwargs: dict[str, str], extra: str = "") -> str:
-    target = name if name.startswith("models.") else f"cg.{name}"
     parts = args + [f"{k}={v}" for k, v in kwargs.items()] + ([extra] if extra else [])
-    return f"{target}({', '.join(parts)})"
+    return f"{target(name)}({', '.join(parts)})"
 
 
 def _parameters(obj: Any, args: list[str], kwargs: dict[str, str]) -> tuple[list[str], list[str]]:
@@ -231,7 +304,7 @@ def all_cases() -> dict[str, tuple[str, str]]:
     """Case id -> (area, code) for every public callable and every bad value."""
     cases: dict[str, tuple[str, str]] = {}
     for name, obj in public_callables().items():
-        area = getattr(obj, "__module__", "coopgame").split(".")[1] if "." in getattr(obj, "__module__", "") else "top"
+        area = area_of(obj)
         args, kwargs = _base(name, obj)
         cases[f"{name}[valid]"] = (area, _call(name, args, kwargs))
         cases[f"{name}[{UNKNOWN_KEYWORD.split('=')[0]}]"] = (area, _call(name, args, kwargs, UNKNOWN_KEYWORD))

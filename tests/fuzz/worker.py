@@ -39,8 +39,11 @@ def namespace() -> dict[str, Any]:
     pdf = cg.NormalFormGame([[[3.0, 0.0], [5.0, 1.0]], [[3.0, 5.0], [0.0, 1.0]]])
     trip = cg.NormalFormGame([np.arange(8).reshape(2, 2, 2) % 3, np.arange(8).reshape(2, 2, 2) % 2,
                               np.ones((2, 2, 2), dtype=int)])
+    a = [[0, -1, 2], [2, 0, -1], [-1, 2, 0]]
+    rps = cg.NormalFormGame([a, [list(r) for r in zip(*a)]], actions=[["Rock", "Paper", "Scissors"]] * 2)
+    sw = cg.sweep(models.inspection(), {"rho": [0.25, 1.0], "dc": [1, 2]}, thresholds=[("F", ("False", "Inspect"))])
     return {"np": np, "cg": cg, "models": models, "math": math, "Fraction": Fraction,
-            "nan": float("nan"), "inf": float("inf"), "pd": pd, "pdf": pdf, "trip": trip}
+            "nan": float("nan"), "inf": float("inf"), "pd": pd, "pdf": pdf, "trip": trip, "rps": rps, "sw": sw}
 
 
 def _is_nan(x: Any) -> bool:
@@ -110,6 +113,10 @@ def run(code: str, ns: dict[str, Any]) -> dict[str, Any]:
         if isinstance(err, KeyboardInterrupt):
             raise
         return {"outcome": "untyped", "detail": f"{type(err).__name__}: {str(err)[:300]} at {_where(err)}"}
+    finally:
+        plt = sys.modules.get("matplotlib.pyplot")
+        if plt is not None:
+            plt.close("all")  # a plotting case leaves its figure open
     if why:
         return {"outcome": "invalid", "detail": why}
     return {"outcome": "ok", "detail": type(result).__name__}

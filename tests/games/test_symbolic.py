@@ -290,7 +290,7 @@ def test_unknown_parameter_names_in_defaults():
                                     "iterated_elimination"])
 def test_numeric_solvers_refuse_free_parameters(solver):
     with pytest.raises(UnresolvedParameterError) as excinfo:
-        getattr(cg, solver)(pgg())
+        getattr(cg.equilibria, solver)(pgg())
     assert_error(excinfo, UnresolvedParameterError, ValueError, f"{solver}:", "c, r", "subs")
 
 

@@ -146,7 +146,7 @@ def test_public_goods_refuses_bad_region_counts(n):
 
 
 def test_public_goods_size_budget_names_the_keyword_and_the_anonymous_model():
-    with pytest.raises(cg.SolverLimitError, match="is 9, above the limit max_players=8.*public_goods_anonymous"):
+    with pytest.raises(cg.SolverLimitError, match="of at most max_players=8, got 9.*public_goods_anonymous"):
         models.public_goods(n=9)
     game = models.public_goods(n=3, max_players=3)
     assert game.num_players == 3

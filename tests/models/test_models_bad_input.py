@@ -41,7 +41,7 @@ def test_misspelt_parameters_get_a_did_you_mean():
         models.multilevel(ff=1)
     with pytest.raises(InvalidArgumentError, match="did you mean 'alpha'"):
         models.transboundary_emissions(alpah=0.5)
-    with pytest.raises(InvalidArgumentError, match="public_goods_continuous: unknown parameter 'c'"):
+    with pytest.raises(InvalidArgumentError, match="public_goods_continuous: got an unknown parameter 'c'"):
         models.public_goods_continuous(c=1)
 
 
@@ -66,7 +66,7 @@ def test_anonymous_games_are_built_in_linear_time_up_to_their_budget():
     assert game.payoff("Govern", (1999, 0)) == F(2)  # r*c - c with everyone governing
     assert game.payoff("Free-ride", (1999, 0)) == F(3 * 1999, 1000)
     assert [eq.counts for eq in cg.pure_equilibria(game)] == [(0, 2000)]
-    with pytest.raises(SolverLimitError, match=rf"above the limit max_regions={MAX_ANONYMOUS_REGIONS:,}"):
+    with pytest.raises(SolverLimitError, match=rf"of at most max_regions={MAX_ANONYMOUS_REGIONS:,}"):
         models.public_goods_anonymous(n=10**6)
     with pytest.raises(SolverLimitError, match="max_regions=10"):
         models.minimum_participation_anonymous(n=11, max_regions=10)
@@ -92,7 +92,7 @@ def test_continuous_and_transboundary_models_have_region_budgets():
 
 
 def test_inspection_has_a_supervisor_budget():
-    with pytest.raises(SolverLimitError, match=r"is 10,000, above the limit max_supervisors=100"):
+    with pytest.raises(SolverLimitError, match=r"of at most max_supervisors=100, got 10,000"):
         models.inspection(supervisors=10_000)
     with pytest.raises(SolverLimitError, match="max_supervisors=1"):
         models.inspection(supervisors=("centre", "media"), max_supervisors=1)

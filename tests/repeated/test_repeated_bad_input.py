@@ -89,7 +89,7 @@ def test_play_refuses_bad_round_counts(rounds):
 
 
 def test_play_has_a_round_budget():
-    with pytest.raises(SolverLimitError, match=r"is 1,000,000,000, above the limit max_rounds=1,000,000.*critical"):
+    with pytest.raises(SolverLimitError, match=r"of at most max_rounds=1,000,000, got 1,000,000,000.*critical"):
         play(PD, ["grim", "grim"], 10**9, 0.5)
     with pytest.raises(SolverLimitError, match="max_rounds=3"):
         play(PD, ["grim", "grim"], 4, 0.5, max_rounds=3)
