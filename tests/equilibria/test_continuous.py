@@ -313,3 +313,36 @@ def test_result_dict_and_repr():
     assert opt.to_dict()["welfare"] == pytest.approx(30.0) and "welfare 30" in repr(opt)
     with pytest.raises(AttributeError):  # frozen: dataclasses.FrozenInstanceError is an AttributeError
         eq.method = "x"
+
+
+# ---------------------------------------------------------------------- bad input found by fuzzing
+@pytest.mark.parametrize("solver", [continuous_equilibrium, cooperative_optimum, price_of_anarchy,
+                                    best_response_iteration])
+@pytest.mark.parametrize("values", [3, [("b", 1)], "b", float("nan"), np.full((2, 2), np.nan)])
+def test_values_must_be_a_mapping(solver, values):
+    from coopgame.errors import InvalidArgumentTypeError
+
+    with pytest.raises(InvalidArgumentTypeError, match=f"{solver.__name__}: expected values as a mapping"):
+        solver(public_goods(2), values=values)
+
+
+@pytest.mark.parametrize("equilibrium", [True, 0, "eq", [1.0, 2.0], float("nan")])
+def test_price_of_anarchy_refuses_an_equilibrium_of_another_kind(equilibrium):
+    from coopgame.errors import InvalidArgumentTypeError
+
+    with pytest.raises(InvalidArgumentTypeError, match="price_of_anarchy: expected equilibrium as a ContinuousEquilibrium"):
+        price_of_anarchy(public_goods(2), values={"e": 10, "r": 1.5, "N": 2}, equilibrium=equilibrium)
+
+
+@pytest.mark.parametrize("solver", [continuous_equilibrium, cooperative_optimum, best_response_iteration])
+@pytest.mark.parametrize("x0", [[10**400, 0], [float("nan"), 0], [1.0], "ab"])
+def test_x0_must_be_finite_numbers_one_per_player(solver, x0):
+    with pytest.raises(InvalidProfileError, match="expected x0 as 2 finite numbers"):
+        solver(public_goods(2), values={"e": 10, "r": 1.5, "N": 2}, x0=x0)
+
+
+@pytest.mark.parametrize(("xtol", "error"), [(-1, InvalidArgumentError), (0, InvalidArgumentError),
+                                             (10**400, InvalidArgumentError), (float("inf"), InvalidArgumentError)])
+def test_best_response_iteration_xtol_must_be_positive_and_finite(xtol, error):
+    with pytest.raises(error, match="best_response_iteration: expected xtol"):
+        best_response_iteration(public_goods(2), values={"e": 10, "r": 1.5, "N": 2}, xtol=xtol)

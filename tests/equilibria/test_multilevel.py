@@ -131,3 +131,28 @@ def test_anticipated_upper_errors_and_owners():
         anticipated_upper(MultilevelGame(pd, lambda o: sym))
     with pytest.raises(InvalidGameError):
         anticipated_upper(pd)
+
+
+# ---------------------------------------------------------------------- bad input found by fuzzing
+@pytest.mark.parametrize("weight", [None, "x", [1, 2], float("nan"), float("inf"), 10**400, True])
+def test_anticipated_upper_refuses_a_weight_that_is_not_a_finite_number(weight):
+    from coopgame.equilibria.multilevel import anticipated_upper
+
+    with pytest.raises(InvalidArgumentError, match="anticipated_upper: expected weight"):
+        anticipated_upper(models.multilevel(), weight=weight)
+
+
+@pytest.mark.parametrize("owners", ["j", [[float("nan")], [1]], [[0], ["x"]], [[-1], [1]]])
+def test_anticipated_upper_refuses_owners_that_are_not_indices(owners):
+    from coopgame.equilibria.multilevel import anticipated_upper
+
+    with pytest.raises(InvalidArgumentError, match="anticipated_upper: expected owners"):
+        anticipated_upper(models.multilevel(), owners=owners)
+
+
+@pytest.mark.parametrize("select", ["best", 1, None, ["welfare"]])
+def test_anticipated_upper_refuses_an_unknown_select(select):
+    from coopgame.equilibria.multilevel import anticipated_upper
+
+    with pytest.raises(InvalidArgumentError, match="anticipated_upper: expected select"):
+        anticipated_upper(models.multilevel(), select=select)

@@ -214,3 +214,56 @@ def test_every_free_parameter_is_named():
     x, y = sympy.symbols("x y")
     with pytest.raises(UnresolvedParameterError, match="x, y"):
         cg.NormalFormGame([[[x, 0], [0, 0]], [[0, y], [0, 0]]])
+
+
+# ---------------------------------------------------------------- found by the fuzz harness (wave 2)
+@pytest.mark.parametrize("defaults", [3, [1], "junk", np.full((2, 2), np.nan), float("nan")])
+def test_defaults_must_be_a_mapping(defaults):
+    with pytest.raises(InvalidArgumentTypeError, match="SymbolicGame: expected defaults as a mapping"):
+        cg.SymbolicGame([[["R", "S"], ["T", "P"]], [["R", "T"], ["S", "P"]]], defaults=defaults)
+    with pytest.raises(InvalidArgumentTypeError, match="ContinuousGame: expected defaults as a mapping"):
+        ContinuousGame(["b*x - x**2/2"], ["x"], [(0, None)], defaults=defaults)
+
+
+def test_continuous_game_values_must_be_a_mapping():
+    game = ContinuousGame(["b*x - x**2/2"], ["x"], [(0, None)])
+    with pytest.raises(InvalidArgumentTypeError, match="ContinuousGame.numeric: expected values as a mapping"):
+        game.numeric([("b", 1)])
+    with pytest.raises(InvalidArgumentTypeError, match="ContinuousGame.subs"):
+        game.subs(3)
+
+
+@pytest.mark.parametrize("players", [3, 2.5, float("nan"), object()])
+def test_continuous_game_players_must_be_labels(players):
+    with pytest.raises(InvalidGameError, match="ContinuousGame: expected 1 player labels"):
+        ContinuousGame(["b*x - x**2/2"], ["x"], [(0, None)], players=players)
+
+
+@pytest.mark.parametrize("levels", [2.5, None, 3, object(), "ab", ("a",)])
+def test_multilevel_levels_must_be_two_names(levels):
+    pd = cg.NormalFormGame(PD)
+    with pytest.raises(InvalidGameError, match="expected two level names"):
+        MultilevelGame(pd, lambda outcome: pd, levels=levels)
+
+
+@pytest.mark.parametrize("formula", ["10**10**10", "2**1000", "(1/2)**10000", "sqrt(10**10**10)",
+                                     "exp(10**10**10)", "Max(10**10**10, 1)", "1000000!", "10.0**10**10"])
+def test_formula_with_a_huge_number_is_refused_before_it_is_computed(formula):
+    with pytest.raises(InvalidGameError, match=f"at most {MAX_DIGITS} digits"):
+        cg.SymbolicGame([[[formula, 0], [0, 0]], [[0, 0], [0, 0]]])
+
+
+@pytest.mark.parametrize(("formula", "value"), [("2**996", sympy.Integer(2) ** 996), ("2**-3", sympy.Rational(1, 8)),
+                                                ("5!", sympy.Integer(120)), ("x**(10**10)", sympy.Symbol("x", positive=True) ** 10**10)])
+def test_formula_with_a_large_but_allowed_number_is_evaluated(formula, value):
+    from coopgame.games.expressions import as_expression
+
+    assert as_expression(formula) == value
+
+
+@pytest.mark.parametrize("formula", ["a = 1", "a; b"])
+def test_formula_statements_are_refused(formula):
+    from coopgame.games.expressions import as_expression
+
+    with pytest.raises(InvalidGameError, match="expected a formula"):
+        as_expression(formula)

@@ -160,3 +160,20 @@ def test_formulas_that_could_do_more_than_arithmetic_are_refused(formula):
 def test_ordinary_formulas_are_read():
     game = parse_game('{"payoffs": [["x**2 - c", "Max(x, c)/2"]], "parameters": {"x": 3, "c": 1}}').game
     assert game.numeric().payoffs[0].tolist() == [8, Fraction(3, 2)]
+
+
+@pytest.mark.parametrize("reader", [read_game, parse_game, read_nfg])
+@pytest.mark.parametrize("max_digits", [10**400, 4301, 0, float("nan")])
+def test_max_digits_beyond_what_python_reads_is_refused(reader, max_digits):
+    from coopgame.errors import InvalidArgumentError
+    from coopgame.io.text import MAX_DIGITS_LIMIT
+
+    assert MAX_DIGITS_LIMIT == 4300
+    with pytest.raises(InvalidArgumentError, match="expected max_digits"):
+        reader('{"payoffs": [[[1]], [[1]]]}' if reader is not read_nfg else 'NFG 1 R "" { "1" } { 1 } 1', max_digits=max_digits)
+
+
+@pytest.mark.parametrize("fmt", [1, ["json"], b"json", float("nan")])
+def test_format_that_is_not_a_name_is_refused(fmt):
+    with pytest.raises(InvalidFileError, match="expected format 'nfg', 'json' or 'yaml'"):
+        parse_game('{"payoffs": [[[1]], [[1]]]}', fmt)

@@ -740,3 +740,18 @@ def test_transfer_predicate_that_raises_is_a_callback_error():
     with pytest.raises(CallbackError, match=r"Transfer: when\(\('Protect', 'Pay'\)\) raised KeyError") as excinfo:
         river().apply(cg.Transfer(0, 1, 1, when=when))
     assert isinstance(excinfo.value.__cause__, KeyError)
+
+
+@pytest.mark.parametrize("when", [float("nan"), 3, np.full((2, 2), np.nan), [], [float("nan"), "Pay"], "Protect",
+                                  [("Protect", 2.5)], b"x"])
+def test_transfer_refuses_a_when_it_cannot_read_at_construction(when):
+    from coopgame.errors import InvalidArgumentTypeError
+
+    with pytest.raises(InvalidArgumentTypeError, match="Transfer: expected when="):
+        cg.Transfer("Downstream", "Upstream", 3, when=when)
+
+
+@pytest.mark.parametrize("when", [None, ("Protect", "Pay"), [("Protect", None), (0, 1)], {"Upstream": "Protect"},
+                                  lambda profile: profile[0] == "Protect", (np.int64(0), None)])
+def test_transfer_accepts_every_documented_when(when):
+    assert cg.Transfer("Downstream", "Upstream", 3, when=when).when is when

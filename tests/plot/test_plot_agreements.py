@@ -74,3 +74,17 @@ def test_folk_and_best_response_plots_take_arrays_and_refuse_other_games():
             plot(three)
         with pytest.raises(cg.InvalidGameTypeError):
             plot("pd")
+
+
+@pytest.mark.parametrize("data", [3, 2.5, float("nan"), object(), "data"])
+def test_paradox_plot_refuses_data_that_is_not_paradox_results(data):
+    with pytest.raises(InvalidArgumentError, match="paradox_plot: expected data as a ParadoxOfCooperation"):
+        paradox_plot(data=data)
+
+
+@pytest.mark.parametrize("ax", [True, 0, "ax", [], object()])
+def test_paradox_plot_refuses_what_is_not_matplotlib_axes(ax):
+    from coopgame.errors import InvalidArgumentTypeError
+
+    with pytest.raises(InvalidArgumentTypeError, match="paradox_plot: expected ax as matplotlib Axes"):
+        paradox_plot((5,), gammas=[0.1, 1.0], ax=ax)

@@ -134,3 +134,68 @@ def test_threshold_columns_by_parameter(inspection_sweep):
     assert threshold_columns(inspection_sweep, "F") == ["F threshold (False, Inspect) nash",
                                                         "F upper bound (False, Inspect) nash"]
     assert threshold_columns(inspection_sweep, "rho") == []
+
+
+# ---------------------------------------------------------------------- bad input found by fuzzing
+@pytest.fixture(scope="module")
+def small_sweep():
+    return sweep(inspection(), {"rho": [0.25, 1.0], "dc": [1, 2]}, thresholds=[("F", ("False", "Inspect"))])
+
+
+BAD_AXES = [True, 0, "ax", [], np.full((2, 2), np.nan), object()]
+
+
+@pytest.mark.parametrize("ax", BAD_AXES)
+def test_plots_refuse_what_is_not_matplotlib_axes(small_sweep, ax):
+    from coopgame.errors import InvalidArgumentTypeError
+
+    with pytest.raises(InvalidArgumentTypeError, match="regime_map: expected ax as matplotlib Axes"):
+        regime_map(small_sweep, "rho", "dc", ax=ax)
+    with pytest.raises(InvalidArgumentTypeError, match="threshold_plot: expected ax as matplotlib Axes"):
+        threshold_plot(small_sweep, "rho", ax=ax)
+
+
+@pytest.mark.parametrize("bad", [0, ["rho"], np.full((2, 2), np.nan), None])
+def test_column_names_must_be_strings(small_sweep, bad):
+    from coopgame.errors import InvalidArgumentTypeError
+
+    with pytest.raises(InvalidArgumentTypeError, match="regime_map: expected x as a column name"):
+        regime_map(small_sweep, bad, "dc")
+    with pytest.raises(InvalidArgumentTypeError, match="threshold_plot: expected x as a column name"):
+        threshold_plot(small_sweep, bad)
+    if bad is not None:
+        with pytest.raises(InvalidArgumentTypeError, match="threshold_plot: expected by as a column name"):
+            threshold_plot(small_sweep, "rho", by=bad)
+
+
+@pytest.mark.parametrize("columns", [0, "F threshold", 2.5, [["F"]], [None]])
+def test_threshold_plot_columns_must_be_a_sequence_of_names(small_sweep, columns):
+    from coopgame.errors import InvalidArgumentTypeError
+
+    with pytest.raises(InvalidArgumentTypeError, match="threshold_plot: expected columns as"):
+        threshold_plot(small_sweep, "rho", columns)
+
+
+@pytest.mark.parametrize("labels", [3, ["a"], "words", np.full((2, 2), np.nan)])
+def test_labels_must_be_a_mapping(small_sweep, labels):
+    from coopgame.errors import InvalidArgumentTypeError
+
+    with pytest.raises(InvalidArgumentTypeError, match="regime_map: expected labels as a mapping"):
+        regime_map(small_sweep, "rho", "dc", labels=labels)
+    with pytest.raises(InvalidArgumentTypeError, match="threshold_plot: expected labels as a mapping"):
+        threshold_plot(small_sweep, "rho", labels=labels)
+
+
+@pytest.mark.parametrize(("colors", "error"), [(3, "expected colors as"), ("red", "expected colors as"),
+                                               (["not a colour"] * 5, "expected matplotlib colours"),
+                                               ({"x": "not a colour"}, "expected matplotlib colours")])
+def test_regime_map_colors_must_be_colours(small_sweep, colors, error):
+    with pytest.raises(InvalidArgumentError, match=f"regime_map: {error}"):
+        regime_map(small_sweep, "rho", "dc", colors=colors)
+
+
+@pytest.mark.parametrize(("keyword", "value"), [("legend", np.full((2, 2), np.nan)), ("legend", "yes"),
+                                                ("thresholds", 2.5), ("thresholds", [["F"]])])
+def test_regime_map_legend_and_thresholds_are_checked(small_sweep, keyword, value):
+    with pytest.raises(InvalidArgumentError, match=f"regime_map: expected {keyword}"):
+        regime_map(small_sweep, "rho", "dc", **{keyword: value})

@@ -1,0 +1,40 @@
+"""The argument-checking layer's own refusals (coopgame._checks)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from coopgame._checks import check_int, check_mapping, check_size
+from coopgame.errors import InvalidArgumentError, InvalidArgumentTypeError, SolverLimitError
+
+
+@pytest.mark.parametrize("limit", [None, "junk", b"\x00", 1 + 2j, float("nan"), float("inf"), 2.5, -1, [3],
+                                   np.full((2, 2), np.nan), True])
+def test_check_size_refuses_a_limit_that_is_not_a_count(limit):
+    with pytest.raises(InvalidArgumentError, match="f: expected max_size to be an integer >= 0"):
+        check_size("f", 10, limit, what="the number of cells", limit_name="max_size")
+
+
+def test_check_size_compares_python_integers():
+    check_size("f", 10**30, 10**30, what="the work", limit_name="max_work")
+    with pytest.raises(SolverLimitError, match="max_work=1,000"):
+        check_size("f", 10**30, 1000.0, what="the work", limit_name="max_work")
+
+
+@pytest.mark.parametrize("value", [3, [("a", 1)], "a", float("nan"), np.full((2, 2), np.nan), object()])
+def test_check_mapping_refuses_what_is_not_a_mapping(value):
+    with pytest.raises(InvalidArgumentTypeError, match="f: expected values as a mapping"):
+        check_mapping(value, "values", "f")
+
+
+def test_check_mapping_copies_and_reads_none_as_empty():
+    given = {"a": 1}
+    out = check_mapping(given, "values", "f")
+    assert out == given and out is not given
+    assert check_mapping(None, "values", "f") == {}
+
+
+def test_check_int_names_both_bounds():
+    with pytest.raises(InvalidArgumentError, match="expected n to be an integer >= 1 and <= 5, got 6"):
+        check_int(6, "n", "f", minimum=1, maximum=5)
