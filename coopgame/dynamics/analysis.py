@@ -20,6 +20,7 @@ Nash equilibrium of the (state-evaluated) game.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 from collections.abc import Mapping, Sequence
@@ -30,13 +31,14 @@ from typing import Any
 import numpy as np
 import sympy
 
-from coopgame._checks import check_int, check_options, check_real, check_size, describe, public
+from coopgame._checks import check_int, check_real, check_size, describe, public
 from coopgame._numeric import readonly
 from coopgame.dynamics.field import ReplicatorField, _tidy
 from coopgame.dynamics.fixed_points import MAX_FACES, face_count, support_system
 from coopgame.dynamics.linearisation import CLASSES as _LINEAR_CLASSES
 from coopgame.dynamics.linearisation import classify_eigenvalues, linearise
 from coopgame.dynamics.population import PopulationGame, as_population_game
+from coopgame.dynamics.states import read_state
 from coopgame.dynamics.states import to_sympy_number as _number
 from coopgame.errors import (
     InvalidArgumentError,
@@ -109,9 +111,37 @@ class ReplicatorSystem(Result):
         """The system with parameter values substituted (by symbol or name)."""
         return replicator_equations(self.game.subs(mapping, **values))
 
+    @functools.cached_property
+    def _field(self) -> ReplicatorField:
+        return ReplicatorField(self.game, where="ReplicatorSystem.point")
+
     def point(self, point: Any) -> dict[sympy.Symbol, sympy.Expr]:
-        """A state as ``{coordinate: value}``: from a mapping, coordinates, a pure or a mixed profile."""
-        return _coordinates(self.game, point, "ReplicatorSystem.point")
+        """A state as ``{coordinate: value}``: from a mapping, coordinates, a pure or a mixed profile.
+
+        A numeric state is read and checked by :func:`~coopgame.dynamics.states.read_state`
+        (shares in [0, 1], each role's summing to one; rationals stay exact). A state
+        with symbolic values, such as a :class:`SymbolicRestPoint`'s ``point``, is
+        given as a mapping or as the flat coordinates.
+
+        Examples
+        --------
+        >>> from fractions import Fraction
+        >>> from coopgame import models
+        >>> from coopgame.dynamics.analysis import replicator_equations
+        >>> system = replicator_equations(models.inspection())
+        >>> system.point([[Fraction(1, 4), Fraction(3, 4)], [1, 0]])
+        {x: 1/4, y: 1}
+        """
+        where = "ReplicatorSystem.point"
+        if _is_symbolic_state(point):
+            return _symbolic_coordinates(self.game, point, where)
+        flat = read_state(self._field, point, where, exact=True)
+        coords: list[Any] = []
+        start = 0
+        for m in self._field.sizes:
+            coords.extend(flat[start:start + m - 1])
+            start += m
+        return dict(zip(self.state, (_number(v) for v in coords)))
 
     def field_at(self, point: Any) -> sympy.ImmutableMatrix:
         """The right-hand side at a state (see :meth:`point` for the forms a state may take)."""
@@ -183,7 +213,7 @@ class ReplicatorSystem(Result):
 
 
 @public
-def replicator_equations(game: Any, **options: Any) -> ReplicatorSystem:
+def replicator_equations(game: Any) -> ReplicatorSystem:
     """The multi-population replicator equations of ``game`` and their Jacobian, symbolically.
 
     For a role with two strategies and coordinate ``x`` (the share of its
@@ -202,7 +232,7 @@ def replicator_equations(game: Any, **options: Any) -> ReplicatorSystem:
 
     Examples
     --------
-    The tripartite central / local / enterprise game (THEORY.md 2.6), with
+    The tripartite central / local / enterprise game (claim C18 of docs/explanation/claims.md), with
     ``x, y, z`` the shares of strict supervision, strict regulation and
     abatement:
 
@@ -214,7 +244,6 @@ def replicator_equations(game: Any, **options: Any) -> ReplicatorSystem:
     >>> system.advantages[1]
     -c_g + f_e - g + w + x*(F_g + s_g) + z*(-f_e + g - s_e)
     """
-    check_options("replicator_equations", options, [], what="keyword argument")
     game = as_population_game(game, "replicator_equations")
     labels = tuple(f"{game.players[p]}: {game.actions[p][a]}"
                    for p, m in enumerate(game.shape) for a in range(m - 1))
@@ -224,46 +253,35 @@ def replicator_equations(game: Any, **options: Any) -> ReplicatorSystem:
     return ReplicatorSystem(game, state, labels, eq, jac, tuple(advantages) if advantages is not None else None)
 
 
-def _coordinates(game: PopulationGame, point: Any, where: str) -> dict[sympy.Symbol, sympy.Expr]:
-    """A state as ``{coordinate: value}`` from a mapping, flat coordinates, a pure or a mixed profile."""
+def _is_symbolic_state(point: Any) -> bool:
+    """True when some value of a state is an expression with free symbols (or text in a mapping)."""
+    if isinstance(point, Mapping):
+        return any(isinstance(v, str) or (isinstance(v, sympy.Basic) and bool(v.free_symbols))
+                   for v in point.values())
+    if isinstance(point, (str, bytes)) or not isinstance(point, (Sequence, np.ndarray)):
+        return False
+    return any(isinstance(v, sympy.Basic) and bool(v.free_symbols) for v in point)
+
+
+def _symbolic_coordinates(game: PopulationGame, point: Any, where: str) -> dict[sympy.Symbol, sympy.Expr]:
+    """A state with symbolic values, from ``{coordinate: value}`` or the flat coordinates."""
     state = game.state
+    by_name = {s.name: s for s in state}
     if isinstance(point, Mapping):
         out = {}
-        by_name = {s.name: s for s in state}
         for k, v in point.items():
             name = k.name if isinstance(k, sympy.Symbol) else k
             if name not in by_name:
                 raise InvalidProfileError(f"{where}: expected state coordinates among {list(by_name)}, got {k!r}")
-            out[by_name[name]] = _number(v)
+            out[by_name[name]] = _number(v, where)
         if set(out) != set(state):
             raise InvalidProfileError(f"{where}: expected a value for every coordinate {list(by_name)}, got {list(point)}")
         return out
-    if isinstance(point, (str, bytes)) or not isinstance(point, (Sequence, np.ndarray)):
-        raise InvalidProfileError(f"{where}: expected a state (coordinates, a pure or a mixed profile), got {point!r}")
     items = list(point)
-    n = game.num_players
-    if len(items) == n and all(isinstance(v, (str, np.str_)) for v in items):
-        coords: list[sympy.Expr] = []
-        for p, label in enumerate(items):
-            if label not in game.actions[p]:
-                raise InvalidProfileError(f"{where}: expected an action of {game.players[p]!r} among "
-                                          f"{list(game.actions[p])}, got {label!r}")
-            a = game.actions[p].index(label)
-            coords.extend(sympy.Integer(int(a == b)) for b in range(game.shape[p] - 1))
-        return dict(zip(state, coords))
-    if len(items) == n and all(isinstance(v, (Sequence, np.ndarray)) and not isinstance(v, str) for v in items):
-        coords = []
-        for p, vec in enumerate(items):
-            vec = list(vec)
-            if len(vec) != game.shape[p]:
-                raise InvalidProfileError(f"{where}: expected {game.shape[p]} shares for {game.players[p]!r}, "
-                                          f"got {len(vec)}")
-            coords.extend(_number(v) for v in vec[:-1])
-        return dict(zip(state, coords))
-    if len(items) == len(state):
-        return dict(zip(state, (_number(v) for v in items)))
-    raise InvalidProfileError(f"{where}: expected {len(state)} coordinates, {n} action labels or {n} probability "
-                              f"vectors, got {point!r}")
+    if len(items) != len(state):
+        raise InvalidProfileError(f"{where}: expected a symbolic state as {{coordinate: value}} or as the "
+                                  f"{len(state)} coordinates {list(by_name)}, got {describe(point)}")
+    return dict(zip(state, (_number(v, where) for v in items)))
 
 
 # ------------------------------------------------------------------------------------------ symbolic rest points
@@ -294,8 +312,8 @@ class SymbolicRestPoint(Result):
 
 
 @public
-def symbolic_rest_points(game: Any, *, max_mixing: int | None = None, max_faces: int = MAX_FACES,
-                         **options: Any) -> list[SymbolicRestPoint]:
+def symbolic_rest_points(game: Any, *, max_mixing: int | None = None,
+                         max_faces: int = MAX_FACES) -> list[SymbolicRestPoint]:
     """Rest points of the replicator dynamics solved with the parameters left as symbols.
 
     For each choice of strategies in use (a support per role) the roles'
@@ -326,7 +344,6 @@ def symbolic_rest_points(game: Any, *, max_mixing: int | None = None, max_faces:
     (5, SymbolicRestPoint(x = 1 - k/(B*rho), y = dc/(F*rho) if (B*rho > k) & (F*rho > dc)))
     """
     where = "symbolic_rest_points"
-    check_options(where, options, ["max_mixing", "max_faces"], what="keyword argument")
     if max_mixing is not None:
         max_mixing = check_int(max_mixing, "max_mixing", where, minimum=0)
     max_faces = check_int(max_faces, "max_faces", where, minimum=1)
@@ -644,7 +661,7 @@ def _scenario_dict(game: PopulationGame, scenarios: Any, where: str) -> dict[str
 
 
 @public
-def corner_table(game: Any, scenarios: Any = None, *, max_corners: int = MAX_CORNERS, **options: Any) -> CornerTable:
+def corner_table(game: Any, scenarios: Any = None, *, max_corners: int = MAX_CORNERS) -> CornerTable:
     """Every corner with its eigenvalues, the conditions for stability and the stable corners per scenario.
 
     Parameters
@@ -686,7 +703,6 @@ def corner_table(game: Any, scenarios: Any = None, *, max_corners: int = MAX_COR
     [('Supervise loosely', 'Regulate laxly', 'Pollute')]
     """
     where = "corner_table"
-    check_options(where, options, ["max_corners"], what="keyword argument")
     max_corners = check_int(max_corners, "max_corners", where, minimum=1)
     if hasattr(game, "shape"):
         _corner_profiles(game, where, max_corners)     # refuse before building the population game
@@ -831,7 +847,7 @@ def _sample_columns(game: PopulationGame, samples: Any, where: str) -> tuple[lis
 
 
 @public
-def classify_corners(game: Any, samples: Any, *, max_corners: int = MAX_CORNERS, **options: Any) -> CornerClassification:
+def classify_corners(game: Any, samples: Any, *, max_corners: int = MAX_CORNERS) -> CornerClassification:
     """Classify every corner under many parameter sets at once (vectorised, no per-sample sympy).
 
     The corner eigenvalues (payoff differences, see :func:`corner_eigenvalues`)
@@ -880,7 +896,6 @@ def classify_corners(game: Any, samples: Any, *, max_corners: int = MAX_CORNERS,
     True
     """
     where = "classify_corners"
-    check_options(where, options, ["max_corners"], what="keyword argument")
     max_corners = check_int(max_corners, "max_corners", where, minimum=1)
     if hasattr(game, "shape"):
         _corner_profiles(game, where, max_corners)     # refuse before building the population game

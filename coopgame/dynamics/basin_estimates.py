@@ -23,7 +23,6 @@ from coopgame._checks import (
     check_bool,
     check_choice,
     check_int,
-    check_options,
     check_real,
     check_seed,
     check_size,
@@ -255,7 +254,7 @@ def basins(game: Any, *, grid: int | None = None, samples: int | None = None, se
            t_max: float | None = None, tol: float = 1e-4, dt: float | None = None,
            populations: str = "auto", attractors: Sequence[Any] | None = None, max_starts: int = MAX_STARTS,
            max_work: int = MAX_WORK, max_strategies: int = MAX_SUPPORT_STRATEGIES,
-           max_profiles: int = MAX_PROFILES, progress: bool = False, **options: Any) -> Basins:
+           max_profiles: int = MAX_PROFILES, progress: bool = False) -> Basins:
     """Estimate the basins of attraction of the replicator dynamics on a grid or from random starts.
 
     Every start is integrated (all at once, by a fixed-step fourth-order
@@ -351,9 +350,6 @@ def basins(game: Any, *, grid: int | None = None, samples: int | None = None, se
     (0.26, 0.022)
     """
     where = "basins"
-    check_options(where, options, ["grid", "samples", "seed", "t_max", "tol", "dt", "populations", "attractors",
-                                   "max_starts", "max_work", "max_strategies", "max_profiles", "progress"],
-                  what="keyword argument")
     populations = check_choice(populations, "populations", where, ("auto", "single", "multi"))
     field = ReplicatorField(game, populations=populations, where=where)
     if grid is not None and samples is not None:
@@ -445,7 +441,7 @@ def _progress(progress: Any, steps: int, where: str) -> Any:
 # ---------------------------------------------------------------------------------------- time to reach
 @public
 def time_to_reach(game: Any, x0: Any, target: Any, *, radius: float = 0.01, t_max: float | None = None,
-                  populations: str | None = None, rtol: float = RTOL, atol: float = ATOL, **options: Any) -> float:
+                  populations: str | None = None, rtol: float = RTOL, atol: float = ATOL) -> float:
     """Time at which the replicator trajectory from ``x0`` enters the neighbourhood of ``target``.
 
     The neighbourhood is the max-norm ball ``max_k |x_k - target_k| <= radius``
@@ -495,7 +491,6 @@ def time_to_reach(game: Any, x0: Any, target: Any, *, radius: float = 0.01, t_ma
     inf
     """
     where = "time_to_reach"
-    check_options(where, options, ["radius", "t_max", "populations", "rtol", "atol"], what="keyword argument")
     if populations is None:
         populations = "single" if is_flat_vector(x0) and not isinstance(game, PopulationGame) else "multi"
     else:

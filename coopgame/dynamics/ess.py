@@ -30,7 +30,7 @@ from typing import Any
 import numpy as np
 import sympy
 
-from coopgame._checks import check_int, check_options, check_size, describe, probability_vector, public
+from coopgame._checks import check_int, check_size, describe, probability_vector, public
 from coopgame._numeric import TOLERANCE, exact_solve, readonly, scaled_tolerance
 from coopgame.equilibria.mixed import mixed_equilibria
 from coopgame.errors import InvalidProfileError, SolverLimitError
@@ -192,7 +192,7 @@ def _check_limit(max_strategies: Any, where: str) -> int:
 
 
 @public
-def is_ess(game: GameLike, strategy: Any, *, max_strategies: int = MAX_STRATEGIES, **options: Any) -> bool:
+def is_ess(game: GameLike, strategy: Any, *, max_strategies: int = MAX_STRATEGIES) -> bool:
     """Whether ``strategy`` is an evolutionarily stable strategy (Maynard Smith's conditions).
 
     Parameters
@@ -238,7 +238,6 @@ def is_ess(game: GameLike, strategy: Any, *, max_strategies: int = MAX_STRATEGIE
     (True, False)
     """
     where = "is_ess"
-    check_options(where, options, ["max_strategies"], what="keyword argument")
     A, labels, exact = _matrix(game, where)
     limit = _check_limit(max_strategies, where)
     p = _strategy(strategy, labels, exact, where)
@@ -293,8 +292,7 @@ def _check(A: np.ndarray, p: np.ndarray, exact: bool, limit: int, where: str) ->
 
 
 @public
-def evolutionarily_stable_strategies(game: GameLike, *, max_strategies: int = MAX_STRATEGIES,
-                                     **options: Any) -> Solutions[ESS]:
+def evolutionarily_stable_strategies(game: GameLike, *, max_strategies: int = MAX_STRATEGIES) -> Solutions[ESS]:
     """All evolutionarily stable strategies of a symmetric two-player game (one population).
 
     Candidates are the symmetric Nash equilibria: for each support, the
@@ -337,7 +335,6 @@ def evolutionarily_stable_strategies(game: GameLike, *, max_strategies: int = MA
     [('1',), ('2',)]
     """
     where = "evolutionarily_stable_strategies"
-    check_options(where, options, ["max_strategies"], what="keyword argument")
     nf = as_symmetric_game(game, where, exact_integers=True)
     A, labels, exact = nf.payoffs[0], tuple(nf.actions[0]), nf.is_exact
     m = A.shape[0]

@@ -27,7 +27,7 @@ from typing import Any
 import numpy as np
 import sympy
 
-from coopgame._checks import check_options, public
+from coopgame._checks import public
 from coopgame.errors import (
     InvalidArgumentError,
     InvalidGameError,
@@ -121,9 +121,8 @@ class PopulationGame:
 
     def __init__(self, payoffs: Sequence[Sequence[Any]], state: Sequence[Any] | None = None,
                  players: Sequence[str] | None = None, actions: Sequence[Sequence[str]] | None = None, *,
-                 defaults: Mapping[Any, Any] | None = None, **options: Any) -> None:
+                 defaults: Mapping[Any, Any] | None = None) -> None:
         where = "PopulationGame"
-        check_options(where, options, ["state", "players", "actions", "defaults"], what="keyword argument")
         if isinstance(payoffs, (str, bytes, Mapping)) or not isinstance(payoffs, Sequence) or not payoffs:
             raise InvalidGameError(f"{where}: expected one sequence of strategy payoffs per role, got {describe(payoffs)}")
         rows = []

@@ -56,20 +56,25 @@ def is_shares(point: Any) -> bool:
     return any(not isinstance(v, (int, np.integer)) or isinstance(v, (bool, np.bool_)) for v in point)
 
 
-def to_sympy_number(v: Any) -> sympy.Expr:
-    """A scalar as a sympy number: rationals exact, whole floats as integers."""
+def to_sympy_number(v: Any, where: str = "to_sympy_number") -> sympy.Expr:
+    """A scalar (or an expression) as a sympy number: rationals exact, whole floats as integers."""
     if isinstance(v, sympy.Basic):
         return v
     if isinstance(v, (bool, np.bool_)):
-        raise InvalidProfileError(f"expected a number, got {describe(v)}")
+        raise InvalidProfileError(f"{where}: expected a number, got {describe(v)}")
     if isinstance(v, Fraction):
         return sympy.Rational(v.numerator, v.denominator)
     if isinstance(v, numbers.Integral):
         return sympy.Integer(int(v))
     if isinstance(v, (float, np.floating)):
         f = float(v)
+        if not np.isfinite(f):
+            raise InvalidProfileError(f"{where}: expected a finite number, got {describe(v)}")
         return sympy.Integer(int(f)) if f.is_integer() else sympy.Float(f)
-    return sympy.sympify(v)
+    try:
+        return sympy.sympify(v, strict=not isinstance(v, str))
+    except (sympy.SympifyError, TypeError, ValueError, SyntaxError, RecursionError):
+        raise InvalidProfileError(f"{where}: expected a number or an expression, got {describe(v)}") from None
 
 
 def _finish(vectors: Sequence[np.ndarray], exact: bool) -> np.ndarray:

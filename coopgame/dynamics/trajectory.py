@@ -21,7 +21,7 @@ from typing import Any
 
 import numpy as np
 
-from coopgame._checks import check_choice, check_options, check_real, public
+from coopgame._checks import check_choice, check_real, public
 from coopgame._numeric import readonly
 from coopgame.dynamics.field import ReplicatorField
 from coopgame.dynamics.integration import ATOL, RTOL, integrate
@@ -118,7 +118,7 @@ class Trajectory(Result):
 
 @public
 def replicator(game: Any, x0: Any, t_max: float, *, t_eval: Any = None, method: str = "RK45",
-               rtol: float = RTOL, atol: float = ATOL, **options: Any) -> Trajectory:
+               rtol: float = RTOL, atol: float = ATOL) -> Trajectory:
     """Integrate the replicator dynamics of ``game`` from ``x0`` over ``[0, t_max]``.
 
     Parameters
@@ -185,7 +185,6 @@ def replicator(game: Any, x0: Any, t_max: float, *, t_eval: Any = None, method: 
 
     """
     where = "replicator"
-    check_options(where, options, ["t_eval", "method", "rtol", "atol"], what="keyword argument")
     t_max = check_real(t_max, "t_max", where, minimum=0, open_min=True)
     method = check_choice(method, "method", where, INTEGRATORS)
     rtol = check_real(rtol, "rtol", where, minimum=0, open_min=True)

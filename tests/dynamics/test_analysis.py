@@ -1,5 +1,5 @@
 """Symbolic replicator equations, corner tables, vectorised corner classification, population games,
-and stability for games with any number of strategies (THEORY.md 2.6; claims C10, C18)."""
+and stability for games with any number of strategies (claims C10 and C18 of docs/explanation/claims.md)."""
 
 from __future__ import annotations
 
@@ -31,6 +31,7 @@ from coopgame.dynamics.trajectory import replicator
 from coopgame.errors import (
     DegenerateGameWarning,
     InvalidArgumentError,
+    InvalidArgumentTypeError,
     InvalidGameError,
     InvalidProfileError,
     SolverLimitError,
@@ -91,7 +92,7 @@ def test_replicator_equations_of_the_tripartite_template():
     _, y, z = system.state
     assert [s.name for s in system.state] == ["x", "y", "z"]
     c_e, s_e, f_e = (sympy.Symbol(n, positive=True) for n in ("c_e", "s_e", "f_e"))
-    # Enterprise: u(A) - u(P) = (pi - c_e + s_e y) - (pi - f_e y), written out from THEORY 2.6
+    # Enterprise: u(A) - u(P) = (pi - c_e + s_e y) - (pi - f_e y), written out from the model (claim C18)
     assert sympy.expand(system.advantages[2] - (-c_e + (s_e + f_e) * y)) == 0
     assert sympy.expand(system.equations[2] - z * (1 - z) * system.advantages[2]) == 0
     assert system.jacobian.shape == (3, 3)
@@ -130,6 +131,29 @@ def test_jacobian_at_a_corner_is_diagonal():
         system.point({"x": 1, "q": 0, "z": 0})
 
 
+def test_point_reads_numeric_states_through_the_one_state_reader():
+    """ReplicatorSystem.point checks a numeric state as every other dynamics function does (read_state)."""
+    system = replicator_equations(models.inspection())
+    x, y = system.state
+    assert system.point([[Fraction(1, 4), Fraction(3, 4)], "Inspect"]) == {x: sympy.Rational(1, 4), y: 1}
+    assert system.point({"x": Fraction(1, 3), y: 0}) == {x: sympy.Rational(1, 3), y: 0}
+    assert system.point([0.5, 0.25]) == {x: sympy.Float(0.5), y: sympy.Float(0.25)}
+    for bad in ([float("nan"), 0.5], [2, 0.5], [[0.5, 0.6], [1, 0]], [[True, False], [1, 0]], "x", 5):
+        with pytest.raises(InvalidProfileError, match="^ReplicatorSystem.point: "):
+            system.point(bad)
+
+
+def test_point_keeps_symbolic_states_symbolic():
+    system = replicator_equations(models.inspection())
+    x, y = system.state
+    k = sympy.Symbol("k", positive=True)
+    assert system.point({x: 1 - k, "y": sympy.Rational(1, 2)}) == {x: 1 - k, y: sympy.Rational(1, 2)}
+    assert system.point([k, 1]) == {x: k, y: 1}
+    for bad in ({"x": "((", "y": 1}, {"x": k, "y": float("nan")}, [k], {"x": k}):
+        with pytest.raises(InvalidProfileError, match="^ReplicatorSystem.point: "):
+            system.point(bad)
+
+
 # ------------------------------------------------------------------------------------ corner table
 @given(tripartite_values())
 @SLOW
@@ -150,7 +174,7 @@ def test_corner_table_agrees_with_stability_at_every_corner(values):
 
 
 def test_derived_c18_corner_conditions_from_the_table():
-    """THEORY 2.6: (L, R, A) stable iff w > c_g + s_e and f_e + s_e > c_e; (L, N, P) iff F_g + r < c_c and
+    """Claim C18: (L, R, A) stable iff w > c_g + s_e and f_e + s_e > c_e; (L, N, P) iff F_g + r < c_c and
     w + f_e < c_g + g; (S, R, A) never. The conditions are compared as sets of relations, re-derived."""
     game = models.tripartite()
     table = corner_table(game)
@@ -344,7 +368,7 @@ def test_population_game_from_a_normal_form_game(seed, shape):
 
 
 def wang_shi(dynamic: bool) -> PopulationGame:
-    """Inspection game (THEORY 2.4) as a population game; with dynamic=True the fine is F times the share of
+    """Inspection game (Tsebelis 1989; claim C5) as a population game; with dynamic=True the fine is F times the share of
     violators 1 - x (Wang and Shi 2019's dynamic punishment). x: share of Real, y: share of Inspect."""
     game = PopulationGame.from_game(models.inspection())
     if dynamic:
@@ -515,11 +539,11 @@ def test_corner_table_refuses_scenario_values_that_are_not_finite_numbers(bad):
 
 
 def test_population_game_refuses_bad_arguments():
-    with pytest.raises(InvalidArgumentError, match="unknown keyword argument 'bogus'"):
+    with pytest.raises(InvalidArgumentTypeError, match="unknown keyword argument 'bogus'"):
         PopulationGame([[0, "y"], ["x", 0]], bogus=1)
     with pytest.raises(InvalidArgumentError, match="defaults as a mapping"):
         PopulationGame([[0, "a*y"], ["x", 0]], defaults=float("nan"))
     with pytest.raises(cg.InvalidGameError, match="state symbols"):
         PopulationGame([[0, "y"], ["x", 0]], state=[True, False])
-    with pytest.raises(InvalidArgumentError, match="unknown keyword argument"):
+    with pytest.raises(InvalidArgumentTypeError, match="unknown keyword argument"):
         replicator_equations(models.tripartite(), bogus=1)

@@ -547,7 +547,7 @@ def test_population_size_is_checked_and_budgeted_before_any_work():
             stationary_distribution(PD, size, process="fermi")
         with pytest.raises(SolverLimitError, match="max_population"):
             simulate_fixation(PD, 0, 1, size)
-    with pytest.raises(SolverLimitError, match="max_population=2,000; pass a larger max_population=.*to_float"):
+    with pytest.raises(SolverLimitError, match="max_population=2,000.*pass a larger max_population=.*to_float"):
         fixation_probability(exact_game(PD), 0, 1, 2001, intensity=Fraction(1, 10))
     # the limit is a keyword the caller can lower or raise
     with pytest.raises(SolverLimitError, match="max_population=5"):
@@ -556,7 +556,7 @@ def test_population_size_is_checked_and_budgeted_before_any_work():
     with pytest.raises(InvalidArgumentError, match="max_population"):
         fixation_probability(PD, 0, 1, 6, max_population=0)
     # n-player groups: the budget counts the population times the co-players
-    with pytest.raises(SolverLimitError, match=r"group size - 1\) is 4,000"):
+    with pytest.raises(SolverLimitError, match=r"group size - 1\).*4,000"):
         fixation_probability(public_goods(5, 3, exact=False), 0, 1, 1000, process="fermi", intensity=1.0,
                              max_population=3999)
 
@@ -571,7 +571,7 @@ def test_mutation_rate_is_a_probability():
 
 
 def test_chain_size_limit_is_a_keyword():
-    with pytest.raises(SolverLimitError, match="max_states=10; pass a larger max_states=.*stationary_distribution"):
+    with pytest.raises(SolverLimitError, match="max_states=10.*pass a larger max_states=.*stationary_distribution"):
         mutation_selection_distribution(PD, 10, mutation=0.1, max_states=10)
     assert len(mutation_selection_distribution(PD, 10, mutation=0.1, max_states=11).states) == 11
     # huge populations are refused from the count of states, before anything is built
@@ -643,15 +643,15 @@ def test_results_are_frozen_values():
 
 
 def test_misspelt_keywords_are_refused_with_the_accepted_list():
-    with pytest.raises(InvalidArgumentError, match=r"unknown keyword argument 'intensty' \(did you mean 'intensity'"):
+    with pytest.raises(InvalidArgumentTypeError, match=r"unknown keyword argument 'intensty' \(did you mean 'intensity'"):
         fixation_probability(PD, 0, 1, 10, intensty=0.5)
-    with pytest.raises(InvalidArgumentError, match="expected one of: intensity, max_population, process"):
+    with pytest.raises(InvalidArgumentTypeError, match="expected one of: game, population_size, process, intensity, max_population, progress"):
         stationary_distribution(PD, 10, bogus=1)
-    with pytest.raises(InvalidArgumentError, match="did you mean 'seed'"):
+    with pytest.raises(InvalidArgumentTypeError, match="did you mean 'seed'"):
         simulate_fixation(PD, 0, 1, 10, sed=1)
-    with pytest.raises(InvalidArgumentError, match="did you mean 'mutation'"):
+    with pytest.raises(InvalidArgumentTypeError, match="did you mean 'mutation'"):
         mutation_selection_distribution(PD, 10, mutation=0.1, mutaton=0.2)
-    with pytest.raises(InvalidArgumentError, match="unknown keyword argument"):
+    with pytest.raises(InvalidArgumentTypeError, match="unknown keyword argument"):
         wilson_interval(1, 2, level=0.9)
 
 

@@ -1,4 +1,4 @@
-"""Replicator dynamics, rest points and stability (THEORY.md section 2.6; claims C10, C18)."""
+"""Replicator dynamics, rest points and stability (claims C10 and C18 of docs/explanation/claims.md)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from fractions import Fraction
 import numpy as np
 import pytest
 import sympy
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 import coopgame as cg
@@ -18,13 +18,13 @@ from coopgame import models
 from coopgame.dynamics import Stability, Trajectory, replicator, rest_points, stability
 from coopgame.errors import (
     InvalidArgumentError,
+    InvalidArgumentTypeError,
     InvalidGameError,
     InvalidProfileError,
     UnresolvedParameterError,
 )
 
-SLOW = settings(max_examples=25, deadline=None,
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+SLOW = settings(max_examples=25, deadline=None)
 FAST = settings(max_examples=60, deadline=None)
 
 
@@ -159,7 +159,7 @@ def test_stability_refuses_a_point_that_is_not_at_rest():
 
 
 def test_derived_rest_points_of_the_inspection_game():
-    """Mixed equilibrium of THEORY 2.4: false cooperation k/(rho B), inspection dc/(rho F)."""
+    """Mixed equilibrium of the inspection game (Tsebelis 1989; claim C5): false cooperation k/(rho B), inspection dc/(rho F)."""
     game = models.inspection().numeric()
     points = rest_points(game)
     interior = [p for p in points if 0 < p[0][0] < 1 and 0 < p[1][0] < 1]
@@ -406,7 +406,7 @@ def test_reprs():
 
 
 def test_derived_c18_counterexample_cycles_on_the_polluting_face():
-    """THEORY C18's trajectory clause has exceptions: here (L, R, A) is the only asymptotically stable
+    """Claim C18's original trajectory clause has exceptions: here (L, R, A) is the only asymptotically stable
     corner, yet the orbit from the centre of the cube is drawn to the face where the enterprise pollutes
     (z -> 0) and keeps circling there instead of reaching the stable corner (found by hypothesis)."""
     values = {"pi": 1, "c_e": 7, "s_e": 16, "f_e": 1, "w": 20, "c_g": 1, "g": 47, "d": 1, "s_g": 1,
@@ -507,7 +507,7 @@ def test_replicator_refuses_bad_horizons(t_max):
 
 
 def test_misspelt_keywords_are_named():
-    with pytest.raises(InvalidArgumentError, match="did you mean 'rtol'"):
+    with pytest.raises(InvalidArgumentTypeError, match="did you mean 'rtol'"):
         replicator(PD, [0.5, 0.5], 5, rtl=1e-3)
     with pytest.raises(InvalidArgumentError, match="max_faces"):
         rest_points(PD, max_face=10)
@@ -565,3 +565,19 @@ def test_results_are_result_dataclasses():
 def test_replicator_refuses_bad_sample_times(t_eval):
     with pytest.raises(InvalidArgumentError, match="t_eval"):
         replicator(PD, [0.5, 0.5], 5, t_eval=t_eval)
+
+
+def _public_callables():
+    import coopgame.dynamics as dyn
+
+    for name in dyn.__all__:
+        obj = getattr(dyn, name)
+        if callable(obj) and not name.isupper():
+            yield name, obj
+
+
+@pytest.mark.parametrize(("name", "function"), list(_public_callables()), ids=lambda v: v if isinstance(v, str) else "")
+def test_every_public_callable_names_a_misspelt_keyword(name, function):
+    """One keyword policy: a keyword the signature does not have is refused by coopgame._checks.public."""
+    with pytest.raises(InvalidArgumentTypeError, match=rf"^{name}: (got an )?unknown keyword argument 'bogus_keyword'"):
+        function(bogus_keyword=1)

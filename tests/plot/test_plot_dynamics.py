@@ -46,6 +46,9 @@ def rps_game() -> cg.NormalFormGame:
     return cg.NormalFormGame([A, A.T], actions=[["Rock", "Paper", "Scissors"]] * 2)
 
 
+TRIANGLE = np.array([[0.0, 0.0], [1.0, 0.0], [0.5, math.sqrt(3) / 2]])   # corners of the drawn simplex
+
+
 def by_gid(artists, gid):
     return [a for a in artists if a.get_gid() == gid]
 
@@ -133,6 +136,10 @@ def test_phase_portrait_new_axes_and_options():
     ax = phase_portrait(STAG, nullclines=False, rest_points=False, resolution=10)
     assert isinstance(ax, matplotlib.axes.Axes)
     assert not by_gid(ax.lines, "nullcline: x") and not rest_markers(ax)
+    (stream,) = by_gid(ax.collections, "field")
+    segments = np.vstack([np.asarray(seg) for seg in stream.get_segments()])
+    assert len(segments) and ((segments >= -1e-9) & (segments <= 1 + 1e-9)).all()   # drawn in the unit square
+    assert ax.get_xlim() == pytest.approx((-0.02, 1.02)) and ax.get_ylim() == pytest.approx((-0.02, 1.02))
 
 
 def test_phase_portrait_bad_input():
@@ -167,10 +174,14 @@ def test_simplex_plot_of_trajectories():
     game = rps_game()
     trajs = [replicator(game, [0.6, 0.3, 0.1], 10), replicator(game, [0.1, 0.1, 0.8], 10)]
     ax = simplex_plot(trajs)
-    assert len(by_gid(ax.lines, "trajectory")) == 2
+    lines = by_gid(ax.lines, "trajectory")
+    assert len(lines) == 2
+    for line, traj in zip(lines, trajs):                    # each drawn path is its trajectory, projected
+        assert np.allclose(np.column_stack(line.get_data()), traj.states @ TRIANGLE)
     assert not by_gid(ax.collections, "field") and not rest_markers(ax)
     ax = simplex_plot(trajs[0])
-    assert len(by_gid(ax.lines, "trajectory")) == 1
+    (line,) = by_gid(ax.lines, "trajectory")
+    assert np.allclose(np.column_stack(line.get_data()), trajs[0].states @ TRIANGLE)
 
 
 def test_simplex_plot_zero_sum_rps_has_a_centre():
@@ -206,6 +217,10 @@ def test_trajectory_3d_from_trajectories_and_game():
     ax = trajectory_3d(game, starts=[[[0.5, 0.5]] * 3])
     assert rest_markers(ax)["stable"] == [(0.0, 1.0, 1.0)]
     assert sum(len(v) for v in rest_markers(ax).values()) == 8
+    (line,) = by_gid(ax.lines, "trajectory")
+    path = np.column_stack(line.get_data_3d())
+    expected = replicator(game, [[0.5, 0.5]] * 3, 50.0).states[:, [0, 2, 4]]
+    assert np.allclose(path[0], 0.5) and np.allclose(path[-1], expected[-1], atol=1e-6)
 
 
 def test_trajectory_3d_bad_input():
@@ -233,7 +248,9 @@ def test_time_series():
     ax = time_series(traj, columns=["Enterprise: Pollute", 0])
     assert [line.get_label() for line in ax.lines] == ["Enterprise: Pollute", traj.labels[0]]
     one = replicator(rps_game(), [0.5, 0.3, 0.2], 5)
-    assert len(time_series(one).lines) == 3
+    ax = time_series(one)
+    assert [line.get_label() for line in ax.lines] == list(one.labels)
+    assert all(np.allclose(line.get_ydata(), one.states[:, k]) for k, line in enumerate(ax.lines))
 
 
 def test_time_series_bad_input():
@@ -271,15 +288,26 @@ def test_basin_map_strip_simplex_and_cube():
     assert len(offsets(ax, "basin: Stag")) == b.mask("Stag").sum()
     assert ax.get_xlabel() == "share playing Stag"
     assert by_gid(ax.collections, "basin: unresolved")           # x = 20/30 is the rest point x* = 2/3
+    strip = offsets(ax, "basin: Stag")
+    assert np.allclose(np.sort(strip[:, 0]), np.sort(b.points[b.mask("Stag")][:, 0]))   # x = share of Stag
     coordination = cg.NormalFormGame([np.eye(3), np.eye(3)], actions=[["a", "b", "c"]] * 2)
-    ax = basin_map(basins(coordination, samples=200, seed=0), legend=False)
+    simplex = basins(coordination, samples=200, seed=0)
+    ax = basin_map(simplex, legend=False)
     assert [t.get_text() for t in ax.texts] == ["a", "b", "c"]
     assert sum(len(c.get_offsets()) for c in ax.collections) == 200
     assert ax.get_legend() is None
+    for label in ("a", "b", "c"):                           # each basin's points, projected onto the triangle
+        drawn = offsets(ax, f"basin: {label}")
+        expected = simplex.points[simplex.mask(label)] @ TRIANGLE
+        assert np.allclose(sorted(map(tuple, drawn)), sorted(map(tuple, expected)))
     cube = basins(models.tripartite().numeric(), grid=6)
     ax = basin_map(cube, colors=["tab:green"])
     assert hasattr(ax, "zaxis") and len(by_gid(ax.lines, "cube")) == 12
-    assert len(by_gid(ax.collections, "basin: (Supervise loosely, Regulate strictly, Abate)")) == 1
+    corner = "(Supervise loosely, Regulate strictly, Abate)"
+    (coll,) = by_gid(ax.collections, f"basin: {corner}")
+    drawn = np.column_stack(coll._offsets3d)
+    expected = cube.points[cube.mask(corner)][:, [0, 2, 4]]
+    assert np.allclose(sorted(map(tuple, drawn)), sorted(map(tuple, expected)))
 
 
 def test_basin_map_bad_input():

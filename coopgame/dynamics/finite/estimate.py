@@ -10,7 +10,7 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from coopgame._checks import check_int, check_options, check_real, public
+from coopgame._checks import check_int, check_real, public
 from coopgame.errors import InvalidArgumentError
 from coopgame.results import Result
 
@@ -23,7 +23,7 @@ def check_confidence(confidence: Any, where: str) -> float:
 
 
 @public
-def wilson_interval(successes: int, trials: int, confidence: float = 0.95, **options: Any) -> tuple[float, float]:
+def wilson_interval(successes: int, trials: int, confidence: float = 0.95) -> tuple[float, float]:
     """Wilson score interval for a binomial proportion.
 
     Parameters
@@ -41,7 +41,6 @@ def wilson_interval(successes: int, trials: int, confidence: float = 0.95, **opt
     (0.2189, 0.3958)
     """
     where = "wilson_interval"
-    check_options(where, options, ["confidence"], what="keyword argument")
     trials = check_int(trials, "trials", where, minimum=1)
     successes = check_int(successes, "successes", where, minimum=0)
     if successes > trials:

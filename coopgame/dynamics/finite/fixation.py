@@ -35,7 +35,7 @@ from typing import Any
 
 import numpy as np
 
-from coopgame._checks import check_options, public
+from coopgame._checks import public
 from coopgame._numeric import to_fraction
 from coopgame.dynamics.finite.adapter import (
     Population,
@@ -102,7 +102,7 @@ def rho(pop: Population, a: int, b: int, size: int, process: str, intensity: Any
 @public
 def fixation_probability(game: GameLike | SymmetricGame, mutant: str | int, resident: str | int,
                          population_size: int, *, process: str = "moran", intensity: Any = 0.1,
-                         max_population: int | None = None, **options: Any) -> Any:
+                         max_population: int | None = None) -> Any:
     """Probability that a single ``mutant`` takes over a population of ``resident`` strategists.
 
     Parameters
@@ -169,7 +169,6 @@ def fixation_probability(game: GameLike | SymmetricGame, mutant: str | int, resi
     0.901748
     """
     where = "fixation_probability"
-    check_options(where, options, ["process", "intensity", "max_population"], what="keyword argument")
     pop, process, intensity, exact, size = prepare(game, population_size, process, intensity, max_population, where)
     a, b = pop.index(mutant), pop.index(resident)
     if a == b:

@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from coopgame._checks import check_int, check_options, check_real, check_size, public
+from coopgame._checks import check_int, check_real, check_size, public
 from coopgame._numeric import TOLERANCE, readonly
 from coopgame.dynamics.finite.adapter import (
     Population,
@@ -139,7 +139,7 @@ def _state_fitness(pop: Population, states: np.ndarray, size: int, table: np.nda
 @public
 def mutation_selection_distribution(game: GameLike | SymmetricGame, population_size: int, *, mutation: float,
                                     process: str = "fermi", intensity: float = 0.1,
-                                    max_states: int = MAX_MUTATION_STATES, **options: Any) -> MutationSelectionDistribution:
+                                    max_states: int = MAX_MUTATION_STATES) -> MutationSelectionDistribution:
     """Stationary distribution of the process with mutations, over every composition of the population.
 
     Each step one individual, chosen uniformly at random, changes:
@@ -196,7 +196,6 @@ def mutation_selection_distribution(game: GameLike | SymmetricGame, population_s
     from scipy.sparse.linalg import spsolve
 
     where = "mutation_selection_distribution"
-    check_options(where, options, ["mutation", "process", "intensity", "max_states"], what="keyword argument")
     pop = population(game, where)
     process = check_process(process, where)
     w = float(check_intensity(intensity, process, where))

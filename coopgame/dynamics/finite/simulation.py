@@ -6,7 +6,7 @@ from typing import Any
 
 import numpy as np
 
-from coopgame._checks import check_int, check_options, check_seed, check_size, progress_bar, public
+from coopgame._checks import check_int, check_seed, check_size, progress_bar, public
 from coopgame.dynamics.finite.adapter import (
     payoffs_float,
     prepare,
@@ -80,8 +80,8 @@ def _batch(size: int, process: str, w: float, fa: np.ndarray, fb: np.ndarray, ru
 def simulate_fixation(game: GameLike | SymmetricGame, mutant: str | int, resident: str | int, population_size: int,
                       *, runs: int = 1000, process: str = "moran", intensity: Any = 0.1, seed: Any = None,
                       confidence: float = 0.95, max_steps: int = MAX_SIMULATION_STEPS,
-                      max_population: int | None = None, max_runs: int = MAX_RUNS, progress: bool | None = None,
-                      **options: Any) -> FixationEstimate:
+                      max_population: int | None = None, max_runs: int = MAX_RUNS,
+                      progress: bool | None = None) -> FixationEstimate:
     """Estimate a fixation probability by simulating the individual-level process.
 
     Each run starts with one ``mutant`` among ``Z - 1`` residents and plays
@@ -131,8 +131,6 @@ def simulate_fixation(game: GameLike | SymmetricGame, mutant: str | int, residen
     True
     """
     where = "simulate_fixation"
-    check_options(where, options, ["runs", "process", "intensity", "seed", "confidence", "max_steps", "max_population",
-                                   "max_runs", "progress"], what="keyword argument")
     pop, process, intensity, _, size = prepare(game, population_size, process, intensity, max_population, where,
                                                allow_exact=False)
     w = float(intensity)

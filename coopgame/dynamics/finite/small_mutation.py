@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from coopgame._checks import check_options, progress_bar, public
+from coopgame._checks import progress_bar, public
 from coopgame._numeric import readonly
 from coopgame.dynamics.finite.adapter import prepare
 from coopgame.dynamics.finite.fixation import rho
@@ -134,8 +134,8 @@ def _gth(P: np.ndarray) -> np.ndarray:
 
 @public
 def stationary_distribution(game: GameLike | SymmetricGame, population_size: int, *, process: str = "moran",
-                            intensity: Any = 0.1, max_population: int | None = None, progress: bool | None = None,
-                            **options: Any) -> StationaryDistribution:
+                            intensity: Any = 0.1, max_population: int | None = None,
+                            progress: bool | None = None) -> StationaryDistribution:
     """Stationary distribution over monomorphic states in the limit of rare mutations.
 
     Between two mutations the population fixes (or loses) the mutant, so it
@@ -187,7 +187,6 @@ def stationary_distribution(game: GameLike | SymmetricGame, population_size: int
     True
     """
     where = "stationary_distribution"
-    check_options(where, options, ["process", "intensity", "max_population", "progress"], what="keyword argument")
     pop, process, intensity, exact, size = prepare(game, population_size, process, intensity, max_population, where)
     m = len(pop.labels)
     if m < 2:

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from coopgame._checks import check_bool, check_options, check_real, public
+from coopgame._checks import check_bool, check_real, public
 from coopgame.games.normal_form import NormalFormGame
 
 __all__ = ["donation_game"]
 
 
 @public
-def donation_game(b: Any, c: Any, *, exact: bool | None = None, **options: Any) -> NormalFormGame:
+def donation_game(b: Any, c: Any, *, exact: bool | None = None) -> NormalFormGame:
     """The donation game: a cooperator pays ``c`` for its partner to receive ``b``.
 
     Row payoffs ``[[b - c, -c], [b, 0]]``, actions ``("Cooperate", "Defect")``:
@@ -34,7 +34,6 @@ def donation_game(b: Any, c: Any, *, exact: bool | None = None, **options: Any) 
     Defect            4, -1   0, 0
     """
     where = "donation_game"
-    check_options(where, options, ["exact"], what="keyword argument")
     b = check_real(b, "b", where, exact=True)
     c = check_real(c, "c", where, exact=True)
     if exact is not None:

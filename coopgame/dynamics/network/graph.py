@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 
-from coopgame._checks import check_int, check_options, check_size, describe, public
+from coopgame._checks import check_int, check_size, describe, public
 from coopgame._numeric import readonly
 from coopgame.errors import CoopgameError, InvalidArgumentError
 from coopgame.results import ArrayResult
@@ -146,7 +146,7 @@ def _from_matrix(graph: Any, where: str, limit: int) -> tuple[np.ndarray, np.nda
 
 
 @public
-def as_graph(graph: Any, *, max_nodes: int = MAX_NODES, **options: Any) -> Graph:
+def as_graph(graph: Any, *, max_nodes: int = MAX_NODES) -> Graph:
     """Read an undirected graph: a networkx graph, a numpy adjacency matrix or a scipy sparse matrix.
 
     Nonzero entries (or networkx edges) are links; weights are ignored but
@@ -177,7 +177,6 @@ def as_graph(graph: Any, *, max_nodes: int = MAX_NODES, **options: Any) -> Graph
     Graph(6 nodes, 6 edges, degree 2)
     """
     where = "as_graph"
-    check_options(where, options, ["max_nodes"], what="keyword argument")
     if isinstance(graph, Graph):
         return graph
     limit = check_int(max_nodes, "max_nodes", where, minimum=2)

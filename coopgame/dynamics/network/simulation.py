@@ -40,7 +40,6 @@ import numpy as np
 from coopgame._checks import (
     check_choice,
     check_int,
-    check_options,
     check_real,
     check_seed,
     check_size,
@@ -217,7 +216,7 @@ def _initial_state(initial: Any, n: int, m: int, labels: tuple[str, ...], rng: n
 def simulate_network(game: GameLike | SymmetricGame, graph: Any, *, steps: int, initial: Any = 0.5,
                      update: str = "death-birth", intensity: float = 0.1, payoff: str = "accumulated",
                      record_every: int | None = None, seed: Any = None, max_records: int = MAX_RECORDS,
-                     progress: bool | None = None, **options: Any) -> NetworkRun:
+                     progress: bool | None = None) -> NetworkRun:
     """Simulate a symmetric two-player game on a graph for a number of update steps.
 
     Parameters
@@ -267,8 +266,6 @@ def simulate_network(game: GameLike | SymmetricGame, graph: Any, *, steps: int, 
     (101, 2)
     """
     where = "simulate_network"
-    check_options(where, options, ["steps", "initial", "update", "intensity", "payoff", "record_every", "seed",
-                                   "max_records", "progress"], what="keyword argument")
     A, labels, g, code, average, w = _setup(game, graph, update, payoff, intensity, where)
     steps = check_int(steps, "steps", where, minimum=0, maximum=MAX_INT64)
     n, m = g.num_nodes, A.shape[0]
@@ -308,8 +305,7 @@ def simulate_network(game: GameLike | SymmetricGame, graph: Any, *, steps: int, 
 def fixation_on_graph(game: GameLike | SymmetricGame, graph: Any, mutant: str | int = 0, resident: str | int = 1, *,
                       runs: int = 1000, update: str = "death-birth", intensity: float = 0.01,
                       payoff: str = "accumulated", confidence: float = 0.95, max_steps: int = MAX_RUN_STEPS,
-                      seed: Any = None, max_runs: int = MAX_RUNS, progress: bool | None = None,
-                      **options: Any) -> FixationEstimate:
+                      seed: Any = None, max_runs: int = MAX_RUNS, progress: bool | None = None) -> FixationEstimate:
     """Estimate the probability that a single mutant, placed at a random node, takes over the graph.
 
     Each run starts with ``mutant`` at a node chosen uniformly at random and
@@ -357,8 +353,6 @@ def fixation_on_graph(game: GameLike | SymmetricGame, graph: Any, mutant: str | 
     True
     """
     where = "fixation_on_graph"
-    check_options(where, options, ["runs", "update", "intensity", "payoff", "confidence", "max_steps", "seed",
-                                   "max_runs", "progress"], what="keyword argument")
     A, labels, g, code, average, w = _setup(game, graph, update, payoff, intensity, where)
     runs = check_int(runs, "runs", where, minimum=1)
     check_size(where, runs, check_int(max_runs, "max_runs", where, minimum=1), what="the number of runs",
