@@ -17,7 +17,7 @@ from typing import Any
 
 import numpy as np
 
-from coopgame._checks import public
+from coopgame._checks import check_bool, check_int, check_real, describe, public
 from coopgame.dynamics.attraction import one_population_rest_points
 from coopgame.dynamics.basin_estimates import Basins
 from coopgame.dynamics.field import ReplicatorField
@@ -28,11 +28,17 @@ from coopgame.dynamics.trajectory import Trajectory, replicator
 from coopgame.errors import (
     DegenerateGameWarning,
     InvalidArgumentError,
+    InvalidArgumentTypeError,
     NotSupportedError,
 )
 from coopgame.plot._axes import get_axes
 
-__all__ = ["basin_map", "phase_portrait", "simplex_plot", "time_series", "trajectory_3d"]
+__all__ = ["MAX_RESOLUTION", "basin_map", "phase_portrait", "simplex_plot", "time_series", "trajectory_3d"]
+
+#: Largest ``resolution`` (points per side of the grid the field is drawn on) the plots accept.
+MAX_RESOLUTION = 1000
+#: Largest stream-line ``density`` of :func:`phase_portrait` (matplotlib allocates a grid of 30 * density per side).
+MAX_DENSITY = 100.0
 
 #: Marker style of a rest point by its stability class.
 REST_POINT_STYLE: dict[str, dict[str, Any]] = {
@@ -78,11 +84,37 @@ def _is_game(source: Any) -> bool:
 
 def _check_3d(ax: Any, where: str) -> Any:
     if ax is None:
-        return get_axes(None, projection="3d")
+        return get_axes(None, where=where, projection="3d")
+    get_axes(ax, where=where)
     if not hasattr(ax, "zaxis"):
         raise InvalidArgumentError(f"{where}: expected a 3-D Axes (created with projection='3d'), "
                                    f"got a {type(ax).__name__}")
     return ax
+
+
+def _starts(starts: Any, where: str) -> list[Any]:
+    """The starts of trajectories: None or a sequence of states (each checked by ``replicator``)."""
+    if starts is None:
+        return []
+    if isinstance(starts, (str, bytes)) or not isinstance(starts, (Sequence, np.ndarray)):
+        raise InvalidArgumentTypeError(f"{where}: expected starts as a sequence of states (one per trajectory) "
+                                       f"or None, got {describe(starts)}")
+    return list(starts)
+
+
+def _resolution(resolution: Any, where: str, minimum: int) -> int:
+    return check_int(resolution, "resolution", where, minimum=minimum, maximum=MAX_RESOLUTION)
+
+
+def _colour_map(cmap: Any, where: str) -> Any:
+    """A matplotlib colour map or the name of a registered one."""
+    import matplotlib
+    from matplotlib.colors import Colormap
+
+    if isinstance(cmap, Colormap) or (isinstance(cmap, str) and cmap in matplotlib.colormaps):
+        return cmap
+    raise InvalidArgumentError(f"{where}: expected cmap as the name of a matplotlib colour map (such as 'viridis') "
+                               f"or a Colormap, got {describe(cmap)}")
 
 
 # ---------------------------------------------------------------------------------------- phase portrait
@@ -108,17 +140,19 @@ def phase_portrait(game: Any, ax: Any = None, *, resolution: int = 30, density: 
         rate) has curved nullclines, drawn as zero contours.
     ax : matplotlib Axes, optional
     resolution : int, default 30
-        Points per side of the grid the field is evaluated on.
+        Points per side of the grid the field is evaluated on (3 to
+        :data:`MAX_RESOLUTION`, 1000).
     density : float, default 1.2
-        Density of the stream lines (:meth:`~matplotlib.axes.Axes.streamplot`).
+        Density of the stream lines (:meth:`~matplotlib.axes.Axes.streamplot`),
+        positive and at most :data:`MAX_DENSITY` (100).
     nullclines, rest_points : bool, default True
         Draw the interior nullclines; mark the rest points.
     starts : sequence of mixed profiles, optional
         Starts of trajectories to draw on top, integrated with
         :func:`~coopgame.dynamics.trajectory.replicator` up to ``t_max``.
     t_max : float, default 30
-    cmap : str, default "viridis"
-        Colour map of the speed.
+    cmap : str or matplotlib Colormap, default "viridis"
+        Colour map of the speed (the name of a registered colour map).
     legend : bool, default True
 
     Returns
@@ -158,8 +192,13 @@ def phase_portrait(game: Any, ax: Any = None, *, resolution: int = 30, density: 
         raise NotSupportedError(f"{where}: expected a game of two roles with two actions each, got shape "
                                 f"{tuple(game.shape)}; use simplex_plot (one population, three strategies) or "
                                 "trajectory_3d (three roles)")
-    if isinstance(resolution, bool) or not isinstance(resolution, (int, np.integer)) or resolution < 3:
-        raise InvalidArgumentError(f"{where}: expected an integer resolution >= 3, got {resolution!r}")
+    resolution = _resolution(resolution, where, 3)
+    density = check_real(density, "density", where, minimum=0, open_min=True, maximum=MAX_DENSITY)
+    nullclines = check_bool(nullclines, "nullclines", where)
+    rest_points = check_bool(rest_points, "rest_points", where)
+    legend = check_bool(legend, "legend", where)
+    cmap = _colour_map(cmap, where)
+    starts = _starts(starts, where)
 
     def states(X: np.ndarray, Y: np.ndarray) -> np.ndarray:
         return np.stack([X, 1 - X, Y, 1 - Y], axis=-1)
@@ -168,7 +207,7 @@ def phase_portrait(game: Any, ax: Any = None, *, resolution: int = 30, density: 
         u0, u1 = field.payoffs(states(X, Y))            # refuses free parameters of a PopulationGame
         return u0[..., 0] - u0[..., 1], u1[..., 0] - u1[..., 1]
 
-    ax = get_axes(ax)
+    ax = get_axes(ax, where=where)
     grid = np.linspace(0.0, 1.0, int(resolution))
     X, Y = np.meshgrid(grid, grid)
     F = field(states(X, Y))
@@ -262,7 +301,8 @@ def simplex_plot(source: Any, ax: Any = None, *, starts: Sequence[Any] | None = 
     rest_points : bool, default True
         With a game: mark the rest points by their stability on the simplex.
     resolution : int, default 14
-        Lattice of the arrows: coordinates multiples of ``1/resolution``.
+        Lattice of the arrows: coordinates multiples of ``1/resolution``
+        (1 to :data:`MAX_RESOLUTION`, 1000).
     legend : bool, default True
 
     Returns
@@ -285,6 +325,11 @@ def simplex_plot(source: Any, ax: Any = None, *, starts: Sequence[Any] | None = 
     ['Rock', 'Paper', 'Scissors']
     """
     where = "simplex_plot"
+    starts = _starts(starts, where)
+    field = check_bool(field, "field", where)
+    rest_points = check_bool(rest_points, "rest_points", where)
+    legend = check_bool(legend, "legend", where)
+    resolution = _resolution(resolution, where, 1)
     if _is_game(source):
         system = ReplicatorField(source, populations="single", where=where)
         if system.sizes != (3,):
@@ -300,7 +345,7 @@ def simplex_plot(source: Any, ax: Any = None, *, starts: Sequence[Any] | None = 
                                         f"a {t.populations}-population trajectory of sizes {tuple(t.sizes)}")
         system = None
         labels = list(trajs[0].labels)
-    ax = get_axes(ax)
+    ax = get_axes(ax, where=where)
     _draw_triangle(ax, labels)
     if system is not None and field:
         lattice = np.array([[i, j, resolution - i - j] for i in range(resolution + 1)
@@ -386,6 +431,9 @@ def trajectory_3d(source: Any, ax: Any = None, *, starts: Sequence[Any] | None =
     'share Enterprise: Abate'
     """
     where = "trajectory_3d"
+    starts = _starts(starts, where)
+    corners = check_bool(corners, "corners", where)
+    legend = check_bool(legend, "legend", where)
     game = None
     if _is_game(source):
         game = ReplicatorField(source, populations="multi", where=where).game
@@ -458,6 +506,10 @@ def time_series(trajectory: Trajectory, ax: Any = None, *, columns: Sequence[Any
     where = "time_series"
     if not isinstance(trajectory, Trajectory):
         raise InvalidArgumentError(f"{where}: expected a Trajectory, got {type(trajectory).__name__}")
+    legend = check_bool(legend, "legend", where)
+    if columns is not None and (isinstance(columns, (str, bytes)) or not isinstance(columns, (Sequence, np.ndarray))):
+        raise InvalidArgumentTypeError(f"{where}: expected columns as a sequence of labels or indices, "
+                                       f"got {describe(columns)}")
     labels = list(trajectory.labels)
     if columns is None:
         if trajectory.populations == "multi" and all(m == 2 for m in trajectory.sizes):
@@ -473,8 +525,8 @@ def time_series(trajectory: Trajectory, ax: Any = None, *, columns: Sequence[Any
                 index.append(int(c))
             else:
                 raise InvalidArgumentError(f"{where}: expected columns among {labels} or indices below "
-                                           f"{len(labels)}, got {c!r}")
-    ax = get_axes(ax)
+                                           f"{len(labels)}, got {describe(c)}")
+    ax = get_axes(ax, where=where)
     for k in index:
         (line,) = ax.plot(trajectory.t, trajectory.states[:, k], label=labels[k], lw=1.5)
         line.set_gid("share")
@@ -509,7 +561,7 @@ def basin_map(basins: Basins, ax: Any = None, *, colors: Sequence[Any] | None = 
     legend : bool, default True
         Attractor names with the share of their basin.
     size : float, optional
-        Marker size (points squared); by default from the grid resolution.
+        Marker size (points squared, positive); by default from the grid resolution.
 
     Returns
     -------
@@ -543,14 +595,11 @@ def basin_map(basins: Basins, ax: Any = None, *, colors: Sequence[Any] | None = 
     else:
         raise NotSupportedError(f"{where}: expected one population with two or three strategies, or two or three "
                                 f"roles with two strategies each, got a {pops}-population state of sizes {sizes}")
-    if colors is None:
-        import matplotlib
-
-        cycle = matplotlib.colormaps["tab10"]
-        colors = [cycle(k % 10) for k in range(len(basins.attractors))]
-    elif len(colors) < len(basins.attractors):
-        raise InvalidArgumentError(f"{where}: expected at least {len(basins.attractors)} colours, got {len(colors)}")
-    ax = _check_3d(ax, where) if kind == "cube" else get_axes(ax)
+    legend = check_bool(legend, "legend", where)
+    if size is not None:
+        size = check_real(size, "size", where, minimum=0, open_min=True)
+    colors = _colours(colors, len(basins.attractors), where)
+    ax = _check_3d(ax, where) if kind == "cube" else get_axes(ax, where=where)
     P = np.asarray(basins.points, dtype=float)
     if kind == "strip":
         xy = np.column_stack([P[:, 0], np.full(len(P), 0.5)])
@@ -608,3 +657,27 @@ def basin_map(basins: Basins, ax: Any = None, *, colors: Sequence[Any] | None = 
         ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1.0), fontsize=7, borderaxespad=0,
                   markerscale=1.0 if marker == "|" else max(0.5, min(2.0, 30.0 / size)))
     return ax
+
+
+def _colours(colors: Any, count: int, where: str) -> list[Any]:
+    """``count`` matplotlib colours: the given ones (checked) or the ``tab10`` cycle."""
+    import matplotlib
+    from matplotlib.colors import is_color_like
+
+    if colors is None:
+        cycle = matplotlib.colormaps["tab10"]
+        return [cycle(k % 10) for k in range(count)]
+    if isinstance(colors, (str, bytes)) or not isinstance(colors, (Sequence, np.ndarray)):
+        raise InvalidArgumentTypeError(f"{where}: expected colors as a sequence of matplotlib colours, "
+                                       f"got {describe(colors)}")
+    out = list(colors)
+    for c in out:
+        try:
+            ok = is_color_like(c)
+        except (TypeError, ValueError):
+            ok = False
+        if not ok:
+            raise InvalidArgumentError(f"{where}: expected colors as matplotlib colours, got {describe(c)} among them")
+    if len(out) < count:
+        raise InvalidArgumentError(f"{where}: expected at least {count} colours, got {len(out)}")
+    return out

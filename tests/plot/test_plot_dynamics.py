@@ -19,11 +19,15 @@ from coopgame.dynamics.basin_estimates import basins
 from coopgame.dynamics.trajectory import replicator
 from coopgame.errors import (
     InvalidArgumentError,
+    InvalidArgumentTypeError,
     InvalidGameError,
+    InvalidProfileError,
     NotSupportedError,
     UnresolvedParameterError,
 )
 from coopgame.plot.dynamics import (
+    MAX_DENSITY,
+    MAX_RESOLUTION,
     basin_map,
     phase_portrait,
     simplex_plot,
@@ -321,3 +325,81 @@ def test_basin_map_bad_input():
         basin_map(basins(models.tripartite().numeric(), grid=4), ax=flat)
     with pytest.raises(InvalidArgumentError, match="colours"):
         basin_map(basins(STAG, grid=10), colors=["red"])
+
+
+# ------------------------------------------------------------------------------------ bad arguments, each class
+NOT_AXES = [True, 3, "ax", [1, 2], np.array([np.nan]), object()]
+
+
+@pytest.mark.parametrize("ax", NOT_AXES, ids=repr)
+def test_every_plot_refuses_what_is_not_axes(ax):
+    traj = replicator(STAG, [0.5, 0.5], 2)
+    calls = [lambda: phase_portrait(STAG, ax=ax), lambda: simplex_plot(rps_game(), ax=ax, field=False),
+             lambda: time_series(traj, ax=ax), lambda: basin_map(basins(STAG, grid=5), ax=ax),
+             lambda: trajectory_3d(models.tripartite().numeric(), ax=ax)]
+    for call in calls:
+        with pytest.raises(InvalidArgumentTypeError, match="expected ax as matplotlib Axes"):
+            call()
+
+
+@pytest.mark.parametrize("bad", [np.array([np.nan, 1.0]), 1, "yes", None])
+def test_switches_must_be_booleans(bad):
+    traj = replicator(STAG, [0.5, 0.5], 2)
+    for call in (lambda: phase_portrait(STAG, nullclines=bad), lambda: phase_portrait(STAG, rest_points=bad),
+                 lambda: phase_portrait(STAG, legend=bad), lambda: simplex_plot(rps_game(), field=bad),
+                 lambda: time_series(traj, legend=bad), lambda: basin_map(basins(STAG, grid=5), legend=bad),
+                 lambda: trajectory_3d(models.tripartite().numeric(), corners=bad)):
+        with pytest.raises(InvalidArgumentTypeError, match="True or False"):
+            call()
+
+
+@pytest.mark.parametrize("bad", [None, 2.5, "10", float("nan"), 10**9, 10**400, -1, 0])
+def test_resolutions_are_bounded_integers(bad):
+    with pytest.raises(InvalidArgumentError, match="resolution"):
+        phase_portrait(STAG, resolution=bad)
+    with pytest.raises(InvalidArgumentError, match="resolution"):
+        simplex_plot(rps_game(), resolution=bad)
+    assert MAX_RESOLUTION == 1000
+
+
+@pytest.mark.parametrize("bad", [None, 0, -1, float("nan"), float("inf"), 10**400, MAX_DENSITY + 1, "1", [1, 2]])
+def test_density_is_a_positive_bounded_number(bad):
+    with pytest.raises(InvalidArgumentError, match="density"):
+        phase_portrait(STAG, density=bad)
+
+
+@pytest.mark.parametrize("bad", ["junk", 0, None, ["viridis"]])
+def test_cmap_is_a_colour_map(bad):
+    with pytest.raises(InvalidArgumentError, match="cmap"):
+        phase_portrait(STAG, cmap=bad)
+    assert phase_portrait(STAG, cmap=plt.get_cmap("magma"), resolution=5) is not None
+
+
+@pytest.mark.parametrize("bad", [True, 0.5, 7, float("nan"), object()])
+def test_starts_must_be_a_sequence_of_states(bad):
+    with pytest.raises(InvalidArgumentTypeError, match="starts"):
+        phase_portrait(STAG, starts=bad)
+    with pytest.raises(InvalidArgumentTypeError, match="starts"):
+        simplex_plot(rps_game(), starts=bad)
+    with pytest.raises(InvalidArgumentTypeError, match="starts"):
+        trajectory_3d(models.tripartite().numeric(), starts=bad)
+    with pytest.raises(InvalidProfileError, match="x0"):              # a start that is not a state
+        phase_portrait(STAG, starts=[[float("nan"), 1.0]])
+
+
+def test_columns_colours_and_sizes_are_checked():
+    traj = replicator(STAG, [0.5, 0.5], 2)
+    for bad in (3, 2.5, "Stag", object()):
+        with pytest.raises(InvalidArgumentTypeError, match="columns"):
+            time_series(traj, columns=bad)
+    b = basins(STAG, grid=5)
+    for bad in (3, "red", object()):
+        with pytest.raises(InvalidArgumentTypeError, match="colors"):
+            basin_map(b, colors=bad)
+    for bad in ([[1, 2]], [b"\x00"], [np.nan], ["no-such-colour"]):
+        with pytest.raises(InvalidArgumentError, match="colou?rs"):
+            basin_map(b, colors=bad * len(b.attractors))
+    for bad in (0, -1, float("nan"), "big", True, [1, 2]):
+        with pytest.raises(InvalidArgumentError, match="size"):
+            basin_map(b, size=bad)
+    assert basin_map(b, size=12.0, colors=["red"] * len(b.attractors)) is not None
