@@ -1,9 +1,15 @@
 """Fuzzing the public API: every bad input gets a typed error or a verified result.
 
-Every public callable of ``coopgame.__all__`` and ``coopgame.models`` is called
-with one argument replaced by a bad value (NaN, inf, None, booleans, strings,
-complex numbers, huge numbers and sizes, empty, ragged and NaN arrays, bytes,
-unknown objects) or with an unknown keyword (the cases: :mod:`tests.fuzz.cases`).
+Every public callable of ``coopgame.__all__`` and of each subpackage's
+``__all__`` (``coopgame.games``, ``.equilibria``, ``.mechanisms``, ``.dynamics``,
+``.repeated``, ``.coalitions``, ``.cooperative``, ``.models``, ``.sweeps``, ``.io``,
+``.plot``) is called with one argument replaced by a bad value (NaN, +-inf,
+None, booleans, strings, complex numbers, huge numbers and sizes, empty,
+ragged and NaN arrays, bytes, mappings, a formula with a huge power, unknown
+objects) or with an unknown keyword, and a list of hostile inputs that no single
+bad value makes (files: huge dimensions and numbers, deep nesting, YAML alias
+bombs, binary content, file descriptors as paths; formula bombs; sizes far
+beyond the budgets) is run too (the cases: :mod:`tests.fuzz.cases`).
 Each case runs in a worker subprocess with a time limit
 (:mod:`tests.fuzz.harness`) and passes when it
 
@@ -13,7 +19,7 @@ Each case runs in a worker subprocess with a time limit
 
 It fails on any other exception, a NaN or unverified result, a hang past the
 time limit or a crashed worker. CI runs a fixed sample (every valid call,
-every unknown keyword and two bad values per parameter); the full run is
+every unknown keyword, every hostile input and two bad values per parameter); the full run is
 ``COOPGAME_FUZZ_FULL=1 pytest tests/test_fuzz.py``. Cases known to fail are
 listed, by area, in ``tests/fuzz/known_failures.txt`` and expected to fail
 (not strictly: a fixed case simply passes; rerun with ``COOPGAME_FUZZ_RECORD=1``

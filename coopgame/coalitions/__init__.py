@@ -1,6 +1,7 @@
 """Coalition stability and environmental-agreement models."""
 
 from coopgame.coalitions.agreements import (
+    GAMMA_RANGE,
     MAX_PARADOX_WORK,
     Agreement,
     AgreementOutcome,
@@ -33,5 +34,5 @@ __all__ = [
     "barrett_stackelberg_agreement", "binary_participation_agreement", "heterogeneous_barrett_payoff",
     "paradox_of_cooperation", "AgreementOutcome", "ParadoxOfCooperation",
     "coalition_stability", "stable_coalitions", "CoalitionCheck", "MAX_COALITION_PLAYERS",
-    "chander_tulkens_transfers", "ChanderTulkens", "MAX_GAMMA_CORE_PLAYERS", "MAX_SIZE_PLAYERS", "MAX_PARADOX_WORK",
+    "chander_tulkens_transfers", "ChanderTulkens", "MAX_GAMMA_CORE_PLAYERS", "MAX_SIZE_PLAYERS", "MAX_PARADOX_WORK", "GAMMA_RANGE",
 ]

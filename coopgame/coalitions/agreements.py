@@ -612,6 +612,10 @@ class ParadoxOfCooperation(Result):
 #: accepts (each pair costs about ``2n`` payoff evaluations; keyword ``max_work``).
 MAX_PARADOX_WORK: int = 1_000_000
 
+#: The values of gamma (c/b) :func:`paradox_of_cooperation` accepts: beyond them the
+#: float welfare levels of the Barrett models underflow or lose every digit.
+GAMMA_RANGE = (1e-6, 1e100)
+
 
 @public
 def paradox_of_cooperation(n: int, gammas: Sequence[float] | None = None, a: float = 100.0,
@@ -632,7 +636,8 @@ def paradox_of_cooperation(n: int, gammas: Sequence[float] | None = None, a: flo
     n : int
         Number of countries.
     gammas : sequence of positive numbers, optional
-        Default ``numpy.logspace(-3, 3, 61)``.
+        Default ``numpy.logspace(-3, 3, 61)``; each within :data:`GAMMA_RANGE`
+        (``1e-6`` to ``1e100``), where the float computation keeps its digits.
     a : float, default 100
     model : {"stackelberg", "cournot"}
     strict_external : bool, default True
@@ -662,7 +667,8 @@ def paradox_of_cooperation(n: int, gammas: Sequence[float] | None = None, a: flo
         if isinstance(gammas, (str, bytes)):
             raise InvalidArgumentError(f"{where}: expected positive finite values of gamma, got {gammas!r}")
         values = np.ravel(np.asarray(gammas, dtype=object)) if not np.isscalar(gammas) else np.array([gammas], dtype=object)
-        grid = np.array([check_real(g, "gamma", where, minimum=0, open_min=True) for g in values], dtype=float)
+        grid = np.array([check_real(g, "gamma", where, minimum=GAMMA_RANGE[0], maximum=GAMMA_RANGE[1])
+                         for g in values], dtype=float)
         if grid.size == 0:
             raise InvalidArgumentError(f"{where}: expected at least one value of gamma, got {describe(gammas)}")
     check_size(where, n * grid.size, limit, what="n times the number of values of gamma", limit_name="max_work",
@@ -670,6 +676,9 @@ def paradox_of_cooperation(n: int, gammas: Sequence[float] | None = None, a: flo
     sizes, gains, closures = [], [], []
     for g in grid:
         out = builders[model](n, a, 1.0, float(g)).outcome(strict_external=strict_external, max_players=n)
+        if out.relative_gain is None or out.closure is None:  # the welfare levels underflow to 0 in floats
+            raise InvalidArgumentError(f"{where}: expected values of gamma at which welfare without an agreement is "
+                                       f"not 0 in floating point, got gamma={g:g}; use a smaller gamma")
         sizes.append(out.size)
         gains.append(float(out.relative_gain))
         closures.append(float(out.closure))

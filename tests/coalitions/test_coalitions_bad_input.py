@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pytest
 
 from coopgame.coalitions import (
@@ -220,3 +221,21 @@ def test_stable_sizes_show_every_check_in_a_notebook():
     html = linear_benefit_agreement(5).stable_sizes()._repr_html_()
     assert "stable sizes 3 (external stability strict)" in html
     assert html.count("<tr>") == 1 + 5 and "a signatory gains by leaving" in html
+
+
+@pytest.mark.parametrize("gamma", [1e308, 1e-308, 1e-7, 1e101])
+def test_paradox_of_cooperation_refuses_gamma_where_floats_lose_the_welfare(gamma):
+    from coopgame.coalitions import GAMMA_RANGE, paradox_of_cooperation
+
+    assert GAMMA_RANGE == (1e-6, 1e100)
+    with pytest.raises(InvalidArgumentError, match="paradox_of_cooperation: expected gamma to be a finite real number >= 1e-06"):
+        paradox_of_cooperation(5, [gamma])
+
+
+@pytest.mark.parametrize("model", ["stackelberg", "cournot"])
+def test_paradox_of_cooperation_at_the_ends_of_the_gamma_range(model):
+    from coopgame.coalitions import GAMMA_RANGE, paradox_of_cooperation
+
+    data = paradox_of_cooperation(50, list(GAMMA_RANGE), model=model)
+    assert np.all(np.isfinite(data.relative_gain)) and np.all(np.isfinite(data.closure))
+    assert np.all((data.stable_size >= 1) & (data.stable_size <= 50))

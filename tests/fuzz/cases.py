@@ -184,10 +184,46 @@ BAD: dict[str, str] = {
     "deep": "[[[[[[1]]]]]]",
     "object": "object()",
     "bytes": "b'\\x00\\xff'",
+    "neg_inf": "-inf",
+    "huge_float": "1e308",
+    "dict": "{'junk': 1}",
+    "formula_bomb": "'10**10**10'",
 }
 
 # Unknown options: a misspelt keyword, and an unknown label where a label is expected.
 UNKNOWN_KEYWORD = "bogus_option=1"
+
+# Hostile input that one bad value in one argument does not make: files, formulas and sizes
+# (case id -> code; the callable named before the bracket gives the area).
+HOSTILE: dict[str, str] = {
+    "read_nfg[huge_dimension]": "cg.read_nfg('NFG 1 R \"\" { \"1\" \"2\" } { ' + '1' * 30 + ' 2 }')",
+    "read_nfg[many_cells]": "cg.read_nfg('NFG 1 R \"\" { \"1\" \"2\" } { 100000 100000 }')",
+    "read_nfg[long_number]": "cg.read_nfg('NFG 1 R \"\" { \"1\" \"2\" } { 1 1 } ' + '7' * 5000 + ' 1')",
+    "read_nfg[binary]": "cg.read_nfg(b'\\x00\\xff' * 1000)",
+    "read_nfg[nul_text]": "cg.read_nfg('NFG 1 R \\x00')",
+    "parse_game[deep_json]": "cg.io.parse_game('[' * 5000, 'json')",
+    "parse_game[deep_payoffs]": "cg.io.parse_game('{\"payoffs\": ' + '[' * 60 + ']' * 60 + '}', 'json')",
+    "parse_game[yaml_recursive_alias]": "cg.io.parse_game('payoffs: &x [*x, *x]', 'yaml')",
+    "parse_game[yaml_laughs]": "cg.io.parse_game('a: &a [1, 1, 1, 1, 1, 1, 1, 1, 1]\\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\\n"
+                               "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\\n"
+                               "e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]\\npayoffs: [*e, *e]', 'yaml')",
+    "parse_game[formula_bomb]": "cg.io.parse_game('{\"payoffs\": [[[\"10**10**10\"]], [[1]]]}', 'json')",
+    "read_game[binary]": "cg.read_game(b'\\x89PNG\\r\\n\\x1a\\n' + bytes(range(256)))",
+    "read_game[missing_path]": "cg.read_game('/nonexistent/dir/game.json')",
+    "write_nfg[path=fd]": "cg.write_nfg(pd, path=5)",
+    "write_game_json[path=fd]": "cg.io.write_game_json(pd, path=5)",
+    "NormalFormGame[huge_payoff]": "cg.NormalFormGame([[[10**400, 0], [0, 0]], [[0, 0], [0, 0]]])",
+    "SymbolicGame[formula_factorial]": "cg.SymbolicGame([[['1000000!', 0], [0, 0]], [[0, 0], [0, 0]]])",
+    "SymbolicGame[formula_statement]": "cg.SymbolicGame([[['a = 1', 0], [0, 0]], [[0, 0], [0, 0]]])",
+    "random_game[many_players]": "cg.random_game((2,) * 40)",
+    "Subsidy[formula_bomb]": "pd.apply(cg.Subsidy(0, 'Govern', '9**9**9'))",
+    "correlated_equilibrium[large]": "cg.correlated_equilibrium(cg.random_game((1, 3000), seed=1))",
+    "mixed_equilibria[large]": "cg.mixed_equilibria(cg.random_game((400, 400), seed=1), method='lemke_howson')",
+    "TUGame[many_players]": "cg.TUGame(25, {})",
+    "stable_coalition_sizes[huge_n]": "cg.stable_coalition_sizes(lambda k: k, lambda k: k + 1, 10**9)",
+    "paradox_of_cooperation[huge_n]": "cg.coalitions.paradox_of_cooperation(10**9)",
+    "play[huge_rounds_asked]": "cg.play(pd, ['grim', 'grim'], 10**9, 0.9)",
+}
 
 EXCLUDED = {"Fraction"}  # the standard library's, re-exported
 
@@ -317,15 +353,19 @@ def all_cases() -> dict[str, tuple[str, str]]:
             for label, bad in BAD.items():
                 changed_kw = dict(kwargs, **{key: bad})
                 cases[f"{name}[{key}={label}]"] = (area, _call(name, args, changed_kw))
+    callables = public_callables()
+    for case_id, code in HOSTILE.items():
+        cases[case_id] = (area_of(callables[case_id.split("[", 1)[0]]), code)
     return cases
 
 
 def sample(cases: dict[str, tuple[str, str]], per_parameter: int = 2) -> dict[str, tuple[str, str]]:
-    """A deterministic sample for CI: every valid call and unknown keyword, and a few bad values per parameter."""
+    """A deterministic sample for CI: every valid call, unknown keyword and hostile input, and a few bad values
+    per parameter."""
     groups: dict[str, list[str]] = {}
     chosen: dict[str, tuple[str, str]] = {}
     for case_id, value in cases.items():
-        if case_id.endswith(("[valid]", f"[{UNKNOWN_KEYWORD.split('=')[0]}]")):
+        if case_id in HOSTILE or case_id.endswith(("[valid]", f"[{UNKNOWN_KEYWORD.split('=')[0]}]")):
             chosen[case_id] = value
         else:
             groups.setdefault(case_id.rsplit("=", 1)[0], []).append(case_id)
