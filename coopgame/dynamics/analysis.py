@@ -425,8 +425,10 @@ def corner_eigenvalues(game: Any, profile: Sequence[int | str]) -> tuple[sympy.E
 
 
 def _profile_indices(game: PopulationGame, profile: Sequence[int | str], where: str) -> tuple[int, ...]:
-    if isinstance(profile, (str, bytes)) or len(profile) != game.num_players:
-        raise InvalidProfileError(f"{where}: expected one action per role ({game.num_players}), got {profile!r}")
+    if (isinstance(profile, (str, bytes)) or not isinstance(profile, (Sequence, np.ndarray))
+            or len(profile) != game.num_players):
+        raise InvalidProfileError(f"{where}: expected one action per role ({game.num_players}), "
+                                  f"got {describe(profile)}")
     out = []
     for p, a in enumerate(profile):
         if isinstance(a, str) and a in game.actions[p]:
@@ -435,7 +437,7 @@ def _profile_indices(game: PopulationGame, profile: Sequence[int | str], where: 
             out.append(int(a))
         else:
             raise InvalidProfileError(f"{where}: expected an action of {game.players[p]!r} among "
-                                      f"{list(game.actions[p])} or an index, got {a!r}")
+                                      f"{list(game.actions[p])} or an index, got {describe(a)}")
     return tuple(out)
 
 

@@ -34,7 +34,7 @@ from coopgame.dynamics.field import ReplicatorField
 from coopgame.dynamics.integration import ATOL, RTOL, integrate, settle
 from coopgame.dynamics.population import PopulationGame
 from coopgame.dynamics.states import is_flat_vector, read_state
-from coopgame.errors import InvalidArgumentError
+from coopgame.errors import InvalidArgumentError, SolverLimitError
 from coopgame.results import Result
 
 __all__ = ["MAX_STARTS", "MAX_WORK", "Basins", "basins", "time_to_reach"]
@@ -376,7 +376,12 @@ def basins(game: Any, *, grid: int | None = None, samples: int | None = None, se
         count = _count_grid(field.sizes, grid)
     check_size(where, count, max_starts, what="the number of starts", limit_name="max_starts",
                alternative="a coarser grid or fewer samples")
-    steps = max(1, math.ceil(t_max / dt))
+    ratio = t_max / dt
+    if not math.isfinite(ratio):       # t_max / dt beyond any float: far above every work budget
+        raise SolverLimitError(f"{where}: expected the estimated work (Runge-Kutta steps x payoff terms per step) "
+                               f"of at most max_work={max_work:,}, got t_max / dt beyond the range of a float "
+                               f"(t_max={t_max!r}, dt={dt!r}); use a larger dt or a shorter t_max")
+    steps = max(1, math.ceil(ratio))
     check_size(where, _work(field, count, steps), max_work,
                what="the estimated work (Runge-Kutta steps x payoff terms per step)", limit_name="max_work",
                alternative="fewer starts, a larger dt or a shorter t_max")

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from coopgame._checks import public
 from coopgame.models.anonymous import minimum_participation_anonymous, public_goods_anonymous, public_goods_continuous
 from coopgame.models.binary_public_goods import minimum_participation, public_goods, threshold_public_goods
 from coopgame.models.central_local_enterprise import tripartite
@@ -80,6 +81,7 @@ _CATALOG: dict[str, Callable] = {
 }
 
 
+@public
 def catalog() -> dict[str, Callable]:
     """The catalog's models by name (a new dict each call), e.g. for ``coopgame models``.
 

@@ -547,3 +547,9 @@ def test_population_game_refuses_bad_arguments():
         PopulationGame([[0, "y"], ["x", 0]], state=[True, False])
     with pytest.raises(InvalidArgumentTypeError, match="unknown keyword argument"):
         replicator_equations(models.tripartite(), bogus=1)
+
+
+@pytest.mark.parametrize("bad", [None, True, 3, 2.5, float("nan"), 1j, object(), "Supervise strictly"])
+def test_corner_eigenvalues_refuse_profiles_that_are_not_one_action_per_role(bad):
+    with pytest.raises(InvalidProfileError, match="^corner_eigenvalues: expected one action per role"):
+        corner_eigenvalues(models.tripartite(), bad)

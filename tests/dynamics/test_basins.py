@@ -542,3 +542,11 @@ def test_limits_and_seeds_are_checked_even_when_unused():
                 basins(stag, grid=10, **{name: bad})
     with pytest.raises(InvalidArgumentError, match="seed"):
         basins(stag, grid=10, seed=float("nan"))
+
+
+def test_a_horizon_beyond_any_step_count_is_refused_as_work():
+    pdf = cg.NormalFormGame([[[3, 0], [5, 1]], [[3, 5], [0, 1]]])
+    with pytest.raises(SolverLimitError, match="beyond the range of a float"):
+        basins(pdf, grid=5, t_max=1e308)
+    with pytest.raises(SolverLimitError, match="max_work"):
+        basins(pdf, grid=5, t_max=1e300, dt=1e-300)

@@ -105,3 +105,12 @@ def test_inspection_has_a_supervisor_budget():
 def test_threshold_public_goods_checks_the_threshold(m):
     with pytest.raises(InvalidArgumentError, match="threshold_public_goods"):
         models.threshold_public_goods(n=3, m=m)
+
+
+def test_catalog_takes_no_arguments():
+    from coopgame.errors import InvalidArgumentTypeError
+
+    with pytest.raises(InvalidArgumentTypeError, match="catalog: .*unknown keyword argument 'bogus'"):
+        models.catalog(bogus=1)
+    with pytest.raises(InvalidArgumentTypeError, match="catalog"):
+        models.catalog(1)
