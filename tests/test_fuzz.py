@@ -19,7 +19,7 @@ Each case runs in a worker subprocess with a time limit
 
 It fails on any other exception, a NaN or unverified result, a hang past the
 time limit or a crashed worker. CI runs a fixed sample (every valid call,
-every unknown keyword, every hostile input and two bad values per parameter); the full run is
+every unknown keyword, every hostile input and four bad values per parameter); the full run is
 ``COOPGAME_FUZZ_FULL=1 pytest tests/test_fuzz.py``. Cases known to fail are
 listed, by area, in ``tests/fuzz/known_failures.txt`` and expected to fail
 (not strictly: a fixed case simply passes; rerun with ``COOPGAME_FUZZ_RECORD=1``

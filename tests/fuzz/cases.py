@@ -359,7 +359,7 @@ def all_cases() -> dict[str, tuple[str, str]]:
     return cases
 
 
-def sample(cases: dict[str, tuple[str, str]], per_parameter: int = 2) -> dict[str, tuple[str, str]]:
+def sample(cases: dict[str, tuple[str, str]], per_parameter: int = 4) -> dict[str, tuple[str, str]]:
     """A deterministic sample for CI: every valid call, unknown keyword and hostile input, and a few bad values
     per parameter."""
     groups: dict[str, list[str]] = {}
