@@ -118,8 +118,8 @@ def mixed_equilibria(game: GameLike | SymmetricGame, method: str = "auto", *, fa
     >>> eqs = cg.mixed_equilibria(jordan, max_profiles=10, fallback="pure")
     >>> len(eqs), eqs.method, eqs.is_complete
     (0, 'pure', False)
-    >>> eqs.note[:70]
-    'the game is too large for support_polynomial (support_polynomial: the '
+    >>> eqs.note[:121]
+    'the game is too large for support_polynomial (support_polynomial: expected the number of support profiles of a 2x2x2 game'
 
     """
     where = "mixed_equilibria"

@@ -64,7 +64,7 @@ def as_normal_form(game: Any, where: str) -> NormalFormGame:
     >>> as_normal_form("pd", "f")
     Traceback (most recent call last):
     ...
-    coopgame.errors.InvalidGameTypeError: f: expected a game (NormalFormGame, SymbolicGame or a sequence of payoff arrays), got 'pd'
+    coopgame.errors.InvalidGameTypeError: f: expected a game (NormalFormGame, SymbolicGame or a sequence of payoff arrays), got 'pd' (str)
     """
     if isinstance(game, NormalFormGame):
         return game
