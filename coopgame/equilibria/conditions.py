@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 import sympy
 
-from coopgame._checks import check_bool, check_choice, check_options, check_real, public
+from coopgame._checks import check_bool, check_choice, check_mapping, check_options, check_real, public
 from coopgame.equilibria._differences import dominance_differences, nash_differences
 from coopgame.equilibria._unique import numeric_threshold, unique_threshold
 from coopgame.errors import (
@@ -244,7 +244,7 @@ class SymbolicMixedEquilibrium(Result):
 
     def subs(self, mapping: Mapping[Any, Any] | None = None, **values: Any) -> SymbolicMixedEquilibrium:
         """The same with parameter values substituted (keys are symbols or names; unknown names are refused)."""
-        combined = dict(mapping or {})
+        combined = check_mapping(mapping, "the values", "SymbolicMixedEquilibrium.subs", what="a mapping from parameter names to values")
         combined.update(values)
         exprs = [*self.payoffs, *self.strategies[0], *self.strategies[1], self.conditions]
         sub = _substitution("SymbolicMixedEquilibrium.subs", exprs, combined)

@@ -16,7 +16,7 @@ from typing import Any
 
 import sympy
 
-from coopgame._checks import call_user, describe, public
+from coopgame._checks import call_user, check_mapping, describe, public
 from coopgame.errors import InvalidGameError
 from coopgame.games.normal_form import NormalFormGame
 from coopgame.games.symbolic import SymbolicGame
@@ -157,7 +157,8 @@ class MultilevelGame:
         >>> models.multilevel().subs(f=3).parameters
         (B, b, c, k)
         """
-        given = {**{str(k): v for k, v in (mapping or {}).items()}, **values}
+        given = {**{str(k): v for k, v in check_mapping(mapping, "the values", "MultilevelGame.subs", what="a mapping from parameter names to values").items()},
+                 **values}
 
         def sub(g: Any) -> Any:
             if not isinstance(g, SymbolicGame):

@@ -284,3 +284,14 @@ def test_derived_mixed_closed_form_makes_opponent_indifferent(entries):
         found = [e for e in cg.mixed_equilibria(game)
                  if np.allclose(np.concatenate([np.asarray(v, dtype=float) for v in e.strategies]), want, atol=1e-9)]
         assert found, "the closed form is an equilibrium the solver also finds"
+
+
+@pytest.mark.parametrize("mapping", [3, "a", [("a", 3)], np.full((2, 2), np.nan)])
+def test_symbolic_mixed_equilibrium_subs_takes_a_mapping(mapping):
+    from coopgame import models
+    from coopgame.equilibria import symbolic_mixed_equilibrium
+    from coopgame.errors import InvalidArgumentTypeError
+
+    eq = symbolic_mixed_equilibrium(models.stag_hunt())
+    with pytest.raises(InvalidArgumentTypeError, match="SymbolicMixedEquilibrium.subs: expected the values as a mapping"):
+        eq.subs(mapping)

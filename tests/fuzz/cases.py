@@ -225,6 +225,20 @@ HOSTILE: dict[str, str] = {
     "play[huge_rounds_asked]": "cg.play(pd, ['grim', 'grim'], 10**9, 0.9)",
 }
 
+# Objects whose public methods are fuzzed too (expression -> short name for the case ids): every
+# method that needs at most one argument gets each bad value in each parameter. Solutions' list
+# methods are Python's own; an Agreement's payoff functions are the data it was built from.
+METHOD_OBJECTS: dict[str, str] = {
+    "pd": "pd", "pdf": "pdf", "models.prisoners_dilemma()": "symbolic",
+    "cg.SymmetricGame(3, 2, lambda a, counts: a + counts[0])": "symmetric",
+    "cg.TUGame(3, lambda S: len(S) ** 2)": "tu", "models.public_goods_continuous()": "continuous",
+    "models.multilevel()": "multilevel", "cg.mixed_equilibria(pd)[0]": "equilibrium",
+    "cg.threshold(models.prisoners_dilemma(), ['Cooperate', 'Cooperate'], 'T')": "threshold",
+    "cg.symbolic_mixed_equilibrium(models.stag_hunt())": "symbolic_mixed",
+    "cg.coalitions.linear_benefit_agreement(5)": "agreement",
+}
+SKIPPED_METHODS = {"pi_signatory", "pi_nonsignatory", "abatement_signatory", "abatement_nonsignatory"}
+
 EXCLUDED = {"Fraction"}  # the standard library's, re-exported
 
 
@@ -353,9 +367,42 @@ def all_cases() -> dict[str, tuple[str, str]]:
             for label, bad in BAD.items():
                 changed_kw = dict(kwargs, **{key: bad})
                 cases[f"{name}[{key}={label}]"] = (area, _call(name, args, changed_kw))
+    cases.update(method_cases())
     callables = public_callables()
     for case_id, code in HOSTILE.items():
         cases[case_id] = (area_of(callables[case_id.split("[", 1)[0]]), code)
+    return cases
+
+
+def method_cases() -> dict[str, tuple[str, str]]:
+    """Case id -> (area, code) for the public methods of :data:`METHOD_OBJECTS` with bad values."""
+    from tests.fuzz.worker import namespace
+
+    ns = namespace()
+    cases: dict[str, tuple[str, str]] = {}
+    for expr, short in METHOD_OBJECTS.items():
+        obj = eval(expr, dict(ns))  # noqa: S307 - this module's own expressions
+        for name in sorted(dir(type(obj))):
+            method = getattr(obj, name, None)
+            if name.startswith("_") or name in SKIPPED_METHODS or isinstance(method, type) or not callable(method):
+                continue
+            if getattr(list, name, None) is not None and isinstance(obj, list):
+                continue
+            try:
+                params = [p for p in inspect.signature(method).parameters.values()
+                          if p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)]
+            except (TypeError, ValueError):
+                continue
+            required = [p for p in params if p.default is inspect.Parameter.empty]
+            if len(required) > 1:
+                continue
+            area = area_of(method) if getattr(method, "__module__", "").startswith("coopgame.") else "top"
+            for p in params:
+                if required and p not in required:
+                    continue
+                for label, bad in BAD.items():
+                    arg = bad if p in required and p.kind != p.KEYWORD_ONLY else f"{p.name}={bad}"
+                    cases[f"{short}.{name}[{p.name}={label}]"] = (area, f"({expr}).{name}({arg})")
     return cases
 
 

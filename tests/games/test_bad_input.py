@@ -267,3 +267,19 @@ def test_formula_statements_are_refused(formula):
 
     with pytest.raises(InvalidGameError, match="expected a formula"):
         as_expression(formula)
+
+
+@pytest.mark.parametrize("mapping", [3, "f", [("f", 3)], np.full((2, 2), np.nan)])
+def test_multilevel_subs_takes_a_mapping(mapping):
+    from coopgame import models
+
+    with pytest.raises(InvalidArgumentTypeError, match="MultilevelGame.subs: expected the values as a mapping"):
+        models.multilevel().subs(mapping)
+
+
+@pytest.mark.parametrize("name", [3, None, ["R"], np.full((2, 2), np.nan)])
+def test_symbolic_game_symbol_takes_a_name(name):
+    game = cg.SymbolicGame([[["R", "S"], ["T", "P"]], [["R", "T"], ["S", "P"]]])
+    with pytest.raises(InvalidArgumentTypeError, match="SymbolicGame.symbol: expected a parameter name"):
+        game.symbol(name)
+    assert game.symbol("R").name == "R"
