@@ -116,6 +116,8 @@ class SymbolicGame(GameBase, kind="symbolic"):
         """The game's parameter with this name."""
         if isinstance(name, sympy.Symbol):
             return name
+        if not isinstance(name, str):
+            raise InvalidArgumentTypeError(f"SymbolicGame.symbol: expected a parameter name (str), got {describe(name)}")
         for s in self.parameters:
             if s.name == name:
                 return s
