@@ -15,7 +15,7 @@ from __future__ import annotations
 import itertools
 import math
 import warnings
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from fractions import Fraction
 from typing import Any
 
@@ -24,7 +24,7 @@ import sympy
 
 from coopgame._checks import check_int, check_options, check_size, public
 from coopgame._numeric import readonly
-from coopgame.dynamics.field import ReplicatorField
+from coopgame.dynamics.field import ReplicatorField, replicator_expressions
 from coopgame.dynamics.population import PopulationGame
 from coopgame.errors import DegenerateGameWarning
 from coopgame.games.coerce import as_normal_form
@@ -169,19 +169,45 @@ def _fraction(v: sympy.Expr) -> Fraction:
     return Fraction(int(r.p), int(r.q))
 
 
+Face = tuple[Sequence[Sequence[int]], list[list[sympy.Expr]], list[sympy.Symbol], list[sympy.Expr]]
+
+
+def _faces(pgame: PopulationGame) -> Iterator[Face]:
+    """Every support combination with its rest-point system (see :func:`support_system`), corners first per role.
+
+    When every role has two strategies the indifference equation of a mixing
+    role is its payoff advantage (the field's, :func:`replicator_expressions`)
+    with the other roles' corners substituted: the same roots as
+    :func:`support_system`'s equations, at a fraction of the cost.
+    """
+    supports_per_role = [[s for k in range(1, m + 1) for s in itertools.combinations(range(m), k)]
+                         for m in pgame.shape]
+    advantages = replicator_expressions(pgame)[1] if all(m == 2 for m in pgame.shape) else None
+    one, zero = sympy.Integer(1), sympy.Integer(0)
+    for supports in itertools.product(*supports_per_role):
+        if advantages is None:
+            yield (supports, *support_system(pgame, supports, "_s"))
+            continue
+        xs = [coords[0] for coords in pgame.role_state]
+        fixed = {x: (one if sup == (0,) else zero) for x, sup in zip(xs, supports) if len(sup) == 1}
+        shares = [[x, 1 - x] if len(sup) == 2 else [fixed[x], 1 - fixed[x]] for x, sup in zip(xs, supports)]
+        unknowns = [x for x, sup in zip(xs, supports) if len(sup) == 2]
+        eqs = [sympy.expand(advantages[p].xreplace(fixed)) for p, sup in enumerate(supports) if len(sup) == 2]
+        yield supports, shares, unknowns, eqs
+
+
 def _support_rest_points(pgame: PopulationGame, exact_payoffs: bool) -> tuple[list[tuple[np.ndarray, ...]], bool]:
     """The isolated rest points of a population game, fewest mixing roles first, and whether any face was skipped."""
-    shape = pgame.shape
-    supports_per_role = [[s for k in range(1, m + 1) for s in itertools.combinations(range(m), k)] for m in shape]
     found: list[tuple[tuple[int, tuple[int, ...]], tuple[np.ndarray, ...]]] = []
     degenerate = False
-    for supports in itertools.product(*supports_per_role):
-        shares, unknowns, eqs = support_system(pgame, supports, "_s")
+    for supports, shares, unknowns, eqs in _faces(pgame):
         if not unknowns:
             solutions: list[dict[sympy.Symbol, sympy.Expr]] = [{}]
         else:
             if any(e == 0 for e in eqs):
                 degenerate = True
+                continue
+            if any(e.is_Number for e in eqs):           # a payoff difference that is a nonzero constant: no root
                 continue
             try:
                 solutions = sympy.solve(eqs, unknowns, dict=True)
@@ -192,18 +218,17 @@ def _support_rest_points(pgame: PopulationGame, exact_payoffs: bool) -> tuple[li
                     continue
                 solutions = numeric
         for sol in solutions:
-            values = [sympy.sympify(v).xreplace(sol) for vec in shares for v in vec]
+            per_role = [[sympy.sympify(v).xreplace(sol) for v in vec] for vec in shares]
+            values = [v for vals in per_role for v in vals]
             if any(v.free_symbols for v in values):
                 degenerate = True
                 continue
-            inside = all(_in_open_unit(v) for p, sup in enumerate(supports) if len(sup) > 1
-                         for a, v in enumerate(shares[p]) if a in sup for v in [sympy.sympify(v).xreplace(sol)])
+            inside = all(_in_open_unit(per_role[p][a]) for p, sup in enumerate(supports) if len(sup) > 1 for a in sup)
             if not inside:
                 continue
             vecs = []
             exact = exact_payoffs and _is_exact(values)
-            for vec in shares:
-                vals = [sympy.sympify(v).xreplace(sol) for v in vec]
+            for vals in per_role:
                 if exact:
                     vecs.append(readonly(np.array([_fraction(v) for v in vals], dtype=object)))
                 else:
