@@ -221,6 +221,8 @@ class ReplicatorField:
             k += hi - lo - 1
         self._E = E
         self._kept = np.array(kept, dtype=int)
+        # M @ E without multiplications: column k of E is e_a - e_last, a = kept[k] and last its population's last share
+        self._last = np.array([hi - 1 for lo, hi in self.bounds for _ in range(lo, hi - 1)], dtype=int)
         self._numeric_population: Callable[[np.ndarray], list[np.ndarray]] | None = None
         self._derivative: Any = None
         self._symbolic_game: PopulationGame | None = None
@@ -374,9 +376,12 @@ class ReplicatorField:
             k += m - 1
         return out
 
+    def _along_tangent(self, M: np.ndarray) -> np.ndarray:
+        """``M @ E``: derivatives along the shares (columns of ``M``) turned into derivatives along the tangent coordinates."""
+        return M[:, self._kept] - M[:, self._last]
+
     def _payoff_derivative(self, x: np.ndarray, exact: bool) -> np.ndarray:
         """``d u / d y`` at ``x``: the payoffs' derivatives along the tangent coordinates, shape ``(dim, tangent_dim)``."""
-        E = self._E.astype(object) if exact else self._E.astype(float)
         if self.population_game is not None:
             game = self.population_game
             if self._derivative is None:
@@ -393,7 +398,7 @@ class ReplicatorField:
             return np.asarray(func(*[float(v) for v in y]), dtype=float).reshape(self.dim, self.tangent_dim)
         if self.populations == "single":
             A = self._A_exact if exact else self.A
-            return np.asarray(A) @ E
+            return self._along_tangent(np.asarray(A))
         D = np.zeros((self.dim, self.dim), dtype=object if exact else float)
         for q, (lo, hi) in enumerate(self.bounds):
             for b in range(hi - lo):
@@ -404,7 +409,7 @@ class ReplicatorField:
                 for p, (plo, phi) in enumerate(self.bounds):
                     if p != q:
                         D[plo:phi, lo + b] = U[p]
-        return D @ E
+        return self._along_tangent(D)
 
     def jacobian(self, x: Any) -> np.ndarray:
         """The Jacobian of the field in the tangent coordinates at the state ``x`` (all shares, flat).
@@ -429,15 +434,21 @@ class ReplicatorField:
             x = as_float(x) if x.dtype == object else np.asarray(x, dtype=float)
             u = np.concatenate(self.payoffs(x))
             Du = self._payoff_derivative(x, False)
-        E = self._E.astype(object) if exact else self._E.astype(float)
-        full = np.empty((self.dim, self.tangent_dim), dtype=object if exact else float)
+        # row a of the full Jacobian is (u_a - avg) E_a + x_a (Du_a - G); only the tangent rows are kept, and
+        # E_a (a not its population's last share) is the unit vector of a's own tangent coordinate
+        full = np.empty((self.tangent_dim, self.tangent_dim), dtype=object if exact else float)
+        k = 0
         for lo, hi in self.bounds:
             xp, up = x[lo:hi], u[lo:hi]
             avg = xp @ up
-            G = E[lo:hi].T @ up + Du[lo:hi].T @ xp
-            for a in range(lo, hi):
-                full[a] = (u[a] - avg) * E[a] + x[a] * (Du[a] - G)
-        return full[self._kept]
+            G = Du[lo:hi].T @ xp
+            G[k:k + hi - lo - 1] += up[:-1] - up[-1]            # + E[lo:hi].T @ u
+            for a in range(lo, hi - 1):
+                row = x[a] * (Du[a] - G)
+                row[k + a - lo] += u[a] - avg
+                full[k + a - lo] = row
+            k += hi - lo - 1
+        return full
 
     # ------------------------------------------------------------------ sympy form
     def as_population_game(self) -> PopulationGame:
