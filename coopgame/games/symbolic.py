@@ -195,7 +195,8 @@ class SymbolicGame(GameBase, kind="symbolic"):
         """
         params = self.parameters
         flat = [e for a in self._payoffs for e in a.reshape(-1)]
-        func = sympy.lambdify(params, flat, modules="numpy")
+        # common subexpressions (a fine ``rho*F`` in several payoffs) computed once per call
+        func = sympy.lambdify(params, flat, modules="numpy", cse=True)
         out_shape = (self.num_players, *self.shape)
         names = [s.name for s in params]
 
@@ -216,7 +217,9 @@ class SymbolicGame(GameBase, kind="symbolic"):
                     v = np.asarray(given[k], dtype=float)
                 except (TypeError, ValueError, OverflowError):
                     v = None
-                if v is None or v.dtype.kind != "f" or not np.isfinite(v).all() or isinstance(given[k], bool):
+                # one read of the values (a sum is finite unless a value is not, or it overflows; then look closer)
+                if (v is None or isinstance(given[k], bool)
+                        or (not np.isfinite(np.add.reduce(v, axis=None)) and not np.isfinite(v).all())):
                     raise InvalidProfileError(f"lambdify: expected finite real values for {k!r}, got {describe(given[k])}")
                 vals.append(v)
             batch = np.broadcast_shapes(*(v.shape for v in vals)) if vals else ()
