@@ -66,10 +66,10 @@ def random_n_player(num_players: int, actions: int = 2, seed: int = 0, high: int
 
 # ---------------------------------------------------------------------------- coopgame
 def coopgame_solver(name: str, **options: Any) -> Callable[[Sequence[Bimatrix]], list[int]] | None:
-    """``coopgame.<name>`` on each game; None when coopgame does not have it (yet)."""
+    """``coopgame.<name>`` (or ``coopgame.equilibria.<name>``) on each game; None when coopgame does not have it."""
     import coopgame as cg
 
-    fn = getattr(cg, name, None)
+    fn = getattr(cg, name, None) or getattr(getattr(cg, "equilibria", None), name, None)
     if fn is None:
         return None
 
