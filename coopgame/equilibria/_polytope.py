@@ -34,13 +34,24 @@ LABEL_TOL = TOLERANCE / 10
 BRUTE_FORCE_LIMIT = 200_000
 
 
+def unit_scaled(M: np.ndarray) -> np.ndarray:
+    """Positive affine image of ``M`` with entries in [0, 1] (zeros when ``M`` is constant).
+
+    Payoffs near the float limit are divided by their largest magnitude
+    first, so that the span ``max - min`` does not overflow to inf.
+    """
+    lo, hi = float(M.min()), float(M.max())
+    if hi - lo <= 0:  # (an overflow to inf is > 0)
+        return np.zeros_like(M, dtype=float)
+    if math.isinf(hi - lo):
+        scale = max(abs(lo), abs(hi))
+        return (np.asarray(M, dtype=float) / scale - lo / scale) / (hi / scale - lo / scale)
+    return (M - lo) / (hi - lo)
+
+
 def normalise(M: np.ndarray) -> np.ndarray:
     """Positive affine image of ``M`` with entries in [1, 2] (equilibria unchanged)."""
-    lo, hi = float(M.min()), float(M.max())
-    span = hi - lo
-    if span <= 0:
-        return np.ones_like(M, dtype=float)
-    return (M - lo) / span + 1.0
+    return unit_scaled(M) + 1.0
 
 
 def polytope_vertices(G: np.ndarray, h: np.ndarray, interior: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

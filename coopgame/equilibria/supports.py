@@ -27,6 +27,7 @@ from coopgame._checks import check_int, check_size, public
 from coopgame._numeric import TOLERANCE
 from coopgame.equilibria._finish import finish_bimatrix
 from coopgame.equilibria._linalg import solve_stack
+from coopgame.equilibria._polytope import unit_scaled
 from coopgame.errors import DegenerateGameWarning
 from coopgame.games.coerce import GameLike, as_normal_form, require_two_players
 from coopgame.results import Solutions
@@ -40,14 +41,9 @@ MAX_SUPPORT_PAIRS = 2_000_000
 #: Pairs of supports solved per batch (bounds memory).
 _CHUNK = 50_000
 
-#: Payoffs are rescaled to [0, 1] (``_scaled``), so comparisons use an absolute tolerance, a tenth of
+#: Payoffs are rescaled to [0, 1] (``unit_scaled``), so comparisons use an absolute tolerance, a tenth of
 #: the library's (the solutions are verified against the game's tolerance afterwards).
 _TOL = TOLERANCE / 10
-
-
-def _scaled(M: np.ndarray) -> np.ndarray:
-    span = float(M.max() - M.min())
-    return (M - M.min()) / span if span > 0 else np.zeros_like(M)
 
 
 def _indifference(M: np.ndarray, rows: np.ndarray, cols: np.ndarray):
@@ -134,7 +130,7 @@ def support_enumeration(game: GameLike, *, max_pairs: int = MAX_SUPPORT_PAIRS) -
     check_size(where, math.comb(m + n, m) - 1, max_pairs, what=f"the number of support pairs of a {m}x{n} game",
                limit_name="max_pairs",
                alternative="method='vertex_enumeration' for all equilibria or method='lemke_howson' for one")
-    A, B = (_scaled(M) for M in game.float_payoffs)
+    A, B = (unit_scaled(M) for M in game.float_payoffs)
     xs, ys = [], []
     # a pure strategy with several best replies makes the game degenerate (equilibria on supports of
     # unequal size, which this method does not look for)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
@@ -11,7 +12,7 @@ import numpy as np
 import sympy
 
 from coopgame._checks import call_user, check_choice, check_discount, check_int, check_size, describe, public
-from coopgame.errors import InvalidArgumentError
+from coopgame.errors import InvalidArgumentError, SolverError
 from coopgame.games.coerce import GameLike, as_normal_form
 from coopgame.games.symbolic import SymbolicGame
 from coopgame.results import Result
@@ -218,5 +219,8 @@ def play(game: GameLike, strategies: Sequence[str | Callable[[History], Any]], r
             views[p].append((prof[p],) + prof[:p] + prof[p + 1:])
             total[p] = total[p] + weight * pay[p]
         weight = weight * delta_v
+    if any(isinstance(t, float) and not math.isfinite(t) for t in total):
+        raise SolverError(f"{where}: expected discounted payoffs within the range of floats, got {describe(total)}; "
+                          f"use exact payoffs (integers or Fractions) or fewer rounds")
     avg = tuple((1 - delta_v) * t for t in total)
     return RepeatedPlay(tuple(history), tuple(stage), tuple(total), avg, delta_v, bool(exact) and not isinstance(delta_v, float))

@@ -262,3 +262,22 @@ def test_derived_equilibrium_with_a_small_probability(method, exact):
     assert game.to_exact().max_regret([x, [F(1, 2), F(1, 2)]]) == 0
     eqs = cg.mixed_equilibria(game, method=method)
     assert cgst.same_float_set(eqs, [(x, [0.5, 0.5])], tol=1e-12)
+
+
+@pytest.mark.parametrize("method", ["support_enumeration", "vertex_enumeration"])
+def test_payoffs_whose_span_overflows_floats_still_give_verified_equilibria(method):
+    game = cg.NormalFormGame([[[1e308, -1e308], [0, 0]], [[0, 0], [1e308, 1]]])
+    eqs = cg.mixed_equilibria(game, method=method)
+    assert eqs and all(eq.is_verified() for eq in eqs)
+    assert [0, 0] in [[int(s.argmax()) for s in eq.strategies] for eq in eqs]  # the pure equilibrium (top, left)
+
+
+def test_unit_scaled_keeps_the_order_and_spans_zero_to_one():
+    from coopgame.equilibria._polytope import normalise, unit_scaled
+
+    M = np.array([[1e308, -1e308], [0.0, 1.0]])
+    scaled = unit_scaled(M)
+    assert scaled.min() == 0.0 and scaled.max() == 1.0 and np.all(np.isfinite(scaled))
+    assert scaled[1, 1] >= scaled[1, 0]
+    assert np.array_equal(unit_scaled(np.array([[3.0, 3.0]])), np.zeros((1, 2)))
+    assert np.array_equal(normalise(np.array([[0.0, 2.0]])), np.array([[1.0, 2.0]]))

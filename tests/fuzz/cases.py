@@ -195,6 +195,7 @@ UNKNOWN_KEYWORD = "bogus_option=1"
 
 # Hostile input that one bad value in one argument does not make: files, formulas and sizes
 # (case id -> code; the callable named before the bracket gives the area).
+_NEAR_MAX = "cg.NormalFormGame([[[1e308, -1e308], [0, 0]], [[0, 0], [1e308, 1]]])"  # spans overflow floats
 HOSTILE: dict[str, str] = {
     "read_nfg[huge_dimension]": "cg.read_nfg('NFG 1 R \"\" { \"1\" \"2\" } { ' + '1' * 30 + ' 2 }')",
     "read_nfg[many_cells]": "cg.read_nfg('NFG 1 R \"\" { \"1\" \"2\" } { 100000 100000 }')",
@@ -223,6 +224,12 @@ HOSTILE: dict[str, str] = {
     "stable_coalition_sizes[huge_n]": "cg.stable_coalition_sizes(lambda k: k, lambda k: k + 1, 10**9)",
     "paradox_of_cooperation[huge_n]": "cg.coalitions.paradox_of_cooperation(10**9)",
     "play[huge_rounds_asked]": "cg.play(pd, ['grim', 'grim'], 10**9, 0.9)",
+    "play[payoffs_near_float_max]": f"cg.play({_NEAR_MAX}, ['grim', 'grim'], 5, 0.9)",
+    **{f"{name}[payoffs_near_float_max]": f"cg.equilibria.{name}({_NEAR_MAX})"
+       for name in ("mixed_equilibria", "support_enumeration", "vertex_enumeration", "lemke_howson", "pure_equilibria",
+                    "correlated_equilibrium", "iterated_elimination")},
+    "nash_bargaining[payoffs_near_float_max]": f"cg.nash_bargaining({_NEAR_MAX})",
+    "minmax_values[payoffs_near_float_max]": f"cg.repeated.minmax_values({_NEAR_MAX})",
 }
 
 # Objects whose public methods are fuzzed too (expression -> short name for the case ids): every

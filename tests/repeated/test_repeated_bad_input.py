@@ -147,3 +147,13 @@ def test_play_checks_the_cooperative_and_defecting_actions(actions):
     for keyword in ("cooperate", "defect"):
         with pytest.raises(InvalidArgumentError, match=f"play: expected {keyword} as one action for each"):
             play(PD, ["grim", "grim"], 2, 0.5, **{keyword: actions})
+
+
+def test_play_refuses_discounted_payoffs_beyond_the_range_of_floats():
+    from coopgame.errors import SolverError
+
+    game = cg.NormalFormGame([[[1e308, -1e308], [0, 0]], [[0, 0], [1e308, 1]]])
+    with pytest.raises(SolverError, match="play: expected discounted payoffs within the range of floats"):
+        cg.play(game, ["grim", "grim"], 5, 0.9)
+    exact = cg.NormalFormGame([[[10**299, -10**299], [0, 0]], [[0, 0], [10**299, 1]]])
+    assert float(cg.play(exact, ["grim", "grim"], 5, F(9, 10)).payoffs[0]) == pytest.approx(4.0951e299)
