@@ -13,6 +13,7 @@ import queue
 import selectors
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -24,7 +25,9 @@ START_TIMEOUT = 120.0  # importing coopgame (sympy, scipy, pandas, numba) on a b
 class Worker:
     def __init__(self) -> None:
         env = dict(os.environ, MPLBACKEND="Agg", PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
-        self.proc = subprocess.Popen([sys.executable, "-m", "tests.fuzz.worker"], cwd=ROOT, env=env,
+        # run in a scratch folder: a case such as write_nfg(game, path='junk') writes its file there
+        self.scratch = tempfile.TemporaryDirectory(prefix="coopgame-fuzz-")
+        self.proc = subprocess.Popen([sys.executable, "-m", "tests.fuzz.worker"], cwd=self.scratch.name, env=env,
                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
                                      text=True, bufsize=1)
         self.selector = selectors.DefaultSelector()
@@ -69,6 +72,7 @@ class Worker:
         self.proc.kill()
         self.proc.wait()
         self.selector.close()
+        self.scratch.cleanup()
 
 
 def run_cases(cases: dict[str, str], timeout: float, workers: int = 2) -> dict[str, dict]:
