@@ -63,7 +63,9 @@ def html_table(rows: Iterable[Iterable[Any]], header: Iterable[Any] | None = Non
     """A small HTML table (for ``_repr_html_``); cells are escaped."""
     out = ["<table>"]
     if caption:
-        out.append(f"<caption>{html.escape(caption)}</caption>")
+        # on one line above the table: a caption wrapped to the width of a narrow payoff table is hard to read
+        out.append(f'<caption style="caption-side: top; text-align: left; white-space: nowrap">'
+                   f"{html.escape(caption)}</caption>")
     if header is not None:
         out.append("<tr>" + "".join(f"<th>{html.escape(str(h))}</th>" for h in header) + "</tr>")
     for row in rows:

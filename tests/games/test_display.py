@@ -14,7 +14,7 @@ def cells(html: str) -> list[str]:
 
 
 def captions(html: str) -> list[str]:
-    return re.findall(r"<caption>(.*?)</caption>", html)
+    return re.findall(r"<caption[^>]*>(.*?)</caption>", html)
 
 
 def pd():
