@@ -22,7 +22,7 @@ from typing import Any
 import numpy as np
 import sympy
 
-from coopgame._checks import check_int, check_options, check_size, public
+from coopgame._checks import check_int, check_size, public
 from coopgame._numeric import readonly
 from coopgame.dynamics.field import ReplicatorField, replicator_expressions
 from coopgame.dynamics.population import PopulationGame
@@ -75,7 +75,7 @@ def support_system(pgame: Any, supports: Sequence[Sequence[int]], prefix: str
 
 
 @public
-def rest_points(game: Any, *, max_faces: int = MAX_FACES, **options: Any) -> Solutions[tuple[np.ndarray, ...]]:
+def rest_points(game: Any, *, max_faces: int = MAX_FACES) -> Solutions[tuple[np.ndarray, ...]]:
     """All isolated rest points of the multi-population replicator dynamics.
 
     Corners, then points on edges and faces, then interior points: for each
@@ -116,7 +116,6 @@ def rest_points(game: Any, *, max_faces: int = MAX_FACES, **options: Any) -> Sol
     (5, ['1/2', '1/2'], True)
     """
     where = "rest_points"
-    check_options(where, options, ["max_faces"], what="keyword argument")
     max_faces = check_int(max_faces, "max_faces", where, minimum=1)
     if not isinstance(game, PopulationGame):
         game = as_normal_form(game, where)

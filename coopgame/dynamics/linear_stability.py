@@ -17,7 +17,7 @@ from typing import Any
 
 import numpy as np
 
-from coopgame._checks import check_options, public
+from coopgame._checks import public
 from coopgame._numeric import readonly
 from coopgame.dynamics.field import ReplicatorField
 from coopgame.dynamics.linearisation import linearise
@@ -96,7 +96,7 @@ class Stability(Result):
 
 
 @public
-def stability(game: Any, point: Any, **options: Any) -> Stability:
+def stability(game: Any, point: Any) -> Stability:
     """Jacobian, eigenvalues and classification of a rest point of the multi-population replicator dynamics.
 
     Parameters
@@ -148,7 +148,6 @@ def stability(game: Any, point: Any, **options: Any) -> Stability:
     """
 
     where = "stability"
-    check_options(where, options, [], what="keyword argument")
     if isinstance(game, PopulationGame):
         field = ReplicatorField(game, populations="multi", where=where)
         game.payoff_function(where)                       # refuses free parameters, naming them
