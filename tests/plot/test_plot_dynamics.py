@@ -331,7 +331,7 @@ def test_basin_map_bad_input():
 NOT_AXES = [True, 3, "ax", [1, 2], np.array([np.nan]), object()]
 
 
-@pytest.mark.parametrize("ax", NOT_AXES, ids=repr)
+@pytest.mark.parametrize("ax", NOT_AXES, ids=lambda v: type(v).__name__ if type(v) is object else repr(v))
 def test_every_plot_refuses_what_is_not_axes(ax):
     traj = replicator(STAG, [0.5, 0.5], 2)
     calls = [lambda: phase_portrait(STAG, ax=ax), lambda: simplex_plot(rps_game(), ax=ax, field=False),
