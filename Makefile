@@ -50,8 +50,13 @@ layering: $(VENV)/.stamp-lint
 # Mutation testing of the solvers, the dynamics and the instruments ([tool.mutmut] in
 # pyproject.toml says which files and tests). Slow (hours on two cores) and not part of CI;
 # it resumes where it stopped. Survivors: `.venv/bin/mutmut results`, one mutant: `mutmut show NAME`.
+# MUTATE restricts the run to some of those files, e.g. `make mutation MUTATE="coopgame/_numeric.py
+# coopgame/equilibria/pure.py"` (the score then counts every mutant checked so far in mutants/).
+# Hypothesis runs derandomized (the ci profile) so that a mutant's verdict does not depend on the draw.
+MUTATE ?=
 mutation: $(VENV)/.stamp-test $(VENV)/.stamp-mutation
-	MPLBACKEND=Agg $(VENV)/bin/mutmut run --max-children 2
+	HYPOTHESIS_PROFILE=ci MPLBACKEND=Agg $(VENV)/bin/mutmut run --max-children 2 \
+	  $(foreach f,$(MUTATE),"$(subst /,.,$(basename $(f))).*")
 	$(VENV)/bin/mutmut export-cicd-stats
 	$(PY) -c "import json; s = json.load(open('mutants/mutmut-cicd-stats.json')); g = lambda k: int(s.get(k, 0)); \
 	k = g('killed') + g('timeout'); n = k + g('survived') + g('no_tests') + g('suspicious') + g('segfault'); \

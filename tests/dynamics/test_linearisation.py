@@ -11,7 +11,7 @@ import coopgame as cg
 from coopgame import models
 from coopgame.dynamics import attractors, basins, rest_points, stability
 from coopgame.dynamics.analysis import classify_corners, corner_table
-from coopgame.dynamics.linearisation import CLASSES, classify_eigenvalues, linearise
+from coopgame.dynamics.linearisation import CLASSES, classify_eigenvalues, classify_signs, linearise
 
 
 def small_coordination(exact: bool) -> cg.NormalFormGame:
@@ -78,3 +78,98 @@ def test_stability_and_attractors_agree_near_non_hyperbolic_points():
         found = attractors(game, populations="multi")
         assert sorted(tuple(float(v[0]) for v in a) for a in found) == sorted(
             tuple(float(v[0]) for v in c) for c in stable)
+
+
+# ---------------------------------------------------------------- pinned by mutation testing (issue 12)
+T = 1e-9  # coopgame._numeric.TOLERANCE, written out: these cases sit exactly at its edge
+
+
+def _codes(eigenvalues, scale=None):
+    return [CLASSES[c] for c in np.ravel(classify_eigenvalues(eigenvalues, scale))]
+
+
+@pytest.mark.parametrize(("eigenvalues", "expected"), [
+    ([-1.0, -2.0], "stable"), ([1.0, 2.0], "unstable"), ([-1.0, 2.0], "saddle"),
+    ([0.0, -1.0], "non-hyperbolic"), ([0.0, 1.0], "non-hyperbolic"),
+    ([1j, -1j], "centre"), ([1e-3j, -1e-3j], "centre"),
+    ([1j, 1 + 1j], "non-hyperbolic"),                       # one zero real part, one not: no centre
+    ([0j, 0j], "non-hyperbolic"), ([T * 1j, -T * 1j], "non-hyperbolic"),   # imaginary parts within the tolerance
+    ([1j, -1j, 0j], "non-hyperbolic"),                      # a centre needs exactly two coordinates
+    ([-T, -1.0], "non-hyperbolic"), ([T, 1.0], "non-hyperbolic"),          # exactly at the tolerance: zero
+    ([-1.5 * T, -1.0], "stable"), ([1.5 * T, 1.0], "unstable"),            # just beyond it: a sign
+    ([-1 + 1j, -1 - 1j], "stable"), ([1 + 1j, 1 - 1j], "unstable"),
+])
+def test_classify_eigenvalues_one_set_at_a_time_agrees_with_linearise_classes(eigenvalues, expected):
+    assert _codes([eigenvalues]) == [expected]
+    assert classify_signs([0 if abs(e.real) <= T else int(np.sign(e.real)) for e in np.asarray(eigenvalues, complex)],
+                          [abs(complex(e).imag) > T for e in eigenvalues]) == expected
+
+
+def test_classify_eigenvalues_batches_keep_each_set_at_its_own_scale():
+    batch = [[-1e7, -1e7], [-1.0, 1e-3], [1j, -1j], [0.0, -1.0], [-1.0, 2.0]]
+    assert _codes(batch) == ["stable", "saddle", "centre", "non-hyperbolic", "saddle"]
+    codes = classify_eigenvalues(batch)
+    assert codes.shape == (5,) and codes.dtype == np.int8          # compact codes for large grids
+    assert _codes([[-1.0, 1e-3]], scale=[1e7]) == ["non-hyperbolic"]  # 1e-3 is zero next to 1e7
+    assert _codes([[-1.0, 1.5 * T]], scale=[0.5]) == ["saddle"]       # the scale counts from 1 up only
+    nested = np.array([[[1j, -1j], [-1.0, 1.0], [0.0, -1.0]]])       # shape (1, 3, 2)
+    assert classify_eigenvalues(nested).shape == (1, 3)
+    assert _codes(nested) == ["centre", "saddle", "non-hyperbolic"]
+    empty = classify_eigenvalues(np.zeros((2, 0)))                  # no coordinates: as linearise, stable
+    assert [CLASSES[c] for c in empty] == ["stable", "stable"] == [linearise(np.zeros((0, 0)), False).classification] * 2
+
+
+def test_classify_signs_centre_needs_two_zero_real_parts_and_rotation():
+    assert classify_signs([0, 1], [True, True]) == "non-hyperbolic"
+    assert classify_signs([0, 0, 0], [True, True, True]) == "non-hyperbolic"
+    assert classify_signs([0, 0], [True, False]) == "non-hyperbolic"
+    assert classify_signs([], []) == "stable"
+
+
+def test_exact_triangular_jacobians_use_exact_diagonal_signs_in_any_dimension():
+    tiny = Fraction(1, 10**12)
+    def exact(rows):
+        return np.array([[Fraction(v) for v in r] for r in rows], dtype=object)
+    upper = exact([[-1, 5, 7, 1], [0, -1, 2, 3], [0, 0, -1, 4], [0, 0, 0, tiny]])
+    lower = exact(np.array(upper.T))
+    diagonal = exact(np.diag([-1, -1, -1, 0]).tolist())
+    for jac in (upper, lower):       # four coordinates: beyond sympy, yet exact because triangular
+        lin = linearise(jac, True)
+        assert lin.classification == "saddle" and lin.is_exact
+        assert linearise(np.array(jac, dtype=float), False).classification == "non-hyperbolic"
+    assert linearise(diagonal, True).classification == "non-hyperbolic"
+    assert linearise(exact([[-1, 0], [0, 0]]), True).classification == "non-hyperbolic"
+    assert linearise(exact([[1, 0], [0, -1]]), True).classification == "saddle"
+    # not triangular: the diagonal says nothing (eigenvalues 3 and -1)
+    lin = linearise(exact([[1, 2], [2, 1]]), True)
+    assert lin.classification == "saddle" and np.allclose(lin.eigenvalues.real, [-1, 3])
+
+
+def test_linearise_types_and_the_empty_jacobian():
+    lin = linearise([[1, 0], [0, -2]], False)              # ints in a float linearisation become floats
+    assert isinstance(lin.det, float) and isinstance(lin.trace, float) and (lin.det, lin.trace) == (-2.0, -1.0)
+    assert not isinstance(lin.det, Fraction)
+    half = linearise([[Fraction(1, 2), 0], [0, -1]], False)
+    assert isinstance(half.det, float) and not half.is_exact
+    for empty in ([], np.zeros((0, 0))):
+        for is_exact in (False, True):
+            lin = linearise(empty, is_exact)
+            assert lin.classification == "stable" and lin.eigenvalues.shape == (0,)
+            assert lin.eigenvalues.dtype == complex and lin.det is None and lin.trace is None
+    lin = linearise([[2.0, 0.0], [0.0, -3.0]], False)
+    assert lin.eigenvalues.tolist() == [-3.0, 2.0] and not lin.eigenvalues.flags.writeable
+
+
+def test_exact_signs_that_sympy_cannot_decide_are_evaluated_with_fifty_digits():
+    import sympy
+
+    from coopgame.dynamics.linearisation import _sign
+    assert (_sign(sympy.Integer(0)), _sign(sympy.Rational(3, 2)), _sign(sympy.Rational(-3, 2))) == (0, 1, -1)
+    # companion matrix of x^3 - 3x + 1: three real roots written with complex radicals
+    companion = sympy.Matrix([[0, 0, -1], [1, 0, 3], [0, 1, 0]])
+    imaginary_parts = [sympy.im(ev) for ev in companion.eigenvals()]
+    assert [_sign(v) for v in imaginary_parts] == [0, 0, 0]
+    jac = np.array([[Fraction(int(v)) for v in row] for row in companion.tolist()], dtype=object)
+    lin = linearise(jac, True)
+    assert lin.classification == "saddle"
+    assert np.allclose(lin.eigenvalues.real, [-1.8793852415718169, 0.3472963553338607, 1.532088886237956])

@@ -232,3 +232,31 @@ def test_games_with_many_actions_match_brute_force(shape, high):
         assert indices(cg.pure_equilibria(game)) == brute_force_pure(game), (shape, high, seed)
         fgame = game.to_float()
         assert indices(cg.pure_equilibria(fgame)) == brute_force_pure(fgame), (shape, high, seed)
+
+
+# ---------------------------------------------------------------- pinned by mutation testing (issue 12)
+def test_float_pure_equilibria_are_unit_vectors():
+    eqs = cg.pure_equilibria(cg.NormalFormGame([[[3, 0], [5, 1]], [[3, 5], [0, 1]]]))
+    assert len(eqs) == 1 and not eqs.is_exact
+    assert [s.tolist() for s in eqs[0].strategies] == [[0.0, 1.0], [0.0, 1.0]]
+    exact = cg.pure_equilibria(cg.NormalFormGame([[[3, 0], [5, 1]], [[3, 5], [0, 1]]], exact=True))
+    assert [s.tolist() for s in exact[0].strategies] == [[F(0), F(1)], [F(0), F(1)]]
+
+
+@pytest.mark.parametrize("n", [2, 10])          # 2: every player on the whole array; 10: the sparse path
+def test_a_payoff_exactly_the_tolerance_below_the_best_is_a_best_response(n):
+    ones = np.ones((n, n))
+    game = cg.NormalFormGame([ones, ones])
+    tol = game.tolerance
+    assert tol == 1e-9
+    col = np.ones((n, n))
+    col[:, 1:] = 1 - tol                         # player 2: action 1 best, the others short by exactly the tolerance
+    row = np.full((n, n), -5.0)
+    row[0, :] = 1.0                              # player 1: action 1 strictly best (few profiles survive)
+    game = cg.NormalFormGame([row, col])
+    assert game.tolerance == 5e-9
+    col[:, 1:] = 1 - game.tolerance
+    game = cg.NormalFormGame([row, col])
+    assert len(cg.pure_equilibria(game)) == n    # every column of row 1 is a best response within the tolerance
+    col[:, 1:] = 1 - 2 * game.tolerance
+    assert len(cg.pure_equilibria(cg.NormalFormGame([row, col]))) == 1

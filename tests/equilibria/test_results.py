@@ -259,3 +259,121 @@ def test_best_response_iteration_checks_its_options():
         continuous_equilibrium(game, method="roots")
     with pytest.raises(InvalidGameTypeError):
         best_response_iteration(PD)
+
+
+# ---------------------------------------------------------------- pinned by mutation testing (issue 12)
+def _coordination(exact=False):
+    return cg.NormalFormGame([[[1, 0], [0, 2]], [[1, 0], [0, 2]]], actions=[["Up", "Downward"], ["L", "R"]],
+                             exact=exact)
+
+
+def test_verification_names_the_front_door_the_worst_player_and_the_way_out():
+    from fractions import Fraction as F
+    pd = cg.NormalFormGame([[[3, 0], [5, 1]], [[3, 5], [0, 1]]], exact=True)
+    with pytest.raises(InvalidProfileError) as err:
+        Equilibrium(pd, [[0, 1], [1, 0]])                      # only Player 2 gains (1) by deviating
+    assert str(err.value) == ("Equilibrium: expected a Nash equilibrium, got a profile with regret 1 (Player 2 gains 1 "
+                              "by deviating); use Equilibrium.unverified(...) to build it anyway")
+    with pytest.raises(InvalidProfileError, match=r"^Equilibrium: expected one probability vector"):
+        Equilibrium(pd, [[1, 0]])
+    with pytest.raises(InvalidProfileError, match=r"^Equilibrium\.unverified: expected one probability vector"):
+        Equilibrium.unverified(pd, [[1, 0]])
+    with pytest.raises(InvalidGameTypeError, match=r"^Equilibrium: expected a NormalFormGame, got list$"):
+        Equilibrium([[1]], [[1]])
+    with pytest.raises(InvalidGameTypeError, match=r"^Equilibrium\.unverified: expected a NormalFormGame, got list$"):
+        Equilibrium.unverified([[1]], [[1]])
+    # exact games: no tolerance at all, however small the regret
+    tiny = F(1, 10**12)
+    near = cg.NormalFormGame([[[1], [1 + tiny]], [[0], [0]]], exact=True)
+    with pytest.raises(InvalidProfileError, match="regret 1/1000000000000 "):
+        Equilibrium(near, [[1, 0], [1]])
+    half = cg.NormalFormGame([[[1], [F(3, 2)]], [[0], [0]]], exact=True)
+    with pytest.raises(InvalidProfileError, match="regret 1/2"):
+        Equilibrium(half, [[1, 0], [1]])
+    # float games: within the game's float tolerance
+    fl = cg.NormalFormGame([[[1.0], [1.0 + 1e-12]], [[0.0], [0.0]]])
+    assert Equilibrium(fl, [[1, 0], [1]]).is_verified()
+
+
+def test_default_method_and_trusted_payoffs():
+    game = _coordination(exact=True)
+    assert Equilibrium.unverified(game, [[1, 0], [1, 0]]).method == ""
+    vectors = [np.array([1.0, 0.0]), np.array([1.0, 0.0])]
+    assert Equilibrium._trusted(game, vectors).method == ""
+    kept = Equilibrium._trusted(game, vectors, payoffs=np.array([7, 7]), method="given")
+    assert kept.payoffs.tolist() == [7, 7]                  # trusted: the solver's payoffs are kept as given
+    eq = cg.pure_equilibria(game)[1]
+    again = pickle.loads(pickle.dumps(eq))
+    assert again == eq and again.method == "pure"
+
+
+def test_best_replies_in_floats_are_within_the_float_tolerance_and_exact_ones_exact():
+    from fractions import Fraction as F
+    tol = 1e-9
+    fl = cg.NormalFormGame([[[1.0], [1.0 - tol]], [[0.0], [0.0]]])       # exactly the tolerance apart: a tie
+    eq = Equilibrium(fl, [[1, 0], [1]])
+    assert eq._checks()[0][2] == (0, 1)
+    assert "  2  1  best reply\n" in eq.explain() + "\n"
+    apart = cg.NormalFormGame([[[1.0], [1.0 - 3 * tol]], [[0.0], [0.0]]])
+    assert Equilibrium(apart, [[1, 0], [1]])._checks()[0][2] == (0,)
+    ex = cg.NormalFormGame([[[1], [1 - F(1, 10**12)]], [[0], [0]]], exact=True)
+    assert Equilibrium(ex, [[1, 0], [1]])._checks()[0][2] == (0,)
+
+
+def test_explain_layout_is_exact():
+    eq = cg.pure_equilibria(_coordination())[1]
+    assert eq.explain() == (
+        "Player 1 plays Downward; against Player 2: R\n"
+        "  Up        0\n"
+        "  Downward  2  best reply, played\n"
+        "Player 2 plays R; against Player 1: Downward\n"
+        "  L  0\n"
+        "  R  2  best reply, played\n"
+        "Every action played is a best reply: an equilibrium (largest regret 0).")
+    wide = cg.NormalFormGame([[[10, 0], [0, 2]], [[1, 0], [0, 2]]], actions=[["A", "Bbb"], ["L", "R"]])
+    lines = cg.pure_equilibria(wide)[0].explain().splitlines()
+    assert lines[1:3] == ["  A    10  best reply, played", "  Bbb   0"]
+    solo = cg.NormalFormGame([[3, 1, 3]])
+    assert cg.pure_equilibria(solo)[0].explain().splitlines()[:4] == [
+        "Player 1 plays 1", "  1  3  best reply, played", "  2  1", "  3  3  best reply"]
+    three = cg.NormalFormGame([np.ones((2, 2, 2))] * 3)
+    assert cg.pure_equilibria(three)[0].explain().splitlines()[0] == "Player 1 plays 1; against Player 2: 1; Player 3: 1"
+
+
+def test_html_check_table_marks_and_verdict():
+    eq = cg.pure_equilibria(_coordination())[0]
+    page = eq._repr_html_()
+    assert page.startswith(f"<table><caption>{eq!r}</caption>")
+    assert ("<tr><th>player</th><th>action</th><th>probability</th><th>expected payoff against the others</th>"
+            "<th>best reply</th><th>played</th></tr>") in page
+    assert "<tr><td>Player 1</td><td>Up</td><td>1</td><td>1</td><td>\u2713</td><td>\u2713</td></tr>" in page
+    assert "<tr><td>Player 1</td><td>Downward</td><td>0</td><td>0</td><td></td><td></td></tr>" in page
+    assert page.endswith("<p>every action played is a best reply (largest regret 0)</p>")
+    bad = Equilibrium.unverified(_coordination(), [[0, 1], [1, 0]])
+    page = bad._repr_html_()
+    assert "<tr><td>Player 1</td><td>Up</td><td>0</td><td>1</td><td>\u2713</td><td></td></tr>" in page
+    assert "<tr><td>Player 1</td><td>Downward</td><td>1</td><td>0</td><td></td><td>\u2713</td></tr>" in page
+    assert page.endswith("<p>some action played is not a best reply (largest regret 2)</p>")
+
+
+def test_plain_forms_keep_exact_numbers_and_give_python_floats():
+    from fractions import Fraction as F
+    d = cg.pure_equilibria(_coordination())[1].to_dict()
+    assert set(d) == {"players", "strategies", "payoffs", "method"} and d["method"] == "pure"
+    assert d["players"] == ["Player 1", "Player 2"]
+    assert d["strategies"]["Player 1"] == {"Up": 0.0, "Downward": 1.0}
+    assert all(type(v) is float for v in d["payoffs"].values())
+    assert all(type(v) is float for v in d["strategies"]["Player 2"].values())
+    e = cg.pure_equilibria(_coordination(exact=True))[1].to_dict()
+    assert e["payoffs"] == {"Player 1": F(2), "Player 2": F(2)}
+    assert all(type(v) is F for v in e["payoffs"].values())
+    frame = cg.pure_equilibria(_coordination()).to_frame()
+    assert frame["method"].tolist() == ["pure", "pure"]
+
+
+def test_order_and_equality_of_equilibria():
+    from coopgame.equilibria.result import sort_equilibria
+    eqs = list(cg.pure_equilibria(_coordination()))
+    assert sort_equilibria(eqs[::-1]) == eqs
+    assert sort_equilibria(eqs[::-1])[0].pure_profile == ("Up", "L")
+    assert eqs[0] != eqs[1] and eqs[0] == cg.pure_equilibria(_coordination())[0]
