@@ -755,3 +755,102 @@ def test_transfer_refuses_a_when_it_cannot_read_at_construction(when):
                                   lambda profile: profile[0] == "Protect", (np.int64(0), None)])
 def test_transfer_accepts_every_documented_when(when):
     assert cg.Transfer("Downstream", "Upstream", 3, when=when).when is when
+
+
+# ---------------------------------------------------------------- pinned by mutation testing (issue 12)
+from coopgame.mechanisms.instruments import Penalty as _Penalty  # noqa: E402
+from coopgame.mechanisms.instruments import Standard as _Standard  # noqa: E402
+from coopgame.mechanisms.instruments import Subsidy as _Subsidy  # noqa: E402
+from coopgame.mechanisms.instruments import Transfer as _Transfer  # noqa: E402
+
+
+@pytest.mark.parametrize(("build", "message"), [
+    (lambda: _Subsidy(-1, 0, 1), "Subsidy: expected the player as a label or a non-negative index, got -1"),
+    (lambda: _Subsidy(0, -1, 1), "Subsidy: expected the action as a label or a non-negative index, got -1"),
+    (lambda: _Subsidy(0, 0, None), "Subsidy: expected amount to be a finite real number or a formula, got None ("),
+    (lambda: _Penalty(-1, 0, 1), "Penalty: expected the player as a label or a non-negative index, got -1"),
+    (lambda: _Penalty(0, -1, 1), "Penalty: expected the action as a label or a non-negative index, got -1"),
+    (lambda: _Penalty(0, 0, float("nan")), "Penalty: expected fine to be a finite real number or a formula, got nan (expected finite"),
+    (lambda: _Penalty(0, 0, 1, detection=2), "Penalty: expected detection to be a finite real number >= 0 and <= 1, got 2"),
+    (lambda: _Penalty(0, 0, 1, detection=[0.5, 2]),
+     "Penalty: expected detection probability 2 to be a finite real number >= 0 and <= 1, got 2"),
+    (lambda: _Transfer(-1, 0, 1), "Transfer: expected the payer as a label or a non-negative index, got -1"),
+    (lambda: _Transfer(0, -1, 1), "Transfer: expected the payee as a label or a non-negative index, got -1"),
+    (lambda: _Transfer(0, 1, None), "Transfer: expected amount to be a finite real number or a formula, got None ("),
+    (lambda: _Transfer(0, 1, 1, when=5), "Transfer: expected when= as None, a predicate on profiles, "),
+    (lambda: _Standard(-1, 0), "Standard: expected the player as a label or a non-negative index, got -1"),
+    (lambda: _Standard(0, -1), "Standard: expected the forbidden action as a label or a non-negative index, got -1"),
+    (lambda: _Standard(0, [0, -1]), "Standard: expected the forbidden actions as a label or a non-negative index, got -1"),
+    (lambda: _Standard(0, 2.5), "Standard: expected an action label or index (or a sequence of them) as forbidden_actions, got 2.5"),
+])
+def test_each_instrument_names_itself_and_the_field_in_its_messages(build, message):
+    with pytest.raises(cg.CoopgameError) as err:
+        build()
+    assert str(err.value).startswith(message)
+    assert str(err.value).endswith(message[-6:]) or message.endswith(("(", ", ", "(expected finite"))
+
+
+def _game():
+    return cg.NormalFormGame([[[3, 0], [5, 1]], [[3, 5], [0, 1]]], actions=[["G", "F"]] * 2)
+
+
+@pytest.mark.parametrize(("instrument", "message"), [
+    (_Subsidy(2, 0, 1), "Subsidy: expected a player name or index below 2, got 2"),
+    (_Subsidy(0, 2, 1), "Subsidy: expected an action label or index below 2, got 2"),
+    (_Penalty(2, 0, 1), "Penalty: expected a player name or index below 2, got 2"),
+    (_Penalty(0, 2, 1), "Penalty: expected an action label or index below 2, got 2"),
+    (_Transfer(2, 0, 1), "Transfer: expected a player name or index below 2, got 2"),
+    (_Transfer(0, 2, 1), "Transfer: expected a player name or index below 2, got 2"),
+    (_Transfer(0, 1, 1, when={2: 0}), "Transfer: expected a player name or index below 2, got 2"),
+    (_Transfer(0, 1, 1, when={0: 7}), "Transfer: expected an action label or index below 2, got 7"),
+    (_Transfer(0, 1, 1, when=[(0, 7)]), "Transfer: expected an action label or index below 2, got 7"),
+    (_Transfer(0, 1, 1, when=[(0, 0, 0)]), "Transfer: expected profiles with 2 entries in when=, got (0, 0, 0)"),
+    (_Standard(2, 0), "Standard: expected a player name or index below 2, got 2"),
+    (_Standard(0, 7), "Standard: expected an action label or index below 2, got 7"),
+])
+def test_applying_an_instrument_to_a_game_without_its_player_or_action(instrument, message):
+    with pytest.raises(InvalidProfileError) as err:
+        _game().apply(instrument)
+    assert str(err.value) == message
+
+
+def test_coordinator_cost_names_the_instrument_when_the_player_or_action_is_missing():
+    with pytest.raises(InvalidProfileError, match=r"^Subsidy: expected a player name or index below 2, got 2$"):
+        _Subsidy(2, 0, 1).coordinator_cost(["A", "B"], [["x", "y"]] * 2, [[1, 0], [1, 0]])
+    with pytest.raises(InvalidProfileError, match=r"^Penalty: expected an action label or index below 2, got 2$"):
+        _Penalty(0, 2, 1).coordinator_cost(["A", "B"], [["x", "y"]] * 2, [[1, 0], [1, 0]])
+
+
+def test_fields_are_stored_normalised():
+    s = _Subsidy(np.int64(0), np.int64(1), np.float64(2.5))
+    assert type(s.player) is int and type(s.action) is int and type(s.amount) is float
+    p = _Penalty(np.int64(1), np.int64(0), np.int64(3), detection=np.float64(0.5))
+    assert (type(p.player), type(p.action), type(p.fine), type(p.detection)) == (int, int, int, float)
+    several = _Penalty(0, 0, 1, detection=np.array([0.5, 0.5]))
+    assert several.detection == (0.5, 0.5) and all(type(d) is float for d in several.detection)
+    assert hash(several) == hash(_Penalty(0, 0, 1, detection=(0.5, 0.5)))
+    t = _Transfer(np.int64(0), np.int64(1), np.float64(1.5))
+    assert (type(t.payer), type(t.payee), type(t.amount)) == (int, int, float)
+    st = _Standard(np.int64(0), [np.int64(1)])
+    assert type(st.player) is int and st.forbidden_actions == (1,) and type(st.forbidden_actions[0]) is int
+
+
+def test_amount_transforms_keep_numbers_numbers_and_work_on_float_arrays():
+    import sympy
+    payoffs = [np.zeros((2, 2)), np.zeros((2, 2))]
+    out, _ = _Subsidy(0, 0, 2.5).transform(payoffs, ["A", "B"], [["x", "y"]] * 2)
+    assert type(out[0][0, 0]) is float and out[0][0, 0] == 2.5 and out[0][1, 0] == 0
+    out, _ = _Subsidy(0, 0, "s").transform(payoffs, ["A", "B"], [["x", "y"]] * 2)
+    assert str(out[0][0, 1]) == "s" and out[0][1, 1] == 0 and out[0].dtype == object
+    single = _Penalty(0, 0, 4, detection=0.5).expected_fine()
+    assert single == 2.0 and not isinstance(single, sympy.Basic)
+    assert _Penalty(0, 0, 4, detection=[0.5]).expected_fine() == 2.0
+    assert _Penalty(0, 0, 4, detection=[0.5, 0.5]).expected_fine() == 3.0
+
+
+def test_substitution_matches_symbols_with_assumptions_and_evaluates_numbers():
+    import sympy
+    s = sympy.Symbol("s", positive=True)
+    assert _Subsidy(0, 0, "s").substituted({s: sympy.Integer(2)}).amount == 2   # as SymbolicGame.subs passes them
+    root = _Subsidy(0, 0, "sqrt(s)").substituted({sympy.Symbol("s"): 2}).amount
+    assert type(root) is float and root == pytest.approx(2 ** 0.5)
