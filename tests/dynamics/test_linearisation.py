@@ -173,3 +173,19 @@ def test_exact_signs_that_sympy_cannot_decide_are_evaluated_with_fifty_digits():
     lin = linearise(jac, True)
     assert lin.classification == "saddle"
     assert np.allclose(lin.eigenvalues.real, [-1.8793852415718169, 0.3472963553338607, 1.532088886237956])
+
+
+def test_exact_non_triangular_jacobians_keep_exact_signs_and_float_edges_follow_the_tolerance():
+    def exact(rows):
+        return np.array([[Fraction(v) for v in r] for r in rows], dtype=object)
+    tiny = Fraction(1, 10**12)
+    block = exact([[1, 2, 0], [2, 1, 0], [0, 1, tiny]])          # eigenvalues 3, -1 and 1e-12, not triangular
+    assert linearise(block, True).classification == "saddle"
+    assert linearise(np.array(block, dtype=float), False).classification == "non-hyperbolic"
+    spiral = exact([[Fraction(1, 2), 1], [-1, Fraction(-1, 3)]])   # trace 1/6, det 5/6: an unstable spiral
+    assert linearise(spiral, True).classification == "unstable"
+    nilpotent = exact([[1, 1], [-1, -1]])                          # eigenvalue 0 twice, trace 0, det 0
+    assert linearise(nilpotent, True).classification == "non-hyperbolic"
+    assert linearise(exact([[0, 0], [0, 0]]), True).classification == "non-hyperbolic"
+    assert linearise(np.diag([-1.0, T]), False).classification == "non-hyperbolic"   # exactly at the tolerance
+    assert linearise([[0.0, -T], [T, 0.0]], False).classification == "non-hyperbolic"  # rotation within it
