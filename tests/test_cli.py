@@ -273,7 +273,7 @@ def test_solver_limit_falls_back_to_pure_with_a_note_and_exits_1_when_the_method
     assert (data["method"], data["is_complete"]) == ("pure", False) and "max_dimension" in data["note"]
     code, out, err = run(capsys, "solve", path, "--method", "vertex_enumeration")
     assert code == 1 and out == ""
-    assert_one_line_error(err, "vertex_enumeration", "limit", "--method lemke_howson")
+    assert_one_line_error(err, "vertex_enumeration", "max_dimension=16", "--method lemke_howson")
 
 
 # ---------------------------------------------------------------------- --version, --help, tour
