@@ -854,3 +854,10 @@ def test_substitution_matches_symbols_with_assumptions_and_evaluates_numbers():
     assert _Subsidy(0, 0, "s").substituted({s: sympy.Integer(2)}).amount == 2   # as SymbolicGame.subs passes them
     root = _Subsidy(0, 0, "sqrt(s)").substituted({sympy.Symbol("s"): 2}).amount
     assert type(root) is float and root == pytest.approx(2 ** 0.5)
+
+
+def test_one_detection_probability_is_used_as_it_is_and_a_bad_when_is_shown():
+    assert _Penalty(0, 0, 1, detection=0.1).expected_fine() == 0.1        # not 1 - (1 - 0.1), which rounds
+    with pytest.raises(cg.CoopgameError) as err:
+        _Transfer(0, 1, 1, when=5)
+    assert str(err.value).endswith("or a list of profiles, got 5")
