@@ -130,7 +130,9 @@ def _add(a: np.ndarray, mask: np.ndarray, amount: Any) -> np.ndarray:
 
 def _substitute(value: Any, values: Mapping[sympy.Symbol, Any]) -> Any:
     if isinstance(value, str) or isinstance(value, sympy.Basic):
-        expr = as_expression(value, {s.name: s for s in values}).xreplace(values)
+        # values may be plain Python numbers: xreplace needs sympy objects
+        expr = as_expression(value, {s.name: s for s in values}).xreplace(
+            {s: sympy.sympify(v) for s, v in values.items()})
         if expr.is_Rational:
             return Fraction(int(expr.p), int(expr.q))
         return float(expr) if expr.is_number else expr

@@ -861,3 +861,10 @@ def test_one_detection_probability_is_used_as_it_is_and_a_bad_when_is_shown():
     with pytest.raises(cg.CoopgameError) as err:
         _Transfer(0, 1, 1, when=5)
     assert str(err.value).endswith("or a list of profiles, got 5")
+
+
+def test_substituted_takes_plain_python_numbers():
+    """Values for an instrument's symbols may be plain ints and Fractions, not only sympy numbers."""
+    s = sympy.Symbol("s")
+    assert cg.Subsidy(0, 0, "s").substituted({s: 2}).amount == 2
+    assert cg.Subsidy(0, 0, "s").substituted({s: Fraction(1, 3)}).amount == Fraction(1, 3)
