@@ -26,9 +26,9 @@ import numpy as np
 
 import coopgame as cg
 from coopgame.plot.folk import folk_theorem_plot
+from coopgame.repeated import play
 from coopgame.repeated.discount import critical_discount_factor
 from coopgame.repeated.folk import individually_rational_region
-from coopgame.repeated import play
 
 
 def river(fine=0):

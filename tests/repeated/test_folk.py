@@ -20,6 +20,7 @@ from scipy.spatial import ConvexHull, HalfspaceIntersection, QhullError  # noqa:
 import coopgame as cg  # noqa: E402
 from coopgame.errors import InvalidArgumentError, NotSupportedError  # noqa: E402
 from coopgame.plot.folk import folk_theorem_plot  # noqa: E402
+from coopgame.repeated import play  # noqa: E402
 from coopgame.repeated.discount import critical_discount_factor  # noqa: E402
 from coopgame.repeated.folk import (  # noqa: E402
     Minmax,
@@ -28,7 +29,6 @@ from coopgame.repeated.folk import (  # noqa: E402
     individually_rational_region,
     minmax_values,
 )
-from coopgame.repeated import play  # noqa: E402
 from tests.strategies import bimatrix_games, games, generic_bimatrix_games, pd_payoffs  # noqa: E402
 
 
