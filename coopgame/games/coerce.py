@@ -106,7 +106,8 @@ def is_symmetric(game: NormalFormGame) -> bool:
         A, B = game.payoffs
         return bool((B == A.T).all())
     A, B = game.float_payoffs
-    return bool(np.allclose(B, A.T, rtol=0, atol=game.float_tolerance))
+    # the same test as np.allclose(B, A.T, rtol=0, atol=tol), without its overhead on small matrices
+    return bool(np.abs(B - A.T).max(initial=0.0) <= game.float_tolerance)
 
 
 def symmetric_matrix(game: NormalFormGame, where: str) -> np.ndarray:
