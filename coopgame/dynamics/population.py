@@ -27,14 +27,13 @@ from typing import Any
 import numpy as np
 import sympy
 
-from coopgame._checks import public
+from coopgame._checks import describe, public
 from coopgame.errors import (
     InvalidArgumentError,
     InvalidGameError,
     InvalidGameTypeError,
     UnresolvedParameterError,
 )
-from coopgame.games._base import describe
 from coopgame.games.normal_form import NormalFormGame
 from coopgame.games.symbolic import SymbolicGame, as_expression
 

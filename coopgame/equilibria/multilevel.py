@@ -13,12 +13,11 @@ from typing import Any
 
 import numpy as np
 
-from coopgame._checks import check_choice, check_int, check_options, check_real, public
+from coopgame._checks import check_choice, check_int, check_options, check_real, describe, public
 from coopgame.equilibria.mixed import mixed_equilibria
 from coopgame.equilibria.pure import pure_equilibria
 from coopgame.equilibria.result import payoff_column
 from coopgame.errors import InvalidArgumentError, InvalidGameError, NotSupportedError
-from coopgame.games._base import describe
 from coopgame.games.coerce import as_normal_form
 from coopgame.games.multilevel import MultilevelGame
 from coopgame.games.normal_form import NormalFormGame

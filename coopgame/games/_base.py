@@ -23,7 +23,7 @@ from coopgame.errors import InvalidGameError, InvalidGameTypeError, InvalidProfi
 from coopgame.games._display import html_tables, latex_tables, text_table
 from coopgame.games.expressions import free_symbols
 
-__all__ = ["GameBase", "Action", "PureProfile", "Instrument", "build_game", "describe"]
+__all__ = ["GameBase", "Action", "PureProfile", "Instrument", "build_game"]
 
 #: An action named by its label (``str``) or its index (``int``).
 Action = int | str
