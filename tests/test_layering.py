@@ -49,6 +49,8 @@ LAYERS: dict[str, int] = {
     "equilibria": 5,
     "mechanisms": 6,
     "dynamics": 7,
+    "differential": 7,
+    "networks": 7,
     "repeated": 7,
     "coalitions": 7,
     "cooperative": 7,
