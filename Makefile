@@ -2,7 +2,7 @@
 # Every target creates the virtual environment in .venv when it is missing and
 # installs only what it needs (one stamp per set of extras, redone when
 # pyproject.toml changes):
-#   demo      the run-time dependencies only (numpy, scipy, sympy, matplotlib, pandas, tqdm)
+#   demo      the run-time dependencies only (numpy, scipy, sympy, matplotlib, pandas, tqdm, networkx)
 #   test      + [test]      pytest, hypothesis, numba and the oracles (pygambit, nashpy, quantecon, ...)
 #   docs      + [docs]      sphinx, myst-nb, ipykernel, numpydoc, sphinx-gallery, the theme
 #   lint      + [lint]      ruff, mypy, pytest (for the layering contract)

@@ -114,7 +114,7 @@ def _imported_at_run_time() -> set[str]:
 
 
 # Imported by coopgame/ but optional: each import is guarded, and an extra names the package.
-OPTIONAL = {"numba": "fast", "yaml": "yaml", "cloudpickle": "distributed", "networkx": "networks",
+OPTIONAL = {"numba": "fast", "yaml": "yaml", "cloudpickle": "distributed",
             "dask": "distributed", "distributed": "distributed", "mpmath": "(comes with sympy)"}
 
 
