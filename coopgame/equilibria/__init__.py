@@ -1,5 +1,6 @@
 """Equilibrium solvers, one algorithm per module, all returning Equilibrium objects."""
 
+from coopgame.equilibria.commitment import StackelbergEquilibrium, commitment_payoff, stackelberg
 from coopgame.equilibria.conditions import (
     SymbolicMixedEquilibrium,
     Threshold,
@@ -66,4 +67,7 @@ __all__ = [
     "MultilevelEquilibrium",
     "solve_multilevel",
     "anticipated_upper",
+    "StackelbergEquilibrium",
+    "stackelberg",
+    "commitment_payoff",
 ]
