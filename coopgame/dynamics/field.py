@@ -193,13 +193,6 @@ class ReplicatorField:
                 sizes = (nf.shape[0],)
             else:
                 sizes = tuple(nf.shape)
-                # role p's payoffs as a matrix: its own strategies by the others' joint profiles (in player order)
-                self._matrices = [np.ascontiguousarray(np.moveaxis(a, p, 0).reshape(a.shape[p], -1))
-                                  for p, a in enumerate(nf.float_payoffs)]
-                # the same, one axis per role, for a single state (tensor contraction, cheaper than the joint profile)
-                self._moved = [np.ascontiguousarray(np.moveaxis(a, p, 0)) for p, a in enumerate(nf.float_payoffs)]
-                self._matrices_exact = ([np.moveaxis(a, p, 0).reshape(a.shape[p], -1) for p, a in enumerate(nf.payoffs)]
-                                        if nf.is_exact else None)
         self.sizes: tuple[int, ...] = sizes
         ends = np.cumsum((0,) + sizes)
         self.bounds: list[tuple[int, int]] = [(int(ends[k]), int(ends[k + 1])) for k in range(len(sizes))]
@@ -284,20 +277,12 @@ class ReplicatorField:
         if self.populations == "single":
             A = self._A_exact if exact else self.A
             return [Y @ np.asarray(A).T]
-        if Y.ndim == 1 and not exact:
-            parts = [Y[lo:hi] for lo, hi in self.bounds]
-            out1 = []
-            for p, u in enumerate(self._moved):
-                for q in reversed(range(len(parts))):
-                    if q != p:
-                        u = u @ parts[q]
-                out1.append(u)
-            return out1
+        if Y.ndim == 1:
+            return self._state_payoffs(Y, exact)
         flat = Y.reshape(-1, self.dim)
         K = len(flat)
         parts = [flat[:, lo:hi] for lo, hi in self.bounds]
-        matrices = self._matrices_exact if exact else self._matrices
-        assert matrices is not None
+        matrices = self._arranged(exact)[1]
         out = []
         for p in range(len(self.sizes)):
             joint = np.ones((K, 1), dtype=object if exact else float)
@@ -306,6 +291,51 @@ class ReplicatorField:
                     joint = (joint[:, :, None] * v[:, None, :]).reshape(K, -1)
             out.append((joint @ matrices[p].T).reshape(Y.shape[:-1] + (self.sizes[p],)))
         return out
+
+    def _arranged(self, exact: bool) -> tuple[list[np.ndarray], list[np.ndarray]]:
+        """Each role's payoffs with its own axis first, as a tensor and as a matrix (own strategies by the others'
+        joint profiles, in player order); exact or float. Built once, on first use."""
+        key = "_arranged_exact" if exact else "_arranged_float"
+        if key not in self.__dict__:
+            assert self.game is not None
+            arrays = self.game.payoffs if exact else self.game.float_payoffs
+            moved = [np.moveaxis(a, p, 0) for p, a in enumerate(arrays)]
+            if not exact:
+                moved = [np.ascontiguousarray(m) for m in moved]
+            self.__dict__[key] = (moved, [m.reshape(m.shape[0], -1) for m in moved])
+        return self.__dict__[key]
+
+    def _shares(self, y: np.ndarray) -> list[tuple[np.ndarray, int | None]]:
+        """Each role's shares at one state, with the index of its strategy when it plays one purely."""
+        out = []
+        for lo, hi in self.bounds:
+            v = y[lo:hi]
+            nonzero = [i for i in range(hi - lo) if v[i] != 0]
+            out.append((v, nonzero[0] if len(nonzero) == 1 and v[nonzero[0]] == 1 else None))
+        return out
+
+    def _contracted(self, shares: list[tuple[np.ndarray, int | None]], exact: bool, p: int,
+                    keep: int | None = None) -> np.ndarray:
+        """Role ``p``'s payoff array at one state (``shares`` from :meth:`_shares`) with every other role's axis
+        contracted but ``keep``'s: shape ``(m_p,)``, or ``(m_p, m_keep)``. A pure share picks a slice, not a sum."""
+        u = self._arranged(exact)[0][p]
+        roles = [q for q in range(len(self.sizes)) if q != p]   # the roles behind axes 1, 2, ... of u
+        for q in reversed(roles):
+            if q == keep:
+                continue
+            axis = 1 + roles.index(q)
+            v, pure = shares[q]
+            last = axis == u.ndim - 1
+            if pure is not None:
+                u = u[(slice(None),) * axis + (pure,)]
+            else:
+                u = u @ v if last else np.tensordot(u, v, axes=([axis], [0]))
+        return np.asarray(u)
+
+    def _state_payoffs(self, y: np.ndarray, exact: bool) -> list[np.ndarray]:
+        """:meth:`payoffs` at one state."""
+        shares = self._shares(y)
+        return [self._contracted(shares, exact, p) for p in range(len(self.sizes))]
 
     # ------------------------------------------------------------------ the field
     def __call__(self, Y: Any) -> np.ndarray:
@@ -399,16 +429,13 @@ class ReplicatorField:
         if self.populations == "single":
             A = self._A_exact if exact else self.A
             return self._along_tangent(np.asarray(A))
+        # block (p, q) of d u / d x: role p's payoffs with every role's share contracted but p's and q's
         D = np.zeros((self.dim, self.dim), dtype=object if exact else float)
-        for q, (lo, hi) in enumerate(self.bounds):
-            for b in range(hi - lo):
-                z = np.array(x, dtype=object if exact else float)
-                z[lo:hi] = 0
-                z[lo + b] = 1
-                U = self.payoffs(z)
-                for p, (plo, phi) in enumerate(self.bounds):
-                    if p != q:
-                        D[plo:phi, lo + b] = U[p]
+        shares = self._shares(x)
+        for p, (plo, phi) in enumerate(self.bounds):
+            for q, (lo, hi) in enumerate(self.bounds):
+                if p != q:
+                    D[plo:phi, lo:hi] = self._contracted(shares, exact, p, keep=q)
         return self._along_tangent(D)
 
     def jacobian(self, x: Any) -> np.ndarray:

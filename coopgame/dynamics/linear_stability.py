@@ -156,7 +156,7 @@ def stability(game: Any, point: Any) -> Stability:
         field = ReplicatorField(nf, populations="single" if is_shares(point) else "multi", where=where)
     x = read_state(field, point, where, "point", exact=field.is_exact)
     is_exact = field.is_exact and x.dtype == object
-    rate = field(x.reshape(1, -1))[0]
+    rate = field(x)
     if is_exact and all(isinstance(f, Fraction) for f in rate):
         at_rest = all(f == 0 for f in rate)
     else:
