@@ -50,7 +50,7 @@ from coopgame.games.coerce import GameLike, as_normal_form
 from coopgame.games.expressions import as_expression
 from coopgame.games.normal_form import NormalFormGame
 from coopgame.games.symbolic import SymbolicGame
-from coopgame.mechanisms._exact_lp import LPSolution, check_certificate, solve_exact, solve_float
+from coopgame.mechanisms._design_lp import LPSolution, check_certificate, solve_exact, solve_float
 from coopgame.mechanisms.cost import instrument_cost
 from coopgame.mechanisms.instruments import Penalty, Standard, Subsidy, Transfer
 from coopgame.results import Result, html_table
