@@ -1,4 +1,4 @@
-"""Cooperative (TU) games: Shapley and Banzhaf values, core, least core, nucleolus, Nash bargaining, river sharing.
+"""Cooperative (TU) games: Shapley and Banzhaf values, core, least core, nucleolus, bargaining (Nash, Kalai-Smorodinsky, Rubinstein), river sharing.
 
 Examples
 --------
@@ -7,7 +7,13 @@ Examples
 ['9', '3', '1']
 """
 
-from coopgame.cooperative.bargaining import BargainingSolution, nash_bargaining
+from coopgame.cooperative.alternating_offers import RubinsteinSolution, rubinstein
+from coopgame.cooperative.bargaining import (
+    BargainingSolution,
+    KalaiSmorodinskySolution,
+    kalai_smorodinsky,
+    nash_bargaining,
+)
 from coopgame.cooperative.core import LeastCore
 from coopgame.cooperative.river import (
     airport_game,
@@ -24,6 +30,10 @@ from coopgame.cooperative.tu_game import TUGame
 __all__ = [
     "BargainingSolution",
     "nash_bargaining",
+    "KalaiSmorodinskySolution",
+    "kalai_smorodinsky",
+    "RubinsteinSolution",
+    "rubinstein",
     "LeastCore",
     "MonteCarloShapley",
     "TUGame",
