@@ -275,6 +275,26 @@ def test_a_centre_harmed_by_false_cooperation_gets_real_cooperation():
     assert s.leader_payoff == F(-1, 2)
 
 
+@PROPERTY
+@given(st.fractions(F(1, 10), 5, max_denominator=10), st.fractions(F(1, 10), 5, max_denominator=10),
+       st.fractions(F(1, 10), 1, max_denominator=10), st.fractions(F(1, 10), 20, max_denominator=10),
+       st.fractions(F(1, 10), 20, max_denominator=10), st.fractions(0, 20, max_denominator=10))
+def test_the_damage_that_brings_real_cooperation(dc, k, rho, fine, benefit, damage):
+    """With a damage D from undetected false cooperation: y = y*, and Real iff D (1 - rho y*) > rho B y*."""
+    assume(rho * benefit > k and dc < rho * fine)
+    y = dc / (rho * fine)
+    assume(damage * (1 - rho * y) != rho * benefit * y)  # no tie between the two replies
+    g = models.inspection(dc=dc, k=k, rho=rho, F=fine, B=benefit)
+    C = np.array(g.payoffs[1], dtype=object)
+    C[1, 0] -= (1 - rho) * damage
+    C[1, 1] -= damage
+    s = stackelberg(NormalFormGame([g.payoffs[0], C], exact=True), 1)
+    assert s.strategies[1][0] == y
+    real = damage * (1 - rho * y) > rho * benefit * y
+    assert list(s.strategies[0]) == ([1, 0] if real else [0, 1])
+    assert s.leader_payoff == (-k * y if real else -damage + y * (rho * benefit - k + rho * damage))
+
+
 # --------------------------------------------------------------------------- result object
 def test_result_object():
     g = NormalFormGame(CS_GAME, exact=True)
