@@ -1,0 +1,10 @@
+"""Differential games of pollution stocks: cooperative, open-loop and feedback solutions, time-consistent payments."""
+
+from coopgame.differential.cooperative import cooperative_solution
+from coopgame.differential.feedback import feedback_nash
+from coopgame.differential.game import DifferentialGame
+from coopgame.differential.open_loop import open_loop_nash
+from coopgame.differential.solution import DifferentialSolution, LinearSolution, Path, SteadyState
+
+__all__ = ["DifferentialGame", "cooperative_solution", "open_loop_nash", "feedback_nash", "DifferentialSolution",
+           "LinearSolution", "Path", "SteadyState"]
