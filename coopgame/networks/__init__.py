@@ -17,6 +17,13 @@ and Watts, A. (2002), "The evolution of social and economic networks",
 "A noncooperative model of network formation", *Econometrica* 68: 1181-1229.
 """
 
+from coopgame.networks.dynamics import (
+    ImprovingPath,
+    StochasticStability,
+    closed_cycles,
+    improving_path,
+    stochastically_stable_networks,
+)
 from coopgame.networks.efficiency import PriceOfAnarchy, efficient_networks, price_of_anarchy
 from coopgame.networks.game import NetworkGame
 from coopgame.networks.models import coauthor_model, connections_model, distance_costs
@@ -39,4 +46,9 @@ __all__ = [
     "efficient_networks",
     "price_of_anarchy",
     "PriceOfAnarchy",
+    "improving_path",
+    "ImprovingPath",
+    "closed_cycles",
+    "stochastically_stable_networks",
+    "StochasticStability",
 ]

@@ -67,17 +67,28 @@ def all_masks(game: NetworkGame, where: str, max_networks: Any, alternative: str
     return np.arange(game.num_networks, dtype=np.int64)
 
 
+def improving_link(game: NetworkGame, masks: np.ndarray, table: np.ndarray, tol: float, k: int) -> np.ndarray:
+    """Boolean array: is toggling link ``k`` of each network an improving move?
+
+    ``masks`` are all networks (so ``table[m]`` holds the payoffs of network
+    ``m``). Cutting improves when one end strictly gains; adding when both
+    weakly gain and one strictly gains (Jackson and Watts 2002).
+    """
+    i, j = game._pairs[k]
+    other = masks ^ (1 << k)
+    has = ((masks >> k) & 1).astype(bool)
+    di = table[other, i] - table[:, i]
+    dj = table[other, j] - table[:, j]
+    cut = (di > tol) | (dj > tol)
+    add = (di >= -tol) & (dj >= -tol) & ((di > tol) | (dj > tol))
+    return np.where(has, cut, add)
+
+
 def stable_in_table(game: NetworkGame, masks: np.ndarray, table: np.ndarray, tol: float) -> np.ndarray:
-    """Boolean array: which of ``masks`` (all networks, ``table[m]`` the payoffs of network ``m``) are pairwise stable."""
+    """Boolean array: which of ``masks`` (all networks) are pairwise stable (no improving move)."""
     stable = np.ones(masks.shape[0], dtype=bool)
-    for k, (i, j) in enumerate(game._pairs):
-        other = masks ^ (1 << k)
-        has = ((masks >> k) & 1).astype(bool)
-        di = table[other, i] - table[:, i]
-        dj = table[other, j] - table[:, j]
-        cut = (di > tol) | (dj > tol)
-        add = (di >= -tol) & (dj >= -tol) & ((di > tol) | (dj > tol))
-        stable &= ~np.where(has, cut, add)
+    for k in range(len(game._pairs)):
+        stable &= ~improving_link(game, masks, table, tol, k)
     return stable
 
 
