@@ -25,7 +25,7 @@ try:  # pragma: no cover - exercised in the environments that have numba
 except ImportError:  # pragma: no cover
     njit = None
 
-__all__ = ["solve_faces", "HAVE_NUMBA"]
+__all__ = ["solve_faces", "face_one", "HAVE_NUMBA", "njit"]
 
 HAVE_NUMBA = njit is not None
 
@@ -44,82 +44,86 @@ def _solve_faces_numpy(A, S, T, k, tol):
     return y, ok, feasible
 
 
-if HAVE_NUMBA:  # pragma: no branch
+def face_one(A, S, T, kk, probes, tol, max_condition, W, x, y):  # pragma: no cover - compiled when numba is installed
+    """Solve one vertex's face system ``A[S[:kk], T[:kk]] y_T = 1`` into ``y`` (zero elsewhere on entry).
 
-    @njit(cache=True)
-    def _solve_faces_kernel(A, S, T, k, probes, tol, max_condition, y, ok, feasible):  # pragma: no cover
-        count, K = S.shape
-        m = A.shape[0]
-        W = np.empty((K, K + 3))
-        x = np.empty((K, 3))
-        for v in range(count):
-            kk = k[v]
-            anorm = 0.0
-            pnorm = 0.0
-            for r in range(kk):
-                rs = 0.0
-                for c in range(kk):
-                    a = A[S[v, r], T[v, c]]
-                    W[r, c] = a
-                    rs += abs(a)
-                anorm = max(anorm, rs)
-                W[r, kk] = 1.0
-                W[r, kk + 1] = probes[r, 0]
-                W[r, kk + 2] = probes[r, 1]
-                pnorm = max(pnorm, abs(probes[r, 0]), abs(probes[r, 1]))
-            singular = False
+    ``W`` (K x K+3) and ``x`` (K x 3) are scratch space. Returns 0 when the
+    system is singular or ill-conditioned (``y`` untouched), 1 when ``y`` is
+    not a feasible partner, 2 when it is (``y >= 0`` and ``A y <= 1`` within ``tol``).
+    """
+    m = A.shape[0]
+    anorm = 0.0
+    pnorm = 0.0
+    for r in range(kk):
+        rs = 0.0
+        for c in range(kk):
+            a = A[S[r], T[c]]
+            W[r, c] = a
+            rs += abs(a)
+        anorm = max(anorm, rs)
+        W[r, kk] = 1.0
+        W[r, kk + 1] = probes[r, 0]
+        W[r, kk + 2] = probes[r, 1]
+        pnorm = max(pnorm, abs(probes[r, 0]), abs(probes[r, 1]))
+    for p in range(kk):
+        piv = p
+        best = abs(W[p, p])
+        for r in range(p + 1, kk):
+            if abs(W[r, p]) > best:
+                best = abs(W[r, p])
+                piv = r
+        if best == 0.0:
+            return 0
+        if piv != p:
+            for c in range(p, kk + 3):
+                tmp = W[p, c]
+                W[p, c] = W[piv, c]
+                W[piv, c] = tmp
+        for r in range(p + 1, kk):
+            f = W[r, p] / W[p, p]
+            if f != 0.0:
+                for c in range(p, kk + 3):
+                    W[r, c] -= f * W[p, c]
+    inv_norm = 0.0
+    for j in range(3):
+        for p in range(kk - 1, -1, -1):
+            s = W[p, kk + j]
+            for c in range(p + 1, kk):
+                s -= W[p, c] * x[c, j]
+            x[p, j] = s / W[p, p]
+            if j > 0:
+                inv_norm = max(inv_norm, abs(x[p, j]))
+    if inv_norm / pnorm * anorm >= max_condition:
+        return 0
+    good = True
+    for p in range(kk):
+        y[T[p]] = x[p, 0]
+        if x[p, 0] < -tol:
+            good = False
+    if good:
+        for i in range(m):
+            s = 0.0
             for p in range(kk):
-                piv = p
-                best = abs(W[p, p])
-                for r in range(p + 1, kk):
-                    if abs(W[r, p]) > best:
-                        best = abs(W[r, p])
-                        piv = r
-                if best == 0.0:
-                    singular = True
-                    break
-                if piv != p:
-                    for c in range(p, kk + 3):
-                        tmp = W[p, c]
-                        W[p, c] = W[piv, c]
-                        W[piv, c] = tmp
-                for r in range(p + 1, kk):
-                    f = W[r, p] / W[p, p]
-                    if f != 0.0:
-                        for c in range(p, kk + 3):
-                            W[r, c] -= f * W[p, c]
-            if singular:
-                ok[v] = False
-                feasible[v] = False
-                continue
-            inv_norm = 0.0
-            for j in range(3):
-                for p in range(kk - 1, -1, -1):
-                    s = W[p, kk + j]
-                    for c in range(p + 1, kk):
-                        s -= W[p, c] * x[c, j]
-                    x[p, j] = s / W[p, p]
-                    if j > 0:
-                        inv_norm = max(inv_norm, abs(x[p, j]))
-            if inv_norm / pnorm * anorm >= max_condition:
-                ok[v] = False
-                feasible[v] = False
-                continue
-            ok[v] = True
-            good = True
-            for p in range(kk):
-                y[v, T[v, p]] = x[p, 0]
-                if x[p, 0] < -tol:
-                    good = False
-            if good:
-                for i in range(m):
-                    s = 0.0
-                    for p in range(kk):
-                        s += A[i, T[v, p]] * x[p, 0]
-                    if s > 1.0 + tol:
-                        good = False
-                        break
-            feasible[v] = good
+                s += A[i, T[p]] * x[p, 0]
+            if s > 1.0 + tol:
+                return 1
+        return 2
+    return 1
+
+
+def _solve_faces_loop(A, S, T, k, probes, tol, max_condition, y, ok, feasible):  # pragma: no cover
+    K = S.shape[1]
+    W = np.empty((K, K + 3))
+    x = np.empty((K, 3))
+    for v in range(S.shape[0]):
+        status = face_one(A, S[v], T[v], k[v], probes, tol, max_condition, W, x, y[v])
+        ok[v] = status > 0
+        feasible[v] = status == 2
+
+
+if HAVE_NUMBA:  # pragma: no branch
+    face_one = njit(cache=True)(face_one)
+    _solve_faces_kernel = njit(cache=True)(_solve_faces_loop)
 
 
 def solve_faces(A: np.ndarray, supp: np.ndarray, br: np.ndarray, tol: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

@@ -193,14 +193,47 @@ def test_accepts_payoff_arrays():
     assert len(cg.equilibria.vertex_enumeration([[[2, 0], [0, 1]], [[1, 0], [0, 2]]])) == 3
 
 
-def test_limit_is_checked_before_work():
-    with pytest.raises(cg.SolverLimitError):
-        cg.equilibria.vertex_enumeration(cg.NormalFormGame([np.zeros((17, 17))] * 2))
-    # degenerate game whose irregular vertices need the 17-action polytope
-    with pytest.raises(cg.SolverLimitError, match="degenerate"):
-        cg.equilibria.vertex_enumeration(cg.NormalFormGame([np.zeros((17, 2))] * 2))
+def test_optional_dimension_cap_is_checked_before_work():
+    with pytest.raises(cg.SolverLimitError, match="max_dimension=16"):
+        cg.equilibria.vertex_enumeration(cg.NormalFormGame([np.zeros((17, 17))] * 2), max_dimension=16)
+    # a degenerate 17x2 game: its degenerate vertices' faces of the 17-action polytope are enumerated directly,
+    # so the cap on that polytope's dimension is not reached
+    assert len(cg.equilibria.vertex_enumeration(cg.NormalFormGame([np.zeros((17, 2))] * 2), max_dimension=16)) == 34
     # the same size, non-degenerate, needs only the 2-action polytope
-    assert len(cg.equilibria.vertex_enumeration(cg.random_game((17, 2), seed=0))) % 2 == 1
+    assert len(cg.equilibria.vertex_enumeration(cg.random_game((17, 2), seed=0), max_dimension=16)) % 2 == 1
+
+
+def test_no_fixed_refusal_past_sixteen_actions():
+    # every profile of a constant game is an equilibrium: the extreme ones are the 17 * 17 pure profiles
+    eqs = cg.equilibria.vertex_enumeration(cg.NormalFormGame([np.zeros((17, 17))] * 2, exact=True))
+    assert len(eqs) == 289 and eqs.is_complete and all(e.max_regret() == 0 for e in eqs)
+    assert len(cg.equilibria.vertex_enumeration(cg.NormalFormGame([np.zeros((17, 2))] * 2))) == 34
+
+
+def test_time_budget_refuses_with_the_estimate_and_names_max_seconds():
+    rng = np.random.default_rng(0)
+    big = cg.NormalFormGame([rng.integers(0, 100, (18, 18)) for _ in range(2)])
+    with pytest.raises(cg.SolverLimitError, match=r"max_seconds=0\.01 s, got about .* s .*vertices of a 18-dimensional"):
+        cg.equilibria.vertex_enumeration(big, max_seconds=0.01)
+    # small games finish within the first sample of the enumeration: never refused
+    assert len(cg.equilibria.vertex_enumeration(cg.random_game((6, 6), seed=1), max_seconds=1e-9)) % 2 == 1
+
+
+@pytest.mark.parametrize("bad", [0, -1.0, float("nan"), "10", True, None])
+def test_bad_time_budget_is_refused(bad):
+    with pytest.raises((cg.InvalidArgumentError, cg.InvalidArgumentTypeError), match="max_seconds"):
+        cg.equilibria.vertex_enumeration(cg.random_game((2, 2), seed=0), max_seconds=bad)
+
+
+@pytest.mark.parametrize("bad", ["yes", 1, 0.5])
+def test_bad_progress_is_refused(bad):
+    with pytest.raises(cg.InvalidArgumentTypeError, match="progress"):
+        cg.equilibria.vertex_enumeration(cg.random_game((2, 2), seed=0), progress=bad)
+
+
+def test_infinite_budget_is_accepted():
+    eqs = cg.equilibria.vertex_enumeration(cg.random_game((3, 3), seed=2), max_seconds=float("inf"), progress=False)
+    assert eqs.is_complete and len(eqs) % 2 == 1
 
 
 @pytest.mark.parametrize("seed", range(6))
