@@ -278,6 +278,17 @@ def test_a_centre_harmed_by_false_cooperation_gets_real_cooperation():
 @PROPERTY
 @given(st.fractions(F(1, 10), 5, max_denominator=10), st.fractions(F(1, 10), 5, max_denominator=10),
        st.fractions(F(1, 10), 1, max_denominator=10), st.fractions(F(1, 10), 20, max_denominator=10),
+       st.fractions(F(1, 10), 20, max_denominator=10))
+def test_a_centre_for_whom_detection_does_not_pay_commits_to_trust(dc, k, rho, fine, benefit):
+    assume(rho * benefit < k and dc < rho * fine)
+    s = stackelberg(models.inspection(dc=dc, k=k, rho=rho, F=fine, B=benefit), "Central government")
+    assert list(s.strategies[1]) == [0, 1] and list(s.strategies[0]) == [0, 1]
+    assert s.leader_payoff == 0
+
+
+@PROPERTY
+@given(st.fractions(F(1, 10), 5, max_denominator=10), st.fractions(F(1, 10), 5, max_denominator=10),
+       st.fractions(F(1, 10), 1, max_denominator=10), st.fractions(F(1, 10), 20, max_denominator=10),
        st.fractions(F(1, 10), 20, max_denominator=10), st.fractions(0, 20, max_denominator=10))
 def test_the_damage_that_brings_real_cooperation(dc, k, rho, fine, benefit, damage):
     """With a damage D from undetected false cooperation: y = y*, and Real iff D (1 - rho y*) > rho B y*."""
