@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 
 from coopgame._checks import check_bool, check_int, check_real, describe, public
+from coopgame._numeric import TOLERANCE
 from coopgame.dynamics.attraction import one_population_rest_points
 from coopgame.dynamics.basin_estimates import Basins
 from coopgame.dynamics.field import ReplicatorField
@@ -353,7 +354,9 @@ def simplex_plot(source: Any, ax: Any = None, *, starts: Sequence[Any] | None = 
         F = system(lattice)
         pos, vec = _ternary(lattice), F @ _TRIANGLE
         norm = np.hypot(vec[:, 0], vec[:, 1])
-        moving = norm > 1e-12
+        # arrows show directions only: a point whose speed is round-off next to the fastest one (a rest point on
+        # the lattice) gets none, whatever the payoffs' scale
+        moving = norm > TOLERANCE * norm.max()
         if moving.any():
             length = 0.45 / resolution
             unit = vec[moving] / norm[moving, None] * length

@@ -188,6 +188,18 @@ def test_simplex_plot_of_trajectories():
     assert np.allclose(np.column_stack(line.get_data()), trajs[0].states @ TRIANGLE)
 
 
+def test_simplex_plot_arrows_do_not_depend_on_the_payoff_scale():
+    # the same directions at the same lattice points for tiny payoffs; none at a rest point on the lattice
+    A = np.array(GOOD_RPS, dtype=float)
+    drawn = []
+    for scale in (1.0, 1e-13):
+        ax = simplex_plot(cg.NormalFormGame([scale * A, scale * A.T]), rest_points=False, resolution=3)
+        (q,) = by_gid(ax.collections, "field")
+        drawn.append((np.asarray(q.get_offsets()), np.column_stack([q.U, q.V])))
+    assert len(drawn[0][0]) == len(drawn[1][0]) == 6          # 10 lattice points; the corners and centre rest
+    assert np.allclose(drawn[0][0], drawn[1][0]) and np.allclose(drawn[0][1], drawn[1][1])
+
+
 def test_simplex_plot_zero_sum_rps_has_a_centre():
     A = np.array([[0, -1, 1], [1, 0, -1], [-1, 1, 0]])
     ax = simplex_plot(cg.NormalFormGame([A, A.T]), field=False)
