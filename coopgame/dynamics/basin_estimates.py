@@ -203,7 +203,7 @@ class Basins(Result):
             if target is not None:
                 for k, att in enumerate(self.attractors):
                     flat = np.concatenate(att)
-                    if flat.shape == target.shape and np.abs(flat - target).max() <= 1e-9:
+                    if flat.shape == target.shape and np.abs(flat - target).max() <= TOLERANCE:  # shares: absolute
                         return k
         raise InvalidArgumentError(
             f"Basins.share: expected an attractor name in {list(self.names)}, an index below "
