@@ -17,6 +17,7 @@ and Watts, A. (2002), "The evolution of social and economic networks",
 "A noncooperative model of network formation", *Econometrica* 68: 1181-1229.
 """
 
+from coopgame.networks.allocation import allocation_game, egalitarian_allocation, myerson_value
 from coopgame.networks.dynamics import (
     ImprovingPath,
     StochasticStability,
@@ -33,6 +34,8 @@ from coopgame.networks.stability import (
     pairwise_stable_networks,
     strongly_stable_networks,
 )
+from coopgame.networks.strengthening import LinkStrengthening, weak_to_strong
+from coopgame.networks.subsidy import LinkSubsidy, link_subsidies
 
 __all__ = [
     "NetworkGame",
@@ -51,4 +54,11 @@ __all__ = [
     "closed_cycles",
     "stochastically_stable_networks",
     "StochasticStability",
+    "myerson_value",
+    "egalitarian_allocation",
+    "allocation_game",
+    "link_subsidies",
+    "LinkSubsidy",
+    "weak_to_strong",
+    "LinkStrengthening",
 ]
