@@ -41,13 +41,6 @@ __all__ = ["MAX_PLAYERS", "TUGame"]
 MAX_PLAYERS = 20
 
 
-def _popcount(masks: np.ndarray, n: int) -> np.ndarray:
-    pc = np.zeros(masks.shape, dtype=np.int64)
-    for i in range(n):
-        pc += (masks >> i) & 1
-    return pc
-
-
 @public
 class TUGame:
     """A transferable-utility game ``v`` on ``num_players`` players.
@@ -518,12 +511,6 @@ def _mask_of(coalition: Any, n: int, func: str, labels: tuple[str, ...] | None =
                                    f"(expected one of 0..{n - 1}), got {p!r}")
         mask |= 1 << int(p)
     return mask
-
-
-def _char_matrix(n: int) -> np.ndarray:
-    """0/1 matrix (2**n x n): row m is the indicator of coalition m."""
-    masks = np.arange(1 << n, dtype=np.int64)
-    return ((masks[:, None] >> np.arange(n)) & 1).astype(float)
 
 
 def _scale(v: np.ndarray) -> float:
