@@ -4,8 +4,9 @@
   convert to plain Python (:meth:`Result.to_dict`) and show as a table in a
   notebook (``_repr_html_``).
 * A result whose substance is one number or expression (a threshold, a
-  critical discount factor) derives from :class:`ValueResult` and works as
-  that value: ``float(result)``, ``sympy.sympify(result)``, comparisons.
+  critical discount factor) derives from :class:`ValueResult` and converts
+  to that value: ``float(result)``, ``sympy.sympify(result)`` (compare
+  ``result.value``, or the converted value).
 * Solvers that find several objects (equilibria, rest points, networks)
   return a :class:`Solutions`: a list that also records the method that ran,
   whether the arithmetic was exact (``is_exact``), and whether the list is
@@ -121,7 +122,7 @@ class ArrayResult(Result):
 
 
 class ValueResult(Result):
-    """A result whose substance is one value (``.value``): it converts and compares as that value."""
+    """A result whose substance is one value (``.value``): ``float()`` and ``sympy.sympify()`` give that value."""
 
     value: Any
 
