@@ -28,6 +28,7 @@ from coopgame.networks.dynamics import (
 from coopgame.networks.efficiency import PriceOfAnarchy, efficient_networks, price_of_anarchy
 from coopgame.networks.game import NetworkGame
 from coopgame.networks.models import coauthor_model, connections_model, distance_costs
+from coopgame.networks.one_sided import OneSidedGame, nash_networks, one_sided_model
 from coopgame.networks.stability import (
     is_pairwise_stable,
     pairwise_nash_stable_networks,
@@ -61,4 +62,7 @@ __all__ = [
     "LinkSubsidy",
     "weak_to_strong",
     "LinkStrengthening",
+    "OneSidedGame",
+    "one_sided_model",
+    "nash_networks",
 ]

@@ -83,6 +83,45 @@ def _lcm_den(values: Sequence[Any]) -> int:
     return out
 
 
+def reach_benefits(nbr: np.ndarray, B: Sequence[Sequence[Sequence[Any]]], uniform: Sequence[bool],
+                   dtype: Any) -> np.ndarray:
+    """Benefits ``sum_j B[d][i][j]`` over the players ``j`` that ``i`` reaches at distance ``d``, for many networks.
+
+    ``nbr[:, i]`` is the bitmask of the players one step from ``i`` (its
+    neighbours, or the players it links to for directed flow); reach grows by
+    breadth-first search on bitmasks. ``uniform[i]`` says that ``B[d][i][j]``
+    is the same for every ``j``, so a popcount replaces the sum.
+    """
+    size, n = nbr.shape
+    u = np.zeros((size, n), dtype=dtype)
+    reached = nbr | (np.int64(1) << np.arange(n, dtype=np.int64))
+    frontier = nbr
+    for d in range(1, n):
+        for i in range(n):
+            if uniform[i]:
+                coef = B[d][i][(i + 1) % n] if n > 1 else 0
+                if coef:
+                    u[:, i] += popcount(frontier[:, i]) * coef
+            else:
+                for j in range(n):
+                    if j != i and B[d][i][j]:
+                        u[:, i] += ((frontier[:, i] >> j) & 1) * B[d][i][j]
+        if d == n - 1:
+            break
+        nxt = np.zeros_like(frontier)
+        for i in range(n):
+            f = frontier[:, i]
+            acc = nxt[:, i]
+            for j in range(n):
+                acc |= nbr[:, j] & -((f >> j) & 1)
+        nxt &= ~reached
+        if not nxt.any():
+            break
+        reached |= nxt
+        frontier = nxt
+    return u
+
+
 class _ConnectionsKernel:
     """Payoffs of the connections model: sum of w_ij delta^d(i,j) over reached j, minus own links' costs."""
 
@@ -139,38 +178,13 @@ class _ConnectionsKernel:
 
         def kernel(chunk: np.ndarray) -> np.ndarray:
             u = np.zeros((chunk.shape[0], n), dtype=dtype)
-            nbr = neighbour_masks(chunk, pairs, n)
             for k, (i, j) in enumerate(pairs):
                 bit = (chunk >> k) & 1
                 if C[i][j]:
                     u[:, i] -= bit * C[i][j]
                 if C[j][i]:
                     u[:, j] -= bit * C[j][i]
-            reached = nbr | (np.int64(1) << np.arange(n, dtype=np.int64))
-            frontier = nbr
-            for d in range(1, n):
-                for i in range(n):
-                    if uniform[i]:
-                        coef = B[d][i][(i + 1) % n] if n > 1 else 0
-                        if coef:
-                            u[:, i] += popcount(frontier[:, i]) * coef
-                    else:
-                        for j in range(n):
-                            if j != i and B[d][i][j]:
-                                u[:, i] += ((frontier[:, i] >> j) & 1) * B[d][i][j]
-                if d == n - 1:
-                    break
-                nxt = np.zeros_like(frontier)
-                for i in range(n):
-                    f = frontier[:, i]
-                    acc = nxt[:, i]
-                    for j in range(n):
-                        acc |= nbr[:, j] & -((f >> j) & 1)
-                nxt &= ~reached
-                if not nxt.any():
-                    break
-                reached |= nxt
-                frontier = nxt
+            u += reach_benefits(neighbour_masks(chunk, pairs, n), B, uniform, dtype)
             return u
 
         return chunked(kernel, masks, n, dtype), exact
