@@ -36,6 +36,7 @@ sys.path.insert(0, str(HERE))
 
 import bench_continuous  # noqa: E402
 import bench_cooperative  # noqa: E402
+import bench_design  # noqa: E402
 import bench_dynamics  # noqa: E402
 import bench_finite  # noqa: E402
 import bench_pure  # noqa: E402
@@ -58,6 +59,7 @@ BENCHMARKS: dict[str, Callable[[Config], Report]] = {
     "continuous": bench_continuous.continuous,
     "symmetric": bench_symmetric.symmetric,
     "cooperative": bench_cooperative.cooperative,
+    "design": bench_design.design_bench,
     "finite": bench_finite.finite,
     "dynamics": bench_dynamics.dynamics,
     "sweep_game": bench_sweep.sweep_game,

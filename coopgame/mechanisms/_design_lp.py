@@ -33,7 +33,7 @@ from coopgame._numeric import LP_TOLERANCE
 from coopgame.equilibria._exact_lp import ExactLP, solve_exact_lp
 from coopgame.errors import SolverError
 
-__all__ = ["LPSolution", "solve_exact", "solve_float", "check_certificate"]
+__all__ = ["LPSolution", "solve_exact", "solve_float", "check_certificate", "residuals"]
 
 
 @dataclass(frozen=True)
@@ -155,6 +155,22 @@ def solve_float(c: Sequence[float], G: Sequence[Sequence[float]] | np.ndarray, h
     raise SolverError(f"design: HiGHS failed on the linear programme ({res.message})")
 
 
+def residuals(G: Sequence[Sequence[Any]], h: Sequence[Any], x: Sequence[Any]) -> list[Any]:
+    """``G x - h`` row by row (zero coefficients skipped: rows are sparse)."""
+    return [sum((g * v for g, v in zip(row, x) if g), 0) - b for row, b in zip(G, h)]
+
+
+def _combination(G: Sequence[Sequence[Any]], y: Sequence[Any], k: int) -> list[Any]:
+    """``G^T y`` over the rows with a non-zero multiplier."""
+    out: list[Any] = [0] * k
+    for row, w in zip(G, y):
+        if w:
+            for i, g in enumerate(row):
+                if g:
+                    out[i] += g * w
+    return out
+
+
 def check_certificate(c: Sequence[Any], G: Sequence[Sequence[Any]], h: Sequence[Any], sol: LPSolution,
                       tolerance: Any = 0) -> bool:
     """Whether ``sol`` proves what it says: feasibility, dual feasibility and equal objectives (optimal), or a Farkas ray.
@@ -167,18 +183,17 @@ def check_certificate(c: Sequence[Any], G: Sequence[Sequence[Any]], h: Sequence[
     if sol.status == "optimal":
         assert sol.x is not None and sol.y is not None
         x, y = sol.x, sol.y
-        primal = all(sum((g * v for g, v in zip(row, x)), 0) - b >= -tolerance for row, b in zip(G, h))
+        primal = all(r >= -tolerance for r in residuals(G, h, x))
         dual_nonneg = all(v >= -tolerance for v in y)
-        stationary = all(abs(sum((G[j][i] * y[j] for j in range(len(G))), 0) - c[i]) <= tolerance for i in range(k))
-        gap = sum((a * b for a, b in zip(c, x)), 0) - sum((a * b for a, b in zip(h, y)), 0)
+        stationary = all(abs(a - b) <= tolerance for a, b in zip(_combination(G, y, k), c))
+        gap = sum((a * b for a, b in zip(c, x)), 0) - sum((a * b for a, b in zip(h, y) if b), 0)
         return bool(primal and dual_nonneg and stationary and abs(gap) <= tolerance)
     if sol.status == "infeasible":
         if sol.y is None:
             return False
         y = sol.y
-        combo = all(abs(sum((G[j][i] * y[j] for j in range(len(G))), 0)) <= tolerance for i in range(k))
+        combo = all(abs(v) <= tolerance for v in _combination(G, y, k))
         return bool(all(v >= -tolerance for v in y) and combo
-                    and sum((a * b for a, b in zip(h, y)), 0) > tolerance)
-    return sol.direction is not None and all(
-        sum((g * v for g, v in zip(row, sol.direction)), 0) >= -tolerance for row in G) and bool(
+                    and sum((a * b for a, b in zip(h, y) if b), 0) > tolerance)
+    return sol.direction is not None and all(r >= -tolerance for r in residuals(G, [0] * len(G), sol.direction)) and bool(
         sum((a * b for a, b in zip(c, sol.direction)), 0) < 0)

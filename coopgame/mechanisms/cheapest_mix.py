@@ -50,7 +50,7 @@ from coopgame.games.coerce import GameLike, as_normal_form
 from coopgame.games.expressions import as_expression
 from coopgame.games.normal_form import NormalFormGame
 from coopgame.games.symbolic import SymbolicGame
-from coopgame.mechanisms._design_lp import LPSolution, check_certificate, solve_exact, solve_float
+from coopgame.mechanisms._design_lp import LPSolution, check_certificate, residuals, solve_exact, solve_float
 from coopgame.mechanisms.cost import instrument_cost
 from coopgame.mechanisms.instruments import Penalty, Standard, Subsidy, Transfer
 from coopgame.results import Result, html_table
@@ -404,8 +404,26 @@ class _Problem:
     base: GameBase
 
 
+def _mentions(inst: Any, sym: sympy.Symbol) -> bool:
+    """Whether ``inst`` is a standard (it shapes every game) or has ``sym`` as its free amount."""
+    if isinstance(inst, Standard):
+        return True
+    name = _AMOUNT_FIELD.get(type(inst))
+    value = getattr(inst, name) if name else None
+    if isinstance(value, (str, sympy.Basic)):
+        expr = as_expression(value, None, _WHERE)
+        return isinstance(expr, sympy.Symbol) and expr.name == sym.name
+    return False
+
+
 def _as_plain(v: Any) -> Any:
     """Exact numbers as Fraction, floats as float, other sympy kept."""
+    if type(v) is Fraction:
+        return v
+    if type(v) is int:
+        return Fraction(v)
+    if type(v) is float:
+        return v
     kind = classify_scalar(v)
     if kind in ("exact", "int"):
         return to_fraction(v)
@@ -433,14 +451,17 @@ def _build(game: GameBase, instruments: list[Any], target: Any, concept: str, sy
         count = sum((m - 1) * (total // m) for m in shape)
     check_size(_WHERE, count, max_constraints, what="the number of equilibrium constraints",
                limit_name="max_constraints", alternative="concept='nash' (one constraint per deviation)")
-    units = [_apply(game, instruments, {**zero, symbols[u]: 1}) for u in names]
+    # each amount's coefficients: its instruments (and the standards) applied with amount 1 to a zero game
+    blank = NormalFormGame([np.zeros(game.shape, dtype=int) for _ in range(n)], game.players, game.actions,
+                           exact=True)
+    units = [_apply(blank, [inst for inst in instruments if _mentions(inst, symbols[u])], {symbols[u]: 1})
+             for u in names]
     arrays = []
     for p in range(n):
-        b = np.asarray(base.payoffs[p], dtype=object)
         stack = np.empty(shape + (k + 1,), dtype=object)
-        stack[..., 0] = b
+        stack[..., 0] = np.asarray(base.payoffs[p], dtype=object)
         for j, g in enumerate(units):
-            stack[..., j + 1] = np.asarray(g.payoffs[p], dtype=object) - b
+            stack[..., j + 1] = np.asarray(g.payoffs[p], dtype=object)
         flat = stack.reshape(-1)
         for t in range(flat.size):
             flat[t] = _as_plain(flat[t])
@@ -466,7 +487,7 @@ def _build(game: GameBase, instruments: list[Any], target: Any, concept: str, sy
     rhs = [-d[0] for d in diffs]
     strict = list(range(len(rows))) if concept in ("strict", "strictly_dominant") else []
     cost0 = instrument_cost(base, idx).total
-    c = [_as_plain(instrument_cost(g, idx).total - cost0) for g in units]
+    c = [_as_plain(instrument_cost(g, idx).total) for g in units]
     target_labels = tuple(actions[p][a] for p, a in enumerate(idx))
     return _Problem(names, symbols, rows, rhs, labels, strict, c, _as_plain(cost0), idx, target_labels, base)
 
@@ -533,9 +554,8 @@ def _finish(game: GameBase, instruments: list[Any], prob: _Problem, sol: LPSolut
     cost = instrument_cost(designed, prob.target).total
     cost = _as_plain(cost) if not isinstance(cost, sympy.Basic) or cost.is_number else cost
     slack_tol = 0 if exact else LP_TOLERANCE * _scale(G, h)
-    binding = tuple(prob.labels[j] for j in range(len(prob.labels))
-                    if abs(sum((g * v for g, v in zip(G[j][:k], sol.x[:k])), 0) + sum(
-                        (g * v for g, v in zip(G[j][k:], sol.x[k:])), 0) - h[j]) <= slack_tol)
+    slack = residuals(G, h, sol.x)
+    binding = tuple(prob.labels[j] for j in range(len(prob.labels)) if abs(slack[j]) <= slack_tol)
     if sol.status == "unbounded":
         cert = DesignCertificate(method, "unbounded", (), None, verified)
         return Design(values, cost, designed, binding, cert, exact, True,
