@@ -1,8 +1,8 @@
 """A small exact linear-programming solver: two-phase simplex in Fractions, with a dual certificate.
 
 Solves ``max c.x`` subject to ``A_ub x <= b_ub``, ``A_eq x = b_eq``, ``x >= 0``
-over the rationals, with Bland's rule (so it never cycles) on a dense
-tableau. It is meant for the small LPs whose exact optimum a result promises
+over the rationals on a dense tableau, with Dantzig's pivoting rule and
+Bland's rule at degenerate vertices (so it never cycles). It is meant for the small LPs whose exact optimum a result promises
 (one LP per follower reply in a Stackelberg game, the cheapest instrument
 mix of a small game); large float LPs go to HiGHS through scipy.
 
@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
+from coopgame._numeric import LP_TOLERANCE, exact_solve
 from coopgame.errors import SolverError
 
 __all__ = ["ExactLP", "solve_exact_lp"]
@@ -73,9 +74,22 @@ def _pivot(rows: list[list[Fraction]], z: list[Fraction], r: int, col: int) -> N
 
 
 def _simplex(rows: list[list[Fraction]], z: list[Fraction], basis: list[int], allowed: int) -> bool:
-    """Pivot to optimality (Bland's rule) over columns ``< allowed``; False when unbounded."""
+    """Pivot to optimality over columns ``< allowed``; False when unbounded.
+
+    Dantzig's rule (the most negative reduced cost) while pivots make
+    progress; after a degenerate pivot, Bland's rule (the first negative
+    reduced cost) until one makes progress again. Bland's rule cannot cycle
+    and the objective rises strictly at every other pivot, so no basis
+    repeats and the method terminates.
+    """
+    bland = False
     while True:
-        col = next((j for j in range(allowed) if z[j] < 0), None)
+        if bland:
+            col = next((j for j in range(allowed) if z[j] < 0), None)
+        else:
+            col = min(range(allowed), key=z.__getitem__, default=None)
+            if col is not None and z[col] >= 0:
+                col = None
         if col is None:
             return True
         best: tuple[Fraction, int, int] | None = None
@@ -87,6 +101,7 @@ def _simplex(rows: list[list[Fraction]], z: list[Fraction], basis: list[int], al
                     best = key
         if best is None:
             return False
+        bland = best[0] == 0
         r = best[2]
         _pivot(rows, z, r, col)
         basis[r] = col
@@ -105,14 +120,70 @@ def _objective_row(rows: list[list[Fraction]], basis: list[int], cost: list[Frac
     return z
 
 
+def _from_hint(c: list[Fraction], spec: list[tuple[list[Fraction], Fraction, str]], n_ub: int, hint: Sequence[float],
+               dual_hint: Sequence[float] | None) -> ExactLP | None:
+    """The exact vertex and duals a float solution points at, if they check out exactly (else None).
+
+    The support of ``hint`` and the tight rows give the primal vertex (solved
+    in Fractions); the rows with a non-zero price in ``dual_hint`` (else the
+    tight rows) give the dual prices by complementary slackness. Both are
+    then checked exactly: primal and dual feasibility and equal objectives.
+    """
+    n = len(c)
+    x_f = [float(v) for v in hint]
+    scale = max([1.0] + [abs(float(v)) for a, b, _ in spec for v in (*a, b)])
+    support = [j for j in range(n) if x_f[j] > LP_TOLERANCE]
+    slack = [float(b) - sum(float(a[j]) * x_f[j] for j in support) for a, b, _ in spec]
+    tight = [i for i in range(len(spec)) if spec[i][2] == "eq" or abs(slack[i]) <= LP_TOLERANCE * scale]
+    if not support:
+        return None
+    xs = exact_solve([[spec[i][0][j] for j in support] for i in tight], [spec[i][1] for i in tight])
+    if xs is None or any(v < 0 for v in xs):
+        return None
+    x = [Fraction(0)] * n
+    for j, v in zip(support, xs):
+        x[j] = v
+    for a, b, kind in spec:
+        lhs = sum((a[j] * x[j] for j in support), Fraction(0))
+        if (kind == "le" and lhs > b) or (kind == "eq" and lhs != b):
+            return None
+    if dual_hint is not None:
+        priced = [i for i in range(len(spec)) if spec[i][2] == "eq" or
+                  (i in tight and abs(float(dual_hint[i])) > LP_TOLERANCE)]
+    else:
+        priced = tight
+    ys = exact_solve([[spec[i][0][j] for i in priced] for j in support], [c[j] for j in support]) if priced else None
+    if ys is None:
+        return None
+    y = [Fraction(0)] * len(spec)
+    for i, v in zip(priced, ys):
+        y[i] = v
+    if any(y[i] < 0 for i in range(n_ub)):
+        return None
+    for j in range(n):
+        if sum((y[i] * spec[i][0][j] for i in priced if y[i]), Fraction(0)) < c[j]:
+            return None
+    value = sum((c[j] * x[j] for j in support), Fraction(0))
+    if sum((y[i] * spec[i][1] for i in priced), Fraction(0)) != value:
+        return None
+    return ExactLP("optimal", tuple(x), value, tuple(y[:n_ub]), tuple(y[n_ub:]))
+
+
 def solve_exact_lp(c: Sequence[Any], A_ub: Sequence[Sequence[Any]] = (), b_ub: Sequence[Any] = (),
                    A_eq: Sequence[Sequence[Any]] = (), b_eq: Sequence[Any] = (), *,
-                   maximize: bool = True) -> ExactLP:
+                   maximize: bool = True, hint: Sequence[float] | None = None,
+                   dual_hint: Sequence[float] | None = None) -> ExactLP:
     """Solve ``max (or min) c.x`` s.t. ``A_ub x <= b_ub``, ``A_eq x = b_eq``, ``x >= 0`` exactly.
 
     Entries may be ints or Fractions (anything :class:`fractions.Fraction`
     accepts). The optimum is certified by its dual prices before it is
     returned (a :class:`~coopgame.errors.SolverError` would mean a bug).
+
+    ``hint`` (a float optimum, e.g. from HiGHS) and ``dual_hint`` (its
+    prices of the rows, inequality rows first, any sign convention) let the
+    exact answer be read off in one linear solve: the vertex they point at
+    is recomputed in Fractions and returned only if it passes the same exact
+    optimality check; otherwise the simplex runs as without them.
 
     Examples
     --------
@@ -133,6 +204,11 @@ def solve_exact_lp(c: Sequence[Any], A_ub: Sequence[Sequence[Any]] = (), b_ub: S
     for a, b in zip(A_eq, b_eq):
         spec.append(([Fraction(v) for v in a], Fraction(b), "eq"))
     m = len(spec)
+    if hint is not None and all(len(a) == n for a, _, _ in spec):
+        found = _from_hint(cmax, spec, len(b_ub), hint, dual_hint)
+        if found is not None:
+            assert found.value is not None
+            return found if maximize else ExactLP("optimal", found.x, -found.value, found.y_ub, found.y_eq)
     signs = []
     kinds = []
     for coeffs, b, kind in spec:

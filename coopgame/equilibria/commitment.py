@@ -16,8 +16,12 @@ Nash equilibrium of the followers' game given ``x``),
            sum_i x_i = 1, x >= 0,
 
 and the best of these optima is the leader's commitment value. Exact games
-are solved in rational arithmetic (a simplex in Fractions with a dual
-certificate), float games with HiGHS. The leader's value is at least its
+are solved exactly: HiGHS proposes each LP's optimum, which is recomputed
+in Fractions and kept only with an exact optimality certificate (dual
+prices; a rational simplex when the proposal fails); a reply whose exact
+dual bound is below the best value found, or which a mixture of the
+follower's other actions strictly dominates, is discarded with that proof.
+Float games use HiGHS alone. The leader's value is at least its
 payoff in every Nash equilibrium of the simultaneous game (von Stengel and
 Zamir 2010).
 
@@ -203,7 +207,9 @@ def _lp_rows(arrays: list[np.ndarray], leader: int, followers: Sequence[int], s:
     return objective, rows
 
 
-def _solve_float_lp(objective: list[float], rows: list[list[float]], m: int, scale: float) -> tuple[np.ndarray, float] | None:
+def _solve_float_lp(objective: Sequence[float], rows: Sequence[Sequence[float]], m: int,
+                    scale: float) -> tuple[np.ndarray, float, np.ndarray] | None:
+    """HiGHS on one reply's LP: (commitment, leader's value, prices of the incentive rows), None if infeasible."""
     from scipy.optimize import linprog
 
     c = -np.asarray(objective, dtype=float) / scale
@@ -220,7 +226,68 @@ def _solve_float_lp(objective: list[float], rows: list[list[float]], m: int, sca
         raise SolverError(f"stackelberg: the linear programme failed ({res.message})")
     x = np.clip(np.asarray(res.x, dtype=float), 0.0, None)
     x = x / x.sum()
-    return x, float(np.dot(x, objective))
+    prices = -np.asarray(res.ineqlin.marginals, dtype=float) if len(rows) else np.zeros(0)
+    return x, float(np.dot(x, objective)), prices
+
+
+def _upper_bound(objective: Sequence[Any], rows: Sequence[Sequence[Any]], prices: np.ndarray) -> Fraction:
+    """An exact upper bound on a reply's LP value from any prices y >= 0 (weak duality).
+
+    The dual of ``max c.x`` s.t. ``R x <= 0``, ``sum x = 1``, ``x >= 0`` is
+    ``min z`` s.t. ``R^T y + z >= c``, ``y >= 0``; for given ``y`` the least
+    feasible ``z`` is ``max_i (c_i - (R^T y)_i)``.
+    """
+    y = [Fraction(float(v)) if v > 0 else Fraction(0) for v in prices]
+    return max(Fraction(objective[i]) - sum((yk * Fraction(row[i]) for yk, row in zip(y, rows) if yk), Fraction(0))
+               for i in range(len(objective)))
+
+
+def _dominated(rows: Sequence[Sequence[Any]], m: int) -> bool:
+    """True when a mixture of the follower's deviations beats its reply against every leader action.
+
+    Then no commitment makes the reply optimal (the LP is infeasible).
+    Found with HiGHS (maximise the least margin) and checked exactly.
+    """
+    from scipy.optimize import linprog
+
+    if not rows:
+        return False
+    R = np.asarray([[float(v) for v in row] for row in rows])
+    k = len(rows)
+    scale = max(1.0, float(np.abs(R).max()))
+    # variables y (k) and t: maximise t s.t. (R^T y)_i >= t, sum y = 1, y >= 0
+    res = linprog(np.append(np.zeros(k), -1.0), A_ub=np.hstack([-R.T / scale, np.ones((m, 1))]), b_ub=np.zeros(m),
+                  A_eq=np.append(np.ones(k), 0.0)[None, :], b_eq=[1.0], bounds=[(0, None)] * k + [(None, None)],
+                  method="highs")
+    if res.status != 0 or -res.fun <= 0:
+        return False
+    y = [Fraction(float(v)) if v > 0 else Fraction(0) for v in res.x[:k]]
+    return all(sum((yk * Fraction(row[i]) for yk, row in zip(y, rows) if yk), Fraction(0)) > 0 for i in range(m))
+
+
+def _exact_reply_lp(objective: list[Any], rows: list[list[Any]], m: int, scale: float, best: Any,
+                    sol: tuple[np.ndarray, float, np.ndarray] | None) -> tuple[np.ndarray, Fraction] | None:
+    """One reply's LP in Fractions, or None when it is infeasible or provably no better than ``best``.
+
+    ``sol`` is HiGHS's solution (None: infeasible); its optimum, if it checks out exactly, is the
+    answer, its prices bound the value (weak duality) and a strictly
+    dominating mixture proves infeasibility. The exact simplex runs only
+    when these shortcuts fail.
+    """
+    hint = dual_hint = None
+    if sol is None:
+        if _dominated(rows, m):
+            return None
+    else:
+        hint, _, prices = sol
+        if best is not None and _upper_bound(objective, rows, prices) <= best:
+            return None
+        dual_hint = list(prices) + [1.0]
+    lp = solve_exact_lp(objective, rows, [0] * len(rows), [[1] * m], [1], hint=hint, dual_hint=dual_hint)
+    if lp.status != "optimal":
+        return None
+    assert lp.x is not None and lp.value is not None
+    return np.array(list(lp.x), dtype=object), lp.value
 
 
 def _pure_vector(m: int, a: int, exact: bool) -> np.ndarray:
@@ -254,23 +321,39 @@ def _mixed(game: NormalFormGame, leader: int, max_replies: int) -> StackelbergEq
     order = sorted(range(len(profiles)), key=lambda k: (-float(bound[profiles[k]]), k))
     scale = max(1.0, max(float(np.abs(as_float(np.asarray(a))).max()) for a in arrays))
     best: tuple[Any, Any, tuple[int, ...]] | None = None
+    if exact:
+        # float values first, to take the replies in the order of their worth to the leader
+        guesses: dict[tuple[int, ...], float] = {}
+        floats: dict[tuple[int, ...], Any] = {}
+        for k in order:
+            s = profiles[k]
+            if guesses and float(bound[s]) < max(guesses.values()) - scale * TOLERANCE:
+                break
+            objective, rows = _lp_rows(arrays, leader, followers, s, m)
+            sol = _solve_float_lp([float(v) for v in objective], [[float(v) for v in r] for r in rows], m, scale)
+            floats[s] = sol
+            guesses[s] = -math.inf if sol is None else sol[1]
+        order = sorted(range(len(profiles)), key=lambda k: (-guesses.get(profiles[k], -math.inf), k))
     for k in order:
         s = profiles[k]
         if best is not None and bound[s] <= best[0]:
-            break  # no later reply can give the leader more (sorted by this upper bound)
+            if not exact:
+                break  # sorted by this upper bound: no later reply can give the leader more
+            continue
         objective, rows = _lp_rows(arrays, leader, followers, s, m)
         if exact:
-            lp = solve_exact_lp(objective, rows, [0] * len(rows), [[1] * m], [1])
-            if lp.status != "optimal":
+            if s not in floats:
+                floats[s] = _solve_float_lp([float(v) for v in objective], [[float(v) for v in r] for r in rows], m,
+                                            scale)
+            found = _exact_reply_lp(objective, rows, m, scale, None if best is None else best[0], floats[s])
+            if found is None:
                 continue
-            assert lp.x is not None
-            x: Any = np.array(list(lp.x), dtype=object)
-            value: Any = lp.value
+            x, value = found
         else:
             sol = _solve_float_lp([float(v) for v in objective], [[float(v) for v in r] for r in rows], m, scale)
             if sol is None:
                 continue
-            x, value = sol
+            x, value, _ = sol
         if best is None or value > best[0]:
             best = (value, x, s)
     if best is None:
@@ -283,7 +366,7 @@ def _mixed(game: NormalFormGame, leader: int, max_replies: int) -> StackelbergEq
     note = "" if len(followers) == 1 else (
         "followers play a pure Nash equilibrium among themselves (the best for the leader); "
         "mixed equilibria among followers under a mixed commitment are not covered")
-    method = "multiple LPs (Conitzer-Sandholm), " + ("exact simplex" if exact else "HiGHS")
+    method = "multiple LPs (Conitzer-Sandholm), " + ("HiGHS, certified exactly" if exact else "HiGHS")
     return _result(game, leader, x, replies, "mixed", method, note)
 
 

@@ -248,13 +248,22 @@ def test_followers_without_pure_equilibrium_are_not_supported_under_mixed_commit
 
 
 # --------------------------------------------------------------------------- the inspection game
+@st.composite
+def inspection_parameters(draw, detection_pays: bool):
+    """(dc, k, rho, F, B) with dc < rho F (an interior threshold) and rho B > k or rho B < k."""
+    small = st.fractions(F(1, 10), 1, max_denominator=10)
+    rho, fine, benefit = draw(small), draw(st.fractions(F(1, 2), 20, max_denominator=10)), draw(st.fractions(F(1, 10), 20, max_denominator=10))
+    dc = rho * fine * draw(st.fractions(F(1, 10), F(9, 10), max_denominator=10))
+    k = rho * benefit * (draw(st.fractions(F(1, 10), F(9, 10), max_denominator=10)) if detection_pays
+                         else draw(st.fractions(F(11, 10), 5, max_denominator=10)))
+    return dc, k, rho, fine, benefit
+
+
 @PROPERTY
-@given(st.fractions(F(1, 10), 5, max_denominator=10), st.fractions(F(1, 10), 5, max_denominator=10),
-       st.fractions(F(1, 10), 1, max_denominator=10), st.fractions(F(1, 10), 20, max_denominator=10),
-       st.fractions(F(1, 10), 20, max_denominator=10))
-def test_the_centre_commits_to_inspect_just_enough(dc, k, rho, fine, benefit):
-    """THE inspection game with central leadership: y = dc/(rho F) when detection pays (rho B > k)."""
-    assume(rho * benefit > k and dc < rho * fine)
+@given(inspection_parameters(detection_pays=True))
+def test_the_centre_commits_to_inspect_just_enough(params):
+    """The inspection game with central leadership: y = dc/(rho F) when detection pays (rho B > k)."""
+    dc, k, rho, fine, benefit = params
     g = models.inspection(dc=dc, k=k, rho=rho, F=fine, B=benefit)
     s = stackelberg(g, "Central government")
     assert s.strategies[1][0] == dc / (rho * fine)
@@ -276,23 +285,19 @@ def test_a_centre_harmed_by_false_cooperation_gets_real_cooperation():
 
 
 @PROPERTY
-@given(st.fractions(F(1, 10), 5, max_denominator=10), st.fractions(F(1, 10), 5, max_denominator=10),
-       st.fractions(F(1, 10), 1, max_denominator=10), st.fractions(F(1, 10), 20, max_denominator=10),
-       st.fractions(F(1, 10), 20, max_denominator=10))
-def test_a_centre_for_whom_detection_does_not_pay_commits_to_trust(dc, k, rho, fine, benefit):
-    assume(rho * benefit < k and dc < rho * fine)
+@given(inspection_parameters(detection_pays=False))
+def test_a_centre_for_whom_detection_does_not_pay_commits_to_trust(params):
+    dc, k, rho, fine, benefit = params
     s = stackelberg(models.inspection(dc=dc, k=k, rho=rho, F=fine, B=benefit), "Central government")
     assert list(s.strategies[1]) == [0, 1] and list(s.strategies[0]) == [0, 1]
     assert s.leader_payoff == 0
 
 
 @PROPERTY
-@given(st.fractions(F(1, 10), 5, max_denominator=10), st.fractions(F(1, 10), 5, max_denominator=10),
-       st.fractions(F(1, 10), 1, max_denominator=10), st.fractions(F(1, 10), 20, max_denominator=10),
-       st.fractions(F(1, 10), 20, max_denominator=10), st.fractions(0, 20, max_denominator=10))
-def test_the_damage_that_brings_real_cooperation(dc, k, rho, fine, benefit, damage):
+@given(inspection_parameters(detection_pays=True), st.fractions(0, 20, max_denominator=10))
+def test_the_damage_that_brings_real_cooperation(params, damage):
     """With a damage D from undetected false cooperation: y = y*, and Real iff D (1 - rho y*) > rho B y*."""
-    assume(rho * benefit > k and dc < rho * fine)
+    dc, k, rho, fine, benefit = params
     y = dc / (rho * fine)
     assume(damage * (1 - rho * y) != rho * benefit * y)  # no tie between the two replies
     g = models.inspection(dc=dc, k=k, rho=rho, F=fine, B=benefit)
@@ -398,6 +403,23 @@ def test_exact_lp_against_highs():
         else:  # HiGHS reports "infeasible or unbounded" as status 2 or 3
             assert ref.status in (2, 3)
     assert min(counts.values()) > 20
+
+
+def test_exact_lp_with_a_float_hint():
+    """A HiGHS optimum as hint gives the same exact answer; a wrong hint falls back to the simplex."""
+    rng = np.random.default_rng(1)
+    for _ in range(200):
+        n, mu = int(rng.integers(1, 5)), int(rng.integers(1, 4))
+        c = rng.integers(-3, 4, n)
+        Au, bu = rng.integers(-3, 4, (mu, n)), rng.integers(0, 5, mu)
+        ref = linprog(-c, A_ub=Au, b_ub=bu, method="highs")
+        plain = solve_exact_lp(c.tolist(), Au.tolist(), bu.tolist())
+        if ref.status != 0:
+            continue
+        hinted = solve_exact_lp(c.tolist(), Au.tolist(), bu.tolist(), hint=ref.x, dual_hint=ref.ineqlin.marginals)
+        assert hinted.status == "optimal" and hinted.value == plain.value
+        wrong = solve_exact_lp(c.tolist(), Au.tolist(), bu.tolist(), hint=np.full(n, 0.123))
+        assert wrong.value == plain.value
 
 
 def test_exact_lp_certificate():
