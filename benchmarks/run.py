@@ -40,6 +40,7 @@ import bench_design  # noqa: E402
 import bench_dynamics  # noqa: E402
 import bench_finite  # noqa: E402
 import bench_pure  # noqa: E402
+import bench_stackelberg  # noqa: E402
 import bench_sweep  # noqa: E402
 import bench_symbolic  # noqa: E402
 import bench_symmetric  # noqa: E402
@@ -59,6 +60,7 @@ BENCHMARKS: dict[str, Callable[[Config], Report]] = {
     "continuous": bench_continuous.continuous,
     "symmetric": bench_symmetric.symmetric,
     "cooperative": bench_cooperative.cooperative,
+    "stackelberg": bench_stackelberg.stackelberg_bench,
     "design": bench_design.design_bench,
     "finite": bench_finite.finite,
     "dynamics": bench_dynamics.dynamics,

@@ -403,10 +403,11 @@ def _pure(game: NormalFormGame, leader: int, max_replies: int) -> StackelbergEqu
         complete = complete and full
         if note:
             notes.append(note)
+        lead = np.take(np.asarray(game.payoffs[leader] if exact else game.float_payoffs[leader]), i, axis=leader)
         for reply in replies:
-            strategies = list(reply)
-            strategies.insert(leader, x)
-            value = game.expected_payoffs(tuple(strategies))[leader]
+            value = lead
+            for v in reply:  # the leader's expected payoff, contracting one follower's axis at a time
+                value = np.tensordot(v, value, axes=(0, 0))
             if best is None or value > best[0]:
                 best = (value, x, list(reply))
     if best is None:
