@@ -34,15 +34,20 @@ player's labels differ from Gambit's defaults ``"1", "2", ...``.
 
 Exactness
 ---------
-A game read from a file is **exact** (payoffs are :class:`~fractions.Fraction`)
-when every payoff in the file is written as an integer (``-3``) or a rational
-(``3/4``); it has **float** payoffs as soon as one payoff is written as a
-decimal or with an exponent (``0.5``, ``2.0``, ``1e-3``). The ``exact``
-argument of :func:`read_nfg` overrides this choice. Files whose data-type
-letter is ``D`` (an obsolete Gambit marker for floating-point data) give float
-games unless ``exact=True``. :func:`write_nfg` writes exact payoffs as
-integers or ``p/q`` and float payoffs by their shortest ``repr`` (``3.0``,
-``0.1``), so reading a written file gives back an equal game.
+A game read from a file is **exact**: every payoff is kept at the value
+written, as a :class:`~fractions.Fraction`, whether it is written as an
+integer (``-3``, denominator 1), a rational (``3/4``), a decimal
+(``1.131000`` is ``1131/1000``) or with an exponent (``1e-3`` is ``1/1000``).
+Gambit reads files the same way (its numbers are exact rationals and
+decimals), so exact answers agree with Gambit's on such files. ``exact=False``
+gives float payoffs. Files whose data-type letter is ``D`` (an obsolete Gambit
+marker for floating-point data) give float games unless ``exact=True``.
+:func:`write_nfg` writes exact payoffs as integers or ``p/q`` under ``R``, and
+float payoffs by their shortest ``repr`` (``3.0``, ``0.1``) under ``D``, so
+reading a written file gives back an equal game of the same kind.
+
+(Earlier versions read a file with one decimal payoff as floats unless
+``exact=True``; pass ``exact=False`` for float payoffs.)
 """
 
 from __future__ import annotations
@@ -326,7 +331,7 @@ class _Parser:
             self.fail(line, f"expected at most max_size={self.max_size:,} payoffs (players x strategy profiles), "
                             f"got strategies for {total:,}; pass a larger max_size= to read the file")
 
-    def payoff_body(self, n: int, size: int) -> tuple[list[Any], list[int], bool]:
+    def payoff_body(self, n: int, size: int) -> tuple[list[Any], list[int]]:
         total = n * size
         values: list[Any] = []
         lines: list[int] = []
@@ -343,9 +348,9 @@ class _Parser:
             extra = f" (the file has more than the {total} payoffs of {size} profiles x {n} players)" \
                 if tok.kind == "word" else ""
             self.fail(tok.line, f"expected the end of the file after {total} payoffs, got {tok.describe()}{extra}")
-        return values, lines, all(isinstance(v, Fraction) for v in values)
+        return values, lines
 
-    def outcome_body(self, n: int, size: int) -> tuple[list[Any], list[int], bool]:
+    def outcome_body(self, n: int, size: int) -> tuple[list[Any], list[int]]:
         opening = self.expect("{", "'{' opening the outcome list")
         outcomes: list[tuple[list[Any], list[int]]] = []
         while self.peek().kind == "{":
@@ -396,9 +401,7 @@ class _Parser:
         tok = self.peek()
         if tok.kind != "eof":
             self.fail(tok.line, f"expected the end of the file after {size} outcome indices, got {tok.describe()}")
-        # every payoff written decides exactness, used by a profile or not
-        written_exact = all(isinstance(v, Fraction) for pay, _ in outcomes for v in pay)
-        return values, lines_out, written_exact
+        return values, lines_out
 
     def parse(self, exact: bool | None) -> NfgContents:
         datatype, title = self.header()
@@ -413,21 +416,23 @@ class _Parser:
         tok = self.peek()
         if tok.kind == "{":
             version = "outcome"
-            values, lines, written_exact = self.outcome_body(n, size)
+            values, lines = self.outcome_body(n, size)
         elif tok.kind == "word":
             version = "payoff"
-            values, lines, written_exact = self.payoff_body(n, size)
+            values, lines = self.payoff_body(n, size)
         else:
             self.expected("the payoffs (numbers) or '{' opening the outcome list")
+        chosen = exact is not None
         if exact is None:
-            exact = datatype == "R" and written_exact
+            exact = datatype == "R"
         if exact:
             flat = np.empty(len(values), dtype=object)
             for k, v in enumerate(values):
                 try:
                     flat[k] = v if isinstance(v, Fraction) else exact_number(v, self.max_digits)
                 except NumberTooLarge as err:
-                    self.fail(lines[k], f"expected a payoff that can be kept exact, got {err}")
+                    hint = "" if chosen else "; pass exact=False to read the payoffs as floats"
+                    self.fail(lines[k], f"expected a payoff that can be kept exact, got {err}{hint}")
         else:
             flat = np.empty(len(values), dtype=float)
             for k, v in enumerate(values):
@@ -521,11 +526,12 @@ def read_nfg(path_or_text: PathOrText, *, exact: bool | None = None, max_digits:
         ``NFG`` after leading whitespace or a byte-order mark, or that spans
         several lines; or the ``bytes`` of a file), or an open file.
     exact : bool or None, optional
-        ``None`` (default): exact :class:`~fractions.Fraction` payoffs when
-        every payoff is written as an integer or as ``p/q``, floats as soon as
-        one is written as a decimal (``0.5``, ``2.0``) or with an exponent.
-        ``True``: exact payoffs, decimals taken at their written value
-        (``0.1`` is ``1/10``). ``False``: float payoffs.
+        ``None`` (default): exact :class:`~fractions.Fraction` payoffs at the
+        value written, as Gambit reads them: integers, ``p/q``, decimals
+        (``1.131000`` is ``1131/1000``) and exponents (``1e-3`` is
+        ``1/1000``); float payoffs for files marked ``D`` (floating-point
+        data, as :func:`write_nfg` marks float games). ``True``: exact
+        payoffs, ``D`` files too. ``False``: float payoffs.
     max_digits : int, default 300
         The most digits an exact payoff may have in its numerator or
         denominator (:data:`coopgame.io.text.MAX_DIGITS`); a longer number
@@ -585,6 +591,14 @@ def read_nfg(path_or_text: PathOrText, *, exact: bool | None = None, max_digits:
     ... 1 0 0 1''')
     >>> game["x", "x"], game["x", "y"]
     ((Fraction(1, 1), Fraction(1, 2)), (Fraction(0, 1), Fraction(0, 1)))
+
+    Decimal payoffs stay exact, as in Gambit; ``exact=False`` gives floats:
+
+    >>> text = 'NFG 1 R "" { "A" "B" } { 1 2 } 1.131000 2 1e-3 0.1'
+    >>> read_nfg(text)[0, 0], read_nfg(text)[0, 1]
+    ((Fraction(1131, 1000), Fraction(2, 1)), (Fraction(1, 1000), Fraction(1, 10)))
+    >>> read_nfg(text, exact=False)[0, 0]
+    (1.131, 2.0)
     """
     return parse_nfg(path_or_text, exact=exact, max_digits=max_digits, max_size=max_size).game
 
@@ -608,7 +622,7 @@ def write_nfg(game: GameLike, title: str = "", *, comment: str = "",
         Any game :func:`coopgame.games.coerce.as_normal_form` accepts (a
         SymbolicGame once no parameter is left free).
     title : str, optional
-        The game's title, written after ``NFG 1 R``.
+        The game's title, written after ``NFG 1 R`` (``NFG 1 D`` for a float game).
     comment : str, optional
         A comment written after the strategies (omitted when empty).
     path : str or os.PathLike, optional
@@ -659,7 +673,7 @@ def write_nfg(game: GameLike, title: str = "", *, comment: str = "",
     True
     >>> half = cg.NormalFormGame([[0.5, 1.0]], actions=[['say "yes"', "no"]])
     >>> print(write_nfg(half))
-    NFG 1 R "" { "Player 1" } { { "say \\"yes\\"" "no" } }
+    NFG 1 D "" { "Player 1" } { { "say \\"yes\\"" "no" } }
     <BLANKLINE>
     0.5
     1.0
@@ -671,14 +685,15 @@ def write_nfg(game: GameLike, title: str = "", *, comment: str = "",
             raise InvalidArgumentTypeError(f"{_WRITE}: expected the {what} as a str, got {type(value).__name__}")
     target = None if path is None else check_path(path, "path", _WRITE)
     exact = game.is_exact
+    kind = "R" if exact else "D"  # D marks floating-point data: read back as floats
     players = " ".join(_quote(p) for p in game.players)
     default = all(labels == tuple(str(k + 1) for k in range(len(labels))) for labels in game.actions)
     lines = []
     if default:
         counts = " ".join(str(m) for m in game.shape)
-        lines.append(f"NFG 1 R {_quote(title)} {{ {players} }} {{ {counts} }}")
+        lines.append(f"NFG 1 {kind} {_quote(title)} {{ {players} }} {{ {counts} }}")
     else:
-        lines.append(f"NFG 1 R {_quote(title)} {{ {players} }}")
+        lines.append(f"NFG 1 {kind} {_quote(title)} {{ {players} }}")
         strategy_lists = ["{ " + " ".join(_quote(a) for a in labels) + " }" for labels in game.actions]
         if len(strategy_lists) == 1:
             lines[-1] += " { " + strategy_lists[0] + " }"

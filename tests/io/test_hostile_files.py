@@ -37,8 +37,10 @@ def test_exact_decimals_with_huge_exponents_are_refused_before_they_are_built():
     with pytest.raises(InvalidFileError, match="line 2: .*max_digits=300"):
         read_nfg(HEAD + "1e-999999999 1", exact=True)
     assert read_nfg(HEAD + "1.5e2 1", exact=True).payoffs[0][0] == 150
+    with pytest.raises(InvalidFileError, match="max_digits=300; pass exact=False"):
+        read_nfg(HEAD + "1e999 1.0")  # decimals are exact by default (as in Gambit): refused before it is built
     with pytest.raises(InvalidFileError, match="fits a float"):
-        read_nfg(HEAD + "1e999 1.0")
+        read_nfg(HEAD + "1e999 1.0", exact=False)
 
 
 @pytest.mark.parametrize("text", ['{"payoffs": [[%s, 1]]}', '{"payoffs": [["%s", 1]]}', "payoffs: [[%s, 1]]",

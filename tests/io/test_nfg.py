@@ -6,6 +6,7 @@ import io
 import math
 import pathlib
 import re
+from decimal import Decimal
 from fractions import Fraction
 
 import numpy as np
@@ -130,12 +131,28 @@ def test_exact_when_every_payoff_is_integer_or_rational():
     assert game.payoffs[1].tolist() == [[-2, F(-5, 6)]]
 
 
-@pytest.mark.parametrize("number", ["0.5", "2.0", "1e-3", "1E2", ".25", "-.5", "3.", "1.5e-07", "1e16", "1e+16"])
-def test_decimals_and_exponents_give_float_games(number):
+@pytest.mark.parametrize("number", ["0.5", "2.0", "1e-3", "1E2", ".25", "-.5", "3.", "1.5e-07", "1e16", "1e+16",
+                                    "1.131000", "0.1", "-2.5E-3", "123.456e1"])
+def test_decimals_and_exponents_stay_exact(number):
+    # Gambit keeps decimals exact; the value written, computed independently by the decimal module
     game = read_nfg(f'NFG 1 R "" {{ "A" }} {{ 2 }} 1 {number}')
-    assert not game.is_exact
-    assert game.payoffs[0].dtype == float
-    assert game.payoffs[0].tolist() == [1.0, float(number)]
+    assert game.is_exact
+    assert game.payoffs[0].tolist() == [1, Fraction(Decimal(number))]
+    floats = read_nfg(f'NFG 1 R "" {{ "A" }} {{ 2 }} 1 {number}', exact=False)
+    assert not floats.is_exact and floats.payoffs[0].dtype == float
+    assert floats.payoffs[0].tolist() == [1.0, float(number)]
+
+
+def test_the_issue_example_decimal():
+    game = read_nfg('NFG 1 R "" { "A" } { 2 } 1.131000 -0.000')
+    assert game.payoffs[0].tolist() == [F(1131, 1000), 0]
+
+
+def test_integers_stay_exact_integers():
+    game = read_nfg('NFG 1 R "" { "A" } { 3 } 7 -3 +0')
+    values = game.payoffs[0].tolist()
+    assert values == [7, -3, 0] and all(v.denominator == 1 for v in values)
+    assert [int(v) for v in values] == [7, -3, 0]
 
 
 def test_exact_argument_overrides():
@@ -181,8 +198,10 @@ def test_commas_between_outcome_payoffs_are_optional():
 def test_outcome_version_with_counts_and_unused_outcomes():
     game = read_nfg('NFG 1 R "" { "A" "B" } { 2 2 } { { "w" 1 1 } { "unused" 0.5 9 } } 1 0 0 1')
     assert game.actions == (("1", "2"), ("1", "2"))
-    assert not game.is_exact  # every payoff written in the file counts
-    assert game.payoffs[0].tolist() == [[1.0, 0.0], [0.0, 1.0]]
+    assert game.is_exact  # the decimal in the unused outcome is exact too
+    assert game.payoffs[0].tolist() == [[1, 0], [0, 1]]
+    floats = read_nfg('NFG 1 R "" { "A" "B" } { 2 2 } { { "w" 1 1 } { "unused" 0.5 9 } } 1 0 0 1', exact=False)
+    assert not floats.is_exact and floats.payoffs[0].tolist() == [[1.0, 0.0], [0.0, 1.0]]
 
 
 def test_payoff_version_with_strategy_labels():
@@ -241,7 +260,8 @@ BAD = [
     ("bad rational", 'NFG 1 R "" { "A" } { 2 }\n1 3/-4', 2, "got '3/-4'"),
     ("double sign", 'NFG 1 R "" { "A" } { 2 }\n1\n--3', 3, "got '--3'"),
     ("comma in payoffs", 'NFG 1 R "" { "A" } { 2 }\n1\n, 2', 3, "got ','"),
-    ("overflow", 'NFG 1 R "" { "A" } { 2 }\n1\n1e999', 3, "fits a float, got 1e999"),
+    ("too many digits", 'NFG 1 R "" { "A" } { 2 }\n1\n1e999', 3, "max_digits=300; pass exact=False"),
+    ("overflow", 'NFG 1 D "" { "A" } { 2 }\n1\n1e999', 3, "fits a float, got 1e999"),
     ("outcome without name", 'NFG 1 R "" { "A" } { 1 }\n{\n{ 1 } } 1', 3, "name of outcome 1 as a quoted string.*got '1'"),
     ("outcome too few payoffs", 'NFG 1 R "" { "A" "B" } { 1 1 }\n{ { "o" 1\n} } 1', 3, "2 payoff.s. in outcome 1 .one per player., got 1"),
     ("outcome too many payoffs", 'NFG 1 R "" { "A" } { 1 }\n{ { "o" 1\n2 } } 1', 3, "1 payoff.s. in outcome 1.*got more"),
@@ -366,9 +386,17 @@ def test_round_trip_exact(game, title):
 
 @given(games(exact=False))
 def test_round_trip_float(game):
-    back = read_nfg(write_nfg(game))
+    text = write_nfg(game)
+    assert text.startswith("NFG 1 D ")  # floating-point data: read back as floats
+    back = read_nfg(text)
     assert back == game
     assert not back.is_exact
+    # read exactly, each payoff is the decimal written, which is the float's shortest repr
+    values = np.abs(np.concatenate([p.ravel() for p in game.payoffs]))
+    if ((values == 0) | ((values > 1e-200) & (values < 1e200))).all():  # an exact game holds at most 300 digits
+        exact = read_nfg(text, exact=True)
+        for ours, theirs in zip(exact.payoffs, game.payoffs):
+            assert all(a == Fraction(repr(float(b))) for a, b in zip(ours.ravel(), theirs.ravel()))
 
 
 @given(games(exact=False, values=st.integers(-5, 5)))
@@ -442,11 +470,37 @@ def test_files_written_by_pygambit_are_read_back_exact(game, title):
 
 @given(games(exact=False, label_text=gambit_labels, values=gambit_floats))
 def test_files_written_by_pygambit_are_read_back_float(game):
-    back = read_nfg(_to_gambit(game, "t").to_nfg())
+    text = _to_gambit(game, "t").to_nfg()
+    back = read_nfg(text, exact=False)
     assert not back.is_exact
     assert back.players == game.players and back.actions == game.actions
     for ours, theirs in zip(back.payoffs, game.payoffs):
         assert np.array_equal(ours, theirs)
+    # by default the decimals Gambit wrote are kept exact, as pygambit itself reads them back
+    values = np.abs(np.concatenate([p.ravel() for p in game.payoffs]))
+    if not ((values == 0) | (values > 1e-200)).all():  # an exact game holds at most 300 digits
+        return
+    exact = read_nfg(text)
+    assert exact.is_exact
+    for ours, theirs in zip(exact.payoffs, _gambit_payoffs(gbt.read_nfg(io.StringIO(text)), Fraction)):
+        assert np.array_equal(ours, theirs)
+
+
+decimal_text = st.builds(
+    lambda sign, whole, frac, exp: f"{sign}{whole}.{frac}" + (f"e{exp}" if exp is not None else ""),
+    st.sampled_from(["", "-"]), st.integers(0, 10**6), st.text("0123456789", min_size=1, max_size=8),
+    st.one_of(st.none(), st.integers(-12, 12)))
+
+
+@given(st.lists(decimal_text, min_size=4, max_size=4))
+def test_decimal_payoffs_are_read_as_pygambit_reads_them(numbers):
+    text = 'NFG 1 R "decimals" { "A" "B" } { 2 1 }\n' + " ".join(numbers)
+    ours = read_nfg(text)
+    assert ours.is_exact
+    for a, b in zip(ours.payoffs, _gambit_payoffs(gbt.read_nfg(io.StringIO(text)), Fraction)):
+        assert np.array_equal(a, b)
+    assert [v for a in ours.payoffs for v in a.ravel(order="F")] == \
+        [Fraction(Decimal(x)) for x in (numbers[0], numbers[2], numbers[1], numbers[3])]
 
 
 @pytest.mark.parametrize("name", sorted(p.name for p in DATA.glob("*.nfg")))
