@@ -19,7 +19,18 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-from harness import Config, Report, Table, Target, fmt_ratio, fmt_time, measure, measure_interleaved, profile_text, ratio
+from harness import (
+    Config,
+    Report,
+    Table,
+    Target,
+    fmt_ratio,
+    fmt_time,
+    measure,
+    measure_interleaved,
+    profile_text,
+    ratio,
+)
 
 
 def plain_conitzer_sandholm(A: np.ndarray, B: np.ndarray) -> float:
