@@ -615,8 +615,9 @@ def kalai_smorodinsky(problem: GameLike | TUGame | Sequence[Sequence[Any]],
     if isinstance(problem, TUGame):
         tu = _tu_bargaining(problem, disagreement, None, where)
         surplus = sum(tu.gains)
-        ideal = tuple(di - surplus if problem.cost else di + surplus for di in tu.disagreement)
-        return KalaiSmorodinskySolution(tu.payoffs, tu.disagreement, ideal, None, "transferable utility", tu.is_exact)
+        tu_ideal = tuple(di - surplus if problem.cost else di + surplus for di in tu.disagreement)
+        return KalaiSmorodinskySolution(tu.payoffs, tu.disagreement, tu_ideal, None, "transferable utility",
+                                        tu.is_exact)
     pts, d, exact, game, profiles = _two_player_problem(problem, disagreement, where)
     chain = _pareto_chain(pts)
     ideal = _ideal_point(chain, d, exact)

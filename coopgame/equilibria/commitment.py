@@ -194,16 +194,16 @@ def _leader_first(game: NormalFormGame, leader: int) -> list[np.ndarray]:
 def _lp_rows(arrays: list[np.ndarray], leader: int, followers: Sequence[int], s: tuple[int, ...],
              m: int) -> tuple[list[Any], list[list[Any]]]:
     """Objective and incentive rows of the LP for follower profile ``s`` (axes: leader first)."""
-    objective = [arrays[leader][(i, *s)] for i in range(m)]
+    objective = [arrays[leader][(i,) + s] for i in range(m)]
     rows: list[list[Any]] = []
     for k, f in enumerate(followers):
-        here = [arrays[f][(i, *s)] for i in range(m)]
+        here = [arrays[f][(i,) + s] for i in range(m)]
         for a in range(arrays[f].shape[k + 1]):
             if a == s[k]:
                 continue
             dev = list(s)
             dev[k] = a
-            rows.append([arrays[f][(i, *dev)] - here[i] for i in range(m)])
+            rows.append([arrays[f][(i,) + tuple(dev)] - here[i] for i in range(m)])
     return objective, rows
 
 
@@ -283,7 +283,8 @@ def _exact_reply_lp(objective: list[Any], rows: list[list[Any]], m: int, scale: 
         if best is not None and _upper_bound(objective, rows, prices) <= best:
             return None
         dual_hint = list(prices) + [1.0]
-    lp = solve_exact_lp(objective, rows, [0] * len(rows), [[1] * m], [1], hint=hint, dual_hint=dual_hint)
+    lp = solve_exact_lp(objective, rows, [0] * len(rows), [[1] * m], [1],
+                        hint=None if hint is None else hint.tolist(), dual_hint=dual_hint)
     if lp.status != "optimal":
         return None
     assert lp.x is not None and lp.value is not None
@@ -317,7 +318,7 @@ def _mixed(game: NormalFormGame, leader: int, max_replies: int) -> StackelbergEq
                limit_name="max_replies")
     profiles = list(itertools.product(*(range(k) for k in shapes)))
     lead = arrays[leader]
-    bound = {s: max(lead[(i, *s)] for i in range(m)) for s in profiles}
+    bound = {s: max(lead[(i,) + s] for i in range(m)) for s in profiles}
     order = sorted(range(len(profiles)), key=lambda k: (-float(bound[profiles[k]]), k))
     scale = max(1.0, max(float(np.abs(as_float(np.asarray(a))).max()) for a in arrays))
     best: tuple[Any, Any, tuple[int, ...]] | None = None
@@ -334,6 +335,8 @@ def _mixed(game: NormalFormGame, leader: int, max_replies: int) -> StackelbergEq
             floats[s] = sol
             guesses[s] = -math.inf if sol is None else sol[1]
         order = sorted(range(len(profiles)), key=lambda k: (-guesses.get(profiles[k], -math.inf), k))
+    x: Any
+    value: Any
     for k in order:
         s = profiles[k]
         if best is not None and bound[s] <= best[0]:
@@ -348,12 +351,12 @@ def _mixed(game: NormalFormGame, leader: int, max_replies: int) -> StackelbergEq
             found = _exact_reply_lp(objective, rows, m, scale, None if best is None else best[0], floats[s])
             if found is None:
                 continue
-            x, value = found
+            x, value = found[0], found[1]
         else:
             sol = _solve_float_lp([float(v) for v in objective], [[float(v) for v in r] for r in rows], m, scale)
             if sol is None:
                 continue
-            x, value, _ = sol
+            x, value = sol[0], sol[1]
         if best is None or value > best[0]:
             best = (value, x, s)
     if best is None:
