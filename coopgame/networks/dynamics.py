@@ -127,7 +127,8 @@ def _improving_graph(game: NetworkGame, where: str, max_networks: Any) -> tuple[
     masks = all_masks(game, where, max_networks, "improving_path(game, start) from given networks")
     table, exact = game.table(masks)
     tol = tolerance(table.reshape(-1), exact)
-    moves = np.stack([improving_link(game, masks, table, tol, k) for k in range(len(game._pairs))])
+    by_player = np.ascontiguousarray(table.T)
+    moves = np.stack([improving_link(game, masks, by_player, tol, k) for k in range(len(game._pairs))])
     return masks, moves, exact
 
 

@@ -85,7 +85,7 @@ def efficient_networks(game: NetworkGame, *, among: Iterable[NetworkLike] | None
     totals = table.sum(axis=1)
     tol = tolerance(totals, exact)
     best_masks = np.flatnonzero(totals >= totals.max() - tol)
-    return Solutions(graphs(game, best_masks.tolist()), method="enumeration", is_exact=exact, is_complete=True)
+    return Solutions(graphs(game, best_masks.tolist(), table), method="enumeration", is_exact=exact, is_complete=True)
 
 
 @dataclass(frozen=True)

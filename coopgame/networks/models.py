@@ -15,6 +15,7 @@ Exact (Fraction) payoffs for rational parameters; floats otherwise.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Hashable, Sequence
 from fractions import Fraction
@@ -24,6 +25,7 @@ import numpy as np
 
 from coopgame._checks import check_int, check_real, describe, public
 from coopgame.errors import InvalidArgumentError, InvalidArgumentTypeError
+from coopgame.networks._kernels import COMPILED, reach_payoffs
 from coopgame.networks.game import (
     MAX_PLAYERS,
     NetworkGame,
@@ -136,9 +138,26 @@ class _ConnectionsKernel:
     def key(self) -> tuple[Any, ...]:
         return ("connections", self.delta, self.cost, self.benefit)
 
+    @functools.cached_property
+    def _scaled(self) -> tuple[list[list[list[Any]]], list[list[Any]], int] | None:
+        """Integer coefficients and their common scale, for fast exact payoffs (small games only)."""
+        if not self.exact or self.n > 12:
+            return None
+        B, C, exact = self._coefficients()
+        if not exact:
+            return None
+        delta = Fraction(self.delta)
+        scale = delta.denominator ** (self.n - 1) * _lcm_den([v for row in self.benefit for v in row]) * _lcm_den(
+            [v for row in self.cost for v in row])
+        return B, C, scale
+
     def payoffs(self, game: NetworkGame, mask: int) -> tuple[Any, ...]:
         n = self.n
         adj = neighbours(mask, game._pairs, n)
+        if self._scaled is not None:
+            B, C, scale = self._scaled
+            return tuple(Fraction(sum(B[d][i][j] for j, d in distances(adj, i).items()) - sum(C[i][j] for j in adj[i]),
+                                  scale) for i in range(n))
         zero: Any = Fraction(0) if self.exact else 0.0
         out = []
         for i in range(n):
@@ -174,6 +193,13 @@ class _ConnectionsKernel:
         B, C, exact = self._coefficients()
         dtype = np.int64 if exact else float
         pairs = game._pairs
+        if COMPILED:
+            src = np.array([i for i, _ in pairs], dtype=np.int64)
+            dst = np.array([j for _, j in pairs], dtype=np.int64)
+            csrc = np.array([C[i][j] for i, j in pairs], dtype=dtype)
+            cdst = np.array([C[j][i] for i, j in pairs], dtype=dtype)
+            coef = np.array(B, dtype=dtype).reshape(n, n, n)
+            return reach_payoffs(masks, src, dst, True, coef, csrc, cdst), exact
         uniform = [len({B[1][i][j] for j in range(n) if j != i}) <= 1 for i in range(n)]
 
         def kernel(chunk: np.ndarray) -> np.ndarray:

@@ -25,6 +25,7 @@ import numpy as np
 
 from coopgame._checks import check_bool, check_choice, check_int, check_real, check_size, describe, public
 from coopgame.errors import InvalidArgumentError, InvalidArgumentTypeError, InvalidGameTypeError
+from coopgame.networks._kernels import COMPILED, reach_payoffs
 from coopgame.networks.game import CHUNK, MAX_PLAYERS, distances, tolerance
 from coopgame.networks.models import _ConnectionsKernel, popcount, reach_benefits
 from coopgame.results import Solutions
@@ -164,6 +165,13 @@ class OneSidedGame:
         B, C, exact = self._kernel._coefficients()
         dtype = np.int64 if exact else float
         cost = C[0][1] if n > 1 else 0
+        if COMPILED:
+            arcs = self._arc_list
+            src = np.array([i for i, _ in arcs], dtype=np.int64)
+            dst = np.array([j for _, j in arcs], dtype=np.int64)
+            coef = np.array(B, dtype=dtype).reshape(n, n, n)
+            paid = np.full(len(arcs), cost, dtype=dtype)
+            return reach_payoffs(masks, src, dst, self._flow == "two_way", coef, paid, np.zeros_like(paid)), exact
         out = np.empty((masks.shape[0], n), dtype=dtype)
         for s in range(0, masks.shape[0], CHUNK):
             chunk = masks[s:s + CHUNK]

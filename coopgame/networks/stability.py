@@ -30,6 +30,7 @@ import numpy as np
 
 from coopgame._checks import check_bool, check_int, check_size, describe, public
 from coopgame.errors import InvalidArgumentError, InvalidGameTypeError
+from coopgame.networks._kernels import COMPILED, pairwise_stable_table
 from coopgame.networks.game import NetworkGame, NetworkLike, tolerance
 from coopgame.results import Solutions
 
@@ -70,25 +71,34 @@ def all_masks(game: NetworkGame, where: str, max_networks: Any, alternative: str
 def improving_link(game: NetworkGame, masks: np.ndarray, table: np.ndarray, tol: float, k: int) -> np.ndarray:
     """Boolean array: is toggling link ``k`` of each network an improving move?
 
-    ``masks`` are all networks (so ``table[m]`` holds the payoffs of network
-    ``m``). Cutting improves when one end strictly gains; adding when both
+    ``masks`` are all networks and ``table`` is the payoff table transposed
+    (``table[i, m]``: player ``i``'s payoff in network ``m``, contiguous per
+    player so that the look-ups of the toggled networks stay in cache). Cutting improves when one end strictly gains; adding when both
     weakly gain and one strictly gains (Jackson and Watts 2002).
     """
     i, j = game._pairs[k]
     other = masks ^ (1 << k)
     has = ((masks >> k) & 1).astype(bool)
-    di = table[other, i] - table[:, i]
-    dj = table[other, j] - table[:, j]
+    di = table[i][other] - table[i]
+    dj = table[j][other] - table[j]
     cut = (di > tol) | (dj > tol)
     add = (di >= -tol) & (dj >= -tol) & ((di > tol) | (dj > tol))
     return np.where(has, cut, add)
 
 
 def stable_in_table(game: NetworkGame, masks: np.ndarray, table: np.ndarray, tol: float) -> np.ndarray:
-    """Boolean array: which of ``masks`` (all networks) are pairwise stable (no improving move)."""
+    """Boolean array: which of ``masks`` (all networks, ``table[m]`` the payoffs of network ``m``) are pairwise stable.
+
+    Compiled when numba is installed; otherwise one vectorised pass per link.
+    """
+    if COMPILED:
+        src = np.array([i for i, _ in game._pairs], dtype=np.int64)
+        dst = np.array([j for _, j in game._pairs], dtype=np.int64)
+        return pairwise_stable_table(table, src, dst, tol)
+    by_player = np.ascontiguousarray(table.T)
     stable = np.ones(masks.shape[0], dtype=bool)
     for k in range(len(game._pairs)):
-        stable &= ~improving_link(game, masks, table, tol, k)
+        stable &= ~improving_link(game, masks, by_player, tol, k)
     return stable
 
 
@@ -124,8 +134,14 @@ def _exact(values: Iterable[Any]) -> bool:
     return all(not isinstance(v, float) for v in values)
 
 
-def graphs(game: NetworkGame, masks: Iterable[int]) -> list[nx.Graph]:
-    """networkx Graphs of the masks, each carrying its payoffs and total in ``graph.graph``."""
+def graphs(game: NetworkGame, masks: Iterable[int], table: np.ndarray | None = None) -> list[nx.Graph]:
+    """networkx Graphs of the masks, each carrying its payoffs and total in ``graph.graph``.
+
+    A float payoff ``table`` of all networks, when given, supplies the payoffs
+    (an exact table is scaled, so exact payoffs are recomputed as Fractions).
+    """
+    if table is not None and table.dtype.kind == "f":
+        return [game.graph(int(m), tuple(float(v) for v in table[int(m)])) for m in masks]
     return [game.graph(int(m), game.payoffs(int(m))) for m in masks]
 
 
@@ -259,7 +275,7 @@ def pairwise_stable_networks(game: NetworkGame, *, start: Iterable[NetworkLike] 
                      "given networks along improving paths")
     table, exact = game.table(all_)
     stable = np.flatnonzero(stable_in_table(game, all_, table, tolerance(table.reshape(-1), exact)))
-    items = graphs(game, stable.tolist())
+    items = graphs(game, stable.tolist(), table)
     note = "one network per isomorphism class" if iso else ""
     return Solutions(isomorphism_classes(items) if iso else items, method="enumeration", is_exact=exact,
                      is_complete=True, note=note)

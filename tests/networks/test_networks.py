@@ -273,3 +273,25 @@ def test_game_is_immutable_and_hashable():
     with pytest.raises(AttributeError):
         a.foo = 1
     assert a.num_networks == 8 and a.pairs == ((0, 1), (0, 2), (1, 2)) and "connections" in repr(a)
+
+
+def test_numpy_path_equals_compiled_path(monkeypatch):
+    """Without numba the vectorised numpy kernels run: same tables, same stable sets."""
+    import coopgame.networks.models as models_module
+    import coopgame.networks.one_sided as one_sided_module
+    import coopgame.networks.stability as stability_module
+    from coopgame.networks import nash_networks, one_sided_model
+
+    cases = [connections_model(5, F(1, 2), F(2, 5)), connections_model(5, 0.7, 0.3),
+             connections_model(4, F(2, 3), [[0, 1, 2, 3]] * 4, benefit=[[1, F(1, 2), 2, 1]] * 4)]
+    one_sided = [one_sided_model(4, F(1, 2)), one_sided_model(4, 0.4, delta=0.8, flow="one_way")]
+    before = [(g.table(np.arange(g.num_networks)), keys(pairwise_stable_networks(g))) for g in cases]
+    before_os = [{frozenset(g.edges) for g in nash_networks(o)} for o in one_sided]
+    for module in (models_module, one_sided_module, stability_module):
+        monkeypatch.setattr(module, "COMPILED", False)
+    for g, ((table, exact), stable) in zip(cases, before):
+        table2, exact2 = g.table(np.arange(g.num_networks))
+        assert exact == exact2 and np.allclose(table, table2, rtol=0, atol=1e-12)  # float rounding order only
+        assert keys(pairwise_stable_networks(g)) == stable
+    for o, nash in zip(one_sided, before_os):
+        assert {frozenset(g.edges) for g in nash_networks(o)} == nash
