@@ -49,6 +49,7 @@ from coopgame.dynamics.fixed_points import MAX_FACES, MAX_ROLES, rest_points
 from coopgame.dynamics.linear_stability import Stability, stability
 from coopgame.dynamics.network import NetworkRun, donation_game, fixation_on_graph, simulate_network
 from coopgame.dynamics.population import PopulationGame
+from coopgame.dynamics.corner_design import StabilisingDesign, stabilising_design
 from coopgame.dynamics.trajectory import Trajectory, replicator
 
 __all__ = [
@@ -60,4 +61,5 @@ __all__ = [
     "CornerClassification", "CornerRow", "CornerTable", "ReplicatorSystem", "SymbolicRestPoint", "classify_corners",
     "corner_eigenvalues", "corner_table", "replicator_equations", "symbolic_rest_points",
     "ESS", "evolutionarily_stable_strategies", "is_ess", "PopulationGame",
+    "StabilisingDesign", "stabilising_design",
 ]
