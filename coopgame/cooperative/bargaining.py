@@ -61,9 +61,53 @@ if TYPE_CHECKING:
 __all__ = ["BargainingSolution", "KalaiSmorodinskySolution", "kalai_smorodinsky", "nash_bargaining"]
 
 
+def _numbers_text(xs: Sequence[Any]) -> str:
+    return ", ".join(format_number(x) for x in xs)
+
+
+class _Agreement(Result):
+    """What the bargaining results share: tuple fields, a read-only distribution, gains, equality by key.
+
+    Subclasses are frozen dataclasses with ``payoffs``, ``disagreement`` and
+    ``distribution`` fields; ``_tuples`` names the fields kept as tuples and
+    ``_key`` those that decide equality.
+    """
+
+    payoffs: tuple[Any, ...]
+    disagreement: tuple[Any, ...]
+    distribution: np.ndarray | None
+    _tuples: tuple[str, ...] = ()
+    _key: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        for name in self._tuples:
+            object.__setattr__(self, name, tuple(getattr(self, name)))
+        if self.distribution is not None:
+            frozen = np.array(self.distribution, copy=True)
+            frozen.flags.writeable = False
+            object.__setattr__(self, "distribution", frozen)
+
+    @property
+    def gains(self) -> tuple[Any, ...]:
+        """Each party's gain over the disagreement point."""
+        return tuple(u - d for u, d in zip(self.payoffs, self.disagreement))
+
+    def _values(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, name) for name in self._key)
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        assert isinstance(other, _Agreement)
+        return self._values() == other._values()
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+
 @public
 @dataclass(frozen=True, eq=False, repr=False)
-class BargainingSolution(Result):
+class BargainingSolution(_Agreement):
     """The Nash bargaining solution of a bargaining problem.
 
     Attributes
@@ -106,31 +150,11 @@ class BargainingSolution(Result):
     method: str
     is_exact: bool = False
 
-    def __post_init__(self) -> None:
-        for name in ("payoffs", "disagreement", "weights"):
-            object.__setattr__(self, name, tuple(getattr(self, name)))
-        if self.distribution is not None:
-            distribution = np.array(self.distribution, copy=True)
-            distribution.flags.writeable = False
-            object.__setattr__(self, "distribution", distribution)
-
-    @property
-    def gains(self) -> tuple[Any, ...]:
-        """Each party's gain over the disagreement point."""
-        return tuple(u - d for u, d in zip(self.payoffs, self.disagreement))
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, BargainingSolution):
-            return NotImplemented
-        return (self.payoffs, self.disagreement, self.weights) == (other.payoffs, other.disagreement, other.weights)
-
-    def __hash__(self) -> int:
-        return hash((self.payoffs, self.disagreement, self.weights))
+    _tuples = ("payoffs", "disagreement", "weights")
+    _key = ("payoffs", "disagreement", "weights")
 
     def __repr__(self) -> str:
-        def fmt(xs: Sequence[Any]) -> str:
-            return ", ".join(format_number(x) for x in xs)
-
+        fmt = _numbers_text
         w = "" if all(x == 1 for x in self.weights) else f"; weights {fmt(self.weights)}"
         return (f"BargainingSolution(payoffs {fmt(self.payoffs)}; disagreement {fmt(self.disagreement)}{w}; "
                 f"Nash product {format_number(self.nash_product)})")
@@ -431,7 +455,7 @@ def _tu_bargaining(game: Any, disagreement: Any, weights: Sequence[Any] | None,
 # ---------------------------------------------------------------------- Kalai-Smorodinsky
 @public
 @dataclass(frozen=True, eq=False, repr=False)
-class KalaiSmorodinskySolution(Result):
+class KalaiSmorodinskySolution(_Agreement):
     """The Kalai-Smorodinsky bargaining solution: gains proportional to the ideal point's.
 
     Attributes
@@ -465,31 +489,11 @@ class KalaiSmorodinskySolution(Result):
     method: str
     is_exact: bool = False
 
-    def __post_init__(self) -> None:
-        for name in ("payoffs", "disagreement", "ideal"):
-            object.__setattr__(self, name, tuple(getattr(self, name)))
-        if self.distribution is not None:
-            distribution = np.array(self.distribution, copy=True)
-            distribution.flags.writeable = False
-            object.__setattr__(self, "distribution", distribution)
-
-    @property
-    def gains(self) -> tuple[Any, ...]:
-        """Each party's gain over the disagreement point."""
-        return tuple(u - d for u, d in zip(self.payoffs, self.disagreement))
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, KalaiSmorodinskySolution):
-            return NotImplemented
-        return (self.payoffs, self.disagreement, self.ideal) == (other.payoffs, other.disagreement, other.ideal)
-
-    def __hash__(self) -> int:
-        return hash((self.payoffs, self.disagreement, self.ideal))
+    _tuples = ("payoffs", "disagreement", "ideal")
+    _key = ("payoffs", "disagreement", "ideal")
 
     def __repr__(self) -> str:
-        def fmt(xs: Sequence[Any]) -> str:
-            return ", ".join(format_number(x) for x in xs)
-
+        fmt = _numbers_text
         return (f"KalaiSmorodinskySolution(payoffs {fmt(self.payoffs)}; disagreement {fmt(self.disagreement)}; "
                 f"ideal {fmt(self.ideal)})")
 
