@@ -28,13 +28,15 @@ from coopgame._checks import public
 from coopgame.models.anonymous import minimum_participation_anonymous, public_goods_anonymous, public_goods_continuous
 from coopgame.models.binary_public_goods import minimum_participation, public_goods, threshold_public_goods
 from coopgame.models.central_local_enterprise import tripartite
+from coopgame.models.county_network import adjacent_counties
 from coopgame.models.inspection_game import inspection
 from coopgame.models.investment_competition import race_to_the_bottom
 from coopgame.models.nested_cooperation import multilevel
 from coopgame.models.official_assessment import performance_evaluation
-from coopgame.models.river_compensation import bargained_payment, upstream_downstream
 from coopgame.models.pollution_stock import stock_pollution
+from coopgame.models.river_compensation import bargained_payment, upstream_downstream
 from coopgame.models.textbook import battle_of_the_sexes, chicken, matching_pennies, prisoners_dilemma, stag_hunt
+from coopgame.models.three_level_network import three_level
 from coopgame.models.transboundary import transboundary_emissions
 
 __all__ = [
@@ -59,6 +61,8 @@ __all__ = [
     "public_goods_continuous",
     "minimum_participation_anonymous",
     "stock_pollution",
+    "adjacent_counties",
+    "three_level",
 ]
 
 _CATALOG: dict[str, Callable] = {
