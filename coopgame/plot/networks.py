@@ -66,7 +66,7 @@ def network_plot(game: Any, network: Any, *, subsidy: Any = None, pos: Any = Non
     g = game.graph(mask)
     if pos is None:
         if all(isinstance(p, tuple) and len(p) == 2 and all(isinstance(x, int) for x in p) for p in game.players):
-            pos = {p: (p[1], -p[0]) for p in game.players}
+            pos = {p: (p[1], -p[0]) for p in game.players if isinstance(p, tuple)}
         else:
             pos = nx.circular_layout(g)
     moves = set(improving_moves(game, mask))
