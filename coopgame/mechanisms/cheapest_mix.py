@@ -548,7 +548,7 @@ def _finish(game: GameBase, instruments: list[Any], prob: _Problem, sol: LPSolut
         return Design(Amounts(), None, None, (), cert, exact, False, reason, concept, prob.target_labels,
                       method=method, instruments=tuple(instruments))
     assert sol.x is not None
-    x = [v if exact else float(v) for v in sol.x[:k]]
+    x = [v if exact else float(v) + 0.0 for v in sol.x[:k]]  # + 0.0: no negative zero
     values = Amounts({prob.symbols[n]: v for n, v in zip(prob.names, x)})
     designed = _apply(game, instruments, {prob.symbols[n]: v for n, v in zip(prob.names, x)})
     cost = instrument_cost(designed, prob.target).total
