@@ -39,6 +39,7 @@ import bench_cooperative  # noqa: E402
 import bench_design  # noqa: E402
 import bench_dynamics  # noqa: E402
 import bench_finite  # noqa: E402
+import bench_networks  # noqa: E402
 import bench_pure  # noqa: E402
 import bench_stackelberg  # noqa: E402
 import bench_sweep  # noqa: E402
@@ -56,10 +57,12 @@ BENCHMARKS: dict[str, Callable[[Config], Report]] = {
     "pure_scaling": bench_pure.pure_scaling,
     "vertex_scaling": bench_two_player.vertex_scaling,
     "blas_threads": bench_two_player.blas_threads,
+    "lrsnash": bench_two_player.lrsnash,
     "symbolic": bench_symbolic.symbolic,
     "continuous": bench_continuous.continuous,
     "symmetric": bench_symmetric.symmetric,
     "cooperative": bench_cooperative.cooperative,
+    "networks": bench_networks.networks,
     "stackelberg": bench_stackelberg.stackelberg_bench,
     "design": bench_design.design_bench,
     "finite": bench_finite.finite,

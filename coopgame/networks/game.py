@@ -373,5 +373,8 @@ def tolerance(values: Iterable[Any], exact: bool) -> float:
     """Zero for exact comparisons; the package's tolerance at the scale of ``values`` otherwise."""
     if exact:
         return 0.0
-    scale = max((abs(float(v)) for v in values), default=0.0)
+    if isinstance(values, np.ndarray):
+        scale = float(np.abs(values).max()) if values.size else 0.0
+    else:
+        scale = max((abs(float(v)) for v in values), default=0.0)
     return scaled_tolerance(scale)
