@@ -63,11 +63,12 @@ def mixed_equilibria(game: GameLike | SymmetricGame, method: str = "auto", *, fa
         to enumerate. For games with three or more players ``"auto"`` means
         ``"support_polynomial"``
         (:func:`~coopgame.equilibria.polynomial.support_polynomial`): all
-        isolated equilibria, found by solving each support profile's
-        indifference conditions exactly with sympy (warns with
-        :class:`~coopgame.DegenerateGameWarning` when some support carries a
-        continuum); it may also be asked for by name, for any number of
-        players.
+        isolated equilibria, certified (exact where rational, interval
+        arithmetic otherwise), found by support enumeration with pruning and
+        subdivision of each support profile's indifference conditions
+        (warns with :class:`~coopgame.DegenerateGameWarning` and marks the
+        list partial when some support carries a continuum, listing a point
+        of it); it may also be asked for by name, for any number of players.
     fallback : {None, "pure"}, default None
         With ``"pure"``, when the method refuses the game's size
         (:class:`~coopgame.SolverLimitError`), return
@@ -75,7 +76,7 @@ def mixed_equilibria(game: GameLike | SymmetricGame, method: str = "auto", *, fa
         partial (``is_complete=False``) with a note saying why.
     **options
         The chosen method's options (for example ``initial_label`` for
-        Lemke–Howson, or its size limit); an option the method does not take
+        Lemke–Howson, or ``max_seconds`` for ``support_polynomial``); an option the method does not take
         is refused, listing those it takes.
 
     Returns
@@ -115,11 +116,11 @@ def mixed_equilibria(game: GameLike | SymmetricGame, method: str = "auto", *, fa
 
     A game too large for the method, with the fallback to pure equilibria:
 
-    >>> eqs = cg.mixed_equilibria(jordan, max_profiles=10, fallback="pure")
+    >>> eqs = cg.mixed_equilibria(jordan, max_seconds=0, fallback="pure")
     >>> len(eqs), eqs.method, eqs.is_complete
     (0, 'pure', False)
-    >>> eqs.note[:121]
-    'the game is too large for support_polynomial (support_polynomial: expected the number of support profiles of a 2x2x2 game'
+    >>> eqs.note[:94]
+    'the game is too large for support_polynomial (support_polynomial: expected an estimated runnin'
 
     """
     where = "mixed_equilibria"

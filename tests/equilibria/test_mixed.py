@@ -74,9 +74,9 @@ def test_unknown_options_are_refused_with_the_accepted_list():
 def test_fallback_to_pure_equilibria_when_the_method_refuses_the_size():
     game = cg.NormalFormGame([[[1, 0], [0, 1]], [[1, 0], [0, 1]]], exact=True)
     three = cg.NormalFormGame([np.ones((2, 2, 2))] * 3, exact=True)
-    with pytest.raises(SolverLimitError, match="max_profiles=3"):
-        cg.mixed_equilibria(three, max_profiles=3)
-    eqs = cg.mixed_equilibria(three, max_profiles=3, fallback="pure")
+    with pytest.raises(SolverLimitError, match="max_seconds=0"):
+        cg.mixed_equilibria(three, max_seconds=0)
+    eqs = cg.mixed_equilibria(three, max_seconds=0, fallback="pure")
     assert eqs == cg.pure_equilibria(three) and len(eqs) == 8
     assert eqs.method == "pure" and eqs.is_complete is False and eqs.is_exact is True
     assert "too large for support_polynomial" in eqs.note and "only pure equilibria" in eqs.note

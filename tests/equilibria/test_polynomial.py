@@ -16,7 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from coopgame.equilibria.mixed import METHODS, mixed_equilibria
-from coopgame.equilibria.polynomial import MAX_FLOAT_SUPPORT_PROFILES, MAX_SUPPORT_PROFILES, support_polynomial
+from coopgame.equilibria.polynomial import MAX_SECONDS, estimated_seconds, support_polynomial
 from coopgame.equilibria.pure import pure_equilibria
 from coopgame.errors import DegenerateGameWarning, InvalidArgumentError, NotSupportedError, SolverLimitError
 from coopgame.games.normal_form import NormalFormGame
@@ -151,13 +151,15 @@ def test_tripartite_model_every_result_verified():
         assert any(np.abs(np.concatenate(prof) - r).max() <= 1e-6 for r in rows)
 
 
-def test_degenerate_game_warns_and_returns_isolated_equilibria():
+def test_degenerate_game_warns_and_returns_points_of_the_continua():
     """A game where every payoff is 1: every profile is an equilibrium (a continuum); the pure ones are
-    isolated on their supports and are returned, with a DegenerateGameWarning, without hanging."""
+    returned, and a point of each mixed support profile's continuum, with a DegenerateGameWarning,
+    the list marked partial, without hanging."""
     game = NormalFormGame([np.ones((2, 2, 2), dtype=int)] * 3, exact=True)
     with pytest.warns(DegenerateGameWarning, match="continuum"):
         eqs = support_polynomial(game)
-    assert len(eqs) == 8 and all(e.is_pure for e in eqs)
+    assert sum(e.is_pure for e in eqs) == 8 and len(eqs) > 8
+    assert not eqs.is_complete and "(1, 2)" in eqs.note
     assert_all_verified(game, eqs)
 
 
@@ -184,32 +186,30 @@ def test_float_game_matches_exact_game(seed):
     assert cgst.same_float_set(eqs, exact, tol=1e-8)
 
 
-# ---------------------------------------------------------------- size limit
-def test_refuses_large_games_naming_limit_and_alternative():
-    game = NormalFormGame(generic_arrays((4, 4, 4), 0), exact=True)
-    with pytest.raises(SolverLimitError, match="of at most max_profiles=400, got 3,375") as err:
+# ---------------------------------------------------------------- time budget
+def test_refuses_large_games_naming_budget_and_alternative():
+    game = NormalFormGame(generic_arrays((7, 7, 7), 0), exact=True)
+    assert estimated_seconds((7, 7, 7)) > MAX_SECONDS
+    with pytest.raises(SolverLimitError, match="max_seconds=60") as err:
         support_polynomial(game)
-    assert "pure_equilibria" in str(err.value) and str(MAX_SUPPORT_PROFILES) in str(err.value)
+    assert "pure_equilibria" in str(err.value) and "estimated running time" in str(err.value)
     with pytest.raises(SolverLimitError):
         mixed_equilibria(game)
-    # the limit is a keyword the caller can lower (or raise)
-    with pytest.raises(SolverLimitError, match="max_profiles=26"):
-        support_polynomial(jordan_game(), max_profiles=26)
-    assert len(support_polynomial(jordan_game(), max_profiles=27)) == 1
-    with pytest.raises(InvalidArgumentError, match="max_profiles"):
-        support_polynomial(jordan_game(), max_profiles=float("nan"))
+    # the budget is a keyword the caller can lower (or raise)
+    with pytest.raises(SolverLimitError, match="max_seconds=0"):
+        support_polynomial(jordan_game(), max_seconds=0)
+    assert len(support_polynomial(jordan_game(), max_seconds=10)) == 1
+    for bad in (float("nan"), -1, "60", True):
+        with pytest.raises(InvalidArgumentError, match="max_seconds"):
+            support_polynomial(jordan_game(), max_seconds=bad)
+    with pytest.raises(InvalidArgumentError, match="max_profiles"):  # the old size keyword is refused
+        mixed_equilibria(jordan_game(), max_profiles=10)
 
 
-def test_three_by_three_by_three_is_within_the_limit():
-    assert 7 ** 3 <= MAX_SUPPORT_PROFILES
-    assert 7 * 7 * 3 <= MAX_FLOAT_SUPPORT_PROFILES < 7 ** 3
-
-
-def test_refuses_large_float_games_naming_limit_and_alternatives():
-    game = NormalFormGame([a / 7.0 for a in generic_arrays((3, 3, 3), 0)])
-    with pytest.raises(SolverLimitError, match="max_float_profiles=150") as err:
-        support_polynomial(game)
-    assert "exact=True" in str(err.value) and "pure_equilibria" in str(err.value)
+def test_estimate_grows_with_size_and_accepts_the_benchmark_games():
+    assert estimated_seconds((2, 2, 2)) < estimated_seconds((3, 3, 3)) < estimated_seconds((4, 4, 4))
+    for shape in [(2, 2, 2), (2, 2, 2, 2), (2, 2, 2, 2, 2), (3, 3, 3), (5, 4, 3), (8, 2, 2), (2, 2, 4)]:
+        assert estimated_seconds(shape) <= MAX_SECONDS
 
 
 def test_published_jordan_float_version():
@@ -242,7 +242,7 @@ def test_front_door_two_players_unchanged_and_explicit_method_agrees():
 
 
 # ---------------------------------------------------------------- properties
-# too_slow suppressed: each example solves 27 polynomial systems with sympy (the code under test)
+# too_slow suppressed: each example enumerates 27 support profiles (the code under test)
 @settings(deadline=None, max_examples=25, suppress_health_check=[HealthCheck.too_slow])
 @given(cgst.games(num_players=3, min_actions=1, max_actions=2, exact=True, payoff_range=(-3, 3)))
 def test_property_every_result_is_a_nash_equilibrium(game):

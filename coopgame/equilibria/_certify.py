@@ -1,0 +1,188 @@
+"""Certify a floating-point solution of a support profile's indifference system.
+
+Two ways, tried in order by :func:`certify`:
+
+* **Exact**: round the point to nearby rationals (continued fractions, after
+  refining it to high precision) and check in Fractions that the profile has
+  regret exactly 0. Equilibria of exact games with rational coordinates come
+  back exact.
+* **Interval** (irrational equilibria, which games with three or more
+  players can have: Nau, Gomez Canovas and Hansen 2004, section 4): refine
+  to :data:`DIGITS` digits with Newton's method in mpmath, then prove with
+  Krawczyk's test in interval arithmetic (``mpmath.iv``, outward rounding)
+  that a box of radius about ``10**-(DIGITS/2)`` around the point holds
+  exactly one solution, and that on the whole box every support probability
+  is positive and no action outside a player's support earns more
+  (certified strict inequalities). Such equilibria are returned as floats.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Any
+
+import numpy as np
+
+__all__ = ["ExactSystem", "DIGITS"]
+
+#: Working precision (decimal digits) of the high-precision refinement and the interval proof.
+DIGITS = 60
+
+
+class ExactSystem:
+    """One support profile's system with exact (Fraction) coefficients.
+
+    ``rows[p]`` has shape ``(m_p - 1, k_q for q != p)``: player ``p``'s payoff
+    differences ``u_p(a, .) - u_p(S_p[0], .)``, its support's other actions
+    first, then the actions outside its support (the order of
+    :class:`~coopgame.equilibria._multiaffine.SupportSystem`).
+    """
+
+    def __init__(self, payoffs: list[np.ndarray], supports: tuple[tuple[int, ...], ...]) -> None:
+        n = len(supports)
+        self.supports = supports
+        self.d = [len(s) - 1 for s in supports]
+        self.offsets = [int(v) for v in np.cumsum([0, *self.d])]
+        self.rows = []
+        for p, s in enumerate(supports):
+            block = payoffs[p][np.ix_(*[range(payoffs[p].shape[q]) if q == p else s2 for q, s2 in enumerate(supports)])]
+            block = np.moveaxis(block, p, 0)
+            order = list(s) + [a for a in range(block.shape[0]) if a not in s]
+            self.rows.append(block[order[1:]] - block[order[0]][None])
+        del n
+
+    def _probabilities(self, y: list[Any], one: Any) -> list[list[Any]]:
+        out = []
+        for q in range(len(self.supports)):
+            block = y[self.offsets[q]:self.offsets[q + 1]]
+            first = one
+            for v in block:
+                first = first - v
+            out.append([first, *block])
+        return out
+
+    def _values(self, xs: list[list[Any]], p: int, skip: int | None = None, direction: Any = None) -> np.ndarray:
+        """Rows of player ``p`` against ``xs``; with ``skip=q`` player q's vector is ``direction`` instead."""
+        T = self.rows[p]
+        others = [q for q in range(len(self.supports)) if q != p]
+        for q in reversed(others):
+            vec = direction if q == skip else xs[q]
+            T = np.tensordot(T, np.array(vec, dtype=object), axes=([T.ndim - 1], [0]))
+        return T
+
+    def residual_and_jacobian(self, y: list[Any], one: Any, zero: Any) -> tuple[list[Any], list[list[Any]]]:
+        """Equations and Jacobian at ``y`` in the arithmetic of ``one`` (mpf or interval)."""
+        xs = self._probabilities(y, one)
+        D = self.offsets[-1]
+        f: list[Any] = []
+        J = [[zero] * D for _ in range(D)]
+        for p in range(len(self.supports)):
+            dp = self.d[p]
+            if dp == 0:
+                continue
+            f.extend(self._values(xs, p)[:dp])
+            for q in range(len(self.supports)):
+                if q == p:
+                    continue
+                for j in range(self.d[q]):
+                    e = [zero] * len(self.supports[q])
+                    e[0] = -one
+                    e[j + 1] = one
+                    col = self._values(xs, p, skip=q, direction=e)[:dp]
+                    for i in range(dp):
+                        J[self.offsets[p] + i][self.offsets[q] + j] = col[i]
+        return f, J
+
+    def outside(self, y: list[Any], one: Any) -> list[Any]:
+        """Every outside action's payoff minus the support's (must be <= 0 at an equilibrium)."""
+        xs = self._probabilities(y, one)
+        out = []
+        for p in range(len(self.supports)):
+            out.extend(self._values(xs, p)[self.d[p]:])
+        return out
+
+    def probabilities(self, y: list[Any], one: Any) -> list[list[Any]]:
+        return self._probabilities(y, one)
+
+
+def _mp_rows(system: ExactSystem, convert: Any) -> ExactSystem:
+    copy = ExactSystem.__new__(ExactSystem)
+    copy.supports, copy.d, copy.offsets = system.supports, system.d, system.offsets
+    copy.rows = [np.vectorize(convert, otypes=[object])(r) if r.size else r.astype(object) for r in system.rows]
+    return copy
+
+
+def refine(system: ExactSystem, y: np.ndarray, steps: int = 12) -> list[Any] | None:
+    """Newton's method at :data:`DIGITS` digits from ``y``; None when it does not converge."""
+    import mpmath
+
+    ctx = mpmath.mp.clone()
+    ctx.dps = DIGITS
+    conv = _mp_rows(system, lambda v: ctx.mpf(v.numerator) / v.denominator)
+    z = [ctx.mpf(float(v)) for v in y]
+    tol = ctx.mpf(10) ** (-(DIGITS - 10))
+    for _ in range(steps):
+        f, J = conv.residual_and_jacobian(z, ctx.mpf(1), ctx.mpf(0))
+        try:
+            dz = ctx.lu_solve(ctx.matrix(J), ctx.matrix(f))
+        except ZeroDivisionError:
+            return None
+        z = [a - b for a, b in zip(z, dz)]
+        if max((abs(v) for v in dz), default=0) < tol:
+            return z
+    f, _ = conv.residual_and_jacobian(z, ctx.mpf(1), ctx.mpf(0))
+    return z if max((abs(v) for v in f), default=0) < tol else None
+
+
+def interval_proof(system: ExactSystem, z: list[Any]) -> bool:
+    """Krawczyk's test and the best-reply inequalities, in interval arithmetic, on a small box around ``z``.
+
+    True when the box provably holds exactly one solution of the system, at
+    which every support probability is positive and every action outside a
+    support earns strictly less than the support.
+    """
+    import mpmath
+
+    iv = mpmath.iv
+    old = iv.dps
+    iv.dps = DIGITS
+    try:
+        conv = _mp_rows(system, lambda v: iv.mpf(v.numerator) / iv.mpf(v.denominator))
+        D = len(z)
+        rho = mpmath.mpf(10) ** (-(DIGITS // 2))
+        mid = [iv.mpf(mpmath.nstr(v, DIGITS + 5)) for v in z]
+        mid = [iv.mpf(v.mid) for v in mid]
+        box = [iv.mpf([v.a - rho, v.b + rho]) for v in mid]
+        one, zero = iv.mpf(1), iv.mpf(0)
+        fm, Jm = conv.residual_and_jacobian(mid, one, zero)
+        _, JX = conv.residual_and_jacobian(box, one, zero)
+        Jmid = mpmath.matrix([[v.mid for v in row] for row in Jm])
+        try:
+            Y = mpmath.inverse(Jmid)
+        except ZeroDivisionError:
+            return False
+        Yi = iv.matrix([[iv.mpf(Y[i, j]) for j in range(D)] for i in range(D)])
+        K = []
+        for i in range(D):
+            acc = mid[i]
+            for j in range(D):
+                acc = acc - Yi[i, j] * fm[j]
+            for j in range(D):
+                c = iv.mpf(1 if i == j else 0)
+                for k in range(D):
+                    c = c - Yi[i, k] * JX[k][j]
+                acc = acc + c * (box[j] - mid[j])
+            K.append(acc)
+        if not all(k.a > b.a and k.b < b.b for k, b in zip(K, box)):
+            return False
+        for row in conv.probabilities(box, one):
+            if not all(v.a > 0 for v in row):
+                return False
+        return all(v.b < 0 for v in conv.outside(box, one))
+    finally:
+        iv.dps = old
+
+
+def rational_point(system: ExactSystem, z: Any, bound: int) -> list[Fraction]:
+    """The coordinates of ``z`` as the nearest fractions with denominators at most ``bound``."""
+    return [Fraction(str(v) if not isinstance(v, float) else v).limit_denominator(bound) for v in z]
