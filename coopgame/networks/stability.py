@@ -266,9 +266,10 @@ def pairwise_stable_networks(game: NetworkGame, *, start: Iterable[NetworkLike] 
         start = list(start)
         masks, visited, finished = _search(game, start, where, max_visits)
         items = graphs(game, masks)
-        how = "all of the networks" if finished else f"stopped at max_visits={max_visits:,}:"
+        how = (f"all {visited:,} reachable networks visited" if finished
+               else f"search stopped at max_visits={max_visits:,}")
         note = (f"the pairwise-stable networks reachable by improving paths from the {len(start)} starting "
-                f"networks ({how} {visited:,} networks visited); others may exist")
+                f"network(s) ({how}); others may exist")
         return Solutions(isomorphism_classes(items) if iso else items, method="improving_path_search",
                          is_exact=exactness(game, masks), is_complete=False, note=note)
     all_ = all_masks(game, where, max_networks, "pairwise_stable_networks(game, start=[...]), a search from "
