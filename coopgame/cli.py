@@ -279,17 +279,6 @@ def _solutions_json(game: Any, found: Any, explain: bool) -> dict[str, Any]:
             "note": _solver_message(getattr(found, "note", ""))}
 
 
-def _strategy_text(game: Any, player: int, vector: Any) -> str:
-    from coopgame._numeric import TOLERANCE, format_number
-
-    labels = game.actions[player]
-    tol = TOLERANCE  # probabilities: not scaled by the payoffs
-    support = [k for k, p in enumerate(vector) if (p > 0 if game.is_exact else float(p) > tol)]
-    if len(support) == 1:
-        return labels[support[0]]
-    return " + ".join(f"{format_number(vector[k])} {labels[k]}" for k in support)
-
-
 def _equilibria_table(title: str, game: Any, equilibria: Sequence[Any], note: str, explain: bool = False) -> str:
     from coopgame._numeric import format_number
 
@@ -306,7 +295,7 @@ def _equilibria_table(title: str, game: Any, equilibria: Sequence[Any], note: st
         return "\n".join(lines)
     header = ["#", *game.players, "payoffs"]
     rows = [
-        [str(k + 1), *(_strategy_text(game, p, s) for p, s in enumerate(eq.strategies)),
+        [str(k + 1), *(eq._describe_strategy(p) for p in range(game.num_players)),
          ", ".join(format_number(v) for v in eq.payoffs)]
         for k, eq in enumerate(equilibria)
     ]
