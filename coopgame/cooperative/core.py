@@ -8,7 +8,7 @@ from typing import Any
 import numpy as np
 
 from coopgame._checks import public
-from coopgame._numeric import classify_scalar, scaled_tolerance, to_fraction
+from coopgame._numeric import classify_scalar, readonly, scaled_tolerance, to_fraction
 from coopgame.cooperative.nucleolus import (
     _benefit_values,
     _coalition_sums,
@@ -16,14 +16,14 @@ from coopgame.cooperative.nucleolus import (
     sequence,
 )
 from coopgame.errors import InvalidProfileError
-from coopgame.results import Result
+from coopgame.results import ArrayResult
 
 __all__ = ["LeastCore", "core_contains", "core_is_empty", "least_core"]
 
 
 @public
 @dataclass(frozen=True, eq=False)
-class LeastCore(Result):
+class LeastCore(ArrayResult):
     """Least core of a TU game.
 
     Attributes
@@ -50,18 +50,7 @@ class LeastCore(Result):
     is_exact: bool = False
 
     def __post_init__(self) -> None:
-        arr = np.array(self.allocation, dtype=object if self.is_exact else float)
-        arr.flags.writeable = False
-        object.__setattr__(self, "allocation", arr)
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, LeastCore):
-            return NotImplemented
-        return (self.epsilon == other.epsilon and self.is_exact == other.is_exact
-                and self.allocation.shape == other.allocation.shape and bool(np.all(self.allocation == other.allocation)))
-
-    def __hash__(self) -> int:
-        return hash((self.epsilon, tuple(self.allocation.tolist())))
+        object.__setattr__(self, "allocation", readonly(np.array(self.allocation, dtype=object if self.is_exact else float)))
 
 
 def core_contains(game: Any, x: Any) -> bool:

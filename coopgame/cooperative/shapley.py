@@ -19,14 +19,15 @@ from typing import Any
 import numpy as np
 
 from coopgame._checks import check_int, check_seed, public
-from coopgame.results import Result
+from coopgame._numeric import readonly
+from coopgame.results import ArrayResult
 
 __all__ = ["MonteCarloShapley", "banzhaf", "exact_shapley", "monte_carlo_shapley", "popcounts"]
 
 
 @public
 @dataclass(frozen=True, eq=False)
-class MonteCarloShapley(Result):
+class MonteCarloShapley(ArrayResult):
     """Sampled Shapley value.
 
     Attributes
@@ -56,18 +57,7 @@ class MonteCarloShapley(Result):
 
     def __post_init__(self) -> None:
         for name in ("values", "standard_errors"):
-            arr = np.array(getattr(self, name), dtype=float)
-            arr.flags.writeable = False
-            object.__setattr__(self, name, arr)
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, MonteCarloShapley):
-            return NotImplemented
-        return (self.samples == other.samples and np.array_equal(self.values, other.values)
-                and np.array_equal(self.standard_errors, other.standard_errors))
-
-    def __hash__(self) -> int:
-        return hash((self.samples, tuple(self.values.tolist())))
+            object.__setattr__(self, name, readonly(np.array(getattr(self, name), dtype=float)))
 
 
 def popcounts(n: int) -> np.ndarray:

@@ -673,3 +673,15 @@ def test_derived_mixed_value_stays_exact_when_optimal_strategies_are_not_unique(
         alpha = TUGame.from_normal_form(g, "alpha")
     assert alpha.is_exact and alpha.value({1}) == -6 and alpha.value({0}) == 0
     assert fnf.matrix_game_value(np.array([[F(-7), F(0), F(-6)], [F(0), F(-7), F(-6)]], dtype=object)) == -6
+
+
+def test_least_core_and_monte_carlo_results_compare_by_value():
+    g = TUGame(3, [0, 1, 1, 3, 1, 3, 3, 6])
+    a, b = g.least_core(), TUGame(3, [0, 1, 1, 3, 1, 3, 3, 6]).least_core()
+    assert a == b and hash(a) == hash(b) and len({a, b}) == 1
+    assert a != TUGame(3, [0.0, 1.0, 1.0, 3.0, 1.0, 3.0, 3.0, 6.0]).least_core()   # floats: not exact
+    assert a != TUGame(3, [0, 1, 1, 3, 1, 3, 3, 7]).least_core()
+    m1, m2 = (g.shapley_value(method="monte_carlo", samples=200, seed=1) for _ in range(2))
+    assert m1 == m2 and hash(m1) == hash(m2)
+    assert m1 != g.shapley_value(method="monte_carlo", samples=200, seed=2)
+    assert m1 != g.shapley_value(method="monte_carlo", samples=201, seed=1)
