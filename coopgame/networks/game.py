@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import math
 import numbers
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from fractions import Fraction
 from typing import Any, TypeAlias
 
@@ -100,6 +100,49 @@ def chunked(function: Callable[[np.ndarray], np.ndarray], masks: np.ndarray, n: 
     for s in range(0, masks.shape[0], CHUNK):
         out[s:s + CHUNK] = function(masks[s:s + CHUNK])
     return out
+
+
+def player_labels(players: Any, n: int, where: str) -> tuple[Hashable, ...]:
+    """The players' labels: ``0 .. n - 1`` for None, else ``n`` distinct hashable labels."""
+    if players is None:
+        return tuple(range(n))
+    if isinstance(players, (str, bytes)) or not isinstance(players, Iterable):
+        raise InvalidArgumentTypeError(f"{where}: expected players as a sequence of {n} labels, got {describe(players)}")
+    labels = tuple(players)
+    for label in labels:
+        if not isinstance(label, Hashable) or label is None:
+            raise InvalidArgumentTypeError(f"{where}: expected hashable player labels, got {describe(label)}")
+    if len(labels) != n or len(set(labels)) != n:
+        raise InvalidArgumentError(f"{where}: expected players as {n} distinct labels, got {describe(players)}")
+    return labels
+
+
+def link_ends(network: Any, graph_type: type, index: dict[Hashable, int], where: str,
+              what: str) -> Iterator[tuple[int, int]]:
+    """The player indices ``(i, j)`` of each link (or arc) of ``network``: a ``graph_type`` graph or pairs of labels."""
+    graph: Any = network
+    if isinstance(network, graph_type):
+        for node in graph.nodes:
+            if node not in index:
+                raise InvalidArgumentError(
+                    f"{where}: expected a network whose nodes are among the players {describe(tuple(index))}, "
+                    f"got node {describe(node)}")
+        edges: Iterable[Any] = graph.edges
+    elif isinstance(network, (str, bytes, numbers.Number, nx.Graph)) or not isinstance(network, Iterable):
+        raise InvalidArgumentTypeError(f"{where}: expected a network as a networkx {graph_type.__name__} or an "
+                                       f"iterable of {what}s, got {describe(network)}")
+    else:
+        edges = network
+    for edge in edges:
+        try:
+            a, b = edge
+            i, j = index[a], index[b]
+        except (TypeError, ValueError, KeyError):
+            raise InvalidArgumentError(f"{where}: expected each {what} as a pair of players among "
+                                       f"{describe(tuple(index))}, got {describe(edge)}") from None
+        if i == j:
+            raise InvalidArgumentError(f"{where}: expected {what}s between two different players, got {describe(edge)}")
+        yield i, j
 
 
 def is_rational(value: Any) -> bool:
@@ -216,17 +259,7 @@ class NetworkGame:
 
     def _setup(self, num_players: Any, players: Sequence[Hashable] | None, kernel: Any, name: str, where: str) -> None:
         n = check_int(num_players, "num_players", where, minimum=1, maximum=MAX_PLAYERS)
-        if players is None:
-            labels: tuple[Hashable, ...] = tuple(range(n))
-        else:
-            if isinstance(players, (str, bytes)) or not isinstance(players, Iterable):
-                raise InvalidArgumentTypeError(f"{where}: expected players as a sequence of {n} labels, got {describe(players)}")
-            labels = tuple(players)
-            if len(labels) != n or len(set(labels)) != n:
-                raise InvalidArgumentError(f"{where}: expected players as {n} distinct labels, got {describe(players)}")
-            for label in labels:
-                if not isinstance(label, Hashable) or label is None:
-                    raise InvalidArgumentTypeError(f"{where}: expected hashable player labels, got {describe(label)}")
+        labels = player_labels(players, n, where)
         if not isinstance(name, str):
             raise InvalidArgumentTypeError(f"{where}: expected name as a string, got {describe(name)}")
         object.__setattr__(self, "_n", n)
@@ -289,29 +322,8 @@ class NetworkGame:
         """The bitmask of a network (networkx Graph on the players, or an iterable of links)."""
         if isinstance(network, (nx.DiGraph, nx.MultiGraph)):
             raise InvalidArgumentTypeError(f"{where}: expected an undirected simple networkx Graph, got {describe(network)}")
-        if isinstance(network, nx.Graph):
-            for node in network.nodes:
-                if node not in self._index:
-                    raise InvalidArgumentError(
-                        f"{where}: expected a network whose nodes are among the players {describe(self._players)}, "
-                        f"got node {describe(node)}")
-            edges: Iterable[Any] = network.edges
-        elif isinstance(network, (str, bytes, numbers.Number)) or not isinstance(network, Iterable):
-            raise InvalidArgumentTypeError(
-                f"{where}: expected a network as a networkx Graph or an iterable of links, got {describe(network)}")
-        else:
-            edges = network
         out = 0
-        for edge in edges:
-            try:
-                a, b = edge
-                i, j = self._index[a], self._index[b]
-            except (TypeError, ValueError, KeyError):
-                raise InvalidArgumentError(
-                    f"{where}: expected each link as a pair of players among {describe(self._players)}, "
-                    f"got {describe(edge)}") from None
-            if i == j:
-                raise InvalidArgumentError(f"{where}: expected links between two different players, got {describe(edge)}")
+        for i, j in link_ends(network, nx.Graph, self._index, where, "link"):
             out |= 1 << self._pair_index[(min(i, j), max(i, j))]
         return out
 

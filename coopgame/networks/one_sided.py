@@ -15,8 +15,7 @@ formed (and pays for).
 
 from __future__ import annotations
 
-import numbers
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Hashable, Sequence
 from fractions import Fraction
 from typing import Any
 
@@ -24,9 +23,9 @@ import networkx as nx  # type: ignore[import-untyped, unused-ignore]
 import numpy as np
 
 from coopgame._checks import check_bool, check_choice, check_int, check_real, check_size, describe, public
-from coopgame.errors import InvalidArgumentError, InvalidArgumentTypeError, InvalidGameTypeError
+from coopgame.errors import InvalidGameTypeError
 from coopgame.networks._kernels import COMPILED, reach_payoffs
-from coopgame.networks.game import CHUNK, MAX_PLAYERS, distances, tolerance
+from coopgame.networks.game import CHUNK, MAX_PLAYERS, distances, link_ends, player_labels, tolerance
 from coopgame.networks.models import _ConnectionsKernel, popcount, reach_benefits
 from coopgame.results import Solutions
 
@@ -91,25 +90,8 @@ class OneSidedGame:
 
     def mask(self, network: Any, where: str = "OneSidedGame") -> int:
         """Bitmask of a profile given as a networkx DiGraph or an iterable of arcs (former, partner)."""
-        if isinstance(network, nx.Graph) and not isinstance(network, nx.DiGraph):
-            raise InvalidArgumentTypeError(
-                f"{where}: expected a networkx DiGraph (an arc i -> j is a link i pays for), got {describe(network)}")
-        edges: Iterable[Any] = network.edges if isinstance(network, nx.DiGraph) else network
-        if isinstance(network, nx.DiGraph):
-            for node in network.nodes:
-                if node not in self._index:
-                    raise InvalidArgumentError(f"{where}: expected nodes among the players, got node {describe(node)}")
-        elif isinstance(network, (str, bytes, numbers.Number)) or not isinstance(network, Iterable):
-            raise InvalidArgumentTypeError(f"{where}: expected a DiGraph or an iterable of arcs, got {describe(network)}")
         out = 0
-        for arc in edges:
-            try:
-                a, b = arc
-                i, j = self._index[a], self._index[b]
-            except (TypeError, ValueError, KeyError):
-                raise InvalidArgumentError(f"{where}: expected each arc as a pair of players, got {describe(arc)}") from None
-            if i == j:
-                raise InvalidArgumentError(f"{where}: expected arcs between two different players, got {describe(arc)}")
+        for i, j in link_ends(network, nx.DiGraph, self._index, where, "arc"):
             out |= 1 << self._arcs[(i, j)]
         return out
 
@@ -218,13 +200,7 @@ def one_sided_model(n: int, cost: Any, *, delta: Any = 1, flow: str = "two_way",
     c = check_real(cost, "cost", where, minimum=0, exact=True)
     d = check_real(delta, "delta", where, minimum=0, maximum=1, open_min=True, exact=True)
     f = check_choice(flow, "flow", where, ("two_way", "one_way"))
-    if players is None:
-        labels: tuple[Hashable, ...] = tuple(range(n))
-    else:
-        labels = tuple(players)
-        if len(labels) != n or len(set(labels)) != n:
-            raise InvalidArgumentError(f"{where}: expected players as {n} distinct labels, got {describe(players)}")
-    return OneSidedGame(n, c, d, f, labels)
+    return OneSidedGame(n, c, d, f, player_labels(players, n, where))
 
 
 @public
