@@ -404,25 +404,45 @@ class _Problem:
     base: GameBase
 
 
-def _mentions(inst: Any, sym: sympy.Symbol) -> bool:
-    """Whether ``inst`` is a standard (it shapes every game) or has ``sym`` as its free amount."""
-    if isinstance(inst, Standard):
-        return True
+def _unit(game: GameBase, instruments: Sequence[Any], sym: sympy.Symbol,
+          one_hot: Sequence[Sequence[int]]) -> tuple[list[np.ndarray], Any]:
+    """The payoff coefficients of one amount and its cost coefficient at the target.
+
+    The instruments' own transforms act on zero payoffs with the amount set
+    to 1 (the amounts enter linearly); each instrument is costed as
+    ``game.apply`` records it (by label), as :func:`~coopgame.instrument_cost`
+    does. No game is built: checking the payoffs of a game with thousands of
+    profiles once per amount would cost more than the design.
+    """
+    payoffs: list[np.ndarray] = [np.zeros(game.shape, dtype=object) for _ in range(game.num_players)]
+    players, actions = game.players, game.actions
+    recorded = []
+    for inst in instruments:
+        unit = inst.substituted({sym: 1})
+        recorded.append(unit.resolved(players, actions))
+        try:
+            payoffs, actions = unit.transform(payoffs, players, actions)
+        except (InvalidProfileError, InvalidGameError) as err:  # pragma: no cover - the base game caught it first
+            raise type(err)(f"{_WHERE}: {err}") from None
+    cost = sum((inst.coordinator_cost(players, actions, one_hot) for inst in recorded), 0)
+    return list(payoffs), cost
+
+
+def _amount_name(inst: Any) -> str | None:
+    """The name of ``inst``'s free amount; None for a standard or a fixed amount."""
     name = _AMOUNT_FIELD.get(type(inst))
     value = getattr(inst, name) if name else None
     if isinstance(value, (str, sympy.Basic)):
         expr = as_expression(value, None, _WHERE)
-        return isinstance(expr, sympy.Symbol) and expr.name == sym.name
-    return False
+        return expr.name if isinstance(expr, sympy.Symbol) else None
+    return None
 
 
 def _as_plain(v: Any) -> Any:
     """Exact numbers as Fraction, floats as float, other sympy kept."""
     if type(v) is Fraction:
         return v
-    if type(v) is int:
-        return Fraction(v)
-    if type(v) is float:
+    if type(v) is int or type(v) is float:  # ints stay ints (exact; the LP makes Fractions)
         return v
     kind = classify_scalar(v)
     if kind in ("exact", "int"):
@@ -451,23 +471,24 @@ def _build(game: GameBase, instruments: list[Any], target: Any, concept: str, sy
         count = sum((m - 1) * (total // m) for m in shape)
     check_size(_WHERE, count, max_constraints, what="the number of equilibrium constraints",
                limit_name="max_constraints", alternative="concept='nash' (one constraint per deviation)")
-    # each amount's coefficients: its instruments (and the standards) applied with amount 1 to a zero game
-    blank = NormalFormGame([np.zeros(game.shape, dtype=int) for _ in range(n)], game.players, game.actions,
-                           exact=True)
-    units = [_apply(blank, [inst for inst in instruments if _mentions(inst, symbols[u])], {symbols[u]: 1})
-             for u in names]
+    # each amount's coefficients: its instruments (and the standards) applied with amount 1 to zero payoffs
+    one_hot = [[1 if k == a else 0 for k in range(m)] for a, m in zip(idx, shape)]
+    owners = [_amount_name(inst) for inst in instruments]
+    units = [_unit(game, [inst for inst, o in zip(instruments, owners) if o == u or isinstance(inst, Standard)],
+                   symbols[u], one_hot) for u in names]
     arrays = []
     for p in range(n):
         stack = np.empty(shape + (k + 1,), dtype=object)
         stack[..., 0] = np.asarray(base.payoffs[p], dtype=object)
-        for j, g in enumerate(units):
-            stack[..., j + 1] = np.asarray(g.payoffs[p], dtype=object)
+        for j, (unit_payoffs, _) in enumerate(units):
+            stack[..., j + 1] = unit_payoffs[p]
         flat = stack.reshape(-1)
         for t in range(flat.size):
             flat[t] = _as_plain(flat[t])
         arrays.append(stack)
     lin = _Linear(arrays, shape)
     labels: list[str] = []
+    owner: list[int] = []
     diffs: list[Any] = []
     players, actions = base.players, base.actions
     if concept in ("nash", "strict", "unique"):
@@ -475,6 +496,7 @@ def _build(game: GameBase, instruments: list[Any], target: Any, concept: str, sy
         for p, a in enumerate(idx):
             labels += [f"{players[p]}: {actions[p][a]} rather than {actions[p][alt]}"
                        for alt in range(shape[p]) if alt != a]
+            owner += [p] * (shape[p] - 1)
     else:
         for p, a in enumerate(idx):
             diffs += dominance_differences(lin, p, a)  # type: ignore[arg-type]
@@ -483,13 +505,39 @@ def _build(game: GameBase, instruments: list[Any], target: Any, concept: str, sy
                 vs = ", ".join(actions[q][s] for q, s in enumerate(prof) if s is not None)
                 labels += [f"{players[p]}: {actions[p][a]} rather than {actions[p][alt]} against ({vs})"
                            for alt in range(shape[p]) if alt != a]
-    rows = [list(d[1:]) for d in diffs]
-    rhs = [-d[0] for d in diffs]
+                owner += [p] * (shape[p] - 1)
+    rows, rhs, labels = _distinct([list(d[1:]) for d in diffs], [-d[0] for d in diffs], labels, owner)
     strict = list(range(len(rows))) if concept in ("strict", "strictly_dominant") else []
     cost0 = instrument_cost(base, idx).total
-    c = [_as_plain(instrument_cost(g, idx).total) for g in units]
+    c = [_as_plain(unit_cost) for _, unit_cost in units]
     target_labels = tuple(actions[p][a] for p, a in enumerate(idx))
     return _Problem(names, symbols, rows, rhs, labels, strict, c, _as_plain(cost0), idx, target_labels, base)
+
+
+def _distinct(rows: list[list[Any]], rhs: list[Any], labels: list[str],
+              players: list[int]) -> tuple[list[list[Any]], list[Any], list[str]]:
+    """Each player's constraints without repeats (dominance repeats one condition against many profiles of the others)."""
+    seen: dict[Any, int] = {}
+    count: list[int] = []
+    out_rows: list[list[Any]] = []
+    out_rhs: list[Any] = []
+    out_labels: list[str] = []
+    for row, b, label, p in zip(rows, rhs, labels, players):
+        key: Any = (p, tuple(row), b)
+        try:
+            hash(key)
+        except TypeError:  # pragma: no cover - sympy and Fractions hash; kept apart if something does not
+            key = (id(row), label)
+        if key in seen:
+            count[seen[key]] += 1
+            continue
+        seen[key] = len(out_rows)
+        count.append(0)
+        out_rows.append(row)
+        out_rhs.append(b)
+        out_labels.append(label)
+    out_labels = [lab if n == 0 else f"{lab} (and {n} more alike)" for lab, n in zip(out_labels, count)]
+    return out_rows, out_rhs, out_labels
 
 
 def _add_bounds(prob: _Problem, bounds: dict[str, tuple[Any, Any]], budget: Any) -> None:

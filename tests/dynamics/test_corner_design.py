@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 import coopgame as cg
 from coopgame.dynamics import StabilisingDesign, stabilising_design, stability
+from tests.mechanisms.test_design import regrets
 
 LOCAL_FIRM = cg.NormalFormGame([[[2, 1], [3, 0]], [[0, 1], [1, 2]]], exact=True, players=["Local", "Firm"],
                                actions=[["Real", "False"], ["Abate", "Pollute"]])
@@ -17,15 +18,8 @@ MIX = [cg.Penalty("Local", "False", "F", detection=Fraction(1, 2)), cg.Subsidy("
 
 
 def corner_eigenvalues(game: cg.NormalFormGame, idx: tuple[int, ...]) -> list[float]:
-    """u_p(b, a_-p) - u_p(a) for every role and other strategy, read off the payoffs (independent of the library)."""
-    out = []
-    for p, a in enumerate(idx):
-        for b in range(game.shape[p]):
-            if b != a:
-                dev = list(idx)
-                dev[p] = b
-                out.append(float(game.payoffs[p][tuple(dev)] - game.payoffs[p][idx]))
-    return sorted(out)
+    """u_p(b, a_-p) - u_p(a) for every role and other strategy: the deviation gains, read off the payoffs."""
+    return sorted(float(r) for r in regrets(game, idx))
 
 
 def test_margin_is_a_rate_of_convergence():
