@@ -29,7 +29,7 @@ from coopgame.dynamics.population import PopulationGame
 from coopgame.dynamics.states import is_flat_vector, read_state
 from coopgame.errors import InvalidArgumentError
 from coopgame.games.coerce import as_normal_form
-from coopgame.results import Result
+from coopgame.results import ArrayResult
 
 __all__ = ["INTEGRATORS", "Trajectory", "replicator"]
 
@@ -39,7 +39,7 @@ INTEGRATORS = ("RK45", "RK23", "DOP853", "Radau", "BDF", "LSODA")
 
 @public
 @dataclass(frozen=True, eq=False)
-class Trajectory(Result):
+class Trajectory(ArrayResult):
     """A solution of the replicator dynamics, sampled at times ``t``.
 
     Attributes
@@ -75,15 +75,6 @@ class Trajectory(Result):
     populations: str = "multi"
     success: bool = True
     message: str = ""
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Trajectory):
-            return NotImplemented
-        return (self.sizes == other.sizes and self.labels == other.labels and self.populations == other.populations
-                and self.success == other.success and self.message == other.message
-                and np.array_equal(self.t, other.t) and np.array_equal(self.states, other.states))
-
-    __hash__ = None  # type: ignore[assignment]  # holds arrays
 
     def _bounds(self) -> list[tuple[int, int]]:
         ends = np.cumsum((0,) + tuple(self.sizes))

@@ -462,6 +462,8 @@ def test_results_compare_by_value_and_survive_pickling():
     assert res != stability(pd, ("1", "1"))
     traj = replicator(pd, [[0.5, 0.5], [0.5, 0.5]], 5.0)
     assert traj == replicator(pd, [[0.5, 0.5], [0.5, 0.5]], 5.0) and pickle.loads(pickle.dumps(traj)) == traj
+    assert hash(traj) == hash(replicator(pd, [[0.5, 0.5], [0.5, 0.5]], 5.0))
+    assert traj != replicator(pd, [[0.5, 0.5], [0.5, 0.5]], 4.0)
     assert traj != replicator(pd, [[0.6, 0.4], [0.5, 0.5]], 5.0)
 
 
