@@ -183,6 +183,19 @@ class Design(Result):
     def __bool__(self) -> bool:
         return self.feasible
 
+    def _key(self) -> tuple[Any, ...]:
+        values = tuple(sorted((str(k), str(v)) for k, v in self.values.items()))
+        return (self.concept, self.target, self.feasible, values, str(self.cost), self.attained, str(self.region))
+
+    def __eq__(self, other: object) -> bool:
+        """Same concept, target, amounts, cost and region (the games follow from them)."""
+        if not isinstance(other, Design):
+            return NotImplemented
+        return self._key() == other._key() and self.values == other.values
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
     def __repr__(self) -> str:
         if not self.feasible:
             return f"Design({self.concept}, {self.target}: no mix works; {self.reason})"

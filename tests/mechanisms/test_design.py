@@ -103,6 +103,17 @@ def test_prisoners_dilemma_with_capped_fine():
     assert d.to_dict()["cost"] == 2
 
 
+def test_results_compare_by_their_answer():
+    first = design(pd(), GG, mix(), bounds={"F": 2})
+    again = design(pd(), GG, mix(), bounds={"F": 2})
+    assert first == again and hash(first) == hash(again) and len({first, again}) == 1
+    assert first != design(pd(), GG, mix(), bounds={"F": 3})
+    assert "s" in first.values and sympy.Symbol("s") in first.values and "t" not in first.values
+    assert "DesignCertificate" in first.certificate._repr_html_()
+    with pytest.raises(KeyError):
+        first.values["t"]
+
+
 def test_fine_alone_is_free_and_subsidy_alone_costs():
     fine_only = design(pd(), GG, [cg.Penalty(p, "Free-ride", "F") for p in (0, 1)])
     assert fine_only.values["F"] == 2 and fine_only.cost == 0
