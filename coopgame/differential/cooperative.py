@@ -8,6 +8,7 @@ from typing import Any
 import sympy
 
 from coopgame._checks import check_real, describe, public
+from coopgame.differential.canonical import GRID_POINTS, pontryagin_solution
 from coopgame.differential.feedback import check_game
 from coopgame.differential.game import DifferentialGame
 from coopgame.differential.linear_quadratic import _objective, feedback_rule, lq_data
@@ -30,7 +31,8 @@ def check_weights(weights: Sequence[Any] | None, n: int, where: str) -> list[Any
 
 
 @public
-def cooperative_solution(game: DifferentialGame, weights: Sequence[Any] | None = None) -> DifferentialSolution:
+def cooperative_solution(game: DifferentialGame, weights: Sequence[Any] | None = None, *, interval: Any = None,
+                         grid: int = GRID_POINTS) -> DifferentialSolution:
     """The joint optimum: all controls chosen to maximise ``sum_i w_i g_i`` discounted at the common rate.
 
     For a linear-quadratic one-stock game the optimum is a linear rule from
@@ -46,6 +48,9 @@ def cooperative_solution(game: DifferentialGame, weights: Sequence[Any] | None =
         Without free parameters and with a common discount rate.
     weights : sequence of positive numbers, optional
         Welfare weights (all ones by default).
+    interval, grid
+        Non-linear games: where and how finely to search for steady states
+        (see :func:`open_loop_nash`).
 
     Returns
     -------
@@ -74,9 +79,7 @@ def cooperative_solution(game: DifferentialGame, weights: Sequence[Any] | None =
                                 f"with different rates the joint optimum is not time-consistent")
     data = lq_data(game)
     if data is None:
-        from coopgame.differential.canonical import pontryagin_solution
-
-        return pontryagin_solution(game, "cooperative", weights=w)
+        return pontryagin_solution(game, "cooperative", weights=w, interval=interval, grid=grid)
     H, g, k = _objective(data, w)
     rule = feedback_rule(data, [H], [g], [k], [data.rates[0]], [0] * len(data.controls), _WHERE)
     kind = "saddle" if float(rule.A_cl) < 0 else "unstable"

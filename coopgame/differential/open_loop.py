@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from coopgame._checks import public
+from coopgame.differential.canonical import GRID_POINTS, pontryagin_solution
 from coopgame.differential.feedback import check_game, owners
 from coopgame.differential.game import DifferentialGame
 from coopgame.differential.linear_quadratic import _NoSaddle, lq_data, open_loop_rule
@@ -15,7 +18,7 @@ _WHERE = "open_loop_nash"
 
 
 @public
-def open_loop_nash(game: DifferentialGame) -> DifferentialSolution:
+def open_loop_nash(game: DifferentialGame, *, interval: Any = None, grid: int = GRID_POINTS) -> DifferentialSolution:
     """The open-loop Nash equilibrium: each player's Pontryagin conditions, given the others' paths.
 
     Player ``i``'s Hamiltonian ``g_i + lambda_i f`` is maximised in its
@@ -33,6 +36,12 @@ def open_loop_nash(game: DifferentialGame) -> DifferentialSolution:
     ----------
     game : DifferentialGame
         Without free parameters.
+    interval : (lo, hi), optional
+        Non-linear games: the stock interval searched for steady states. Not
+        needed when the steady-state equation is rational (all real roots are
+        isolated exactly); required otherwise. Ignored for linear-quadratic games.
+    grid : int, default :data:`~coopgame.differential.canonical.GRID_POINTS`
+        Grid points of the search when the equation is not rational.
 
     Returns
     -------
@@ -55,9 +64,7 @@ def open_loop_nash(game: DifferentialGame) -> DifferentialSolution:
     game = check_game(game, _WHERE)
     data = lq_data(game)
     if data is None:
-        from coopgame.differential.canonical import pontryagin_solution
-
-        return pontryagin_solution(game, "open-loop Nash")
+        return pontryagin_solution(game, "open-loop Nash", interval=interval, grid=grid)
     try:
         rule = open_loop_rule(data, owners(game), _WHERE)
     except _NoSaddle as err:

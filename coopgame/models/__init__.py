@@ -33,6 +33,7 @@ from coopgame.models.inspection_game import inspection
 from coopgame.models.investment_competition import race_to_the_bottom
 from coopgame.models.nested_cooperation import multilevel
 from coopgame.models.official_assessment import performance_evaluation
+from coopgame.models.lake import shallow_lake
 from coopgame.models.pollution_stock import stock_pollution
 from coopgame.models.river_compensation import bargained_payment, upstream_downstream
 from coopgame.models.textbook import battle_of_the_sexes, chicken, matching_pennies, prisoners_dilemma, stag_hunt
