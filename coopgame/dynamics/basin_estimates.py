@@ -188,7 +188,7 @@ class Basins(Result):
     def __len__(self) -> int:
         return len(self.outcome)
 
-    def _index(self, which: Any) -> int:
+    def _index(self, which: Any, method: str) -> int:
         if isinstance(which, (int, np.integer)) and not isinstance(which, bool):
             if 0 <= which < len(self.attractors):
                 return int(which)
@@ -206,7 +206,7 @@ class Basins(Result):
                     if flat.shape == target.shape and np.abs(flat - target).max() <= TOLERANCE:  # shares: absolute
                         return k
         raise InvalidArgumentError(
-            f"Basins.share: expected an attractor name in {list(self.names)}, an index below "
+            f"Basins.{method}: expected an attractor name in {list(self.names)}, an index below "
             f"{len(self.attractors)} or an attractor's state, got {which!r}")
 
     def share(self, which: Any) -> float:
@@ -215,17 +215,17 @@ class Basins(Result):
         A name that is not among the attractors (an action that attracts
         nothing, say) raises :class:`~coopgame.errors.InvalidArgumentError`.
         """
-        return float(self.shares[self._index(which)])
+        return float(self.shares[self._index(which, "share")])
 
     def standard_error(self, which: Any) -> float | None:
         """Standard error of :meth:`share` (None for a grid)."""
         if self.standard_errors is None:
             return None
-        return float(self.standard_errors[self._index(which)])
+        return float(self.standard_errors[self._index(which, "standard_error")])
 
     def mask(self, which: Any) -> np.ndarray:
         """Boolean array over the starts: True where the start reached the given attractor."""
-        return self.outcome == self._index(which)
+        return self.outcome == self._index(which, "mask")
 
     def to_frame(self) -> Any:
         """A pandas DataFrame: the starts' coordinates, the attractor reached (name or None) and the settle time."""

@@ -400,6 +400,10 @@ def test_basins_result_api():
     assert b.mask("Hare").sum() == round(b.share("Hare") * 50)
     with pytest.raises(InvalidArgumentError, match="Basins.share"):
         b.share("Deer")
+    with pytest.raises(InvalidArgumentError, match=r"Basins\.mask: expected an attractor name"):
+        b.mask(5)
+    with pytest.raises(InvalidArgumentError, match=r"Basins\.standard_error: .* got \[\[0\.5, 0\.5\]\]"):
+        b.standard_error([[0.5, 0.5]])
     frame = b.to_frame()
     assert list(frame.columns) == ["Stag", "Hare", "attractor", "settle_time"]
     assert len(frame) == 50
