@@ -379,3 +379,27 @@ def test_size_limits():
     with pytest.raises(SolverLimitError, match="max_scenarios"):
         design(symbolic_pd(), ("C", "C"), [cg.Subsidy(0, "C", "s")], scenarios={"R": [1, 2, 3], "T": [4, 5]},
                max_scenarios=5)
+
+
+def test_unique_one_amount_agrees_with_threshold():
+    """One free amount: design's 'unique' value is threshold(..., concept='unique') clipped to the bounds."""
+    stag = cg.NormalFormGame([[[4, 0], [3, 3]], [[4, 3], [0, 3]]], exact=True, actions=[["Stag", "Hare"]] * 2)
+    for game, target, action in ((pd(), GG, "Govern"), (stag, ("Stag", "Stag"), "Stag")):
+        subsidised = game.apply(*[cg.Subsidy(p, action, "s") for p in (0, 1)])
+        t = cg.threshold(subsidised, target, "s", concept="unique")
+        d = design(game, target, [cg.Subsidy(p, action, "s") for p in (0, 1)], concept="unique")
+        assert d.values["s"] == max(Fraction(0), Fraction(str(t.value))) and d.attained == t.attained
+
+
+def test_unique_three_players_by_elimination():
+    game = cg.NormalFormGame([np.array([[[1, 0], [0, 0]], [[2, 1], [1, 1]]]), np.ones((2, 2, 2), dtype=int),
+                              np.ones((2, 2, 2), dtype=int)], exact=True)
+    d = design(game, (0, 0, 0), [cg.Subsidy(0, 0, "s")], concept="unique")
+    # player 1's action 1 beats action 0 by 1 whatever the others do; strictly dominant from s > 1, but players 2
+    # and 3 are indifferent, so the profile is never the only equilibrium
+    assert not d and "only equilibrium" in d.reason
+    own_first = [np.array([[[1, 0], [0, 0]], [[2, 1], [1, 1]]]),
+                 np.fromfunction(lambda a, b, c: (b == 0).astype(int), (2, 2, 2), dtype=int),
+                 np.fromfunction(lambda a, b, c: (c == 0).astype(int), (2, 2, 2), dtype=int)]
+    d = design(cg.NormalFormGame(own_first, exact=True), (0, 0, 0), [cg.Subsidy(0, 0, "s")], concept="unique")
+    assert d and d.values["s"] == 1 and not d.attained and d.cost == 1
