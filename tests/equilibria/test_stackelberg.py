@@ -178,6 +178,33 @@ def test_float_games_agree_with_exact_games(game, leader):
     assert approx.follower_regret() <= 1e-6
 
 
+@PROPERTY
+@given(bimatrix_games(min_actions=2, max_actions=3, exact=True), st.integers(0, 1),
+       st.fractions(F(1, 5), 5, max_denominator=5), st.fractions(-5, 5, max_denominator=5),
+       st.fractions(F(1, 5), 5, max_denominator=5), st.fractions(-5, 5, max_denominator=5), st.randoms())
+def test_affine_payoff_changes_and_relabelling(game, leader, a, b, c, d, rnd):
+    """Positive affine maps of each player's payoffs and a relabelling of actions map the value accordingly."""
+    value = stackelberg(game, leader).leader_payoff
+    L, Fo = (np.asarray(u, dtype=object) for u in game.payoffs)
+    maps = [(a, b), (c, d)]
+    moved = [maps[0][0] * L + maps[0][1], maps[1][0] * Fo + maps[1][1]]
+    rows = list(range(game.shape[0]))
+    cols = list(range(game.shape[1]))
+    rnd.shuffle(rows)
+    rnd.shuffle(cols)
+    moved = [u[np.ix_(rows, cols)] for u in moved]
+    other = stackelberg(NormalFormGame(moved, exact=True), leader)
+    la, lb = maps[leader]
+    assert other.leader_payoff == la * value + lb
+
+
+def test_symbolic_game_with_free_parameters_is_refused():
+    from coopgame.errors import UnresolvedParameterError
+
+    with pytest.raises(UnresolvedParameterError):
+        stackelberg(models.inspection(), 1)
+
+
 # --------------------------------------------------------------------------- several followers
 def pure_follower_value(game: NormalFormGame, leader: int, x) -> F | None:
     """Best leader payoff over the followers' pure Nash equilibria given commitment x (brute force)."""
