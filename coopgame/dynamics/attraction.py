@@ -51,12 +51,16 @@ _RANK, _POSITIVE = 1e-10, 1e-12
 
 
 def one_population_rest_points(field: ReplicatorField, where: str, *, warn: bool = True,
-                               max_strategies: int = MAX_SUPPORT_STRATEGIES) -> list[tuple[np.ndarray, str, np.ndarray]]:
-    """Isolated rest points of one-population dynamics with their class and eigenvalues on the simplex."""
+                               max_strategies: int = MAX_SUPPORT_STRATEGIES,
+                               alternative: str = "") -> list[tuple[np.ndarray, str, np.ndarray]]:
+    """Isolated rest points of one-population dynamics with their class and eigenvalues on the simplex.
+
+    ``alternative`` is what the size refusal suggests instead (the caller's own option, if it has one).
+    """
     A = field.A
     m = A.shape[0]
     check_size(where, m, max_strategies, what="the number of strategies (the search visits 2**m supports)",
-               limit_name="max_strategies", alternative="attractors=[...] given explicitly")
+               limit_name="max_strategies", alternative=alternative)
     A_exact = field._A_exact
     found: list[tuple[np.ndarray, str, np.ndarray]] = []
     degenerate = False
@@ -97,12 +101,12 @@ def one_population_rest_points(field: ReplicatorField, where: str, *, warn: bool
     return found
 
 
-def _corner_candidates(field: ReplicatorField, where: str, max_profiles: int) -> list[tuple[int, ...]]:
+def _corner_candidates(field: ReplicatorField, where: str, max_profiles: int, alternative: str) -> list[tuple[int, ...]]:
     """Pure profiles where no role can gain by more than a generous margin (a cheap necessary condition)."""
     assert field.game is not None
     shape = field.game.shape
     check_size(where, math.prod(shape), max_profiles, what="the number of pure profiles",
-               limit_name="max_profiles", alternative="attractors=[...] given explicitly")
+               limit_name="max_profiles", alternative=alternative)
     arrays = field.game.float_payoffs
     slack = 10 * scaled_tolerance(max(float(np.abs(a).max()) for a in arrays))
     ok = np.ones(shape, dtype=bool)
@@ -112,8 +116,11 @@ def _corner_candidates(field: ReplicatorField, where: str, max_profiles: int) ->
 
 
 def find_attractors(field: ReplicatorField, where: str, *, max_strategies: int = MAX_SUPPORT_STRATEGIES,
-                    max_profiles: int = MAX_PROFILES) -> list[np.ndarray]:
-    """The attractors of ``field`` as flat float states (all shares side by side)."""
+                    max_profiles: int = MAX_PROFILES, alternative: str = "") -> list[np.ndarray]:
+    """The attractors of ``field`` as flat float states (all shares side by side).
+
+    ``alternative`` is what a size refusal suggests instead (the caller's own option, if it has one).
+    """
     if field.population_game is not None:
         found = []
         for point in rest_points(field.population_game):
@@ -122,11 +129,12 @@ def find_attractors(field: ReplicatorField, where: str, *, max_strategies: int =
                 found.append(np.concatenate([np.asarray(v, dtype=float) for v in point]))
         return found
     if field.populations == "single":
-        return [x for x, kind, _ in one_population_rest_points(field, where, max_strategies=max_strategies)
+        return [x for x, kind, _ in one_population_rest_points(field, where, max_strategies=max_strategies,
+                                                                 alternative=alternative)
                 if kind == "stable"]
     found = []
     exact = field.is_exact
-    for profile in _corner_candidates(field, where, max_profiles):
+    for profile in _corner_candidates(field, where, max_profiles, alternative):
         x = np.array([Fraction(0)] * field.dim, dtype=object) if exact else np.zeros(field.dim)
         for (lo, _), k in zip(field.bounds, profile):
             x[lo + k] = 1

@@ -393,7 +393,8 @@ def basins(game: Any, *, grid: int | None = None, samples: int | None = None, se
         points = _grid_starts(field, grid)
         method, resolution = "grid", grid
     if attractors is None:
-        found = find_attractors(field, where, max_strategies=max_strategies, max_profiles=max_profiles)
+        found = find_attractors(field, where, max_strategies=max_strategies, max_profiles=max_profiles,
+                                alternative="attractors=[...] given explicitly")
     else:
         if isinstance(attractors, (str, bytes)) or not isinstance(attractors, Sequence):
             raise InvalidArgumentError(f"{where}: expected attractors as a sequence of states, got {attractors!r}")

@@ -202,8 +202,11 @@ def test_attractors_of_rock_paper_scissors_variants():
 
 def test_attractor_search_refuses_large_games():
     A = np.eye(13)
-    with pytest.raises(SolverLimitError, match="attractors="):
+    with pytest.raises(SolverLimitError, match="max_strategies=12") as refused:
         attractors(cg.NormalFormGame([A, A.T]))
+    assert "attractors=" not in str(refused.value)          # attractors() has no such option to suggest
+    with pytest.raises(SolverLimitError, match=r"^basins: .*max_strategies=12.*or use attractors=\[\.\.\.\]"):
+        basins(cg.NormalFormGame([A, A.T]), samples=20, seed=0)
     b = basins(cg.NormalFormGame([A, A.T]), samples=20, seed=0, attractors=[np.eye(13)[0]])
     assert b.names == ("1",)
 
