@@ -25,7 +25,7 @@ from coopgame.networks.dynamics import (
     improving_path,
     stochastically_stable_networks,
 )
-from coopgame.networks.efficiency import PriceOfAnarchy, efficient_networks, price_of_anarchy
+from coopgame.networks.efficiency import NetworkPriceOfAnarchy, efficient_networks, network_price_of_anarchy
 from coopgame.networks.game import NetworkGame
 from coopgame.networks.models import coauthor_model, connections_model, distance_costs
 from coopgame.networks.one_sided import OneSidedGame, nash_networks, one_sided_model
@@ -48,8 +48,8 @@ __all__ = [
     "strongly_stable_networks",
     "is_pairwise_stable",
     "efficient_networks",
-    "price_of_anarchy",
-    "PriceOfAnarchy",
+    "network_price_of_anarchy",
+    "NetworkPriceOfAnarchy",
     "improving_path",
     "ImprovingPath",
     "closed_cycles",

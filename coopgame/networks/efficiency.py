@@ -29,7 +29,7 @@ from coopgame.networks.stability import (
 )
 from coopgame.results import Result, Solutions
 
-__all__ = ["efficient_networks", "price_of_anarchy", "PriceOfAnarchy"]
+__all__ = ["efficient_networks", "network_price_of_anarchy", "NetworkPriceOfAnarchy"]
 
 
 @public
@@ -89,7 +89,7 @@ def efficient_networks(game: NetworkGame, *, among: Iterable[NetworkLike] | None
 
 
 @dataclass(frozen=True)
-class PriceOfAnarchy(Result):
+class NetworkPriceOfAnarchy(Result):
     """Efficient against pairwise-stable networks.
 
     Attributes
@@ -129,22 +129,22 @@ def _ratio(a: Any, b: Any) -> Any:
 
 
 @public
-def price_of_anarchy(game: NetworkGame, *, max_networks: int = MAX_NETWORKS) -> PriceOfAnarchy:
+def network_price_of_anarchy(game: NetworkGame, *, max_networks: int = MAX_NETWORKS) -> NetworkPriceOfAnarchy:
     """The price of anarchy and of stability of pairwise-stable network formation.
 
     Examples
     --------
     >>> from fractions import Fraction
-    >>> from coopgame.networks import connections_model, price_of_anarchy
-    >>> poa = price_of_anarchy(connections_model(4, Fraction(1, 2), Fraction(2, 5)))
+    >>> from coopgame.networks import connections_model, network_price_of_anarchy
+    >>> poa = network_price_of_anarchy(connections_model(4, Fraction(1, 2), Fraction(2, 5)))
     >>> poa.num_stable, poa.efficient_value, poa.worst_stable_value  # 4 stars (efficient) and 12 lines are stable
     (16, Fraction(21, 10), Fraction(37, 20))
     >>> poa.price_of_anarchy, poa.price_of_stability
     (Fraction(42, 37), Fraction(1, 1))
-    >>> price_of_anarchy(connections_model(4, Fraction(1, 2), Fraction(5, 8))).price_of_anarchy is None  # empty only
+    >>> network_price_of_anarchy(connections_model(4, Fraction(1, 2), Fraction(5, 8))).price_of_anarchy is None
     True
     """
-    where = "price_of_anarchy"
+    where = "network_price_of_anarchy"
     game = check_game(game, where)
     best = efficient_networks(game, max_networks=max_networks)
     stable = pairwise_stable_networks(game, max_networks=max_networks)
@@ -153,7 +153,7 @@ def price_of_anarchy(game: NetworkGame, *, max_networks: int = MAX_NETWORKS) -> 
     worst = min(values) if values else None
     top = max(values) if values else None
     exact = best.is_exact and stable.is_exact
-    return PriceOfAnarchy(
+    return NetworkPriceOfAnarchy(
         efficient_value=eff, worst_stable_value=worst, best_stable_value=top,
         price_of_anarchy=_ratio(eff, worst), price_of_stability=_ratio(eff, top),
         anarchy_gap=None if worst is None else eff - worst, stability_gap=None if top is None else eff - top,

@@ -62,7 +62,8 @@ def weak_to_strong(n: int, cost: Any, delta0: Any, *, growth: Any = Fraction(1, 
     Parameters
     ----------
     n : int
-        Number of regions (at least 2).
+        Number of regions, 2 to 12 (each period checks every link of the
+        complete network).
     cost : real >= 0
         Cost of a link to each end.
     delta0 : real in (0, 1]
@@ -85,7 +86,7 @@ def weak_to_strong(n: int, cost: Any, delta0: Any, *, growth: Any = Fraction(1, 
     (Fraction(7, 20), Fraction(37, 80))
     """
     where = "weak_to_strong"
-    n = check_int(n, "n", where, minimum=2)
+    n = check_int(n, "n", where, minimum=2, maximum=12)
     c = check_real(cost, "cost", where, minimum=0, exact=True)
     d0 = check_real(delta0, "delta0", where, minimum=0, maximum=1, open_min=True, exact=True)
     g = check_real(growth, "growth", where, minimum=0, maximum=1, open_min=True, exact=True)

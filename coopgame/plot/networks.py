@@ -64,7 +64,9 @@ def network_plot(game: Any, network: Any, *, subsidy: Any = None, pos: Any = Non
     mask = game.mask(network, where)
     ax = get_axes(ax, where=where)
     g = game.graph(mask)
-    if pos is None:
+    if pos is not None:
+        pos = _positions(pos, game.players, where)
+    else:
         if all(isinstance(p, tuple) and len(p) == 2 and all(isinstance(x, int) for x in p) for p in game.players):
             pos = {p: (p[1], -p[0]) for p in game.players if isinstance(p, tuple)}
         else:
@@ -102,6 +104,23 @@ def network_plot(game: Any, network: Any, *, subsidy: Any = None, pos: Any = Non
     if any(c.get_label() and not c.get_label().startswith("_") for c in ax.collections):
         ax.legend(loc="best", fontsize=7)
     return ax
+
+
+def _positions(pos: Any, players: Sequence[Any], where: str) -> dict[Any, tuple[float, float]]:
+    """Node positions: a mapping from every player to a pair of finite numbers."""
+    from collections.abc import Mapping
+
+    if not isinstance(pos, Mapping):
+        raise InvalidArgumentTypeError(f"{where}: expected pos as a mapping from each player to (x, y), got {describe(pos)}")
+    out = {}
+    for p in players:
+        if p not in pos:
+            raise InvalidArgumentError(f"{where}: expected a position for every player, got none for {describe(p)}")
+        xy = pos[p]
+        if isinstance(xy, (str, bytes)) or not hasattr(xy, "__len__") or len(xy) != 2:
+            raise InvalidArgumentError(f"{where}: expected the position of {describe(p)} as (x, y), got {describe(xy)}")
+        out[p] = (check_real(xy[0], "pos x", where), check_real(xy[1], "pos y", where))
+    return out
 
 
 def _classify(n: int, delta: float, cost: float) -> int:

@@ -18,6 +18,7 @@ import inspect
 from typing import Any
 
 F = "lambda i, S: len(S) - (2 if i in S else 0)"  # a coalition payoff
+NET = "cg.networks.connections_model(4, 0.5, 0.3)"  # a network-formation game
 
 BASE: dict[str, tuple[list[str], dict[str, str]]] = {
     # games
@@ -156,6 +157,31 @@ BASE: dict[str, tuple[list[str], dict[str, str]]] = {
     "models.public_goods_anonymous": ([], {}),
     "models.public_goods_continuous": ([], {}),
     "models.minimum_participation_anonymous": ([], {}),
+    "models.adjacent_counties": ([], {}),
+    "models.three_level": ([], {}),
+    # network formation (``NET``: a small connections model)
+    "network_plot": ([NET, "[(0, 1)]"], {}),
+    "network_regime_map": (["3", "[0.2, 0.5]", "[0.1, 0.4]"], {}),
+    "NetworkGame": (["3", "lambda g: [g.degree(i) for i in sorted(g.nodes)]"], {}),
+    "connections_model": (["4", "0.5", "0.3"], {}),
+    "coauthor_model": (["4"], {}),
+    "distance_costs": (["[[0, 1], [1, 0]]", "1"], {}),
+    "pairwise_stable_networks": ([NET], {}),
+    "pairwise_nash_stable_networks": ([NET], {}),
+    "strongly_stable_networks": ([NET], {}),
+    "is_pairwise_stable": ([NET, "[(0, 1)]"], {}),
+    "efficient_networks": ([NET], {}),
+    "network_price_of_anarchy": ([NET], {}),
+    "improving_path": ([NET, "[]"], {"seed": "1"}),
+    "closed_cycles": ([NET], {}),
+    "stochastically_stable_networks": ([NET], {}),
+    "myerson_value": ([NET, "[(0, 1)]"], {}),
+    "egalitarian_allocation": ([NET, "[(0, 1)]"], {}),
+    "allocation_game": ([NET], {}),
+    "link_subsidies": ([NET], {}),
+    "weak_to_strong": (["4", "0.3", "0.2"], {}),
+    "one_sided_model": (["3", "0.5"], {}),
+    "nash_networks": (["cg.networks.one_sided_model(3, 0.5)"], {}),
 }
 
 # Valid arguments by parameter name, for callables that BASE does not list.
@@ -249,7 +275,7 @@ SKIPPED_METHODS = {"pi_signatory", "pi_nonsignatory", "abatement_signatory", "ab
 EXCLUDED = {"Fraction"}  # the standard library's, re-exported
 
 
-SUBPACKAGES = ("games", "equilibria", "mechanisms", "dynamics", "repeated", "coalitions", "cooperative",
+SUBPACKAGES = ("games", "equilibria", "mechanisms", "dynamics", "repeated", "coalitions", "cooperative", "networks",
                "models", "sweeps", "io", "plot")
 
 

@@ -219,4 +219,6 @@ def test_errors():
         weak_to_strong(4, -0.3, 0.5)
     with pytest.raises(InvalidArgumentError, match="n"):
         weak_to_strong(1, 0.3, 0.5)
+    with pytest.raises(InvalidArgumentError, match="<= 12"):
+        weak_to_strong(10**9, 0.3, 0.5)
     assert np.isclose(float(egalitarian_allocation(connections_model(3, 0.5, 0.2), [(0, 1)])[0]), 0.3)

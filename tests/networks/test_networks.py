@@ -23,9 +23,9 @@ from coopgame.networks import (
     distance_costs,
     efficient_networks,
     is_pairwise_stable,
+    network_price_of_anarchy,
     pairwise_nash_stable_networks,
     pairwise_stable_networks,
-    price_of_anarchy,
     strongly_stable_networks,
 )
 from tests.networks.oracle import brute_force, connections_payoffs, is_star, key
@@ -253,7 +253,7 @@ def test_strong_stability_by_definition_three_players():
 
 def test_price_of_anarchy_is_consistent():
     game = connections_model(5, F(1, 2), F(2, 5))
-    poa = price_of_anarchy(game)
+    poa = network_price_of_anarchy(game)
     stable = pairwise_stable_networks(game)
     assert poa.num_stable == len(stable)
     assert poa.worst_stable_value == min(g.graph["total"] for g in stable)

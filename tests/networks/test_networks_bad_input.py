@@ -22,9 +22,9 @@ from coopgame.networks import (
     distance_costs,
     efficient_networks,
     is_pairwise_stable,
+    network_price_of_anarchy,
     pairwise_nash_stable_networks,
     pairwise_stable_networks,
-    price_of_anarchy,
     strongly_stable_networks,
 )
 
@@ -77,7 +77,7 @@ def test_too_many_networks_names_the_search_alternative():
     with pytest.raises(SolverLimitError):
         pairwise_nash_stable_networks(game)
     with pytest.raises(SolverLimitError):
-        price_of_anarchy(game)
+        network_price_of_anarchy(game)
 
 
 def test_value_function_of_the_wrong_shape():
@@ -126,7 +126,7 @@ def test_bad_networks():
 
 
 def test_not_a_network_game():
-    for func in (pairwise_stable_networks, efficient_networks, strongly_stable_networks, price_of_anarchy,
+    for func in (pairwise_stable_networks, efficient_networks, strongly_stable_networks, network_price_of_anarchy,
                  pairwise_nash_stable_networks):
         with pytest.raises(InvalidGameTypeError, match=func.__name__):
             func([[1, 2], [3, 4]])

@@ -82,3 +82,17 @@ def test_bad_input():
         network_regime_map(3, [0.0, 0.2], [0.1, 0.2])
     with pytest.raises(InvalidArgumentTypeError, match="ax"):
         network_regime_map(3, [0.1, 0.2], [0.1, 0.2], ax=5)
+
+
+def test_positions_are_checked():
+    game = connections_model(3, 0.5, 0.3)
+    ax = network_plot(game, [(0, 1)], pos={0: (0, 0), 1: (1, 0), 2: (0.5, 1)})
+    assert ax.get_title() == "not pairwise stable"  # 0.5 - 0.3 > 0: both would add links to 2
+    with pytest.raises(InvalidArgumentTypeError, match="pos"):
+        network_plot(game, [], pos=[1, 2])
+    with pytest.raises(InvalidArgumentError, match="every player"):
+        network_plot(game, [], pos={0: (0, 0)})
+    with pytest.raises(InvalidArgumentError, match=r"\(x, y\)"):
+        network_plot(game, [], pos={0: (0, 0), 1: 5, 2: (1, 1)})
+    with pytest.raises(InvalidArgumentError, match="pos x"):
+        network_plot(game, [], pos={0: (float("nan"), 0), 1: (0, 1), 2: (1, 1)})
