@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -373,4 +374,113 @@ def blas_threads(cfg: Config) -> Report:
                        "means coopgame loses time to OpenBLAS's threads on small matrix products")
     report.tables.append(table)
     report.data = data
+    return report
+
+
+# ============================================================================ lrsnash
+LRSNASH_INSTALL = "lrsnash (lrslib) is not installed: on Debian or Ubuntu run `apt-get install lrslib`"
+
+
+def _random_integer_game(size: int, index: int) -> tuple[Any, Any]:
+    import numpy as np
+
+    rng = np.random.default_rng([2026, size, index])
+    return rng.integers(0, 100, (size, size)), rng.integers(0, 100, (size, size))
+
+
+def _lrsnash(A: Any, B: Any) -> tuple[float, set[tuple[tuple[Any, ...], tuple[Any, ...]]]]:
+    """Wall time of lrsnash on the game and its extreme equilibria (exact), parsed from its output."""
+    import time
+    from fractions import Fraction
+
+    m, n = A.shape
+    text = f"{m} {n}\n\n" + "\n".join(" ".join(map(str, r)) for r in A) + "\n\n" + \
+        "\n".join(" ".join(map(str, r)) for r in B) + "\n"
+    with tempfile.TemporaryDirectory(prefix="coopgame-bench-lrs-") as tmp:
+        path = Path(tmp) / "game"
+        path.write_text(text)
+        tic = time.perf_counter()
+        out = subprocess.run(["lrsnash", str(path)], capture_output=True, text=True, check=True).stdout
+        seconds = time.perf_counter() - tic
+    found = set()
+    for block in out.split("\n\n"):
+        xs, ys = [], []
+        for line in block.splitlines():
+            fields = line.split()
+            if fields and fields[0] == "1":
+                xs.append(tuple(Fraction(v) for v in fields[1:1 + m]))
+            elif fields and fields[0] == "2":
+                ys.append(tuple(Fraction(v) for v in fields[1:1 + n]))
+        found.update((x, y) for x in xs for y in ys)
+    return seconds, found
+
+
+def _coopgame_exact(A: Any, B: Any) -> tuple[float, set[tuple[tuple[Any, ...], tuple[Any, ...]]]]:
+    import time
+
+    import coopgame as cg
+
+    tic = time.perf_counter()
+    eqs = cg.equilibria.vertex_enumeration(cg.NormalFormGame([A, B], exact=True), max_seconds=float("inf"),
+                                           progress=False)
+    seconds = time.perf_counter() - tic
+    return seconds, {(tuple(e.strategies[0]), tuple(e.strategies[1])) for e in eqs}
+
+
+def lrsnash(cfg: Config) -> Report:
+    """All extreme equilibria of random integer games 14x14 to 18x18: coopgame vs lrsnash, same sets."""
+    report = Report("lrsnash")
+    if shutil.which("lrsnash") is None:
+        report.targets.append(Target("vertex_enumeration vs lrsnash", None, None, detail=LRSNASH_INSTALL))
+        return report
+    plan = cfg.pick({14: 3, 15: 3, 16: 2, 17: 1, 18: 1}, {14: 1, 15: 1, 16: 1})
+    _coopgame_exact(*_random_integer_game(6, 0))  # warm up: numba cache load, imports
+    table = Table("All extreme equilibria, random integer games (payoffs 0..99), exact: coopgame vertex_enumeration "
+                  "vs lrsnash (lrslib, GMP arithmetic)",
+                  ["size", "games", "equilibria", "same sets", "coopgame per game", "lrsnash per game",
+                   "ratio coopgame/lrsnash", "growth coopgame", "growth lrsnash"])
+    data: dict[str, Any] = {}
+    previous: tuple[float, float] | None = None
+    for size, count in plan.items():
+        ours, theirs, same, eq_count = [], [], 0, 0
+        for index in range(count):
+            A, B = _random_integer_game(size, index)
+            t_ours, s_ours = _coopgame_exact(A, B)
+            t_lrs, s_lrs = _lrsnash(A, B)
+            ours.append(t_ours)
+            theirs.append(t_lrs)
+            same += s_ours == s_lrs
+            eq_count += len(s_lrs)
+        med_ours, med_lrs = statistics.median(ours), statistics.median(theirs)
+        value = med_ours / med_lrs
+        growth = ("-", "-") if previous is None else (f"{med_ours / previous[0]:.2f}x", f"{med_lrs / previous[1]:.2f}x")
+        previous = (med_ours, med_lrs)
+        table.add(f"{size}x{size}", count, eq_count, f"{same}/{count}", fmt_time(med_ours), fmt_time(med_lrs),
+                  fmt_ratio(value), *growth)
+        data[str(size)] = {"coopgame": ours, "lrsnash": theirs, "same_sets": same, "games": count,
+                           "equilibria": eq_count, "ratio_median": value}
+        report.targets.append(Target(f"vertex_enumeration vs lrsnash, {size}x{size} (same equilibrium sets: "
+                                     f"{same}/{count})", value if same == count else None, 0.2,
+                                     detail=f"{count} game(s); medians of one run"))
+    table.notes.append("growth = median time at this size / at the previous size; same sets = games on which the "
+                       "exact extreme equilibria are identical")
+    table.notes.append("lrsnash timed as a subprocess (wall clock); coopgame timed in-process after a warm-up call, "
+                       "exact game (equilibria recomputed and verified in rationals)")
+    report.tables.append(table)
+    report.data = data
+    if cfg.figures_dir:
+        import plots
+
+        path = Path(cfg.figures_dir) / "bench_lrsnash_scaling.png"
+        fig, ax = plots.plt.subplots(figsize=(7, 4.3))
+        sizes = [int(s) for s in data]
+        for key, label, style in (("coopgame", "coopgame vertex_enumeration", "coopgame vertex_enumeration"),
+                                  ("lrsnash", "lrsnash (lrslib)", "pygambit")):
+            ax.plot(sizes, [statistics.median(data[str(s)][key]) for s in sizes], label=label,
+                    **plots.STYLE[style])
+        ax.set_xlabel("actions per player (n x n random integer game)")
+        ax.set_ylabel("median time per game (s, log scale)")
+        ax.set_xticks(sizes)
+        plots._finish(fig, ax, path, "All extreme equilibria: coopgame vs lrsnash", cfg.quick)
+        report.figures.append(str(path))
     return report

@@ -40,6 +40,7 @@ import bench_design  # noqa: E402
 import bench_dynamics  # noqa: E402
 import bench_finite  # noqa: E402
 import bench_networks  # noqa: E402
+import bench_nplayer  # noqa: E402
 import bench_pure  # noqa: E402
 import bench_stackelberg  # noqa: E402
 import bench_sweep  # noqa: E402
@@ -63,6 +64,7 @@ BENCHMARKS: dict[str, Callable[[Config], Report]] = {
     "symmetric": bench_symmetric.symmetric,
     "cooperative": bench_cooperative.cooperative,
     "networks": bench_networks.networks,
+    "nplayer": bench_nplayer.nplayer,
     "stackelberg": bench_stackelberg.stackelberg_bench,
     "design": bench_design.design_bench,
     "finite": bench_finite.finite,

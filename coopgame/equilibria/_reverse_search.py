@@ -45,7 +45,7 @@ from coopgame.equilibria._faces import HAVE_NUMBA, face_one, njit
 from coopgame.equilibria._linalg import MAX_CONDITION, PROBES
 from coopgame.errors import SolverError, SolverLimitError
 
-__all__ = ["walk_polytope", "HAVE_NUMBA"]
+__all__ = ["walk_polytope", "vertex_bound", "HAVE_NUMBA"]
 
 #: Nodes of the walk per compiled call before the driver checks the time.
 FIRST_CHUNK = 20_000
@@ -68,20 +68,20 @@ def _lex_leave(T, n, m, nv, j, tol):  # pragma: no cover - compiled
             best = r
             continue
         db = T[best, j]
-        a = T[r, nv] / d
-        b = T[best, nv] / db
-        if a < b - tol:
+        # compare T[r, c] / d with T[best, c] / db without dividing (d, db > 0): divisions dominate the walk
+        scale = tol * d * db
+        diff = T[r, nv] * db - T[best, nv] * d
+        if diff < -scale:
             best = r
             continue
-        if a > b + tol:
+        if diff > scale:
             continue
         for k in range(n):  # tie: compare the rows of the basis inverse (the symbolic perturbation)
-            a = T[r, m + k] / d
-            b = T[best, m + k] / db
-            if a < b - tol:
+            diff = T[r, m + k] * db - T[best, m + k] * d
+            if diff < -scale:
                 best = r
                 break
-            if a > b + tol:
+            if diff > scale:
                 break
     return best
 
@@ -94,27 +94,26 @@ def _is_child(T, z, basic, pos, nv, j, r, tol):  # pragma: no cover - compiled
     the variable ``l`` that left must be that variable (the lexicographic
     ratio test then brings back ``j``: the polytope is walked as simple).
     """
-    d = T[r, j]
-    zj = z[j]
+    f = z[j] / T[r, j]
     leave = basic[r]
     for k in range(nv):
         if k == j:
             continue
         if k == leave:
-            zk = -zj / d
+            zk = -f
         elif pos[k] >= 0:
             continue
         else:
-            zk = z[k] - zj * T[r, k] / d
+            zk = z[k] - f * T[r, k]
         if zk < -tol:
             return k == leave
     return False
 
 
 def _pivot(T, z, basic, pos, n, nv, r, j):  # pragma: no cover - compiled
-    d = T[r, j]
+    d = 1.0 / T[r, j]
     for c in range(nv + 1):
-        T[r, c] /= d
+        T[r, c] *= d
     T[r, j] = 1.0
     for i in range(n):
         if i != r:
@@ -398,6 +397,16 @@ class _Walk:
         return X, Y, V[first], Z[first], B[first]
 
 
+def vertex_bound(d: int, facets: int) -> int:
+    """McMullen's (1970) upper bound on the vertices of a d-polytope with ``facets`` facets (Python ints).
+
+    It bounds the bases the walk visits: those are the vertices of the
+    symbolically perturbed polytope, which is simple with the same facets.
+    """
+    low, high = d // 2, d - d // 2
+    return math.comb(facets - high, low) + math.comb(facets - low - 1, high - 1)
+
+
 def _refuse(where: str, seconds: float, max_seconds: float, vertices: float, dimension: int, when: str) -> SolverLimitError:
     return SolverLimitError(
         f"{where}: expected an estimated running time of at most max_seconds={max_seconds:g} s, got about "
@@ -417,9 +426,13 @@ def walk_polytope(other: np.ndarray, own: np.ndarray | None, tol: float, *, wher
     ill-conditioned ones, or all of them when ``own`` is None), each vertex once.
 
     ``max_seconds`` bounds the whole call, counted from ``started``
-    (``time.perf_counter()``; now when None). A SolverLimitError naming it and
-    the estimate is raised after the first :data:`FIRST_CHUNK` nodes when the
-    extrapolated time exceeds it, and again whenever a later re-estimate does.
+    (``time.perf_counter()``; now when None). After the first
+    :data:`FIRST_CHUNK` nodes the time per node is known; when that time
+    the upper bound on the vertices (:func:`vertex_bound`) fits the budget
+    the walk goes on. Otherwise the number of vertices is estimated by
+    sampling, and a SolverLimitError naming ``max_seconds`` and the estimate
+    is raised when the extrapolated time exceeds the budget; again whenever a
+    later re-estimate (after each chunk, with the measured time per node) does.
     """
     t0 = time.perf_counter() if started is None else started
     walk = _Walk(np.ascontiguousarray(other, dtype=np.float64), own, tol)
@@ -427,23 +440,28 @@ def walk_polytope(other: np.ndarray, own: np.ndarray | None, tol: float, *, wher
     walk.run(FIRST_CHUNK)
     if walk.finished:
         return walk.results()
-    sample_seconds = time.perf_counter() - tic
-    total = max(walk.estimate(ESTIMATE_SECONDS)[0], walk.visited + 1.0)
-    per_node = sample_seconds / walk.visited
-    elapsed = time.perf_counter() - t0
-    projected = elapsed + per_node * (total - walk.visited)
-    m = other.shape[0]
-    if projected > max_seconds:
-        raise _refuse(where, projected, max_seconds, total, m, "estimated before the enumeration")
-    bar = progress_bar(progress, int(math.ceil(total)), where, unit="vertex")
+    per_node = (time.perf_counter() - tic) / walk.visited
+    m, n = other.shape
+    bound = float(vertex_bound(m, m + n))
+    total = bound
+    bar = progress_bar(progress, int(bound), where, unit="vertex")
     try:
+        if (time.perf_counter() - t0) + per_node * bound > max_seconds or bar is not None:
+            # the bound alone does not settle it (or a bar shows the time left): estimate the count
+            total = min(bound, max(walk.estimate(ESTIMATE_SECONDS)[0], walk.visited + 1.0))
+            if bar is not None:
+                bar.total = int(math.ceil(total))
+                bar.update(walk.visited)
+        projected = (time.perf_counter() - t0) + per_node * (total - walk.visited)
+        if projected > max_seconds:
+            raise _refuse(where, projected, max_seconds, total, m, "estimated before the enumeration")
         chunk = FIRST_CHUNK
         while not walk.finished:
             before, tic = walk.visited, time.perf_counter()
             walk.run(chunk)
             now = time.perf_counter()
             per_node = (now - tic) / max(1, walk.visited - before)
-            chunk = max(FIRST_CHUNK, int(0.25 / max(per_node, 1e-9)))  # about a quarter second per chunk
+            chunk = max(FIRST_CHUNK, int(0.25 / max(per_node, 1e-9)))  # a quarter second per chunk (1e-9: no zero division)
             if walk.visited >= total and not walk.finished:  # the estimate was low: raise it
                 total = 1.25 * walk.visited
                 if bar is not None:
@@ -451,6 +469,9 @@ def walk_polytope(other: np.ndarray, own: np.ndarray | None, tol: float, *, wher
             if bar is not None:
                 bar.update(walk.visited - bar.n)
             projected = (now - t0) + per_node * max(0.0, total - walk.visited)
+            if not walk.finished and projected > max_seconds and total == bound:  # only the bound so far: estimate
+                total = min(bound, max(walk.estimate(ESTIMATE_SECONDS)[0], 1.25 * walk.visited))
+                projected = (time.perf_counter() - t0) + per_node * max(0.0, total - walk.visited)
             if not walk.finished and projected > max_seconds:
                 raise _refuse(where, projected, max_seconds, total, m, f"re-estimated after {walk.visited:,} vertices")
         if bar is not None:

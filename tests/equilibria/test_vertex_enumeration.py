@@ -286,3 +286,39 @@ def test_derived_exact_game_with_tiny_payoff_difference():
     # row 2 pays exactly 1/10**12 more: the only equilibrium is (row 2, column 1), as pure_equilibria finds
     assert [e.pure_profile for e in cg.pure_equilibria(game)] == [("2", "1")]
     assert [e.pure_profile for e in cg.equilibria.vertex_enumeration(game)] == [("2", "1")]
+
+
+def test_vertex_bound_is_mcmullens_upper_bound():
+    from coopgame.equilibria._reverse_search import vertex_bound
+
+    assert vertex_bound(2, 4) == 4 and vertex_bound(2, 7) == 7      # polygons
+    assert vertex_bound(3, 6) == 8 and vertex_bound(3, 10) == 16    # 3-polytopes: 2 * facets - 4
+    assert vertex_bound(4, 8) == 20                                 # dual of the cyclic polytope C(8, 4)
+    assert vertex_bound(18, 36) == 6_249_100
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_walk_visits_every_vertex_once_within_the_bound(seed):
+    from coopgame.equilibria._polytope import LABEL_TOL, labelled_vertices, normalise
+    from coopgame.equilibria._reverse_search import _Walk, vertex_bound
+
+    rng = np.random.default_rng(seed)
+    other = normalise(rng.random((6, 7)))
+    walk = _Walk(other, None, LABEL_TOL)
+    walk.run(10**9)
+    _, _, V, _, _ = walk.results()
+    qhull, _, _ = labelled_vertices(other)  # Qhull on the polar, an independent enumeration
+    assert walk.visited == len(V) == len(qhull) <= vertex_bound(6, 13)
+    assert np.allclose(np.sort(V, axis=0), np.sort(qhull, axis=0))
+
+
+def test_chunked_walk_with_progress_bar_gives_the_same_equilibria(monkeypatch, capsys):
+    from coopgame.equilibria import _reverse_search
+
+    game = cg.random_game((8, 8), seed=4, integer=True, high=50)
+    whole = cg.equilibria.vertex_enumeration(game, progress=False)
+    monkeypatch.setattr(_reverse_search, "FIRST_CHUNK", 7)  # many small chunks, the estimate and the bar
+    monkeypatch.setattr(_reverse_search, "ESTIMATE_SECONDS", 0.01)
+    chunked = cg.equilibria.vertex_enumeration(game, progress=True)
+    assert key(chunked) == key(whole)
+    assert "vertex_enumeration" in capsys.readouterr().err  # the tqdm bar, named after the function
