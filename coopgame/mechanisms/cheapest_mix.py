@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
@@ -688,7 +688,7 @@ def _only_equilibrium(game: NormalFormGame, idx: tuple[int, ...]) -> bool | None
 
 
 def _unique(game: GameBase, instruments: list[Any], prob: _Problem, bounds: dict[str, tuple[Any, Any]], budget: Any,
-            exact: bool) -> Design:
+            exact: bool, rebuild: Callable[[str], _Problem]) -> Design:
     k = len(prob.names)
     if k > 1:
         relaxed = _solve_problem(game, instruments, prob, "nash", None, exact)
@@ -699,11 +699,20 @@ def _unique(game: GameBase, instruments: list[Any], prob: _Problem, bounds: dict
         if verdict:
             return _relabel(relaxed, "unique", note="the cheapest Nash mix leaves the target the only equilibrium, so it "
                                                     "is the cheapest unique one (the Nash programme is a relaxation)")
+        # strict dominance is sufficient for uniqueness: when its least cost meets the Nash bound, that is the answer
+        dom = _solve_problem(game, instruments, rebuild("strictly_dominant"), "strictly_dominant", None, exact)
+        tol = 0 if exact else LP_TOLERANCE * max(1.0, abs(float(relaxed.cost)))
+        if dom.feasible and abs(dom.cost - relaxed.cost) <= tol:
+            return _relabel(dom, "unique", note=(
+                "strictly dominant mixes (sufficient for uniqueness) reach the least cost of a Nash mix (necessary), "
+                "so this is the least cost of a unique implementation" + ("" if dom.attained else
+                                                                          " (an infimum, not attained)")))
         raise NotSupportedError(
-            f"{_WHERE}: concept='unique' with {k} free amounts is solved exactly only when the cheapest Nash mix "
-            f"leaves the target the only equilibrium; here it does not ({dict(relaxed.values)}). Use "
-            "concept='strictly_dominant' (sufficient for uniqueness: an upper bound on the least cost), or give "
-            "all amounts but one a value")
+            f"{_WHERE}: concept='unique' with {k} free amounts is solved exactly when the cheapest Nash mix leaves "
+            "the target the only equilibrium, or when strictly dominant mixes cost no more than Nash ones; here "
+            f"neither holds (Nash: {_text(relaxed.cost)}, strictly dominant: "
+            f"{_text(dom.cost) if dom.feasible else 'impossible'}). Use concept='strictly_dominant' (an upper "
+            "bound on the least cost), or give all amounts but one a value")
     name = prob.names[0]
     lo, hi = bounds[name]
     sym = sympy.Symbol(f"_{name}_amount", nonnegative=True) if lo is not None and lo >= 0 else sympy.Symbol(f"_{name}_amount", real=True)
@@ -973,7 +982,8 @@ def design(game: GameLike, target: Sequence[Any], instruments: Any, concept: str
         game's only equilibrium, mixed ones included; solved exactly for one
         free amount (scanning the values where the equilibrium set changes)
         and, with several, when the cheapest Nash mix already leaves the
-        target the only equilibrium (otherwise :class:`~coopgame.NotSupportedError`).
+        target the only equilibrium or when strictly dominant mixes cost no
+        more than Nash ones (otherwise :class:`~coopgame.NotSupportedError`).
     bounds : mapping, optional
         ``{amount: cap}`` or ``{amount: (lower, upper)}`` (either may be
         None). Amounts are non-negative unless a lower bound says otherwise.
@@ -1057,7 +1067,12 @@ def design(game: GameLike, target: Sequence[Any], instruments: Any, concept: str
         if isinstance(margin, float):
             exact = False
         if concept == "unique":
-            return _unique(g, insts, prob, bnds, budget, exact)
+            def rebuild(other: str) -> _Problem:
+                again = _build(g, insts, target, other, symbols, max_constraints)
+                _add_bounds(again, bnds, budget)
+                return again
+
+            return _unique(g, insts, prob, bnds, budget, exact, rebuild)
         return _solve_problem(g, insts, prob, concept, margin, exact)
     if concept == "unique":
         raise NotSupportedError(f"{_WHERE}: concept='unique' needs numbers for the game's parameters "

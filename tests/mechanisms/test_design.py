@@ -217,10 +217,18 @@ def test_unique_several_amounts_solved_when_the_nash_optimum_is_unique():
     assert d and d.cost == 0 and d.values["a"] == 0 and "relaxation" in d.reason
 
 
-def test_unique_several_amounts_refused_when_the_nash_optimum_ties():
+def test_unique_several_amounts_solved_when_strict_dominance_meets_the_nash_bound():
     insts = [cg.Subsidy(0, "Govern", "a"), cg.Subsidy(1, "Govern", "b")]
+    d = design(pd(), GG, insts, concept="unique")
+    assert d.values["a"] == 2 and d.values["b"] == 2 and d.cost == 4 and not d.attained
+    assert "strictly dominant" in d.reason
+
+
+def test_unique_several_amounts_refused_otherwise():
+    # a stag hunt: Nash costs 0, strict dominance 6, and the true infimum is 3 (one hunter paid past 3)
+    stag = cg.NormalFormGame([[[4, 0], [3, 3]], [[4, 3], [0, 3]]], exact=True, actions=[["Stag", "Hare"]] * 2)
     with pytest.raises(NotSupportedError, match="strictly_dominant"):
-        design(pd(), GG, insts, concept="unique")
+        design(stag, ("Stag", "Stag"), [cg.Subsidy(0, "Stag", "a"), cg.Subsidy(1, "Stag", "b")], concept="unique")
 
 
 def test_unique_infeasible_cap():
