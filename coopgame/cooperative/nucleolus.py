@@ -32,7 +32,7 @@ import numpy as np
 from scipy.optimize import linprog
 
 from coopgame._checks import check_int, check_size
-from coopgame._numeric import LP_TOLERANCE, TOLERANCE, exact_solve
+from coopgame._numeric import LP_TOLERANCE, TOLERANCE, exact_solve, scaled_tolerance
 from coopgame.errors import InvalidGameError, SolverError
 
 __all__ = ["LP_MAX_PLAYERS", "exact_excesses", "nucleolus", "prenucleolus"]
@@ -164,7 +164,7 @@ def sequence(game: Any, imputation: bool, func: str, max_players: int | None = N
         den = 1
         for f in v_obj.tolist():
             den = den * f.denominator // math.gcd(den, f.denominator)
-        err = TOLERANCE * max(1.0, scale * den)
+        err = scaled_tolerance(scale * den)
         qmax = max(1, math.isqrt(int(1 / (4 * err))))
         snapped = {k: Fraction(Fraction(levels[k] * scale * den).limit_denominator(qmax), den) for k in stage_ids}
         xrows = [r[:n] for r in rows]

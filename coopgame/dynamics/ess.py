@@ -176,7 +176,7 @@ def _cone_has_positive(basis: np.ndarray) -> bool:
     basis = np.atleast_2d(basis)
     if basis.shape[1] == 1:
         v = basis[:, 0]
-        tol = TOLERANCE * max(1.0, float(np.abs(v).max()))
+        tol = TOLERANCE
         return bool((v > tol).all() or (v < -tol).all())
     from scipy.optimize import linprog
 

@@ -36,7 +36,7 @@ import sympy
 from scipy import optimize
 
 from coopgame._checks import check_choice, check_int, check_mapping, check_real, describe, public
-from coopgame._numeric import TOLERANCE
+from coopgame._numeric import TOLERANCE, scaled_tolerance
 from coopgame.equilibria.result import payoff_column
 from coopgame.errors import (
     InvalidArgumentTypeError,
@@ -110,10 +110,6 @@ def _gains(c: _Compiled, x: np.ndarray) -> np.ndarray:
     a, b = _windows(c, x)
     _, best = _best_on(c, x, range(c.n), a, b)
     return np.maximum(best - u0, 0.0)
-
-
-def _scale(payoffs: Sequence[float]) -> float:
-    return max(1.0, max((abs(float(p)) for p in payoffs), default=0.0))
 
 
 def _kkt_residual(c: _Compiled, x: np.ndarray) -> float:
@@ -224,7 +220,7 @@ class ContinuousEquilibrium(Result):
     def tolerance(self) -> float:
         """``TOLERANCE * max(1, max |payoff|)``: the gain :meth:`is_verified` accepts."""
         self._need_numbers("tolerance")
-        return TOLERANCE * _scale(self.payoffs)
+        return scaled_tolerance(max((abs(float(p)) for p in self.payoffs), default=0.0))
 
     def is_verified(self, tol: float | None = None) -> bool:
         """True when :meth:`max_gain` is at most ``tol`` (default :meth:`tolerance`)."""
@@ -333,8 +329,7 @@ def _verified(res: ContinuousEquilibrium, c: _Compiled) -> bool:
     x = np.array(res.strategies)
     if c.own_concave:
         g = c.grad(x)
-        scale = max(1.0, float(np.max(np.abs(x), initial=0.0)))
-        if _kkt_residual(c, x) <= TOLERANCE * scale and np.all(np.isfinite(g)):
+        if _kkt_residual(c, x) <= scaled_tolerance(np.max(np.abs(x), initial=0.0)) and np.all(np.isfinite(g)):
             return True
     return res.is_verified()
 
@@ -410,10 +405,9 @@ def _kkt_active_set(grad: Any, jac: Any, linear: bool, lo: np.ndarray, hi: np.nd
             free[k] = True
             continue
         resid = float(np.max(np.abs(g[free]), initial=0.0))
-        scale = max(1.0, float(np.max(np.abs(x), initial=0.0)))
         # the stationarity check is looser than the payoff tolerance (10x) because the caller verifies the
         # deviation gains against TOLERANCE itself
-        return x, bool(np.isfinite(resid) and resid <= 10 * TOLERANCE * scale), rounds
+        return x, bool(np.isfinite(resid) and resid <= 10 * scaled_tolerance(np.max(np.abs(x), initial=0.0))), rounds
     return x, False, rounds
 
 
@@ -728,7 +722,7 @@ def price_of_anarchy(game: ContinuousGame, values: Mapping[Any, Any] | None = No
         eq = continuous_equilibrium(game, values=values, method="root")
     w_nash = float(eq.welfare)
     w_opt = max(cooperative_optimum(game, values).welfare, w_nash)
-    scale = TOLERANCE * max(1.0, abs(w_opt), abs(w_nash))
-    if abs(w_nash) <= scale:
-        return 1.0 if abs(w_opt) <= scale else math.inf
+    tol = scaled_tolerance(max(abs(w_opt), abs(w_nash)))
+    if abs(w_nash) <= tol:
+        return 1.0 if abs(w_opt) <= tol else math.inf
     return w_opt / w_nash
