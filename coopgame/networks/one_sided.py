@@ -223,6 +223,16 @@ def nash_networks(game: OneSidedGame, *, strict: bool = False, max_profiles: int
     Solutions of networkx.DiGraph
         Arc ``i -> j``: ``i`` formed the link. ``graph.graph["payoffs"]``
         holds the regions' payoffs.
+
+    Examples
+    --------
+    >>> from fractions import Fraction
+    >>> from coopgame.networks import nash_networks, one_sided_model
+    >>> wheels = nash_networks(one_sided_model(3, Fraction(1, 2), flow="one_way"), strict=True)
+    >>> sorted(sorted(g.edges) for g in wheels)  # the two directed cycles: each region pays for one link
+    [[(0, 1), (1, 2), (2, 0)], [(0, 2), (1, 0), (2, 1)]]
+    >>> [g.number_of_edges() for g in nash_networks(one_sided_model(3, 2), strict=True)]  # links cost too much
+    [0]
     """
     where = "nash_networks"
     if not isinstance(game, OneSidedGame):

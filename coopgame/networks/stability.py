@@ -32,6 +32,7 @@ from coopgame._checks import check_bool, check_int, check_size, describe, public
 from coopgame.errors import InvalidArgumentError, InvalidGameTypeError
 from coopgame.networks._kernels import COMPILED, pairwise_stable_table
 from coopgame.networks.game import NetworkGame, NetworkLike, tolerance
+from coopgame.networks.isomorphism import isomorphism_classes
 from coopgame.results import Solutions
 
 __all__ = [
@@ -148,19 +149,6 @@ def graphs(game: NetworkGame, masks: Iterable[int], table: np.ndarray | None = N
 def exactness(game: NetworkGame, masks: Iterable[int]) -> bool:
     """True when the payoffs of every listed network are exact."""
     return all(_exact(game.payoffs(int(m))) for m in masks)
-
-
-def isomorphism_classes(items: list[nx.Graph]) -> list[nx.Graph]:
-    """One network per isomorphism class (the first in the given order)."""
-    kept: dict[tuple[int, ...], list[nx.Graph]] = {}
-    out = []
-    for g in items:
-        key = tuple(sorted(d for _, d in g.degree))
-        if any(nx.is_isomorphic(g, h) for h in kept.get(key, [])):
-            continue
-        kept.setdefault(key, []).append(g)
-        out.append(g)
-    return out
 
 
 @public

@@ -49,6 +49,19 @@ def network_plot(game: Any, network: Any, *, subsidy: Any = None, pos: Any = Non
     matplotlib.axes.Axes
         The link collections carry the labels ``"lasting links"``,
         ``"unstable links"``, ``"links both would add"`` and ``"subsidised links"``.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> from fractions import Fraction
+    >>> import networkx as nx
+    >>> from coopgame.networks import connections_model, link_subsidies
+    >>> from coopgame.plot import network_plot
+    >>> game = connections_model(4, Fraction(1, 2), Fraction(5, 8))
+    >>> ax = network_plot(game, nx.star_graph(3), subsidy=link_subsidies(game, nx.star_graph(3)))
+    >>> ax.get_title()
+    'not pairwise stable'
     """
     import networkx as nx  # type: ignore[import-untyped, unused-ignore]
 
@@ -157,6 +170,15 @@ def network_regime_map(n: int, deltas: Sequence[float], costs: Sequence[float], 
     matplotlib.axes.Axes
         ``ax.images[0].get_array()`` holds the regime index of each cell
         (rows: costs, columns: deltas), indices into :data:`REGIMES`.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> from coopgame.plot import network_regime_map
+    >>> ax = network_regime_map(3, [0.2, 0.5, 0.8], [0.05, 0.4, 1.2])
+    >>> ax.images[0].get_array().tolist()  # rows: c = 0.05 (complete), 0.4, 1.2; 3 = empty efficient
+    [[0, 0, 0], [3, 1, 1], [3, 3, 3]]
     """
     from matplotlib.colors import ListedColormap
     from matplotlib.patches import Patch
