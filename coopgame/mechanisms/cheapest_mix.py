@@ -807,12 +807,9 @@ def _point_text(point: Mapping[str, Any]) -> str:
 def _robust(game: GameBase, instruments: list[Any], prob: _Problem, params: Sequence[sympy.Symbol],
             points: list[dict[str, Any]], bounds: dict[str, tuple[Any, Any]], budget: Any, concept: str,
             margin: Any, is_box: bool, max_constraints: int) -> Design:
-    cost_params = [s for v in [*prob.c, prob.c0] if isinstance(v, sympy.Basic) for s in v.free_symbols]
-    if cost_params:
-        raise NotSupportedError(f"{_WHERE}: robust design needs a cost at the target that does not depend on the "
-                                f"parameters; here it depends on {sorted({s.name for s in cost_params})}")
+    cost_varies = any(isinstance(v, sympy.Basic) and v.free_symbols for v in [*prob.c, prob.c0])
     if is_box:
-        for v in [*(x for r in prob.rows for x in r), *prob.rhs]:
+        for v in [*(x for r in prob.rows for x in r), *prob.rhs, *prob.c, prob.c0]:
             if isinstance(v, sympy.Basic):
                 for s in params:
                     if v.has(s) and (not v.is_polynomial(s) or sympy.degree(v, s) > 1):
@@ -833,9 +830,27 @@ def _robust(game: GameBase, instruments: list[Any], prob: _Problem, params: Sequ
         rhs += num.rhs
         labels += [f"{lab} [at {_point_text(point)}]" for lab in num.labels]
         strict += [offset + j for j in num.strict_rows]
-    stacked = _Problem(prob.names, prob.symbols, rows, rhs, labels, strict, list(prob.c), prob.c0, prob.target,
-                       prob.target_labels, prob.base)
-    _add_bounds(stacked, bounds, budget)
+    if not cost_varies:
+        stacked = _Problem(prob.names, prob.symbols, rows, rhs, labels, strict, list(prob.c), prob.c0, prob.target,
+                           prob.target_labels, prob.base)
+        _add_bounds(stacked, bounds, budget)
+    else:
+        # the cost differs between scenarios: minimise the worst case z, with z >= the cost in every scenario
+        worst = "worst-case cost"
+        k = len(prob.names)
+        rows = [list(r) + [0] for r in rows]
+        for point in points:
+            num = _numeric(prob, point, params)
+            rows.append([-v for v in num.c] + [1])
+            rhs.append(num.c0)
+            labels.append(f"the worst-case cost bounds the cost [at {_point_text(point)}]")
+        stacked = _Problem([*prob.names, worst], {**prob.symbols, worst: sympy.Dummy("worst")}, rows, rhs, labels,
+                           strict, [0] * k + [1], 0, prob.target, prob.target_labels, prob.base)
+        _add_bounds(stacked, {**bounds, worst: (None, None)}, None)
+        if budget is not None:
+            stacked.rows.append([0] * k + [-1])
+            stacked.rhs.append(-budget)
+            stacked.labels.append(f"the budget (cost <= {_text(budget)} in every scenario)")
     exact = _is_exact([*(x for r in stacked.rows for x in r), *stacked.rhs, *stacked.c, stacked.c0]) and _exact_game(game)
     if margin is not None and not isinstance(margin, Fraction):
         exact = False
@@ -843,7 +858,9 @@ def _robust(game: GameBase, instruments: list[Any], prob: _Problem, params: Sequ
     kind = "the vertices of the box" if is_box else "every scenario"
     from dataclasses import replace
 
-    return replace(result, method=f"{result.method}; robust over {kind} ({len(points)} points)")
+    values = Amounts({sym: v for sym, v in result.values.items() if sym in prob.symbols.values()})
+    return replace(result, values=values, method=f"{result.method}; robust over {kind} ({len(points)} points)"
+                   + ("; the worst-case cost is minimised (certificate.lower_bound)" if cost_varies else ""))
 
 
 def _complete_basis(G: list[list[Any]], h: list[Any], x: Sequence[Any], basis: Sequence[int], k: int) -> list[int] | None:
@@ -1001,7 +1018,9 @@ def design(game: GameLike, target: Sequence[Any], instruments: Any, concept: str
         points need several bases).
     scenarios : list of mappings, or mapping from parameters to lists of values, optional
         Robust design: one mix that implements the target in every scenario
-        (a grid when a mapping of lists is given).
+        (a grid when a mapping of lists is given). When the cost at the
+        target differs between scenarios, the worst case is minimised (and
+        the budget holds in every scenario).
     box : mapping from parameters to (low, high), optional
         Robust design over a box, through its vertices (exact when every
         condition is affine in each parameter separately; otherwise refused).

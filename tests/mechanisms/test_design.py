@@ -288,6 +288,19 @@ def test_robust_design_works_in_every_scenario():
     assert box.values == d.values
 
 
+def test_robust_design_minimises_the_worst_case_cost_when_the_cost_varies():
+    # a levy L on cooperating itself (collected on the path, with uncertain collection rate rho) lowers the cost
+    # where it is collected but must be offset by the subsidy where collection is high: the worst case decides
+    insts = [cg.Subsidy(p, "C", "s") for p in (0, 1)] + [cg.Penalty(p, "C", "L", detection="rho") for p in (0, 1)]
+    grid = {"R": [3], "S": [0], "T": [4, 5], "P": [1], "rho": [Fraction(1, 2), 1]}
+    d = design(symbolic_pd(), ("C", "C"), insts, scenarios=grid, bounds={"L": 1})
+    assert d and set(d.values) == {sympy.Symbol("s", positive=True), sympy.Symbol("L", positive=True)}
+    assert d.values["s"] == 2 and d.values["L"] == 0 and d.certificate.lower_bound == 4
+    assert "worst-case" in d.method
+    broke = design(symbolic_pd(), ("C", "C"), insts, scenarios=grid, bounds={"L": 1}, budget=3)
+    assert not broke and "the budget" in broke.reason
+
+
 def test_robust_box_refuses_conditions_not_affine_in_each_parameter():
     g = cg.SymbolicGame([[["a**2", 0], [1, 0]], [[0, 0], [0, 0]]])
     with pytest.raises(NotSupportedError, match="affine"):
