@@ -35,6 +35,7 @@ from coopgame.models.nested_cooperation import multilevel
 from coopgame.models.official_assessment import performance_evaluation
 from coopgame.models.lake import shallow_lake
 from coopgame.models.pollution_stock import stock_pollution
+from coopgame.models.river_stock import downstream_pollution
 from coopgame.models.river_compensation import bargained_payment, upstream_downstream
 from coopgame.models.textbook import battle_of_the_sexes, chicken, matching_pennies, prisoners_dilemma, stag_hunt
 from coopgame.models.three_level_network import three_level
