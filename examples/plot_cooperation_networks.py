@@ -14,7 +14,7 @@ river counties cooperate, as in the mountain regions where fewer than 30 %
 of counties are in any agreement. Middle: the efficient network, with the
 links a coordinator must subsidise for it to last (orange, with the least
 subsidy to each end). Right: over a grid of link value ``delta`` and cost
-``c`` in the symmetric model with five regions, which network is efficient
+``c`` in the symmetric model with four regions, which network is efficient
 and whether it forms on its own.
 """
 
@@ -35,6 +35,6 @@ network_plot(game, path.networks[-1], ax=axes[0])
 axes[0].set_title(f"On their own: {path.ends} after {len(path.moves)} moves")
 network_plot(game, plan.network, subsidy=plan, ax=axes[1])
 axes[1].set_title(f"Efficient network; subsidy {float(plan.total):.2f} per period")
-network_regime_map(5, np.linspace(0.05, 0.95, 19), np.linspace(0.02, 1.6, 17), ax=axes[2])
+network_regime_map(4, np.linspace(0.05, 0.95, 19), np.linspace(0.02, 1.6, 17), ax=axes[2])
 fig.tight_layout()
 plt.show()
