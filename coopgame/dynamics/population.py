@@ -34,6 +34,7 @@ from coopgame.errors import (
     InvalidGameTypeError,
     UnresolvedParameterError,
 )
+from coopgame.games.coerce import as_normal_form
 from coopgame.games.normal_form import NormalFormGame
 from coopgame.games.symbolic import SymbolicGame, as_expression
 
@@ -426,10 +427,13 @@ def _shares(coords: Sequence[sympy.Symbol], m: int) -> tuple[sympy.Expr, ...]:
 
 
 def as_population_game(game: Any, where: str) -> PopulationGame:
-    """A PopulationGame from a NormalFormGame, SymbolicGame or PopulationGame (errors name ``where``)."""
+    """A PopulationGame from a PopulationGame, a SymbolicGame (free parameters kept) or anything
+    :func:`~coopgame.games.coerce.as_normal_form` accepts (errors name ``where``)."""
     if isinstance(game, PopulationGame):
         return game
-    if isinstance(game, (NormalFormGame, SymbolicGame)):
+    if isinstance(game, SymbolicGame):
         return PopulationGame.from_game(game)
-    raise InvalidGameTypeError(f"{where}: expected a NormalFormGame, SymbolicGame or PopulationGame, "
-                           f"got {type(game).__name__}")
+    if isinstance(game, (NormalFormGame, list, tuple, np.ndarray)):
+        return PopulationGame.from_game(as_normal_form(game, where))
+    raise InvalidGameTypeError(f"{where}: expected a NormalFormGame, SymbolicGame, PopulationGame or a sequence of "
+                               f"payoff arrays, got {describe(game)} ({type(game).__name__})")

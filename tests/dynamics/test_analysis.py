@@ -33,6 +33,7 @@ from coopgame.errors import (
     InvalidArgumentError,
     InvalidArgumentTypeError,
     InvalidGameError,
+    InvalidGameTypeError,
     InvalidProfileError,
     SolverLimitError,
     UnresolvedParameterError,
@@ -553,3 +554,17 @@ def test_population_game_refuses_bad_arguments():
 def test_corner_eigenvalues_refuse_profiles_that_are_not_one_action_per_role(bad):
     with pytest.raises(InvalidProfileError, match="^corner_eigenvalues: expected one action per role"):
         corner_eigenvalues(models.tripartite(), bad)
+
+
+def test_symbolic_analysis_accepts_payoff_arrays_like_every_entry_point():
+    # the one coercion: payoff arrays are a game here as for replicator() and pure_equilibria()
+    arrays = [[[3, 0], [5, 1]], [[3, 5], [0, 1]]]
+    game = cg.NormalFormGame(arrays, exact=True)
+    assert corner_eigenvalues(arrays, [0, 0]) == corner_eigenvalues(game, [0, 0]) == (2, 2)
+    assert replicator_equations(arrays).equations == replicator_equations(game).equations
+    assert corner_table(arrays).stable_corners() == corner_table(game).stable_corners()
+    assert [p.point for p in symbolic_rest_points(arrays)] == [p.point for p in symbolic_rest_points(game)]
+    with pytest.raises(InvalidGameError, match="corner_eigenvalues"):
+        corner_eigenvalues([[[3, 0], [5, 1]], [[3, 5]]], [0, 0])      # ragged arrays: a typed error naming the caller
+    with pytest.raises(InvalidGameTypeError, match="PopulationGame or a sequence of payoff arrays, got 'pd'"):
+        corner_table("pd")
