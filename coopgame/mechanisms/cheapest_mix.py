@@ -667,10 +667,45 @@ def _solve_problem(game: GameBase, instruments: list[Any], prob: _Problem, conce
                   "deviation exactly as good (" + "; ".join(t for t in tight if t in res.binding) + ")")
         return Design(Amounts(), None, None, (), DesignCertificate(method, "infeasible", (), None, res.certificate.verified),
                       exact, False, reason, concept, prob.target_labels, method=method, instruments=tuple(instruments))
-    return _finish(game, instruments, prob, sol, G, h, c, exact, concept, method, attained=False,
+    closure = _least_ties(prob, sol, G, h, c, exact, one)
+    return _finish(game, instruments, prob, closure, G, h, c, exact, concept, method, attained=False,
                    note="the least cost is an infimum: at these amounts some deviation is exactly as good as the target "
                         "(see binding); any amounts slightly beyond them, in the direction of a strictly "
                         "implementing mix, cost slightly more and implement it (or pass margin=)")
+
+
+#: Largest number of strict constraints for which the boundary point of a strict infimum is chosen to leave as
+#: few deviations tied as possible (one extra unknown per constraint).
+_MAX_TIE_ROWS = 60
+
+
+def _least_ties(prob: _Problem, sol: LPSolution, G: list[list[Any]], h: list[Any], c: list[Any], exact: bool,
+                one: Any) -> LPSolution:
+    """Among the cheapest (boundary) mixes, one where as many strict constraints as possible hold strictly.
+
+    Maximises the sum of the strict constraints' slacks, each counted up to 1,
+    at the least cost; the constraints left tied are those every cheapest mix
+    ties (or nearly so), which :attr:`Design.binding` then lists.
+    """
+    strict = prob.strict_rows
+    if not strict or len(strict) > _MAX_TIE_ROWS or sol.x is None:
+        return sol
+    k, ns = len(prob.names), len(strict)
+    zero = 0 * one
+    col = {j: t for t, j in enumerate(strict)}
+    rows = [list(r) + [(-one if t == col.get(j) else zero) for t in range(ns)] for j, r in enumerate(G)]
+    rhs = list(h)
+    rows.append([-v for v in c] + [zero] * ns)  # cost <= the least cost
+    rhs.append(-sol.value)
+    for t in range(ns):
+        rows.append([zero] * k + [(-one if u == t else zero) for u in range(ns)])  # slack counted up to 1
+        rhs.append(-one)
+        rows.append([zero] * k + [(one if u == t else zero) for u in range(ns)])
+        rhs.append(zero)
+    best = _solve([zero] * k + [-one] * ns, rows, rhs, exact)
+    if best.status != "optimal" or best.x is None:  # pragma: no cover - the least-cost point is feasible
+        return sol
+    return LPSolution("optimal", tuple(best.x[:k]), sol.y, sol.value, sol.basis)
 
 
 # ----------------------------------------------------------------------------------------------- unique

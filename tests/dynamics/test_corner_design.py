@@ -35,6 +35,8 @@ def test_without_margin_the_infimum_is_non_hyperbolic():
     res = stabilising_design(LOCAL_FIRM, ("Real", "Abate"), MIX)
     assert not res.design.attained and res.cost == 1
     assert res.classification == "non-hyperbolic" and max(res.eigenvalues) == 0
+    # the boundary point leaves tied only what every cheapest mix ties: the firm's deviation, not the local one
+    assert res.design.binding == ("Firm: Abate rather than Pollute",) and min(res.eigenvalues) < 0
 
 
 def test_no_mix_works():
