@@ -21,6 +21,7 @@ import pandas as pd
 
 from coopgame._checks import check_bool, check_real, describe
 from coopgame._numeric import TOLERANCE
+from coopgame.equilibria.result import payoff_column
 from coopgame.errors import InvalidArgumentError, InvalidArgumentTypeError, NotSupportedError, UnresolvedParameterError
 from coopgame.sweeps.runner import ERROR_COLUMN, check_picklable, chunk_ranges, run_chunks
 
@@ -314,7 +315,7 @@ def _assemble_game(game: Any, points: pd.DataFrame, parts: list[dict[str, Any]],
         for i, player in enumerate(players):
             col = np.concatenate([p["payoffs"][k][i] if k < len(p["payoffs"]) else np.full(s, np.nan)
                                   for p, s in zip(parts, sizes)])
-            columns[f"payoff: {player}" if k == 0 else f"payoff {k + 1}: {player}"] = col
+            columns[payoff_column(player) if k == 0 else f"payoff {k + 1}: {player}"] = col
     if options.get("mixed"):
         for i, player in enumerate(players[:2]):
             col = np.concatenate([p["mixed"][i] for p in parts]) if parts else np.empty(0)
