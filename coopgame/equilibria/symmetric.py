@@ -257,6 +257,7 @@ def _require(game: Any, func: str) -> SymmetricGame:
 
 
 # ---------------------------------------------------------------------- pure
+@public
 def symmetric_pure_equilibria(game: SymmetricGame) -> Solutions[SymmetricEquilibrium]:
     """All pure equilibria of a symmetric game, as count profiles.
 
@@ -500,6 +501,7 @@ def _exact_root(d: list[Fraction], p: float) -> Fraction | None:
     return q if value == 0 else None
 
 
+@public
 def symmetric_mixed_equilibria(game: SymmetricGame) -> Solutions[SymmetricEquilibrium]:
     """All symmetric equilibria (the pure symmetric ones included) of a two-action symmetric game.
 

@@ -466,6 +466,9 @@ def test_mixed_errors():
         symmetric_mixed_equilibria(cg.NormalFormGame([[1, 2]]))
     with pytest.raises(InvalidGameError, match="symmetric_pure_equilibria"):
         symmetric_pure_equilibria([[1, 2]])
+    for solver in (symmetric_mixed_equilibria, symmetric_pure_equilibria):   # a misspelt keyword: a typed error
+        with pytest.raises(InvalidArgumentTypeError, match=f"{solver.__name__}: got an unknown keyword.*'gam'"):
+            solver(gam=volunteer(3, 2, 1))
 
 
 def test_equilibrium_object():
