@@ -32,6 +32,9 @@ __all__ = ["myerson_value", "egalitarian_allocation", "allocation_game", "RULES"
 #: The allocation rules by name.
 RULES = ("myerson", "egalitarian", "component_egalitarian")
 
+#: Default limit on networks x coalitions evaluated when an allocation game's networks are enumerated.
+MAX_WORK = 2**22
+
 #: Default limit on the coalitions whose restricted networks the Myerson value evaluates: 2**16 (16 players).
 MAX_COALITIONS = 2**16
 
@@ -163,9 +166,10 @@ def egalitarian_allocation(game: NetworkGame, network: NetworkLike, *, by_compon
 class _AllocationKernel:
     """Payoffs of a network game re-divided by an allocation rule."""
 
-    def __init__(self, base: NetworkGame, rule: str) -> None:
+    def __init__(self, base: NetworkGame, rule: str, max_work: int) -> None:
         self.base = base
         self.rule = rule
+        self.max_work = max_work
 
     def key(self) -> tuple[Any, ...]:
         return ("allocation", self.rule, self.base)
@@ -174,14 +178,23 @@ class _AllocationKernel:
         return tuple(_allocate(self.base, mask, self.rule))
 
     def table(self, game: NetworkGame, masks: np.ndarray) -> tuple[np.ndarray, bool]:
+        per_network = (1 << game.num_players) if self.rule == "myerson" else 1
+        check_size("allocation_game", len(masks) * per_network, self.max_work,
+                   what="work of a payoff table (networks x coalitions per network)", limit_name="max_work",
+                   alternative="pairwise_stable_networks(game, start=[...]), which evaluates only the networks it visits")
         return exact_or_float_table([self.payoffs(game, int(m)) for m in masks], game.num_players)
 
 
 @public
-def allocation_game(game: NetworkGame, rule: str = "myerson", *, max_coalitions: int = MAX_COALITIONS) -> NetworkGame:
+def allocation_game(game: NetworkGame, rule: str = "myerson", *, max_coalitions: int = MAX_COALITIONS,
+                    max_work: int = MAX_WORK) -> NetworkGame:
     """The network game in which each network's value is divided by ``rule``.
 
     ``rule`` is ``"myerson"``, ``"egalitarian"`` or ``"component_egalitarian"``.
+    The allocation is computed network by network in Python, so a solver
+    that enumerates all networks of the new game checks its work first:
+    ``max_work`` (default 2**22) bounds the networks times the coalitions
+    evaluated per network (``2 ** n`` for the Myerson value, 1 otherwise).
     Under the egalitarian rule every efficient network is pairwise stable
     (a move that pays one player strictly raises the total); the Myerson
     value makes each link pay its two ends equally (Jackson and Wolinsky
@@ -201,7 +214,8 @@ def allocation_game(game: NetworkGame, rule: str = "myerson", *, max_coalitions:
     where = "allocation_game"
     game = check_game(game, where)
     rule = check_choice(rule, "rule", where, RULES)
+    work = check_int(max_work, "max_work", where, minimum=1)
     if rule == "myerson":
         _check_myerson_size(game, where, max_coalitions)
-    return NetworkGame._from_kernel(game.num_players, _AllocationKernel(game, rule), players=game.players,
+    return NetworkGame._from_kernel(game.num_players, _AllocationKernel(game, rule, work), players=game.players,
                                     name=f"{game.name} ({rule} allocation)", where=where)

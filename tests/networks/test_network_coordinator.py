@@ -210,6 +210,12 @@ def test_errors():
         myerson_value(connections_model(20, 0.5, 0.1), [])
     with pytest.raises(SolverLimitError, match="max_networks"):
         link_subsidies(connections_model(8, 0.5, 0.1))
+    with pytest.raises(SolverLimitError, match=r"max_work=4,194,304.*start=\[\.\.\.\]"):
+        pairwise_stable_networks(allocation_game(connections_model(7, 0.5, 0.1)))  # 2**21 networks x 2**7 coalitions
+    with pytest.raises(SolverLimitError, match="max_work"):
+        efficient_networks(allocation_game(connections_model(5, 0.5, 0.1), max_work=1000))  # 2**10 x 2**5
+    searched = pairwise_stable_networks(allocation_game(connections_model(7, 0.5, 0.1)), start=[[]], max_visits=5)
+    assert not searched.is_complete and "max_visits=5" in searched.note  # the search runs where enumeration is refused
     assert link_subsidies(connections_model(8, 0.5, 0.4), nx.star_graph(7)).is_feasible
     with pytest.raises(InvalidArgumentError, match="delta_max >= delta0"):
         weak_to_strong(4, 0.3, 0.5, delta_max=0.4)
