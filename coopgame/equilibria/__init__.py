@@ -6,6 +6,7 @@ from coopgame.equilibria.conditions import (
     Threshold,
     dominance_conditions,
     equilibrium_conditions,
+    symbolic_mixed_equilibria,
     symbolic_mixed_equilibrium,
     threshold,
 )
@@ -54,6 +55,7 @@ __all__ = [
     "equilibrium_conditions",
     "dominance_conditions",
     "symbolic_mixed_equilibrium",
+    "symbolic_mixed_equilibria",
     "SymbolicMixedEquilibrium",
     "threshold",
     "Threshold",

@@ -37,10 +37,10 @@ __all__ = ["SupportSystem", "isolate", "prune", "evaluate", "gauss_newton", "MIN
 
 #: Boxes narrower than this (in every unknown, probabilities) are no longer split: they hold a
 #: singular solution or part of a continuum. Not the payoff tolerance: a resolution of the search.
-MIN_WIDTH = 2.0 ** -8
+MIN_WIDTH = 2.0 ** -6
 
 #: Boxes examined per support profile before the rest are handed back undecided.
-MAX_BOXES = 3000
+MAX_BOXES = 30000
 
 #: Largest number of corner values (boxes x unknowns x corners) computed at once for the
 #: preconditioned range test; beyond it only the plain test runs.
@@ -430,6 +430,8 @@ def gauss_newton(system: SupportSystem, sid: np.ndarray, y: np.ndarray, steps: i
     """Minimum-norm Gauss-Newton from each row of ``y`` onto the solution set; returns points and residuals."""
     for _ in range(steps):
         f, J, _ = evaluate(system, sid, y)
+        if not f.size or np.abs(f).max() < 1e-15:  # converged to rounding (the system is scaled to max |u| = 1)
+            break
         y = y - (np.linalg.pinv(J) @ f[:, :, None])[:, :, 0]
     f, _, _ = evaluate(system, sid, y)
     return y, (np.abs(f).max(axis=1) if f.shape[1] else np.zeros(len(y)))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import product
 from typing import Any, TypeVar
 
 import sympy
@@ -29,12 +30,13 @@ from coopgame.errors import (
 )
 from coopgame.games.normal_form import NormalFormGame
 from coopgame.games.symbolic import SymbolicGame, as_expression
-from coopgame.results import Result, ValueResult
+from coopgame.results import Result, Solutions, ValueResult
 
 __all__ = [
     "equilibrium_conditions",
     "dominance_conditions",
     "symbolic_mixed_equilibrium",
+    "symbolic_mixed_equilibria",
     "SymbolicMixedEquilibrium",
     "threshold",
     "Threshold",
@@ -218,7 +220,7 @@ def _substitution(where: str, expressions: Sequence[Any], values: Mapping[Any, A
 @public
 @dataclass(frozen=True)
 class SymbolicMixedEquilibrium(Result):
-    """The completely mixed equilibrium of a 2x2 game in closed form.
+    """A completely mixed equilibrium of a 2x2 (or 2x2x2) game in closed form.
 
     Attributes
     ----------
@@ -232,10 +234,10 @@ class SymbolicMixedEquilibrium(Result):
         The players' names (for tables).
     """
 
-    strategies: tuple[tuple[sympy.Expr, sympy.Expr], tuple[sympy.Expr, sympy.Expr]]
-    payoffs: tuple[sympy.Expr, sympy.Expr]
+    strategies: tuple[tuple[sympy.Expr, ...], ...]
+    payoffs: tuple[sympy.Expr, ...]
     conditions: sympy.Basic
-    players: tuple[str, str] = ("Player 1", "Player 2")
+    players: tuple[str, ...] = ("Player 1", "Player 2")
 
     @property
     def is_exact(self) -> bool:
@@ -246,7 +248,7 @@ class SymbolicMixedEquilibrium(Result):
         """The same with parameter values substituted (keys are symbols or names; unknown names are refused)."""
         combined = check_mapping(mapping, "the values", "SymbolicMixedEquilibrium.subs", what="a mapping from parameter names to values")
         combined.update(values)
-        exprs = [*self.payoffs, *self.strategies[0], *self.strategies[1], self.conditions]
+        exprs = [*self.payoffs, *(v for s in self.strategies for v in s), self.conditions]
         sub = _substitution("SymbolicMixedEquilibrium.subs", exprs, combined)
 
         def f(e: Any) -> Any:
@@ -318,6 +320,103 @@ def symbolic_mixed_equilibrium(game: Any) -> SymbolicMixedEquilibrium:
     conds = _conjunction([_relation(p, True), _relation(1 - p, True), _relation(q, True), _relation(1 - q, True)])
     return SymbolicMixedEquilibrium((tuple(sympy.simplify(v) for v in x), tuple(sympy.simplify(v) for v in y)),
                                     pay, conds, tuple(g.players))  # type: ignore[arg-type]
+
+
+@public
+@_sympy_guarded("symbolic_mixed_equilibria")
+def symbolic_mixed_equilibria(game: Any) -> Solutions[SymbolicMixedEquilibrium]:
+    """Closed-form completely mixed equilibria of a 2x2 or 2x2x2 game, with the conditions to be interior.
+
+    With two actions each, a completely mixed equilibrium makes every player
+    indifferent between its two actions. Writing ``p_i`` for player ``i``'s
+    probability of its first action, player ``i``'s indifference is affine in
+    each other player's ``p_j``; for three players the system reduces to a
+    quadratic, so there are at most two such equilibria (McKelvey and McLennan
+    1997), given by radicals. Each comes with ``conditions``: every
+    probability strictly between 0 and 1. For a 2x2 game this is
+    :func:`symbolic_mixed_equilibrium` as a one-item list.
+
+    Parameters
+    ----------
+    game : SymbolicGame or NormalFormGame
+        Two or three players, two actions each.
+
+    Returns
+    -------
+    Solutions of SymbolicMixedEquilibrium
+        The solutions of the indifference conditions that do not leave a
+        probability free, in sympy's order; a solution is an equilibrium
+        exactly when its ``conditions`` hold. ``is_complete`` is False (with
+        a note) when the indifference conditions have a continuum of
+        solutions, which are then not listed.
+
+    Raises
+    ------
+    NotSupportedError
+        For other shapes.
+
+    Examples
+    --------
+    Jordan's three-player matching pennies (Jordan 1993) with a bonus ``c``
+    for player 1's first action: player 2 shifts its mix, and the equilibrium
+    is interior while ``c < 2``:
+
+    >>> import numpy as np
+    >>> import sympy
+    >>> import coopgame as cg
+    >>> from coopgame.equilibria.conditions import symbolic_mixed_equilibria
+    >>> c = sympy.Symbol("c", positive=True)
+    >>> i, j, k = np.indices((2, 2, 2))
+    >>> match = lambda a, b: np.where(a == b, 1, -1)
+    >>> game = cg.SymbolicGame([match(i, j) + c * np.where(i == 0, 1, 0), match(j, k), -match(k, i)])
+    >>> eqs = symbolic_mixed_equilibria(game)
+    >>> [s[0] for s in eqs[0].strategies], eqs[0].conditions
+    ([1/2, 1/2 - c/4, 1/2], c < 2)
+    """
+    where = "symbolic_mixed_equilibria"
+    g = _symbolic(game, where)
+    if g.shape not in ((2, 2), (2, 2, 2)):
+        raise NotSupportedError(f"{where}: expected a 2x2 or 2x2x2 game, got shape {g.shape}")
+    if g.num_players == 2:
+        return Solutions([symbolic_mixed_equilibrium(g)], method=where, is_exact=True)
+    n = 3
+    ps = [sympy.Dummy(f"p{i + 1}") for i in range(n)]
+    mixes = [(p, 1 - p) for p in ps]
+    eqs = []
+    for i in range(n):
+        u = g.payoffs[i]
+        others = [j for j in range(n) if j != i]
+        diff = sympy.Integer(0)
+        for a in range(2):
+            for b in range(2):
+                idx0, idx1 = [0] * n, [0] * n
+                idx0[i], idx1[i] = 0, 1
+                idx0[others[0]] = idx1[others[0]] = a
+                idx0[others[1]] = idx1[others[1]] = b
+                diff += mixes[others[0]][a] * mixes[others[1]][b] * (u[tuple(idx0)] - u[tuple(idx1)])
+        eqs.append(sympy.expand(diff))
+    solutions = sympy.solve(eqs, ps, dict=True)
+    # a player indifferent against every mix of the others leaves its own probability free
+    out, partial = [], any(sympy.simplify(e) == 0 for e in eqs)
+    for sol in solutions:
+        if len(sol) < n or any(v.free_symbols & set(ps) for v in sol.values()):
+            partial = True
+            continue
+        values = [sympy.simplify(sol[p]) for p in ps]
+        strategies = tuple((v, sympy.simplify(1 - v)) for v in values)
+        pay = []
+        for i in range(n):
+            total = sympy.Integer(0)
+            for idx in product(range(2), repeat=n):
+                w = sympy.Integer(1)
+                for j, a in enumerate(idx):
+                    w *= strategies[j][a]
+                total += w * g.payoffs[i][idx]
+            pay.append(sympy.simplify(total))
+        conds = _conjunction([_relation(v, True) for s in strategies for v in s])
+        out.append(SymbolicMixedEquilibrium(strategies, tuple(pay), conds, tuple(g.players)))
+    note = ("the indifference conditions have a continuum of solutions, which is not listed" if partial else "")
+    return Solutions(out, method=where, is_exact=True, is_complete=not partial, note=note)
 
 
 @public

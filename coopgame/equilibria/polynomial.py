@@ -85,8 +85,15 @@ _METHOD = "support_polynomial"
 #: Undecided boxes of one support profile examined at most (evenly sampled beyond that).
 _MAX_UNDECIDED = 256
 
+#: A solution whose Jacobian's smallest singular value is below this (relative) is singular: on a
+#: continuum or a multiple root. Not the payoff tolerance: a rank decision on the scaled system.
+_SINGULAR = 1e-7
+
+#: Gauss-Newton starting points per group of undecided boxes.
+_STARTS = 8
+
 #: Points of one continuum closer than this (probabilities, max norm) are listed once.
-_NEAR = 0.05
+_NEAR = 0.25
 
 #: Denominators tried when rounding a solution to rationals: first from the float point, then from
 #: the point refined to 60 digits.
@@ -200,15 +207,10 @@ def support_polynomial(game: GameLike, *, max_seconds: float = MAX_SECONDS) -> S
                 _record(eq, found, float_found)
         unfinished.extend(system.supports[int(s)] for s in np.unique(iso.exhausted))
         if len(iso.undecided_sid):
-            for s in np.unique(iso.undecided_sid):
-                pick = iso.undecided_sid == s
-                supports = system.supports[int(s)]
-                eqs = _continuum_points(game, system, int(s), iso.undecided_lo[pick], iso.undecided_hi[pick],
-                                        exact_payoffs)
-                if eqs:
-                    continua.append(supports)
-                for eq in eqs:
-                    _record(eq, found, float_found)
+            eqs, singular = _continuum_points(game, system, iso, exact_payoffs)
+            continua.extend(singular)
+            for eq in eqs:
+                _record(eq, found, float_found)
     note = ""
     if continua:
         named = "; ".join(_name(sup) for sup in continua[:6])
@@ -317,46 +319,77 @@ def _accept(game: NormalFormGame, supports: tuple[tuple[int, ...], ...], y: np.n
     return _float_equilibrium(game, supports, [float(v) for v in z])
 
 
-def _continuum_points(game: NormalFormGame, system: _multiaffine.SupportSystem, s: int, lo: np.ndarray,
-                      hi: np.ndarray, exact_payoffs: list[np.ndarray] | None) -> list[Equilibrium]:
-    """Equilibria reached from undecided boxes: at least one per group of touching boxes when any is one."""
-    supports = system.supports[s]
-    if len(lo) > _MAX_UNDECIDED:  # a search stopped by its budget: sample the boxes it left
-        pick = np.linspace(0, len(lo) - 1, _MAX_UNDECIDED).astype(int)
-        lo, hi = lo[pick], hi[pick]
-    groups = _groups(lo, hi)
-    out: list[Equilibrium] = []
-    for members in groups:
-        starts = (lo[members] + hi[members]) / 2
-        if len(starts) > 16:
-            starts = starts[np.linspace(0, len(starts) - 1, 16).astype(int)]
-        points, residual = _multiaffine.gauss_newton(system, np.full(len(starts), s), starts)
-        for y, res in zip(points, residual):
-            if not res < TOLERANCE:
-                continue
-            eq = _continuum_point(game, supports, y, exact_payoffs)
-            if eq is not None:
-                out.append(eq)
-                break
+def _continuum_points(game: NormalFormGame, system: _multiaffine.SupportSystem, iso: _multiaffine.Isolation,
+                      exact_payoffs: list[np.ndarray] | None) -> tuple[list[Equilibrium], list[Any]]:
+    """Equilibria reached from the undecided boxes of a batch: at least one per group of touching boxes.
+
+    Also lists the support profiles where such an equilibrium is a singular
+    solution (a rank-deficient Jacobian: a continuum, or a multiple root); a
+    regular one is isolated and merely needed smaller boxes than the search
+    allows. All starting points of the batch take their Gauss-Newton steps
+    together.
+    """
+    starts, owners, group_of = [], [], []
+    for s in np.unique(iso.undecided_sid):
+        pick = iso.undecided_sid == s
+        lo, hi = iso.undecided_lo[pick], iso.undecided_hi[pick]
+        if len(lo) > _MAX_UNDECIDED:  # a search stopped by its budget: sample the boxes it left
+            keep = np.linspace(0, len(lo) - 1, _MAX_UNDECIDED).astype(int)
+            lo, hi = lo[keep], hi[keep]
+        for g, members in enumerate(_groups(lo, hi)):
+            centres = (lo[members] + hi[members]) / 2
+            if len(centres) > _STARTS:
+                centres = centres[np.linspace(0, len(centres) - 1, _STARTS).astype(int)]
+            starts.append(centres)
+            owners.extend([int(s)] * len(centres))
+            group_of.extend([(int(s), g)] * len(centres))
+    sid = np.array(owners, dtype=np.intp)
+    points, residual = _multiaffine.gauss_newton(system, sid, np.concatenate(starts))
+    _, J, _ = _multiaffine.evaluate(system, sid, points)
+    done: set[tuple[int, int]] = set()
+    by_support: dict[int, list[Equilibrium]] = {}
+    singular: list[Any] = []
+    for k, (y, res) in enumerate(zip(points, residual)):
+        if group_of[k] in done or not res < TOLERANCE:
+            continue
+        s = owners[k]
+        eq = _continuum_point(game, system.supports[s], y, exact_payoffs)
+        if eq is None:
+            continue
+        done.add(group_of[k])
+        by_support.setdefault(s, []).append(eq)
+        # singular values relative to the largest (payoffs are scaled to max |u| = 1)
+        sv = np.linalg.svd(J[k], compute_uv=False) if J.shape[1] else np.ones(1)
+        if sv.min() <= _SINGULAR * max(1.0, sv.max()) and system.supports[s] not in singular:
+            singular.append(system.supports[s])
     # groups cut apart by the search (boxes discarded between them) give nearby points: keep one per
     # neighbourhood of radius _NEAR
     kept: list[Equilibrium] = []
-    for eq in sorted(out, key=lambda e: not e.is_exact):
-        z = np.concatenate([np.asarray(v, dtype=float) for v in eq.strategies])
-        if all(np.abs(z - np.concatenate([np.asarray(v, dtype=float) for v in k.strategies])).max() > _NEAR
-               for k in kept):
-            kept.append(eq)
-    return kept
+    for eqs in by_support.values():
+        mine: list[Equilibrium] = []
+        for eq in sorted(eqs, key=lambda e: not e.is_exact):
+            z = np.concatenate([np.asarray(v, dtype=float) for v in eq.strategies])
+            if all(np.abs(z - np.concatenate([np.asarray(v, dtype=float) for v in k.strategies])).max() > _NEAR
+                   for k in mine):
+                mine.append(eq)
+        kept.extend(mine)
+    return kept, singular
 
 
 def _continuum_point(game: NormalFormGame, supports: tuple[tuple[int, ...], ...], y: np.ndarray,
                      exact_payoffs: list[np.ndarray] | None) -> Equilibrium | None:
-    if exact_payoffs is not None:
-        for bound in (10, 100, 1000, 10 ** 6):
-            eq = _exact_equilibrium(game, supports, [Fraction(float(v)).limit_denominator(bound) for v in y])
-            if eq is not None:
-                return eq
-    return _float_equilibrium(game, supports, y, slack=10.0)
+    candidate = _float_equilibrium(game, supports, y, slack=10.0)
+    if candidate is None or exact_payoffs is None:
+        return candidate
+    for bound in (10, 100, 1000, 10 ** 6):
+        point = [Fraction(float(v)).limit_denominator(bound) for v in y]
+        # a cheap float check first: most roundings are not equilibria
+        if _float_equilibrium(game, supports, [float(v) for v in point], slack=1e3) is None:
+            continue
+        eq = _exact_equilibrium(game, supports, point)
+        if eq is not None:
+            return eq
+    return candidate
 
 
 def _groups(lo: np.ndarray, hi: np.ndarray) -> list[np.ndarray]:
