@@ -5,13 +5,15 @@ Gambit's ``enummixed`` returns) are the completely labelled pairs of vertices
 of the two best-response polytopes (see :mod:`coopgame.equilibria._polytope`).
 
 The algorithm enumerates the vertices of the polytope of the player with fewer
-actions only. For a vertex ``x`` the opponent's compatible points form a face
-of the other polytope, cut out by the labels ``x`` lacks; when that face is a
-single point it is found by one small linear solve (vectorised over all
-vertices). Only vertices whose face may be larger, which happens in degenerate
-games, are matched against the vertices of the other polytope. Degenerate
-games are therefore handled exactly as non-degenerate ones are, at the cost of
-a second vertex enumeration when they occur.
+actions only: by Qhull for small polytopes, by compiled lexicographic reverse
+search (:mod:`coopgame.equilibria._reverse_search`, the method of lrs) for
+larger ones, under a time budget. For a vertex ``x`` the opponent's compatible
+points form a face of the other polytope, cut out by the labels ``x`` lacks;
+when that face is a single point it is found by one small linear solve. When
+it may be larger, which happens in degenerate games, its vertices are found
+by solving every choice of further tight constraints on it (few: the face
+has low dimension), and only if that is too many is the vertex matched
+against all vertices of the other polytope.
 
 Exact games are solved in floating point first; each equilibrium is then
 recomputed in rational arithmetic from its supports and best-response sets
@@ -52,6 +54,17 @@ MAX_FACE_BASES = 20_000
 #: reverse search run as plain Python, which the time budget then usually refuses.
 QHULL_DIMENSION = 14
 
+#: With numba, polytopes above this dimension are enumerated by the compiled reverse search. Up to it
+#: Qhull is used: the reverse search is 1.5-3x faster there too, but compiling its kernel costs seconds
+#: in a fresh environment (cached on disk afterwards), a bad trade for a small game.
+WALK_DIMENSION = 10
+
+
+def _use_walk(dimension: int) -> bool:
+    if _faces.HAVE_NUMBA:  # read at call time: tests switch it off
+        return dimension > WALK_DIMENSION
+    return dimension > QHULL_DIMENSION
+
 
 def _limit(dimension: int, who: str, max_dimension: int | None) -> None:
     if max_dimension is None:
@@ -64,7 +77,7 @@ def _limit(dimension: int, who: str, max_dimension: int | None) -> None:
 
 def _labelled(other: np.ndarray, budget: dict[str, Any]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """All non-zero vertices of ``{x >= 0, other^T x <= 1}`` with their labels (see _polytope.labelled_vertices)."""
-    if not _faces.HAVE_NUMBA and other.shape[0] <= QHULL_DIMENSION:  # read at call time: tests switch it off
+    if not _use_walk(other.shape[0]):
         return labelled_vertices(other)
     _, _, V, Z, B = walk_polytope(other, None, LABEL_TOL, **budget)
     if len(V) == 0:
@@ -144,35 +157,30 @@ def _extreme_pairs(A: np.ndarray, B: np.ndarray, max_dimension: int | None,
                    budget: dict[str, Any]) -> tuple[np.ndarray, np.ndarray]:
     """Completely labelled vertex pairs (x, y) for normalised positive A, B (x over the rows)."""
     m, n = A.shape
-    if _faces.HAVE_NUMBA or m > QHULL_DIMENSION:
+    xs, ys = [np.zeros((0, m))], [np.zeros((0, n))]
+    if _use_walk(m):
         X, Y, V, Z, Br = walk_polytope(B, A, LABEL_TOL, **budget)
-        xs, ys = [X], [Y]
-        if len(V):
-            Xd, Yd, failed = _face_partners(V, Z, Br, A)
-            xs.append(Xd)
-            ys.append(Yd)
-            if failed.any():
-                Xd, Yd = _match(V[failed], Z[failed], Br[failed], A, n, max_dimension, budget)
-                xs.append(Xd)
-                ys.append(Yd)
-        return np.concatenate(xs), np.concatenate(ys)
-    verts, zero_lab, br_lab = labelled_vertices(B)
-    supp = ~zero_lab
-    irregular = supp.sum(axis=1) != br_lab.sum(axis=1)
-    xs, ys = [], []
-    rows = np.flatnonzero(~irregular)
-    if len(rows):
-        y, ok, feasible = solve_faces(A, supp[rows], br_lab[rows], LABEL_TOL)
-        irregular[rows[~ok]] = True
-        xs.append(verts[rows[feasible]])
-        ys.append(y[feasible])
-    if irregular.any():
-        xi = np.flatnonzero(irregular)
-        Xd, Yd = _match(verts[xi], zero_lab[xi], br_lab[xi], A, n, max_dimension, budget)
+        xs.append(X)
+        ys.append(Y)
+    else:
+        verts, zero_lab, br_lab = labelled_vertices(B)
+        supp = ~zero_lab
+        irregular = supp.sum(axis=1) != br_lab.sum(axis=1)
+        rows = np.flatnonzero(~irregular)
+        if len(rows):
+            y, ok, feasible = solve_faces(A, supp[rows], br_lab[rows], LABEL_TOL)
+            irregular[rows[~ok]] = True
+            xs.append(verts[rows[feasible]])
+            ys.append(y[feasible])
+        V, Z, Br = verts[irregular], zero_lab[irregular], br_lab[irregular]
+    if len(V):  # degenerate or ill-conditioned vertices: their partners span a face of the other polytope
+        Xd, Yd, failed = _face_partners(V, Z, Br, A)
         xs.append(Xd)
         ys.append(Yd)
-    if not xs:
-        return np.zeros((0, m)), np.zeros((0, n))
+        if failed.any():
+            Xd, Yd = _match(V[failed], Z[failed], Br[failed], A, n, max_dimension, budget)
+            xs.append(Xd)
+            ys.append(Yd)
     return np.concatenate(xs), np.concatenate(ys)
 
 
@@ -216,12 +224,13 @@ def vertex_enumeration(game: GameLike, *, max_seconds: float = MAX_SECONDS, prog
 
     Notes
     -----
-    With numba installed, the vertices of the smaller player's polytope are
-    enumerated by lexicographic reverse search (Avis and Fukuda 1992, as in
-    lrs) in compiled floating point; each nondegenerate vertex's partner is
-    one small linear solve; degenerate vertices are matched against the
-    vertices of the other polytope. Without numba, Qhull enumerates polytopes
-    of dimension up to 14 and the reverse search runs as plain Python above.
+    The vertices of the smaller player's best-response polytope are
+    enumerated by Qhull (on the polar) up to 10 actions, and above by
+    lexicographic reverse search (Avis and Fukuda 1992, as in lrs), compiled
+    by numba (without numba: Qhull up to 14 actions, the reverse search as
+    plain Python above). Each nondegenerate vertex's partner is one small
+    linear solve; a degenerate vertex's partners are the vertices of a face
+    of the other polytope, enumerated directly.
 
     Examples
     --------

@@ -75,6 +75,15 @@ def lrsnash_equilibria(A: np.ndarray, B: np.ndarray) -> set[Profile]:
     return parse_lrsnash(proc.stdout, *np.shape(A))
 
 
+@pytest.fixture(params=["qhull", "reverse_search"])
+def path(request, monkeypatch):
+    """Both enumerations of the smaller polytope: Qhull (small games) and the reverse search (larger ones)."""
+    from coopgame.equilibria import vertices
+
+    monkeypatch.setattr(vertices, "WALK_DIMENSION", 10**6 if request.param == "qhull" else 0)
+    return request.param
+
+
 def coopgame_equilibria(A: np.ndarray, B: np.ndarray) -> set[Profile]:
     eqs = cg.equilibria.vertex_enumeration(cg.NormalFormGame([A, B], exact=True))
     assert eqs.is_exact and eqs.is_complete
@@ -98,7 +107,7 @@ def test_input_format_writes_both_matrices_row_by_row():
 
 
 @needs_lrsnash
-def test_manual_example_matches():
+def test_manual_example_matches(path):
     A = np.array([[0, 6], [2, 5], [3, 3]])
     B = np.array([[1, 0], [0, 2], [4, 3]])
     assert coopgame_equilibria(A, B) == lrsnash_equilibria(A, B)
@@ -108,7 +117,7 @@ def test_manual_example_matches():
 @needs_lrsnash
 @pytest.mark.parametrize("size", [(2, 2), (3, 5), (5, 3), (6, 6), (8, 8), (4, 8)])
 @pytest.mark.parametrize("seed", range(4))
-def test_random_integer_games_match_lrsnash(size, seed):
+def test_random_integer_games_match_lrsnash(path, size, seed):
     rng = np.random.default_rng([seed, *size])
     A, B = rng.integers(-50, 50, size), rng.integers(-50, 50, size)
     assert coopgame_equilibria(A, B) == lrsnash_equilibria(A, B)
@@ -117,7 +126,7 @@ def test_random_integer_games_match_lrsnash(size, seed):
 @needs_lrsnash
 @pytest.mark.parametrize("size", [(2, 3), (3, 3), (4, 4), (5, 4), (6, 6), (7, 7)])
 @pytest.mark.parametrize("seed", range(6))
-def test_degenerate_small_integer_games_match_lrsnash(size, seed):
+def test_degenerate_small_integer_games_match_lrsnash(path, size, seed):
     rng = np.random.default_rng([seed, *size, 7])
     A, B = rng.integers(0, 3, size), rng.integers(0, 3, size)  # many ties: degenerate with high probability
     assert coopgame_equilibria(A, B) == lrsnash_equilibria(A, B)
@@ -125,7 +134,7 @@ def test_degenerate_small_integer_games_match_lrsnash(size, seed):
 
 @needs_lrsnash
 @pytest.mark.parametrize("game", ["constant", "identity", "one_column_tie", "zero_sum"])
-def test_structured_degenerate_games_match_lrsnash(game):
+def test_structured_degenerate_games_match_lrsnash(path, game):
     if game == "constant":
         A = B = np.ones((4, 5), dtype=int)
     elif game == "identity":

@@ -313,8 +313,9 @@ def test_walk_visits_every_vertex_once_within_the_bound(seed):
 
 
 def test_chunked_walk_with_progress_bar_gives_the_same_equilibria(monkeypatch, capsys):
-    from coopgame.equilibria import _reverse_search
+    from coopgame.equilibria import _reverse_search, vertices
 
+    monkeypatch.setattr(vertices, "WALK_DIMENSION", 0)  # the reverse search even on a small game
     game = cg.random_game((8, 8), seed=4, integer=True, high=50)
     whole = cg.equilibria.vertex_enumeration(game, progress=False)
     monkeypatch.setattr(_reverse_search, "FIRST_CHUNK", 7)  # many small chunks, the estimate and the bar
