@@ -96,7 +96,7 @@ class ExactSystem:
     def outside(self, y: list[Any], one: Any) -> list[Any]:
         """Every outside action's payoff minus the support's (must be <= 0 at an equilibrium)."""
         xs = self._probabilities(y, one)
-        out = []
+        out: list[Any] = []
         for p in range(len(self.supports)):
             out.extend(self._values(xs, p)[self.d[p]:])
         return out

@@ -109,7 +109,7 @@ class SupportSystem:
                 view[i] = counts[q]
                 view[r + i] = sizes[q]
                 index.append(choices[q].reshape(view))
-            block = Up[(slice(None), *index)]  # (m_p, n_q..., k_q...)
+            block = Up[(slice(None),) + tuple(index)]  # (m_p, n_q..., k_q...)
             m = shape[p]
             order = np.array([list(c) + [a for a in range(m) if a not in c] for c in choices[p]], dtype=np.intp)
             diff = block[order] - block[order[:, :1]]  # (n_p, m_p, n_q..., k_q...)

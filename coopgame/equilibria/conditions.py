@@ -255,7 +255,7 @@ class SymbolicMixedEquilibrium(Result):
             return sympy.simplify(e.xreplace(sub))
 
         return SymbolicMixedEquilibrium(
-            tuple(tuple(f(e) for e in s) for s in self.strategies),  # type: ignore[arg-type]
+            tuple(tuple(f(e) for e in s) for s in self.strategies),
             tuple(f(e) for e in self.payoffs),
             f(self.conditions) if self.conditions not in (sympy.true, sympy.false) else self.conditions,
             self.players,
@@ -319,7 +319,7 @@ def symbolic_mixed_equilibrium(game: Any) -> SymbolicMixedEquilibrium:
     pay = tuple(sympy.simplify(sum(x[i] * y[j] * M[i, j] for i in range(2) for j in range(2))) for M in (A, B))
     conds = _conjunction([_relation(p, True), _relation(1 - p, True), _relation(q, True), _relation(1 - q, True)])
     return SymbolicMixedEquilibrium((tuple(sympy.simplify(v) for v in x), tuple(sympy.simplify(v) for v in y)),
-                                    pay, conds, tuple(g.players))  # type: ignore[arg-type]
+                                    pay, conds, tuple(g.players))
 
 
 @public

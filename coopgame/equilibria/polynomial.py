@@ -400,7 +400,8 @@ def _groups(lo: np.ndarray, hi: np.ndarray) -> list[np.ndarray]:
         _, labels = np.unique(keys, axis=0, return_inverse=True)
         return [np.flatnonzero(labels.reshape(-1) == k) for k in range(labels.max() + 1)]
     slack = 1e-12
-    touch = ((lo[:, None, :] <= hi[None, :, :] + slack) & (lo[None, :, :] <= hi[:, None, :] + slack)).all(axis=2)
+    touch = np.asarray(((lo[:, None, :] <= hi[None, :, :] + slack)
+                        & (lo[None, :, :] <= hi[:, None, :] + slack)).all(axis=2))
     labels = -np.ones(count, dtype=int)
     current = 0
     for start in range(count):
