@@ -378,7 +378,7 @@ def _refuse_call(where: str, signature: inspect.Signature, args: tuple[Any, ...]
                  err: TypeError) -> NoReturn:
     """Say, as a typed error, why a call's arguments do not fit ``signature``."""
     accepted = [name for name, p in signature.parameters.items()
-                if p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY) and name != "self"]
+                if p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY) and name not in ("self", "cls")]
     unknown = [key for key in kwargs if key not in accepted]
     if unknown:
         close = difflib.get_close_matches(unknown[0], accepted, n=1)
@@ -386,11 +386,11 @@ def _refuse_call(where: str, signature: inspect.Signature, args: tuple[Any, ...]
         raise InvalidArgumentTypeError(
             f"{where}: got an unknown keyword argument {unknown[0]!r}{hint}; expected one of: {', '.join(accepted)}"
         ) from None
-    shown = str(signature).replace("(self, ", "(").replace("(self)", "()")
+    shown = str(signature).replace("(self, ", "(").replace("(self)", "()").replace("(cls, ", "(").replace("(cls)", "()")
     raise InvalidArgumentTypeError(f"{where}: expected arguments {shown}, got a call that does not fit ({err})") from None
 
 
-def public(obj: Any) -> Any:
+def public(obj: T) -> T:  # returns the same type, so type checkers keep the function's signature
     """Mark a public function (or class) so that a call that does not fit its signature gets a typed error.
 
     A misspelt keyword, a missing argument or too many positional arguments
@@ -416,7 +416,7 @@ def public(obj: Any) -> Any:
         wrapped_init = _wrap(init, obj.__name__)
         obj.__init__ = wrapped_init  # type: ignore[misc]
         return obj
-    return _wrap(obj, obj.__name__)
+    return _wrap(obj, obj.__qualname__)  # a method is named with its class: "TUGame.nucleolus"
 
 
 def _wrap(func: Any, where: str) -> Any:
