@@ -181,6 +181,7 @@ class TUGame:
 
     # ------------------------------------------------------------------ basics
     @classmethod
+    @public
     def from_costs(cls, num_players: int, costs: Any, players: Iterable[str] | None = None) -> TUGame:
         """Savings game ``v(S) = sum_{i in S} c({i}) - c(S)`` of a cost game ``c``.
 
@@ -204,6 +205,7 @@ class TUGame:
         return cls(n, total - c._v, c._players)
 
     @classmethod
+    @public
     def from_normal_form(cls, game: GameLike, kind: str = "alpha", *, mixed: bool = True,
                          selection: str = "worst", max_profiles: int = 1 << 16) -> TUGame:
         """The TU game of a strategic-form game: what each coalition can guarantee itself.
@@ -326,6 +328,7 @@ class TUGame:
         """Worth of the grand coalition."""
         return self._v[-1]
 
+    @public
     def value(self, coalition: Iterable[Any]) -> Any:
         """Worth of a coalition given as player indices or labels.
 
@@ -371,6 +374,7 @@ class TUGame:
             raise AttributeError("TUGame is immutable")
 
     # --------------------------------------------------------------- solutions
+    @public
     def shapley_value(self, method: str = "exact", *, samples: int = 1000, seed: Any = None) -> Any:
         """Shapley value (cost shares for a cost game).
 
@@ -397,6 +401,7 @@ class TUGame:
             return shapley.exact_shapley(self)
         return shapley.monte_carlo_shapley(self, samples=samples, seed=seed)
 
+    @public
     def banzhaf_value(self) -> np.ndarray:
         """Banzhaf value: average marginal contribution over the ``2**(n-1)`` coalitions without ``i``.
 
@@ -411,6 +416,7 @@ class TUGame:
 
         return shapley.banzhaf(self)
 
+    @public
     def core_contains(self, x: Any) -> bool:
         """True when ``x`` is in the core (exactly for exact games, else within the tolerance).
 
@@ -425,6 +431,7 @@ class TUGame:
 
         return core.core_contains(self, x)
 
+    @public
     def core_is_empty(self, *, max_players: int | None = None) -> bool:
         """True when the core is empty (the least-core excess is positive).
 
@@ -438,6 +445,7 @@ class TUGame:
 
         return core.core_is_empty(self, max_players=max_players)
 
+    @public
     def least_core(self, *, max_players: int | None = None) -> Any:
         """Least core: smallest ``epsilon`` with ``x(S) + epsilon >= v(S)`` for proper ``S``.
 
@@ -457,6 +465,7 @@ class TUGame:
 
         return core.least_core(self, max_players=max_players)
 
+    @public
     def nucleolus(self, *, max_players: int | None = None) -> np.ndarray:
         """Nucleolus (over imputations) by the Maschler-Peleg-Shapley sequence of LPs.
 

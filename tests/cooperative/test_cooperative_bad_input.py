@@ -184,3 +184,19 @@ def test_a_progress_bar_can_be_asked_for_or_refused():
     assert TUGame(13, lambda S: len(S), progress=True) == TUGame(13, lambda S: len(S), progress=False)
     with pytest.raises(InvalidArgumentTypeError, match="progress"):
         TUGame(2, lambda S: len(S), progress="yes")
+
+
+@pytest.mark.parametrize("call, match", [
+    (lambda g: g.shapley_value(methd="exact"), r"TUGame\.shapley_value: .*'methd' \(did you mean 'method'\?\)"),
+    (lambda g: g.nucleolus(max_player=3), r"TUGame\.nucleolus: .*did you mean 'max_players'"),
+    (lambda g: g.least_core(5), r"TUGame\.least_core: expected arguments \(\*, max_players"),
+    (lambda g: g.core_contains(), r"TUGame\.core_contains: expected arguments \(x"),
+    (lambda g: g.core_is_empty(max_player=3), r"TUGame\.core_is_empty: .*max_players"),
+    (lambda g: g.banzhaf_value(normalised=True), r"TUGame\.banzhaf_value: got an unknown keyword"),
+    (lambda g: g.value(), r"TUGame\.value: expected arguments \(coalition"),
+    (lambda g: TUGame.from_costs(2, [0, 1, 1, 1], bogus=1), r"TUGame\.from_costs: .*expected one of: num_players, costs"),
+    (lambda g: TUGame.from_normal_form([[[1, 0], [0, 1]]] * 2, kindd="beta"), r"did you mean 'kind'"),
+])
+def test_misspelt_method_arguments_are_typed_errors_naming_the_method(call, match):
+    with pytest.raises(InvalidArgumentTypeError, match=match):
+        call(TUGame(2, [0, 1, 1, 3]))
