@@ -21,6 +21,7 @@ three two-strategy roles), otherwise ``x_1, x_2, ...`` or ``x_1_1, ...``.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
@@ -149,8 +150,6 @@ class PopulationGame:
             for row in rows:
                 for v in row:
                     if isinstance(v, str):
-                        import re
-
                         taken |= set(re.findall(r"[A-Za-z_][A-Za-z_0-9]*", v))
             taken -= {"x", "y", "z"} if all(m == 2 for m in shape) and len(shape) <= 3 else set()
             coords = _default_state(shape, taken)
