@@ -37,6 +37,7 @@ sys.path.insert(0, str(HERE))
 import bench_continuous  # noqa: E402
 import bench_cooperative  # noqa: E402
 import bench_design  # noqa: E402
+import bench_differential  # noqa: E402
 import bench_dynamics  # noqa: E402
 import bench_finite  # noqa: E402
 import bench_networks  # noqa: E402
@@ -67,6 +68,7 @@ BENCHMARKS: dict[str, Callable[[Config], Report]] = {
     "nplayer": bench_nplayer.nplayer,
     "stackelberg": bench_stackelberg.stackelberg_bench,
     "design": bench_design.design_bench,
+    "differential": bench_differential.differential,
     "finite": bench_finite.finite,
     "dynamics": bench_dynamics.dynamics,
     "sweep_game": bench_sweep.sweep_game,
