@@ -252,3 +252,27 @@ def test_repr_and_html():
     assert repr(sol).startswith("DifferentialSolution(feedback Nash, steady states: 3.9")
     assert "stable" in sol._repr_html_()
     assert sol.steady_states.to_frame().loc[0, "kind"] == "stable"
+
+
+def feedback_steady_state(n, alpha, beta, delta, r):
+    """S_FB in closed form (derived from the value equations: e = alpha - k S + q, q = -N k alpha/(r + delta + (2N - 1) k))."""
+    _, _, k = formulas(n, alpha, beta, delta, r)
+    return n * alpha * (r + delta + (n - 1) * k) / ((delta + n * k) * (r + delta + (2 * n - 1) * k))
+
+
+def test_derived_feedback_formula_matches_the_solver():
+    for n, alpha, beta, delta, r in [(2, 1, 0.05, 0.1, 0.05), (5, 2.5, 0.3, 0.02, 0.1), (3, 0.7, 1.5, 0.4, 0.01)]:
+        game = stock_pollution(n=n).numeric(alpha=alpha, beta=beta, delta=delta, r=r)
+        assert float(feedback_nash(game).steady_states[0].state) == pytest.approx(
+            feedback_steady_state(n, alpha, beta, delta, r), rel=1e-9)
+
+
+def test_claim_c19_on_100000_draws():
+    rng = np.random.default_rng(19)
+    size = 100_000
+    n = rng.integers(2, 51, size)
+    alpha, beta = rng.uniform(0.01, 100, size), 10 ** rng.uniform(-4, 2, size)
+    delta, r = 10 ** rng.uniform(-3, 0, size), 10 ** rng.uniform(-3, 0, size)
+    s_c, s_ol, _ = formulas(n, alpha, beta, delta, r)
+    s_fb = feedback_steady_state(n, alpha, beta, delta, r)
+    assert np.all(s_c < s_ol) and np.all(s_ol < s_fb)
