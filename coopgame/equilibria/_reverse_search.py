@@ -444,17 +444,21 @@ def walk_polytope(other: np.ndarray, own: np.ndarray | None, tol: float, *, wher
     m, n = other.shape
     bound = float(vertex_bound(m, m + n))
     total = bound
+    how = "sampled"
     bar = progress_bar(progress, int(bound), where, unit="vertex")
     try:
         if (time.perf_counter() - t0) + per_node * bound > max_seconds or bar is not None:
             # the bound alone does not settle it (or a bar shows the time left): estimate the count
-            total = min(bound, max(walk.estimate(ESTIMATE_SECONDS)[0], walk.visited + 1.0))
+            sampled, hits = walk.estimate(ESTIMATE_SECONDS)
+            total = min(bound, max(sampled, walk.visited + 1.0))
+            if hits < 3:
+                how = "an upper estimate (few sampled bases were vertices)"
             if bar is not None:
                 bar.total = int(math.ceil(total))
                 bar.update(walk.visited)
         projected = (time.perf_counter() - t0) + per_node * (total - walk.visited)
         if projected > max_seconds:
-            raise _refuse(where, projected, max_seconds, total, m, "estimated before the enumeration")
+            raise _refuse(where, projected, max_seconds, total, m, f"estimated before the enumeration, {how}")
         chunk = FIRST_CHUNK
         while not walk.finished:
             before, tic = walk.visited, time.perf_counter()
@@ -471,9 +475,11 @@ def walk_polytope(other: np.ndarray, own: np.ndarray | None, tol: float, *, wher
             projected = (now - t0) + per_node * max(0.0, total - walk.visited)
             if not walk.finished and projected > max_seconds and total == bound:  # only the bound so far: estimate
                 total = min(bound, max(walk.estimate(ESTIMATE_SECONDS)[0], 1.25 * walk.visited))
+                how = "sampled"
                 projected = (time.perf_counter() - t0) + per_node * max(0.0, total - walk.visited)
             if not walk.finished and projected > max_seconds:
-                raise _refuse(where, projected, max_seconds, total, m, f"re-estimated after {walk.visited:,} vertices")
+                raise _refuse(where, projected, max_seconds, total, m,
+                              f"re-estimated after {walk.visited:,} vertices, {how}")
         if bar is not None:
             bar.total = walk.visited
             bar.update(walk.visited - bar.n)
