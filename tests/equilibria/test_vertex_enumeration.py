@@ -323,3 +323,32 @@ def test_chunked_walk_with_progress_bar_gives_the_same_equilibria(monkeypatch, c
     chunked = cg.equilibria.vertex_enumeration(game, progress=True)
     assert key(chunked) == key(whole)
     assert "vertex_enumeration" in capsys.readouterr().err  # the tqdm bar, named after the function
+
+
+def _walk_vertices(other, shrink=False, python=False, monkeypatch=None):
+    from coopgame.equilibria import _reverse_search
+    from coopgame.equilibria._polytope import LABEL_TOL
+
+    if python:  # the kernel as plain Python (as without numba), calling the compiled helpers
+        monkeypatch.setattr(_reverse_search, "_walk", getattr(_reverse_search._walk, "py_func", _reverse_search._walk))
+    walk = _reverse_search._Walk(other, None, LABEL_TOL)
+    if shrink:  # room for two levels only: the walk pauses and the driver deepens the stack, again and again
+        for name in ("tab", "z", "basic", "pos", "nxt"):
+            setattr(walk, name, getattr(walk, name)[:2].copy())
+    walk.run(10**9)
+    return walk.results()[2]
+
+
+def test_walk_grows_its_stack_when_the_tree_is_deeper_than_planned():
+    from coopgame.equilibria._polytope import normalise
+
+    other = normalise(np.random.default_rng(7).random((5, 6)))
+    assert np.array_equal(_walk_vertices(other, shrink=True), _walk_vertices(other))
+
+
+def test_walk_kernel_runs_as_plain_python(monkeypatch):
+    from coopgame.equilibria._polytope import normalise
+
+    other = normalise(np.random.default_rng(8).random((3, 4)))
+    compiled = _walk_vertices(other)  # first: the plain-Python kernel stays patched in for the rest of the test
+    assert np.array_equal(_walk_vertices(other, python=True, monkeypatch=monkeypatch), compiled)
