@@ -40,7 +40,7 @@ __all__ = ["SupportSystem", "isolate", "prune", "evaluate", "gauss_newton", "MIN
 MIN_WIDTH = 2.0 ** -6
 
 #: Boxes examined per support profile before the rest are handed back undecided.
-MAX_BOXES = 30000
+MAX_BOXES = 200_000
 
 #: Largest number of corner values (boxes x unknowns x corners) computed at once for the
 #: preconditioned range test; beyond it only the plain test runs.
@@ -208,14 +208,15 @@ def evaluate(system: SupportSystem, sid: np.ndarray, y: np.ndarray) -> tuple[np.
 
 
 def _ranges(system: SupportSystem, sid: np.ndarray, corners: list[np.ndarray], jacobian: bool = True,
-            full: np.ndarray | None = None):
+            full: list[np.ndarray] | None = None):
     """Exact ranges over boxes given by each block's corner points (B, c_q, k_q).
 
     Returns the equations' lower and upper bounds (B, D); whether some action
     is certainly beaten (B,): an outside action earns strictly more than a
     support action everywhere, or two support actions can never tie; and the
-    Jacobian's bounds (B, D, D) when ``jacobian``. ``full`` (B, D, 2**D), when
-    given, receives every equation's value at every corner of the boxes.
+    Jacobian's bounds (B, D, D) when ``jacobian``. ``full``, when given,
+    receives each player's equations at the corners of the others' blocks
+    (see :func:`_full_corners`).
     """
     n = len(system.sizes)
     B = len(sid)
@@ -223,21 +224,18 @@ def _ranges(system: SupportSystem, sid: np.ndarray, corners: list[np.ndarray], j
     flo = np.zeros((B, D))
     fhi = np.zeros((B, D))
     beaten = np.zeros(B, dtype=bool)
-    Jlo = np.zeros((B, D, D)) if jacobian else None
-    Jhi = np.zeros((B, D, D)) if jacobian else None
+    Jlo = Jhi = None
     for p in range(n):
         others = [q for q in range(n) if q != p]
         G = system.rows[p][sid]
         dp = system.d[p]
         if G.shape[1] == 0:
+            if full is not None:
+                full.append(np.zeros((B, 0, 1)))
             continue
         V = _contract(G, [corners[q] for q in others]).reshape(B, G.shape[1], -1)
-        if full is not None and dp:
-            # the equations at every corner of the whole box (constant along p's own block)
-            W0 = V[:, :dp].reshape((B, dp) + tuple(corners[q].shape[1] for q in others))
-            W0 = np.expand_dims(W0, 2 + p)
-            target = (B, dp) + tuple(c.shape[1] for c in corners)
-            full[:, system.offsets[p]:system.offsets[p + 1]] = np.broadcast_to(W0, target).reshape(B, dp, -1)
+        if full is not None:
+            full.append(V[:, :dp])
         a, b = system.offsets[p], system.offsets[p + 1]
         flo[:, a:b] = V[:, :dp].min(axis=2)
         fhi[:, a:b] = V[:, :dp].max(axis=2)
@@ -246,18 +244,52 @@ def _ranges(system: SupportSystem, sid: np.ndarray, corners: list[np.ndarray], j
             W = np.concatenate([np.zeros((B, 1, V.shape[2])), V[:, :dp]], axis=1)
             gap = (V[:, dp:, None, :] - W[:, None, :, :]).min(axis=3)
             beaten |= (gap > _MARGIN).any(axis=(1, 2))
-        if dp == 0 or not jacobian:
+    if jacobian:
+        Jlo, Jhi = _jacobian_ranges(system, sid, corners)
+    return flo, fhi, beaten, Jlo, Jhi
+
+
+def _full_corners(system: SupportSystem, values: list[np.ndarray], corners: list[np.ndarray]) -> np.ndarray:
+    """Every equation at every corner of the whole box (B, D, 2**D), from each player's values at the
+    corners of the others' blocks (constant along the player's own block)."""
+    n = len(system.sizes)
+    B = values[0].shape[0]
+    out = np.empty((B, system.dim, 2 ** system.dim))
+    for p in range(n):
+        dp = system.d[p]
+        if dp == 0:
             continue
-        Gp = G[:, :dp]
+        others = [q for q in range(n) if q != p]
+        W0 = values[p].reshape((B, dp) + tuple(corners[q].shape[1] for q in others))
+        W0 = np.expand_dims(W0, 2 + p)
+        target = (B, dp) + tuple(c.shape[1] for c in corners)
+        out[:, system.offsets[p]:system.offsets[p + 1]] = np.broadcast_to(W0, target).reshape(B, dp, -1)
+    return out
+
+
+def _jacobian_ranges(system: SupportSystem, sid: np.ndarray, corners: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """Exact bounds (B, D, D) of the Jacobian over boxes given by each block's corner points."""
+    n = len(system.sizes)
+    B = len(sid)
+    D = system.dim
+    Jlo = np.zeros((B, D, D))
+    Jhi = np.zeros((B, D, D))
+    for p in range(n):
+        dp = system.d[p]
+        if dp == 0:
+            continue
+        others = [q for q in range(n) if q != p]
+        Gp = system.rows[p][sid][:, :dp]
+        a, b = system.offsets[p], system.offsets[p + 1]
         for q in others:
             if system.d[q] == 0:
                 continue
             mats = [corners[r] if r != q else _derivative(system.sizes[q])[None] for r in others]
             W = _contract(Gp, mats)  # (B, dp, ..., d_q at q's place, ...)
             W = np.moveaxis(W, 2 + others.index(q), 2).reshape(B, dp, system.d[q], -1)
-            Jlo[:, a:b, system.offsets[q]:system.offsets[q + 1]] = W.min(axis=3)  # type: ignore[index]
-            Jhi[:, a:b, system.offsets[q]:system.offsets[q + 1]] = W.max(axis=3)  # type: ignore[index]
-    return flo, fhi, beaten, Jlo, Jhi
+            Jlo[:, a:b, system.offsets[q]:system.offsets[q + 1]] = W.min(axis=3)
+            Jhi[:, a:b, system.offsets[q]:system.offsets[q + 1]] = W.max(axis=3)
+    return Jlo, Jhi
 
 
 def prune(system: SupportSystem) -> np.ndarray:
@@ -305,14 +337,15 @@ def _test(system: SupportSystem, sid: np.ndarray, lo: np.ndarray, hi: np.ndarray
     whi = hi + _INFLATE * width
     corners = [_corners(wlo[:, system.offsets[q]:system.offsets[q + 1]], whi[:, system.offsets[q]:system.offsets[q + 1]])
                for q in range(len(system.sizes))]
-    full = np.empty((len(sid), D, 2 ** D)) if len(sid) * D * 2 ** D <= _FULL_CORNERS else None
-    flo, fhi, beaten, Jlo, Jhi = _ranges(system, sid, corners, full=full)
+    values: list[np.ndarray] = []
+    flo, fhi, beaten, _, _ = _ranges(system, sid, corners, jacobian=False, full=values)
     keep = ~(beaten | (flo > _MARGIN).any(axis=1) | (fhi < -_MARGIN).any(axis=1))
-    sid, lo, hi, wlo, whi, Jlo, Jhi = sid[keep], lo[keep], hi[keep], wlo[keep], whi[keep], Jlo[keep], Jhi[keep]
-    if full is not None and len(sid):
-        full = full[keep]
+    sid, lo, hi, wlo, whi = sid[keep], lo[keep], hi[keep], wlo[keep], whi[keep]
     if not len(lo):
         return sid, lo, hi
+    corners = [c[keep] for c in corners]
+    full = _full_corners(system, [v[keep] for v in values], corners)
+    Jlo, Jhi = _jacobian_ranges(system, sid, corners)
     # Krawczyk: K = m - Y f(m) + (I - Y J(X)) (X - m), with Y the inverse Jacobian at the centre
     m = (wlo + whi) / 2
     r = (whi - wlo) / 2
