@@ -47,8 +47,10 @@ from coopgame.errors import SolverError, SolverLimitError
 
 __all__ = ["walk_polytope", "vertex_bound", "HAVE_NUMBA"]
 
-#: Nodes of the walk per compiled call before the driver checks the time.
+#: Nodes of the walk sampled before the driver first checks the time budget ...
 FIRST_CHUNK = 20_000
+#: ... or fewer, once this many seconds have passed (a walk run as plain Python).
+SAMPLE_SECONDS = 0.25
 #: Longest time spent sampling candidate bases to estimate the number of vertices, in seconds.
 ESTIMATE_SECONDS = 0.5
 #: Rows kept in each output buffer between drains.
@@ -426,10 +428,10 @@ def walk_polytope(other: np.ndarray, own: np.ndarray | None, tol: float, *, wher
     ill-conditioned ones, or all of them when ``own`` is None), each vertex once.
 
     ``max_seconds`` bounds the whole call, counted from ``started``
-    (``time.perf_counter()``; now when None). After the first
-    :data:`FIRST_CHUNK` nodes the time per node is known; when that time
-    the upper bound on the vertices (:func:`vertex_bound`) fits the budget
-    the walk goes on. Otherwise the number of vertices is estimated by
+    (``time.perf_counter()``; now when None). After a first sample
+    (:data:`FIRST_CHUNK` nodes, or :data:`SAMPLE_SECONDS`) the time per node
+    is known; when that time multiplied by the upper bound on the vertices
+    (:func:`vertex_bound`) fits the budget, the walk goes on. Otherwise the number of vertices is estimated by
     sampling, and a SolverLimitError naming ``max_seconds`` and the estimate
     is raised when the extrapolated time exceeds the budget; again whenever a
     later re-estimate (after each chunk, with the measured time per node) does.
@@ -437,7 +439,10 @@ def walk_polytope(other: np.ndarray, own: np.ndarray | None, tol: float, *, wher
     t0 = time.perf_counter() if started is None else started
     walk = _Walk(np.ascontiguousarray(other, dtype=np.float64), own, tol)
     tic = time.perf_counter()
-    walk.run(FIRST_CHUNK)
+    chunk = 500
+    while not walk.finished and walk.visited < FIRST_CHUNK and time.perf_counter() - tic < SAMPLE_SECONDS:
+        walk.run(min(chunk, FIRST_CHUNK - walk.visited))  # growing chunks: a slow (uncompiled) walk stops early
+        chunk *= 4
     if walk.finished:
         return walk.results()
     per_node = (time.perf_counter() - tic) / walk.visited
@@ -459,13 +464,13 @@ def walk_polytope(other: np.ndarray, own: np.ndarray | None, tol: float, *, wher
         projected = (time.perf_counter() - t0) + per_node * (total - walk.visited)
         if projected > max_seconds:
             raise _refuse(where, projected, max_seconds, total, m, f"estimated before the enumeration, {how}")
-        chunk = FIRST_CHUNK
+        chunk = max(500, int(SAMPLE_SECONDS / per_node))
         while not walk.finished:
             before, tic = walk.visited, time.perf_counter()
             walk.run(chunk)
             now = time.perf_counter()
             per_node = (now - tic) / max(1, walk.visited - before)
-            chunk = max(FIRST_CHUNK, int(0.25 / max(per_node, 1e-9)))  # a quarter second per chunk (1e-9: no zero division)
+            chunk = max(500, int(SAMPLE_SECONDS / max(per_node, 1e-9)))  # a quarter second per chunk (1e-9: no 0 division)
             if walk.visited >= total and not walk.finished:  # the estimate was low: raise it
                 total = 1.25 * walk.visited
                 if bar is not None:

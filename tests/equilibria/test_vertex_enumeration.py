@@ -352,3 +352,14 @@ def test_walk_kernel_runs_as_plain_python(monkeypatch):
     other = normalise(np.random.default_rng(8).random((3, 4)))
     compiled = _walk_vertices(other)  # first: the plain-Python kernel stays patched in for the rest of the test
     assert np.array_equal(_walk_vertices(other, python=True, monkeypatch=monkeypatch), compiled)
+
+
+def test_without_numba_a_large_game_is_refused_by_the_budget_not_left_to_run(monkeypatch):
+    from coopgame.equilibria import _reverse_search
+
+    monkeypatch.setattr(_faces, "HAVE_NUMBA", False)  # Qhull up to 14 actions, the walk as plain Python above
+    monkeypatch.setattr(_reverse_search, "_walk", getattr(_reverse_search._walk, "py_func", _reverse_search._walk))
+    rng = np.random.default_rng(5)
+    game = cg.NormalFormGame([rng.integers(0, 100, (15, 15)) for _ in range(2)])
+    with pytest.raises(cg.SolverLimitError, match="max_seconds=1 s, got about"):
+        cg.equilibria.vertex_enumeration(game, max_seconds=1)
