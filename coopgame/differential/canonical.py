@@ -283,7 +283,7 @@ class PontryaginSolution(DifferentialSolution):
 
     def path(self, x0: Any, t_max: Any, *, num: int = 201) -> Path:
         """The time path from ``x0`` along a saddle's stable manifold (accuracy about :data:`PATH_ACCURACY`)."""
-        where = f"{self.concept} path"
+        where = f"{type(self).__name__}.path ({self.concept})"
         x0f = float(check_stock(x0, where))
         t_max = check_real(t_max, "t_max", where, minimum=0, open_min=True)
         num = check_int(num, "num", where, minimum=2, maximum=10 ** 7)
@@ -297,7 +297,7 @@ class PontryaginSolution(DifferentialSolution):
 
     def values(self, x0: Any) -> np.ndarray:
         """Each player's discounted payoff from ``x0`` along the chosen saddle path (floats)."""
-        where = f"{self.concept} values"
+        where = f"{type(self).__name__}.values ({self.concept})"
         x0f = float(check_stock(x0, where))
         return self._values_along(self._trace(x0f, where), where)
 

@@ -215,7 +215,7 @@ class LinearSolution(DifferentialSolution):
         >>> path.t.tolist(), path.state.shape, path.controls.shape
         ([0.0, 25.0, 50.0], (3,), (3, 2))
         """
-        where = f"{self.concept} path"
+        where = f"{type(self).__name__}.path ({self.concept})"
         x0f = float(check_stock(x0, where))
         t = _times(t_max, num, where)
         assert self.rule is not None
@@ -247,7 +247,7 @@ class LinearSolution(DifferentialSolution):
         >>> [round(float(v), 4) for v in sol.values(0)]
         [0.9396, 0.9396]
         """
-        where = f"{self.concept} values"
+        where = f"{type(self).__name__}.values ({self.concept})"
         x0 = check_stock(x0, where)
         x = self.game.state[0]
         out = [v.xreplace({x: x0}) for v in self.value_functions]
