@@ -276,3 +276,12 @@ def test_claim_c19_on_100000_draws():
     s_c, s_ol, _ = formulas(n, alpha, beta, delta, r)
     s_fb = feedback_steady_state(n, alpha, beta, delta, r)
     assert np.all(s_c < s_ol) and np.all(s_ol < s_fb)
+
+
+@pytest.mark.parametrize("solver", SOLVERS)
+def test_several_controls_per_player(solver):
+    game = DifferentialGame(["A", "B"], "x", [["u", "v"], "w"], "u + v + w - x/5",
+                            ["u + 2*v - u**2/2 - v**2 - u*v/4 - x**2/10", "w - w**2/2 - x**2/5"], "1/20")
+    solution = solver(game)
+    assert len(solution.strategies) == 3
+    assert np.asarray(solution.values(1), dtype=float) == pytest.approx(simulated_values(solution, 1), rel=1e-6)
