@@ -68,8 +68,9 @@ def test_solve_table_prisoners_dilemma_data_file(capsys):
 def test_solve_table_n_players_lists_isolated_equilibria(capsys):
     code, out, err = run(capsys, "solve", str(DATA / "three_country_outcomes.nfg"))
     assert code == 0 and all(line.startswith("coopgame: warning:") for line in err.splitlines())
-    assert "4 equilibria (all isolated equilibria, by support_polynomial):" in out
-    assert "Stay out  Stay out  Stay out  0, 0, 0" in out
+    # 4 isolated equilibria and a point of each of the 3 segments where one country mixes (marked partial)
+    assert "7 equilibria (all isolated equilibria, by support_polynomial):" in out and "Note:" in out
+    assert ["Stay", "out"] * 3 + ["0,", "0,", "0"] in [line.split()[1:] for line in out.splitlines()]
     code, out, _ = run(capsys, "solve", str(DATA / "three_country_outcomes.nfg"), "--method", "pure")
     assert code == 0 and "4 equilibria (pure equilibria only, as asked by --method pure):" in out
 
@@ -78,7 +79,7 @@ def test_solve_n_players_too_large_falls_back_to_pure(capsys, nfg):
     import numpy as np
 
     rng = np.random.default_rng(5)
-    big = cg.NormalFormGame([rng.integers(0, 9, size=(4, 4, 4)) for _ in range(3)], exact=True)
+    big = cg.NormalFormGame([rng.integers(0, 9, size=(7, 7, 7)) for _ in range(3)], exact=True)
     code, out, _ = run(capsys, "solve", nfg(write_nfg(big, "Big")))
     assert code == 0
     assert "pure equilibria only, in a 3-player game too large for support_polynomial" in out
@@ -151,7 +152,8 @@ def test_solve_json_matches_the_library(capsys, nfg):
 def test_solve_json_n_players(capsys):
     code, out, err = run(capsys, "solve", str(DATA / "three_country_outcomes.nfg"), "--json")
     assert code == 0 and all(line.startswith("coopgame: warning:") for line in err.splitlines())
-    assert len(json.loads(out)["equilibria"]) == 4
+    data = json.loads(out)  # 4 isolated equilibria and a point of each of 3 segments, marked partial
+    assert len(data["equilibria"]) == 7 and data["is_complete"] is False
     code, out, err = run(capsys, "solve", str(DATA / "three_country_outcomes.nfg"), "--json", "--method", "pure")
     data = json.loads(out)
     assert code == 0 and len(data["equilibria"]) == 4 and data["method"] == "pure" and err == ""

@@ -197,7 +197,7 @@ def test_mixed_equilibria_of_three_players_are_verified_and_big_games_refused():
     for e in found:
         assert e.max_regret() <= g3.tolerance or e.max_regret() == 0
     assert {pure_indices(e) for e in found if e.is_pure} == {pure_indices(e) for e in cg.pure_equilibria(g3)}
-    big = cg.NormalFormGame([rng.integers(-3, 4, size=(4, 4, 4)) for _ in range(3)], exact=True)
+    big = cg.NormalFormGame([rng.integers(-3, 4, size=(7, 7, 7)) for _ in range(3)], exact=True)
     err = assert_coopgame_error(cg.SolverLimitError, "support_polynomial", lambda: cg.mixed_equilibria(big))
     assert "pure_equilibria" in str(err)  # names the alternative
 

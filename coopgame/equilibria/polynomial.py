@@ -75,10 +75,10 @@ __all__ = ["MAX_SECONDS", "estimated_seconds", "support_polynomial"]
 MAX_SECONDS = 60.0
 
 #: Estimated seconds per unit of work in :func:`estimated_seconds` (measured on a 2-core machine).
-_SECONDS_PER_UNIT = 2e-6
+_SECONDS_PER_UNIT = 2e-5
 
 #: Estimated fixed seconds per support size pattern (one batched search).
-_SECONDS_PER_PATTERN = 2e-3
+_SECONDS_PER_PATTERN = 5e-3
 
 _METHOD = "support_polynomial"
 
