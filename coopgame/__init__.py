@@ -10,7 +10,9 @@ its subpackage, each of which is also an attribute of this package:
   :mod:`coopgame.mechanisms` (instruments);
 * :mod:`coopgame.dynamics` (replicator dynamics, basins, corner tables, ESS,
   finite populations, networks), :mod:`coopgame.repeated`,
-  :mod:`coopgame.coalitions`, :mod:`coopgame.cooperative`;
+  :mod:`coopgame.coalitions`, :mod:`coopgame.cooperative`,
+  :mod:`coopgame.differential` (pollution stocks over time),
+  :mod:`coopgame.networks` (which cooperation links form);
 * :mod:`coopgame.models` (the catalogue), :mod:`coopgame.sweeps`,
   :mod:`coopgame.io`, :mod:`coopgame.plot`.
 """
@@ -18,12 +20,14 @@ its subpackage, each of which is also an attribute of this package:
 from coopgame import (
     coalitions,
     cooperative,
+    differential,
     dynamics,
     equilibria,
     games,
     io,
     mechanisms,
     models,
+    networks,
     plot,
     repeated,
     sweeps,
@@ -31,7 +35,14 @@ from coopgame import (
 from coopgame._numeric import TOLERANCE
 from coopgame._version import __version__
 from coopgame.coalitions import stable_coalition_sizes
-from coopgame.cooperative import TUGame, nash_bargaining
+from coopgame.cooperative import TUGame, kalai_smorodinsky, nash_bargaining, rubinstein
+from coopgame.differential import (
+    DifferentialGame,
+    cooperative_solution,
+    feedback_nash,
+    open_loop_nash,
+    time_consistent_payments,
+)
 from coopgame.dynamics import replicator, rest_points, stability
 from coopgame.equilibria import (
     Equilibrium,
@@ -46,6 +57,7 @@ from coopgame.equilibria import (
     mixed_equilibria,
     pure_equilibria,
     solve_multilevel,
+    stackelberg,
     symbolic_mixed_equilibrium,
     threshold,
 )
@@ -67,7 +79,8 @@ from coopgame.errors import (
 )
 from coopgame.games import ContinuousGame, MultilevelGame, NormalFormGame, SymbolicGame, SymmetricGame, random_game
 from coopgame.io import read_game, read_nfg, write_nfg
-from coopgame.mechanisms import Penalty, Standard, Subsidy, Transfer, combined_detection, instrument_cost
+from coopgame.mechanisms import Penalty, Standard, Subsidy, Transfer, combined_detection, design, instrument_cost
+from coopgame.networks import NetworkGame, connections_model, efficient_networks, pairwise_stable_networks
 from coopgame.repeated import critical_discount_factor, play
 from coopgame.results import Solutions
 from coopgame.sweeps import sweep
@@ -89,6 +102,7 @@ __all__ = [
     "Standard",
     "instrument_cost",
     "combined_detection",
+    "design",
     # front doors
     "pure_equilibria",
     "mixed_equilibria",
@@ -102,6 +116,7 @@ __all__ = [
     "continuous_equilibrium",
     "cooperative_optimum",
     "solve_multilevel",
+    "stackelberg",
     "critical_discount_factor",
     "play",
     "replicator",
@@ -110,6 +125,17 @@ __all__ = [
     "stable_coalition_sizes",
     "TUGame",
     "nash_bargaining",
+    "kalai_smorodinsky",
+    "rubinstein",
+    "DifferentialGame",
+    "cooperative_solution",
+    "open_loop_nash",
+    "feedback_nash",
+    "time_consistent_payments",
+    "NetworkGame",
+    "connections_model",
+    "pairwise_stable_networks",
+    "efficient_networks",
     "sweep",
     "read_nfg",
     "write_nfg",
@@ -141,6 +167,8 @@ __all__ = [
     "repeated",
     "coalitions",
     "cooperative",
+    "differential",
+    "networks",
     "models",
     "sweeps",
     "io",
