@@ -99,6 +99,13 @@ BASE: dict[str, tuple[list[str], dict[str, str]]] = {
     "Agreement": (["lambda k: k", "lambda k: k + 1", "lambda k: 1", "lambda k: 0", "5", "'toy'"], {}),
     # cooperative
     "nash_bargaining": (["pd"], {}),
+    "kalai_smorodinsky": (["pd"], {}),
+    "rubinstein": (["[0.9, 0.8]"], {}),
+    "stackelberg": (["pd", "0"], {}),
+    "commitment_payoff": (["pd", "0", "[0.5, 0.5]"], {}),
+    "design": (["pd", "['Govern', 'Govern']", "[cg.Subsidy(0, 'Govern', 's'), cg.Subsidy(1, 'Govern', 's')]"], {}),
+    "stabilising_design": (["pd", "['Govern', 'Govern']",
+                            "[cg.Subsidy(0, 'Govern', 's'), cg.Subsidy(1, 'Govern', 's')]"], {}),
     "local_responsibility": (["[1, 2, 3]"], {}),
     "local_responsibility_game": (["[1, 2, 3]"], {}),
     "upstream_equal_sharing": (["[1, 2, 3]"], {}),
