@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+import numpy as np
 import sympy
 
 from coopgame._checks import check_real, describe, public
@@ -12,6 +13,7 @@ from coopgame.differential.canonical import GRID_POINTS, pontryagin_solution
 from coopgame.differential.feedback import check_game
 from coopgame.differential.game import DifferentialGame
 from coopgame.differential.linear_quadratic import _objective, feedback_rule, lq_data
+from coopgame.differential.multi_stock import MatrixSolution, matrix_data, matrix_feedback
 from coopgame.differential.solution import DifferentialSolution, LinearSolution, as_sympy_number
 from coopgame.errors import InvalidArgumentError, NotSupportedError
 
@@ -77,6 +79,16 @@ def cooperative_solution(game: DifferentialGame, weights: Sequence[Any] | None =
     if not game.common_discount:
         raise NotSupportedError(f"{_WHERE}: expected a common discount rate, got {list(game.discount)}; "
                                 f"with different rates the joint optimum is not time-consistent")
+    if len(game.state) > 1:
+        matrices = matrix_data(game)
+        if matrices is None:
+            raise NotSupportedError(f"{_WHERE}: expected a linear-quadratic game when there are several stocks, got {game!r}")
+        weights_f = [float(v) for v in w]
+        Hm = [np.sum([wi * h for wi, h in zip(weights_f, matrices.H)], axis=0)]
+        gm = [np.sum([wi * v for wi, v in zip(weights_f, matrices.g)], axis=0)]
+        km = [float(sum(wi * v for wi, v in zip(weights_f, matrices.k)))]
+        matrix_rule, _ = matrix_feedback(matrices, Hm, gm, km, [matrices.rates[0]], [0] * len(game.all_controls), _WHERE)
+        return MatrixSolution.build("cooperative", game, matrices, matrix_rule, "saddle", _WHERE)
     data = lq_data(game)
     if data is None:
         return pontryagin_solution(game, "cooperative", weights=w, interval=interval, grid=grid)

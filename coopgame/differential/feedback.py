@@ -5,7 +5,8 @@ from __future__ import annotations
 from coopgame._checks import public
 from coopgame.differential.game import DifferentialGame
 from coopgame.differential.linear_quadratic import feedback_rule, lq_data
-from coopgame.differential.solution import LinearSolution
+from coopgame.differential.multi_stock import MatrixSolution, matrix_data, matrix_feedback
+from coopgame.differential.solution import DifferentialSolution, LinearSolution
 from coopgame.errors import InvalidGameTypeError, NotSupportedError
 
 __all__ = ["feedback_nash"]
@@ -27,8 +28,12 @@ def owners(game: DifferentialGame) -> list[int]:
 
 
 @public
-def feedback_nash(game: DifferentialGame) -> LinearSolution:
+def feedback_nash(game: DifferentialGame) -> DifferentialSolution:
     """The feedback (Markov-perfect) Nash equilibrium: strategies that depend on the current stock.
+
+    Several stocks: the same equations in matrix form, solved in floats
+    (a :class:`~coopgame.differential.multi_stock.MatrixSolution`; ``x0`` is
+    then one value per stock).
 
     For a linear-quadratic one-stock game the equilibrium in linear
     strategies ``u = a + b x`` solves the coupled Riccati equations of the
@@ -59,7 +64,7 @@ def feedback_nash(game: DifferentialGame) -> LinearSolution:
     InvalidGameError
         A stock that no linear rule keeps from growing faster than ``r/2``.
     NotSupportedError
-        A game that is not linear-quadratic with one stock (use
+        A game that is not linear-quadratic (with one stock, use
         :func:`open_loop_nash` or :func:`cooperative_solution` for one-stock
         non-linear games such as the shallow lake).
 
@@ -78,6 +83,14 @@ def feedback_nash(game: DifferentialGame) -> LinearSolution:
     S*(1/24 - sqrt(265)/120) + sqrt(265)/66 + 7/22
     """
     game = check_game(game, _WHERE)
+    if len(game.state) > 1:
+        matrices = matrix_data(game)
+        if matrices is None:
+            raise NotSupportedError(f"{_WHERE}: expected a linear-quadratic game (linear dynamics, quadratic payoffs) "
+                                    f"when there are several stocks, got {game!r}")
+        matrix_rule, _ = matrix_feedback(matrices, list(matrices.H), list(matrices.g), list(matrices.k),
+                                         list(matrices.rates), owners(game), _WHERE)
+        return MatrixSolution.build("feedback Nash", game, matrices, matrix_rule, "stable", _WHERE)
     data = lq_data(game)
     if data is None:
         raise NotSupportedError(

@@ -9,6 +9,7 @@ from coopgame.differential.canonical import GRID_POINTS, pontryagin_solution
 from coopgame.differential.feedback import check_game, owners
 from coopgame.differential.game import DifferentialGame
 from coopgame.differential.linear_quadratic import _NoSaddle, lq_data, open_loop_rule
+from coopgame.differential.multi_stock import MatrixSolution, matrix_data, matrix_open_loop
 from coopgame.differential.solution import DifferentialSolution, LinearSolution
 from coopgame.errors import NotSupportedError
 
@@ -62,6 +63,12 @@ def open_loop_nash(game: DifferentialGame, *, interval: Any = None, grid: int = 
     (60/23, 'saddle')
     """
     game = check_game(game, _WHERE)
+    if len(game.state) > 1:
+        matrices = matrix_data(game)
+        if matrices is None:
+            raise NotSupportedError(f"{_WHERE}: expected a linear-quadratic game when there are several stocks, got {game!r}")
+        return MatrixSolution.build("open-loop Nash", game, matrices, matrix_open_loop(matrices, owners(game), _WHERE),
+                                    "saddle", _WHERE)
     data = lq_data(game)
     if data is None:
         return pontryagin_solution(game, "open-loop Nash", interval=interval, grid=grid)

@@ -238,7 +238,7 @@ def time_consistent_payments(game: DifferentialGame, x0: Any, sharing: str = "sh
     r = data.rates[0]
     coop = cooperative_solution(game)
     fb = feedback_nash(game)
-    assert isinstance(coop, LinearSolution) and coop.rule is not None
+    assert isinstance(coop, LinearSolution) and coop.rule is not None and isinstance(fb, LinearSolution)
     noncoop = list(fb.value_functions)
     if sharing == "shapley":
         check_size(_WHERE, n, check_int(max_players, "max_players", _WHERE, minimum=1),

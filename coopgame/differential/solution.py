@@ -66,10 +66,15 @@ class SteadyState(Result):
     is_exact: bool = False
 
     def __float__(self) -> float:
-        return float(self.state)
+        return float(self.state)  # one stock; several stocks: a tuple, which float() refuses
 
     def _frame_row(self) -> dict[str, Any]:
-        return {"state": float(self.state), "controls": tuple(float(c) for c in self.controls), "kind": self.kind}
+        return {"state": _plain_state(self.state), "controls": tuple(float(c) for c in self.controls), "kind": self.kind}
+
+
+def _plain_state(state: Any) -> Any:
+    """A stock as a float, several stocks as a tuple of floats."""
+    return tuple(float(v) for v in state) if isinstance(state, tuple) else float(state)
 
 
 @dataclass(frozen=True, eq=False)
@@ -127,14 +132,19 @@ class DifferentialSolution(Result):
         raise NotImplementedError
 
     def __repr__(self) -> str:
-        states = ", ".join(f"{float(s.state):.6g} ({s.kind})" for s in self.steady_states)
+        states = ", ".join(f"{_show(s.state)} ({s.kind})" for s in self.steady_states)
         return f"DifferentialSolution({self.concept}, steady states: {states or 'none'})"
 
     def _repr_html_(self) -> str:
         from coopgame.results import html_table
 
-        rows = [(float(s.state), tuple(float(c) for c in s.controls), s.kind) for s in self.steady_states]
+        rows = [(_plain_state(s.state), tuple(float(c) for c in s.controls), s.kind) for s in self.steady_states]
         return html_table(rows, header=("stock", "controls", "kind"), caption=f"{self.concept}: {self.method}")
+
+
+def _show(state: Any) -> str:
+    value = _plain_state(state)
+    return "(" + ", ".join(f"{v:.6g}" for v in value) + ")" if isinstance(value, tuple) else f"{value:.6g}"
 
 
 def _times(t_max: Any, num: Any, where: str) -> np.ndarray:

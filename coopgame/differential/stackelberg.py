@@ -48,7 +48,7 @@ class CentralTax(Result):
     welfare: float
     cooperative_welfare: float
     laissez_faire_welfare: float
-    response: LinearSolution = field(repr=False)
+    response: LinearSolution = field(repr=False)  # one stock: the regions' linear feedback rules
 
     @property
     def gap_closed(self) -> float:
@@ -115,7 +115,7 @@ def central_tax_rule(game: DifferentialGame, x0: Any, rule: str = "linear") -> C
     def welfare_under(coef: np.ndarray) -> tuple[float, LinearSolution]:
         tau = sympy.Float(coef[0]) + (sympy.Float(coef[1]) * x if coef.size > 1 else 0)
         response = feedback_nash(_taxed(game, tau))
-        assert response.rule is not None
+        assert isinstance(response, LinearSolution) and response.rule is not None
         total = 0.0
         for i in range(game.num_players):
             P, q, w = rule_values(data.H[i], data.g[i], data.k[i], data.rates[i], response.rule)

@@ -140,7 +140,7 @@ def test_errors():
     with pytest.raises(NotSupportedError, match="open_loop_nash"):
         feedback_nash(shallow_lake().numeric())
     two_stocks = DifferentialGame(1, ["x", "y"], ["a"], ["a - x + x**2/(1 + x**2)", "x - y"], ["log(a) - y**2"], 1)
-    with pytest.raises(NotSupportedError, match="one stock"):
+    with pytest.raises(NotSupportedError, match="several stocks"):
         open_loop_nash(two_stocks)
     for bad in ((1,), (2, 1), "ab", (0, float("nan"))):
         with pytest.raises(InvalidArgumentError):
