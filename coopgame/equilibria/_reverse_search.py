@@ -375,6 +375,7 @@ class _Walk:
         cum = np.cumsum(weights) / candidates
         M = np.ascontiguousarray(self.tab[0, :, :m])
         hits = draws = 0
+        _sample_bases(M, cum, 0, 0, self.tol, PROBES, MAX_CONDITION)  # load the compiled kernel before timing
         start = time.perf_counter()
         batch = 20_000
         while hits < 100:
@@ -438,6 +439,7 @@ def walk_polytope(other: np.ndarray, own: np.ndarray | None, tol: float, *, wher
     """
     t0 = time.perf_counter() if started is None else started
     walk = _Walk(np.ascontiguousarray(other, dtype=np.float64), own, tol)
+    walk.run(1)  # the first call loads the compiled kernel from numba's cache (or compiles it): not timed
     tic = time.perf_counter()
     chunk = 500
     while not walk.finished and walk.visited < FIRST_CHUNK and time.perf_counter() - tic < SAMPLE_SECONDS:
