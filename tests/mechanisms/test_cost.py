@@ -1,0 +1,37 @@
+"""The display of `InstrumentCost`: the text and the notebook table a reader sees, pinned on a hand-checked case.
+
+A subsidy of 2 to player 0 for "Govern" is paid (cost 2) when player 0 governs; a fine of 1 on player 1 for
+"Free-ride", detected surely, is collected (cost -1) when player 1 free-rides; the coordinator's net outlay is 1.
+"""
+
+import coopgame as cg
+
+
+def _cost():
+    pd = cg.NormalFormGame([[[3, 0], [5, 1]], [[3, 5], [0, 1]]], actions=[["Govern", "Free-ride"]] * 2)
+    designed = pd.apply(cg.Subsidy(0, "Govern", 2), cg.Penalty(1, "Free-ride", 1))
+    return cg.instrument_cost(designed, ("Govern", "Free-ride"))
+
+
+def test_instrument_cost_values_by_hand():
+    cost = _cost()
+    assert cost.total == 1
+    assert [c for _, c in cost.items] == [2, -1]
+
+
+def test_instrument_cost_repr_is_one_line_per_instrument():
+    assert repr(_cost()) == (
+        "InstrumentCost(total 1)\n"
+        "  Subsidy(player=0, action='Govern', amount=2): 2\n"
+        "  Penalty(player=1, action='Free-ride', fine=1, detection=1): -1"
+    )
+
+
+def test_instrument_cost_html_table():
+    assert _cost()._repr_html_() == (
+        '<table><caption style="caption-side: top; text-align: left; white-space: nowrap">InstrumentCost</caption>'
+        "<tr><th>instrument</th><th>coordinator&#x27;s cost</th></tr>"
+        "<tr><td>Subsidy(player=0, action=&#x27;Govern&#x27;, amount=2)</td><td>2</td></tr>"
+        "<tr><td>Penalty(player=1, action=&#x27;Free-ride&#x27;, fine=1, detection=1)</td><td>-1</td></tr>"
+        "<tr><td>total</td><td>1</td></tr></table>"
+    )
