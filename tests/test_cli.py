@@ -102,7 +102,7 @@ def test_solve_no_equilibrium_found(capsys, nfg):
 
 
 def test_solve_float_game(capsys, nfg):
-    code, out, _ = run(capsys, "solve", nfg('NFG 1 R "" { "A" "B" } { 2 2 } 1 0.5 0 0 0 0 1 0.5'))
+    code, out, _ = run(capsys, "solve", nfg('NFG 1 D "" { "A" "B" } { 2 2 } 1 0.5 0 0 0 0 1 0.5'))
     assert code == 0
     assert "float payoffs" in out
     assert "0.5 1 + 0.5 2" in out
@@ -126,7 +126,7 @@ def test_solve_json_exact(capsys, nfg):
 
 
 def test_solve_json_float_has_no_exact_key(capsys, nfg):
-    code, out, _ = run(capsys, "solve", nfg('NFG 1 R "" { "A" "B" } { 2 2 } 1 0.5 0 0 0 0 1 0.5'), "--json")
+    code, out, _ = run(capsys, "solve", nfg('NFG 1 D "" { "A" "B" } { 2 2 } 1 0.5 0 0 0 0 1 0.5'), "--json")
     assert code == 0
     eqs = json.loads(out)["equilibria"]
     assert len(eqs) == 3
@@ -264,7 +264,7 @@ def test_solver_limit_falls_back_to_pure_with_a_note_and_exits_1_when_the_method
     import numpy as np
 
     rng = np.random.default_rng(3)
-    game = cg.NormalFormGame([rng.integers(0, 9, size=(18, 18)) for _ in range(2)], exact=True)
+    game = cg.NormalFormGame([rng.integers(0, 9, size=(40, 40)) for _ in range(2)], exact=True)  # ~1e15 vertices
     path = nfg(write_nfg(game))
     code, out, err = run(capsys, "solve", path)  # auto: mixed_equilibria(..., fallback="pure")
     assert code == 0
@@ -272,10 +272,10 @@ def test_solver_limit_falls_back_to_pure_with_a_note_and_exits_1_when_the_method
     assert "Note: the game is too large for vertex_enumeration" in out and "--method lemke_howson" in out
     code, out, _ = run(capsys, "solve", path, "--json")
     data = json.loads(out)
-    assert (data["method"], data["is_complete"]) == ("pure", False) and "max_dimension" in data["note"]
+    assert (data["method"], data["is_complete"]) == ("pure", False) and "max_seconds" in data["note"]
     code, out, err = run(capsys, "solve", path, "--method", "vertex_enumeration")
     assert code == 1 and out == ""
-    assert_one_line_error(err, "vertex_enumeration", "max_dimension=16", "--method lemke_howson")
+    assert_one_line_error(err, "vertex_enumeration", "max_seconds=", "--method lemke_howson")
 
 
 # ---------------------------------------------------------------------- --version, --help, tour
