@@ -28,6 +28,7 @@ certified afterwards (exactly or with interval arithmetic) by the caller.
 from __future__ import annotations
 
 import math
+import time
 from dataclasses import dataclass, field
 from itertools import combinations, product
 
@@ -378,8 +379,12 @@ def _test(system: SupportSystem, sid: np.ndarray, lo: np.ndarray, hi: np.ndarray
     return sid[rest], lo[rest], hi[rest]
 
 
-def isolate(system: SupportSystem, max_boxes: int = MAX_BOXES) -> Isolation:
-    """Every solution in the unit box of each profile's system, proven unique in its box (see the module doc)."""
+def isolate(system: SupportSystem, max_boxes: int = MAX_BOXES, deadline: float | None = None) -> Isolation:
+    """Every solution in the unit box of each profile's system, proven unique in its box (see the module doc).
+
+    After ``deadline`` (a ``time.monotonic()`` value) the boxes left are handed back undecided, and
+    their profiles listed as exhausted.
+    """
     D = system.dim
     S = len(system.supports)
     if D == 0:
@@ -401,6 +406,8 @@ def isolate(system: SupportSystem, max_boxes: int = MAX_BOXES) -> Isolation:
     while len(lo):
         np.add.at(examined, sid, 1)
         over = examined[sid] > max_boxes
+        if deadline is not None and time.monotonic() > deadline:
+            over[:] = True
         if over.any():
             und.append((sid[over], lo[over], hi[over]))
             exhausted.append(np.unique(sid[over]))
@@ -410,8 +417,12 @@ def isolate(system: SupportSystem, max_boxes: int = MAX_BOXES) -> Isolation:
         if not len(lo):
             break
         chunk = max(1, _FULL_CORNERS // (D * 2 ** D))
-        parts = [_test(system, sid[c:c + chunk], lo[c:c + chunk], hi[c:c + chunk], roots, root_sid)
-                 for c in range(0, len(sid), chunk)]
+        parts = []
+        for c in range(0, len(sid), chunk):
+            if deadline is not None and time.monotonic() > deadline:  # left for the next round to hand back
+                parts.append((sid[c:], lo[c:], hi[c:]))
+                break
+            parts.append(_test(system, sid[c:c + chunk], lo[c:c + chunk], hi[c:c + chunk], roots, root_sid))
         sid = np.concatenate([q[0] for q in parts])
         lo = np.concatenate([q[1] for q in parts])
         hi = np.concatenate([q[2] for q in parts])

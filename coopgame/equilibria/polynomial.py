@@ -47,12 +47,16 @@ Size
     The running time is estimated before any work from the number of support
     profiles and their dimensions; above ``max_seconds`` (default
     :data:`MAX_SECONDS`) the function refuses with
-    :class:`~coopgame.SolverLimitError`.
+    :class:`~coopgame.SolverLimitError`. The same budget bounds the time
+    actually spent: a degenerate game whose continua take longer than
+    estimated is stopped there, and the list returned is marked partial
+    with a note saying which support profiles were left.
 """
 
 from __future__ import annotations
 
 import math
+import time
 import warnings
 from fractions import Fraction
 from itertools import product
@@ -91,6 +95,9 @@ _SINGULAR = 1e-7
 
 #: Gauss-Newton starting points per group of undecided boxes.
 _STARTS = 8
+
+#: Points listed at most per support profile carrying a continuum.
+_MAX_POINTS = 3
 
 #: Points of one continuum closer than this (probabilities, max norm) are listed once.
 _NEAR = 0.25
@@ -135,8 +142,10 @@ def support_polynomial(game: GameLike, *, max_seconds: float = MAX_SECONDS) -> S
         Any number of players (two-player games are better served by
         :func:`~coopgame.equilibria.vertices.vertex_enumeration`).
     max_seconds : float, default :data:`MAX_SECONDS` (60)
-        Budget for the estimated running time (:func:`estimated_seconds`),
-        checked before any work.
+        Budget for the running time: the estimate (:func:`estimated_seconds`)
+        is checked before any work, and the search stops when the time
+        actually spent exceeds it (degenerate games can take longer than
+        estimated), returning what it found marked partial.
 
     Returns
     -------
@@ -194,20 +203,25 @@ def support_polynomial(game: GameLike, *, max_seconds: float = MAX_SECONDS) -> S
     float_found: list[Equilibrium] = []
     continua: list[tuple[tuple[int, ...], ...]] = []
     unfinished: list[tuple[tuple[int, ...], ...]] = []
+    deadline = time.monotonic() + budget
+    skipped = 0
     for sizes in product(*(range(1, m + 1) for m in shape)):
+        if time.monotonic() > deadline:  # the estimate was wrong (a degenerate game): stop, say so
+            skipped += math.prod(math.comb(m, k) for m, k in zip(shape, sizes))
+            continue
         system = _multiaffine.SupportSystem.build(scaled, sizes)
         keep = _multiaffine.prune(system)
         if not keep.any():
             continue
         system = system.take(keep)
-        iso = _multiaffine.isolate(system)
+        iso = _multiaffine.isolate(system, deadline=deadline)
         for s, y in zip(iso.root_sid, iso.roots):
             eq = _accept(game, system.supports[int(s)], y, exact_payoffs)
             if eq is not None:
                 _record(eq, found, float_found)
         unfinished.extend(system.supports[int(s)] for s in np.unique(iso.exhausted))
-        if len(iso.undecided_sid):
-            eqs, singular = _continuum_points(game, system, iso, exact_payoffs)
+        if len(iso.undecided_sid) and time.monotonic() <= deadline:
+            eqs, singular = _continuum_points(game, system, iso, exact_payoffs, deadline)
             continua.extend(singular)
             for eq in eqs:
                 _record(eq, found, float_found)
@@ -219,6 +233,10 @@ def support_polynomial(game: GameLike, *, max_seconds: float = MAX_SECONDS) -> S
                 "continuum of equilibria or a singular one; one point of each group met is listed, so the list "
                 "is partial")
         warnings.warn(f"{where}: {note}", DegenerateGameWarning, stacklevel=2)
+    if skipped:
+        note = (note + "; " if note else "") + (
+            f"the time budget max_seconds={budget:g} ran out: {skipped:,} support profile(s) were not examined, "
+            "so equilibria may be missing")
     if unfinished:
         named = "; ".join(_name(sup) for sup in unfinished[:6])
         more = f" and {len(unfinished) - 6} more" if len(unfinished) > 6 else ""
@@ -227,7 +245,7 @@ def support_polynomial(game: GameLike, *, max_seconds: float = MAX_SECONDS) -> S
             "from 1), which may hold equilibria not listed")
     out = list(found.values()) + _distinct(float_found, list(found.values()))
     is_exact = game.is_exact and all(eq.is_exact for eq in out)
-    return Solutions(sort_equilibria(out), method=where, is_exact=is_exact, is_complete=not (continua or unfinished),
+    return Solutions(sort_equilibria(out), method=where, is_exact=is_exact, is_complete=not (continua or unfinished or skipped),
                      note=note)
 
 
@@ -320,7 +338,7 @@ def _accept(game: NormalFormGame, supports: tuple[tuple[int, ...], ...], y: np.n
 
 
 def _continuum_points(game: NormalFormGame, system: _multiaffine.SupportSystem, iso: _multiaffine.Isolation,
-                      exact_payoffs: list[np.ndarray] | None) -> tuple[list[Equilibrium], list[Any]]:
+                      exact_payoffs: list[np.ndarray] | None, deadline: float) -> tuple[list[Equilibrium], list[Any]]:
     """Equilibria reached from the undecided boxes of a batch: at least one per group of touching boxes.
 
     Also lists the support profiles where such an equilibrium is a singular
@@ -350,9 +368,10 @@ def _continuum_points(game: NormalFormGame, system: _multiaffine.SupportSystem, 
     by_support: dict[int, list[Equilibrium]] = {}
     singular: list[Any] = []
     for k, (y, res) in enumerate(zip(points, residual)):
-        if group_of[k] in done or not res < TOLERANCE:
-            continue
         s = owners[k]
+        if (group_of[k] in done or not res < TOLERANCE or len(by_support.get(s, ())) >= _MAX_POINTS
+                or time.monotonic() > deadline):
+            continue
         eq = _continuum_point(game, system.supports[s], y, exact_payoffs)
         if eq is None:
             continue
@@ -369,8 +388,9 @@ def _continuum_points(game: NormalFormGame, system: _multiaffine.SupportSystem, 
         mine: list[Equilibrium] = []
         for eq in sorted(eqs, key=lambda e: not e.is_exact):
             z = np.concatenate([np.asarray(v, dtype=float) for v in eq.strategies])
-            if all(np.abs(z - np.concatenate([np.asarray(v, dtype=float) for v in k.strategies])).max() > _NEAR
-                   for k in mine):
+            if len(mine) < _MAX_POINTS and all(
+                    np.abs(z - np.concatenate([np.asarray(v, dtype=float) for v in k.strategies])).max() > _NEAR
+                    for k in mine):
                 mine.append(eq)
         kept.extend(mine)
     return kept, singular

@@ -251,3 +251,21 @@ def test_property_every_result_is_a_nash_equilibrium(game):
     eqs = quiet(support_polynomial, game)
     assert_all_verified(game, eqs)
     assert {e.support for e in pure_equilibria(game)} <= {e.support for e in eqs}
+
+
+def test_degenerate_game_beyond_the_time_budget_returns_partial_not_hanging():
+    """Every profile of an all-equal 2x2x2x2 game is an equilibrium: every support carries a
+    continuum. With a small budget the search stops and says so; what it found is verified."""
+    game = NormalFormGame([np.ones((2, 2, 2, 2), dtype=int)] * 4, exact=True)
+    eqs = quiet(support_polynomial, game, max_seconds=1)
+    assert eqs and not eqs.is_complete and "budget" in eqs.note
+    assert sum(e.is_pure for e in eqs) >= 1
+    assert_all_verified(game, eqs)
+
+
+@pytest.mark.parametrize("bad", ["not a game", None, 3.5, [[1, 2], [3, 4]]])
+def test_refuses_what_is_not_a_game_with_a_typed_error(bad):
+    from coopgame.errors import CoopgameError
+
+    with pytest.raises(CoopgameError, match="support_polynomial"):
+        support_polynomial(bad)
