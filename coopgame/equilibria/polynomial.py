@@ -196,7 +196,7 @@ def support_polynomial(game: GameLike, *, max_seconds: float = MAX_SECONDS) -> S
             f"{estimate:,.0f} s for a {text} game; pass a larger max_seconds= to accept the work; or use "
             "pure_equilibria(game) for all pure equilibria")
     floats = [np.asarray(a, dtype=float) for a in game.float_payoffs]
-    scale = max(1.0, max(float(np.abs(a).max()) for a in floats))
+    scale = max(float(np.abs(a).max()) for a in floats) or 1.0  # search on payoffs scaled to max |u| = 1
     scaled = [a / scale for a in floats]
     exact_payoffs = list(game.payoffs) if game.is_exact else None
     found: dict[tuple, Equilibrium] = {}
@@ -325,6 +325,8 @@ def _accept(game: NormalFormGame, supports: tuple[tuple[int, ...], ...], y: np.n
     eq = _exact_equilibrium(game, supports, [Fraction(float(v)).limit_denominator(_DENOMINATORS[0]) for v in y])
     if eq is not None:
         return eq
+    if not len(y):  # a pure profile that is not an equilibrium in exact arithmetic
+        return None
     system = _certify.ExactSystem(exact_payoffs, supports)
     z = _certify.refine(system, y)
     if z is None:

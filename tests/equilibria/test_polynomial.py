@@ -269,3 +269,23 @@ def test_refuses_what_is_not_a_game_with_a_typed_error(bad):
 
     with pytest.raises(CoopgameError, match="support_polynomial"):
         support_polynomial(bad)
+
+
+@pytest.mark.parametrize("factor", [1e-300, 1e300])
+def test_extreme_float_scales_give_jordans_equilibrium(factor):
+    """Payoffs scaled by 1e-300 or 1e300: the search runs on payoffs scaled to max |u| = 1."""
+    i, j, k = np.indices((2, 2, 2))
+    match = np.where(i == j, 1, -1), np.where(j == k, 1, -1), -np.where(k == i, 1, -1)
+    eqs = support_polynomial(NormalFormGame([m * factor for m in match]))
+    assert cgst.same_float_set(eqs, [(np.full(2, 0.5),) * 3], tol=1e-12) and eqs.is_complete
+
+
+def test_exact_payoffs_beyond_float_precision_give_verified_results():
+    """Payoffs 10**299 + c: the differences are below float resolution, so the float search cannot
+    see them; nothing unverified comes back and nothing untyped escapes."""
+    big = 10 ** 299
+    arrays = [[[[(1 if a == b else -1) * big + c for c in range(2)] for b in range(2)] for a in range(2)]
+              for _ in range(3)]
+    game = NormalFormGame(arrays, exact=True)
+    eqs = quiet(support_polynomial, game)
+    assert eqs and all(e.is_exact and e.max_regret() == 0 for e in eqs)
