@@ -125,6 +125,9 @@ class DifferentialGame:
         if isinstance(players, (int, np.integer)) and not isinstance(players, (bool, np.bool_)):
             if players < 1:
                 raise InvalidGameError(f"{_WHERE}: expected at least one player, got {players}")
+            if _is_sequence(controls) and players != len(controls):   # checked before any label is made
+                raise InvalidGameError(f"{_WHERE}: expected one control (or a sequence of controls) per player "
+                                       f"({players}), got {len(controls)}")
             labels = tuple(f"Region {k + 1}" for k in range(int(players)))
         elif isinstance(players, Sequence) and _is_sequence(players) and players and all(isinstance(p, str) for p in players):
             labels = tuple(str(p) for p in players)

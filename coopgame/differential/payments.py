@@ -105,6 +105,7 @@ def _block_game(data: Any, blocks: Sequence[Sequence[int]], control_owner: Seque
     return [rule.P[d] * data.x ** 2 / 2 + rule.q[d] * data.x + rule.w[d] for d in range(len(blocks))], rule
 
 
+@public
 def coalition_worths(game: DifferentialGame, *, max_players: int = MAX_COALITION_PLAYERS) -> dict[tuple[int, ...], sympy.Expr]:
     """The worth ``v(K, x)`` of every coalition as a function of the stock.
 
@@ -125,8 +126,8 @@ def coalition_worths(game: DifferentialGame, *, max_players: int = MAX_COALITION
     where = "coalition_worths"
     game = check_game(game, where)
     n = game.num_players
-    check_size(where, 2 ** n - 1, 2 ** check_int(max_players, "max_players", where, minimum=1) - 1,
-               what="the number of coalitions 2**n - 1", limit_name="max_players",
+    check_size(where, n, check_int(max_players, "max_players", where, minimum=1),
+               what="the number of players (2**n - 1 coalition games)", limit_name="max_players",
                alternative='sharing="nash" or "weights" (they need no coalition worths)')
     data = _lq(game, where)
     control_owner = owners(game)

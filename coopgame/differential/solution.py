@@ -33,9 +33,15 @@ def as_sympy_number(value: Any) -> Any:
     return sympy.sympify(value)
 
 
+#: Largest initial stock in absolute value: values and payments are quadratic in the stock, and the square of a
+#: larger number overflows double precision (not the tolerance).
+MAX_STOCK = 1e150
+
+
 def check_stock(x0: Any, where: str) -> Any:
     """The initial stock as a sympy number (exact input stays exact)."""
-    return as_sympy_number(check_real(x0, "the initial stock x0", where, exact=True))
+    return as_sympy_number(check_real(x0, "the initial stock x0", where, exact=True, minimum=-MAX_STOCK,
+                                      maximum=MAX_STOCK))
 
 
 @dataclass(frozen=True)

@@ -117,6 +117,9 @@ def steady_states_plot(solutions: Any, *, stock_range: Any = None, ax: Any = Non
         hi = max([1.0, *points]) * 1.3
         lo = min([0.0, *points])
     else:
+        if not isinstance(stock_range, (tuple, list, np.ndarray)) or len(stock_range) != 2:
+            raise InvalidArgumentTypeError(f"{where}: expected stock_range as a pair (low, high), got "
+                                       f"{describe(stock_range)}")
         lo = check_real(stock_range[0], "stock_range[0]", where)
         hi = check_real(stock_range[1], "stock_range[1]", where, minimum=lo, open_min=True)
     x = game.state[0]

@@ -19,6 +19,8 @@ from typing import Any
 
 F = "lambda i, S: len(S) - (2 if i in S else 0)"  # a coalition payoff
 NET = "cg.networks.connections_model(4, 0.5, 0.3)"  # a network-formation game
+LQ = "models.stock_pollution(2).numeric()"  # a linear-quadratic differential game at its defaults
+LAKE = "models.shallow_lake(2).numeric()"  # a non-linear one (several steady states)
 
 BASE: dict[str, tuple[list[str], dict[str, str]]] = {
     # games
@@ -42,6 +44,7 @@ BASE: dict[str, tuple[list[str], dict[str, str]]] = {
     "equilibrium_conditions": (["models.prisoners_dilemma()", "['Defect', 'Defect']"], {}),
     "dominance_conditions": (["models.prisoners_dilemma()", "0", "'Defect'"], {}),
     "symbolic_mixed_equilibrium": (["models.stag_hunt()"], {}),
+    "symbolic_mixed_equilibria": (["models.stag_hunt()"], {}),
     "threshold": (["models.prisoners_dilemma()", "['Cooperate', 'Cooperate']", "'T'"], {}),
     "dominant_strategies": (["pd"], {}),
     "iterated_elimination": (["pd"], {}),
@@ -99,6 +102,21 @@ BASE: dict[str, tuple[list[str], dict[str, str]]] = {
     "Agreement": (["lambda k: k", "lambda k: k + 1", "lambda k: 1", "lambda k: 0", "5", "'toy'"], {}),
     # cooperative
     "nash_bargaining": (["pd"], {}),
+    # differential games
+    "DifferentialGame": (["2", "'x'", "['e1', 'e2']", "'e1 + e2 - x'", "['e1 - e1**2/2 - x**2/2', 'e2 - e2**2/2 - x**2/2']",
+                          "'1/10'"], {}),
+    "cooperative_solution": ([LQ], {}),
+    "open_loop_nash": ([LAKE], {}),
+    "feedback_nash": ([LQ], {}),
+    "time_consistent_payments": ([LQ, "1"], {}),
+    "coalition_worths": ([LQ], {}),
+    "steady_states_sweep": (["models.shallow_lake(2)", "{'b': [0.6, 0.7], 'c': [1, 1], 'r': [0.03, 0.03]}"], {}),
+    "models.stock_pollution": (["2"], {}),
+    "models.shallow_lake": (["2"], {}),
+    "models.downstream_pollution": ([], {}),
+    "stock_paths_plot": (["[cg.open_loop_nash(" + LQ + ")]", "1", "10"], {}),
+    "payment_schedule_plot": (["cg.time_consistent_payments(" + LQ + ", 1)"], {}),
+    "steady_states_plot": (["[cg.open_loop_nash(" + LAKE + ")]"], {}),
     "kalai_smorodinsky": (["pd"], {}),
     "rubinstein": (["[0.9, 0.8]"], {}),
     "stackelberg": (["pd", "0"], {}),
@@ -282,8 +300,8 @@ SKIPPED_METHODS = {"pi_signatory", "pi_nonsignatory", "abatement_signatory", "ab
 EXCLUDED = {"Fraction"}  # the standard library's, re-exported
 
 
-SUBPACKAGES = ("games", "equilibria", "mechanisms", "dynamics", "repeated", "coalitions", "cooperative", "networks",
-               "models", "sweeps", "io", "plot")
+SUBPACKAGES = ("games", "equilibria", "mechanisms", "dynamics", "differential", "repeated", "coalitions", "cooperative",
+               "networks", "models", "sweeps", "io", "plot")
 
 
 def public_callables() -> dict[str, Any]:
