@@ -193,6 +193,32 @@ def _is_symmetric(data: LQData, owners: Sequence[int], H: Sequence[sympy.Matrix]
     return True
 
 
+def markov_system(data: LQData, H: Sequence[sympy.Matrix], g: Sequence[sympy.Matrix], rates: Sequence[Any],
+                  owners: Sequence[int], where: str) -> tuple[Any, ...]:
+    """The symbolic system of linear Markov strategies, given value coefficients ``P_d, q_d`` as unknowns.
+
+    Returns ``(P, q, a, b, A_cl, c_cl, z0, F)``: the symbols ``P_d`` and
+    ``q_d``; the controls ``u = a + b x`` that maximise each owner's
+    Hamiltonian; the closed loop ``A_cl x + c_cl``; ``z0 = (0, a)``; and the
+    Riccati expressions ``F_d`` (zero at a solution). The matrices may hold
+    symbols other than ``x`` (parameters), but not in the controls' Hessian.
+    """
+    D = len(H)
+    m = len(data.controls)
+    Minv = _first_order(data, H, owners, where).inv()
+    P = sympy.symbols(f"_P0:{D}")
+    q = sympy.symbols(f"_q0:{D}")
+    hx = sympy.Matrix([H[owners[j]][1 + j, 0] for j in range(m)])
+    gu = sympy.Matrix([g[owners[j]][1 + j] for j in range(m)])
+    b = -Minv * (hx + sympy.Matrix([data.B[j] * P[owners[j]] for j in range(m)]))
+    a = -Minv * (gu + sympy.Matrix([data.B[j] * q[owners[j]] for j in range(m)]))
+    A_cl = sympy.expand(data.A + (data.B.T * b)[0])
+    c_cl = sympy.expand(data.c + (data.B.T * a)[0])
+    z1 = sympy.Matrix([1, *b])
+    F = [sympy.expand((z1.T * H[d] * z1)[0] / 2 + P[d] * A_cl - rates[d] * P[d] / 2) for d in range(D)]
+    return P, q, a, b, A_cl, c_cl, sympy.Matrix([0, *a]), F
+
+
 def feedback_rule(data: LQData, H: Sequence[sympy.Matrix], g: Sequence[sympy.Matrix], k: Sequence[sympy.Expr],
                   rates: Sequence[Any], owners: Sequence[int], where: str, *, max_exact: int = 1) -> LinearRule:
     """Linear Markov strategies of decision makers with payoffs ``(H_d, g_d, k_d)`` owning the controls ``owners``.
@@ -205,20 +231,7 @@ def feedback_rule(data: LQData, H: Sequence[sympy.Matrix], g: Sequence[sympy.Mat
     ``exp(-rt) V(x(t)) -> 0``) is chosen; the reason is recorded.
     """
     D = len(H)
-    m = len(data.controls)
-    M = _first_order(data, H, owners, where)
-    Minv = M.inv()
-    P = sympy.symbols(f"_P0:{D}")
-    q = sympy.symbols(f"_q0:{D}")
-    hx = sympy.Matrix([H[owners[j]][1 + j, 0] for j in range(m)])
-    gu = sympy.Matrix([g[owners[j]][1 + j] for j in range(m)])
-    b = -Minv * (hx + sympy.Matrix([data.B[j] * P[owners[j]] for j in range(m)]))
-    a = -Minv * (gu + sympy.Matrix([data.B[j] * q[owners[j]] for j in range(m)]))
-    A_cl = sympy.expand(data.A + (data.B.T * b)[0])
-    c_cl = sympy.expand(data.c + (data.B.T * a)[0])
-    z1 = sympy.Matrix([1, *b])
-    z0 = sympy.Matrix([0, *a])
-    F = [sympy.expand((z1.T * H[d] * z1)[0] / 2 + P[d] * A_cl - rates[d] * P[d] / 2) for d in range(D)]
+    P, q, a, b, A_cl, c_cl, z0, F = markov_system(data, H, g, rates, owners, where)
     r_min = min(rates, key=_num)
     exact = data.is_exact
     symmetric = _is_symmetric(data, owners, H, g, k, rates)
@@ -267,13 +280,22 @@ def feedback_rule(data: LQData, H: Sequence[sympy.Matrix], g: Sequence[sympy.Mat
 def _numeric_riccati(F: Sequence[sympy.Expr], P: Sequence[sympy.Symbol], A_cl: sympy.Expr, r_min: Any,
                      where: str) -> tuple[list[Any], str]:
     """Coupled Riccati equations in floats: backward integration from P = 0, then Newton's method."""
-    from scipy.integrate import solve_ivp
-    from scipy.optimize import fsolve
-
-    D = len(P)
     f = sympy.lambdify([P], [2 * e for e in F], "numpy")
     jac = sympy.lambdify([P], sympy.Matrix([2 * e for e in F]).jacobian(list(P)), "numpy")
     acl = sympy.lambdify([P], A_cl, "numpy")
+    root, reason = solve_riccati(f, jac, acl, len(P), _num(r_min), where)
+    return [sympy.Float(v) for v in root], reason
+
+
+def solve_riccati(f: Any, jac: Any, acl: Any, D: int, r_min: float, where: str) -> tuple[np.ndarray, str]:
+    """Coupled Riccati equations ``f(P) = 0`` (``f`` is twice the HJB residual) in floats, given as callables.
+
+    The limit of the finite-horizon equilibria: backward integration of
+    ``dP/dt = f(P)`` from ``P = 0`` (Jacobian ``jac``), then Newton's method;
+    the root must give a closed-loop growth ``acl(P)`` below ``r_min/2``.
+    """
+    from scipy.integrate import solve_ivp
+    from scipy.optimize import fsolve
 
     def rhs(_t: float, p: np.ndarray) -> np.ndarray:
         return np.asarray(f(p), dtype=float)
@@ -302,13 +324,13 @@ def _numeric_riccati(F: Sequence[sympy.Expr], P: Sequence[sympy.Symbol], A_cl: s
     if ier != 1 and residual > scaled_tolerance(float(np.max(np.abs(root)))):
         raise SolverError(f"{where}: the coupled Riccati equations did not converge ({msg}); residual {residual:.3g}")
     growth = float(acl(root))
-    if not growth < _num(r_min) / 2:
+    if not growth < r_min / 2:
         raise InvalidGameError(f"{where}: expected a stabilisable stock, got closed-loop growth {growth:.6g} >= r/2 "
                                f"at the limit of the finite-horizon equilibria")
     reason = (f"floats: the limit of the finite-horizon equilibria (backward Riccati integration from a zero terminal "
               f"value, then Newton's method; residual {residual:.2g}), with closed loop dx/dt = {growth:.6g}*x + ..., "
               f"below r/2 so that exp(-rt)V(x(t)) -> 0")
-    return [sympy.Float(v) for v in root], reason
+    return root, reason
 
 
 def open_loop_rule(data: LQData, owners: Sequence[int], where: str, *, max_exact: int = 6) -> LinearRule:

@@ -4,16 +4,71 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+import sympy
+from scipy.integrate import simpson
 
 from coopgame.differential import (
+    DifferentialGame,
     central_tax_rule,
     cooperative_solution,
     feedback_nash,
     open_loop_nash,
     time_consistent_payments,
 )
-from coopgame.errors import InvalidArgumentError, NotSupportedError
+from coopgame.differential.feedback import owners
+from coopgame.differential.linear_quadratic import lq_data, rule_values
+from coopgame.differential.stackelberg import _taxed, _TaxedResponse
+from coopgame.errors import InvalidArgumentError, NotSupportedError, SolverError
 from coopgame.models import downstream_pollution, shallow_lake, stock_pollution
+
+GAMES = {"symmetric": lambda: stock_pollution(n=2).numeric(),
+         "unequal": lambda: stock_pollution(n=3, unequal=True).numeric(),
+         "downstream": lambda: downstream_pollution().numeric()}
+
+
+def _slow_welfare(game, t0, t1, x0):
+    """Total untaxed welfare through the public feedback_nash on the taxed game (sympy, the pre-compiled path)."""
+    data = lq_data(game)
+    response = feedback_nash(_taxed(game, sympy.Float(t0) + sympy.Float(t1) * game.state[0]))
+    return sum(float(P) * x0 ** 2 / 2 + float(q) * x0 + float(w)
+               for P, q, w in (rule_values(data.H[i], data.g[i], data.k[i], data.rates[i], response.rule)
+                               for i in range(game.num_players)))
+
+
+def _welfare_by_quadrature(game, response, x0, t_max=400.0, num=20001):
+    """The untaxed payoffs integrated along the response's path (Simpson), plus the steady state's tail."""
+    path = response.path(x0, t_max, num=num)
+    flow = sympy.lambdify([*game.state, *game.all_controls], sum(game.payoffs), "numpy")
+    values = np.broadcast_to(flow(path.state, *path.controls.T), path.t.shape)
+    r = float(game.discount[0])
+    return float(simpson(np.exp(-r * path.t) * values, x=path.t)) + float(values[-1]) * np.exp(-r * t_max) / r
+
+
+@pytest.mark.parametrize("name", sorted(GAMES))
+def test_compiled_welfare_matches_feedback_nash(name):
+    # the compiled float evaluator used inside the search agrees with feedback_nash on the taxed game
+    game = GAMES[name]()
+    fast = _TaxedResponse(lq_data(game), owners(game))
+    for t0, t1 in [(0.0, 0.0), (0.3, 0.0), (0.5, 0.2), (-0.4, 0.7)]:
+        for x0 in (0.0, 1.5):
+            slow = _slow_welfare(game, t0, t1, x0)
+            assert fast.welfare(fast.riccati(t1), t0, t1, x0) == pytest.approx(slow, rel=1e-9, abs=1e-9)
+
+
+@pytest.mark.parametrize("name", sorted(GAMES))
+@pytest.mark.parametrize("rule", ["constant", "linear"])
+def test_central_tax_is_a_maximum_checked_independently(name, rule):
+    game = GAMES[name]()
+    tax = central_tax_rule(game, 1, rule)
+    # the reported welfare: the untaxed payoffs integrated along the regions' response path
+    assert tax.welfare == pytest.approx(_welfare_by_quadrature(game, tax.response, 1), rel=1e-7)
+    assert tax.laissez_faire_welfare < tax.welfare <= tax.cooperative_welfare + 1e-9 * abs(tax.cooperative_welfare)
+    # no nearby rule does better (each welfare through the public feedback_nash on the taxed game)
+    best = np.array(tax.parameters + (0.0,) * (2 - len(tax.parameters)))
+    for step in np.eye(len(tax.parameters)) * 1e-3:
+        for sign in (1, -1):
+            moved = best + sign * np.concatenate([step, np.zeros(2 - step.size)])
+            assert _slow_welfare(game, moved[0], moved[1], 1.0) < tax.welfare
 
 
 def test_linear_tax_rule_implements_cooperation():
@@ -33,6 +88,12 @@ def test_central_tax_errors():
         central_tax_rule(stock_pollution(n=2).numeric(), 0, "lineer")
     with pytest.raises(NotSupportedError):
         central_tax_rule(shallow_lake().numeric(), 0.5)
+    # the second region gains from the first's emissions convexly: total welfare has no maximum in the tax level
+    game = DifferentialGame(2, "x", [["u"], ["v"]], "u + v - x", ["-u**2/2 - x**2/2", "2*u**2 - v**2/2 - x**2/2"],
+                            "1/20")
+    for rule in ("constant", "linear"):
+        with pytest.raises(SolverError, match="strictly concave in the tax level"):
+            central_tax_rule(game, 1, rule)
 
 
 def test_downstream_pollution():
