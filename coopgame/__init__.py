@@ -58,6 +58,7 @@ from coopgame.equilibria import (
     pure_equilibria,
     solve_multilevel,
     stackelberg,
+    symbolic_mixed_equilibria,
     symbolic_mixed_equilibrium,
     threshold,
 )
@@ -112,6 +113,7 @@ __all__ = [
     "equilibrium_conditions",
     "dominance_conditions",
     "symbolic_mixed_equilibrium",
+    "symbolic_mixed_equilibria",
     "threshold",
     "continuous_equilibrium",
     "cooperative_optimum",
