@@ -110,6 +110,7 @@ BASE: dict[str, tuple[list[str], dict[str, str]]] = {
     "feedback_nash": ([LQ], {}),
     "time_consistent_payments": ([LQ, "1"], {}),
     "coalition_worths": ([LQ], {}),
+    "central_tax_rule": ([LQ, "1"], {"rule": "'constant'"}),
     "steady_states_sweep": (["models.shallow_lake(2)", "{'b': [0.6, 0.7], 'c': [1, 1], 'r': [0.03, 0.03]}"], {}),
     "models.stock_pollution": (["2"], {}),
     "models.shallow_lake": (["2"], {}),
