@@ -4,7 +4,11 @@ A subsidy of 2 to player 0 for "Govern" is paid (cost 2) when player 0 governs; 
 "Free-ride", detected surely, is collected (cost -1) when player 1 free-rides; the coordinator's net outlay is 1.
 """
 
+import pytest
+import sympy
+
 import coopgame as cg
+from coopgame.errors import InvalidGameError, InvalidProfileError
 
 
 def _cost():
@@ -35,3 +39,23 @@ def test_instrument_cost_html_table():
         "<tr><td>Penalty(player=1, action=&#x27;Free-ride&#x27;, fine=1, detection=1)</td><td>-1</td></tr>"
         "<tr><td>total</td><td>1</td></tr></table>"
     )
+
+
+def _designed():
+    pd = cg.NormalFormGame([[[3, 0], [5, 1]], [[3, 5], [0, 1]]], actions=[["Govern", "Free-ride"]] * 2)
+    return pd.apply(cg.Subsidy(0, "Govern", 2), cg.Penalty(1, "Free-ride", 1))
+
+
+def test_instrument_cost_with_formula_strategies():
+    # player 0 governs with probability p: the subsidy costs 2p in expectation; the fine is collected surely
+    cost = cg.instrument_cost(_designed(), (["p", "1 - p"], "Free-ride"))
+    p = sympy.Symbol("p", positive=True)
+    assert sympy.simplify(cost.total - (2 * p - 1)) == 0
+
+
+def test_instrument_cost_bad_strategies_are_refused_by_name():
+    with pytest.raises(InvalidGameError, match=r"^instrument_cost: expected a formula, got '1/'"):
+        cg.instrument_cost(_designed(), (["p", "1/"], "Govern"))
+    with pytest.raises(InvalidProfileError) as err:
+        cg.instrument_cost(_designed(), ([0.5, 0.6], "Govern"))
+    assert str(err.value).startswith("instrument_cost: expected the strategy of 'Player 1' to be a probability vector")
