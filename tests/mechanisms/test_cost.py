@@ -4,6 +4,8 @@ A subsidy of 2 to player 0 for "Govern" is paid (cost 2) when player 0 governs; 
 "Free-ride", detected surely, is collected (cost -1) when player 1 free-rides; the coordinator's net outlay is 1.
 """
 
+from fractions import Fraction
+
 import pytest
 import sympy
 
@@ -59,3 +61,26 @@ def test_instrument_cost_bad_strategies_are_refused_by_name():
     with pytest.raises(InvalidProfileError) as err:
         cg.instrument_cost(_designed(), ([0.5, 0.6], "Govern"))
     assert str(err.value).startswith("instrument_cost: expected the strategy of 'Player 1' to be a probability vector")
+
+
+def test_instrument_cost_refuses_a_formula_vector_of_the_wrong_length():
+    with pytest.raises(InvalidProfileError) as err:
+        cg.instrument_cost(_designed(), (["p", "q", "r"], "Govern"))
+    assert str(err.value) == "instrument_cost: expected a probability vector of length 2 for 'Player 1', got ['p', 'q', 'r']"
+
+
+@pytest.mark.parametrize("amount, strategy, expected", [
+    ("0.5", "Govern", Fraction(1, 2)),                         # a decimal amount: exact one half
+    (1, ["1/3", "2/3"], Fraction(1, 3)),                       # formulas that are rational numbers: exact
+    (1, ["sqrt(2)/2", "1 - sqrt(2)/2"], 2 ** 0.5 / 2),          # an irrational number: a float
+])
+def test_instrument_cost_numbers_are_plain(amount, strategy, expected):
+    pd = cg.NormalFormGame([[[3, 0], [5, 1]], [[3, 5], [0, 1]]], actions=[["Govern", "Free-ride"]] * 2)
+    total = cg.instrument_cost(pd.apply(cg.Subsidy(0, "Govern", amount)), (strategy, "Govern")).total
+    assert type(total) is type(expected) and total == pytest.approx(expected, rel=1e-15)
+
+
+def test_instrument_cost_keeps_a_float_amount_in_a_formula():
+    pd = cg.NormalFormGame([[[3, 0], [5, 1]], [[3, 5], [0, 1]]], actions=[["Govern", "Free-ride"]] * 2)
+    total = cg.instrument_cost(pd.apply(cg.Subsidy(0, "Govern", 0.5)), (["p", "1 - p"], "Govern")).total
+    assert total.atoms(sympy.Float) == {sympy.Float(0.5)} and total.free_symbols == {sympy.Symbol("p", positive=True)}
