@@ -84,14 +84,6 @@ def test_graph_errors():
         as_graph(np.zeros((1, 1)))
 
 
-def test_networkx_is_not_imported_by_the_module():
-    code = ("import sys, numpy as np; import coopgame.dynamics.network as m; "
-            "m.fixation_on_graph([[1, 0], [0, 1]], np.ones((4, 4)) - np.eye(4), runs=5, seed=0); "
-            "print('networkx' in sys.modules)")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "False"
-
-
 # ------------------------------------------------------------------------------ oracles
 def test_pairwise_on_complete_graph_is_the_well_mixed_fermi_process():
     """With average payoffs, a node's payoff on the complete graph is the mean over the N - 1 others and its
