@@ -270,7 +270,8 @@ def _numeric_solutions(eqs: Sequence[sympy.Expr], unknowns: Sequence[sympy.Symbo
             continue
         if not np.all(np.isfinite(res.x)):         # judged by the residual below, not by res.success
             continue
-        if np.abs(np.asarray(func(*res.x), dtype=float)).max() > 1e-10:
+        residual = np.abs(np.asarray(func(*res.x), dtype=float))
+        if not np.all(np.isfinite(residual)) or residual.max() > 1e-10:   # NaN where a payoff is undefined
             continue
         vals = np.asarray(inside[0](*res.x), dtype=float)
         if (vals <= 1e-12).any() or (vals >= 1 - 1e-12).any():

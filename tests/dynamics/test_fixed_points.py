@@ -32,3 +32,14 @@ def test_numeric_face_finds_every_interior_root_once_and_no_boundary_root():
     assert shares[2:] == pytest.approx(roots, abs=1e-9)
     for s in shares[2:]:
         assert abs(np.cos(8 * s) - s) < 1e-10
+
+
+def test_numeric_face_reports_no_root_where_the_payoff_is_undefined():
+    """f(x) = log(x - 1/5) + cos 3x - 1 is undefined (NaN in floats) on (0, 1/5] and below log(4/5) < 0 on
+    (1/5, 1): the mixed face has no rest point, only the two corners are rest points. (A start in (0, 1/5],
+    where the residual is NaN, was once reported as a root.)"""
+    x = sympy.symbols("x", real=True)
+    game = PopulationGame([[sympy.log(x - sympy.Rational(1, 5)) + sympy.cos(3 * x) - 1, 0]], state=[x])
+    with np.errstate(invalid="ignore"):
+        shares = sorted(float(p[0][0]) for p in rest_points(game))
+    assert shares == [0.0, 1.0]
