@@ -8,8 +8,6 @@ and the b/c > k rule of Ohtsuki, Hauert, Lieberman & Nowak (2006), Nature 441:50
 from __future__ import annotations
 
 import math
-import subprocess
-import sys
 
 import numpy as np
 import pytest
