@@ -32,6 +32,7 @@ from coopgame.dynamics.analysis import (
 )
 from coopgame.dynamics.attraction import attractors
 from coopgame.dynamics.basin_estimates import MAX_STARTS, MAX_WORK, Basins, basins, time_to_reach
+from coopgame.dynamics.corner_design import StabilisingDesign, stabilising_design
 from coopgame.dynamics.ess import ESS, evolutionarily_stable_strategies, is_ess
 from coopgame.dynamics.field import ReplicatorField
 from coopgame.dynamics.finite import (
@@ -49,7 +50,6 @@ from coopgame.dynamics.fixed_points import MAX_FACES, MAX_ROLES, rest_points
 from coopgame.dynamics.linear_stability import Stability, stability
 from coopgame.dynamics.network import NetworkRun, donation_game, fixation_on_graph, simulate_network
 from coopgame.dynamics.population import PopulationGame
-from coopgame.dynamics.corner_design import StabilisingDesign, stabilising_design
 from coopgame.dynamics.trajectory import Trajectory, replicator
 
 __all__ = [

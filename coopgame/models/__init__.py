@@ -31,12 +31,12 @@ from coopgame.models.central_local_enterprise import tripartite
 from coopgame.models.county_network import adjacent_counties
 from coopgame.models.inspection_game import inspection
 from coopgame.models.investment_competition import race_to_the_bottom
+from coopgame.models.lake import shallow_lake
 from coopgame.models.nested_cooperation import multilevel
 from coopgame.models.official_assessment import performance_evaluation
-from coopgame.models.lake import shallow_lake
 from coopgame.models.pollution_stock import stock_pollution
-from coopgame.models.river_stock import downstream_pollution
 from coopgame.models.river_compensation import bargained_payment, upstream_downstream
+from coopgame.models.river_stock import downstream_pollution
 from coopgame.models.textbook import battle_of_the_sexes, chicken, matching_pennies, prisoners_dilemma, stag_hunt
 from coopgame.models.three_level_network import three_level
 from coopgame.models.transboundary import transboundary_emissions
@@ -63,6 +63,8 @@ __all__ = [
     "public_goods_continuous",
     "minimum_participation_anonymous",
     "stock_pollution",
+    "shallow_lake",
+    "downstream_pollution",
     "adjacent_counties",
     "three_level",
 ]
