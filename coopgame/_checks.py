@@ -347,11 +347,12 @@ def probability_vector(value: Any, length: int, name: str, where: str, *, exact:
         except OverflowError:
             _fail(where, name, expected, value, kind=InvalidProfileError)
         ok = bool((out >= -TOLERANCE).all() and abs(out.sum() - 1.0) <= TOLERANCE * length)
-        out = np.clip(out, 0.0, None)
     if not ok:
-        total = sum(out, Fraction(0)) if out.dtype == object else float(out.sum())
+        total = sum(out, Fraction(0)) if out.dtype == object else float(out.sum())   # the sum as given
         raise InvalidProfileError(
             f"{where}: expected {name} to be {expected}, got {describe(value)} (sum {format_number(total)})")
+    if out.dtype != object:
+        out = np.clip(out, 0.0, None)   # entries within TOLERANCE below 0 become 0
     out.flags.writeable = False
     return out
 

@@ -38,3 +38,13 @@ def test_check_mapping_copies_and_reads_none_as_empty():
 def test_check_int_names_both_bounds():
     with pytest.raises(InvalidArgumentError, match="expected n to be an integer >= 1 and <= 5, got 6"):
         check_int(6, "n", "f", minimum=1, maximum=5)
+
+
+def test_probability_vector_reports_the_sum_as_given_and_clips_only_accepted_vectors():
+    from coopgame._checks import probability_vector
+    from coopgame.errors import InvalidProfileError
+
+    with pytest.raises(InvalidProfileError, match=r"\(sum 1\)"):   # [1.5, -0.5] sums to 1; an entry is negative
+        probability_vector([1.5, -0.5], 2, "x", "f")
+    out = probability_vector([1.0 + 1e-12, -1e-12], 2, "x", "f")
+    assert out.tolist() == [1.0 + 1e-12, 0.0] and not out.flags.writeable
