@@ -384,9 +384,9 @@ def _refuse_call(where: str, signature: inspect.Signature, args: tuple[Any, ...]
     if unknown:
         close = difflib.get_close_matches(unknown[0], accepted, n=1)
         hint = f" (did you mean {close[0]!r}?)" if close else ""
+        expected = f"expected one of: {', '.join(accepted)}" if accepted else "it takes no keyword arguments"
         raise InvalidArgumentTypeError(
-            f"{where}: got an unknown keyword argument {unknown[0]!r}{hint}; expected one of: {', '.join(accepted)}"
-        ) from None
+            f"{where}: got an unknown keyword argument {unknown[0]!r}{hint}; {expected}") from None
     shown = str(signature).replace("(self, ", "(").replace("(self)", "()").replace("(cls, ", "(").replace("(cls)", "()")
     raise InvalidArgumentTypeError(f"{where}: expected arguments {shown}, got a call that does not fit ({err})") from None
 

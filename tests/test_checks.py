@@ -48,3 +48,17 @@ def test_probability_vector_reports_the_sum_as_given_and_clips_only_accepted_vec
         probability_vector([1.5, -0.5], 2, "x", "f")
     out = probability_vector([1.0 + 1e-12, -1e-12], 2, "x", "f")
     assert out.tolist() == [1.0 + 1e-12, 0.0] and not out.flags.writeable
+
+
+@pytest.mark.parametrize("call, text", [
+    (lambda g: g.apply(mechanisms=1), "GameBase.apply: got an unknown keyword argument 'mechanisms'; it takes no"),
+    (lambda g: g.permute_players(ordr=[1, 0]), "permute_players: got an unknown keyword argument 'ordr' (did you mean"),
+    (lambda g: g.to_latex(bogus=1), "to_latex: got an unknown keyword argument 'bogus'"),
+])
+def test_game_methods_refuse_unknown_keywords_with_a_typed_error(call, text):
+    import coopgame as cg
+
+    game = cg.NormalFormGame([[[3, 0], [5, 1]], [[3, 5], [0, 1]]])
+    with pytest.raises(InvalidArgumentTypeError) as caught:
+        call(game)
+    assert text in str(caught.value)

@@ -204,6 +204,7 @@ class Equilibrium(Result):
             out.append((p, values, replies))
         return out
 
+    @public
     def explain(self) -> str:
         """Why this profile is an equilibrium, as a check by hand.
 

@@ -18,7 +18,7 @@ from typing import Any, ClassVar, Protocol, runtime_checkable
 import numpy as np
 import sympy
 
-from coopgame._checks import describe
+from coopgame._checks import describe, public
 from coopgame.errors import InvalidGameError, InvalidGameTypeError, InvalidProfileError
 from coopgame.games._display import html_tables, latex_tables, text_table
 from coopgame.games.expressions import free_symbols
@@ -192,6 +192,7 @@ class GameBase:
         """Payoff tables for notebooks: a bimatrix for two players, one table per slice for more."""
         return html_tables(self._players, self._actions, self._payoffs, self._entry_text, self._name)
 
+    @public
     def to_latex(self) -> str:
         r"""A LaTeX payoff table (``tabular``), ready for a paper.
 
@@ -220,6 +221,7 @@ class GameBase:
         return latex_tables(self._players, self._actions, self._payoffs, self._entry_latex)
 
     # ------------------------------------------------------------------ instruments
+    @public
     def apply(self, *instruments: Instrument) -> GameBase:
         """A new game with policy instruments applied, in order.
 

@@ -269,6 +269,7 @@ class NormalFormGame(GameBase, kind="numeric"):
         game._instruments = self._instruments
         return game
 
+    @public
     def permute_players(self, order: Sequence[int | str]) -> NormalFormGame:
         """A new game whose player ``k`` is this game's player ``order[k]``."""
         idx = [self.player_index(p) for p in _sequence(order, "a permutation of the players", f"{_NAME}.permute_players")]
@@ -279,6 +280,7 @@ class NormalFormGame(GameBase, kind="numeric"):
             payoffs, [self._players[i] for i in idx], [self._actions[i] for i in idx], exact=self._exact
         )
 
+    @public
     def permute_actions(self, player: int | str, order: Sequence[Action]) -> NormalFormGame:
         """A new game whose action ``k`` of ``player`` is this game's action ``order[k]``."""
         p = self.player_index(player)
