@@ -1,6 +1,6 @@
 """
 Which cooperation agreements counties sign, and which a coordinator should fund
-==============================================================================
+===============================================================================
 
 Six counties on a map (two rows of three; a river runs along the top row)
 choose cooperation agreements. An agreement brings each county ``delta ** d``
