@@ -24,7 +24,7 @@ from coopgame.errors import (
     NotSupportedError,
     UnresolvedParameterError,
 )
-from coopgame.games.expressions import as_expression
+from coopgame.games.expressions import as_expression, parameter_values, with_defaults
 
 __all__ = ["DifferentialGame"]
 
@@ -312,18 +312,9 @@ class DifferentialGame:
 
     # ------------------------------------------------------------------ substitution
     def _resolve(self, mapping: Mapping[Any, Any], what: str) -> dict[sympy.Symbol, Any]:
-        by_name = {s.name: s for s in self.parameters}
-        out: dict[sympy.Symbol, Any] = {}
-        for key, value in mapping.items():
-            name = key.name if isinstance(key, sympy.Symbol) else key
-            if not isinstance(name, str):
-                raise InvalidArgumentTypeError(f"{_WHERE}.{what}: expected parameter names or symbols as keys, got {describe(key)}")
-            if name not in by_name:
-                if name in {s.name for s in (*self._state, *self.all_controls)}:
-                    raise InvalidArgumentError(f"{_WHERE}.{what}: expected parameters, got the stock or control {name!r}")
-                raise InvalidArgumentError(f"{_WHERE}.{what}: expected parameter names among {sorted(by_name)}, got {name!r}")
-            out[by_name[name]] = value
-        return out
+        return parameter_values(mapping, self.parameters, f"{_WHERE}.{what}",
+                                reserved=(*self._state, *self.all_controls), reserved_what="the stock or control",
+                                key_error=InvalidArgumentTypeError, name_error=InvalidArgumentError)
 
     def _rebuilt(self, dynamics: Sequence[Any], payoffs: Sequence[Any], discount: Sequence[Any],
                  bounds: Sequence[tuple[Any, Any]], defaults: Mapping[Any, Any]) -> DifferentialGame:
@@ -366,10 +357,7 @@ class DifferentialGame:
         UnresolvedParameterError
             When a parameter has neither a value nor a default.
         """
-        combined: dict[Any, Any] = {k.name: v for k, v in self._defaults.items()}
-        given = check_mapping(values, "values", f"{_WHERE}.numeric", what="a mapping from parameter names to values")
-        combined.update({(k.name if isinstance(k, sympy.Symbol) else k): v for k, v in given.items()})
-        combined.update(more)
+        combined = with_defaults(self._defaults, values, more, f"{_WHERE}.numeric")
         game = self.subs(combined) if combined else self
         game.require_numeric(f"{_WHERE}.numeric")
         return game

@@ -17,7 +17,7 @@ import sympy
 
 from coopgame._checks import call_user, check_mapping, check_real, describe, public
 from coopgame.errors import InvalidGameError, InvalidProfileError, UnresolvedParameterError
-from coopgame.games.expressions import as_expression
+from coopgame.games.expressions import as_expression, parameter_values, with_defaults
 
 __all__ = ["ContinuousGame"]
 
@@ -430,18 +430,9 @@ class ContinuousGame:
         return tuple(sorted(free, key=lambda s: s.name))
 
     def _resolve(self, mapping: Mapping[Any, Any], what: str) -> dict[sympy.Symbol, Any]:
-        by_name = {s.name: s for s in self.parameters}
-        out: dict[sympy.Symbol, Any] = {}
-        for key, value in mapping.items():
-            name = key.name if isinstance(key, sympy.Symbol) else key
-            if not isinstance(name, str):
-                raise InvalidProfileError(f"ContinuousGame.{what}: expected parameter names or symbols as keys, got {describe(key)}")
-            if name not in by_name:
-                if name in {s.name for s in self._strategies}:
-                    raise InvalidProfileError(f"ContinuousGame.{what}: expected parameters, got the choice variable {name!r}")
-                raise InvalidProfileError(f"ContinuousGame.{what}: expected parameter names among {sorted(by_name)}, got {name!r}")
-            out[by_name[name]] = value
-        return out
+        return parameter_values(mapping, self.parameters, f"ContinuousGame.{what}", reserved=self._strategies,
+                                reserved_what="the choice variable", key_error=InvalidProfileError,
+                                name_error=InvalidProfileError)
 
     # ------------------------------------------------------------------ substitution
     def subs(self, mapping: Mapping[Any, Any] | None = None, **values: Any) -> ContinuousGame:
@@ -472,9 +463,7 @@ class ContinuousGame:
         UnresolvedParameterError
             When a parameter has neither a value nor a default.
         """
-        combined: dict[Any, Any] = {k.name: v for k, v in self._defaults.items()}
-        combined.update({(k.name if isinstance(k, sympy.Symbol) else k): v for k, v in check_mapping(values, "values", "ContinuousGame.numeric", what="a mapping from parameter names to values").items()})
-        combined.update(more)
+        combined = with_defaults(self._defaults, values, more, "ContinuousGame.numeric")
         game = self.subs(combined) if combined else self
         if game.parameters:
             missing = ", ".join(s.name for s in game.parameters)

@@ -19,8 +19,8 @@ import sympy
 from sympy.core.function import AppliedUndef
 from sympy.parsing.sympy_parser import parse_expr, standard_transformations, stringify_expr
 
-from coopgame._checks import MAX_DIGITS, describe
-from coopgame.errors import InvalidGameError
+from coopgame._checks import MAX_DIGITS, check_mapping, describe
+from coopgame.errors import CoopgameError, InvalidGameError
 
 __all__ = ["FUNCTIONS", "as_expression", "free_symbols"]
 
@@ -150,3 +150,37 @@ def free_symbols(arrays: Iterable[np.ndarray]) -> set[sympy.Symbol]:
             if isinstance(e, sympy.Basic):
                 out |= e.free_symbols
     return out
+
+
+def parameter_values(mapping: Mapping[Any, Any], parameters: Iterable[sympy.Symbol], where: str, *,
+                     reserved: Iterable[sympy.Symbol] = (), reserved_what: str = "a variable",
+                     key_error: type[CoopgameError] = InvalidGameError,
+                     name_error: type[CoopgameError] = InvalidGameError) -> dict[sympy.Symbol, Any]:
+    """``mapping`` (keys: parameter symbols or their names) keyed by the game's own parameter symbols.
+
+    A key that is neither a string nor a symbol raises ``key_error``; an unknown name raises ``name_error``,
+    saying so when it names one of the ``reserved`` symbols (a game's own variables, described by
+    ``reserved_what``) rather than a parameter.
+    """
+    by_name = {s.name: s for s in parameters}
+    out: dict[sympy.Symbol, Any] = {}
+    for key, value in mapping.items():
+        name = key.name if isinstance(key, sympy.Symbol) else key
+        if not isinstance(name, str):
+            raise key_error(f"{where}: expected parameter names or symbols as keys, got {describe(key)}")
+        if name not in by_name:
+            if name in {s.name for s in reserved}:
+                raise name_error(f"{where}: expected parameters, got {reserved_what} {name!r}")
+            raise name_error(f"{where}: expected parameter names among {sorted(by_name)}, got {name!r}")
+        out[by_name[name]] = value
+    return out
+
+
+def with_defaults(defaults: Mapping[sympy.Symbol, Any], values: Mapping[Any, Any] | None, more: Mapping[str, Any],
+                  where: str) -> dict[Any, Any]:
+    """Parameter values by name: the ``defaults``, overridden by ``values`` (keys: symbols or names), then ``more``."""
+    combined: dict[Any, Any] = {k.name: v for k, v in defaults.items()}
+    given = check_mapping(values, "values", where, what="a mapping from parameter names to values")
+    combined.update({(k.name if isinstance(k, sympy.Symbol) else k): v for k, v in given.items()})
+    combined.update(more)
+    return combined
