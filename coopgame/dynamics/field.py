@@ -305,11 +305,18 @@ class ReplicatorField:
             self.__dict__[key] = (moved, [m.reshape(m.shape[0], -1) for m in moved])
         return self.__dict__[key]
 
-    def _shares(self, y: np.ndarray) -> list[tuple[np.ndarray, int | None]]:
-        """Each role's shares at one state, with the index of its strategy when it plays one purely."""
-        out = []
+    def _shares(self, y: np.ndarray, exact: bool) -> list[tuple[np.ndarray, int | None]]:
+        """Each role's shares at one state, with the index of its strategy when it plays one purely.
+
+        Only exact states look for pure shares: a slice spares Fraction arithmetic, while a float product
+        with a unit vector gives the same numbers at less cost than the search (this is the integrator's path).
+        """
+        out: list[tuple[np.ndarray, int | None]] = []
         for lo, hi in self.bounds:
             v = y[lo:hi]
+            if not exact:
+                out.append((v, None))
+                continue
             nonzero = [i for i in range(hi - lo) if v[i] != 0]
             out.append((v, nonzero[0] if len(nonzero) == 1 and v[nonzero[0]] == 1 else None))
         return out
@@ -334,7 +341,7 @@ class ReplicatorField:
 
     def _state_payoffs(self, y: np.ndarray, exact: bool) -> list[np.ndarray]:
         """:meth:`payoffs` at one state."""
-        shares = self._shares(y)
+        shares = self._shares(y, exact)
         return [self._contracted(shares, exact, p) for p in range(len(self.sizes))]
 
     # ------------------------------------------------------------------ the field
@@ -431,7 +438,7 @@ class ReplicatorField:
             return self._along_tangent(np.asarray(A))
         # block (p, q) of d u / d x: role p's payoffs with every role's share contracted but p's and q's
         D = np.zeros((self.dim, self.dim), dtype=object if exact else float)
-        shares = self._shares(x)
+        shares = self._shares(x, exact)
         for p, (plo, phi) in enumerate(self.bounds):
             for q, (lo, hi) in enumerate(self.bounds):
                 if p != q:
