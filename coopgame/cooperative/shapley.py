@@ -18,11 +18,12 @@ from typing import Any
 
 import numpy as np
 
-from coopgame._checks import check_int, check_seed, public
+from coopgame._checks import check_int, check_seed, describe, public
 from coopgame._numeric import readonly
+from coopgame.errors import InvalidArgumentError
 from coopgame.results import ArrayResult
 
-__all__ = ["MonteCarloShapley", "banzhaf", "exact_shapley", "monte_carlo_shapley", "popcounts"]
+__all__ = ["MonteCarloShapley", "banzhaf", "exact_shapley", "monte_carlo_shapley", "popcounts", "shapley_of_worths"]
 
 
 @public
@@ -129,22 +130,59 @@ def _size_sums(game: Any) -> tuple[list[Any], Any, bool]:
 
 def _size_sums_python(game: Any, vv: np.ndarray, den: int) -> tuple[list[Any], Any, bool]:
     """Exact size sums in Python ints (worths too large for exact float sums)."""
-    n = game.num_players
-    size = 1 << n
-    obj = np.empty(size, dtype=object)
+    obj = np.empty(1 << game.num_players, dtype=object)
     obj[:] = [int(x) for x in vv.tolist()]
-    masks = np.arange(size, dtype=np.int64)
+    return [[int(x) for x in row] for row in _object_size_sums(obj, game.num_players)], den, True
+
+
+def _object_size_sums(worths: np.ndarray, n: int) -> list[list[Any]]:
+    """Per player, sums of ``v(S + i) - v(S)`` by coalition size, in the arithmetic of the worths themselves.
+
+    ``worths`` is an object array indexed by bitmask; only ``+`` and ``-`` of
+    its items are used (Python ints, Fractions, sympy expressions alike).
+    """
     pc = popcounts(n).astype(np.int64)
     order = np.argsort(pc, kind="stable")
     starts = np.concatenate(([0], np.cumsum([math.comb(n - 1, s) for s in range(n - 1)]))).astype(np.int64)
-    del masks
     out = []
     for i in range(n):
         bit = 1 << i
         sel = order[(order & bit) == 0]
-        diff = obj[sel | bit] - obj[sel]
-        out.append([int(x) for x in np.add.reduceat(diff, starts)])
-    return out, den, True
+        diff = worths[sel | bit] - worths[sel]
+        out.append(list(np.add.reduceat(diff, starts)))
+    return out
+
+
+def shapley_of_worths(worths: Any, n: int) -> list[Any]:
+    """The Shapley value of worths in their own exact arithmetic (ints, Fractions, sympy expressions).
+
+    ``worths[mask]`` is the worth of the coalition whose members are the set
+    bits of ``mask`` (``worths[0]``, the empty coalition's, is normally 0),
+    ``2**n`` entries in all. Only sums, differences and products with
+    Fractions of the worths are formed, so worths that are expressions (for
+    instance functions of a stock, Petrosyan and Zaccour 2003) give the
+    Shapley value as an expression. :class:`~coopgame.cooperative.TUGame` takes
+    numbers; this is the same sum (``s!(n-s-1)!/n!`` times the marginal
+    contributions, grouped by size) for any such values.
+
+    Examples
+    --------
+    >>> import sympy
+    >>> from coopgame.cooperative.shapley import shapley_of_worths
+    >>> x = sympy.Symbol("x")
+    >>> shapley_of_worths([0, x, 2, 6 + x], 2)
+    [x + 2, 4]
+    """
+    where = "shapley_of_worths"
+    n = check_int(n, "n", where, minimum=1, maximum=62)
+    if isinstance(worths, (str, bytes)) or not hasattr(worths, "__len__") or len(worths) != 1 << n:
+        raise InvalidArgumentError(f"{where}: expected 2**n = {1 << n} worths indexed by bitmask, got "
+                                   f"{len(worths) if hasattr(worths, '__len__') else describe(worths)}")
+    obj = np.empty(1 << n, dtype=object)
+    obj[:] = list(worths)
+    nfact = math.factorial(n)
+    weights = [Fraction(math.factorial(s) * math.factorial(n - s - 1), nfact) for s in range(n)]
+    return [sum((w * x for w, x in zip(weights, sums)), 0) for sums in _object_size_sums(obj, n)]
 
 
 def exact_shapley(game: Any) -> np.ndarray:

@@ -23,6 +23,7 @@ import sympy
 
 from coopgame._checks import check_choice, check_int, check_real, check_size, public
 from coopgame._numeric import readonly, scaled_tolerance
+from coopgame.cooperative.shapley import shapley_of_worths
 from coopgame.differential.cooperative import check_weights, cooperative_solution
 from coopgame.differential.feedback import check_game, feedback_nash, owners
 from coopgame.differential.game import DifferentialGame
@@ -153,19 +154,10 @@ def _lq(game: DifferentialGame, where: str) -> Any:
 
 def _shapley(worths: dict[tuple[int, ...], sympy.Expr], n: int) -> list[sympy.Expr]:
     """The Shapley value of worths that are expressions (here quadratics in the stock)."""
-    def v(K: tuple[int, ...]) -> sympy.Expr:
-        return worths[K] if K else sympy.Integer(0)
-
-    out = []
-    for i in range(n):
-        total: sympy.Expr = sympy.Integer(0)
-        others = [j for j in range(n) if j != i]
-        for size in range(n):
-            weight = sympy.Rational(math.factorial(size) * math.factorial(n - size - 1), math.factorial(n))
-            for K in itertools.combinations(others, size):
-                total += weight * (v(tuple(sorted((*K, i)))) - v(K))
-        out.append(sympy.expand(total))
-    return out
+    by_mask: list[Any] = [sympy.Integer(0)] * (1 << n)
+    for K, worth in worths.items():
+        by_mask[sum(1 << i for i in K)] = worth
+    return [sympy.expand(v) for v in shapley_of_worths(by_mask, n)]
 
 
 @public
