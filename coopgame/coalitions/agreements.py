@@ -84,6 +84,7 @@ class Agreement(Result):
     def __iter__(self) -> Iterator[Callable[[int], Any]]:
         return iter((self.pi_signatory, self.pi_nonsignatory))
 
+    @public
     def stable_sizes(self, strict_external: bool = True, *, max_players: int = MAX_SIZE_PLAYERS) -> StableSizes:
         """:func:`stable_coalition_sizes` of this model."""
         return stable_coalition_sizes(self.pi_signatory, self.pi_nonsignatory, self.n, strict_external,
@@ -92,10 +93,12 @@ class Agreement(Result):
     def _size(self, k: Any, where: str) -> int:
         return check_int(k, "the coalition size k", f"Agreement.{where}", minimum=0, maximum=self.n)
 
+    @public
     def total_abatement(self, k: int) -> Any:
         """Total abatement ``Q(k) = k q_s(k) + (n - k) q_n(k)`` with ``k`` signatories."""
         return self._sum(self._size(k, "total_abatement"), self.abatement_signatory, self.abatement_nonsignatory)
 
+    @public
     def welfare(self, k: int) -> Any:
         """Total payoff of all ``n`` countries, ``k pi_s(k) + (n - k) pi_n(k)``, with ``k`` signatories."""
         return self._sum(self._size(k, "welfare"), self.pi_signatory, self.pi_nonsignatory)
@@ -109,6 +112,7 @@ class Agreement(Result):
             total = total + (self.n - k) * nonsignatory(k)
         return total
 
+    @public
     def outcome(self, k: int | None = None, strict_external: bool = True, *,
                 max_players: int = MAX_SIZE_PLAYERS) -> AgreementOutcome:
         """Abatement and welfare with ``k`` signatories, set against no agreement and full cooperation.
@@ -594,6 +598,7 @@ class ParadoxOfCooperation(Result):
     def __hash__(self) -> int:
         return hash((self.n, self.model, tuple(self.gamma.tolist())))
 
+    @public
     def to_frame(self) -> Any:
         """A pandas DataFrame, one row per ``gamma``."""
         import pandas as pd

@@ -106,6 +106,7 @@ class ChanderTulkens(Result):
     def n(self) -> int:
         return len(self.damages)
 
+    @public
     def welfare(self, abatement: Sequence[Any]) -> tuple[Any, ...]:
         """Each country's welfare ``pi_i Q - (c_i/2) q_i**2`` at an abatement profile."""
         if isinstance(abatement, (str, bytes)) or not isinstance(abatement, (Sequence, np.ndarray)) \
@@ -115,6 +116,7 @@ class ChanderTulkens(Result):
         total = sum(abatement, 0 * self.damages[0])
         return tuple(p * total - c / 2 * q * q for p, c, q in zip(self.damages, self.costs, abatement))
 
+    @public
     def gamma_abatement(self, coalition: Collection[int]) -> tuple[Any, ...]:
         """Abatement at the Nash equilibrium between ``coalition`` (one player) and the singletons outside it.
 
@@ -125,6 +127,7 @@ class ChanderTulkens(Result):
         pi_s = sum((self.damages[i] for i in members), 0 * self.damages[0])
         return tuple((pi_s if i in members else self.damages[i]) / self.costs[i] for i in range(self.n))
 
+    @public
     def gamma_value(self, coalition: Collection[int]) -> Any:
         """``v_gamma(S)``: the coalition's total welfare against individually best-replying outsiders."""
         members = self._coalition(coalition, "gamma_value")
@@ -133,6 +136,7 @@ class ChanderTulkens(Result):
         w = self.welfare(self.gamma_abatement(members))
         return sum((w[i] for i in members), 0 * self.damages[0])
 
+    @public
     def gamma_game(self, *, max_players: int = MAX_GAMMA_CORE_PLAYERS) -> TUGame:
         """The gamma-characteristic function as a :class:`~coopgame.cooperative.TUGame`.
 
@@ -143,6 +147,7 @@ class ChanderTulkens(Result):
         self._limit("gamma_game", max_players)
         return TUGame(self.n, lambda S: self.gamma_value(S), max_players=max(self.n, 1))
 
+    @public
     def blocking_coalitions(self, *, max_players: int = MAX_GAMMA_CORE_PLAYERS) -> list[frozenset]:
         """Coalitions that would get more on their own than the Chander-Tulkens payoffs give them.
 
@@ -160,6 +165,7 @@ class ChanderTulkens(Result):
                     out.append(frozenset(combo))
         return out
 
+    @public
     def in_gamma_core(self, *, max_players: int = MAX_GAMMA_CORE_PLAYERS) -> bool:
         """True when no coalition blocks the Chander-Tulkens allocation."""
         return not self.blocking_coalitions(max_players=max_players)

@@ -29,7 +29,7 @@ from typing import Any
 import numpy as np
 import sympy
 
-from coopgame._checks import check_int, check_real, describe
+from coopgame._checks import check_int, check_real, describe, public
 from coopgame._numeric import TOLERANCE, readonly, scaled_tolerance
 from coopgame.differential.game import DifferentialGame
 from coopgame.differential.solution import DifferentialSolution, Path, SteadyState, check_bounds, check_stock
@@ -281,6 +281,7 @@ class PontryaginSolution(DifferentialSolution):
             raise SolverError(f"{where}: expected finite values along the path, got {values.tolist()}")
         return values
 
+    @public
     def path(self, x0: Any, t_max: Any, *, num: int = 201) -> Path:
         """The time path from ``x0`` along a saddle's stable manifold (accuracy about :data:`PATH_ACCURACY`)."""
         where = f"{type(self).__name__}.path ({self.concept})"
@@ -295,6 +296,7 @@ class PontryaginSolution(DifferentialSolution):
         return Path(readonly(t), readonly(y[:, 0].copy()), readonly(controls), readonly(flows),
                     self.steady_states[branch[0]])
 
+    @public
     def values(self, x0: Any) -> np.ndarray:
         """Each player's discounted payoff from ``x0`` along the chosen saddle path (floats)."""
         where = f"{type(self).__name__}.values ({self.concept})"

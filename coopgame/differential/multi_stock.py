@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 import sympy
 
-from coopgame._checks import check_int, check_real, describe
+from coopgame._checks import check_int, check_real, describe, public
 from coopgame._numeric import readonly, scaled_tolerance
 from coopgame.differential.game import DifferentialGame
 from coopgame.differential.solution import DifferentialSolution, Path, SteadyState, check_bounds
@@ -242,6 +242,7 @@ class MatrixSolution(DifferentialSolution):
     value_coefficients: tuple[tuple[np.ndarray, np.ndarray, float], ...] = field(default=(), repr=False)
 
     @classmethod
+    @public
     def build(cls, concept: str, game: DifferentialGame, data: MatrixData, rule: MatrixRule, kind_of: str,
               where: str) -> MatrixSolution:
         """Values of every player under the rule, the steady state and its kind."""
@@ -266,6 +267,7 @@ class MatrixSolution(DifferentialSolution):
             raise InvalidArgumentError(f"{where}: expected one initial value per stock ({n}), got {describe(x0)}")
         return np.array([check_real(v, f"x0[{i}]", where) for i, v in enumerate(x0)])
 
+    @public
     def path(self, x0: Any, t_max: Any, *, num: int = 201) -> Path:
         """The time path from the stocks ``x0``: ``X(t) = X* + expm(A_cl t)(x0 - X*)``; ``state[k]`` is a row."""
         from scipy.linalg import expm
@@ -286,6 +288,7 @@ class MatrixSolution(DifferentialSolution):
         return Path(readonly(t), readonly(state), readonly(controls), readonly(flows),
                     self.steady_states[0] if self.steady_states else None)
 
+    @public
     def values(self, x0: Any) -> np.ndarray:
         """Each player's discounted payoff from the stocks ``x0`` (floats)."""
         X0 = self._x0(x0, f"MatrixSolution.values ({self.concept})")

@@ -9,7 +9,7 @@ from typing import Any
 import numpy as np
 import sympy
 
-from coopgame._checks import check_int, check_real
+from coopgame._checks import check_int, check_real, public
 from coopgame._numeric import readonly, scaled_tolerance
 from coopgame.differential.game import DifferentialGame
 from coopgame.differential.linear_quadratic import LinearRule, lq_data, rule_values, tidy
@@ -96,6 +96,7 @@ class Path(ArrayResult):
     payoffs: np.ndarray
     steady_state: SteadyState | None = None
 
+    @public
     def to_frame(self) -> Any:
         """A pandas DataFrame: one row per time, columns t, state and one per control."""
         import pandas as pd
@@ -129,10 +130,12 @@ class DifferentialSolution(Result):
     is_exact: bool
     method: str
 
+    @public
     def path(self, x0: Any, t_max: Any, *, num: int = 201) -> Path:  # pragma: no cover - overridden
         """The time path from stock ``x0`` on ``[0, t_max]``."""
         raise NotImplementedError
 
+    @public
     def values(self, x0: Any) -> np.ndarray:  # pragma: no cover - overridden
         """Each player's discounted payoff from stock ``x0``."""
         raise NotImplementedError
@@ -196,6 +199,7 @@ class LinearSolution(DifferentialSolution):
     rule: LinearRule | None = field(default=None, repr=False)
 
     @classmethod
+    @public
     def build(cls, concept: str, game: DifferentialGame, rule: LinearRule, kind: str, method: str,
               where: str) -> LinearSolution:
         """A solution from a linear rule: each player's value, the steady state and its kind."""
@@ -220,6 +224,7 @@ class LinearSolution(DifferentialSolution):
                            note="the one steady state of the linear rule")
         return cls(concept, game, steady, rule.is_exact, method, strategies, tuple(values), rule)
 
+    @public
     def path(self, x0: Any, t_max: Any, *, num: int = 201) -> Path:
         """The time path from ``x0``: ``x(t) = x* + (x0 - x*) exp(A_cl t)``, controls ``a + b x(t)``.
 
@@ -252,6 +257,7 @@ class LinearSolution(DifferentialSolution):
         return Path(readonly(t), readonly(state), readonly(controls), readonly(payoffs),
                     self.steady_states[0] if self.steady_states else None)
 
+    @public
     def values(self, x0: Any) -> np.ndarray:
         """Each player's discounted payoff from ``x0`` (exact for exact input).
 

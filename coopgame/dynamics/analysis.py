@@ -107,6 +107,7 @@ class ReplicatorSystem(Result):
         """The game's parameters (free symbols other than the state)."""
         return self.game.parameters
 
+    @public
     def subs(self, mapping: Mapping[Any, Any] | None = None, **values: Any) -> ReplicatorSystem:
         """The system with parameter values substituted (by symbol or name)."""
         return replicator_equations(self.game.subs(mapping, **values))
@@ -115,6 +116,7 @@ class ReplicatorSystem(Result):
     def _field(self) -> ReplicatorField:
         return ReplicatorField(self.game, where="ReplicatorSystem.point")
 
+    @public
     def point(self, point: Any) -> dict[sympy.Symbol, sympy.Expr]:
         """A state as ``{coordinate: value}``: from a mapping, coordinates, a pure or a mixed profile.
 
@@ -143,10 +145,12 @@ class ReplicatorSystem(Result):
             start += m
         return dict(zip(self.state, (_number(v) for v in coords)))
 
+    @public
     def field_at(self, point: Any) -> sympy.ImmutableMatrix:
         """The right-hand side at a state (see :meth:`point` for the forms a state may take)."""
         return sympy.ImmutableMatrix(self.equations.xreplace(self.point(point)).applyfunc(sympy.simplify))
 
+    @public
     def jacobian_at(self, point: Any) -> sympy.ImmutableMatrix:
         """The Jacobian at a state, simplified.
 
@@ -163,6 +167,7 @@ class ReplicatorSystem(Result):
         """
         return sympy.ImmutableMatrix(self.jacobian.xreplace(self.point(point)).applyfunc(sympy.expand))
 
+    @public
     def eigenvalues_at(self, point: Any) -> tuple[sympy.Expr, ...]:
         """The Jacobian's eigenvalues at a state, symbolically (with multiplicity), simplified.
 
@@ -182,6 +187,7 @@ class ReplicatorSystem(Result):
             out.extend([sympy.simplify(value)] * mult)
         return tuple(out)
 
+    @public
     def to_latex(self) -> str:
         r"""The equations as a LaTeX ``aligned`` block.
 
@@ -510,6 +516,7 @@ class CornerRow(Result):
         """True when no (positive) parameter values make the corner asymptotically stable."""
         return self.condition is sympy.false
 
+    @public
     def classification(self, scenario: str) -> str:
         """``"stable"``, ``"unstable"``, ``"saddle"`` or ``"non-hyperbolic"`` under a scenario."""
         return self.scenarios[scenario][1]
@@ -541,6 +548,7 @@ class CornerTable(Result):
     def __iter__(self):
         return iter(self.rows)
 
+    @public
     def row(self, profile: Sequence[str]) -> CornerRow:
         """The row of a corner given by its action labels."""
         for r in self.rows:
@@ -549,6 +557,7 @@ class CornerTable(Result):
         raise InvalidProfileError(f"CornerTable.row: expected a pure profile among {[r.profile for r in self.rows]}, "
                                   f"got {profile!r}")
 
+    @public
     def stable_corners(self, scenario: str | None = None) -> Any:
         """The asymptotically stable corners (the ESS of the papers) under a scenario, or under each.
 
@@ -566,6 +575,7 @@ class CornerTable(Result):
         """Corners that are asymptotically stable for no positive parameter values."""
         return [r.profile for r in self.rows if r.never_stable]
 
+    @public
     def to_frame(self) -> Any:
         """A pandas DataFrame: one row per corner; symbolic columns as sympy, scenarios as numbers and labels."""
         import pandas as pd
@@ -784,6 +794,7 @@ class CornerClassification(Result):
         first = stable.argmax(axis=1)
         return np.where(stable.sum(axis=1) == 1, first, -1)
 
+    @public
     def frequencies(self) -> Any:
         """A pandas DataFrame: for each corner, the share of samples in each class."""
         import pandas as pd

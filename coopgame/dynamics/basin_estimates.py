@@ -209,6 +209,7 @@ class Basins(Result):
             f"Basins.{method}: expected an attractor name in {list(self.names)}, an index below "
             f"{len(self.attractors)} or an attractor's state, got {which!r}")
 
+    @public
     def share(self, which: Any) -> float:
         """Share of the basin of one attractor, named by its label, index or state.
 
@@ -217,16 +218,19 @@ class Basins(Result):
         """
         return float(self.shares[self._index(which, "share")])
 
+    @public
     def standard_error(self, which: Any) -> float | None:
         """Standard error of :meth:`share` (None for a grid)."""
         if self.standard_errors is None:
             return None
         return float(self.standard_errors[self._index(which, "standard_error")])
 
+    @public
     def mask(self, which: Any) -> np.ndarray:
         """Boolean array over the starts: True where the start reached the given attractor."""
         return self.outcome == self._index(which, "mask")
 
+    @public
     def to_frame(self) -> Any:
         """A pandas DataFrame: the starts' coordinates, the attractor reached (name or None) and the settle time."""
         import pandas as pd

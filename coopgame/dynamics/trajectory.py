@@ -80,6 +80,7 @@ class Trajectory(ArrayResult):
         ends = np.cumsum((0,) + tuple(self.sizes))
         return [(int(ends[k]), int(ends[k + 1])) for k in range(len(self.sizes))]
 
+    @public
     def at(self, k: int) -> tuple[np.ndarray, ...]:
         """The state at sample ``k`` as a tuple of probability vectors (one per population)."""
         row = self.states[k]
@@ -93,6 +94,7 @@ class Trajectory(ArrayResult):
     def __len__(self) -> int:
         return len(self.t)
 
+    @public
     def to_frame(self) -> Any:
         """A pandas DataFrame with a ``t`` column and one column per strategy share."""
         import pandas as pd

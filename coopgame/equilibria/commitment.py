@@ -133,6 +133,7 @@ class StackelbergEquilibrium(Result):
         """Indices of the followers."""
         return tuple(i for i in range(self.game.num_players) if i != self.leader)
 
+    @public
     def follower_regret(self) -> Any:
         """The largest gain a follower could make by deviating from its reply (0 for exact games)."""
         regrets = self.game.regrets(self.strategies)

@@ -244,6 +244,7 @@ class SymbolicMixedEquilibrium(Result):
         """Always True: the expressions are exact."""
         return True
 
+    @public
     def subs(self, mapping: Mapping[Any, Any] | None = None, **values: Any) -> SymbolicMixedEquilibrium:
         """The same with parameter values substituted (keys are symbols or names; unknown names are refused)."""
         combined = check_mapping(mapping, "the values", "SymbolicMixedEquilibrium.subs", what="a mapping from parameter names to values")
@@ -499,6 +500,7 @@ class Threshold(ValueResult):
             raise NotSupportedError(f"{where}: expected a real threshold, got {value} = {out}")
         return out.real
 
+    @public
     def parameters(self) -> tuple[str, ...]:
         """Names of the other parameters the threshold depends on (those :meth:`evaluate` takes)."""
         exprs = [self.value, self.upper, self.conditions] if self.value is not None else []
@@ -508,6 +510,7 @@ class Threshold(ValueResult):
         names.discard(self.parameter.name)
         return tuple(sorted(names))
 
+    @public
     def evaluate(self, **values: Any) -> float:
         """The threshold as a float at given values of the other parameters.
 

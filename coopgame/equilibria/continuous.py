@@ -201,6 +201,7 @@ class ContinuousEquilibrium(Result):
                 f"ContinuousEquilibrium.{what}: expected a numeric equilibrium, got a symbolic one in {names}; "
                 f"solve with values=")
 
+    @public
     def gains(self) -> np.ndarray:
         """Each player's largest payoff gain from a unilateral deviation within the bounds.
 
@@ -213,19 +214,23 @@ class ContinuousEquilibrium(Result):
             self._cache["gains"] = _gains(self.game.compiled(), np.array(self.strategies))
         return self._cache["gains"].copy()
 
+    @public
     def max_gain(self) -> float:
         """Largest gain any player can get by a unilateral deviation (0 at an exact equilibrium)."""
         return float(np.max(self.gains(), initial=0.0))
 
+    @public
     def tolerance(self) -> float:
         """``TOLERANCE * max(1, max |payoff|)``: the gain :meth:`is_verified` accepts."""
         self._need_numbers("tolerance")
         return scaled_tolerance(max((abs(float(p)) for p in self.payoffs), default=0.0))
 
+    @public
     def is_verified(self, tol: float | None = None) -> bool:
         """True when :meth:`max_gain` is at most ``tol`` (default :meth:`tolerance`)."""
         return self.max_gain() <= (self.tolerance() if tol is None else tol)
 
+    @public
     def to_dict(self) -> dict[str, Any]:
         """Plain dict of strategies and payoffs keyed by player label."""
         return {"strategies": dict(zip(self.players, self.strategies)),
@@ -279,6 +284,7 @@ class CooperativeOptimum(Result):
     def players(self) -> tuple[str, ...]:
         return self.game.players
 
+    @public
     def to_dict(self) -> dict[str, Any]:
         return {"strategies": dict(zip(self.players, self.strategies)),
                 "payoffs": dict(zip(self.players, self.payoffs)), "welfare": self.welfare}

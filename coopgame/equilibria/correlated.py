@@ -177,6 +177,7 @@ class CorrelatedEquilibrium(Result):
         return tuple(tuple(self.game.actions[k][a] for k, a in enumerate(i)) for i in self._positive())
 
     # ------------------------------------------------------------------ checks
+    @public
     def regrets(self) -> tuple[Any, ...]:
         """Each player's largest gain from disobeying one recommendation (0 when obedient).
 
@@ -187,6 +188,7 @@ class CorrelatedEquilibrium(Result):
         """
         return tuple(_violations(self.game, self.distribution, i) for i in range(self.game.num_players))
 
+    @public
     def max_regret(self) -> Any:
         """Largest violation of an obedience constraint: exactly 0 for an exact distribution.
 
@@ -200,6 +202,7 @@ class CorrelatedEquilibrium(Result):
         """
         return max(self.regrets())
 
+    @public
     def is_verified(self) -> bool:
         """True when :meth:`max_regret` is 0 (exact) or within the game's float tolerance."""
         r = self.max_regret()
@@ -208,6 +211,7 @@ class CorrelatedEquilibrium(Result):
     def _number(self, v: Any) -> Any:
         return v if self.is_exact else float(v)
 
+    @public
     def to_dict(self) -> dict[str, Any]:
         """Plain-Python form: players, the support's probabilities by profile labels, payoffs, welfare.
 

@@ -51,6 +51,7 @@ class DominantStrategies(Result):
         acts = self.actions
         return None if any(a is None for a in acts) else acts  # type: ignore[return-value]
 
+    @public
     def to_dict(self) -> dict[str, str | None]:
         """``{player: dominant action label or None}``."""
         return dict(zip(self.game.players, self.actions))

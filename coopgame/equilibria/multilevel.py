@@ -79,10 +79,12 @@ class MultilevelEquilibrium(Result):
         """``(upper outcome, lower outcome)`` for each lower equilibrium."""
         return tuple((self.outcome, p) for p in self.lower_outcomes)
 
+    @public
     def is_verified(self) -> bool:
         """True when the upper and every lower equilibrium pass their own regret check."""
         return bool(self.upper.is_verified()) and all(bool(e.is_verified()) for e in self.lower)
 
+    @public
     def to_dict(self) -> dict[str, Any]:
         """Plain-data form: the levels, the upper outcome and payoffs, the lower equilibria."""
         return {"levels": list(self.levels), "outcome": list(self.outcome),

@@ -122,6 +122,7 @@ class Equilibrium(Result):
         object.__setattr__(self, "payoffs", readonly(np.array(payoffs, dtype=payoffs.dtype)))
 
     @classmethod
+    @public
     def unverified(cls, game: NormalFormGame, strategies: MixedProfile, method: str = "") -> Equilibrium:
         """A profile kept as an Equilibrium object without checking that it is one.
 
@@ -178,14 +179,17 @@ class Equilibrium(Result):
             return None
         return tuple(labels[0] for labels in self.support_labels)
 
+    @public
     def regrets(self) -> np.ndarray:
         """Each player's regret at this profile."""
         return self.game.regrets(self.strategies)
 
+    @public
     def max_regret(self) -> Any:
         """Largest regret of any player: exactly 0 for exact games, at most ``game.tolerance`` otherwise."""
         return self.game.max_regret(self.strategies)
 
+    @public
     def is_verified(self) -> bool:
         """True when :meth:`max_regret` is within the game's tolerance."""
         return self.game.is_equilibrium(self.strategies)
@@ -271,6 +275,7 @@ class Equilibrium(Result):
     def _number(self, v: Any) -> Any:
         return v if isinstance(v, Fraction) else float(v)
 
+    @public
     def to_dict(self) -> dict[str, Any]:
         """Plain-Python form: ``{"players", "strategies", "payoffs", "method"}``, labels as keys."""
         game = self.game

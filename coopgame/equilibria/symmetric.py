@@ -191,6 +191,7 @@ class SymmetricEquilibrium(Result):
         assert self.strategy is not None
         return sum(p * v for p, v in zip(self.strategy, self.action_payoffs))
 
+    @public
     def max_regret(self) -> Any:
         """Largest gain of a player from deviating (exactly 0 for exact pure equilibria; within ``game.tolerance`` otherwise)."""
         if self.counts is not None:
@@ -198,11 +199,13 @@ class SymmetricEquilibrium(Result):
         assert self.strategy is not None
         return self.game.regret(np.array(self.strategy, dtype=object if isinstance(self.strategy[0], Fraction) else float))
 
+    @public
     def is_verified(self) -> bool:
         """True when :meth:`max_regret` is within the game's tolerance (float tolerance for float strategies)."""
         r = self.max_regret()
         return bool(r <= (0 if isinstance(r, Fraction) else self.game.float_tolerance))
 
+    @public
     def to_equilibrium(self) -> Equilibrium:
         """This equilibrium as an :class:`~coopgame.Equilibrium` of ``game.to_normal_form()`` (small games).
 
@@ -215,6 +218,7 @@ class SymmetricEquilibrium(Result):
         assert self.strategy is not None
         return Equilibrium(nf, (list(self.strategy),) * self.game.num_players, method=self.method)
 
+    @public
     def to_dict(self) -> dict[str, Any]:
         """Plain-Python form, actions by label."""
         labels = self.game.actions

@@ -100,6 +100,7 @@ class DiscountFactor(ValueResult):
             return None
         return super()._repr_latex_()
 
+    @public
     def sustains(self, delta: Any) -> bool:
         """Whether ``delta`` (a discount factor in [0, 1)) satisfies every condition (numeric results only)."""
         if isinstance(self.value, sympy.Basic) and not self.value.is_number:

@@ -353,6 +353,7 @@ class PayoffRegion(Result):
             return 0
         return scaled_tolerance(max([0.0] + [abs(float(v)) for p in self.points for v in p]))
 
+    @public
     def contains(self, point: Sequence[Any], strict: bool = False) -> bool:
         """Whether ``point`` (one payoff per player) lies in the region.
 

@@ -132,3 +132,13 @@ def test_floats_and_errors():
     assert big.gamma_value(range(3)) > 0  # single coalitions stay cheap
     with pytest.raises(SolverLimitError):
         big.in_gamma_core()
+
+
+def test_chander_tulkens_methods_refuse_a_misspelt_keyword_with_a_typed_error():
+    from coopgame.coalitions import chander_tulkens_transfers
+    from coopgame.errors import InvalidArgumentTypeError
+
+    obj = chander_tulkens_transfers([1, 2], [1, 1])
+    with pytest.raises(InvalidArgumentTypeError) as caught:
+        obj.in_gamma_core(max_player=5)
+    assert "ChanderTulkens.in_gamma_core: got an unknown keyword argument 'max_player' (did you mean 'max_players'?)" in str(caught.value)

@@ -239,3 +239,22 @@ def test_paradox_of_cooperation_at_the_ends_of_the_gamma_range(model):
     data = paradox_of_cooperation(50, list(GAMMA_RANGE), model=model)
     assert np.all(np.isfinite(data.relative_gain)) and np.all(np.isfinite(data.closure))
     assert np.all((data.stable_size >= 1) & (data.stable_size <= 50))
+
+
+def test_agreement_methods_refuse_a_misspelt_keyword_with_a_typed_error():
+    from coopgame.coalitions import linear_benefit_agreement
+    from coopgame.errors import InvalidArgumentTypeError
+
+    obj = linear_benefit_agreement(5, 1, 2)
+    with pytest.raises(InvalidArgumentTypeError) as caught:
+        obj.outcome(k=2, strict=True)
+    assert "Agreement.outcome: got an unknown keyword argument 'strict'" in str(caught.value)
+
+def test_paradox_of_cooperation_methods_refuse_a_misspelt_keyword_with_a_typed_error():
+    from coopgame.coalitions import paradox_of_cooperation
+    from coopgame.errors import InvalidArgumentTypeError
+
+    obj = paradox_of_cooperation(4, [0.5, 2.0])
+    with pytest.raises(InvalidArgumentTypeError) as caught:
+        obj.to_frame(wide=True)
+    assert "ParadoxOfCooperation.to_frame: got an unknown keyword argument 'wide'; it takes no keyword arguments" in str(caught.value)

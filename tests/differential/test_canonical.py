@@ -150,3 +150,14 @@ def test_errors():
     cubic = DifferentialGame(1, "x", ["a"], "a - x", ["a - a**4 - x**2"], 1)
     with pytest.raises(NotSupportedError, match="one closed form"):
         open_loop_nash(cubic)
+
+
+def test_pontryagin_solution_methods_refuse_a_misspelt_keyword_with_a_typed_error():
+    from coopgame.differential.canonical import pontryagin_solution
+    from coopgame.errors import InvalidArgumentTypeError
+    from coopgame.models import stock_pollution
+
+    obj = pontryagin_solution(stock_pollution(n=2, unequal=True).numeric(), "cooperative")
+    with pytest.raises(InvalidArgumentTypeError) as caught:
+        obj.values(x_0=1)
+    assert "PontryaginSolution.values: got an unknown keyword argument 'x_0' (did you mean 'x0'?)" in str(caught.value)

@@ -285,3 +285,24 @@ def test_several_controls_per_player(solver):
     solution = solver(game)
     assert len(solution.strategies) == 3
     assert np.asarray(solution.values(1), dtype=float) == pytest.approx(simulated_values(solution, 1), rel=1e-6)
+
+
+def test_linear_solution_methods_refuse_a_misspelt_keyword_with_a_typed_error():
+    from coopgame.differential import cooperative_solution
+    from coopgame.errors import InvalidArgumentTypeError
+    from coopgame.models import stock_pollution
+
+    obj = cooperative_solution(stock_pollution().numeric())
+    with pytest.raises(InvalidArgumentTypeError) as caught:
+        obj.path(1, 2, nm=5)
+    assert "LinearSolution.path: got an unknown keyword argument 'nm' (did you mean 'num'?)" in str(caught.value)
+
+def test_path_methods_refuse_a_misspelt_keyword_with_a_typed_error():
+    from coopgame.differential import cooperative_solution
+    from coopgame.errors import InvalidArgumentTypeError
+    from coopgame.models import stock_pollution
+
+    obj = cooperative_solution(stock_pollution().numeric()).path(1, 2, num=5)
+    with pytest.raises(InvalidArgumentTypeError) as caught:
+        obj.to_frame(wide=True)
+    assert "Path.to_frame: got an unknown keyword argument 'wide'; it takes no keyword arguments" in str(caught.value)

@@ -105,3 +105,12 @@ def test_errors():
     for solver in SOLVERS:
         with pytest.raises(NotSupportedError):
             solver(nonlinear)
+
+
+def test_matrix_solution_methods_refuse_a_misspelt_keyword_with_a_typed_error():
+    from coopgame.errors import InvalidArgumentTypeError
+
+    obj = feedback_nash(two_stocks())
+    with pytest.raises(InvalidArgumentTypeError) as caught:
+        obj.path([1, 1], 2, nums=5)
+    assert "MatrixSolution.path: got an unknown keyword argument 'nums' (did you mean 'num'?)" in str(caught.value)

@@ -568,3 +568,41 @@ def test_symbolic_analysis_accepts_payoff_arrays_like_every_entry_point():
         corner_eigenvalues([[[3, 0], [5, 1]], [[3, 5]]], [0, 0])      # ragged arrays: a typed error naming the caller
     with pytest.raises(InvalidGameTypeError, match="PopulationGame or a sequence of payoff arrays, got 'pd'"):
         corner_table("pd")
+
+
+def test_corner_classification_methods_refuse_a_misspelt_keyword_with_a_typed_error():
+    from coopgame.dynamics import classify_corners
+    from coopgame.errors import InvalidArgumentTypeError
+
+    obj = classify_corners(cg.SymbolicGame([[["a", 0], [0, "a"]], [["a", 0], [0, "a"]]]), {"a": [0.05, -0.05]})
+    with pytest.raises(InvalidArgumentTypeError) as caught:
+        obj.frequencies(scenario=1)
+    assert "CornerClassification.frequencies: got an unknown keyword argument 'scenario'; it takes no keyword arguments" in str(caught.value)
+
+def test_corner_table_methods_refuse_a_misspelt_keyword_with_a_typed_error():
+    from coopgame.dynamics import corner_table
+    from coopgame.errors import InvalidArgumentTypeError
+
+    obj = corner_table(cg.SymbolicGame([[["a", 0], [0, "a"]], [["a", 0], [0, "a"]]]), {"small": {"a": 0.05}})
+    with pytest.raises(InvalidArgumentTypeError) as caught:
+        obj.stable_corners(scenarios="small")
+    assert "CornerTable.stable_corners: got an unknown keyword argument 'scenarios' (did you mean 'scenario'?)" in str(caught.value)
+
+def test_corner_row_methods_refuse_a_misspelt_keyword_with_a_typed_error():
+    from coopgame.dynamics import corner_table
+    from coopgame.errors import InvalidArgumentTypeError
+
+    obj = corner_table(cg.SymbolicGame([[["a", 0], [0, "a"]], [["a", 0], [0, "a"]]]), {"small": {"a": 0.05}}).rows[0]
+    with pytest.raises(InvalidArgumentTypeError) as caught:
+        obj.classification(scenaro="small")
+    assert "CornerRow.classification: got an unknown keyword argument 'scenaro' (did you mean 'scenario'?)" in str(caught.value)
+
+def test_replicator_system_methods_refuse_a_misspelt_keyword_with_a_typed_error():
+    from coopgame.dynamics import replicator_equations
+    from coopgame.errors import InvalidArgumentTypeError
+    from coopgame.models import inspection
+
+    obj = replicator_equations(inspection())
+    with pytest.raises(InvalidArgumentTypeError) as caught:
+        obj.field_at(pt=[[1, 0], [1, 0]])
+    assert "ReplicatorSystem.field_at: got an unknown keyword argument 'pt'; expected one of: point" in str(caught.value)

@@ -557,3 +557,13 @@ def test_a_horizon_beyond_any_step_count_is_refused_as_work():
         basins(pdf, grid=5, t_max=1e308)
     with pytest.raises(SolverLimitError, match="max_work"):
         basins(pdf, grid=5, t_max=1e300, dt=1e-300)
+
+
+def test_basins_methods_refuse_a_misspelt_keyword_with_a_typed_error():
+    from coopgame.dynamics import basins
+    from coopgame.errors import InvalidArgumentTypeError
+
+    obj = basins(cg.NormalFormGame([[[3, 0], [2, 1]], [[3, 2], [0, 1]]]), samples=20, seed=0)
+    with pytest.raises(InvalidArgumentTypeError) as caught:
+        obj.share(wich=0)
+    assert "Basins.share: got an unknown keyword argument 'wich' (did you mean 'which'?)" in str(caught.value)

@@ -673,3 +673,31 @@ def test_stationary_distribution_progress_bar(capsys):
     assert "stationary_distribution" in capsys.readouterr().err
     with pytest.raises(InvalidArgumentTypeError, match="progress"):
         stationary_distribution(game, 8, progress="auto")
+
+
+def test_fixation_estimate_methods_refuse_a_misspelt_keyword_with_a_typed_error():
+    from coopgame.dynamics import simulate_fixation
+    from coopgame.errors import InvalidArgumentTypeError
+
+    obj = simulate_fixation([[4, 0], [3, 2]], 0, 1, 6, runs=50, seed=1)
+    with pytest.raises(InvalidArgumentTypeError) as caught:
+        obj.contains(val=0.5)
+    assert "FixationEstimate.contains: got an unknown keyword argument 'val' (did you mean 'value'?)" in str(caught.value)
+
+def test_mutation_selection_distribution_methods_refuse_a_misspelt_keyword_with_a_typed_error():
+    from coopgame.dynamics import mutation_selection_distribution
+    from coopgame.errors import InvalidArgumentTypeError
+
+    obj = mutation_selection_distribution([[4, 0], [3, 2]], 6, mutation=0.1)
+    with pytest.raises(InvalidArgumentTypeError) as caught:
+        obj.to_frame(wide=True)
+    assert "MutationSelectionDistribution.to_frame: got an unknown keyword argument 'wide'; it takes no keyword arguments" in str(caught.value)
+
+def test_stationary_distribution_methods_refuse_a_misspelt_keyword_with_a_typed_error():
+    from coopgame.dynamics import stationary_distribution
+    from coopgame.errors import InvalidArgumentTypeError
+
+    obj = stationary_distribution([[4, 0], [3, 2]], 6, intensity=0.2)
+    with pytest.raises(InvalidArgumentTypeError) as caught:
+        obj.residual(tol=1)
+    assert "StationaryDistribution.residual: got an unknown keyword argument 'tol'; it takes no keyword arguments" in str(caught.value)

@@ -384,3 +384,20 @@ def test_graph_like_objects_that_are_not_graphs():
 
     with pytest.raises(InvalidArgumentError, match="networkx graph .* KeyError"):
         as_graph(Fake())
+
+
+def test_graph_methods_refuse_a_misspelt_keyword_with_a_typed_error():
+    from coopgame.errors import InvalidArgumentTypeError
+
+    obj = as_graph(ring(6))
+    with pytest.raises(InvalidArgumentTypeError) as caught:
+        obj.neighbours(node=0)
+    assert "Graph.neighbours: got an unknown keyword argument 'node'; expected one of: i" in str(caught.value)
+
+def test_network_run_methods_refuse_a_misspelt_keyword_with_a_typed_error():
+    from coopgame.errors import InvalidArgumentTypeError
+
+    obj = simulate_network(donation_game(4, 1), ring(10), steps=25, initial=0.5, seed=4, record_every=10)
+    with pytest.raises(InvalidArgumentTypeError) as caught:
+        obj.share(strategi=0)
+    assert "NetworkRun.share: got an unknown keyword argument 'strategi' (did you mean 'strategy'?)" in str(caught.value)

@@ -583,3 +583,13 @@ def test_every_public_callable_names_a_misspelt_keyword(name, function):
     """One keyword policy: a keyword the signature does not have is refused by coopgame._checks.public."""
     with pytest.raises(InvalidArgumentTypeError, match=rf"^{name}: (got an )?unknown keyword argument 'bogus_keyword'"):
         function(bogus_keyword=1)
+
+
+def test_trajectory_methods_refuse_a_misspelt_keyword_with_a_typed_error():
+    from coopgame.dynamics import replicator
+    from coopgame.errors import InvalidArgumentTypeError
+
+    obj = replicator(cg.NormalFormGame([[[3, 0], [5, 1]], [[3, 5], [0, 1]]]), [[0.7, 0.3], [0.4, 0.6]], 1.0)
+    with pytest.raises(InvalidArgumentTypeError) as caught:
+        obj.at(i=0)
+    assert "Trajectory.at: got an unknown keyword argument 'i'; expected one of: k" in str(caught.value)

@@ -295,3 +295,12 @@ def test_symbolic_mixed_equilibrium_subs_takes_a_mapping(mapping):
     eq = symbolic_mixed_equilibrium(models.stag_hunt())
     with pytest.raises(InvalidArgumentTypeError, match="SymbolicMixedEquilibrium.subs: expected the values as a mapping"):
         eq.subs(mapping)
+
+
+def test_symbolic_mixed_equilibrium_methods_refuse_a_misspelt_keyword_with_a_typed_error():
+    from coopgame.errors import InvalidArgumentTypeError
+
+    obj = cg.symbolic_mixed_equilibrium(cg.SymbolicGame([[[0, 0], ["d - F", "d"]], [["-k", 0], ["B - k", 0]]]))
+    with pytest.raises(InvalidArgumentTypeError) as caught:
+        obj.subs({"d": 1}, 2)
+    assert 'SymbolicMixedEquilibrium.subs: expected arguments (mapping' in str(caught.value)

@@ -346,3 +346,24 @@ def test_x0_must_be_finite_numbers_one_per_player(solver, x0):
 def test_best_response_iteration_xtol_must_be_positive_and_finite(xtol, error):
     with pytest.raises(error, match="best_response_iteration: expected xtol"):
         best_response_iteration(public_goods(2), values={"e": 10, "r": 1.5, "N": 2}, xtol=xtol)
+
+
+def test_continuous_equilibrium_methods_refuse_a_misspelt_keyword_with_a_typed_error():
+    from coopgame.equilibria import continuous_equilibrium
+    from coopgame.errors import InvalidArgumentTypeError
+    from coopgame.games import ContinuousGame
+
+    obj = continuous_equilibrium(ContinuousGame(["b*x - x**2/2 - x*y/2", "b*y - y**2/2 - x*y/2"], ["x", "y"], [(0, None)] * 2), values={"b": 3})
+    with pytest.raises(InvalidArgumentTypeError) as caught:
+        obj.is_verified(to=1)
+    assert "ContinuousEquilibrium.is_verified: got an unknown keyword argument 'to' (did you mean 'tol'?)" in str(caught.value)
+
+def test_cooperative_optimum_methods_refuse_a_misspelt_keyword_with_a_typed_error():
+    from coopgame.equilibria import cooperative_optimum
+    from coopgame.errors import InvalidArgumentTypeError
+    from coopgame.games import ContinuousGame
+
+    obj = cooperative_optimum(ContinuousGame(["b*x - x**2/2 - x*y/2", "b*y - y**2/2 - x*y/2"], ["x", "y"], [(0, None)] * 2), values={"b": 3})
+    with pytest.raises(InvalidArgumentTypeError) as caught:
+        obj.to_dict(labels=True)
+    assert "CooperativeOptimum.to_dict: got an unknown keyword argument 'labels'; it takes no keyword arguments" in str(caught.value)

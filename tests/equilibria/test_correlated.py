@@ -301,3 +301,14 @@ def test_pickle_round_trip():
 
     ce = correlated_equilibrium(NormalFormGame(CHICKEN, exact=True))
     assert pickle.loads(pickle.dumps(ce)) == ce
+
+
+def test_correlated_equilibrium_methods_refuse_a_misspelt_keyword_with_a_typed_error():
+    import coopgame as cg
+    from coopgame.equilibria import correlated_equilibrium
+    from coopgame.errors import InvalidArgumentTypeError
+
+    obj = correlated_equilibrium(cg.NormalFormGame([[[3, 0], [5, 1]], [[3, 5], [0, 1]]]))
+    with pytest.raises(InvalidArgumentTypeError) as caught:
+        obj.max_regret(tol=1)
+    assert "CorrelatedEquilibrium.max_regret: got an unknown keyword argument 'tol'; it takes no keyword arguments" in str(caught.value)

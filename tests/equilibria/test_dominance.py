@@ -263,3 +263,13 @@ def test_derived_preservation_check_can_fail():
     result = cg.iterated_elimination(game, strict=False)
     reduced = [tuple(result.remaining[p][k] for p, k in enumerate(prof)) for prof in pure_indices(result.game)]
     assert reduced != pure_indices(game)
+
+
+def test_dominant_strategies_methods_refuse_a_misspelt_keyword_with_a_typed_error():
+    from coopgame.equilibria import dominant_strategies
+    from coopgame.errors import InvalidArgumentTypeError
+
+    obj = dominant_strategies(cg.NormalFormGame([[[3, 0], [5, 1]], [[3, 5], [0, 1]]]))
+    with pytest.raises(InvalidArgumentTypeError) as caught:
+        obj.to_dict(labels=True)
+    assert "DominantStrategies.to_dict: got an unknown keyword argument 'labels'; it takes no keyword arguments" in str(caught.value)

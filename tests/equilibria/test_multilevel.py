@@ -156,3 +156,14 @@ def test_anticipated_upper_refuses_an_unknown_select(select):
 
     with pytest.raises(InvalidArgumentError, match="anticipated_upper: expected select"):
         anticipated_upper(models.multilevel(), select=select)
+
+
+def test_multilevel_equilibrium_methods_refuse_a_misspelt_keyword_with_a_typed_error():
+    from coopgame.equilibria import solve_multilevel
+    from coopgame.errors import InvalidArgumentTypeError
+    from coopgame.models import multilevel
+
+    obj = solve_multilevel(multilevel())[0]
+    with pytest.raises(InvalidArgumentTypeError) as caught:
+        obj.is_verified(tol=1)
+    assert "MultilevelEquilibrium.is_verified: got an unknown keyword argument 'tol'; it takes no keyword arguments" in str(caught.value)

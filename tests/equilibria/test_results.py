@@ -378,3 +378,20 @@ def test_order_and_equality_of_equilibria():
     assert sort_equilibria(eqs[::-1]) == eqs
     assert sort_equilibria(eqs[::-1])[0].pure_profile == ("Up", "L")
     assert eqs[0] != eqs[1] and eqs[0] == cg.pure_equilibria(_coordination())[0]
+
+
+def test_equilibrium_methods_refuse_a_misspelt_keyword_with_a_typed_error():
+    from coopgame.errors import InvalidArgumentTypeError
+
+    obj = cg.pure_equilibria(PD)[0]
+    with pytest.raises(InvalidArgumentTypeError) as caught:
+        obj.regrets(player=0)
+    assert "Equilibrium.regrets: got an unknown keyword argument 'player'; it takes no keyword arguments" in str(caught.value)
+
+def test_symmetric_equilibrium_methods_refuse_a_misspelt_keyword_with_a_typed_error():
+    from coopgame.errors import InvalidArgumentTypeError
+
+    obj = symmetric_pure_equilibria(SymmetricGame(3, ["Volunteer", "Abstain"], lambda own, c: (2 if c[0] + (own == 0) else 0) - (own == 0), exact=True))[0]
+    with pytest.raises(InvalidArgumentTypeError) as caught:
+        obj.to_equilibrium(exact=True)
+    assert "SymmetricEquilibrium.to_equilibrium: got an unknown keyword argument 'exact'; it takes no keyword arguments" in str(caught.value)

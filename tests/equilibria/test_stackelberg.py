@@ -454,3 +454,14 @@ def test_exact_lp_certificate():
     assert lp.y_ub is not None and sum(y * b for y, b in zip(lp.y_ub, [4, 6])) == lp.value
     lp = solve_exact_lp([1, 1], A_eq=[[1, 2]], b_eq=[F(1, 2)], maximize=False)
     assert lp.value == F(1, 4) and lp.x == (F(0), F(1, 4))
+
+
+def test_stackelberg_equilibrium_methods_refuse_a_misspelt_keyword_with_a_typed_error():
+    import coopgame as cg
+    from coopgame.equilibria import stackelberg
+    from coopgame.errors import InvalidArgumentTypeError
+
+    obj = stackelberg(cg.NormalFormGame([[[3, 0], [5, 1]], [[3, 5], [0, 1]]]), 0)
+    with pytest.raises(InvalidArgumentTypeError) as caught:
+        obj.follower_regret(tol=1)
+    assert "StackelbergEquilibrium.follower_regret: got an unknown keyword argument 'tol'; it takes no keyword arguments" in str(caught.value)

@@ -343,3 +343,12 @@ def test_unique_threshold_refuses_games_whose_mixed_boundaries_it_cannot_scan():
     game = cg.SymbolicGame([A, rng.integers(0, 5, (6, 6)).tolist()])
     with pytest.raises(cg.SolverLimitError, match="strictly_dominant"):
         cg.threshold(game, (0, 0), "F", concept="unique")
+
+
+def test_threshold_methods_refuse_a_misspelt_keyword_with_a_typed_error():
+    from coopgame.errors import InvalidArgumentTypeError
+
+    obj = cg.threshold(cg.SymbolicGame([[["R", 0], ["T", 1]], [["R", "T"], [0, 1]]]), (0, 0), "R")
+    with pytest.raises(InvalidArgumentTypeError) as caught:
+        obj.parameters(symbols=True)
+    assert "Threshold.parameters: got an unknown keyword argument 'symbols'; it takes no keyword arguments" in str(caught.value)

@@ -276,3 +276,13 @@ def test_exact_regions_area_against_scipy(game):
     assert isinstance(feas.area, (Fraction, int)) and isinstance(ir.area, (Fraction, int))
     assert all(feas.contains(v) and ir.contains(v) for v in ir.vertices)
     assert ir.area <= feas.area
+
+
+def test_payoff_region_methods_refuse_a_misspelt_keyword_with_a_typed_error():
+    from coopgame.errors import InvalidArgumentTypeError
+    from coopgame.repeated import feasible_region
+
+    obj = feasible_region(cg.NormalFormGame([[[3, 0], [5, 1]], [[3, 5], [0, 1]]]))
+    with pytest.raises(InvalidArgumentTypeError) as caught:
+        obj.contains([1, 1], strickt=True)
+    assert "PayoffRegion.contains: got an unknown keyword argument 'strickt' (did you mean 'strict'?)" in str(caught.value)

@@ -268,3 +268,13 @@ def test_claim_C8_no_gain_from_one_shot_deviation_in_the_punishment_phase(v, del
     # both continue with (D, D) for ever after round 2, so the truncated difference is the exact one
     assert detour.payoffs[0] - punished.payoffs[0] == delta * (s - p)
     assert detour.payoffs[0] < punished.payoffs[0]
+
+
+def test_discount_factor_methods_refuse_a_misspelt_keyword_with_a_typed_error():
+    from coopgame.errors import InvalidArgumentTypeError
+    from coopgame.repeated import critical_discount_factor
+
+    obj = critical_discount_factor(cg.NormalFormGame([[[3, 0], [5, 1]], [[3, 5], [0, 1]]]), (0, 0))
+    with pytest.raises(InvalidArgumentTypeError) as caught:
+        obj.sustains(delt=0.5)
+    assert "DiscountFactor.sustains: got an unknown keyword argument 'delt' (did you mean 'delta'?)" in str(caught.value)

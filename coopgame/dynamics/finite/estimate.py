@@ -107,6 +107,7 @@ class FixationEstimate(Result):
         p = self.probability
         return math.sqrt(p * (1 - p) / self.runs)
 
+    @public
     def contains(self, value: float) -> bool:
         """True when ``value`` lies in the confidence interval."""
         return self.interval[0] <= float(value) <= self.interval[1]

@@ -93,6 +93,7 @@ class MutationSelectionDistribution(ArrayResult):
             out[i] = self.distribution[self.states[:, i] == self.population_size].sum()
         return out
 
+    @public
     def to_frame(self) -> Any:
         """A pandas DataFrame: one column of counts per strategy and a ``probability`` column."""
         import pandas as pd

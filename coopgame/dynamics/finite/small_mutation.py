@@ -83,11 +83,13 @@ class StationaryDistribution(ArrayResult):
         """Share of the monomorphic state of ``strategy``."""
         return self.distribution[self.strategies.index(strategy)]
 
+    @public
     def residual(self) -> float:
         """``max |pi T - pi|``: how far the distribution is from stationary (0 for exact runs)."""
         pi = self.distribution
         return float(max(abs(v) for v in (pi @ self.transition - pi)))
 
+    @public
     def to_frame(self) -> Any:
         """A pandas DataFrame indexed by strategy: the distribution and the fixation matrix (``rho from <i>``)."""
         import pandas as pd

@@ -79,6 +79,7 @@ class Graph(ArrayResult):
         """Average degree ``2 E / N``."""
         return float(self.degrees.mean())
 
+    @public
     def neighbours(self, i: int) -> np.ndarray:
         """Indices of the neighbours of node index ``i``."""
         return self.indices[self.indptr[i]:self.indptr[i + 1]]

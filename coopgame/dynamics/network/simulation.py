@@ -162,10 +162,12 @@ class NetworkRun(ArrayResult):
         """``counts / N``."""
         return self.counts / self.graph.num_nodes
 
+    @public
     def share(self, strategy: str | int) -> np.ndarray:
         """Share of ``strategy`` at each recorded step."""
         return self.shares[:, label_index(self.strategies, "NetworkRun.share")(strategy)]
 
+    @public
     def to_frame(self) -> Any:
         """A pandas DataFrame with a ``step`` column and one column of counts per strategy."""
         import pandas as pd
