@@ -16,25 +16,47 @@ the unit box, discard boxes on which some equation cannot vanish or some
 action outside a player's support earns strictly more than the support,
 prove a box holds exactly one solution with Krawczyk's interval Newton test
 (Krawczyk 1969; Moore, Kearfott and Cloud 2009, section 8.2), otherwise
-bisect. Boxes that shrink to :data:`MIN_WIDTH` undecided hold a singular
-solution or a continuum; they are returned for the caller to examine.
-Here every box of every support profile of one size pattern is handled in
-the same batched numpy call.
+bisect its widest side. Boxes that shrink to :data:`MIN_WIDTH` undecided hold
+a singular solution or a continuum; they are returned for the caller to
+examine.
+
+The kernels below are plain loops compiled by numba (cached on disk), one
+call per batch of support profiles: the systems of small games are so small
+that array calls would spend their time on overhead. Without numba the same
+functions run as Python, correct but slow.
 
 The floating-point stage is a search, not a proof: each solution it finds is
 certified afterwards (exactly or with interval arithmetic) by the caller.
+
+Layout of one support profile's system (arrays of ``int64`` unless said):
+``m[p]`` actions, ``k[p]`` support size, ``off`` the offsets of the blocks of
+unknowns (``off[p + 1] - off[p] = k[p] - 1``), ``G`` (float) player after
+player, ``goff[p]`` where player ``p``'s rows start: ``m[p] - 1`` rows (its
+support's other actions first, then the actions outside its support), each
+the payoff differences ``u_p(a, .) - u_p(S_p[0], .)`` over the others' support
+actions (players in order, the last varying fastest). Support profiles of one
+size pattern are numbered in mixed radix over each player's list of
+``k[p]``-subsets (lexicographic; the last player varies fastest).
 """
 
 from __future__ import annotations
 
-import math
-import time
-from dataclasses import dataclass, field
-from itertools import combinations, product
-
 import numpy as np
 
-__all__ = ["SupportSystem", "isolate", "prune", "evaluate", "gauss_newton", "MIN_WIDTH", "MAX_BOXES"]
+try:  # pragma: no cover - numba is a run-time dependency; the fallback only keeps the package importable
+    from numba import njit
+except ImportError:  # pragma: no cover
+    njit = None
+
+__all__ = ["MIN_WIDTH", "MAX_BOXES", "COMPILED", "solve_range", "profile_system", "point_values", "gauss_newton"]
+
+#: True when the kernels are compiled (numba installed).
+COMPILED = njit is not None
+
+
+def _kernel(f):  # type: ignore[no-untyped-def]
+    return njit(cache=True, nogil=True)(f) if njit is not None else f
+
 
 #: Boxes narrower than this (in every unknown, probabilities) are no longer split: they hold a
 #: singular solution or part of a continuum. Not the payoff tolerance: a resolution of the search.
@@ -42,10 +64,6 @@ MIN_WIDTH = 2.0 ** -6
 
 #: Boxes examined per support profile before the rest are handed back undecided.
 MAX_BOXES = 200_000
-
-#: Largest number of corner values (boxes x unknowns x corners) computed at once for the
-#: preconditioned range test; beyond it only the plain test runs.
-_FULL_CORNERS = 4_000_000
 
 #: Split point of a box's widest side, as a fraction of its width: off-centre so that simple
 #: rational solutions (1/2, 1/3) do not fall on the faces of boxes.
@@ -59,423 +77,641 @@ _INFLATE = 0.05
 #: so it absorbs the rounding of the corner sums; not the equilibrium tolerance).
 _MARGIN = 1e-11
 
+#: Outcomes of one box test.
+_DISCARD, _KEEP, _PROVEN = 0, 1, 2
 
-@dataclass
-class SupportSystem:
-    """The indifference systems of a batch of support profiles of one size pattern, payoffs scaled.
 
-    The batch holds every support profile whose supports have sizes ``sizes``
-    (``k_p`` for player ``p``): ``supports[s]`` is profile ``s``.
-    ``rows[p][s]`` holds player ``p``'s payoff differences
-    ``u_p(a, .) - u_p(S_p[0], .)`` for every action ``a`` of ``p`` in the
-    order ``order[p][s]`` (its support's other actions first, then the
-    actions outside its support), restricted to the others' supports: shape
-    ``(S, m_p, k_q for q != p)``.
+# ---------------------------------------------------------------------------------------- systems
+@_kernel
+def _build(U, shape, strides, combos, idx, k, G, goff):  # pragma: no cover - compiled
+    """Fill ``G``/``goff`` with the system of the profile choosing subset ``combos[p, idx[p]]`` for each player.
+
+    ``U`` (n, prod shape): the payoffs, flat in C order (``strides`` per player).
     """
-
-    sizes: tuple[int, ...]
-    supports: list[tuple[tuple[int, ...], ...]]
-    rows: list[np.ndarray]
-    d: list[int] = field(init=False)
-    offsets: list[int] = field(init=False)
-
-    def __post_init__(self) -> None:
-        self.d = [k - 1 for k in self.sizes]
-        self.offsets = [int(v) for v in np.cumsum([0, *self.d])]
-
-    @property
-    def dim(self) -> int:
-        return self.offsets[-1]
-
-    def take(self, keep: np.ndarray) -> SupportSystem:
-        """The sub-batch of the profiles marked in ``keep``."""
-        return SupportSystem(self.sizes, [s for s, k in zip(self.supports, keep) if k], [r[keep] for r in self.rows])
-
-    @classmethod
-    def build(cls, payoffs: list[np.ndarray], sizes: tuple[int, ...]) -> SupportSystem:
-        """Every support profile with support sizes ``sizes``, in lexicographic order."""
-        n = len(sizes)
-        shape = payoffs[0].shape
-        choices = [np.array(list(combinations(range(m), k)), dtype=np.intp).reshape(-1, k)
-                   for m, k in zip(shape, sizes)]
-        counts = [len(c) for c in choices]
-        rows = []
-        for p in range(n):
-            others = [q for q in range(n) if q != p]
-            r = len(others)
-            Up = np.moveaxis(payoffs[p], p, 0)
-            index = []
-            for i, q in enumerate(others):
-                view = [1] * (2 * r)
-                view[i] = counts[q]
-                view[r + i] = sizes[q]
-                index.append(choices[q].reshape(view))
-            block = Up[(slice(None),) + tuple(index)]  # (m_p, n_q..., k_q...)
-            m = shape[p]
-            order = np.array([list(c) + [a for a in range(m) if a not in c] for c in choices[p]], dtype=np.intp)
-            diff = block[order] - block[order[:, :1]]  # (n_p, m_p, n_q..., k_q...)
-            diff = diff[:, 1:]  # drop the first support action's own (zero) row
-            # batch axes to the front in player order: (n_1, ..., n_n, m_p - 1, k_q...)
-            batch_axes = [0] + [2 + i for i in range(r)]
-            player_of = [p] + others
-            perm = [batch_axes[player_of.index(q)] for q in range(n)] + [1] + [2 + r + i for i in range(r)]
-            diff = np.transpose(diff, perm)
-            rows.append(np.ascontiguousarray(diff.reshape((math.prod(counts), m - 1) + tuple(sizes[q] for q in others))))
-        supports = [tuple(tuple(int(a) for a in choices[q][i]) for q, i in enumerate(combo))
-                    for combo in product(*(range(c) for c in counts))]
-        return cls(tuple(sizes), supports, rows)
-
-
-def _contract(G: np.ndarray, mats: list[np.ndarray]) -> np.ndarray:
-    """``G`` (B, E, k_1..k_r) contracted on each axis ``i`` with ``mats[i]`` (B or 1, c_i, k_i): (B, E, c_1..c_r).
-
-    The last axis is contracted first by a batched matrix product; each result
-    axis is moved to the front of the remaining ones, so the work is one
-    reshape and one product per player.
-    """
-    r = len(mats)
-    B = G.shape[0]
-    E = G.shape[1]
-    ks = list(G.shape[2:])
-    T = G.reshape(B, -1, ks[-1]) if r else G
-    done: list[int] = []
-    for i in range(r - 1, -1, -1):
-        M = mats[i]
-        T = T @ np.swapaxes(M, 1, 2)  # (B, E*k_1..k_{i-1} * C_done, c_i)
-        done.insert(0, M.shape[1])
-        if i:
-            # bring k_{i-1} last: (B, E*k_1..k_{i-2}, k_{i-1}, C_done * c_i) -> swap
-            T = T.reshape(T.shape[0], -1, ks[i - 1], math.prod(done))
-            T = np.swapaxes(T, 2, 3).reshape(T.shape[0], -1, ks[i - 1])
-    # memory order is (B, E, c_r, ..., c_1)
-    T = T.reshape((T.shape[0], E) + tuple(reversed(done)))
-    return np.transpose(T, (0, 1, *range(r + 1, 1, -1)))
-
-
-def _points(y: np.ndarray) -> np.ndarray:
-    """Probability vectors ``(1 - sum y, y)`` of points ``y`` (..., d): (..., d + 1)."""
-    return np.concatenate([1.0 - y.sum(axis=-1, keepdims=True), y], axis=-1)
-
-
-_BITS: dict[int, np.ndarray] = {}
-
-
-def _corners(lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
-    """Corner points of boxes ``[lo, hi]`` (B, d) as probability vectors: (B, 2**d, d + 1)."""
-    d = lo.shape[1]
-    bits = _BITS.get(d)
-    if bits is None:
-        bits = _BITS[d] = np.array(list(product((0.0, 1.0), repeat=d))).reshape(2 ** d, d)
-    y = lo[:, None, :] + bits[None] * (hi - lo)[:, None, :]
-    return _points(y)
-
-
-def _derivative(k: int) -> np.ndarray:
-    """d x / d y for x = (1 - sum y, y): rows e_j - e_0, shape (k - 1, k)."""
-    D = np.zeros((k - 1, k))
-    D[:, 0] = -1.0
-    D[np.arange(k - 1), np.arange(1, k)] = 1.0
-    return D
-
-
-def evaluate(system: SupportSystem, sid: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray, list[np.ndarray]]:
-    """Equations ``f`` (B, D), Jacobian (B, D, D) and every player's rows (B, m_p - 1) at points ``y`` (B, D).
-
-    Point ``b`` belongs to support profile ``sid[b]`` of the batch.
-    """
-    n = len(system.sizes)
-    B = y.shape[0]
-    xs = [_points(y[:, system.offsets[q]:system.offsets[q + 1]])[:, None, :] for q in range(n)]
-    D = system.dim
-    f = np.zeros((B, D))
-    J = np.zeros((B, D, D))
-    values = []
+    n = shape.shape[0]
+    pos = 0
+    order = np.empty(shape.max(), dtype=np.int64)
     for p in range(n):
-        others = [q for q in range(n) if q != p]
-        G = system.rows[p][sid]
-        val = _contract(G, [xs[q] for q in others]).reshape(B, -1)
-        values.append(val)
-        lo, hi = system.offsets[p], system.offsets[p + 1]
-        f[:, lo:hi] = val[:, :system.d[p]]
-        if system.d[p] == 0:
-            continue
-        Gp = G[:, :system.d[p]]
-        for q in others:
-            if system.d[q] == 0:
-                continue
-            mats = [xs[r] if r != q else _derivative(system.sizes[q])[None] for r in others]
-            J[:, lo:hi, system.offsets[q]:system.offsets[q + 1]] = _contract(Gp, mats).reshape(B, system.d[p], system.d[q])
-    return f, J, values
+        goff[p] = pos
+        m = shape[p]
+        K = 1
+        for q in range(n):
+            if q != p:
+                K *= k[q]
+        # p's actions: its support, then the actions outside it
+        for j in range(k[p]):
+            order[j] = combos[p, idx[p], j]
+        r = k[p]
+        for a in range(m):
+            inside = False
+            for j in range(k[p]):
+                if combos[p, idx[p], j] == a:
+                    inside = True
+            if not inside:
+                order[r] = a
+                r += 1
+        first = order[0] * strides[p]
+        for t in range(K):
+            # the others' support actions of column t (mixed radix, the last player fastest)
+            rest = t
+            base = 0
+            for q in range(n - 1, -1, -1):
+                if q == p:
+                    continue
+                c = rest % k[q]
+                rest //= k[q]
+                base += combos[q, idx[q], c] * strides[q]
+            ref = U[p, base + first]
+            for e in range(m - 1):
+                G[pos + e * K + t] = U[p, base + order[e + 1] * strides[p]] - ref
+        pos += (m - 1) * K
+    goff[n] = pos
 
 
-def _ranges(system: SupportSystem, sid: np.ndarray, corners: list[np.ndarray], jacobian: bool = True,
-            full: list[np.ndarray] | None = None):
-    """Exact ranges over boxes given by each block's corner points (B, c_q, k_q).
-
-    Returns the equations' lower and upper bounds (B, D); whether some action
-    is certainly beaten (B,): an outside action earns strictly more than a
-    support action everywhere, or two support actions can never tie; and the
-    Jacobian's bounds (B, D, D) when ``jacobian``. ``full``, when given,
-    receives each player's equations at the corners of the others' blocks
-    (see :func:`_full_corners`).
-    """
-    n = len(system.sizes)
-    B = len(sid)
-    D = system.dim
-    flo = np.zeros((B, D))
-    fhi = np.zeros((B, D))
-    beaten = np.zeros(B, dtype=bool)
-    Jlo = Jhi = None
+@_kernel
+def _size(shape, k):  # pragma: no cover - compiled
+    """Length of ``G`` for support sizes ``k``."""
+    n = shape.shape[0]
+    total = 0
     for p in range(n):
-        others = [q for q in range(n) if q != p]
-        G = system.rows[p][sid]
-        dp = system.d[p]
-        if G.shape[1] == 0:
-            if full is not None:
-                full.append(np.zeros((B, 0, 1)))
-            continue
-        V = _contract(G, [corners[q] for q in others]).reshape(B, G.shape[1], -1)
-        if full is not None:
-            full.append(V[:, :dp])
-        a, b = system.offsets[p], system.offsets[p + 1]
-        flo[:, a:b] = V[:, :dp].min(axis=2)
-        fhi[:, a:b] = V[:, :dp].max(axis=2)
-        if G.shape[1] > dp:
-            # some action b outside the support beats some support action a everywhere (a = S_p[0]: row 0)
-            W = np.concatenate([np.zeros((B, 1, V.shape[2])), V[:, :dp]], axis=1)
-            gap = (V[:, dp:, None, :] - W[:, None, :, :]).min(axis=3)
-            beaten |= (gap > _MARGIN).any(axis=(1, 2))
-    if jacobian:
-        Jlo, Jhi = _jacobian_ranges(system, sid, corners)
-    return flo, fhi, beaten, Jlo, Jhi
+        K = 1
+        for q in range(n):
+            if q != p:
+                K *= k[q]
+        total += (shape[p] - 1) * K
+    return total
 
 
-def _full_corners(system: SupportSystem, values: list[np.ndarray], corners: list[np.ndarray]) -> np.ndarray:
-    """Every equation at every corner of the whole box (B, D, 2**D), from each player's values at the
-    corners of the others' blocks (constant along the player's own block)."""
-    n = len(system.sizes)
-    B = values[0].shape[0]
-    out = np.empty((B, system.dim, 2 ** system.dim))
-    for p in range(n):
-        dp = system.d[p]
-        if dp == 0:
-            continue
-        others = [q for q in range(n) if q != p]
-        W0 = values[p].reshape((B, dp) + tuple(corners[q].shape[1] for q in others))
-        W0 = np.expand_dims(W0, 2 + p)
-        target = (B, dp) + tuple(c.shape[1] for c in corners)
-        out[:, system.offsets[p]:system.offsets[p + 1]] = np.broadcast_to(W0, target).reshape(B, dp, -1)
+# ---------------------------------------------------------------------------------------- values
+@_kernel
+def _contract(T, outer, kk, inner, M, mo, c):  # pragma: no cover - compiled
+    """``T`` viewed (outer, kk, inner) times ``M[mo:]`` viewed (c, kk) on the middle axis: (outer, c, inner)."""
+    out = np.zeros(outer * c * inner)
+    for o in range(outer):
+        for a in range(c):
+            dst = (o * c + a) * inner
+            for b in range(kk):
+                w = M[mo + a * kk + b]
+                if w != 0.0:
+                    src = (o * kk + b) * inner
+                    for i in range(inner):
+                        out[dst + i] += w * T[src + i]
     return out
 
 
-def _jacobian_ranges(system: SupportSystem, sid: np.ndarray, corners: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
-    """Exact bounds (B, D, D) of the Jacobian over boxes given by each block's corner points."""
-    n = len(system.sizes)
-    B = len(sid)
-    D = system.dim
-    Jlo = np.zeros((B, D, D))
-    Jhi = np.zeros((B, D, D))
-    for p in range(n):
-        dp = system.d[p]
-        if dp == 0:
+@_kernel
+def _player_values(G, goff, k, p, nrows, mats, moff, mrows, skip, dmat, dmoff, dims):  # pragma: no cover
+    """Player ``p``'s first ``nrows`` rows contracted with each other block's matrix.
+
+    Block ``q``'s matrix is ``mats[moff[q]:]`` (``mrows[q]`` points, each a
+    probability vector of length ``k[q]``), or, for ``q == skip``, the
+    derivative matrix ``dmat[dmoff[q]:]`` (``k[q] - 1`` rows). ``dims``
+    receives the result's shape: ``nrows``, then one entry per other player.
+    """
+    n = k.shape[0]
+    dims[0] = nrows
+    j = 1
+    for q in range(n):
+        if q != p:
+            dims[j] = k[q]
+            j += 1
+    K = 1
+    for j in range(1, n):
+        K *= dims[j]
+    T = G[goff[p]:goff[p] + nrows * K]
+    j = n - 1
+    for q in range(n - 1, -1, -1):
+        if q == p:
             continue
-        others = [q for q in range(n) if q != p]
-        Gp = system.rows[p][sid][:, :dp]
-        a, b = system.offsets[p], system.offsets[p + 1]
-        for q in others:
-            if system.d[q] == 0:
-                continue
-            mats = [corners[r] if r != q else _derivative(system.sizes[q])[None] for r in others]
-            W = _contract(Gp, mats)  # (B, dp, ..., d_q at q's place, ...)
-            W = np.moveaxis(W, 2 + others.index(q), 2).reshape(B, dp, system.d[q], -1)
-            Jlo[:, a:b, system.offsets[q]:system.offsets[q + 1]] = W.min(axis=3)
-            Jhi[:, a:b, system.offsets[q]:system.offsets[q + 1]] = W.max(axis=3)
-    return Jlo, Jhi
+        outer = 1
+        for i in range(j):
+            outer *= dims[i]
+        inner = 1
+        for i in range(j + 1, n):
+            inner *= dims[i]
+        if q == skip:
+            T = _contract(T, outer, dims[j], inner, dmat, dmoff[q], k[q] - 1)
+            dims[j] = k[q] - 1
+        else:
+            T = _contract(T, outer, dims[j], inner, mats, moff[q], mrows[q])
+            dims[j] = mrows[q]
+        j -= 1
+    return T
 
 
-def prune(system: SupportSystem) -> np.ndarray:
-    """Profiles of the batch that may hold an equilibrium (conditional dominance, Porter et al. 2008).
+@_kernel
+def _ranges(G, goff, shape, k, off, mats, moff, mrows, dmat, dmoff, flo, fhi, full):  # pragma: no cover
+    """Exact ranges over the boxes spanned by each block's points; returns True when some action is beaten.
 
-    Over the product of the others' support simplices (whose extreme points
-    are their pure actions), a profile is dropped when some player's support
-    action is beaten everywhere by another action, or two of its support
-    actions can never earn the same.
+    Fills the equations' bounds ``flo``/``fhi`` (D); ``full`` (D, 2**D), when
+    it has columns, with every equation at every corner of the whole box (the
+    blocks' points are then the box's corners, ``2**d[q]`` each). "Beaten": some
+    action outside a player's support earns strictly more than a support
+    action at every point, or two support actions can never earn the same.
     """
-    sid = np.arange(len(system.supports))
-    corners = [np.eye(k)[None] for k in system.sizes]
-    flo, fhi, beaten, _, _ = _ranges(system, sid, corners, jacobian=False)
-    return ~(beaten | (flo > _MARGIN).any(axis=1) | (fhi < -_MARGIN).any(axis=1))
+    n = shape.shape[0]
+    D = off[n]
+    dims = np.empty(n, dtype=np.int64)
+    beaten = False
+    for p in range(n):
+        rows = shape[p] - 1
+        if rows == 0:
+            continue
+        dp = k[p] - 1
+        V = _player_values(G, goff, k, p, rows, mats, moff, mrows, -1, dmat, dmoff, dims)
+        C = V.shape[0] // rows
+        for i in range(dp):
+            lo = np.inf
+            hi = -np.inf
+            for c in range(C):
+                v = V[i * C + c]
+                lo = min(lo, v)
+                hi = max(hi, v)
+            flo[off[p] + i] = lo
+            fhi[off[p] + i] = hi
+        for b in range(dp, rows):
+            for a in range(-1, dp):  # a = -1: the first support action, whose row is zero
+                gap = np.inf
+                for c in range(C):
+                    w = V[a * C + c] if a >= 0 else 0.0
+                    gap = min(gap, V[b * C + c] - w)
+                if gap > _MARGIN:
+                    beaten = True
+        if full.shape[1] and dp:
+            for c in range(full.shape[1]):
+                col = 0
+                for q in range(n):
+                    if q != p:
+                        cq = (c >> (D - off[q + 1])) & ((1 << (k[q] - 1)) - 1)
+                        col = col * mrows[q] + cq
+                for i in range(dp):
+                    full[off[p] + i, c] = V[i * C + col]
+    return beaten
 
 
-def _outside_simplex(system: SupportSystem, lo: np.ndarray) -> np.ndarray:
-    """Boxes whose every point gives some player's first support action probability <= 0."""
-    out = np.zeros(lo.shape[0], dtype=bool)
-    for q in range(len(system.sizes)):
-        if system.d[q]:
-            out |= lo[:, system.offsets[q]:system.offsets[q + 1]].sum(axis=1) >= 1.0
-    return out
-
-
-@dataclass
-class Isolation:
-    """What the search found for a batch: proven solutions, and the undecided small boxes."""
-
-    root_sid: np.ndarray  # (R,) the profile of each solution
-    roots: np.ndarray  # (R, D) refined points, each the unique solution of a proven box
-    undecided_sid: np.ndarray  # (U,)
-    undecided_lo: np.ndarray  # (U, D)
-    undecided_hi: np.ndarray  # (U, D)
-    exhausted: np.ndarray  # profiles whose search MAX_BOXES stopped
-
-
-def _test(system: SupportSystem, sid: np.ndarray, lo: np.ndarray, hi: np.ndarray,
-          roots: list[np.ndarray], root_sid: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Discard, prove or keep each box; proven solutions are appended to ``roots``; returns the kept boxes."""
-    D = system.dim
-    eye = np.eye(D)
-    width = hi - lo
-    wlo = lo - _INFLATE * width
-    whi = hi + _INFLATE * width
-    corners = [_corners(wlo[:, system.offsets[q]:system.offsets[q + 1]], whi[:, system.offsets[q]:system.offsets[q + 1]])
-               for q in range(len(system.sizes))]
-    values: list[np.ndarray] = []
-    flo, fhi, beaten, _, _ = _ranges(system, sid, corners, jacobian=False, full=values)
-    keep = ~(beaten | (flo > _MARGIN).any(axis=1) | (fhi < -_MARGIN).any(axis=1))
-    sid, lo, hi, wlo, whi = sid[keep], lo[keep], hi[keep], wlo[keep], whi[keep]
-    if not len(lo):
-        return sid, lo, hi
-    corners = [c[keep] for c in corners]
-    full = _full_corners(system, [v[keep] for v in values], corners)
-    Jlo, Jhi = _jacobian_ranges(system, sid, corners)
-    # Krawczyk: K = m - Y f(m) + (I - Y J(X)) (X - m), with Y the inverse Jacobian at the centre
-    m = (wlo + whi) / 2
-    r = (whi - wlo) / 2
-    fm, Jm, _ = evaluate(system, sid, m)
-    with np.errstate(all="ignore"):
-        det = np.linalg.det(Jm)
-        good = np.isfinite(det) & (np.abs(det) > 0)
-        Y = np.zeros_like(Jm)
-        if good.any():
-            Y[good] = np.linalg.inv(Jm[good])
-        Jc = (Jlo + Jhi) / 2
-        Jr = (Jhi - Jlo) / 2
-        step = -np.einsum("bij,bj->bi", Y, fm)
-        spread = np.einsum("bij,bj->bi", np.abs(eye - Y @ Jc) + np.abs(Y) @ Jr, r)
-        good &= np.isfinite(step).all(axis=1) & np.isfinite(spread).all(axis=1)
-        if full is not None:
-            # the equations combined by Y are multi-affine too: their exact range is over the corners
-            pre = Y @ full
-            margin = _MARGIN * np.abs(Y).sum(axis=2)
-            gone = good & ((pre.min(axis=2) > margin) | (pre.max(axis=2) < -margin)).any(axis=1)
-            good &= ~gone
-        inside = good & (np.abs(step) + spread < r).all(axis=1)
-        apart = good & ((step + spread < -r) | (step - spread > r)).any(axis=1)
-        if full is not None:
-            apart |= gone
-    if inside.any():
-        roots.append(_newton(system, sid[inside], m[inside] + step[inside]))
-        root_sid.append(sid[inside])
-    rest = ~inside & ~apart
-    return sid[rest], lo[rest], hi[rest]
-
-
-def isolate(system: SupportSystem, max_boxes: int = MAX_BOXES, deadline: float | None = None) -> Isolation:
-    """Every solution in the unit box of each profile's system, proven unique in its box (see the module doc).
-
-    After ``deadline`` (a ``time.monotonic()`` value) the boxes left are handed back undecided, and
-    their profiles listed as exhausted.
-    """
-    D = system.dim
-    S = len(system.supports)
-    if D == 0:
-        sid = np.arange(S)
-        _, _, values = evaluate(system, sid, np.zeros((S, 0)))
-        ok = np.ones(S, dtype=bool)
-        for v in values:
-            ok &= (v <= _MARGIN).all(axis=1)
-        return Isolation(sid[ok], np.zeros((int(ok.sum()), 0)), np.zeros(0, dtype=np.intp), np.zeros((0, 0)),
-                         np.zeros((0, 0)), np.zeros(0, dtype=np.intp))
-    sid = np.arange(S)
-    lo = np.zeros((S, D))
-    hi = np.ones((S, D))
-    roots: list[np.ndarray] = []
-    root_sid: list[np.ndarray] = []
-    und: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
-    examined = np.zeros(S, dtype=np.int64)
-    exhausted: list[np.ndarray] = []
-    while len(lo):
-        np.add.at(examined, sid, 1)
-        over = examined[sid] > max_boxes
-        if deadline is not None and time.monotonic() > deadline:
-            over[:] = True
-        if over.any():
-            und.append((sid[over], lo[over], hi[over]))
-            exhausted.append(np.unique(sid[over]))
-            sid, lo, hi = sid[~over], lo[~over], hi[~over]
-        keep = ~_outside_simplex(system, lo)
-        sid, lo, hi = sid[keep], lo[keep], hi[keep]
-        if not len(lo):
-            break
-        chunk = max(1, _FULL_CORNERS // (D * 2 ** D))
-        parts = []
-        for c in range(0, len(sid), chunk):
-            if deadline is not None and time.monotonic() > deadline:  # left for the next round to hand back
-                parts.append((sid[c:], lo[c:], hi[c:]))
-                break
-            parts.append(_test(system, sid[c:c + chunk], lo[c:c + chunk], hi[c:c + chunk], roots, root_sid))
-        sid = np.concatenate([q[0] for q in parts])
-        lo = np.concatenate([q[1] for q in parts])
-        hi = np.concatenate([q[2] for q in parts])
-        width = hi - lo
-        small = width.max(axis=1) < MIN_WIDTH
-        if small.any():
-            und.append((sid[small], lo[small], hi[small]))
-        sid, lo, hi, width = sid[~small], lo[~small], hi[~small], width[~small]
-        if not len(lo):
-            break
-        # split the (up to 3) widest sides when at least half as wide as the widest: fewer rounds
-        split = width >= 0.5 * width.max(axis=1, keepdims=True)
-        if D > 3:
-            split &= width >= np.sort(width, axis=1)[:, -3:-2]
+@_kernel
+def _jacobian(G, goff, k, off, mats, moff, mrows, dmat, dmoff, Jlo, Jhi):  # pragma: no cover - compiled
+    """Exact bounds ``Jlo``/``Jhi`` (D, D) of the Jacobian over the boxes spanned by each block's points."""
+    n = k.shape[0]
+    D = off[n]
+    dims = np.empty(n, dtype=np.int64)
+    for i in range(D):
         for j in range(D):
-            rows = np.flatnonzero(split[:, j])
-            if not len(rows):
+            Jlo[i, j] = 0.0
+            Jhi[i, j] = 0.0
+    for p in range(n):
+        dp = k[p] - 1
+        if dp == 0:
+            continue
+        for q in range(n):
+            if q == p or k[q] == 1:
                 continue
-            cut = lo[rows, j] + _SPLIT * width[rows, j]
-            lo2, hi2 = lo[rows].copy(), hi[rows].copy()
-            lo2[:, j] = cut
-            hi[rows, j] = cut
-            sid = np.concatenate([sid, sid[rows]])
-            lo = np.concatenate([lo, lo2])
-            hi = np.concatenate([hi, hi2])
-            width = np.concatenate([width, width[rows]])
-            split = np.concatenate([split, split[rows]])
-    cat = np.concatenate
-    return Isolation(cat(root_sid) if root_sid else np.zeros(0, dtype=np.intp),
-                     cat(roots) if roots else np.zeros((0, D)),
-                     cat([u[0] for u in und]) if und else np.zeros(0, dtype=np.intp),
-                     cat([u[1] for u in und]) if und else np.zeros((0, D)),
-                     cat([u[2] for u in und]) if und else np.zeros((0, D)),
-                     cat(exhausted) if exhausted else np.zeros(0, dtype=np.intp))
+            W = _player_values(G, goff, k, p, dp, mats, moff, mrows, q, dmat, dmoff, dims)
+            # q's axis among the others, and the stride of that axis
+            inner = 1
+            j = n - 1
+            for r in range(n - 1, -1, -1):
+                if r == p:
+                    continue
+                if r == q:
+                    break
+                inner *= dims[j]
+                j -= 1
+            C = W.shape[0] // dp
+            dq = k[q] - 1
+            for i in range(dp):
+                for jj in range(dq):
+                    Jlo[off[p] + i, off[q] + jj] = np.inf
+                    Jhi[off[p] + i, off[q] + jj] = -np.inf
+            for t in range(W.shape[0]):
+                i = t // C
+                jj = (t // inner) % dq
+                v = W[t]
+                a = off[p] + i
+                b = off[q] + jj
+                if v < Jlo[a, b]:
+                    Jlo[a, b] = v
+                if v > Jhi[a, b]:
+                    Jhi[a, b] = v
 
 
-def _newton(system: SupportSystem, sid: np.ndarray, y: np.ndarray, steps: int = 4) -> np.ndarray:
-    """A few Newton steps from points already in the basin of a proven solution."""
+@_kernel
+def _derivatives(k, off):  # pragma: no cover - compiled
+    """Each block's derivative matrix d x / d y for x = (1 - sum y, y): rows e_j - e_0, flat, with offsets."""
+    n = k.shape[0]
+    dmoff = np.zeros(n + 1, dtype=np.int64)
+    for q in range(n):
+        dmoff[q + 1] = dmoff[q] + (k[q] - 1) * k[q]
+    dmat = np.zeros(dmoff[n])
+    for q in range(n):
+        for j in range(k[q] - 1):
+            dmat[dmoff[q] + j * k[q]] = -1.0
+            dmat[dmoff[q] + j * k[q] + j + 1] = 1.0
+    return dmat, dmoff
+
+
+@_kernel
+def _point_mats(y, k, off):  # pragma: no cover - compiled
+    """Each block's probability vector ``(1 - sum y_q, y_q)`` at the point ``y``: one row per block."""
+    n = k.shape[0]
+    moff = np.zeros(n + 1, dtype=np.int64)
+    for q in range(n):
+        moff[q + 1] = moff[q] + k[q]
+    mats = np.empty(moff[n])
+    for q in range(n):
+        s = 0.0
+        for j in range(k[q] - 1):
+            v = y[off[q] + j]
+            mats[moff[q] + 1 + j] = v
+            s += v
+        mats[moff[q]] = 1.0 - s
+    return mats, moff, np.ones(n, dtype=np.int64)
+
+
+@_kernel
+def _corner_mats(lo, hi, k, off):  # pragma: no cover - compiled
+    """Each block's ``2**d[q]`` corner points of the box ``[lo, hi]`` as probability vectors (first unknown the
+    most significant bit of the corner's number)."""
+    n = k.shape[0]
+    mrows = np.empty(n, dtype=np.int64)
+    moff = np.zeros(n + 1, dtype=np.int64)
+    for q in range(n):
+        mrows[q] = 1 << (k[q] - 1)
+        moff[q + 1] = moff[q] + mrows[q] * k[q]
+    mats = np.empty(moff[n])
+    for q in range(n):
+        d = k[q] - 1
+        for c in range(mrows[q]):
+            s = 0.0
+            base = moff[q] + c * k[q]
+            for j in range(d):
+                v = hi[off[q] + j] if (c >> (d - 1 - j)) & 1 else lo[off[q] + j]
+                mats[base + 1 + j] = v
+                s += v
+            mats[base] = 1.0 - s
+    return mats, moff, mrows
+
+
+@_kernel
+def _pure_mats(k):  # pragma: no cover - compiled
+    """Each block's pure actions (identity rows): the corners of the others' support simplices."""
+    n = k.shape[0]
+    moff = np.zeros(n + 1, dtype=np.int64)
+    for q in range(n):
+        moff[q + 1] = moff[q] + k[q] * k[q]
+    mats = np.zeros(moff[n])
+    for q in range(n):
+        for j in range(k[q]):
+            mats[moff[q] + j * k[q] + j] = 1.0
+    return mats, moff, k.copy()
+
+
+@_kernel
+def _evaluate(G, goff, shape, k, off, y, dmat, dmoff):  # pragma: no cover - compiled
+    """Equations (D) and Jacobian (D, D) at ``y``."""
+    D = off[k.shape[0]]
+    mats, moff, mrows = _point_mats(y, k, off)
+    f = np.empty(D)
+    fhi = np.empty(D)
+    J = np.empty((D, D))
+    Jhi = np.empty((D, D))
+    _ranges(G, goff, shape, k, off, mats, moff, mrows, dmat, dmoff, f, fhi, np.empty((D, 0)))
+    _jacobian(G, goff, k, off, mats, moff, mrows, dmat, dmoff, J, Jhi)
+    return f, J
+
+
+@_kernel
+def _inverse(A):  # pragma: no cover - compiled
+    """Inverse by Gauss-Jordan elimination with partial pivoting; ok False when singular or not finite."""
+    D = A.shape[0]
+    M = np.zeros((D, 2 * D))
+    for i in range(D):
+        for j in range(D):
+            M[i, j] = A[i, j]
+        M[i, D + i] = 1.0
+    for c in range(D):
+        piv = c
+        for r in range(c + 1, D):
+            if abs(M[r, c]) > abs(M[piv, c]):
+                piv = r
+        if not (abs(M[piv, c]) > 0.0) or not np.isfinite(M[piv, c]):
+            return M[:, D:], False
+        if piv != c:
+            for j in range(2 * D):
+                t = M[c, j]
+                M[c, j] = M[piv, j]
+                M[piv, j] = t
+        s = M[c, c]
+        for j in range(2 * D):
+            M[c, j] /= s
+        for r in range(D):
+            if r != c and M[r, c] != 0.0:
+                t = M[r, c]
+                for j in range(2 * D):
+                    M[r, j] -= t * M[c, j]
+    Y = M[:, D:].copy()
+    for i in range(D):
+        for j in range(D):
+            if not np.isfinite(Y[i, j]):
+                return Y, False
+    return Y, True
+
+
+@_kernel
+def _newton(G, goff, shape, k, off, y, dmat, dmoff, steps):  # pragma: no cover - compiled
+    """A few Newton steps from a point already in the basin of a proven solution."""
+    D = y.shape[0]
     for _ in range(steps):
-        f, J, _ = evaluate(system, sid, y)
-        try:
-            y = y - np.linalg.solve(J, f[:, :, None])[:, :, 0]
-        except np.linalg.LinAlgError:  # pragma: no cover - proven boxes have non-singular Jacobians
+        f, J = _evaluate(G, goff, shape, k, off, y, dmat, dmoff)
+        Y, ok = _inverse(J)
+        if not ok:
             break
+        for i in range(D):
+            s = 0.0
+            for j in range(D):
+                s += Y[i, j] * f[j]
+            y[i] -= s
     return y
 
 
-def gauss_newton(system: SupportSystem, sid: np.ndarray, y: np.ndarray, steps: int = 30) -> tuple[np.ndarray, np.ndarray]:
-    """Minimum-norm Gauss-Newton from each row of ``y`` onto the solution set; returns points and residuals."""
+# ---------------------------------------------------------------------------------------- the search
+@_kernel
+def _test(G, goff, shape, k, off, lo, hi, dmat, dmoff, full, flo, fhi, Jlo, Jhi, root):  # pragma: no cover
+    """Discard, prove or keep the box ``[lo, hi]``; a proven box's refined solution goes to ``root``."""
+    D = lo.shape[0]
+    wlo = np.empty(D)
+    whi = np.empty(D)
+    for j in range(D):
+        w = hi[j] - lo[j]
+        wlo[j] = lo[j] - _INFLATE * w
+        whi[j] = hi[j] + _INFLATE * w
+    mats, moff, mrows = _corner_mats(wlo, whi, k, off)
+    if _ranges(G, goff, shape, k, off, mats, moff, mrows, dmat, dmoff, flo, fhi, full):
+        return _DISCARD
+    for i in range(D):
+        if flo[i] > _MARGIN or fhi[i] < -_MARGIN:
+            return _DISCARD
+    _jacobian(G, goff, k, off, mats, moff, mrows, dmat, dmoff, Jlo, Jhi)
+    # Krawczyk: K = m - Y f(m) + (I - Y J(X)) (X - m), with Y the inverse Jacobian at the centre m
+    mid = np.empty(D)
+    rad = np.empty(D)
+    for j in range(D):
+        mid[j] = (wlo[j] + whi[j]) / 2
+        rad[j] = (whi[j] - wlo[j]) / 2
+    fm, Jm = _evaluate(G, goff, shape, k, off, mid, dmat, dmoff)
+    Y, ok = _inverse(Jm)
+    if not ok:
+        return _KEEP
+    step = np.empty(D)
+    spread = np.empty(D)
+    for i in range(D):
+        s = 0.0
+        for j in range(D):
+            s -= Y[i, j] * fm[j]
+        step[i] = s
+    for i in range(D):
+        t = 0.0
+        for j in range(D):
+            a = (1.0 if i == j else 0.0)
+            b = 0.0
+            for l in range(D):
+                a -= Y[i, l] * (Jlo[l, j] + Jhi[l, j]) / 2
+                b += abs(Y[i, l]) * (Jhi[l, j] - Jlo[l, j]) / 2
+            t += (abs(a) + b) * rad[j]
+        spread[i] = t
+    for i in range(D):
+        if not (np.isfinite(step[i]) and np.isfinite(spread[i])):
+            return _KEEP
+    # the equations combined by Y are multi-affine too: their exact range is over the corners
+    for i in range(D):
+        margin = 0.0
+        for j in range(D):
+            margin += abs(Y[i, j])
+        margin *= _MARGIN
+        above = True
+        below = True
+        for c in range(full.shape[1]):
+            s = 0.0
+            for j in range(D):
+                s += Y[i, j] * full[j, c]
+            if s <= margin:
+                above = False
+            if s >= -margin:
+                below = False
+            if not above and not below:
+                break
+        if above or below:
+            return _DISCARD
+    inside = True
+    for i in range(D):
+        if step[i] + spread[i] < -rad[i] or step[i] - spread[i] > rad[i]:
+            return _DISCARD
+        if not abs(step[i]) + spread[i] < rad[i]:
+            inside = False
+    if not inside:
+        return _KEEP
+    for j in range(D):
+        root[j] = mid[j] + step[j]
+    _newton(G, goff, shape, k, off, root, dmat, dmoff, 4)
+    return _PROVEN
+
+
+@_kernel
+def _grow(a, rows):  # pragma: no cover - compiled
+    if rows <= a.shape[0]:
+        return a
+    b = np.empty((max(rows, 2 * a.shape[0]), a.shape[1]))
+    b[:a.shape[0]] = a
+    return b
+
+
+@_kernel
+def _search(G, goff, shape, k, off, max_boxes, pid, roots, nr, root_pid, und, nu, und_pid):  # pragma: no cover
+    """Every solution of one profile's system in the unit box.
+
+    Appends proven solutions to ``roots`` (row ``nr`` on), undecided boxes to
+    ``und`` (rows ``[lo | hi]``, from row ``nu``), each tagged with ``pid``.
+    Returns the new arrays and counts, and whether ``max_boxes`` stopped it.
+    """
+    n = k.shape[0]
+    D = off[n]
+    dmat, dmoff = _derivatives(k, off)
+    full = np.empty((D, 1 << D))
+    flo = np.empty(D)
+    fhi = np.empty(D)
+    Jlo = np.empty((D, D))
+    Jhi = np.empty((D, D))
+    root = np.empty(D)
+    stack = np.empty((64, 2 * D))
+    for j in range(D):
+        stack[0, j] = 0.0
+        stack[0, D + j] = 1.0
+    top = 1
+    examined = 0
+    exhausted = False
+    while top:
+        top -= 1
+        lo = stack[top, :D].copy()
+        hi = stack[top, D:].copy()
+        examined += 1
+        if examined > max_boxes:  # hand back every box left
+            exhausted = True
+            und = _grow(und, nu + top + 1)
+            und_pid = _grow(und_pid, nu + top + 1)
+            und[nu, :D] = lo
+            und[nu, D:] = hi
+            und_pid[nu, 0] = pid
+            nu += 1
+            for t in range(top):
+                und[nu] = stack[t]
+                und_pid[nu, 0] = pid
+                nu += 1
+            break
+        outside = False
+        for q in range(n):
+            s = 0.0
+            for j in range(off[q], off[q + 1]):
+                s += lo[j]
+            if off[q + 1] > off[q] and s >= 1.0:
+                outside = True
+        if outside:
+            continue
+        status = _test(G, goff, shape, k, off, lo, hi, dmat, dmoff, full, flo, fhi, Jlo, Jhi, root)
+        if status == _DISCARD:
+            continue
+        if status == _PROVEN:
+            roots = _grow(roots, nr + 1)
+            root_pid = _grow(root_pid, nr + 1)
+            roots[nr, :D] = root
+            root_pid[nr, 0] = pid
+            nr += 1
+            continue
+        widest = 0
+        for j in range(1, D):
+            if hi[j] - lo[j] > hi[widest] - lo[widest]:
+                widest = j
+        width = hi[widest] - lo[widest]
+        if width < MIN_WIDTH:
+            und = _grow(und, nu + 1)
+            und_pid = _grow(und_pid, nu + 1)
+            und[nu, :D] = lo
+            und[nu, D:] = hi
+            und_pid[nu, 0] = pid
+            nu += 1
+            continue
+        cut = lo[widest] + _SPLIT * width
+        stack = _grow(stack, top + 2)
+        stack[top, :D] = lo  # the upper part, examined after the lower one
+        stack[top, D:] = hi
+        stack[top, widest] = cut
+        stack[top + 1, :D] = lo
+        stack[top + 1, D:] = hi
+        stack[top + 1, D + widest] = cut
+        top += 2
+    return roots, nr, root_pid, und, nu, und_pid, exhausted
+
+
+@_kernel
+def solve_range(U, shape, strides, combos, counts, sizes, start, stop, max_boxes):  # pragma: no cover - compiled
+    """Prune and search the support profiles ``start..stop-1`` of the size pattern ``sizes``.
+
+    ``combos[p]`` lists player ``p``'s subsets of size ``sizes[p]``
+    (``counts[p]`` of them). A profile is pruned (Porter, Nudelman and Shoham
+    2008) when, over the product of the others' support simplices, some
+    support action is beaten everywhere or two support actions can never
+    earn the same. A profile with no unknowns (pure) is kept when no action
+    earns more. Returns ``(roots, root_pid, undecided, und_pid,
+    exhausted_pid)``: the solutions (R, D); the undecided boxes (U, 2D) as
+    ``[lo | hi]``; the profiles the box budget stopped.
+    """
+    n = shape.shape[0]
+    k = sizes.copy()
+    off = np.zeros(n + 1, dtype=np.int64)
+    for q in range(n):
+        off[q + 1] = off[q] + k[q] - 1
+    D = off[n]
+    G = np.empty(_size(shape, k))
+    goff = np.empty(n + 1, dtype=np.int64)
+    idx = np.empty(n, dtype=np.int64)
+    pmats, pmoff, pmrows = _pure_mats(k)
+    dmat, dmoff = _derivatives(k, off)
+    flo = np.empty(D)
+    fhi = np.empty(D)
+    nofull = np.empty((D, 0))
+    roots = np.empty((4, D))
+    root_pid = np.empty((4, 1))
+    und = np.empty((4, 2 * D))
+    und_pid = np.empty((4, 1))
+    gone = np.empty(stop - start, dtype=np.int64)
+    ng = 0
+    nr = 0
+    nu = 0
+    for pid in range(start, stop):
+        rest = pid
+        for q in range(n - 1, -1, -1):
+            idx[q] = rest % counts[q]
+            rest //= counts[q]
+        _build(U, shape, strides, combos, idx, k, G, goff)
+        if _ranges(G, goff, shape, k, off, pmats, pmoff, pmrows, dmat, dmoff, flo, fhi, nofull):
+            continue
+        dead = False
+        for i in range(D):
+            if flo[i] > _MARGIN or fhi[i] < -_MARGIN:
+                dead = True
+        if dead:
+            continue
+        if D == 0:  # a pure profile that survived: no action earns more (checked above with equality)
+            roots = _grow(roots, nr + 1)
+            root_pid = _grow(root_pid, nr + 1)
+            root_pid[nr, 0] = pid
+            nr += 1
+            continue
+        roots, nr, root_pid, und, nu, und_pid, exhausted = _search(
+            G, goff, shape, k, off, max_boxes, pid, roots, nr, root_pid, und, nu, und_pid)
+        if exhausted:
+            gone[ng] = pid
+            ng += 1
+    return roots[:nr], root_pid[:nr, 0].astype(np.int64), und[:nu], und_pid[:nu, 0].astype(np.int64), gone[:ng]
+
+
+# ---------------------------------------------------------------------------------------- one profile
+def profile_system(U: np.ndarray, shape: np.ndarray, strides: np.ndarray,
+                   supports: tuple[tuple[int, ...], ...]) -> tuple[np.ndarray, ...]:
+    """The arrays of one profile's system: ``(G, goff, shape, k, off, dmat, dmoff)``."""
+    n = len(supports)
+    k = np.array([len(s) for s in supports], dtype=np.int64)
+    combos = np.zeros((n, 1, int(k.max())), dtype=np.int64)
+    for p, s in enumerate(supports):
+        combos[p, 0, :len(s)] = s
+    off = np.concatenate([[0], np.cumsum(k - 1)]).astype(np.int64)
+    G = np.empty(int(_size(shape, k)))
+    goff = np.empty(n + 1, dtype=np.int64)
+    _build(U, shape, strides, combos, np.zeros(n, dtype=np.int64), k, G, goff)
+    dmat, dmoff = _derivatives(k, off)
+    return G, goff, shape, k, off, dmat, dmoff
+
+
+def point_values(system: tuple[np.ndarray, ...], y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Equations and Jacobian of a profile's system (:func:`profile_system`) at ``y``."""
+    G, goff, shape, k, off, dmat, dmoff = system
+    return _evaluate(G, goff, shape, k, off, np.asarray(y, dtype=float), dmat, dmoff)
+
+
+def gauss_newton(system: tuple[np.ndarray, ...], y: np.ndarray, steps: int = 30) -> tuple[np.ndarray, float]:
+    """Minimum-norm Gauss-Newton from ``y`` onto the solution set; returns the point and its residual."""
+    G, goff, shape, k, off, dmat, dmoff = system
+    y = np.array(y, dtype=float)
+    residual = _gauss_newton(G, goff, shape, k, off, y, dmat, dmoff, steps)
+    return y, float(residual)
+
+
+@_kernel
+def _gauss_newton(G, goff, shape, k, off, y, dmat, dmoff, steps):  # pragma: no cover - compiled
+    """Gauss-Newton steps (pseudo-inverse) on ``y`` in place; returns the largest residual reached."""
     for _ in range(steps):
-        f, J, _ = evaluate(system, sid, y)
+        f, J = _evaluate(G, goff, shape, k, off, y, dmat, dmoff)
         if not f.size or np.abs(f).max() < 1e-15:  # converged to rounding (the system is scaled to max |u| = 1)
             break
-        y = y - (np.linalg.pinv(J) @ f[:, :, None])[:, :, 0]
-    f, _, _ = evaluate(system, sid, y)
-    return y, (np.abs(f).max(axis=1) if f.shape[1] else np.zeros(len(y)))
+        y -= np.linalg.pinv(J) @ f
+    f, _ = _evaluate(G, goff, shape, k, off, y, dmat, dmoff)
+    return np.abs(f).max() if f.size else 0.0

@@ -62,7 +62,7 @@ import math
 import time
 import warnings
 from fractions import Fraction
-from itertools import product
+from itertools import combinations, product
 from typing import Any
 
 import numpy as np
@@ -91,6 +91,9 @@ _METHOD = "support_polynomial"
 
 #: Undecided boxes of one support profile examined at most (evenly sampled beyond that).
 _MAX_UNDECIDED = 256
+
+#: Support profiles per kernel call at first (doubled or halved to keep calls near a tenth of a second).
+_CHUNK = 256
 
 #: A solution whose Jacobian's smallest singular value is below this (relative) is singular: on a
 #: continuum or a multiple root. Not the payoff tolerance: a rank decision on the scaled system.
@@ -200,8 +203,10 @@ def support_polynomial(game: GameLike, *, max_seconds: float = MAX_SECONDS) -> S
             "pure_equilibria(game) for all pure equilibria")
     floats = [np.asarray(a, dtype=float) for a in game.float_payoffs]
     scale = max(float(np.abs(a).max()) for a in floats) or 1.0  # search on payoffs scaled to max |u| = 1
-    scaled = [a / scale for a in floats]
-    exact_payoffs = list(game.payoffs) if game.is_exact else None
+    U = np.stack([(a / scale).reshape(-1) for a in floats])
+    dims = np.array(shape, dtype=np.int64)
+    strides = np.array([math.prod(shape[p + 1:]) for p in range(len(shape))], dtype=np.int64)
+    exact = _ExactPayoffs(game) if game.is_exact else None
     found: dict[tuple, Equilibrium] = {}
     float_found: list[Equilibrium] = []
     continua: list[tuple[tuple[int, ...], ...]] = []
@@ -209,25 +214,37 @@ def support_polynomial(game: GameLike, *, max_seconds: float = MAX_SECONDS) -> S
     deadline = time.monotonic() + budget
     skipped = 0
     for sizes in product(*(range(1, m + 1) for m in shape)):
-        if time.monotonic() > deadline:  # the estimate was wrong (a degenerate game): stop, say so
-            skipped += math.prod(math.comb(m, k) for m, k in zip(shape, sizes))
-            continue
-        system = _multiaffine.SupportSystem.build(scaled, sizes)
-        keep = _multiaffine.prune(system)
-        if not keep.any():
-            continue
-        system = system.take(keep)
-        iso = _multiaffine.isolate(system, deadline=deadline)
-        for s, y in zip(iso.root_sid, iso.roots):
-            eq = _accept(game, system.supports[int(s)], y, exact_payoffs)
-            if eq is not None:
-                _record(eq, found, float_found)
-        unfinished.extend(system.supports[int(s)] for s in np.unique(iso.exhausted))
-        if len(iso.undecided_sid) and time.monotonic() <= deadline:
-            eqs, singular = _continuum_points(game, system, iso, exact_payoffs, deadline)
-            continua.extend(singular)
-            for eq in eqs:
-                _record(eq, found, float_found)
+        choices = [list(combinations(range(m), k)) for m, k in zip(shape, sizes)]
+        counts = np.array([len(c) for c in choices], dtype=np.int64)
+        combos = np.zeros((len(shape), int(counts.max()), max(sizes)), dtype=np.int64)
+        for p, c in enumerate(choices):
+            combos[p, :len(c), :sizes[p]] = c
+        total = math.prod(len(c) for c in choices)
+        start, chunk = 0, _CHUNK
+        while start < total:
+            if time.monotonic() > deadline:  # the estimate was wrong (a degenerate game): stop, say so
+                skipped += total - start
+                break
+            stop = min(total, start + chunk)
+            began = time.monotonic()
+            roots, root_pid, und, und_pid, gone = _multiaffine.solve_range(
+                U, dims, strides, combos, counts, np.array(sizes, dtype=np.int64), start, stop, _multiaffine.MAX_BOXES)
+            # calls of about a tenth of a second: the deadline is checked between them
+            chunk = max(1, chunk * 2 if time.monotonic() - began < 0.05 else chunk // 2)
+            start = stop
+            for pid, y in zip(root_pid, roots):
+                eq = _accept(game, _supports(int(pid), choices), y, exact)
+                if eq is not None:
+                    _record(eq, found, float_found)
+            unfinished.extend(_supports(int(pid), choices) for pid in gone)
+            if len(und) and time.monotonic() <= deadline:
+                D = roots.shape[1]
+                boxes = {int(pid): (und[und_pid == pid, :D], und[und_pid == pid, D:]) for pid in np.unique(und_pid)}
+                eqs, singular = _continuum_points(game, (U, dims, strides),
+                                                  {_supports(pid, choices): b for pid, b in boxes.items()}, exact, deadline)
+                continua.extend(singular)
+                for eq in eqs:
+                    _record(eq, found, float_found)
     note = ""
     if continua:
         named = "; ".join(_name(sup) for sup in continua[:6])
@@ -250,6 +267,15 @@ def support_polynomial(game: GameLike, *, max_seconds: float = MAX_SECONDS) -> S
     is_exact = game.is_exact and all(eq.is_exact for eq in out)
     return Solutions(sort_equilibria(out), method=where, is_exact=is_exact, is_complete=not (continua or unfinished or skipped),
                      note=note)
+
+
+def _supports(pid: int, choices: list[list[tuple[int, ...]]]) -> tuple[tuple[int, ...], ...]:
+    """The support profile numbered ``pid`` in mixed radix over each player's subsets (the last fastest)."""
+    idx = []
+    for c in reversed(choices):
+        idx.append(pid % len(c))
+        pid //= len(c)
+    return tuple(c[i] for c, i in zip(choices, reversed(idx)))
 
 
 def _name(supports: tuple[tuple[int, ...], ...]) -> str:
@@ -285,56 +311,103 @@ def _probabilities(supports: tuple[tuple[int, ...], ...], y: Any, one: Any) -> l
     return probs
 
 
-def _exact_equilibrium(game: NormalFormGame, supports: tuple[tuple[int, ...], ...], point: list[Fraction]) -> Equilibrium | None:
+class _ExactPayoffs:
+    """An exact game's payoffs as integers over one common denominator per player.
+
+    Checking a rational profile then needs integer arithmetic only: with
+    each player's probabilities over a common denominator, an action's
+    value against the others is an integer over a known denominator, and
+    the profile is an equilibrium when every support action attains the
+    largest value (regret exactly 0).
+    """
+
+    def __init__(self, game: NormalFormGame) -> None:
+        self.game = game
+        self.denominators = []
+        self.numerators = []
+        for p, a in enumerate(game.payoffs):
+            values = [Fraction(v) for v in a.reshape(-1)]
+            den = math.lcm(*(v.denominator for v in values))
+            nums = np.array([v.numerator * (den // v.denominator) for v in values], dtype=object).reshape(a.shape)
+            self.denominators.append(den)
+            self.numerators.append(np.moveaxis(nums, p, 0))
+
+    def equilibrium(self, supports: tuple[tuple[int, ...], ...], probs: list[list[Fraction]]) -> Equilibrium | None:
+        """The equilibrium with these supports and (positive) probabilities, or None when some regret is positive."""
+        game = self.game
+        n = game.num_players
+        dens, ints = [], []
+        for p, s in enumerate(supports):
+            den = math.lcm(*(v.denominator for v in probs[p]))
+            vec = np.zeros(game.shape[p], dtype=object)
+            for a, v in zip(s, probs[p]):
+                vec[a] = v.numerator * (den // v.denominator)
+            dens.append(den)
+            ints.append(vec)
+        payoffs = []
+        for p in range(n):
+            V = self.numerators[p]
+            for q in reversed(range(n)):
+                if q != p:
+                    V = V @ ints[q]
+            best = V.max()
+            if any(V[a] != best for a in supports[p]):
+                return None
+            payoffs.append(Fraction(best, self.denominators[p] * math.prod(dens[q] for q in range(n) if q != p)))
+        vectors = _vectors(game.shape, supports, probs, Fraction(0))
+        return Equilibrium._trusted(game, vectors, np.array(payoffs, dtype=object), method=_METHOD)
+
+
+def _exact_equilibrium(exact: _ExactPayoffs, supports: tuple[tuple[int, ...], ...], point: list[Fraction]) -> Equilibrium | None:
     probs = _probabilities(supports, point, Fraction(1))
     if any(v <= 0 for row in probs for v in row):
         return None
-    vectors = _vectors(game.shape, supports, probs, Fraction(0))
-    eq = Equilibrium._trusted(game, vectors, method=_METHOD)
-    return eq if eq.max_regret() == 0 else None
+    return exact.equilibrium(supports, probs)
 
 
-def _float_equilibrium(game: NormalFormGame, supports: tuple[tuple[int, ...], ...], y: Any, slack: float = 1.0) -> Equilibrium | None:
+def _float_profile(game: NormalFormGame, supports: tuple[tuple[int, ...], ...], y: Any,
+                   slack: float) -> tuple[list[np.ndarray], np.ndarray] | None:
+    """The float profile at ``y`` and its payoffs when every regret is within ``slack`` times the game's tolerance."""
     probs = _probabilities(supports, [float(v) for v in y], 1.0)
     # probabilities live in [0, 1]: an absolute tolerance (see coopgame._numeric)
     if any(v <= TOLERANCE for row in probs for v in row):
         return None
     vectors = _vectors(game.shape, supports, probs, 0.0)
     vectors = [v / v.sum() for v in vectors]
-    if _float_regret(game, vectors) > slack * game.float_tolerance:
-        return None
-    return Equilibrium._trusted(game, vectors, method=_METHOD)
-
-
-def _float_regret(game: NormalFormGame, vectors: list[np.ndarray]) -> float:
-    """The largest regret of a float profile, computed on the game's float payoffs."""
-    worst = 0.0
     n = game.num_players
+    payoffs = np.empty(n)
     for p, U in enumerate(game.float_payoffs):
         T = np.moveaxis(U, p, 0)
         for q in reversed([q for q in range(n) if q != p]):
             T = T @ vectors[q]
-        worst = max(worst, float(T.max() - T @ vectors[p]))
-    return worst
+        payoffs[p] = T @ vectors[p]
+        if T.max() - payoffs[p] > slack * game.float_tolerance:
+            return None
+    return vectors, payoffs
+
+
+def _float_equilibrium(game: NormalFormGame, supports: tuple[tuple[int, ...], ...], y: Any, slack: float = 1.0) -> Equilibrium | None:
+    found = _float_profile(game, supports, y, slack)
+    return None if found is None else Equilibrium._trusted(game, found[0], found[1], method=_METHOD)
 
 
 def _accept(game: NormalFormGame, supports: tuple[tuple[int, ...], ...], y: np.ndarray,
-            exact_payoffs: list[np.ndarray] | None) -> Equilibrium | None:
+            exact: _ExactPayoffs | None) -> Equilibrium | None:
     """The certified equilibrium at an isolated solution ``y`` of a support profile, or None."""
-    if _float_equilibrium(game, supports, y, slack=1e3) is None:  # a coarse filter before any exact work
+    if _float_profile(game, supports, y, slack=1e3) is None:  # a coarse filter before any exact work
         return None
-    if exact_payoffs is None:
+    if exact is None:
         return _float_equilibrium(game, supports, y)
-    eq = _exact_equilibrium(game, supports, [Fraction(float(v)).limit_denominator(_DENOMINATORS[0]) for v in y])
+    eq = _exact_equilibrium(exact, supports, [Fraction(float(v)).limit_denominator(_DENOMINATORS[0]) for v in y])
     if eq is not None:
         return eq
     if not len(y):  # a pure profile that is not an equilibrium in exact arithmetic
         return None
-    system = _certify.ExactSystem(exact_payoffs, supports)
+    system = _certify.ExactSystem(list(game.payoffs), supports)
     z = _certify.refine(system, y)
     if z is None:
         return None
-    eq = _exact_equilibrium(game, supports, _certify.rational_point(system, z, _DENOMINATORS[1]))
+    eq = _exact_equilibrium(exact, supports, _certify.rational_point(system, z, _DENOMINATORS[1]))
     if eq is not None:
         return eq
     if not _certify.interval_proof(system, z):
@@ -342,54 +415,46 @@ def _accept(game: NormalFormGame, supports: tuple[tuple[int, ...], ...], y: np.n
     return _float_equilibrium(game, supports, [float(v) for v in z])
 
 
-def _continuum_points(game: NormalFormGame, system: _multiaffine.SupportSystem, iso: _multiaffine.Isolation,
-                      exact_payoffs: list[np.ndarray] | None, deadline: float) -> tuple[list[Equilibrium], list[Any]]:
-    """Equilibria reached from the undecided boxes of a batch: at least one per group of touching boxes.
+def _continuum_points(game: NormalFormGame, payoffs: tuple[np.ndarray, np.ndarray, np.ndarray],
+                      boxes: dict[tuple[tuple[int, ...], ...], tuple[np.ndarray, np.ndarray]],
+                      exact: _ExactPayoffs | None, deadline: float) -> tuple[list[Equilibrium], list[Any]]:
+    """Equilibria reached from the undecided boxes of some support profiles: at least one per group of touching boxes.
 
+    ``payoffs`` is the scaled search problem ``(U, shape, strides)``;
+    ``boxes`` maps each support profile to its undecided boxes ``(lo, hi)``.
     Also lists the support profiles where such an equilibrium is a singular
     solution (a rank-deficient Jacobian: a continuum, or a multiple root); a
     regular one is isolated and merely needed smaller boxes than the search
-    allows. All starting points of the batch take their Gauss-Newton steps
-    together.
+    allows.
     """
-    starts, owners, group_of = [], [], []
-    for s in np.unique(iso.undecided_sid):
-        pick = iso.undecided_sid == s
-        lo, hi = iso.undecided_lo[pick], iso.undecided_hi[pick]
+    kept: list[Equilibrium] = []
+    singular: list[Any] = []
+    for supports, (lo, hi) in boxes.items():
+        system = _multiaffine.profile_system(*payoffs, supports)
         if len(lo) > _MAX_UNDECIDED:  # a search stopped by its budget: sample the boxes it left
             keep = np.linspace(0, len(lo) - 1, _MAX_UNDECIDED).astype(int)
             lo, hi = lo[keep], hi[keep]
-        for g, members in enumerate(_groups(lo, hi)):
+        eqs: list[Equilibrium] = []
+        for members in _groups(lo, hi):
             centres = (lo[members] + hi[members]) / 2
             if len(centres) > _STARTS:
                 centres = centres[np.linspace(0, len(centres) - 1, _STARTS).astype(int)]
-            starts.append(centres)
-            owners.extend([int(s)] * len(centres))
-            group_of.extend([(int(s), g)] * len(centres))
-    sid = np.array(owners, dtype=np.intp)
-    points, residual = _multiaffine.gauss_newton(system, sid, np.concatenate(starts))
-    _, J, _ = _multiaffine.evaluate(system, sid, points)
-    done: set[tuple[int, int]] = set()
-    by_support: dict[int, list[Equilibrium]] = {}
-    singular: list[Any] = []
-    for k, (y, res) in enumerate(zip(points, residual)):
-        s = owners[k]
-        if (group_of[k] in done or not res < TOLERANCE or len(by_support.get(s, ())) >= _MAX_POINTS
-                or time.monotonic() > deadline):
-            continue
-        eq = _continuum_point(game, system.supports[s], y, exact_payoffs)
-        if eq is None:
-            continue
-        done.add(group_of[k])
-        by_support.setdefault(s, []).append(eq)
-        # singular values relative to the largest (payoffs are scaled to max |u| = 1)
-        sv = np.linalg.svd(J[k], compute_uv=False) if J.shape[1] else np.ones(1)
-        if sv.min() <= _SINGULAR * max(1.0, sv.max()) and system.supports[s] not in singular:
-            singular.append(system.supports[s])
-    # groups cut apart by the search (boxes discarded between them) give nearby points: keep one per
-    # neighbourhood of radius _NEAR
-    kept: list[Equilibrium] = []
-    for eqs in by_support.values():
+            for start in centres:
+                if len(eqs) >= _MAX_POINTS or time.monotonic() > deadline:
+                    break
+                y, residual = _multiaffine.gauss_newton(system, start)
+                eq = _continuum_point(game, supports, y, exact) if residual < TOLERANCE else None
+                if eq is None:
+                    continue
+                eqs.append(eq)
+                # singular values relative to the largest (payoffs are scaled to max |u| = 1)
+                _, J = _multiaffine.point_values(system, y)
+                sv = np.linalg.svd(J, compute_uv=False) if J.shape[1] else np.ones(1)
+                if sv.min() <= _SINGULAR * max(1.0, sv.max()) and supports not in singular:
+                    singular.append(supports)
+                break  # one point per group
+        # groups cut apart by the search (boxes discarded between them) give nearby points: keep one per
+        # neighbourhood of radius _NEAR
         mine: list[Equilibrium] = []
         for eq in sorted(eqs, key=lambda e: not e.is_exact):
             z = np.concatenate([np.asarray(v, dtype=float) for v in eq.strategies])
@@ -402,16 +467,16 @@ def _continuum_points(game: NormalFormGame, system: _multiaffine.SupportSystem, 
 
 
 def _continuum_point(game: NormalFormGame, supports: tuple[tuple[int, ...], ...], y: np.ndarray,
-                     exact_payoffs: list[np.ndarray] | None) -> Equilibrium | None:
+                     exact: _ExactPayoffs | None) -> Equilibrium | None:
     candidate = _float_equilibrium(game, supports, y, slack=10.0)
-    if candidate is None or exact_payoffs is None:
+    if candidate is None or exact is None:
         return candidate
     for bound in (10, 100, 1000, 10 ** 6):
         point = [Fraction(float(v)).limit_denominator(bound) for v in y]
         # a cheap float check first: most roundings are not equilibria
-        if _float_equilibrium(game, supports, [float(v) for v in point], slack=1e3) is None:
+        if _float_profile(game, supports, [float(v) for v in point], slack=1e3) is None:
             continue
-        eq = _exact_equilibrium(game, supports, point)
+        eq = _exact_equilibrium(exact, supports, point)
         if eq is not None:
             return eq
     return candidate
