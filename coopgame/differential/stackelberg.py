@@ -14,7 +14,7 @@ from coopgame.differential.feedback import check_game, feedback_nash, owners
 from coopgame.differential.game import DifferentialGame
 from coopgame.differential.linear_quadratic import LQData, lq_data, markov_system, rule_values, solve_riccati
 from coopgame.differential.multi_stock import MatrixRule, rule_values_matrix
-from coopgame.differential.solution import LinearSolution, check_stock
+from coopgame.differential.solution import LinearSolution, check_bounds, check_stock
 from coopgame.errors import CoopgameError, NotSupportedError, SolverError
 from coopgame.results import Result
 
@@ -141,9 +141,11 @@ class _TaxedResponse:
 
 
 def _taxed(game: DifferentialGame, tau: sympy.Expr) -> DifferentialGame:
+    """The game with the tax ``tau`` per unit of every control taken from its owner's payoff; bounds kept."""
     payoffs = [g - tau * sum(group, sympy.Integer(0)) for g, group in zip(game.payoffs, game.controls)]
     return DifferentialGame(list(game.players), list(game.state), [list(g) for g in game.controls], list(game.dynamics),
-                            payoffs, list(game.discount))
+                            payoffs, list(game.discount),
+                            bounds={c: b for c, b in game.bounds.items() if b != (None, None)})
 
 
 @public
@@ -180,6 +182,19 @@ def central_tax_rule(game: DifferentialGame, x0: Any, rule: str = "linear") -> C
     Returns
     -------
     CentralTax
+
+    Raises
+    ------
+    NotSupportedError
+        A game that is not linear-quadratic with one stock and a common
+        discount rate; or a game with bounds on the controls (a Standard)
+        where a bound binds under the best rule, at the steady state or at
+        ``x0``: the regions' response is computed as an interior linear
+        feedback equilibrium, which a binding bound makes wrong. When no
+        bound binds under the rule found, it is the rule found for the same
+        game without bounds.
+    SolverError
+        No rule under which the regions' response is stabilising.
 
     Examples
     --------
@@ -234,7 +249,18 @@ def central_tax_rule(game: DifferentialGame, x0: Any, rule: str = "linear") -> C
         raise SolverError(f"{_WHERE}: expected a tax rule under which the regions' response is stabilising and the "
                           f"welfare has a maximum, found none ({failures[-1] if failures else exc})") from exc
     best = np.array([level, slope][:2 if rule == "linear" else 1])
-    welfare, response = welfare_under(best)
+    try:
+        welfare, response = welfare_under(best)  # feedback_nash refuses a steady state beyond a bound
+        assert response.rule is not None
+        # the controls are affine in the stock, which moves monotonically from x0 to the steady state:
+        # within the bounds at both ends means within them all along the path
+        check_bounds(response.game, np.array([[float(a) + float(b) * x0f for a, b in zip(response.rule.a,
+                                                                                           response.rule.b)]]), _WHERE)
+    except NotSupportedError as exc:
+        raise NotSupportedError(
+            f"{_WHERE}: expected the regions' response to the best {rule} tax rule to keep every control within its "
+            f"bounds (where a bound binds, the linear feedback response is not the regions' equilibrium), got: {exc}"
+        ) from exc
     coop = float(sum(np.asarray(cooperative_solution(game).values(x0), dtype=float)))
     laissez = float(sum(np.asarray(feedback_nash(game).values(x0), dtype=float)))
     tau = sympy.Float(best[0]) + (sympy.Float(best[1]) * x if best.size > 1 else 0)

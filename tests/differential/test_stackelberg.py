@@ -19,6 +19,7 @@ from coopgame.differential.feedback import owners
 from coopgame.differential.linear_quadratic import lq_data, rule_values
 from coopgame.differential.stackelberg import _taxed, _TaxedResponse
 from coopgame.errors import InvalidArgumentError, NotSupportedError, SolverError
+from coopgame.mechanisms import Standard
 from coopgame.models import downstream_pollution, shallow_lake, stock_pollution
 
 GAMES = {"symmetric": lambda: stock_pollution(n=2).numeric(),
@@ -112,3 +113,51 @@ def test_downstream_pollution():
     assert coop_upstream < float(plan.noncooperative[0]) and np.all(plan.payments[1:, 1] < 0)
     with pytest.raises(InvalidArgumentError, match="did you mean"):
         downstream_pollution(alpha_up=2)
+
+
+def _floored(floor=None):
+    """Two regions, the second harmed more (beta_2 = 1/30 > 1/40): a uniform tax over-taxes it below its
+    cooperative emission. ``floor``: a minimum level of the second region's emission (a Standard)."""
+    game = DifferentialGame(2, "S", ["e1", "e2"], "e1 + e2 - S/10", ["e1 - e1**2/2 - S**2/40", "e2 - e2**2/2 - S**2/30"],
+                            "1/20")
+    return game if floor is None else game.apply(Standard(1, f"e2 < {floor}"))
+
+
+def test_taxed_game_keeps_the_bounds():
+    game = _floored("1/1000")
+    tau = sympy.Rational(1, 2) + game.state[0] / 10
+    taxed = _taxed(game, tau)
+    assert taxed.bounds == game.bounds and taxed.bounds[game.all_controls[1]] == (sympy.Rational(1, 1000), None)
+    # a heavy tax pushes the second region's steady-state emission below its floor: refused, not ignored
+    with pytest.raises(NotSupportedError, match="e2 = .* beyond the bound 0.001"):
+        feedback_nash(_taxed(game, sympy.Integer(1)))
+    assert float(feedback_nash(_taxed(_floored(), sympy.Integer(1))).steady_states[0].controls[1]) < 0.001
+
+
+def test_central_tax_where_the_bound_binds_only_under_the_tax():
+    # without tax and under cooperation the floor does not bind (steady-state emissions of the second region
+    # 0.0020 and 0.060); the best constant tax drives it to 0.00069 < 0.001
+    free, floored = _floored(), _floored("1/1000")
+    for solver in (feedback_nash, cooperative_solution):
+        assert float(solver(floored).steady_states[0].controls[1]) > 0.001
+    unbounded = central_tax_rule(free, 0, "constant")
+    assert float(unbounded.response.steady_states[0].controls[1]) < 0.001
+    with pytest.raises(NotSupportedError, match="central_tax_rule: expected the regions' response to the best constant "
+                                                "tax rule to keep every control within its bounds"):
+        central_tax_rule(floored, 0, "constant")
+    # the linear rule keeps the second region above the floor: the bound removes nothing, same rule, bound kept
+    linear_free, linear = central_tax_rule(free, 0), central_tax_rule(floored, 0)
+    assert linear.parameters == pytest.approx(linear_free.parameters, rel=1e-6, abs=1e-9)
+    assert linear.welfare == pytest.approx(linear_free.welfare, rel=1e-9)
+    assert linear.response.game.bounds == floored.bounds
+    assert float(linear.response.steady_states[0].controls[1]) > 0.001
+
+
+def test_central_tax_where_the_bound_binds_at_the_initial_stock_only():
+    # a ceiling the response respects at its steady state but not at x0: the check covers the start of the path
+    game = _floored().apply(Standard(0, "e1 > 3/10"))
+    tax = central_tax_rule(_floored(), 0)
+    a, b = (float(v) for v in (tax.response.rule.a[0], tax.response.rule.b[0]))
+    assert a > 0.3 > a + b * float(tax.response.steady_states[0].state)
+    with pytest.raises(NotSupportedError, match="e1 = .* beyond the bound 0.3"):
+        central_tax_rule(game, 0)
