@@ -75,3 +75,41 @@ def test_shares_outside_the_simplex_are_refused_naming_the_role():
     # the third role's coordinates 3/2 and 0 leave -1/2 for its last strategy
     with pytest.raises(InvalidProfileError, match=r"^stability: expected point for 'Player 3' to be a probability"):
         stability(_three_roles(), [F(1, 2), F(1, 3), F(3, 2), 0])
+
+
+def _prisoners_dilemma(exact):
+    import coopgame as cg
+    return cg.NormalFormGame([[[3, 0], [5, 1]], [[3, 5], [0, 1]]], actions=[["C", "D"]] * 2, exact=exact)
+
+
+@pytest.mark.parametrize("exact", [True, False])
+def test_action_indices_name_actions_from_zero(exact):
+    pd = _prisoners_dilemma(exact)
+    # index 0 is the first action: mutual cooperation, a source (payoff advantage of C is 3 - 5 = -2 at the corner)
+    by_index = stability(pd, [0, 0])
+    assert by_index == stability(pd, ["C", "C"])
+    assert [list(v) for v in by_index.point] == [[1, 0], [1, 0]]
+    assert by_index.classification == "unstable"
+    assert stability(pd, [1, 0]).point[0].tolist() == [0, 1]
+
+
+@pytest.mark.parametrize("exact", [True, False])
+@pytest.mark.parametrize("point, role", [([2, 0], "Player 1"), ([0, 2], "Player 2"), (["C", -1], "Player 2")])
+def test_an_action_index_past_the_end_is_refused(exact, point, role):
+    with pytest.raises(InvalidProfileError) as err:
+        stability(_prisoners_dilemma(exact), point)
+    assert str(err.value) == (f"stability: expected point to name an action of {role!r} among ['C', 'D'], "
+                              f"got {point[1] if role == 'Player 2' else point[0]}")
+
+
+def test_a_float_game_reads_fractions_as_the_floats_they_round_to():
+    # one role playing rock-paper-scissors with float payoffs (win 0.5, loss -0.5): its centre (1/3, 1/3, 1/3)
+    # given as Fractions or as floats is the same float state, the last share computed the same way
+    y3 = 1 - y1 - y2
+    rps = PopulationGame([[0.5 * y2 - 0.5 * y3, 0.5 * y3 - 0.5 * y1, 0.5 * y1 - 0.5 * y2]], state=[[y1, y2]])
+    from_fractions = stability(rps, [F(1, 3), F(1, 3)])
+    from_floats = stability(rps, [1 / 3, 1 / 3])
+    assert not from_fractions.is_exact
+    assert from_fractions.point[0].tolist() == from_floats.point[0].tolist()
+    assert from_fractions.point[0].tolist() == [1 / 3, 1 / 3, 1.0 - (1 / 3 + 1 / 3)]
+    assert from_fractions.classification == from_floats.classification == "centre"
