@@ -9,6 +9,7 @@ from fractions import Fraction as F
 import pytest
 import sympy
 
+import coopgame as cg
 from coopgame.dynamics import PopulationGame, stability
 from coopgame.dynamics.analysis import replicator_equations
 from coopgame.errors import InvalidProfileError
@@ -78,7 +79,6 @@ def test_shares_outside_the_simplex_are_refused_naming_the_role():
 
 
 def _prisoners_dilemma(exact):
-    import coopgame as cg
     return cg.NormalFormGame([[[3, 0], [5, 1]], [[3, 5], [0, 1]]], actions=[["C", "D"]] * 2, exact=exact)
 
 
