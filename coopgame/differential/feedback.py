@@ -39,8 +39,10 @@ def feedback_nash(game: DifferentialGame) -> DifferentialSolution:
     strategies ``u = a + b x`` solves the coupled Riccati equations of the
     players' Hamilton-Jacobi-Bellman equations (Basar and Olsder 1999;
     Dockner and Long 1993). They are solved in closed form (exact for exact
-    input) when there is one player or the players are interchangeable, and
-    in floats otherwise; of the roots, the one whose closed loop grows at a
+    input) when there is one player, when the players are interchangeable,
+    or in a linear-state game (payoffs linear in the stock, as with the
+    linear damages of Petrosyan and Zaccour 2003: values linear in the
+    stock, strategies constant), and in floats otherwise; of the roots, the one whose closed loop grows at a
     rate below ``r/2`` (so that discounted values converge) is chosen, and
     ``.method`` says how. The steady state's kind is that of the stock under
     the strategies (``"stable"`` or ``"unstable"``).

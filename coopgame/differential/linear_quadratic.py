@@ -18,9 +18,11 @@ solution) each own some controls.
   rule (the policy-evaluation step), used for every LQ solution.
 
 The arithmetic is sympy's: rational input gives exact (algebraic) results
-wherever the equations are solved in closed form: one decision maker, or
-players who are symmetric. Otherwise the Riccati equations are solved in
-floats, and the results say so.
+wherever the equations are solved in closed form: one decision maker,
+players who are symmetric, or a linear-state game (no payoff quadratic in
+the stock nor mixing it with a control: ``P = 0``, values linear in the
+stock). Otherwise the Riccati equations are solved in floats, and the
+results say so.
 """
 
 from __future__ import annotations
@@ -224,9 +226,11 @@ def feedback_rule(data: LQData, H: Sequence[sympy.Matrix], g: Sequence[sympy.Mat
     """Linear Markov strategies of decision makers with payoffs ``(H_d, g_d, k_d)`` owning the controls ``owners``.
 
     The coupled Riccati equations are solved in closed form for one decision
-    maker or for interchangeable ones (a quadratic in one unknown), otherwise
-    in floats as the limit of the finite-horizon equilibria (backward
-    integration from a zero terminal value, then Newton's method). Of the
+    maker or for interchangeable ones (a quadratic in one unknown), exactly
+    for a linear-state game (``P = 0`` solves them all, and is the limit of
+    the finite-horizon equilibria), otherwise in floats as the limit of the
+    finite-horizon equilibria (backward integration from a zero terminal
+    value, then Newton's method). Of the
     solutions, the one whose closed loop satisfies ``A_cl < r/2`` (so that
     ``exp(-rt) V(x(t)) -> 0``) is chosen; the reason is recorded.
     """
@@ -253,6 +257,8 @@ def feedback_rule(data: LQData, H: Sequence[sympy.Matrix], g: Sequence[sympy.Mat
         others = [f"{_num(c):.6g}" for rt, c in closed if rt != root]
         reason = (f"{kind} has {len(roots)} real root(s); P = {root} gives the closed loop dx/dt = ({acl})*x + ..., "
                   f"below r/2 so that exp(-rt)V(x(t)) -> 0" + (f" (the other gives {', '.join(others)})" if others else ""))
+    elif exact and all(sympy.expand(f.xreplace({p: 0 for p in P})) == 0 for f in F):
+        P_val, reason = _linear_state(A_cl.xreplace({p: 0 for p in P}), r_min, len(P), where)
     else:
         P_val, reason = _numeric_riccati(F, P, A_cl, r_min, where)
         exact = False
@@ -275,6 +281,27 @@ def feedback_rule(data: LQData, H: Sequence[sympy.Matrix], g: Sequence[sympy.Mat
     w_val = [((z0v.T * H[d] * z0v)[0] / 2 + (g[d].T * z0v)[0] + k[d] + q_val[d] * c_val) / rates[d] for d in range(D)]
     w_val = [tidy(v) if exact else sympy.Float(_num(v)) for v in w_val]
     return LinearRule(tuple(a_val), tuple(b_val), A_num, c_val, tuple(P_val), tuple(q_val), tuple(w_val), reason, exact)
+
+
+def _linear_state(acl: Any, r_min: Any, D: int, where: str) -> tuple[list[Any], str]:
+    """``P = 0`` for a linear-state game: every Riccati equation holds at ``P = 0`` exactly.
+
+    No payoff has a term quadratic in the stock or a product of the stock
+    with a control, so ``P = 0`` is a fixed point of the backward Riccati
+    flow from the zero terminal value: the limit of the finite-horizon
+    equilibria (the selection :func:`solve_riccati` makes numerically) is
+    ``P = 0`` itself, exact. The values are linear in the stock and the
+    strategies do not depend on it (linear-state games, Dockner et al. 2000,
+    section 7.2; Jorgensen, Martin-Herran and Zaccour 2003).
+    """
+    if not _num(acl) < _num(r_min) / 2:
+        raise InvalidGameError(
+            f"{where}: expected a stabilisable stock, got closed-loop growth {_num(acl):.6g} >= r/2 = "
+            f"{_num(r_min) / 2:.6g} at the limit of the finite-horizon equilibria (P = 0, a linear-state game)")
+    reason = (f"linear-state game: P = 0 solves the Riccati equations exactly, so it is the limit of the finite-horizon "
+              f"equilibria (values linear in the stock, strategies independent of it); closed loop dx/dt = ({acl})*x + "
+              f"..., below r/2 so that exp(-rt)V(x(t)) -> 0")
+    return [sympy.Integer(0)] * D, reason
 
 
 def _numeric_riccati(F: Sequence[sympy.Expr], P: Sequence[sympy.Symbol], A_cl: sympy.Expr, r_min: Any,
