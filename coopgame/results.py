@@ -95,9 +95,24 @@ def _key(value: Any) -> Any:
         return ("array", value.dtype.kind == "O", value.shape, tuple(_key(v) for v in value.reshape(-1).tolist()))
     if isinstance(value, (list, tuple)):
         return tuple(_key(v) for v in value)
-    if isinstance(value, dict):
-        return tuple(sorted((k, _key(v)) for k, v in value.items()))
+    if isinstance(value, dict):  # order-free, and keys need not be sortable (sympy symbols)
+        return ("dict", frozenset((k, _key(v)) for k, v in value.items()))
+    if dataclasses.is_dataclass(value) and not isinstance(value, type) and not _hashable(value):
+        return (type(value).__name__, _compared_key(value))  # a nested record holding arrays: by its fields
     return value
+
+
+def _hashable(value: Any) -> bool:
+    try:
+        hash(value)
+    except TypeError:
+        return False
+    return True
+
+
+def _compared_key(obj: Any) -> tuple[Any, ...]:
+    """The hashable stand-ins of a dataclass's compared fields (``field(compare=False)`` left out, as a cache)."""
+    return tuple(_key(getattr(obj, f.name)) for f in dataclasses.fields(obj) if f.compare)
 
 
 class ArrayResult(Result):
@@ -109,7 +124,7 @@ class ArrayResult(Result):
     """
 
     def _fields_key(self) -> tuple[Any, ...]:
-        return tuple(_key(getattr(self, f.name)) for f in dataclasses.fields(self))  # type: ignore[arg-type]
+        return _compared_key(self)
 
     def __eq__(self, other: object) -> bool:
         if type(other) is not type(self):

@@ -163,7 +163,7 @@ def _roots(phi: sympy.Expr, x: sympy.Symbol, interval: tuple[float, float] | Non
     return [sympy.Float(v) for v in sorted(set(found))], False, how
 
 
-@dataclass(frozen=True, repr=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class PontryaginSolution(DifferentialSolution):
     """Open-loop or cooperative solution of a non-linear one-stock game; paths along stable manifolds."""
 

@@ -234,7 +234,7 @@ def rule_values_matrix(H: np.ndarray, g: np.ndarray, k: float, rate: float,
     return P, q, float(w)
 
 
-@dataclass(frozen=True, repr=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class MatrixSolution(DifferentialSolution):
     """A solution of a linear-quadratic game with several stocks (floats): linear rule, quadratic values."""
 

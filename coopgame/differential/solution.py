@@ -107,8 +107,8 @@ class Path(ArrayResult):
         return frame
 
 
-@dataclass(frozen=True, repr=False)
-class DifferentialSolution(Result):
+@dataclass(frozen=True, eq=False, repr=False)
+class DifferentialSolution(ArrayResult):
     """A solution of a differential game: steady states, paths and each player's discounted payoff.
 
     Attributes
@@ -178,7 +178,7 @@ def check_bounds(game: DifferentialGame, controls: np.ndarray, where: str) -> No
                     f"beyond the bound {b:.6g}; this solver finds interior solutions only (the bound binds)")
 
 
-@dataclass(frozen=True, repr=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class LinearSolution(DifferentialSolution):
     """A solution of a linear-quadratic game: controls linear in the stock, values quadratic.
 

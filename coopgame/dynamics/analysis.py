@@ -45,7 +45,7 @@ from coopgame.errors import (
     InvalidProfileError,
     UnresolvedParameterError,
 )
-from coopgame.results import Result, html_table
+from coopgame.results import ArrayResult, html_table
 
 __all__ = [
     "CLASSES",
@@ -73,7 +73,7 @@ CLASSES = _LINEAR_CLASSES[:4]
 # ------------------------------------------------------------------------------------------ equations
 @public
 @dataclass(frozen=True, eq=False)
-class ReplicatorSystem(Result):
+class ReplicatorSystem(ArrayResult):
     """The replicator equations of a game and their Jacobian, as sympy expressions.
 
     Attributes
@@ -293,7 +293,7 @@ def _symbolic_coordinates(game: PopulationGame, point: Any, where: str) -> dict[
 # ------------------------------------------------------------------------------------------ symbolic rest points
 @public
 @dataclass(frozen=True, eq=False)
-class SymbolicRestPoint(Result):
+class SymbolicRestPoint(ArrayResult):
     """A rest point of the replicator dynamics with parameters left symbolic.
 
     Attributes
@@ -486,7 +486,7 @@ def _corner_class(values: Sequence[sympy.Expr]) -> str:
 
 @public
 @dataclass(frozen=True, eq=False)
-class CornerRow(Result):
+class CornerRow(ArrayResult):
     """One corner of the state cube in a :class:`CornerTable`.
 
     Attributes
@@ -524,7 +524,7 @@ class CornerRow(Result):
 
 @public
 @dataclass(frozen=True, eq=False)
-class CornerTable(Result):
+class CornerTable(ArrayResult):
     """The corner-stability table of an evolutionary game (see :func:`corner_table`).
 
     Attributes
@@ -748,7 +748,7 @@ def _param(game: PopulationGame, name: str) -> sympy.Symbol:
 # ------------------------------------------------------------------------------------------ many samples
 @public
 @dataclass(frozen=True, eq=False)
-class CornerClassification(Result):
+class CornerClassification(ArrayResult):
     """Corner stability over many parameter sets (see :func:`classify_corners`).
 
     Attributes

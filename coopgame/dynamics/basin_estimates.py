@@ -35,7 +35,7 @@ from coopgame.dynamics.integration import ATOL, RTOL, integrate, settle
 from coopgame.dynamics.population import PopulationGame
 from coopgame.dynamics.states import is_flat_vector, read_state
 from coopgame.errors import InvalidArgumentError, SolverLimitError
-from coopgame.results import Result
+from coopgame.results import ArrayResult
 
 __all__ = ["MAX_STARTS", "MAX_WORK", "Basins", "basins", "time_to_reach"]
 
@@ -111,7 +111,7 @@ def _count_grid(sizes: Sequence[int], n: int) -> int:
 # ---------------------------------------------------------------------------------------- result
 @public
 @dataclass(frozen=True, eq=False)
-class Basins(Result):
+class Basins(ArrayResult):
     """Which attractor of the replicator dynamics each start reaches, and the share of each basin.
 
     Attributes

@@ -29,14 +29,14 @@ from coopgame.dynamics.linear_stability import stability
 from coopgame.games.coerce import GameLike
 from coopgame.games.symbolic import SymbolicGame
 from coopgame.mechanisms.cheapest_mix import Design, design
-from coopgame.results import Result, html_table
+from coopgame.results import ArrayResult, html_table
 
 __all__ = ["stabilising_design", "StabilisingDesign"]
 
 
 @public
 @dataclass(frozen=True, eq=False)
-class StabilisingDesign(Result):
+class StabilisingDesign(ArrayResult):
     """The cheapest mix that makes a corner asymptotically stable, and the corner's linearisation there.
 
     Attributes

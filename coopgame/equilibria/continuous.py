@@ -47,7 +47,7 @@ from coopgame.errors import (
     UnresolvedParameterError,
 )
 from coopgame.games.continuous import ContinuousGame, _Compiled
-from coopgame.results import Result
+from coopgame.results import ArrayResult
 
 __all__ = [
     "ContinuousEquilibrium",
@@ -120,7 +120,7 @@ def _kkt_residual(c: _Compiled, x: np.ndarray) -> float:
 # ---------------------------------------------------------------------- results
 @public
 @dataclass(frozen=True, eq=False)
-class ContinuousEquilibrium(Result):
+class ContinuousEquilibrium(ArrayResult):
     """A Nash equilibrium of a :class:`ContinuousGame`, as found by a solver.
 
     Attributes
@@ -249,7 +249,7 @@ class ContinuousEquilibrium(Result):
 
 @public
 @dataclass(frozen=True, eq=False)
-class CooperativeOptimum(Result):
+class CooperativeOptimum(ArrayResult):
     """The profile maximising the sum of payoffs (joint welfare) within the bounds.
 
     Attributes

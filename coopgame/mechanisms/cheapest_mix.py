@@ -185,10 +185,11 @@ class Design(Result):
 
     def _key(self) -> tuple[Any, ...]:
         values = tuple(sorted((str(k), str(v)) for k, v in self.values.items()))
-        return (self.concept, self.target, self.feasible, values, str(self.cost), self.attained, str(self.region))
+        return (self.concept, self.target, self.feasible, values, str(self.cost), self.attained, str(self.region),
+                self.game)
 
     def __eq__(self, other: object) -> bool:
-        """Same concept, target, amounts, cost and region (the games follow from them)."""
+        """Same designed game, concept, target, amounts, cost and region."""
         if not isinstance(other, Design):
             return NotImplemented
         return self._key() == other._key() and self.values == other.values

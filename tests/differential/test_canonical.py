@@ -161,3 +161,16 @@ def test_pontryagin_solution_methods_refuse_a_misspelt_keyword_with_a_typed_erro
     with pytest.raises(InvalidArgumentTypeError) as caught:
         obj.values(x_0=1)
     assert "PontryaginSolution.values: got an unknown keyword argument 'x_0' (did you mean 'x0'?)" in str(caught.value)
+
+
+def test_pontryagin_solutions_compare_by_value():
+    import dataclasses
+
+    from coopgame.differential.canonical import pontryagin_solution
+    from coopgame.models import stock_pollution
+
+    game = stock_pollution(n=2, unequal=True).numeric()
+    first, again = pontryagin_solution(game, "cooperative"), pontryagin_solution(game, "cooperative")
+    assert first is not again and first == again and hash(first) == hash(again)  # the compiled cache is not compared
+    assert first != pontryagin_solution(game, "open-loop Nash")
+    assert first != dataclasses.replace(first, costates=())

@@ -306,3 +306,17 @@ def test_path_methods_refuse_a_misspelt_keyword_with_a_typed_error():
     with pytest.raises(InvalidArgumentTypeError) as caught:
         obj.to_frame(wide=True)
     assert "Path.to_frame: got an unknown keyword argument 'wide'; it takes no keyword arguments" in str(caught.value)
+
+
+def test_linear_solutions_compare_by_value():
+    import dataclasses
+
+    from coopgame.differential import cooperative_solution, feedback_nash
+    from coopgame.models import stock_pollution
+
+    game = stock_pollution().numeric()
+    for solve in (cooperative_solution, feedback_nash):
+        first, again = solve(game), solve(game)
+        assert first is not again and first == again and hash(first) == hash(again)
+        assert first != dataclasses.replace(first, method="other")
+    assert cooperative_solution(game) != feedback_nash(game)

@@ -114,3 +114,14 @@ def test_matrix_solution_methods_refuse_a_misspelt_keyword_with_a_typed_error():
     with pytest.raises(InvalidArgumentTypeError) as caught:
         obj.path([1, 1], 2, nums=5)
     assert "MatrixSolution.path: got an unknown keyword argument 'nums' (did you mean 'num'?)" in str(caught.value)
+
+
+def test_matrix_solutions_compare_by_value():
+    import dataclasses
+
+    first, again = feedback_nash(two_stocks()), feedback_nash(two_stocks())
+    assert first is not again and first == again and hash(first) == hash(again)  # it held arrays: == raised ValueError
+    assert first != cooperative_solution(two_stocks())
+    changed = first.value_coefficients[0][0] + 1
+    assert first != dataclasses.replace(first, value_coefficients=((changed,) + first.value_coefficients[0][1:],)
+                                        + first.value_coefficients[1:])

@@ -606,3 +606,24 @@ def test_replicator_system_methods_refuse_a_misspelt_keyword_with_a_typed_error(
     with pytest.raises(InvalidArgumentTypeError) as caught:
         obj.field_at(pt=[[1, 0], [1, 0]])
     assert "ReplicatorSystem.field_at: got an unknown keyword argument 'pt'; expected one of: point" in str(caught.value)
+
+
+def test_corner_and_symbolic_results_compare_by_value():
+    import dataclasses
+
+    from coopgame.dynamics import classify_corners, corner_table, replicator_equations, symbolic_rest_points
+
+    def sym():
+        return cg.SymbolicGame([[["a", 0], [0, "a"]], [["a", 0], [0, "a"]]])
+
+    for build, field, other in [
+        (lambda: classify_corners(sym(), {"a": [0.05, -0.05]}), "codes", np.zeros((4, 2), dtype=int)),
+        (lambda: corner_table(sym(), {"small": {"a": 0.05}}), "scenarios", {"small": {"a": 0.5}}),
+        (lambda: corner_table(sym(), {"small": {"a": 0.05}}).rows[0], "point", (0, 0)),
+        (lambda: replicator_equations(models.inspection()), "labels", ("p", "q")),
+        (lambda: symbolic_rest_points(models.inspection())[0], "mixing", ("x", "y")),
+    ]:
+        first, again = build(), build()
+        assert first is not again and first == again and hash(first) == hash(again)
+        assert first != dataclasses.replace(first, **{field: other})
+    assert corner_table(sym(), {"small": {"a": 0.05}}) != corner_table(sym(), {"small": {"a": -0.05}})

@@ -567,3 +567,16 @@ def test_basins_methods_refuse_a_misspelt_keyword_with_a_typed_error():
     with pytest.raises(InvalidArgumentTypeError) as caught:
         obj.share(wich=0)
     assert "Basins.share: got an unknown keyword argument 'wich' (did you mean 'which'?)" in str(caught.value)
+
+
+def test_basins_compare_by_value():
+    import dataclasses
+
+    from coopgame.dynamics import basins
+
+    game = cg.NormalFormGame([[[3, 0], [2, 1]], [[3, 2], [0, 1]]])
+    first, again = basins(game, samples=20, seed=0), basins(game, samples=20, seed=0)
+    assert first is not again and first == again and hash(first) == hash(again)
+    assert first != basins(game, samples=20, seed=1)
+    assert first != dataclasses.replace(first, outcome=first.outcome[::-1].copy())
+    assert basins(game, grid=10) == basins(game, grid=10) != basins(game, grid=11)

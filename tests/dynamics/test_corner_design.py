@@ -73,3 +73,12 @@ def test_tripartite_corner_becomes_stable(w, cg_, g, ce, fe, margin):
     assert again.classification == "stable"
     # each role is paid just enough: the subsidies are the deviation gains plus the margin
     assert res.values["c"] == ce + margin and res.values["b"] == max(0, g - fe + margin)
+
+
+def test_stabilising_designs_compare_by_value():
+    import dataclasses
+
+    first = stabilising_design(LOCAL_FIRM, ("Real", "Abate"), MIX, margin=1)
+    again = stabilising_design(LOCAL_FIRM, ("Real", "Abate"), MIX, margin=1)
+    assert first is not again and first == again and hash(first) == hash(again)
+    assert first != dataclasses.replace(first, classification="saddle")

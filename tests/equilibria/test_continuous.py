@@ -367,3 +367,17 @@ def test_cooperative_optimum_methods_refuse_a_misspelt_keyword_with_a_typed_erro
     with pytest.raises(InvalidArgumentTypeError) as caught:
         obj.to_dict(labels=True)
     assert "CooperativeOptimum.to_dict: got an unknown keyword argument 'labels'; it takes no keyword arguments" in str(caught.value)
+
+
+def test_continuous_results_compare_by_value():
+    import dataclasses
+
+    from coopgame.equilibria import continuous_equilibrium, cooperative_optimum
+    from coopgame.games import ContinuousGame
+
+    game = ContinuousGame(["b*x - x**2/2 - x*y/2", "b*y - y**2/2 - x*y/2"], ["x", "y"], [(0, None)] * 2)
+    for solve in (continuous_equilibrium, cooperative_optimum):
+        first, again = solve(game, values={"b": 3}), solve(game, values={"b": 3})
+        assert first is not again and first == again and hash(first) == hash(again)
+        assert first != solve(game, values={"b": 4})
+        assert first != dataclasses.replace(first, method="other")

@@ -424,3 +424,10 @@ def test_unique_three_players_by_elimination():
                  np.fromfunction(lambda a, b, c: (c == 0).astype(int), (2, 2, 2), dtype=int)]
     d = design(cg.NormalFormGame(own_first, exact=True), (0, 0, 0), [cg.Subsidy(0, 0, "s")], concept="unique")
     assert d and d.values["s"] == 1 and not d.attained and d.cost == 1
+
+
+def test_designs_of_different_games_differ():
+    other = cg.NormalFormGame([[[3, 0], [5, 1]], [[3, 5], [0, 1]]], exact=True, actions=ACTIONS, players=["East", "West"])
+    first, renamed = design(pd(), GG, mix(), bounds={"F": 2}), design(other, GG, mix(), bounds={"F": 2})
+    assert first.values == renamed.values and first.cost == renamed.cost
+    assert first != renamed  # the same amounts, but the designed games differ (it compared equal)
