@@ -109,6 +109,7 @@ def fine_or_subsidy() -> dict[str, Any]:
     game = models.public_goods()
     fined = game.apply(*(cg.Penalty(p, "Free-ride", "F", detection="rho") for p in game.players))
     paid = game.apply(*(cg.Subsidy(p, "Govern", "s") for p in game.players))
+    assert isinstance(fined, cg.SymbolicGame) and isinstance(paid, cg.SymbolicGame)  # the instruments' symbols stay free
     fine = cg.threshold(fined, ("Govern", "Govern"), "F", concept="dominant")
     subsidy = cg.threshold(paid, ("Govern", "Govern"), "s", concept="dominant")
     rows = [
@@ -135,6 +136,7 @@ def river_compensation() -> dict[str, Any]:
     river = models.upstream_downstream()
     eq = cg.pure_equilibria(_numeric(river))
     bound = river.apply(cg.Standard("Downstream", "Refuse"))
+    assert isinstance(bound, cg.SymbolicGame)  # the river game's parameters stay free
     band = cg.threshold(bound, ("Protect", "Compensate"), "T", concept="nash")
     rows = [["voluntary payment", "; ".join(", ".join(e.pure_profile) for e in eq)]]
     for T in (1, 2, 3):

@@ -13,7 +13,7 @@ from scipy.optimize import linprog
 from coopgame._checks import check_bool, check_choice, check_int, check_size
 from coopgame._numeric import LP_TOLERANCE, TOLERANCE, exact_solve
 from coopgame.errors import SolverError, SolverLimitError
-from coopgame.games.coerce import as_normal_form
+from coopgame.games.coerce import GameLike, as_normal_form
 
 __all__ = ["MAX_GAME_PLAYERS", "MAX_PROFILES", "characteristic_values", "matrix_game_value"]
 
@@ -29,7 +29,7 @@ _LP_TOL = 10 * LP_TOLERANCE
 _FUNC = "TUGame.from_normal_form"
 
 
-def characteristic_values(game: Any, kind: str, mixed: bool, selection: str,
+def characteristic_values(game: GameLike, kind: str, mixed: bool, selection: str,
                           max_profiles: int = MAX_PROFILES) -> tuple[list[Any], tuple[str, ...]]:
     """Worths ``v(S)`` by bitmask and the player labels."""
     game = as_normal_form(game, _FUNC)

@@ -9,6 +9,7 @@ import numpy as np
 
 from coopgame._checks import public
 from coopgame._numeric import classify_scalar, readonly, scaled_tolerance, to_fraction
+from coopgame.cooperative._worths import Worths
 from coopgame.cooperative.nucleolus import (
     _benefit_values,
     _coalition_sums,
@@ -53,7 +54,7 @@ class LeastCore(ArrayResult):
         object.__setattr__(self, "allocation", readonly(np.array(self.allocation, dtype=object if self.is_exact else float)))
 
 
-def core_contains(game: Any, x: Any) -> bool:
+def core_contains(game: Worths, x: Any) -> bool:
     """True when ``x`` is efficient and no coalition can improve on it.
 
     Exact comparison when the game and ``x`` are exact, else the relative
@@ -91,7 +92,7 @@ def core_contains(game: Any, x: Any) -> bool:
     return bool(abs(sums[full] - vf[full]) <= tol) and bool(np.all(sums >= vf - tol))
 
 
-def least_core(game: Any, *, max_players: int | None = None) -> LeastCore:
+def least_core(game: Worths, *, max_players: int | None = None) -> LeastCore:
     """Least core value and a least-core point (the pre-nucleolus).
 
     Examples
@@ -106,7 +107,7 @@ def least_core(game: Any, *, max_players: int | None = None) -> LeastCore:
     return LeastCore(epsilon=eps, allocation=-x if game.cost else x, is_exact=game.is_exact)
 
 
-def core_is_empty(game: Any, *, max_players: int | None = None) -> bool:
+def core_is_empty(game: Worths, *, max_players: int | None = None) -> bool:
     """True when the core is empty (least-core ``epsilon > 0``; exact for exact games).
 
     Examples

@@ -33,6 +33,7 @@ from scipy.optimize import linprog
 
 from coopgame._checks import check_int, check_size
 from coopgame._numeric import LP_TOLERANCE, TOLERANCE, exact_solve, scaled_tolerance
+from coopgame.cooperative._worths import Worths
 from coopgame.errors import InvalidGameError, SolverError
 
 __all__ = ["LP_MAX_PLAYERS", "exact_excesses", "nucleolus", "prenucleolus"]
@@ -57,7 +58,7 @@ def _benefit_values(game: Any) -> np.ndarray:
     return -game.values if game.cost else game.values
 
 
-def sequence(game: Any, imputation: bool, func: str, max_players: int | None = None) -> tuple[np.ndarray, list[Any]]:
+def sequence(game: Worths, imputation: bool, func: str, max_players: int | None = None) -> tuple[np.ndarray, list[Any]]:
     """Run the LP sequence on the benefit game; return (allocation, stage levels e_k).
 
     Allocations and levels are Fractions for exact games.
@@ -189,7 +190,7 @@ def sequence(game: Any, imputation: bool, func: str, max_players: int | None = N
     return xe, lev
 
 
-def exact_excesses(game: Any, x: Sequence[Fraction]) -> tuple[np.ndarray, int]:
+def exact_excesses(game: Worths, x: Sequence[Fraction]) -> tuple[np.ndarray, int]:
     """Exact excesses of the benefit game at ``x``, scaled to integers.
 
     Returns ``(E, L)`` with ``E[S] = L * (v(S) - x(S))`` for every bitmask ``S``
@@ -290,7 +291,7 @@ def _coalition_sums(x: np.ndarray, n: int) -> np.ndarray:
     return out
 
 
-def nucleolus(game: Any, *, max_players: int | None = None) -> np.ndarray:
+def nucleolus(game: Worths, *, max_players: int | None = None) -> np.ndarray:
     """Nucleolus over the imputation set (Schmeidler 1969).
 
     Exact (Fractions) for exact games. Cost games: the allocation of costs
@@ -313,7 +314,7 @@ def nucleolus(game: Any, *, max_players: int | None = None) -> np.ndarray:
     return -x if game.cost else x
 
 
-def prenucleolus(game: Any, *, max_players: int | None = None) -> np.ndarray:
+def prenucleolus(game: Worths, *, max_players: int | None = None) -> np.ndarray:
     """Pre-nucleolus (over efficient allocations, no individual-rationality bounds).
 
     Examples

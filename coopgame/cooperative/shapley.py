@@ -20,6 +20,7 @@ import numpy as np
 
 from coopgame._checks import check_int, check_seed, describe, public
 from coopgame._numeric import readonly
+from coopgame.cooperative._worths import Worths
 from coopgame.errors import InvalidArgumentError
 from coopgame.results import ArrayResult
 
@@ -185,7 +186,7 @@ def shapley_of_worths(worths: Any, n: int) -> list[Any]:
     return [sum((w * x for w, x in zip(weights, sums)), 0) for sums in _object_size_sums(obj, n)]
 
 
-def exact_shapley(game: Any) -> np.ndarray:
+def exact_shapley(game: Worths) -> np.ndarray:
     """Exact Shapley value (Fractions for exact games, floats otherwise).
 
     Examples
@@ -208,7 +209,7 @@ def exact_shapley(game: Any) -> np.ndarray:
     return np.array([float(np.dot(wf, np.asarray(sums[i], dtype=float))) for i in range(n)])
 
 
-def banzhaf(game: Any) -> np.ndarray:
+def banzhaf(game: Worths) -> np.ndarray:
     """Banzhaf value ``sum_{S not containing i} (v(S+i) - v(S)) / 2**(n-1)``.
 
     Examples
@@ -228,7 +229,7 @@ def banzhaf(game: Any) -> np.ndarray:
     return np.array([float(np.sum(np.asarray(sums[i], dtype=float))) / 2 ** (n - 1) for i in range(n)])
 
 
-def monte_carlo_shapley(game: Any, samples: int = 1000, seed: Any = None) -> MonteCarloShapley:
+def monte_carlo_shapley(game: Worths, samples: int = 1000, seed: Any = None) -> MonteCarloShapley:
     """Shapley value estimated from ``samples`` uniformly random player orders.
 
     Examples

@@ -45,6 +45,7 @@ from coopgame.errors import (
     InvalidProfileError,
     UnresolvedParameterError,
 )
+from coopgame.games.coerce import GameLike
 from coopgame.results import ArrayResult, html_table
 
 __all__ = [
@@ -219,7 +220,7 @@ class ReplicatorSystem(ArrayResult):
 
 
 @public
-def replicator_equations(game: Any) -> ReplicatorSystem:
+def replicator_equations(game: GameLike | PopulationGame) -> ReplicatorSystem:
     """The multi-population replicator equations of ``game`` and their Jacobian, symbolically.
 
     For a role with two strategies and coordinate ``x`` (the share of its
@@ -318,7 +319,7 @@ class SymbolicRestPoint(ArrayResult):
 
 
 @public
-def symbolic_rest_points(game: Any, *, max_mixing: int | None = None,
+def symbolic_rest_points(game: GameLike | PopulationGame, *, max_mixing: int | None = None,
                          max_faces: int = MAX_FACES) -> list[SymbolicRestPoint]:
     """Rest points of the replicator dynamics solved with the parameters left as symbols.
 
@@ -411,7 +412,7 @@ def _corner_profiles(game: Any, where: str, max_corners: int = MAX_CORNERS) -> l
 
 
 @public
-def corner_eigenvalues(game: Any, profile: Sequence[int | str]) -> tuple[sympy.Expr, ...]:
+def corner_eigenvalues(game: GameLike | PopulationGame, profile: Sequence[int | str]) -> tuple[sympy.Expr, ...]:
     """The Jacobian eigenvalues at a corner (pure profile): ``u_p(b, s) - u_p(s_p, s)`` for every ``b != s_p``.
 
     Roles in order, for each role its strategies other than the one played,
@@ -673,7 +674,7 @@ def _scenario_dict(game: PopulationGame, scenarios: Any, where: str) -> dict[str
 
 
 @public
-def corner_table(game: Any, scenarios: Any = None, *, max_corners: int = MAX_CORNERS) -> CornerTable:
+def corner_table(game: GameLike | PopulationGame, scenarios: Any = None, *, max_corners: int = MAX_CORNERS) -> CornerTable:
     """Every corner with its eigenvalues, the conditions for stability and the stable corners per scenario.
 
     Parameters
@@ -860,7 +861,7 @@ def _sample_columns(game: PopulationGame, samples: Any, where: str) -> tuple[lis
 
 
 @public
-def classify_corners(game: Any, samples: Any, *, max_corners: int = MAX_CORNERS) -> CornerClassification:
+def classify_corners(game: GameLike | PopulationGame, samples: Any, *, max_corners: int = MAX_CORNERS) -> CornerClassification:
     """Classify every corner under many parameter sets at once (vectorised, no per-sample sympy).
 
     The corner eigenvalues (payoff differences, see :func:`corner_eigenvalues`)

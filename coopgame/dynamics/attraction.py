@@ -27,7 +27,6 @@ import itertools
 import math
 import warnings
 from fractions import Fraction
-from typing import Any
 
 import numpy as np
 
@@ -36,7 +35,9 @@ from coopgame._numeric import exact_solve, readonly, scaled_tolerance
 from coopgame.dynamics.field import ReplicatorField
 from coopgame.dynamics.fixed_points import rest_points
 from coopgame.dynamics.linearisation import linearise
+from coopgame.dynamics.population import PopulationGame
 from coopgame.errors import DegenerateGameWarning
+from coopgame.games.coerce import GameLike
 
 __all__ = ["MAX_PROFILES", "MAX_SUPPORT_STRATEGIES", "attractors", "find_attractors", "one_population_rest_points"]
 
@@ -145,7 +146,7 @@ def find_attractors(field: ReplicatorField, where: str, *, max_strategies: int =
 
 
 @public
-def attractors(game: Any, *, populations: str = "auto", max_strategies: int = MAX_SUPPORT_STRATEGIES,
+def attractors(game: GameLike | PopulationGame, *, populations: str = "auto", max_strategies: int = MAX_SUPPORT_STRATEGIES,
                max_profiles: int = MAX_PROFILES) -> list[tuple[np.ndarray, ...]]:
     """The asymptotically stable rest points of the replicator dynamics of ``game``.
 

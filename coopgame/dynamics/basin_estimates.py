@@ -35,6 +35,7 @@ from coopgame.dynamics.integration import ATOL, RTOL, integrate, settle
 from coopgame.dynamics.population import PopulationGame
 from coopgame.dynamics.states import is_flat_vector, read_state
 from coopgame.errors import InvalidArgumentError, SolverLimitError
+from coopgame.games.coerce import GameLike
 from coopgame.results import ArrayResult
 
 __all__ = ["MAX_STARTS", "MAX_WORK", "Basins", "basins", "time_to_reach"]
@@ -254,7 +255,7 @@ class Basins(ArrayResult):
 
 
 @public
-def basins(game: Any, *, grid: int | None = None, samples: int | None = None, seed: Any = None,
+def basins(game: GameLike | PopulationGame, *, grid: int | None = None, samples: int | None = None, seed: Any = None,
            t_max: float | None = None, tol: float = 1e-4, dt: float | None = None,
            populations: str = "auto", attractors: Sequence[Any] | None = None, max_starts: int = MAX_STARTS,
            max_work: int = MAX_WORK, max_strategies: int = MAX_SUPPORT_STRATEGIES,
@@ -450,7 +451,7 @@ def _progress(progress: Any, steps: int, where: str) -> Any:
 
 # ---------------------------------------------------------------------------------------- time to reach
 @public
-def time_to_reach(game: Any, x0: Any, target: Any, *, radius: float = 0.01, t_max: float | None = None,
+def time_to_reach(game: GameLike | PopulationGame, x0: Any, target: Any, *, radius: float = 0.01, t_max: float | None = None,
                   populations: str | None = None, rtol: float = RTOL, atol: float = ATOL) -> float:
     """Time at which the replicator trajectory from ``x0`` enters the neighbourhood of ``target``.
 

@@ -27,7 +27,7 @@ from coopgame._numeric import readonly
 from coopgame.dynamics.field import ReplicatorField, replicator_expressions
 from coopgame.dynamics.population import PopulationGame
 from coopgame.errors import DegenerateGameWarning
-from coopgame.games.coerce import as_normal_form
+from coopgame.games.coerce import GameLike, as_normal_form
 from coopgame.results import Solutions
 
 __all__ = ["MAX_FACES", "MAX_ROLES", "rest_points", "support_system"]
@@ -75,7 +75,7 @@ def support_system(pgame: Any, supports: Sequence[Sequence[int]], prefix: str
 
 
 @public
-def rest_points(game: Any, *, max_faces: int = MAX_FACES) -> Solutions[tuple[np.ndarray, ...]]:
+def rest_points(game: GameLike | PopulationGame, *, max_faces: int = MAX_FACES) -> Solutions[tuple[np.ndarray, ...]]:
     """All isolated rest points of the multi-population replicator dynamics.
 
     Corners, then points on edges and faces, then interior points: for each

@@ -24,7 +24,7 @@ from coopgame.dynamics.linearisation import linearise
 from coopgame.dynamics.population import PopulationGame
 from coopgame.dynamics.states import is_shares, read_state
 from coopgame.errors import InvalidProfileError
-from coopgame.games.coerce import as_normal_form
+from coopgame.games.coerce import GameLike, as_normal_form
 from coopgame.results import Result
 
 __all__ = ["Stability", "stability"]
@@ -96,7 +96,7 @@ class Stability(Result):
 
 
 @public
-def stability(game: Any, point: Any) -> Stability:
+def stability(game: GameLike | PopulationGame, point: Any) -> Stability:
     """Jacobian, eigenvalues and classification of a rest point of the multi-population replicator dynamics.
 
     Parameters

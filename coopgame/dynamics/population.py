@@ -425,7 +425,7 @@ def _shares(coords: Sequence[sympy.Symbol], m: int) -> tuple[sympy.Expr, ...]:
     return tuple(coords) + (1 - sum(coords, sympy.Integer(0)),)
 
 
-def as_population_game(game: Any, where: str) -> PopulationGame:
+def as_population_game(game: object, where: str) -> PopulationGame:
     """A PopulationGame from a PopulationGame, a SymbolicGame (free parameters kept) or anything
     :func:`~coopgame.games.coerce.as_normal_form` accepts (errors name ``where``)."""
     if isinstance(game, PopulationGame):

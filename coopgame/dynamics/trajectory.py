@@ -28,7 +28,7 @@ from coopgame.dynamics.integration import ATOL, RTOL, integrate
 from coopgame.dynamics.population import PopulationGame
 from coopgame.dynamics.states import is_flat_vector, read_state
 from coopgame.errors import InvalidArgumentError
-from coopgame.games.coerce import as_normal_form
+from coopgame.games.coerce import GameLike, as_normal_form
 from coopgame.results import ArrayResult
 
 __all__ = ["INTEGRATORS", "Trajectory", "replicator"]
@@ -110,7 +110,7 @@ class Trajectory(ArrayResult):
 
 
 @public
-def replicator(game: Any, x0: Any, t_max: float, *, t_eval: Any = None, method: str = "RK45",
+def replicator(game: GameLike | PopulationGame, x0: Any, t_max: float, *, t_eval: Any = None, method: str = "RK45",
                rtol: float = RTOL, atol: float = ATOL) -> Trajectory:
     """Integrate the replicator dynamics of ``game`` from ``x0`` over ``[0, t_max]``.
 

@@ -145,7 +145,7 @@ def _conjunction(relations: Sequence[sympy.Basic]) -> sympy.Basic:
 
 @public
 @_sympy_guarded("equilibrium_conditions")
-def equilibrium_conditions(game: Any, profile: Sequence[Any], strict: bool = False) -> sympy.Basic:
+def equilibrium_conditions(game: SymbolicGame | NormalFormGame, profile: Sequence[Any], strict: bool = False) -> sympy.Basic:
     """The conditions under which a pure profile is a Nash equilibrium.
 
     Parameters
@@ -181,7 +181,7 @@ def equilibrium_conditions(game: Any, profile: Sequence[Any], strict: bool = Fal
 
 @public
 @_sympy_guarded("dominance_conditions")
-def dominance_conditions(game: Any, player: Any, action: Any, strict: bool = True) -> sympy.Basic:
+def dominance_conditions(game: SymbolicGame | NormalFormGame, player: Any, action: Any, strict: bool = True) -> sympy.Basic:
     """The conditions under which ``action`` is a dominant strategy of ``player``.
 
     With ``strict=True`` the action must pay strictly more than every other
@@ -277,7 +277,7 @@ class SymbolicMixedEquilibrium(Result):
 
 @public
 @_sympy_guarded("symbolic_mixed_equilibrium")
-def symbolic_mixed_equilibrium(game: Any) -> SymbolicMixedEquilibrium:
+def symbolic_mixed_equilibrium(game: SymbolicGame | NormalFormGame) -> SymbolicMixedEquilibrium:
     """Closed-form interior mixed equilibrium of a 2x2 game from the indifference conditions.
 
     Each player mixes so as to make the *other* indifferent between its two
@@ -325,7 +325,7 @@ def symbolic_mixed_equilibrium(game: Any) -> SymbolicMixedEquilibrium:
 
 @public
 @_sympy_guarded("symbolic_mixed_equilibria")
-def symbolic_mixed_equilibria(game: Any) -> Solutions[SymbolicMixedEquilibrium]:
+def symbolic_mixed_equilibria(game: SymbolicGame | NormalFormGame) -> Solutions[SymbolicMixedEquilibrium]:
     """Closed-form completely mixed equilibria of a 2x2 or 2x2x2 game, with the conditions to be interior.
 
     With two actions each, a completely mixed equilibrium makes every player
@@ -623,7 +623,7 @@ def _differences(g: SymbolicGame, idx: tuple[int, ...], concept: str) -> tuple[l
 
 @public
 @_sympy_guarded("threshold")
-def threshold(game: Any, profile: Sequence[Any], parameter: Any, concept: str = "nash",
+def threshold(game: SymbolicGame | NormalFormGame, profile: Sequence[Any], parameter: Any, concept: str = "nash",
               values: Mapping[Any, Any] | None = None) -> Threshold:
     """The least value of ``parameter`` at which ``profile`` is an equilibrium of the given kind.
 

@@ -53,7 +53,7 @@ class FiniteGame(Protocol):
 GameLike = Union[NormalFormGame, SymbolicGame, Sequence["npt.ArrayLike"], "npt.NDArray[Any]"]
 
 
-def as_normal_form(game: Any, where: str) -> NormalFormGame:
+def as_normal_form(game: object, where: str) -> NormalFormGame:
     """The numeric game behind ``game``, or a typed error naming ``where``.
 
     Examples
@@ -127,7 +127,7 @@ def symmetric_matrix(game: NormalFormGame, where: str) -> np.ndarray:
     return game.payoffs[0]
 
 
-def as_symmetric_game(game: Any, where: str, *, exact_integers: bool = False) -> NormalFormGame:
+def as_symmetric_game(game: object, where: str, *, exact_integers: bool = False) -> NormalFormGame:
     """A symmetric two-player game (one population) from a game or from the row player's square payoff matrix.
 
     A two-dimensional array ``A`` is read as the row payoffs of the game

@@ -53,7 +53,7 @@ MAX_VISITS = 10**5
 MAX_PAIRS = 2**20
 
 
-def check_game(game: Any, where: str) -> NetworkGame:
+def check_game(game: object, where: str) -> NetworkGame:
     """The game argument: a NetworkGame."""
     if not isinstance(game, NetworkGame):
         raise InvalidGameTypeError(f"{where}: expected a NetworkGame (e.g. connections_model(n, delta, cost)), "

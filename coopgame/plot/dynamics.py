@@ -32,6 +32,7 @@ from coopgame.errors import (
     InvalidArgumentTypeError,
     NotSupportedError,
 )
+from coopgame.games.coerce import GameLike
 from coopgame.plot._axes import get_axes
 
 __all__ = ["MAX_RESOLUTION", "basin_map", "phase_portrait", "simplex_plot", "time_series", "trajectory_3d"]
@@ -120,7 +121,7 @@ def _colour_map(cmap: Any, where: str) -> Any:
 
 # ---------------------------------------------------------------------------------------- phase portrait
 @public
-def phase_portrait(game: Any, ax: Any = None, *, resolution: int = 30, density: float = 1.2,
+def phase_portrait(game: GameLike | PopulationGame, ax: Any = None, *, resolution: int = 30, density: float = 1.2,
                    nullclines: bool = True, rest_points: bool = True, starts: Sequence[Any] | None = None,
                    t_max: float = 30.0, cmap: str = "viridis", legend: bool = True):
     """Phase portrait of the two-population replicator dynamics of a game with two roles and two strategies.
@@ -188,10 +189,11 @@ def phase_portrait(game: Any, ax: Any = None, *, resolution: int = 30, density: 
     where = "phase_portrait"
     population = isinstance(game, PopulationGame)
     field = ReplicatorField(game, populations="multi", where=where)
-    game = field.population_game if population else field.game
-    if tuple(game.shape) != (2, 2):
+    shown = field.population_game if population else field.game
+    assert shown is not None  # the field keeps the game it was built from
+    if tuple(shown.shape) != (2, 2):
         raise NotSupportedError(f"{where}: expected a game of two roles with two actions each, got shape "
-                                f"{tuple(game.shape)}; use simplex_plot (one population, three strategies) or "
+                                f"{tuple(shown.shape)}; use simplex_plot (one population, three strategies) or "
                                 "trajectory_3d (three roles)")
     resolution = _resolution(resolution, where, 3)
     density = check_real(density, "density", where, minimum=0, open_min=True, maximum=MAX_DENSITY)
@@ -217,7 +219,7 @@ def phase_portrait(game: Any, ax: Any = None, *, resolution: int = 30, density: 
     if speed.max() > 0:
         stream = ax.streamplot(X, Y, U, V, color=speed, cmap=cmap, density=density, linewidth=0.9, arrowsize=1.0)
         stream.lines.set_gid("field")
-    (r0, r1), (a0, a1) = game.players, (game.actions[0][0], game.actions[1][0])
+    (r0, r1), (a0, a1) = shown.players, (shown.actions[0][0], shown.actions[1][0])
     if nullclines:
         styles = [("x", r0, "tab:red"), ("y", r1, "tab:purple")]
         if population:   # curves: the zero level of each role's advantage on a fine grid
@@ -243,16 +245,16 @@ def phase_portrait(game: Any, ax: Any = None, *, resolution: int = 30, density: 
                 line.set_gid("nullcline: y")
     if starts:
         for start in starts:
-            traj = replicator(game, start, t_max)
+            traj = replicator(shown, start, t_max)
             (line,) = ax.plot(traj.states[:, 0], traj.states[:, 2], color="black", lw=1.3)
             line.set_gid("trajectory")
             ax.plot(traj.states[0, 0], traj.states[0, 2], marker=".", color="black", gid="start")
     if rest_points:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", DegenerateGameWarning)
-            points = find_rest_points(game)
+            points = find_rest_points(shown)
         coords = [(float(p[0][0]), float(p[1][0])) for p in points]
-        classes = [stability(game, p).classification for p in points]
+        classes = [stability(shown, p).classification for p in points]
         _mark_rest_points(ax, coords, classes)
     ax.set_xlim(-0.02, 1.02)
     ax.set_ylim(-0.02, 1.02)
@@ -337,7 +339,9 @@ def simplex_plot(source: Any, ax: Any = None, *, starts: Sequence[Any] | None = 
             raise NotSupportedError(f"{where}: expected a symmetric game with three actions, got "
                                     f"{system.sizes[0]} actions")
         labels = list(system.labels)
-        trajs = [replicator(system.game, start, t_max) for start in (starts or [])]
+        single = system.game
+        assert single is not None  # a one-population field is built on a NormalFormGame
+        trajs = [replicator(single, start, t_max) for start in (starts or [])]
     else:
         trajs = _trajectories(source, where)
         for t in trajs:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -11,6 +11,9 @@ from coopgame._checks import check_int, check_real, describe, public
 from coopgame.errors import InvalidArgumentError, InvalidArgumentTypeError
 from coopgame.plot._axes import get_axes
 from coopgame.plot.regime import COLORS
+
+if TYPE_CHECKING:
+    from coopgame.networks.game import NetworkGame
 
 __all__ = ["network_plot", "network_regime_map", "REGIMES"]
 
@@ -23,7 +26,7 @@ REGIMES = ("complete: efficient and stable", "star efficient and stable", "star 
 
 
 @public
-def network_plot(game: Any, network: Any, *, subsidy: Any = None, pos: Any = None, ax: Any = None) -> Any:
+def network_plot(game: NetworkGame, network: Any, *, subsidy: Any = None, pos: Any = None, ax: Any = None) -> Any:
     """Draw ``network`` with its links coloured by stability and the subsidised links marked.
 
     Links whose cutting pays one end (an improving move) are drawn in

@@ -23,6 +23,7 @@ from coopgame._checks import check_bool, check_real, describe
 from coopgame._numeric import TOLERANCE
 from coopgame.equilibria.result import payoff_column
 from coopgame.errors import InvalidArgumentError, InvalidArgumentTypeError, NotSupportedError, UnresolvedParameterError
+from coopgame.games.symbolic import SymbolicGame
 from coopgame.sweeps.runner import ERROR_COLUMN, check_picklable, chunk_ranges, run_chunks
 
 __all__ = ["NO_PURE_EQUILIBRIUM", "NO_STABLE_CORNER", "GAME_CHUNK", "sweep_game"]
@@ -240,7 +241,7 @@ def _float_column(values: Any, name: str) -> np.ndarray:
                                    f"got {describe(bad.item() if hasattr(bad, 'item') else bad)}")
 
 
-def sweep_game(game: Any, points: pd.DataFrame, executor: Any, progress: Any, chunksize: int | None,
+def sweep_game(game: SymbolicGame, points: pd.DataFrame, executor: Any, progress: Any, chunksize: int | None,
                timeout: float | None, thresholds: Any, corners: bool, mixed: bool) -> pd.DataFrame:
     """Solve ``game`` at every point (a row of ``points``), vectorised over the points of each chunk."""
     corners = check_bool(corners, "corners", "sweep")

@@ -116,7 +116,7 @@ def _symmetric_game(game: SymmetricGame, where: str) -> Population:
     return Population(labels, n, game.is_exact, pay_n, label_index(labels, where))
 
 
-def population(game: Any, where: str) -> Population:
+def population(game: object, where: str) -> Population:
     """Normalise a symmetric game for the processes.
 
     Accepts a :class:`~coopgame.games.symmetric.SymmetricGame`, anything
@@ -179,7 +179,7 @@ def check_population_size(population_size: Any, pop: Population, where: str, *, 
     return size
 
 
-def prepare(game: Any, population_size: Any, process: Any, intensity: Any, max_population: Any, where: str, *,
+def prepare(game: object, population_size: Any, process: Any, intensity: Any, max_population: Any, where: str, *,
             allow_exact: bool = True) -> tuple[Population, str, Any, bool, int]:
     """The checked model of a public function: population, process, intensity, exactness and size."""
     pop = population(game, where)
