@@ -28,7 +28,7 @@ from coopgame.differential.cooperative import check_weights, cooperative_solutio
 from coopgame.differential.feedback import check_game, feedback_nash, owners
 from coopgame.differential.game import DifferentialGame
 from coopgame.differential.linear_quadratic import feedback_rule, lq_data, tidy
-from coopgame.differential.solution import LinearSolution, check_stock
+from coopgame.differential.solution import LinearSolution, check_bounds, check_stock
 from coopgame.errors import InvalidArgumentError, NotSupportedError
 from coopgame.results import ArrayResult
 
@@ -116,6 +116,15 @@ def coalition_worths(game: DifferentialGame, *, max_players: int = MAX_COALITION
     grand coalition's worth is the cooperative value, a singleton's its
     feedback-Nash value.
 
+    Raises
+    ------
+    NotSupportedError
+        A game that is not linear-quadratic with one stock, or per-player
+        discount rates; bounds on the controls that a coalition's game
+        crosses at its steady state (its linear rule is an interior solution).
+    SolverLimitError
+        More than ``max_players`` players.
+
     Examples
     --------
     >>> from coopgame.differential.payments import coalition_worths
@@ -125,21 +134,39 @@ def coalition_worths(game: DifferentialGame, *, max_players: int = MAX_COALITION
     [(0,), (0, 1), (1,)]
     """
     where = "coalition_worths"
-    game = check_game(game, where)
+    return {K: worth for K, (worth, _) in _coalition_games(check_game(game, where), max_players, where).items()}
+
+
+def _coalition_games(game: DifferentialGame, max_players: Any, where: str) -> dict[tuple[int, ...], tuple[sympy.Expr, Any]]:
+    """Each coalition's worth and the linear rule of the game in which it plays as one (bounds checked at its steady state)."""
     n = game.num_players
     check_size(where, n, check_int(max_players, "max_players", where, minimum=1),
                what="the number of players (2**n - 1 coalition games)", limit_name="max_players",
                alternative='sharing="nash" or "weights" (they need no coalition worths)')
     data = _lq(game, where)
     control_owner = owners(game)
-    worths: dict[tuple[int, ...], sympy.Expr] = {}
+    games: dict[tuple[int, ...], tuple[sympy.Expr, Any]] = {}
     for size in range(1, n + 1):
         for K in itertools.combinations(range(n), size):
             # blocks in order of their first member: interchangeable singletons stay in player order (closed form)
             blocks = sorted([list(K)] + [[j] for j in range(n) if j not in K])
-            values, _ = _block_game(data, blocks, control_owner, where)
-            worths[K] = values[blocks.index(list(K))]
-    return worths
+            values, rule = _block_game(data, blocks, control_owner, where)
+            if rule.A_cl != 0:  # the steady state of the coalition's game respects the bounds, as every solver's does
+                _within_bounds(game, rule, [-rule.c_cl / rule.A_cl], where, K)
+            games[K] = (values[blocks.index(list(K))], rule)
+    return games
+
+
+def _within_bounds(game: DifferentialGame, rule: Any, stocks: Sequence[Any], where: str,
+                   coalition: tuple[int, ...] | None = None) -> None:
+    """Refuse (NotSupportedError) a linear rule whose controls at any of ``stocks`` leave the game's bounds."""
+    controls = np.array([[float(a + b * x) for a, b in zip(rule.a, rule.b)] for x in stocks])
+    try:
+        check_bounds(game, controls, where)
+    except NotSupportedError as exc:
+        if coalition is None:
+            raise
+        raise NotSupportedError(f"{exc} (in the game where the coalition {coalition} plays as one)") from exc
 
 
 def _lq(game: DifferentialGame, where: str) -> Any:
@@ -201,7 +228,10 @@ def time_consistent_payments(game: DifferentialGame, x0: Any, sharing: str = "sh
     ------
     NotSupportedError
         A game that is not linear-quadratic with one stock, or per-player
-        discount rates.
+        discount rates; a game with bounds on the controls where a bound
+        binds in one of the games the schedule values (the cooperative
+        solution, the feedback equilibrium, a coalition's game) from a stock
+        of the cooperative path: their linear rules are interior solutions.
     SolverLimitError
         More than ``max_players`` players with ``sharing="shapley"``.
 
@@ -233,12 +263,10 @@ def time_consistent_payments(game: DifferentialGame, x0: Any, sharing: str = "sh
     fb = feedback_nash(game)
     assert isinstance(coop, LinearSolution) and coop.rule is not None and isinstance(fb, LinearSolution)
     noncoop = list(fb.value_functions)
+    games: dict[tuple[int, ...], tuple[sympy.Expr, Any]] = {}
     if sharing == "shapley":
-        check_size(_WHERE, n, check_int(max_players, "max_players", _WHERE, minimum=1),
-                   what="the number of players (the Shapley value needs 2**n - 1 coalition games)",
-                   limit_name="max_players", alternative='sharing="nash" or "weights"')
-        worths = coalition_worths(game, max_players=max_players)
-        xi = _shapley(worths, n)
+        games = _coalition_games(game, max_players, _WHERE)
+        xi = _shapley({K: worth for K, (worth, _) in games.items()}, n)
     else:
         shares = ([sympy.Rational(1, n)] * n if sharing == "nash"
                   else [w / sum(ws) for ws in [check_weights(weights, n, _WHERE)] for w in ws])
@@ -249,6 +277,11 @@ def time_consistent_payments(game: DifferentialGame, x0: Any, sharing: str = "sh
     # the schedule along the cooperative path
     A, c = float(coop.rule.A_cl), float(coop.rule.c_cl)
     xs = -c / A
+    # the schedule values every game from each stock of the cooperative path, between x0 and xs; each game's rule is
+    # affine in the stock and its own path runs monotonically to its steady state (checked by its solver), so
+    # controls within the bounds at x0 and xs are within them everywhere the schedule looks
+    for coalition, rule in [(None, coop.rule), (None, fb.rule), *((K, r) for K, (_, r) in games.items())]:
+        _within_bounds(game, rule, [x0, xs], _WHERE, coalition)
     if t_max is None:
         t_max = math.log(1000) / abs(A)
     t_max = check_real(t_max, "t_max", _WHERE, minimum=0, open_min=True)

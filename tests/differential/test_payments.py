@@ -20,6 +20,7 @@ from coopgame.differential import (
 from coopgame.differential.linear_quadratic import lq_data
 from coopgame.differential.payments import _block_game
 from coopgame.errors import InvalidArgumentError, NotSupportedError, SolverLimitError
+from coopgame.mechanisms import Standard
 from coopgame.models import stock_pollution
 
 
@@ -135,3 +136,34 @@ def test_errors():
     two_rates = DifferentialGame(2, S, [e1, e2], game.dynamics[0], game.payoffs, ["1/20", "1/10"])
     with pytest.raises(NotSupportedError, match="common discount"):
         time_consistent_payments(two_rates, 0)
+
+
+def test_bounds_are_respected_by_every_game_the_schedule_values():
+    # a floor on emissions (a Standard): no game the schedule uses may push a region below it
+    game = stock_pollution(n=2).numeric()
+    floored = game.apply(Standard(0, "e1 < 0"), Standard(1, "e2 < 0"))
+    # from x0 = 0 every rule emits more than nothing: same schedule as without the floor
+    plain, kept = time_consistent_payments(game, 0, num=5), time_consistent_payments(floored, 0, num=5)
+    assert list(kept.imputation) == list(plain.imputation)
+    assert np.array_equal(kept.payments, plain.payments)
+    # from x0 = 5 cooperation starts by emitting less than nothing (e = -0.54): the floor binds there, at x0 only
+    coop = cooperative_solution(game)
+    assert float(coop.steady_states[0].controls[0]) > 0 > coop.path(5, 1, num=2).controls[0, 0]
+    for sharing in ("shapley", "nash"):
+        with pytest.raises(NotSupportedError, match="time_consistent_payments: expected controls within their bounds"):
+            time_consistent_payments(floored, 5, sharing)
+
+
+def test_coalition_worths_refuse_a_coalition_game_beyond_the_bounds():
+    # linear damages (Petrosyan and Zaccour 2003): a coalition K's members emit ebar_i - sum_K pi/(r + delta);
+    # region 3 (ebar 8) emits -2 alone, -16/3 with region 1, -26/3 with region 2, -12 with both
+    S = sympy.Symbol("S")
+    E = sympy.symbols("E1:4")
+    ebar, pi = [10, 12, 8], [sympy.Rational(1, 2), 1, sympy.Rational(3, 2)]
+    game = DifferentialGame(3, S, list(E), sum(E) - S / 10,
+                            [-(E[i] - ebar[i]) ** 2 / 2 - pi[i] * S for i in range(3)], sympy.Rational(1, 20))
+    assert coalition_worths(game.apply(Standard(2, "E3 < -13"))) == coalition_worths(game)
+    with pytest.raises(NotSupportedError, match=r"E3 = -12 beyond the bound -11.*coalition \(0, 1, 2\) plays as one"):
+        coalition_worths(game.apply(Standard(2, "E3 < -11")))
+    with pytest.raises(NotSupportedError, match=r"coalition \(1, 2\) plays as one"):
+        coalition_worths(game.apply(Standard(2, "E3 < -8")))
