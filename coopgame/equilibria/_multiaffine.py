@@ -41,6 +41,8 @@ size pattern are numbered in mixed radix over each player's list of
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 
 try:  # pragma: no cover - numba is a run-time dependency; the fallback only keeps the package importable
@@ -54,7 +56,7 @@ __all__ = ["MIN_WIDTH", "MAX_BOXES", "COMPILED", "solve_range", "profile_system"
 COMPILED = njit is not None
 
 
-def _kernel(f):  # type: ignore[no-untyped-def]
+def _kernel(f: Any) -> Any:
     return njit(cache=True, nogil=True)(f) if njit is not None else f
 
 
@@ -200,18 +202,27 @@ def _player_values(G, goff, k, p, nrows, mats, moff, mrows, skip, dmat, dmoff, d
 
 
 @_kernel
-def _ranges(G, goff, shape, k, off, mats, moff, mrows, dmat, dmoff, flo, fhi, full):  # pragma: no cover
-    """Exact ranges over the boxes spanned by each block's points; returns True when some action is beaten.
+def _ranges(G, goff, shape, k, off, mats, moff, mrows, dmat, dmoff, flo, fhi, fmid):  # pragma: no cover - compiled
+    """Exact ranges over the boxes spanned by each block's points; returns ``(beaten, vals, voff)``.
 
-    Fills the equations' bounds ``flo``/``fhi`` (D); ``full`` (D, 2**D), when
-    it has columns, with every equation at every corner of the whole box (the
-    blocks' points are then the box's corners, ``2**d[q]`` each). "Beaten": some
-    action outside a player's support earns strictly more than a support
-    action at every point, or two support actions can never earn the same.
+    Fills the equations' bounds ``flo``/``fhi`` (D) and their means over the
+    points ``fmid`` (at a box's corners: the value at its centre, the
+    functions being multi-affine). ``vals[voff[p]:voff[p + 1]]`` holds player
+    ``p``'s equations at every combination of the others' points (rows of
+    ``prod mrows[q], q != p`` values). "Beaten": some action outside a
+    player's support earns strictly more than a support action at every
+    point, or two support actions can never earn the same.
     """
     n = shape.shape[0]
-    D = off[n]
     dims = np.empty(n, dtype=np.int64)
+    voff = np.zeros(n + 1, dtype=np.int64)
+    for p in range(n):
+        C = 1
+        for q in range(n):
+            if q != p:
+                C *= mrows[q]
+        voff[p + 1] = voff[p] + (k[p] - 1) * C
+    vals = np.empty(voff[n])
     beaten = False
     for p in range(n):
         rows = shape[p] - 1
@@ -220,15 +231,19 @@ def _ranges(G, goff, shape, k, off, mats, moff, mrows, dmat, dmoff, flo, fhi, fu
         dp = k[p] - 1
         V = _player_values(G, goff, k, p, rows, mats, moff, mrows, -1, dmat, dmoff, dims)
         C = V.shape[0] // rows
+        vals[voff[p]:voff[p + 1]] = V[:dp * C]
         for i in range(dp):
             lo = np.inf
             hi = -np.inf
+            total = 0.0
             for c in range(C):
                 v = V[i * C + c]
                 lo = min(lo, v)
                 hi = max(hi, v)
+                total += v
             flo[off[p] + i] = lo
             fhi[off[p] + i] = hi
+            fmid[off[p] + i] = total / C
         for b in range(dp, rows):
             for a in range(-1, dp):  # a = -1: the first support action, whose row is zero
                 gap = np.inf
@@ -237,21 +252,13 @@ def _ranges(G, goff, shape, k, off, mats, moff, mrows, dmat, dmoff, flo, fhi, fu
                     gap = min(gap, V[b * C + c] - w)
                 if gap > _MARGIN:
                     beaten = True
-        if full.shape[1] and dp:
-            for c in range(full.shape[1]):
-                col = 0
-                for q in range(n):
-                    if q != p:
-                        cq = (c >> (D - off[q + 1])) & ((1 << (k[q] - 1)) - 1)
-                        col = col * mrows[q] + cq
-                for i in range(dp):
-                    full[off[p] + i, c] = V[i * C + col]
-    return beaten
+    return beaten, vals, voff
 
 
 @_kernel
-def _jacobian(G, goff, k, off, mats, moff, mrows, dmat, dmoff, Jlo, Jhi):  # pragma: no cover - compiled
-    """Exact bounds ``Jlo``/``Jhi`` (D, D) of the Jacobian over the boxes spanned by each block's points."""
+def _jacobian(G, goff, k, off, mats, moff, mrows, dmat, dmoff, Jlo, Jhi, Jmid):  # pragma: no cover - compiled
+    """Exact bounds ``Jlo``/``Jhi`` (D, D) of the Jacobian over the boxes spanned by each block's points, and
+    its mean ``Jmid`` over the points (at a box's corners: the Jacobian at its centre)."""
     n = k.shape[0]
     D = off[n]
     dims = np.empty(n, dtype=np.int64)
@@ -259,6 +266,7 @@ def _jacobian(G, goff, k, off, mats, moff, mrows, dmat, dmoff, Jlo, Jhi):  # pra
         for j in range(D):
             Jlo[i, j] = 0.0
             Jhi[i, j] = 0.0
+            Jmid[i, j] = 0.0
     for p in range(n):
         dp = k[p] - 1
         if dp == 0:
@@ -293,6 +301,11 @@ def _jacobian(G, goff, k, off, mats, moff, mrows, dmat, dmoff, Jlo, Jhi):  # pra
                     Jlo[a, b] = v
                 if v > Jhi[a, b]:
                     Jhi[a, b] = v
+                Jmid[a, b] += v
+            share = dp * dq / W.shape[0]
+            for i in range(dp):
+                for jj in range(dq):
+                    Jmid[off[p] + i, off[q] + jj] *= share
 
 
 @_kernel
@@ -372,11 +385,9 @@ def _evaluate(G, goff, shape, k, off, y, dmat, dmoff):  # pragma: no cover - com
     D = off[k.shape[0]]
     mats, moff, mrows = _point_mats(y, k, off)
     f = np.empty(D)
-    fhi = np.empty(D)
     J = np.empty((D, D))
-    Jhi = np.empty((D, D))
-    _ranges(G, goff, shape, k, off, mats, moff, mrows, dmat, dmoff, f, fhi, np.empty((D, 0)))
-    _jacobian(G, goff, k, off, mats, moff, mrows, dmat, dmoff, J, Jhi)
+    _ranges(G, goff, shape, k, off, mats, moff, mrows, dmat, dmoff, f, np.empty(D), np.empty(D))
+    _jacobian(G, goff, k, off, mats, moff, mrows, dmat, dmoff, J, np.empty((D, D)), np.empty((D, D)))
     return f, J
 
 
@@ -436,9 +447,63 @@ def _newton(G, goff, shape, k, off, y, dmat, dmoff, steps):  # pragma: no cover 
 
 # ---------------------------------------------------------------------------------------- the search
 @_kernel
-def _test(G, goff, shape, k, off, lo, hi, dmat, dmoff, full, flo, fhi, Jlo, Jhi, root):  # pragma: no cover
+def _excluded(Y, vals, voff, k, off, columns):  # pragma: no cover - compiled
+    """True when some row of ``Y`` times the equations has one sign at every corner of the box.
+
+    The combinations are multi-affine too, so their exact range is over the
+    ``2**D`` corners; ``columns[p, c]`` is the column of player ``p``'s values
+    at corner ``c``. Each row is first reduced to one table per player.
+    """
+    n = k.shape[0]
+    D = off[n]
+    A = np.empty(voff[n])
+    aoff = np.zeros(n + 1, dtype=np.int64)
+    for p in range(n):
+        dp = k[p] - 1
+        aoff[p + 1] = aoff[p] + ((voff[p + 1] - voff[p]) // dp if dp else 0)
+    for i in range(D):
+        margin = 0.0
+        for j in range(D):
+            margin += abs(Y[i, j])
+        margin *= _MARGIN
+        for p in range(n):
+            dp = k[p] - 1
+            C = aoff[p + 1] - aoff[p]
+            for c in range(C):
+                t = 0.0
+                for j in range(dp):
+                    t += Y[i, off[p] + j] * vals[voff[p] + j * C + c]
+                A[aoff[p] + c] = t
+        above = True
+        below = True
+        for c in range(columns.shape[1]):
+            t = 0.0
+            for p in range(n):
+                if k[p] > 1:
+                    t += A[aoff[p] + columns[p, c]]
+            if t <= margin:
+                above = False
+            if t >= -margin:
+                below = False
+            if not above and not below:
+                break
+        if above or below:
+            return True
+    return False
+
+
+@_kernel
+def _test(G, goff, shape, k, off, lo, hi, dmat, dmoff, columns, flo, fhi, fm, Jlo, Jhi, Jm, root):  # pragma: no cover
     """Discard, prove or keep the box ``[lo, hi]``; a proven box's refined solution goes to ``root``."""
     D = lo.shape[0]
+    # the exclusion tests on the box itself; Krawczyk's test on the box widened by _INFLATE
+    mats, moff, mrows = _corner_mats(lo, hi, k, off)
+    beaten, vals, voff = _ranges(G, goff, shape, k, off, mats, moff, mrows, dmat, dmoff, flo, fhi, fm)
+    if beaten:
+        return _DISCARD
+    for i in range(D):
+        if flo[i] > _MARGIN or fhi[i] < -_MARGIN:
+            return _DISCARD
     wlo = np.empty(D)
     whi = np.empty(D)
     for j in range(D):
@@ -446,19 +511,9 @@ def _test(G, goff, shape, k, off, lo, hi, dmat, dmoff, full, flo, fhi, Jlo, Jhi,
         wlo[j] = lo[j] - _INFLATE * w
         whi[j] = hi[j] + _INFLATE * w
     mats, moff, mrows = _corner_mats(wlo, whi, k, off)
-    if _ranges(G, goff, shape, k, off, mats, moff, mrows, dmat, dmoff, flo, fhi, full):
-        return _DISCARD
-    for i in range(D):
-        if flo[i] > _MARGIN or fhi[i] < -_MARGIN:
-            return _DISCARD
-    _jacobian(G, goff, k, off, mats, moff, mrows, dmat, dmoff, Jlo, Jhi)
+    _jacobian(G, goff, k, off, mats, moff, mrows, dmat, dmoff, Jlo, Jhi, Jm)
     # Krawczyk: K = m - Y f(m) + (I - Y J(X)) (X - m), with Y the inverse Jacobian at the centre m
-    mid = np.empty(D)
-    rad = np.empty(D)
-    for j in range(D):
-        mid[j] = (wlo[j] + whi[j]) / 2
-        rad[j] = (whi[j] - wlo[j]) / 2
-    fm, Jm = _evaluate(G, goff, shape, k, off, mid, dmat, dmoff)
+    # (f and J at the centre are their means over the corners)
     Y, ok = _inverse(Jm)
     if not ok:
         return _KEEP
@@ -477,43 +532,26 @@ def _test(G, goff, shape, k, off, lo, hi, dmat, dmoff, full, flo, fhi, Jlo, Jhi,
             for l in range(D):
                 a -= Y[i, l] * (Jlo[l, j] + Jhi[l, j]) / 2
                 b += abs(Y[i, l]) * (Jhi[l, j] - Jlo[l, j]) / 2
-            t += (abs(a) + b) * rad[j]
+            t += (abs(a) + b) * (whi[j] - wlo[j]) / 2
         spread[i] = t
     for i in range(D):
         if not (np.isfinite(step[i]) and np.isfinite(spread[i])):
             return _KEEP
-    # the equations combined by Y are multi-affine too: their exact range is over the corners
-    for i in range(D):
-        margin = 0.0
-        for j in range(D):
-            margin += abs(Y[i, j])
-        margin *= _MARGIN
-        above = True
-        below = True
-        for c in range(full.shape[1]):
-            s = 0.0
-            for j in range(D):
-                s += Y[i, j] * full[j, c]
-            if s <= margin:
-                above = False
-            if s >= -margin:
-                below = False
-            if not above and not below:
-                break
-        if above or below:
-            return _DISCARD
     inside = True
     for i in range(D):
-        if step[i] + spread[i] < -rad[i] or step[i] - spread[i] > rad[i]:
+        rad = (whi[i] - wlo[i]) / 2
+        if step[i] + spread[i] < -rad or step[i] - spread[i] > rad:
             return _DISCARD
-        if not abs(step[i]) + spread[i] < rad[i]:
+        if not abs(step[i]) + spread[i] < rad:
             inside = False
-    if not inside:
-        return _KEEP
-    for j in range(D):
-        root[j] = mid[j] + step[j]
-    _newton(G, goff, shape, k, off, root, dmat, dmoff, 4)
-    return _PROVEN
+    if inside:
+        for j in range(D):
+            root[j] = (wlo[j] + whi[j]) / 2 + step[j]
+        _newton(G, goff, shape, k, off, root, dmat, dmoff, 4)
+        return _PROVEN
+    if _excluded(Y, vals, voff, k, off, columns):
+        return _DISCARD
+    return _KEEP
 
 
 @_kernel
@@ -536,11 +574,22 @@ def _search(G, goff, shape, k, off, max_boxes, pid, roots, nr, root_pid, und, nu
     n = k.shape[0]
     D = off[n]
     dmat, dmoff = _derivatives(k, off)
-    full = np.empty((D, 1 << D))
+    # the column of each player's corner values at each corner of the whole box (the first unknown is
+    # the most significant bit of a corner's number)
+    columns = np.zeros((n, 1 << D), dtype=np.int64)
+    for c in range(1 << D):
+        for p in range(n):
+            col = 0
+            for q in range(n):
+                if q != p:
+                    col = (col << (k[q] - 1)) + ((c >> (D - off[q + 1])) & ((1 << (k[q] - 1)) - 1))
+            columns[p, c] = col
     flo = np.empty(D)
     fhi = np.empty(D)
+    fm = np.empty(D)
     Jlo = np.empty((D, D))
     Jhi = np.empty((D, D))
+    Jm = np.empty((D, D))
     root = np.empty(D)
     stack = np.empty((64, 2 * D))
     for j in range(D):
@@ -576,7 +625,7 @@ def _search(G, goff, shape, k, off, max_boxes, pid, roots, nr, root_pid, und, nu
                 outside = True
         if outside:
             continue
-        status = _test(G, goff, shape, k, off, lo, hi, dmat, dmoff, full, flo, fhi, Jlo, Jhi, root)
+        status = _test(G, goff, shape, k, off, lo, hi, dmat, dmoff, columns, flo, fhi, fm, Jlo, Jhi, Jm, root)
         if status == _DISCARD:
             continue
         if status == _PROVEN:
@@ -637,7 +686,7 @@ def solve_range(U, shape, strides, combos, counts, sizes, start, stop, max_boxes
     dmat, dmoff = _derivatives(k, off)
     flo = np.empty(D)
     fhi = np.empty(D)
-    nofull = np.empty((D, 0))
+    fm = np.empty(D)
     roots = np.empty((4, D))
     root_pid = np.empty((4, 1))
     und = np.empty((4, 2 * D))
@@ -652,7 +701,7 @@ def solve_range(U, shape, strides, combos, counts, sizes, start, stop, max_boxes
             idx[q] = rest % counts[q]
             rest //= counts[q]
         _build(U, shape, strides, combos, idx, k, G, goff)
-        if _ranges(G, goff, shape, k, off, pmats, pmoff, pmrows, dmat, dmoff, flo, fhi, nofull):
+        if _ranges(G, goff, shape, k, off, pmats, pmoff, pmrows, dmat, dmoff, flo, fhi, fm)[0]:
             continue
         dead = False
         for i in range(D):
