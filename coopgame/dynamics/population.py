@@ -36,6 +36,7 @@ from coopgame.errors import (
     UnresolvedParameterError,
 )
 from coopgame.games.coerce import as_normal_form
+from coopgame.games.expressions import parameter_values
 from coopgame.games.normal_form import NormalFormGame
 from coopgame.games.symbolic import SymbolicGame, as_expression
 
@@ -309,17 +310,8 @@ class PopulationGame:
         return dict(self._defaults)
 
     def _resolve(self, mapping: Mapping[Any, Any], what: str) -> dict[sympy.Symbol, Any]:
-        by_name = {s.name: s for s in self.parameters}
-        out: dict[sympy.Symbol, Any] = {}
-        for key, value in mapping.items():
-            name = key.name if isinstance(key, sympy.Symbol) else key
-            if not isinstance(name, str) or name not in by_name:
-                if what == "defaults":
-                    continue
-                raise InvalidArgumentError(f"PopulationGame.{what}: expected parameter names among {sorted(by_name)}, "
-                                           f"got {key!r}")
-            out[by_name[name]] = value
-        return out
+        return parameter_values(mapping, self.parameters, f"PopulationGame.{what}", key_error=InvalidArgumentError,
+                                name_error=InvalidArgumentError, skip_unknown=what == "defaults")
 
     # ------------------------------------------------------------------ transformations
     def subs(self, mapping: Mapping[Any, Any] | None = None, **values: Any) -> PopulationGame:

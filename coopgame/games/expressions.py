@@ -155,17 +155,38 @@ def free_symbols(arrays: Iterable[np.ndarray]) -> set[sympy.Symbol]:
 def parameter_values(mapping: Mapping[Any, Any], parameters: Iterable[sympy.Symbol], where: str, *,
                      reserved: Iterable[sympy.Symbol] = (), reserved_what: str = "a variable",
                      key_error: type[CoopgameError] = InvalidGameError,
-                     name_error: type[CoopgameError] = InvalidGameError) -> dict[sympy.Symbol, Any]:
+                     name_error: type[CoopgameError] = InvalidGameError,
+                     foreign_symbols: bool = False, skip_unknown: bool = False) -> dict[sympy.Symbol, Any]:
     """``mapping`` (keys: parameter symbols or their names) keyed by the game's own parameter symbols.
 
     A key that is neither a string nor a symbol raises ``key_error``; an unknown name raises ``name_error``,
     saying so when it names one of the ``reserved`` symbols (a game's own variables, described by
-    ``reserved_what``) rather than a parameter.
+    ``reserved_what``) rather than a parameter. With ``foreign_symbols``, a symbol that names no parameter
+    is kept as given (a symbol the payoffs do not hold substitutes nothing); with ``skip_unknown``, keys
+    that name no parameter are left out instead of refused (defaults that outlive their parameter).
+
+    Examples
+    --------
+    >>> import sympy
+    >>> a, b = sympy.symbols("a b")
+    >>> parameter_values({"a": 1, sympy.Symbol("a", positive=True): 2}, [a], "f")
+    {a: 2}
+    >>> parameter_values({b: 1}, [a], "f", foreign_symbols=True), parameter_values({"b": 1}, [a], "f", skip_unknown=True)
+    ({b: 1}, {})
+    >>> parameter_values({"b": 1}, [a], "f")
+    Traceback (most recent call last):
+    ...
+    coopgame.errors.InvalidGameError: f: expected parameter names among ['a'], got 'b'
     """
     by_name = {s.name: s for s in parameters}
     out: dict[sympy.Symbol, Any] = {}
     for key, value in mapping.items():
         name = key.name if isinstance(key, sympy.Symbol) else key
+        if skip_unknown and name not in by_name:
+            continue
+        if foreign_symbols and isinstance(key, sympy.Symbol) and name not in by_name:
+            out[key] = value
+            continue
         if not isinstance(name, str):
             raise key_error(f"{where}: expected parameter names or symbols as keys, got {describe(key)}")
         if name not in by_name:

@@ -14,7 +14,7 @@ from coopgame.errors import InvalidArgumentTypeError, InvalidGameError, InvalidP
 from coopgame.games._base import GameBase, build_game, game_labels
 from coopgame.games._display import latex_tables
 from coopgame.games._payoffs import check_shapes, payoff_array
-from coopgame.games.expressions import FUNCTIONS, as_expression, free_symbols
+from coopgame.games.expressions import FUNCTIONS, as_expression, free_symbols, parameter_values
 from coopgame.games.normal_form import NormalFormGame
 
 __all__ = ["SymbolicGame", "build_game", "as_expression", "FUNCTIONS"]
@@ -126,21 +126,8 @@ class SymbolicGame(GameBase, kind="symbolic"):
         )
 
     def _resolve_mapping(self, mapping: Mapping[Any, Any], what: str) -> dict[sympy.Symbol, Any]:
-        by_name = {s.name: s for s in _free(self._payoffs)}
-        out: dict[sympy.Symbol, Any] = {}
-        for key, value in mapping.items():
-            if isinstance(key, sympy.Symbol):
-                sym = by_name.get(key.name, key) if key not in by_name.values() else key
-            elif isinstance(key, str):
-                if key not in by_name:
-                    raise InvalidProfileError(
-                        f"SymbolicGame.{what}: expected parameter names among {sorted(by_name)}, got {key!r}"
-                    )
-                sym = by_name[key]
-            else:
-                raise InvalidProfileError(f"SymbolicGame.{what}: expected parameter names or symbols as keys, got {describe(key)}")
-            out[sym] = value
-        return out
+        return parameter_values(mapping, self.parameters, f"SymbolicGame.{what}", key_error=InvalidProfileError,
+                                name_error=InvalidProfileError, foreign_symbols=True)
 
     # ------------------------------------------------------------------ numbers
     def subs(self, mapping: Mapping[Any, Any] | None = None, **values: Any) -> SymbolicGame | NormalFormGame:

@@ -149,3 +149,21 @@ def test_field_refuses_bad_input():
         ReplicatorField(cg.NormalFormGame([np.eye(2), np.zeros((2, 2))]), populations="single")
     with pytest.raises(cg.UnresolvedParameterError):
         ReplicatorField(PopulationGame([[0, "a*y"], ["x", 0]]))(np.array([0.5, 0.5, 0.5, 0.5]))
+
+
+def test_population_game_parameter_keys():
+    """PopulationGame reads parameter keys through games.expressions.parameter_values: unknown defaults skipped."""
+    from coopgame import models
+    from coopgame.dynamics import replicator_equations
+    from coopgame.errors import InvalidArgumentError
+
+    game = replicator_equations(models.inspection()).game
+    names = "['B', 'F', 'dc', 'k', 'rho']"
+    with pytest.raises(InvalidArgumentError, match=r"^PopulationGame\.subs: expected parameter names among "
+                       + names.replace("[", r"\[").replace("]", r"\]") + ", got 'q'$"):
+        game.subs(q=1)
+    with pytest.raises(InvalidArgumentError, match=r"^PopulationGame\.subs: expected parameter names or symbols"):
+        game.subs({3: 1})
+    assert game.subs({sympy.Symbol("F"): 2}) == game.subs(F=2) != game
+    kept = PopulationGame(game._payoffs, game._state, game._players, game._actions, defaults={"q": 1, 3: 2, "F": 5})
+    assert {k.name: v for k, v in kept.defaults.items()} == {"F": 5}

@@ -646,3 +646,17 @@ def test_to_latex_escapes_labels():
     for line in rows:  # two columns: exactly two unescaped cell separators, nothing commented out
         assert len(re.findall(r"(?<!\\)&", line)) == 2
         assert not re.search(r"(?<!\\)%", line)
+
+
+def test_parameter_keys_read_by_the_one_parameter_reader():
+    """SymbolicGame reads parameter keys through games.expressions.parameter_values: messages and classes kept."""
+    game = pgg()
+    with pytest.raises(InvalidProfileError, match=r"^SymbolicGame\.subs: expected parameter names among \['c', 'r'\], got 'q'$"):
+        game.subs({"q": 1})
+    with pytest.raises(InvalidProfileError, match=r"^SymbolicGame\.subs: expected parameter names or symbols as keys, got 3$"):
+        game.subs({3: 1})
+    with pytest.raises(InvalidProfileError, match=r"^SymbolicGame\.defaults: expected parameter names among"):
+        pgg(defaults={sympy.Symbol("q"): 1, "q": 1})
+    # a symbol outside the game substitutes nothing; one named like a parameter stands for it
+    assert game.subs({sympy.Symbol("z"): 1}) == game
+    assert game.subs({sympy.Symbol("c", positive=True): 2}) == game.subs(c=2)
