@@ -18,12 +18,12 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-import networkx as nx  # type: ignore[import-untyped, unused-ignore]
 import numpy as np
 from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import connected_components, dijkstra
 
 from coopgame._checks import check_int, check_seed, check_size, public
+from coopgame.networks._nx import networkx
 from coopgame.networks.game import NetworkGame, NetworkLike, tolerance
 from coopgame.networks.stability import (
     MAX_NETWORKS,
@@ -257,6 +257,7 @@ def stochastically_stable_networks(game: NetworkGame, *, max_networks: int = MAX
     >>> len(result.classes), sorted(sorted(d for _, d in g.degree) for g in result.networks)[0]
     (16, [1, 1, 1, 3])
     """
+    nx = networkx()
     where = "stochastically_stable_networks"
     game = check_game(game, where)
     limit = check_int(max_work, "max_work", where, minimum=1)

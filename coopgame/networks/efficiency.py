@@ -12,13 +12,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import networkx as nx  # type: ignore[import-untyped, unused-ignore]
 import numpy as np
 
 from coopgame._checks import describe, public
 from coopgame.errors import InvalidArgumentError
+from coopgame.networks._nx import networkx
 from coopgame.networks.game import NetworkGame, NetworkLike, tolerance, total
 from coopgame.networks.stability import (
     MAX_NETWORKS,
@@ -28,6 +28,9 @@ from coopgame.networks.stability import (
     pairwise_stable_networks,
 )
 from coopgame.results import Result, Solutions
+
+if TYPE_CHECKING:
+    import networkx as nx  # type: ignore[import-untyped, unused-ignore]
 
 __all__ = ["efficient_networks", "network_price_of_anarchy", "NetworkPriceOfAnarchy"]
 
@@ -65,6 +68,7 @@ def efficient_networks(game: NetworkGame, *, among: Iterable[NetworkLike] | None
     >>> efficient_networks(connections_model(4, half, 2))[0].number_of_edges()
     0
     """
+    nx = networkx()
     where = "efficient_networks"
     game = check_game(game, where)
     if among is not None:

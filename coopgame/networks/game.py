@@ -26,14 +26,17 @@ import math
 import numbers
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from fractions import Fraction
-from typing import Any, TypeAlias
+from typing import TYPE_CHECKING, Any, TypeAlias
 
-import networkx as nx  # type: ignore[import-untyped, unused-ignore]
 import numpy as np
 
 from coopgame._checks import call_user, check_callable, check_int, describe, public
 from coopgame._numeric import classify_scalar, scaled_tolerance, to_fraction
 from coopgame.errors import InvalidArgumentError, InvalidArgumentTypeError
+from coopgame.networks._nx import networkx
+
+if TYPE_CHECKING:
+    import networkx as nx  # type: ignore[import-untyped, unused-ignore]
 
 __all__ = ["NetworkGame", "NetworkLike"]
 
@@ -120,6 +123,7 @@ def player_labels(players: Any, n: int, where: str) -> tuple[Hashable, ...]:
 def link_ends(network: Any, graph_type: type, index: dict[Hashable, int], where: str,
               what: str) -> Iterator[tuple[int, int]]:
     """The player indices ``(i, j)`` of each link (or arc) of ``network``: a ``graph_type`` graph or pairs of labels."""
+    nx = networkx()
     graph: Any = network
     if isinstance(network, graph_type):
         for node in graph.nodes:
@@ -320,6 +324,7 @@ class NetworkGame:
     # --- networks in and out ---------------------------------------------
     def mask(self, network: Any, where: str = "NetworkGame") -> int:
         """The bitmask of a network (networkx Graph on the players, or an iterable of links)."""
+        nx = networkx()
         if isinstance(network, (nx.DiGraph, nx.MultiGraph)):
             raise InvalidArgumentTypeError(f"{where}: expected an undirected simple networkx Graph, got {describe(network)}")
         out = 0
@@ -329,6 +334,7 @@ class NetworkGame:
 
     def graph(self, mask: int, payoffs: Sequence[Any] | None = None) -> nx.Graph:
         """The networkx Graph of a network mask (all players as nodes); ``payoffs`` go into ``graph.graph``."""
+        nx = networkx()
         g = nx.Graph()
         g.add_nodes_from(self._players)
         g.add_edges_from((self._players[self._pairs[k][0]], self._players[self._pairs[k][1]])

@@ -17,17 +17,20 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Sequence
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import networkx as nx  # type: ignore[import-untyped, unused-ignore]
 import numpy as np
 
 from coopgame._checks import check_bool, check_choice, check_int, check_real, check_size, describe, public
 from coopgame.errors import InvalidGameTypeError
 from coopgame.networks._kernels import COMPILED, reach_payoffs
+from coopgame.networks._nx import networkx
 from coopgame.networks.game import CHUNK, MAX_PLAYERS, distances, link_ends, player_labels, tolerance
 from coopgame.networks.models import _ConnectionsKernel, popcount, reach_benefits
 from coopgame.results import Solutions
+
+if TYPE_CHECKING:
+    import networkx as nx  # type: ignore[import-untyped, unused-ignore]
 
 __all__ = ["OneSidedGame", "one_sided_model", "nash_networks"]
 
@@ -90,6 +93,7 @@ class OneSidedGame:
 
     def mask(self, network: Any, where: str = "OneSidedGame") -> int:
         """Bitmask of a profile given as a networkx DiGraph or an iterable of arcs (former, partner)."""
+        nx = networkx()
         out = 0
         for i, j in link_ends(network, nx.DiGraph, self._index, where, "arc"):
             out |= 1 << self._arcs[(i, j)]
@@ -97,6 +101,7 @@ class OneSidedGame:
 
     def graph(self, mask: int, payoffs: Sequence[Any] | None = None) -> nx.DiGraph:
         """The DiGraph of a profile mask."""
+        nx = networkx()
         g = nx.DiGraph()
         g.add_nodes_from(self._players)
         g.add_edges_from((self._players[i], self._players[j]) for (i, j), k in self._arcs.items() if mask >> k & 1)

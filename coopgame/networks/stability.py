@@ -23,17 +23,20 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import networkx as nx  # type: ignore[import-untyped, unused-ignore]
 import numpy as np
 
 from coopgame._checks import check_bool, check_int, check_size, describe, public
 from coopgame.errors import InvalidArgumentError, InvalidGameTypeError
 from coopgame.networks._kernels import COMPILED, pairwise_stable_table
+from coopgame.networks._nx import networkx
 from coopgame.networks.game import NetworkGame, NetworkLike, tolerance
 from coopgame.networks.isomorphism import isomorphism_classes
 from coopgame.results import Solutions
+
+if TYPE_CHECKING:
+    import networkx as nx  # type: ignore[import-untyped, unused-ignore]
 
 __all__ = [
     "pairwise_stable_networks",
@@ -245,6 +248,7 @@ def pairwise_stable_networks(game: NetworkGame, *, start: Iterable[NetworkLike] 
     >>> sorted(sorted(d for _, d in g.degree) for g in stable)  # the star and the line
     [[1, 1, 1, 3], [1, 1, 2, 2]]
     """
+    nx = networkx()
     where = "pairwise_stable_networks"
     game = check_game(game, where)
     iso = check_bool(up_to_isomorphism, "up_to_isomorphism", where)

@@ -20,10 +20,9 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
-import networkx as nx  # type: ignore[import-untyped, unused-ignore]
-
 from coopgame._checks import check_int, check_real, public
 from coopgame.errors import InvalidArgumentError
+from coopgame.networks._nx import networkx
 from coopgame.networks.models import connections_model
 from coopgame.networks.stability import is_pairwise_stable
 from coopgame.results import Result
@@ -85,6 +84,7 @@ def weak_to_strong(n: int, cost: Any, delta0: Any, *, growth: Any = Fraction(1, 
     >>> run.deltas[1], run.deltas[2]
     (Fraction(7, 20), Fraction(37, 80))
     """
+    nx = networkx()
     where = "weak_to_strong"
     n = check_int(n, "n", where, minimum=2, maximum=12)
     c = check_real(cost, "cost", where, minimum=0, exact=True)

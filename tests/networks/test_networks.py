@@ -295,3 +295,17 @@ def test_numpy_path_equals_compiled_path(monkeypatch):
         assert keys(pairwise_stable_networks(g)) == stable
     for o, nash in zip(one_sided, before_os):
         assert {frozenset(g.edges) for g in nash_networks(o)} == nash
+
+
+def test_import_coopgame_does_not_load_networkx():
+    """networkx is imported when a network function first needs it (coopgame.networks._nx), not by ``import coopgame``."""
+    import subprocess
+    import sys
+
+    code = "import coopgame, sys; print('networkx' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["False"]
+    code = ("import sys, coopgame.networks as n; print('networkx' in sys.modules); "
+            "n.pairwise_stable_networks(n.connections_model(3, 0.5, 0.1)); print('networkx' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["False", "True"]
