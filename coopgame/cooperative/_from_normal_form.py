@@ -8,7 +8,6 @@ from fractions import Fraction
 from typing import Any
 
 import numpy as np
-from scipy.optimize import linprog
 
 from coopgame._checks import check_bool, check_choice, check_int, check_size
 from coopgame._numeric import LP_TOLERANCE, TOLERANCE, exact_solve
@@ -94,6 +93,7 @@ def matrix_game_value(M: np.ndarray) -> Any:
     >>> matrix_game_value(np.array([[Fraction(3), Fraction(-1)], [Fraction(-2), Fraction(1)]], dtype=object))
     Fraction(1, 7)
     """
+    from scipy.optimize import linprog
     exact = M.dtype == object
     Mf = M.astype(float)
     r, c = Mf.shape

@@ -29,7 +29,6 @@ from fractions import Fraction
 from typing import Any
 
 import numpy as np
-from scipy.optimize import linprog
 
 from coopgame._checks import check_int, check_size
 from coopgame._numeric import LP_TOLERANCE, TOLERANCE, exact_solve, scaled_tolerance
@@ -241,6 +240,7 @@ def _stage_lp(A: np.ndarray, v_rows: np.ndarray, fi: np.ndarray, A_eq: np.ndarra
     Returns the ``linprog`` result and the row numbers (into ``A``) of its
     inequality constraints.
     """
+    from scipy.optimize import linprog
     c = np.zeros(n + 1)
     c[-1] = 1.0
     if fi.size <= 8 * n + 64:

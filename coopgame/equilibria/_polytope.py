@@ -22,7 +22,6 @@ import math
 from itertools import combinations
 
 import numpy as np
-from scipy.spatial import ConvexHull, QhullError
 
 from coopgame._numeric import TOLERANCE
 from coopgame.errors import SolverError
@@ -60,6 +59,7 @@ def polytope_vertices(G: np.ndarray, h: np.ndarray, interior: np.ndarray) -> tup
     Returns ``(verts, tight)``: the vertices, each once, shape (V, d), and the
     boolean matrix (V, rows) of the constraints tight at each.
     """
+    from scipy.spatial import ConvexHull, QhullError
     d = G.shape[1]
     if d == 1:
         slack_dir = G[:, 0]

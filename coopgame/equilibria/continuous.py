@@ -33,7 +33,6 @@ from typing import Any
 
 import numpy as np
 import sympy
-from scipy import optimize
 
 from coopgame._checks import check_choice, check_int, check_mapping, check_real, describe, public
 from coopgame._numeric import TOLERANCE, scaled_tolerance
@@ -78,6 +77,7 @@ def _best_on(c: _Compiled, x: np.ndarray, players: Sequence[int], a: np.ndarray,
     One batched evaluation on a grid for all listed players, then a bounded
     ``minimize_scalar`` in the grid cell around each best grid point.
     """
+    from scipy import optimize
     players = list(players)
     m = len(players)
     pts = np.linspace(a[players], b[players], grid).T  # (m, grid)
@@ -347,6 +347,7 @@ def _kkt_active_set(grad: Any, jac: Any, linear: bool, lo: np.ndarray, hi: np.nd
     A choice at its lower bound needs ``grad <= 0``, at its upper bound
     ``grad >= 0``; free choices ``grad = 0``.
     """
+    from scipy import optimize
     n = x0.size
     x = np.clip(x0.astype(float), lo, hi)
     free = np.ones(n, dtype=bool)
@@ -660,6 +661,7 @@ def cooperative_optimum(game: ContinuousGame, values: Mapping[Any, Any] | None =
     >>> cooperative_optimum(game, values={"e": 10, "r": 1.5}).strategies
     (10.0, 10.0)
     """
+    from scipy import optimize
     _check_game(game, "cooperative_optimum")
     _check_values(values, "cooperative_optimum")
     num = game.numeric(values)

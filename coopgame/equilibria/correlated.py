@@ -34,7 +34,6 @@ from typing import Any
 
 import numpy as np
 from scipy import sparse
-from scipy.optimize import linprog
 
 from coopgame._checks import check_int, check_size, describe, probability_vector, public
 from coopgame._numeric import TOLERANCE, exact_solve, format_number, readonly
@@ -419,6 +418,7 @@ def correlated_equilibrium(game: GameLike, objective: Any = "welfare", *,
     >>> correlated_equilibrium(chicken, objective="Row").payoffs
     (Fraction(7, 1), Fraction(2, 1))
     """
+    from scipy.optimize import linprog
     func = "correlated_equilibrium"
     game = as_normal_form(game, func)
     max_nonzeros = check_int(max_nonzeros, "max_nonzeros", func, minimum=1)

@@ -19,8 +19,6 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from scipy.sparse import csr_matrix
-from scipy.sparse.csgraph import connected_components, dijkstra
 
 from coopgame._checks import check_int, check_seed, check_size, public
 from coopgame.networks._nx import networkx
@@ -134,6 +132,8 @@ def _improving_graph(game: NetworkGame, where: str, max_networks: Any) -> tuple[
 
 def _recurrent_classes(masks: np.ndarray, moves: np.ndarray) -> list[np.ndarray]:
     """Sink strongly connected components of the improving-path graph, in order of their smallest network."""
+    from scipy.sparse import csr_matrix
+    from scipy.sparse.csgraph import connected_components
     n_net = masks.shape[0]
     src, dst = [], []
     for k in range(moves.shape[0]):
@@ -257,6 +257,8 @@ def stochastically_stable_networks(game: NetworkGame, *, max_networks: int = MAX
     >>> len(result.classes), sorted(sorted(d for _, d in g.degree) for g in result.networks)[0]
     (16, [1, 1, 1, 3])
     """
+    from scipy.sparse import csr_matrix
+    from scipy.sparse.csgraph import dijkstra
     nx = networkx()
     where = "stochastically_stable_networks"
     game = check_game(game, where)

@@ -22,9 +22,7 @@ from __future__ import annotations
 
 import concurrent.futures as cf
 from collections.abc import Iterable
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from coopgame._checks import public
 from coopgame.errors import InvalidArgumentError, InvalidArgumentTypeError
@@ -39,6 +37,9 @@ from coopgame.sweeps.runner import (
     sweep_function,
 )
 from coopgame.sweeps.symbolic import NO_PURE_EQUILIBRIUM, NO_STABLE_CORNER, sweep_game
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["sweep", "grid_points", "point_seed", "MAX_POINTS", "NO_PURE_EQUILIBRIUM", "NO_STABLE_CORNER",
            "ERROR_COLUMN", "VALUE_COLUMN"]

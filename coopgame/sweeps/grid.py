@@ -21,13 +21,15 @@ import numbers
 import sys
 from collections.abc import Iterable, Mapping
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import pandas as pd
 
 from coopgame._checks import check_int, check_size, describe, public
 from coopgame.errors import InvalidArgumentError, InvalidArgumentTypeError
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["MAX_POINTS", "grid_points", "point_seed"]
 
@@ -59,6 +61,7 @@ def _length(values: Any) -> int | None:
 
 def _axis(name: Any, values: Any, where: str, max_points: int) -> list[Any]:
     """One axis of a factorial grid as a list, refused before it is built when it alone is too long."""
+    import pandas as pd
     if not isinstance(name, str) or not name.isidentifier():
         raise InvalidArgumentError(f"{where}: expected parameter names that are identifiers, got {describe(name)}")
     if isinstance(values, (str, bytes)) or _is_scalar(values):
@@ -121,6 +124,7 @@ def grid_points(grid: Any, where: str = "sweep", *, max_points: int = MAX_POINTS
     ...
     coopgame.errors.SolverLimitError: sweep: expected the number of grid points of at most max_points=10,000,000, got 1,000,000,000,000; pass a larger max_points= to accept the work
     """
+    import pandas as pd
     max_points = check_int(max_points, "max_points", where, minimum=1)
     if isinstance(grid, pd.DataFrame):
         names = list(grid.columns)

@@ -20,14 +20,16 @@ import inspect
 import os
 import pickle
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import pandas as pd
 
 from coopgame._checks import check_bool, check_int, check_real, progress_bar
 from coopgame.errors import InvalidArgumentError, InvalidArgumentTypeError
 from coopgame.sweeps.grid import base_sequence, seed_from
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["ERROR_COLUMN", "VALUE_COLUMN", "run_chunks", "sweep_function"]
 
@@ -196,6 +198,7 @@ def run_chunks(task: Callable, chunks: list[tuple[int, int]], args_of: Callable[
 def sweep_function(function: Callable, points: pd.DataFrame, executor: Any, progress: Any, seed: Any,
                    chunksize: int | None, timeout: float | None) -> pd.DataFrame:
     """``function`` at every point (a row of ``points``): the parameter columns, the results and ``error``."""
+    import pandas as pd
     names = list(points.columns)
     records = points.to_dict("records")
     randomness = None
@@ -239,4 +242,3 @@ def sweep_function(function: Callable, points: pd.DataFrame, executor: Any, prog
     out[ERROR_COLUMN] = pd.Series(errors, index=points.index, dtype=object)
     out.attrs["parameters"] = names
     return out
-

@@ -14,10 +14,9 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import pandas as pd
 
 from coopgame._checks import check_bool, check_real, describe
 from coopgame._numeric import TOLERANCE
@@ -25,6 +24,9 @@ from coopgame.equilibria.result import payoff_column
 from coopgame.errors import InvalidArgumentError, InvalidArgumentTypeError, NotSupportedError, UnresolvedParameterError
 from coopgame.games.symbolic import SymbolicGame
 from coopgame.sweeps.runner import ERROR_COLUMN, check_picklable, chunk_ranges, run_chunks
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["NO_PURE_EQUILIBRIUM", "NO_STABLE_CORNER", "GAME_CHUNK", "sweep_game"]
 
@@ -288,6 +290,7 @@ def sweep_game(game: SymbolicGame, points: pd.DataFrame, executor: Any, progress
 
 def _categorical(parts: list[tuple[np.ndarray, list[str], list[tuple]]], finite: np.ndarray) -> pd.Categorical:
     """One categorical column from per-chunk codes; categories ordered by size, then profile order."""
+    import pandas as pd
     key_of: dict[str, tuple] = {}
     for _, labels, patterns in parts:
         for lab, pat in zip(labels, patterns):
@@ -302,6 +305,7 @@ def _categorical(parts: list[tuple[np.ndarray, list[str], list[tuple]]], finite:
 
 def _assemble_game(game: Any, points: pd.DataFrame, parts: list[dict[str, Any]], options: dict[str, Any],
                    thresholds: list[tuple[str, np.ndarray]]) -> pd.DataFrame:
+    import pandas as pd
     n = len(points)
     finite = np.concatenate([p["finite"] for p in parts]) if parts else np.empty(0, bool)
     columns: dict[str, Any] = {}
@@ -332,5 +336,3 @@ def _assemble_game(game: Any, points: pd.DataFrame, parts: list[dict[str, Any]],
     out = pd.concat([points, result], axis=1)
     out.attrs["parameters"] = list(points.columns)
     return out
-
-
