@@ -29,6 +29,8 @@ from typing import Any, TypeVar
 
 import numpy as np
 
+from coopgame._checks import public
+
 __all__ = ["Result", "ArrayResult", "ValueResult", "Solutions", "html_table"]
 
 T = TypeVar("T")
@@ -78,6 +80,7 @@ def html_table(rows: Iterable[Iterable[Any]], header: Iterable[Any] | None = Non
 class Result:
     """Base of coopgame's result dataclasses: ``to_dict()`` and a notebook table."""
 
+    @public
     def to_dict(self) -> dict[str, Any]:
         """The public fields as plain Python (numpy arrays become lists; exact numbers stay exact)."""
         if not dataclasses.is_dataclass(self):  # pragma: no cover - every subclass is a dataclass
@@ -197,6 +200,7 @@ class Solutions(list[T]):
     def __reduce__(self) -> Any:
         return (_rebuild_solutions, (list(self), self.method, self.is_exact, self.is_complete, self.note))
 
+    @public
     def to_frame(self) -> Any:
         """A pandas DataFrame with one row per item (each item's ``_frame_row()``)."""
         import pandas as pd
