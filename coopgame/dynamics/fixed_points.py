@@ -86,7 +86,8 @@ def rest_points(game: GameLike | PopulationGame, *, max_faces: int = MAX_FACES) 
     numerically from a grid of starts. Continua of rest points (a role
     indifferent on a whole face) are skipped with a
     :class:`~coopgame.DegenerateGameWarning`, and the result then says it
-    is partial.
+    is partial. A face searched numerically may hold more rest points than
+    its grid of starts finds, so the result then says it is partial too.
 
     Parameters
     ----------
@@ -104,7 +105,8 @@ def rest_points(game: GameLike | PopulationGame, *, max_faces: int = MAX_FACES) 
     Solutions of tuple of numpy.ndarray
         Each point as one probability vector per role (Fractions when the
         game is exact and the point rational, floats otherwise);
-        ``.is_complete`` is False when continua were skipped.
+        ``.is_complete`` is False when continua were skipped or a face was
+        searched numerically (``.note`` says which).
 
     Examples
     --------
@@ -130,7 +132,7 @@ def rest_points(game: GameLike | PopulationGame, *, max_faces: int = MAX_FACES) 
         pgame = ReplicatorField(game.to_exact() if not game.is_exact else game, populations="multi",
                                 where=where).as_population_game()
         exact_payoffs = game.is_exact
-    points, degenerate = _support_rest_points(pgame, exact_payoffs)
+    points, degenerate, searched = _support_rest_points(pgame, exact_payoffs)
     if degenerate:
         warnings.warn(
             f"{where}: the game has continua of rest points (a role indifferent along a whole face), or faces "
@@ -139,8 +141,12 @@ def rest_points(game: GameLike | PopulationGame, *, max_faces: int = MAX_FACES) 
             stacklevel=2,
         )
     is_exact = exact_payoffs and all(v.dtype == object for p in points for v in p)
-    return Solutions(points, method="support_enumeration", is_exact=is_exact, is_complete=not degenerate,
-                     note="continua of rest points are not listed" if degenerate else "")
+    notes = ["continua of rest points are not listed"] if degenerate else []
+    if searched:
+        notes.append("faces sympy could not solve were searched numerically from a grid of starts, which may miss "
+                     "rest points")
+    return Solutions(points, method="support_enumeration", is_exact=is_exact,
+                     is_complete=not (degenerate or searched), note="; ".join(notes))
 
 
 def _in_open_unit(v: sympy.Expr) -> bool:
@@ -195,10 +201,12 @@ def _faces(pgame: PopulationGame) -> Iterator[Face]:
         yield supports, shares, unknowns, eqs
 
 
-def _support_rest_points(pgame: PopulationGame, exact_payoffs: bool) -> tuple[list[tuple[np.ndarray, ...]], bool]:
-    """The isolated rest points of a population game, fewest mixing roles first, and whether any face was skipped."""
+def _support_rest_points(pgame: PopulationGame, exact_payoffs: bool
+                         ) -> tuple[list[tuple[np.ndarray, ...]], bool, bool]:
+    """The isolated rest points of a population game, fewest mixing roles first, whether any face was skipped,
+    and whether any face was searched numerically (from a grid of starts, which can miss roots)."""
     found: list[tuple[tuple[int, tuple[int, ...]], tuple[np.ndarray, ...]]] = []
-    degenerate = False
+    degenerate = searched = False
     for supports, shares, unknowns, eqs in _faces(pgame):
         if not unknowns:
             solutions: list[dict[sympy.Symbol, sympy.Expr]] = [{}]
@@ -216,6 +224,7 @@ def _support_rest_points(pgame: PopulationGame, exact_payoffs: bool) -> tuple[li
                     degenerate = True
                     continue
                 solutions = numeric
+                searched = True
         for sol in solutions:
             per_role = [[sympy.sympify(v).xreplace(sol) for v in vec] for vec in shares]
             values = [v for vals in per_role for v in vals]
@@ -235,7 +244,7 @@ def _support_rest_points(pgame: PopulationGame, exact_payoffs: bool) -> tuple[li
             mixing = tuple(p for p, sup in enumerate(supports) if len(sup) > 1)
             found.append(((len(mixing), mixing), tuple(vecs)))
     found.sort(key=lambda item: item[0])
-    return [pt for _, pt in found], degenerate
+    return [pt for _, pt in found], degenerate, searched
 
 
 #: Largest number of unknowns on one face for the numeric fallback of :func:`rest_points`.

@@ -6,12 +6,16 @@ found on the pure faces); cos 8x = x has exactly three roots in (0, 1), brackete
 cos 8x - x and located independently with Brent's method.
 """
 
+import itertools
+import warnings
+
 import numpy as np
 import pytest
 import sympy
 from scipy.optimize import brentq
 
 from coopgame.dynamics import PopulationGame, rest_points
+from coopgame.errors import DegenerateGameWarning
 
 
 def _roots_of_cos8x_minus_x():
@@ -24,7 +28,8 @@ def _roots_of_cos8x_minus_x():
 def test_numeric_face_finds_every_interior_root_once_and_no_boundary_root():
     x = sympy.symbols("x", real=True)
     game = PopulationGame([[x * (1 - x) * (sympy.cos(8 * x) - x), 0]], state=[x])
-    shares = [float(p[0][0]) for p in rest_points(game)]
+    points = rest_points(game)
+    shares = [float(p[0][0]) for p in points]
     roots = _roots_of_cos8x_minus_x()
     assert len(roots) == 3
     # the two corners (pure faces) first, then each interior root exactly once: no copy of a corner
@@ -32,6 +37,8 @@ def test_numeric_face_finds_every_interior_root_once_and_no_boundary_root():
     assert shares[2:] == pytest.approx(roots, abs=1e-9)
     for s in shares[2:]:
         assert abs(np.cos(8 * s) - s) < 1e-10
+    # a numeric search cannot prove that it found every root: the result says it may be partial
+    assert not points.is_complete and "searched numerically" in points.note
 
 
 def test_numeric_face_reports_no_root_where_the_payoff_is_undefined():
@@ -43,3 +50,41 @@ def test_numeric_face_reports_no_root_where_the_payoff_is_undefined():
     with np.errstate(invalid="ignore"):
         shares = sorted(float(p[0][0]) for p in rest_points(game))
     assert shares == [0.0, 1.0]
+
+
+def test_numeric_face_with_more_roots_than_starts_says_it_is_partial():
+    """cos 40x = x has 13 roots in (0, 1) (sign changes of cos 40x - x on a fine grid), more than the grid of
+    five starts can reach: every point returned is a root, and the result says that some may be missing.
+    (It once claimed to be complete with 5 of the 13.)"""
+    x = sympy.symbols("x", real=True)
+    game = PopulationGame([[sympy.cos(40 * x) - x, 0]], state=[x])
+    points = rest_points(game)
+    grid = np.linspace(0.0001, 0.9999, 20001)
+    values = np.cos(40 * grid) - grid
+    assert int((values[:-1] * values[1:] < 0).sum()) == 13
+    interior = [float(p[0][0]) for p in points if 0 < p[0][0] < 1]
+    assert 0 < len(interior) <= 13
+    for s in interior:
+        assert abs(np.cos(40 * s) - s) < 1e-10
+    assert not points.is_complete
+    assert points.note == ("faces sympy could not solve were searched numerically from a grid of starts, which may "
+                           "miss rest points")
+
+
+def test_numeric_face_with_four_unknowns_is_searched():
+    """One role with five strategies, strategy a earning -(exp(s_a) + s_a**3) at its own share s_a: that is
+    strictly decreasing in s_a, so strategies earn the same only at equal shares. The rest points are the
+    uniform mixtures over each of the 2**5 - 1 = 31 supports, the full support (four unknowns, the largest
+    face the numeric search takes) among them; sympy cannot solve exp(s) + s**3 = exp(t) + t**3."""
+    ys = sympy.symbols("y1:5", real=True)
+    shares = [*ys, 1 - sum(ys)]
+    game = PopulationGame([[-(sympy.exp(s) + s ** 3) for s in shares]], state=[list(ys)])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", DegenerateGameWarning)     # no face is given up
+        points = rest_points(game)
+    assert len(points) == 31
+    found = sorted(tuple(round(float(v), 9) for v in p[0]) for p in points)
+    expected = sorted(tuple(round(1 / len(sup), 9) if a in sup else 0.0 for a in range(5))
+                      for k in range(1, 6) for sup in itertools.combinations(range(5), k))
+    assert found == expected
+    assert not points.is_complete          # searched numerically
