@@ -8,13 +8,15 @@ cos 8x - x and located independently with Brent's method.
 
 import itertools
 import warnings
+from fractions import Fraction as F
 
 import numpy as np
 import pytest
 import sympy
 from scipy.optimize import brentq
 
-from coopgame.dynamics import PopulationGame, rest_points
+import coopgame as cg
+from coopgame.dynamics import PopulationGame, rest_points, stability
 from coopgame.errors import DegenerateGameWarning
 
 
@@ -88,3 +90,38 @@ def test_numeric_face_with_four_unknowns_is_searched():
                       for k in range(1, 6) for sup in itertools.combinations(range(5), k))
     assert found == expected
     assert not points.is_complete          # searched numerically
+
+
+def test_cubic_roots_without_a_real_form_are_found():
+    """x**3 - x + 1/5 has three real roots (about -1.088, 0.2091 and 0.8789, the roots of the polynomial by
+    numpy's companion matrix); sympy writes them with complex radicals (casus irreducibilis), whose realness
+    it cannot decide. The two in (0, 1) are rest points, with the corners; they are irrational, so floats."""
+    x = sympy.symbols("x", real=True)
+    points = rest_points(PopulationGame([[x ** 3 - x + sympy.Rational(1, 5), 0]], state=[x]))
+    roots = sorted(r.real for r in np.roots([1, 0, -1, 0.2]) if 0 < r.real < 1)
+    assert len(roots) == 2
+    assert [p[0].tolist() for p in points[:2]] == [[1, 0], [0, 1]]
+    assert sorted(float(p[0][0]) for p in points[2:]) == pytest.approx(roots, abs=1e-12)
+    assert len(points) == 4 and not points.is_exact and points.is_complete
+
+
+def test_complex_roots_are_not_rest_points():
+    """With a state symbol sympy does not know to be real, the indifference equation (z - 1/2)**2 + 1 = 0 has
+    the complex roots 1/2 +- i: no rest point on the mixed face, only the two corners."""
+    z = sympy.symbols("z")
+    points = rest_points(PopulationGame([[(z - sympy.Rational(1, 2)) ** 2 + 1, 0]], state=[z]))
+    assert [p[0].tolist() for p in points] == [[1, 0], [0, 1]]
+
+
+def test_three_strategy_faces_rock_paper_scissors():
+    """Two populations playing rock-paper-scissors (zero-sum, win 1, loss -1). A rest point has each role
+    indifferent on its support against the other's mixture: besides the 9 corners, the interior point
+    (1/3, 1/3, 1/3) for both roles (the full 3-strategy supports, two unknowns each). Every point returned
+    is at rest, which `stability` checks (it refuses a point where the field is not zero)."""
+    rps = cg.NormalFormGame.zero_sum([[0, -1, 1], [1, 0, -1], [-1, 1, 0]], exact=True)
+    points = rest_points(rps)
+    third = [F(1, 3)] * 3
+    assert [v.tolist() for v in points[-1]] == [third, third]
+    assert sum(all(1 in v.tolist() for v in p) for p in points) == 9      # the corners
+    for p in points:
+        stability(rps, [v.tolist() for v in p])
