@@ -25,15 +25,15 @@ from coopgame.errors import InvalidArgumentError
 from coopgame.networks._nx import networkx
 from coopgame.networks.models import connections_model
 from coopgame.networks.stability import is_pairwise_stable
-from coopgame.results import Result
+from coopgame.results import ArrayResult
 
 __all__ = ["weak_to_strong", "LinkStrengthening"]
 
 _ARCHITECTURES = ("empty", "star", "complete")
 
 
-@dataclass(frozen=True)
-class LinkStrengthening(Result):
+@dataclass(frozen=True, eq=False)
+class LinkStrengthening(ArrayResult):
     """Which network architectures are pairwise stable as links strengthen.
 
     Attributes

@@ -31,13 +31,13 @@ from coopgame._checks import check_choice, public
 from coopgame.networks.efficiency import efficient_networks
 from coopgame.networks.game import NetworkGame, NetworkLike, tolerance, total
 from coopgame.networks.stability import MAX_NETWORKS, check_game, improving_moves
-from coopgame.results import Result
+from coopgame.results import ArrayResult
 
 __all__ = ["link_subsidies", "LinkSubsidy"]
 
 
-@dataclass(frozen=True)
-class LinkSubsidy(Result):
+@dataclass(frozen=True, eq=False)
+class LinkSubsidy(ArrayResult):
     """The least subsidies that make a network pairwise stable.
 
     Attributes
@@ -67,6 +67,12 @@ class LinkSubsidy(Result):
     is_feasible: bool
     blocking: tuple[tuple[Any, Any], ...]
     is_exact: bool
+
+    def _fields_key(self) -> tuple[Any, ...]:
+        # the network by its nodes and links (networkx graphs compare by identity); the other fields by value
+        nodes = frozenset(self.network.nodes)
+        links = frozenset(frozenset(e) for e in self.network.edges)
+        return (nodes, links, *super()._fields_key()[1:])  # network is the first field
 
     @property
     def subsidised_links(self) -> list[tuple[Any, Any]]:

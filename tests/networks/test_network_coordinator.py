@@ -228,3 +228,17 @@ def test_errors():
     with pytest.raises(InvalidArgumentError, match="<= 12"):
         weak_to_strong(10**9, 0.3, 0.5)
     assert np.isclose(float(egalitarian_allocation(connections_model(3, 0.5, 0.2), [(0, 1)])[0]), 0.3)
+
+
+def test_subsidy_and_strengthening_results_compare_by_value():
+    import dataclasses
+
+    game = connections_model(4, F(1, 2), F(1, 5))
+    first, again = link_subsidies(game, nx.star_graph(3)), link_subsidies(game, nx.star_graph(3))
+    assert first == again and hash(first) == hash(again)  # the networks were compared by identity
+    assert first == link_subsidies(game, nx.relabel_nodes(nx.star_graph(3), {0: 0, 1: 3, 2: 1, 3: 2}))
+    assert first != link_subsidies(game, nx.path_graph(4))
+    assert first != dataclasses.replace(first, total=first.total + 1)
+    run, rerun = weak_to_strong(4, F(3, 10), F(1, 2)), weak_to_strong(4, F(3, 10), F(1, 2))
+    assert run == rerun and hash(run) == hash(rerun)  # hash raised TypeError on the dict fields
+    assert run != weak_to_strong(4, F(2, 10), F(1, 2))
