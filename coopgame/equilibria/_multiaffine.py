@@ -45,12 +45,14 @@ from typing import Any
 
 import numpy as np
 
+from coopgame._numeric import TOLERANCE
+
 try:  # pragma: no cover - numba is a run-time dependency; the fallback only keeps the package importable
     from numba import njit
 except ImportError:  # pragma: no cover
     njit = None
 
-__all__ = ["MIN_WIDTH", "MAX_BOXES", "COMPILED", "solve_range", "profile_system", "point_values", "gauss_newton"]
+__all__ = ["MIN_WIDTH", "MAX_BOXES", "COMPILED", "solve_range", "profile_system", "point_values"]
 
 #: True when the kernels are compiled (numba installed).
 COMPILED = njit is not None
@@ -78,6 +80,12 @@ _INFLATE = 0.05
 #: A range is treated as excluding zero only beyond this margin (payoffs are scaled to max |u| = 1,
 #: so it absorbs the rounding of the corner sums; not the equilibrium tolerance).
 _MARGIN = 1e-11
+
+#: Undecided boxes of one support profile examined at most (evenly sampled beyond that).
+_MAX_UNDECIDED = 256
+
+#: Gauss-Newton starting points per group of touching undecided boxes.
+_STARTS = 8
 
 #: Outcomes of one box test.
 _DISCARD, _KEEP, _PROVEN = 0, 1, 2
@@ -146,9 +154,13 @@ def _size(shape, k):  # pragma: no cover - compiled
 
 # ---------------------------------------------------------------------------------------- values
 @_kernel
-def _contract(T, outer, kk, inner, M, mo, c):  # pragma: no cover - compiled
-    """``T`` viewed (outer, kk, inner) times ``M[mo:]`` viewed (c, kk) on the middle axis: (outer, c, inner)."""
-    out = np.zeros(outer * c * inner)
+def _contract(T, outer, kk, inner, M, mo, c, out):  # pragma: no cover - compiled
+    """``T`` viewed (outer, kk, inner) times ``M[mo:]`` viewed (c, kk) on the middle axis: (outer, c, inner).
+
+    Written into the start of ``out``, whose used part is returned.
+    """
+    out = out[:outer * c * inner]
+    out[:] = 0.0
     for o in range(outer):
         for a in range(c):
             dst = (o * c + a) * inner
@@ -162,13 +174,15 @@ def _contract(T, outer, kk, inner, M, mo, c):  # pragma: no cover - compiled
 
 
 @_kernel
-def _player_values(G, goff, k, p, nrows, mats, moff, mrows, skip, dmat, dmoff, dims):  # pragma: no cover
+def _player_values(G, goff, k, p, nrows, mats, moff, mrows, skip, dmat, dmoff, dims, ws):  # pragma: no cover
     """Player ``p``'s first ``nrows`` rows contracted with each other block's matrix.
 
     Block ``q``'s matrix is ``mats[moff[q]:]`` (``mrows[q]`` points, each a
     probability vector of length ``k[q]``), or, for ``q == skip``, the
     derivative matrix ``dmat[dmoff[q]:]`` (``k[q] - 1`` rows). ``dims``
     receives the result's shape: ``nrows``, then one entry per other player.
+    The work is done in the two rows of ``ws`` (:func:`_workspace`); the
+    result is a view of one of them.
     """
     n = k.shape[0]
     dims[0] = nrows
@@ -182,28 +196,50 @@ def _player_values(G, goff, k, p, nrows, mats, moff, mrows, skip, dmat, dmoff, d
         K *= dims[j]
     T = G[goff[p]:goff[p] + nrows * K]
     j = n - 1
+    side = 0
     for q in range(n - 1, -1, -1):
         if q == p:
             continue
-        outer = 1
+        outer = np.int64(1)
         for i in range(j):
             outer *= dims[i]
-        inner = 1
+        inner = np.int64(1)
         for i in range(j + 1, n):
             inner *= dims[i]
         if q == skip:
-            T = _contract(T, outer, dims[j], inner, dmat, dmoff[q], k[q] - 1)
+            T = _contract(T, outer, dims[j], inner, dmat, dmoff[q], k[q] - 1, ws[side])
             dims[j] = k[q] - 1
         else:
-            T = _contract(T, outer, dims[j], inner, mats, moff[q], mrows[q])
+            T = _contract(T, outer, dims[j], inner, mats, moff[q], mrows[q], ws[side])
             dims[j] = mrows[q]
+        side = 1 - side
         j -= 1
     return T
 
 
 @_kernel
-def _ranges(G, goff, shape, k, off, mats, moff, mrows, dmat, dmoff, flo, fhi, fmid):  # pragma: no cover - compiled
-    """Exact ranges over the boxes spanned by each block's points; returns ``(beaten, vals, voff)``.
+def _workspace(shape, k):  # pragma: no cover - compiled
+    """Scratch arrays for one profile's evaluations: ``(ws, dims, vals, voff)``.
+
+    Sized for the largest points per block any caller uses (a box's
+    ``2**(k[q] - 1)`` corners, or ``k[q]`` pure actions).
+    """
+    n = k.shape[0]
+    width = 0
+    total = 0
+    for p in range(n):
+        C = 1
+        for q in range(n):
+            if q != p:
+                C *= max(k[q], 1 << (k[q] - 1))
+        width = max(width, max(shape[p] - 1, 1) * C)
+        total += (k[p] - 1) * C
+    return np.empty((2, width)), np.empty(n, dtype=np.int64), np.empty(total), np.empty(n + 1, dtype=np.int64)
+
+
+@_kernel
+def _ranges(G, goff, shape, k, off, mats, moff, mrows, dmat, dmoff, flo, fhi, fmid, dims, ws, vals, voff):  # pragma: no cover
+    """Exact ranges over the boxes spanned by each block's points; returns whether some action is beaten.
 
     Fills the equations' bounds ``flo``/``fhi`` (D) and their means over the
     points ``fmid`` (at a box's corners: the value at its centre, the
@@ -214,22 +250,20 @@ def _ranges(G, goff, shape, k, off, mats, moff, mrows, dmat, dmoff, flo, fhi, fm
     point, or two support actions can never earn the same.
     """
     n = shape.shape[0]
-    dims = np.empty(n, dtype=np.int64)
-    voff = np.zeros(n + 1, dtype=np.int64)
+    voff[0] = 0
     for p in range(n):
         C = 1
         for q in range(n):
             if q != p:
                 C *= mrows[q]
         voff[p + 1] = voff[p] + (k[p] - 1) * C
-    vals = np.empty(voff[n])
     beaten = False
     for p in range(n):
         rows = shape[p] - 1
         if rows == 0:
             continue
         dp = k[p] - 1
-        V = _player_values(G, goff, k, p, rows, mats, moff, mrows, -1, dmat, dmoff, dims)
+        V = _player_values(G, goff, k, p, rows, mats, moff, mrows, np.int64(-1), dmat, dmoff, dims, ws)
         C = V.shape[0] // rows
         vals[voff[p]:voff[p + 1]] = V[:dp * C]
         for i in range(dp):
@@ -252,16 +286,15 @@ def _ranges(G, goff, shape, k, off, mats, moff, mrows, dmat, dmoff, flo, fhi, fm
                     gap = min(gap, V[b * C + c] - w)
                 if gap > _MARGIN:
                     beaten = True
-    return beaten, vals, voff
+    return beaten
 
 
 @_kernel
-def _jacobian(G, goff, k, off, mats, moff, mrows, dmat, dmoff, Jlo, Jhi, Jmid):  # pragma: no cover - compiled
+def _jacobian(G, goff, k, off, mats, moff, mrows, dmat, dmoff, Jlo, Jhi, Jmid, dims, ws):  # pragma: no cover - compiled
     """Exact bounds ``Jlo``/``Jhi`` (D, D) of the Jacobian over the boxes spanned by each block's points, and
     its mean ``Jmid`` over the points (at a box's corners: the Jacobian at its centre)."""
     n = k.shape[0]
     D = off[n]
-    dims = np.empty(n, dtype=np.int64)
     for i in range(D):
         for j in range(D):
             Jlo[i, j] = 0.0
@@ -274,7 +307,7 @@ def _jacobian(G, goff, k, off, mats, moff, mrows, dmat, dmoff, Jlo, Jhi, Jmid): 
         for q in range(n):
             if q == p or k[q] == 1:
                 continue
-            W = _player_values(G, goff, k, p, dp, mats, moff, mrows, q, dmat, dmoff, dims)
+            W = _player_values(G, goff, k, p, dp, mats, moff, mrows, q, dmat, dmoff, dims, ws)
             # q's axis among the others, and the stride of that axis
             inner = 1
             j = n - 1
@@ -342,16 +375,22 @@ def _point_mats(y, k, off):  # pragma: no cover - compiled
 
 
 @_kernel
-def _corner_mats(lo, hi, k, off):  # pragma: no cover - compiled
-    """Each block's ``2**d[q]`` corner points of the box ``[lo, hi]`` as probability vectors (first unknown the
-    most significant bit of the corner's number)."""
+def _corner_layout(k):  # pragma: no cover - compiled
+    """Storage of each block's ``2**d[q]`` box corners: ``(mats, moff, mrows)``."""
     n = k.shape[0]
     mrows = np.empty(n, dtype=np.int64)
     moff = np.zeros(n + 1, dtype=np.int64)
     for q in range(n):
         mrows[q] = 1 << (k[q] - 1)
         moff[q + 1] = moff[q] + mrows[q] * k[q]
-    mats = np.empty(moff[n])
+    return np.empty(moff[n]), moff, mrows
+
+
+@_kernel
+def _corner_mats(lo, hi, k, off, mats, moff, mrows):  # pragma: no cover - compiled
+    """Fill ``mats`` (:func:`_corner_layout`) with each block's corner points of the box ``[lo, hi]`` as
+    probability vectors (first unknown the most significant bit of the corner's number)."""
+    n = k.shape[0]
     for q in range(n):
         d = k[q] - 1
         for c in range(mrows[q]):
@@ -362,7 +401,6 @@ def _corner_mats(lo, hi, k, off):  # pragma: no cover - compiled
                 mats[base + 1 + j] = v
                 s += v
             mats[base] = 1.0 - s
-    return mats, moff, mrows
 
 
 @_kernel
@@ -384,10 +422,11 @@ def _evaluate(G, goff, shape, k, off, y, dmat, dmoff):  # pragma: no cover - com
     """Equations (D) and Jacobian (D, D) at ``y``."""
     D = off[k.shape[0]]
     mats, moff, mrows = _point_mats(y, k, off)
+    ws, dims, vals, voff = _workspace(shape, k)
     f = np.empty(D)
     J = np.empty((D, D))
-    _ranges(G, goff, shape, k, off, mats, moff, mrows, dmat, dmoff, f, np.empty(D), np.empty(D))
-    _jacobian(G, goff, k, off, mats, moff, mrows, dmat, dmoff, J, np.empty((D, D)), np.empty((D, D)))
+    _ranges(G, goff, shape, k, off, mats, moff, mrows, dmat, dmoff, f, np.empty(D), np.empty(D), dims, ws, vals, voff)
+    _jacobian(G, goff, k, off, mats, moff, mrows, dmat, dmoff, J, np.empty((D, D)), np.empty((D, D)), dims, ws)
     return f, J
 
 
@@ -493,25 +532,26 @@ def _excluded(Y, vals, voff, k, off, columns):  # pragma: no cover - compiled
 
 
 @_kernel
-def _test(G, goff, shape, k, off, lo, hi, dmat, dmoff, columns, flo, fhi, fm, Jlo, Jhi, Jm, root):  # pragma: no cover
-    """Discard, prove or keep the box ``[lo, hi]``; a proven box's refined solution goes to ``root``."""
+def _test(G, goff, shape, k, off, lo, hi, dmat, dmoff, columns, work, root):  # pragma: no cover - compiled
+    """Discard, prove or keep the box ``[lo, hi]``; a proven box's refined solution goes to ``root``.
+
+    ``work`` holds the scratch arrays made once per profile by :func:`_search`.
+    """
+    mats, moff, mrows, ws, dims, vals, voff, flo, fhi, fm, Jlo, Jhi, Jm, wlo, whi = work
     D = lo.shape[0]
     # the exclusion tests on the box itself; Krawczyk's test on the box widened by _INFLATE
-    mats, moff, mrows = _corner_mats(lo, hi, k, off)
-    beaten, vals, voff = _ranges(G, goff, shape, k, off, mats, moff, mrows, dmat, dmoff, flo, fhi, fm)
-    if beaten:
+    _corner_mats(lo, hi, k, off, mats, moff, mrows)
+    if _ranges(G, goff, shape, k, off, mats, moff, mrows, dmat, dmoff, flo, fhi, fm, dims, ws, vals, voff):
         return _DISCARD
     for i in range(D):
         if flo[i] > _MARGIN or fhi[i] < -_MARGIN:
             return _DISCARD
-    wlo = np.empty(D)
-    whi = np.empty(D)
     for j in range(D):
         w = hi[j] - lo[j]
         wlo[j] = lo[j] - _INFLATE * w
         whi[j] = hi[j] + _INFLATE * w
-    mats, moff, mrows = _corner_mats(wlo, whi, k, off)
-    _jacobian(G, goff, k, off, mats, moff, mrows, dmat, dmoff, Jlo, Jhi, Jm)
+    _corner_mats(wlo, whi, k, off, mats, moff, mrows)
+    _jacobian(G, goff, k, off, mats, moff, mrows, dmat, dmoff, Jlo, Jhi, Jm, dims, ws)
     # Krawczyk: K = m - Y f(m) + (I - Y J(X)) (X - m), with Y the inverse Jacobian at the centre m
     # (f and J at the centre are their means over the corners)
     Y, ok = _inverse(Jm)
@@ -564,13 +604,16 @@ def _grow(a, rows):  # pragma: no cover - compiled
 
 
 @_kernel
-def _search(G, goff, shape, k, off, max_boxes, pid, roots, nr, root_pid, und, nu, und_pid):  # pragma: no cover
+def _search(G, goff, shape, k, off, max_boxes, pid, roots, nr, root_pid, cand, nc, cand_pid, regret):  # pragma: no cover
     """Every solution of one profile's system in the unit box.
 
-    Appends proven solutions to ``roots`` (row ``nr`` on), undecided boxes to
-    ``und`` (rows ``[lo | hi]``, from row ``nu``), each tagged with ``pid``.
-    Returns the new arrays and counts, and whether ``max_boxes`` stopped it.
+    Appends proven solutions to ``roots`` (row ``nr`` on) and the points
+    reached from the boxes left undecided (:func:`_candidates`) to ``cand``
+    (row ``nc`` on), each tagged with ``pid``. Returns the new arrays and
+    counts, and whether ``max_boxes`` stopped the search.
     """
+    und = np.empty((16, 2 * off[k.shape[0]]))
+    nu = 0
     n = k.shape[0]
     D = off[n]
     dmat, dmoff = _derivatives(k, off)
@@ -584,12 +627,10 @@ def _search(G, goff, shape, k, off, max_boxes, pid, roots, nr, root_pid, und, nu
                 if q != p:
                     col = (col << (k[q] - 1)) + ((c >> (D - off[q + 1])) & ((1 << (k[q] - 1)) - 1))
             columns[p, c] = col
-    flo = np.empty(D)
-    fhi = np.empty(D)
-    fm = np.empty(D)
-    Jlo = np.empty((D, D))
-    Jhi = np.empty((D, D))
-    Jm = np.empty((D, D))
+    mats, moff, mrows = _corner_layout(k)
+    ws, dims, vals, voff = _workspace(shape, k)
+    work = (mats, moff, mrows, ws, dims, vals, voff, np.empty(D), np.empty(D), np.empty(D),
+            np.empty((D, D)), np.empty((D, D)), np.empty((D, D)), np.empty(D), np.empty(D))
     root = np.empty(D)
     stack = np.empty((64, 2 * D))
     for j in range(D):
@@ -603,17 +644,14 @@ def _search(G, goff, shape, k, off, max_boxes, pid, roots, nr, root_pid, und, nu
         lo = stack[top, :D].copy()
         hi = stack[top, D:].copy()
         examined += 1
-        if examined > max_boxes:  # hand back every box left
+        if examined > max_boxes:  # every box left is undecided
             exhausted = True
             und = _grow(und, nu + top + 1)
-            und_pid = _grow(und_pid, nu + top + 1)
             und[nu, :D] = lo
             und[nu, D:] = hi
-            und_pid[nu, 0] = pid
             nu += 1
             for t in range(top):
                 und[nu] = stack[t]
-                und_pid[nu, 0] = pid
                 nu += 1
             break
         outside = False
@@ -625,7 +663,7 @@ def _search(G, goff, shape, k, off, max_boxes, pid, roots, nr, root_pid, und, nu
                 outside = True
         if outside:
             continue
-        status = _test(G, goff, shape, k, off, lo, hi, dmat, dmoff, columns, flo, fhi, fm, Jlo, Jhi, Jm, root)
+        status = _test(G, goff, shape, k, off, lo, hi, dmat, dmoff, columns, work, root)
         if status == _DISCARD:
             continue
         if status == _PROVEN:
@@ -642,10 +680,8 @@ def _search(G, goff, shape, k, off, max_boxes, pid, roots, nr, root_pid, und, nu
         width = hi[widest] - lo[widest]
         if width < MIN_WIDTH:
             und = _grow(und, nu + 1)
-            und_pid = _grow(und_pid, nu + 1)
             und[nu, :D] = lo
             und[nu, D:] = hi
-            und_pid[nu, 0] = pid
             nu += 1
             continue
         cut = lo[widest] + _SPLIT * width
@@ -657,11 +693,105 @@ def _search(G, goff, shape, k, off, max_boxes, pid, roots, nr, root_pid, und, nu
         stack[top + 1, D:] = hi
         stack[top + 1, D + widest] = cut
         top += 2
-    return roots, nr, root_pid, und, nu, und_pid, exhausted
+    if nu:
+        points = _candidates(G, goff, shape, k, off, dmat, dmoff, und[:nu], regret)
+        cand = _grow(cand, nc + points.shape[0])
+        cand_pid = _grow(cand_pid, nc + points.shape[0])
+        for i in range(points.shape[0]):
+            cand[nc, :D] = points[i]
+            cand_pid[nc, 0] = pid
+            nc += 1
+    return roots, nr, root_pid, cand, nc, cand_pid, exhausted
 
 
 @_kernel
-def solve_range(U, shape, strides, combos, counts, sizes, start, stop, max_boxes):  # pragma: no cover - compiled
+def _candidates(G, goff, shape, k, off, dmat, dmoff, boxes, regret):  # pragma: no cover - compiled
+    """Points of the solution set reached from undecided boxes ``[lo | hi]``: at most one per group of touching boxes.
+
+    From up to :data:`_STARTS` box centres of each group (boxes sampled
+    evenly down to :data:`_MAX_UNDECIDED`), minimum-norm Gauss-Newton steps;
+    the first point reached that solves the system (residual below the
+    tolerance), has every support probability above the tolerance and gives
+    no player more than ``regret`` (scaled payoffs) by deviating stands for
+    its group. Points on the boundary of the simplices belong to smaller
+    supports and are dropped here.
+    """
+    n = k.shape[0]
+    D = off[n]
+    U = boxes.shape[0]
+    if U > _MAX_UNDECIDED:
+        pick = np.empty(_MAX_UNDECIDED, dtype=np.int64)
+        for i in range(_MAX_UNDECIDED):
+            pick[i] = int(i * (U - 1) / (_MAX_UNDECIDED - 1))
+        boxes = boxes[pick]
+        U = _MAX_UNDECIDED
+    # groups of touching (closed) boxes, by search over the touching graph
+    label = -np.ones(U, dtype=np.int64)
+    groups = 0
+    queue = np.empty(U, dtype=np.int64)
+    for first in range(U):
+        if label[first] >= 0:
+            continue
+        label[first] = groups
+        queue[0] = first
+        head, tail = 0, 1
+        while head < tail:
+            i = queue[head]
+            head += 1
+            for j in range(U):
+                if label[j] >= 0:
+                    continue
+                touch = True
+                for d in range(D):
+                    if boxes[i, d] > boxes[j, D + d] + 1e-12 or boxes[j, d] > boxes[i, D + d] + 1e-12:
+                        touch = False
+                        break
+                if touch:
+                    label[j] = groups
+                    queue[tail] = j
+                    tail += 1
+        groups += 1
+    out = np.empty((groups, D))
+    found = 0
+    members = np.empty(U, dtype=np.int64)
+    ws, dims, _, _ = _workspace(shape, k)
+    for g in range(groups):
+        count = 0
+        for i in range(U):
+            if label[i] == g:
+                members[count] = i
+                count += 1
+        starts = min(count, _STARTS)
+        for t in range(starts):
+            b = members[int(t * (count - 1) / (starts - 1)) if starts > 1 else 0]
+            y = (boxes[b, :D] + boxes[b, D:]) / 2
+            if not _gauss_newton(G, goff, shape, k, off, y, dmat, dmoff, 30) < TOLERANCE:
+                continue
+            mats, moff, mrows = _point_mats(y, k, off)
+            ok = True
+            for i in range(mats.shape[0]):
+                if not mats[i] > TOLERANCE:  # probabilities: an absolute tolerance (see coopgame._numeric)
+                    ok = False
+            for p in range(n):
+                rows = shape[p] - 1
+                if not ok or rows == 0:
+                    continue
+                V = _player_values(G, goff, k, p, rows, mats, moff, mrows, np.int64(-1), dmat, dmoff, dims, ws)
+                best = 0.0
+                for a in range(k[p] - 1):
+                    best = max(best, V[a])
+                for b2 in range(k[p] - 1, rows):
+                    if V[b2] - best > regret:
+                        ok = False
+            if ok:
+                out[found] = y
+                found += 1
+                break
+    return out[:found]
+
+
+@_kernel
+def solve_range(U, shape, strides, combos, counts, sizes, start, stop, max_boxes, regret):  # pragma: no cover - compiled
     """Prune and search the support profiles ``start..stop-1`` of the size pattern ``sizes``.
 
     ``combos[p]`` lists player ``p``'s subsets of size ``sizes[p]``
@@ -669,9 +799,12 @@ def solve_range(U, shape, strides, combos, counts, sizes, start, stop, max_boxes
     2008) when, over the product of the others' support simplices, some
     support action is beaten everywhere or two support actions can never
     earn the same. A profile with no unknowns (pure) is kept when no action
-    earns more. Returns ``(roots, root_pid, undecided, und_pid,
-    exhausted_pid)``: the solutions (R, D); the undecided boxes (U, 2D) as
-    ``[lo | hi]``; the profiles the box budget stopped.
+    earns more. Returns ``(roots, root_pid, points, point_pid,
+    exhausted_pid)``: the solutions proven isolated (R, D); the points
+    reached from undecided boxes (:func:`_candidates`, with ``regret`` the
+    largest gain from deviating allowed there, in scaled payoffs), which lie
+    on continua or are singular solutions; the profiles the box budget
+    stopped.
     """
     n = shape.shape[0]
     k = sizes.copy()
@@ -683,25 +816,26 @@ def solve_range(U, shape, strides, combos, counts, sizes, start, stop, max_boxes
     goff = np.empty(n + 1, dtype=np.int64)
     idx = np.empty(n, dtype=np.int64)
     pmats, pmoff, pmrows = _pure_mats(k)
+    ws, dims, vals, voff = _workspace(shape, k)
     dmat, dmoff = _derivatives(k, off)
     flo = np.empty(D)
     fhi = np.empty(D)
     fm = np.empty(D)
     roots = np.empty((4, D))
     root_pid = np.empty((4, 1))
-    und = np.empty((4, 2 * D))
-    und_pid = np.empty((4, 1))
+    cand = np.empty((4, D))
+    cand_pid = np.empty((4, 1))
     gone = np.empty(stop - start, dtype=np.int64)
     ng = 0
-    nr = 0
-    nu = 0
+    nr = np.int64(0)  # not a literal: one compiled signature of _search
+    nc = np.int64(0)
     for pid in range(start, stop):
         rest = pid
         for q in range(n - 1, -1, -1):
             idx[q] = rest % counts[q]
             rest //= counts[q]
         _build(U, shape, strides, combos, idx, k, G, goff)
-        if _ranges(G, goff, shape, k, off, pmats, pmoff, pmrows, dmat, dmoff, flo, fhi, fm)[0]:
+        if _ranges(G, goff, shape, k, off, pmats, pmoff, pmrows, dmat, dmoff, flo, fhi, fm, dims, ws, vals, voff):
             continue
         dead = False
         for i in range(D):
@@ -715,12 +849,12 @@ def solve_range(U, shape, strides, combos, counts, sizes, start, stop, max_boxes
             root_pid[nr, 0] = pid
             nr += 1
             continue
-        roots, nr, root_pid, und, nu, und_pid, exhausted = _search(
-            G, goff, shape, k, off, max_boxes, pid, roots, nr, root_pid, und, nu, und_pid)
+        roots, nr, root_pid, cand, nc, cand_pid, exhausted = _search(
+            G, goff, shape, k, off, max_boxes, pid, roots, nr, root_pid, cand, nc, cand_pid, regret)
         if exhausted:
             gone[ng] = pid
             ng += 1
-    return roots[:nr], root_pid[:nr, 0].astype(np.int64), und[:nu], und_pid[:nu, 0].astype(np.int64), gone[:ng]
+    return roots[:nr], root_pid[:nr, 0].astype(np.int64), cand[:nc], cand_pid[:nc, 0].astype(np.int64), gone[:ng]
 
 
 # ---------------------------------------------------------------------------------------- one profile
@@ -746,21 +880,23 @@ def point_values(system: tuple[np.ndarray, ...], y: np.ndarray) -> tuple[np.ndar
     return _evaluate(G, goff, shape, k, off, np.asarray(y, dtype=float), dmat, dmoff)
 
 
-def gauss_newton(system: tuple[np.ndarray, ...], y: np.ndarray, steps: int = 30) -> tuple[np.ndarray, float]:
-    """Minimum-norm Gauss-Newton from ``y`` onto the solution set; returns the point and its residual."""
-    G, goff, shape, k, off, dmat, dmoff = system
-    y = np.array(y, dtype=float)
-    residual = _gauss_newton(G, goff, shape, k, off, y, dmat, dmoff, steps)
-    return y, float(residual)
-
-
 @_kernel
 def _gauss_newton(G, goff, shape, k, off, y, dmat, dmoff, steps):  # pragma: no cover - compiled
-    """Gauss-Newton steps (pseudo-inverse) on ``y`` in place; returns the largest residual reached."""
+    """Gauss-Newton steps on ``y`` in place, each the (damped) minimum-norm solution ``J^T (J J^T + lam I)^-1 f``;
+    returns the largest residual reached."""
+    D = y.shape[0]
     for _ in range(steps):
         f, J = _evaluate(G, goff, shape, k, off, y, dmat, dmoff)
-        if not f.size or np.abs(f).max() < 1e-15:  # converged to rounding (the system is scaled to max |u| = 1)
+        if not D or np.abs(f).max() < 1e-15:  # converged to rounding (the system is scaled to max |u| = 1)
             break
-        y -= np.linalg.pinv(J) @ f
+        A = J @ J.T
+        # a damping relative to the scale of J J^T: the step of a rank-deficient J (a continuum) stays finite
+        lam = 1e-12 * (np.trace(A) / D + 1e-300)
+        for i in range(D):
+            A[i, i] += lam
+        Y, ok = _inverse(A)
+        if not ok:
+            break
+        y -= J.T @ (Y @ f)
     f, _ = _evaluate(G, goff, shape, k, off, y, dmat, dmoff)
-    return np.abs(f).max() if f.size else 0.0
+    return np.abs(f).max() if D else 0.0

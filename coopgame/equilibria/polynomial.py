@@ -89,9 +89,6 @@ _SECONDS_PER_PATTERN = 5e-3
 
 _METHOD = "support_polynomial"
 
-#: Undecided boxes of one support profile examined at most (evenly sampled beyond that).
-_MAX_UNDECIDED = 256
-
 #: Support profiles per kernel call at first (doubled or halved to keep calls near a tenth of a second).
 _CHUNK = 256
 
@@ -99,8 +96,9 @@ _CHUNK = 256
 #: continuum or a multiple root. Not the payoff tolerance: a rank decision on the scaled system.
 _SINGULAR = 1e-7
 
-#: Gauss-Newton starting points per group of undecided boxes.
-_STARTS = 8
+#: A point reached on a continuum is kept when its regret is within this many times the game's float
+#: tolerance (the points are solutions to rounding, not refined to a proof).
+_CONTINUUM_SLACK = 10.0
 
 #: Points listed at most per support profile carrying a continuum.
 _MAX_POINTS = 3
@@ -207,6 +205,9 @@ def support_polynomial(game: GameLike, *, max_seconds: float = MAX_SECONDS) -> S
     dims = np.array(shape, dtype=np.int64)
     strides = np.array([math.prod(shape[p + 1:]) for p in range(len(shape))], dtype=np.int64)
     exact = _ExactPayoffs(game) if game.is_exact else None
+    # the largest gain from deviating at a point of a continuum that is still examined (scaled payoffs):
+    # _continuum_point's float filter
+    regret = _CONTINUUM_SLACK * game.float_tolerance / scale
     found: dict[tuple, Equilibrium] = {}
     float_found: list[Equilibrium] = []
     continua: list[tuple[tuple[int, ...], ...]] = []
@@ -227,8 +228,9 @@ def support_polynomial(game: GameLike, *, max_seconds: float = MAX_SECONDS) -> S
                 break
             stop = min(total, start + chunk)
             began = time.monotonic()
-            roots, root_pid, und, und_pid, gone = _multiaffine.solve_range(
-                U, dims, strides, combos, counts, np.array(sizes, dtype=np.int64), start, stop, _multiaffine.MAX_BOXES)
+            roots, root_pid, points, point_pid, gone = _multiaffine.solve_range(
+                U, dims, strides, combos, counts, np.array(sizes, dtype=np.int64), start, stop, _multiaffine.MAX_BOXES,
+                regret)
             # calls of about a tenth of a second: the deadline is checked between them
             chunk = max(1, chunk * 2 if time.monotonic() - began < 0.05 else chunk // 2)
             start = stop
@@ -237,12 +239,11 @@ def support_polynomial(game: GameLike, *, max_seconds: float = MAX_SECONDS) -> S
                 if eq is not None:
                     _record(eq, found, float_found)
             unfinished.extend(_supports(int(pid), choices) for pid in gone)
-            if len(und) and time.monotonic() <= deadline:
-                D = roots.shape[1]
-                boxes = {int(pid): (und[und_pid == pid, :D], und[und_pid == pid, D:]) for pid in np.unique(und_pid)}
-                eqs, singular = _continuum_points(game, (U, dims, strides),
-                                                  {_supports(pid, choices): b for pid, b in boxes.items()}, exact, deadline)
-                continua.extend(singular)
+            for pid in np.unique(point_pid):
+                supports = _supports(int(pid), choices)
+                eqs, singular = _continuum_points(game, (U, dims, strides), supports, points[point_pid == pid], exact)
+                if singular:
+                    continua.append(supports)
                 for eq in eqs:
                     _record(eq, found, float_found)
     note = ""
@@ -416,59 +417,42 @@ def _accept(game: NormalFormGame, supports: tuple[tuple[int, ...], ...], y: np.n
 
 
 def _continuum_points(game: NormalFormGame, payoffs: tuple[np.ndarray, np.ndarray, np.ndarray],
-                      boxes: dict[tuple[tuple[int, ...], ...], tuple[np.ndarray, np.ndarray]],
-                      exact: _ExactPayoffs | None, deadline: float) -> tuple[list[Equilibrium], list[Any]]:
-    """Equilibria reached from the undecided boxes of some support profiles: at least one per group of touching boxes.
+                      supports: tuple[tuple[int, ...], ...], points: np.ndarray,
+                      exact: _ExactPayoffs | None) -> tuple[list[Equilibrium], bool]:
+    """Equilibria at the points a support profile's search reached from its undecided boxes, one per neighbourhood.
 
-    ``payoffs`` is the scaled search problem ``(U, shape, strides)``;
-    ``boxes`` maps each support profile to its undecided boxes ``(lo, hi)``.
-    Also lists the support profiles where such an equilibrium is a singular
-    solution (a rank-deficient Jacobian: a continuum, or a multiple root); a
-    regular one is isolated and merely needed smaller boxes than the search
-    allows.
+    ``payoffs`` is the scaled search problem ``(U, shape, strides)``. Also
+    says whether one of them is a singular solution (a rank-deficient
+    Jacobian: a continuum, or a multiple root); a regular one is isolated and
+    merely needed smaller boxes than the search allows.
     """
+    system = _multiaffine.profile_system(*payoffs, supports)
+    eqs: list[Equilibrium] = []
+    singular = False
+    for y in points:
+        eq = _continuum_point(game, supports, y, exact)
+        if eq is None:
+            continue
+        eqs.append(eq)
+        # singular values relative to the largest (payoffs are scaled to max |u| = 1)
+        _, J = _multiaffine.point_values(system, y)
+        sv = np.linalg.svd(J, compute_uv=False) if J.shape[1] else np.ones(1)
+        singular |= bool(sv.min() <= _SINGULAR * max(1.0, sv.max()))
+    # groups cut apart by the search (boxes discarded between them) give nearby points: keep one per
+    # neighbourhood of radius _NEAR
     kept: list[Equilibrium] = []
-    singular: list[Any] = []
-    for supports, (lo, hi) in boxes.items():
-        system = _multiaffine.profile_system(*payoffs, supports)
-        if len(lo) > _MAX_UNDECIDED:  # a search stopped by its budget: sample the boxes it left
-            keep = np.linspace(0, len(lo) - 1, _MAX_UNDECIDED).astype(int)
-            lo, hi = lo[keep], hi[keep]
-        eqs: list[Equilibrium] = []
-        for members in _groups(lo, hi):
-            centres = (lo[members] + hi[members]) / 2
-            if len(centres) > _STARTS:
-                centres = centres[np.linspace(0, len(centres) - 1, _STARTS).astype(int)]
-            for start in centres:
-                if len(eqs) >= _MAX_POINTS or time.monotonic() > deadline:
-                    break
-                y, residual = _multiaffine.gauss_newton(system, start)
-                eq = _continuum_point(game, supports, y, exact) if residual < TOLERANCE else None
-                if eq is None:
-                    continue
-                eqs.append(eq)
-                # singular values relative to the largest (payoffs are scaled to max |u| = 1)
-                _, J = _multiaffine.point_values(system, y)
-                sv = np.linalg.svd(J, compute_uv=False) if J.shape[1] else np.ones(1)
-                if sv.min() <= _SINGULAR * max(1.0, sv.max()) and supports not in singular:
-                    singular.append(supports)
-                break  # one point per group
-        # groups cut apart by the search (boxes discarded between them) give nearby points: keep one per
-        # neighbourhood of radius _NEAR
-        mine: list[Equilibrium] = []
-        for eq in sorted(eqs, key=lambda e: not e.is_exact):
-            z = np.concatenate([np.asarray(v, dtype=float) for v in eq.strategies])
-            if len(mine) < _MAX_POINTS and all(
-                    np.abs(z - np.concatenate([np.asarray(v, dtype=float) for v in k.strategies])).max() > _NEAR
-                    for k in mine):
-                mine.append(eq)
-        kept.extend(mine)
+    for eq in sorted(eqs, key=lambda e: not e.is_exact):
+        z = np.concatenate([np.asarray(v, dtype=float) for v in eq.strategies])
+        if len(kept) < _MAX_POINTS and all(
+                np.abs(z - np.concatenate([np.asarray(v, dtype=float) for v in k.strategies])).max() > _NEAR
+                for k in kept):
+            kept.append(eq)
     return kept, singular
 
 
 def _continuum_point(game: NormalFormGame, supports: tuple[tuple[int, ...], ...], y: np.ndarray,
                      exact: _ExactPayoffs | None) -> Equilibrium | None:
-    candidate = _float_equilibrium(game, supports, y, slack=10.0)
+    candidate = _float_equilibrium(game, supports, y, slack=_CONTINUUM_SLACK)
     if candidate is None or exact is None:
         return candidate
     for bound in (10, 100, 1000, 10 ** 6):
@@ -480,32 +464,6 @@ def _continuum_point(game: NormalFormGame, supports: tuple[tuple[int, ...], ...]
         if eq is not None:
             return eq
     return candidate
-
-
-def _groups(lo: np.ndarray, hi: np.ndarray) -> list[np.ndarray]:
-    """Indices of boxes grouped by touching (union-find on overlapping closed boxes)."""
-    count = len(lo)
-    if count > 4000:  # too many to compare pairwise: group by a coarse grid instead
-        keys = np.floor((lo + hi) / 2 * 16).astype(int)
-        _, labels = np.unique(keys, axis=0, return_inverse=True)
-        return [np.flatnonzero(labels.reshape(-1) == k) for k in range(labels.max() + 1)]
-    slack = 1e-12
-    touch = np.asarray(((lo[:, None, :] <= hi[None, :, :] + slack)
-                        & (lo[None, :, :] <= hi[:, None, :] + slack)).all(axis=2))
-    labels = -np.ones(count, dtype=int)
-    current = 0
-    for start in range(count):
-        if labels[start] >= 0:
-            continue
-        stack = [start]
-        labels[start] = current
-        while stack:
-            i = stack.pop()
-            for j in np.flatnonzero(touch[i] & (labels < 0)):
-                labels[j] = current
-                stack.append(int(j))
-        current += 1
-    return [np.flatnonzero(labels == k) for k in range(current)]
 
 
 def _distinct(eqs: list[Equilibrium], exact: list[Equilibrium]) -> list[Equilibrium]:
