@@ -125,3 +125,40 @@ def test_three_strategy_faces_rock_paper_scissors():
     assert sum(all(1 in v.tolist() for v in p) for p in points) == 9      # the corners
     for p in points:
         stability(rps, [v.tolist() for v in p])
+
+
+def _mixed_shares(advantage):
+    """The first-strategy shares of the rest points inside the mixed face of one role with this advantage."""
+    x = sympy.symbols("x", real=True)
+    with np.errstate(invalid="ignore"):
+        points = rest_points(PopulationGame([[advantage(x), 0]], state=[x]))
+    assert [p[0].tolist() for p in points[:2]] == [[1, 0], [0, 1]]          # the corners
+    assert not points.is_complete                                            # searched numerically
+    return sorted(float(p[0][0]) for p in points[2:])
+
+
+def test_numeric_face_goes_on_after_a_start_where_the_payoff_is_undefined():
+    # log(x - 1/5) + (x - 1/2)**3 - log(3/10) is increasing with its one root at 1/2; it is undefined (NaN)
+    # at the first start 0.1
+    shares = _mixed_shares(lambda x: sympy.log(x - sympy.Rational(1, 5)) + (x - sympy.Rational(1, 2)) ** 3
+                           - sympy.log(sympy.Rational(3, 10)))
+    assert shares == pytest.approx([0.5], abs=1e-12)
+
+
+def test_numeric_face_does_not_take_a_minimum_for_a_root():
+    # cos 8x - x + 2 >= 1 - x > 0 on (0, 1): no rest point inside, though |f| has local minima there (about
+    # 0.61 at x = pi/8) where a root finder stalls
+    assert _mixed_shares(lambda x: sympy.cos(8 * x) - x + 2) == []
+
+
+def test_numeric_face_goes_on_after_finding_a_root_again():
+    # roots 1/5 and 4/5 (exp(x) + x**3 + 1 > 0): the starts 0.1 and 0.3 both lead to 1/5, the later ones to 4/5
+    shares = _mixed_shares(lambda x: (x - sympy.Rational(1, 5)) * (x - sympy.Rational(4, 5))
+                           * (sympy.exp(x) + x ** 3 + 1))
+    assert shares == pytest.approx([0.2, 0.8], abs=1e-12)
+
+
+def test_numeric_face_goes_on_after_a_start_that_ends_on_the_boundary():
+    # roots 0 (the corner, on the face's boundary) and 4/5: the first starts lead to 0, the later ones to 4/5
+    shares = _mixed_shares(lambda x: x * (x - sympy.Rational(4, 5)) * (sympy.exp(x) + x ** 3 + 1))
+    assert shares == pytest.approx([0.8], abs=1e-12)
