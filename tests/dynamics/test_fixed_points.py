@@ -113,6 +113,16 @@ def test_complex_roots_are_not_rest_points():
     assert [p[0].tolist() for p in points] == [[1, 0], [0, 1]]
 
 
+def test_complex_roots_whose_realness_sympy_cannot_decide_are_not_rest_points():
+    """z**3 - z + 1 has one real root (about -1.3247) and the complex pair 0.6624 +- 0.5623i (numpy's
+    companion matrix), written by sympy with radicals whose realness it cannot decide: their real part lies in
+    (0, 1), but they are no rest points."""
+    z = sympy.symbols("z")
+    assert sorted(round(r.imag, 4) for r in np.roots([1, 0, -1, 1])) == [-0.5623, 0.0, 0.5623]
+    points = rest_points(PopulationGame([[z ** 3 - z + 1, 0]], state=[z]))
+    assert [p[0].tolist() for p in points] == [[1, 0], [0, 1]]
+
+
 def test_three_strategy_faces_rock_paper_scissors():
     """Two populations playing rock-paper-scissors (zero-sum, win 1, loss -1). A rest point has each role
     indifferent on its support against the other's mixture: besides the 9 corners, the interior point
