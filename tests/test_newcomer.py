@@ -82,12 +82,12 @@ def test_command_line_help_and_catalog(fresh_env):
 
 
 def test_plain_install_brings_no_test_docs_or_benchmark_tools(fresh_env):
-    """``make demo`` (a plain install) reaches the tour without pygambit, sphinx, pytest or numba."""
+    """``make demo`` (a plain install) reaches the tour without pygambit, sphinx, pytest or the peers timed against."""
     python = fresh_env / "venv" / "bin" / "python"
     done = _run([str(python), "-m", "pip", "list", "--format=freeze", "--disable-pip-version-check"], fresh_env)
     assert done.returncode == 0, done.stderr
     installed = {line.split("==")[0].lower().replace("_", "-") for line in done.stdout.split()}
-    unwanted = {"pygambit", "sphinx", "pytest", "hypothesis", "nashpy", "quantecon", "numba", "myst-nb", "egttools"}
+    unwanted = {"pygambit", "sphinx", "pytest", "hypothesis", "nashpy", "quantecon", "myst-nb", "egttools"}
     assert not installed & unwanted, sorted(installed & unwanted)
 
 
@@ -114,7 +114,7 @@ def _imported_at_run_time() -> set[str]:
 
 
 # Imported by coopgame/ but optional: each import is guarded, and an extra names the package.
-OPTIONAL = {"numba": "fast", "yaml": "yaml", "cloudpickle": "distributed",
+OPTIONAL = {"yaml": "yaml", "cloudpickle": "distributed",
             "dask": "distributed", "distributed": "distributed", "mpmath": "(comes with sympy)"}
 
 
