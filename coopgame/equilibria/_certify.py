@@ -67,7 +67,7 @@ class ExactSystem:
         others = [q for q in range(len(self.supports)) if q != p]
         for q in reversed(others):
             vec = direction if q == skip else xs[q]
-            T = np.tensordot(T, np.array(vec, dtype=object), axes=([T.ndim - 1], [0]))
+            T = T @ np.array(vec, dtype=object)  # the last axis: player q's actions
         return T
 
     def residual_and_jacobian(self, y: list[Any], one: Any, zero: Any) -> tuple[list[Any], list[list[Any]]]:
@@ -108,7 +108,7 @@ class ExactSystem:
 def _mp_rows(system: ExactSystem, convert: Any) -> ExactSystem:
     copy = ExactSystem.__new__(ExactSystem)
     copy.supports, copy.d, copy.offsets = system.supports, system.d, system.offsets
-    copy.rows = [np.vectorize(convert, otypes=[object])(r) if r.size else r.astype(object) for r in system.rows]
+    copy.rows = [np.array([convert(v) for v in r.reshape(-1)], dtype=object).reshape(r.shape) for r in system.rows]
     return copy
 
 
