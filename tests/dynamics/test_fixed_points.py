@@ -172,3 +172,24 @@ def test_numeric_face_goes_on_after_a_start_that_ends_on_the_boundary():
     # roots 0 (the corner, on the face's boundary) and 4/5: the first starts lead to 0, the later ones to 4/5
     shares = _mixed_shares(lambda x: x * (x - sympy.Rational(4, 5)) * (sympy.exp(x) + x ** 3 + 1))
     assert shares == pytest.approx([0.8], abs=1e-12)
+
+
+def test_a_root_on_a_smaller_face_is_listed_once():
+    """One role with three strategies earning y1, 2 y2 + y1 - 1 and 0 (y3 = 1 - y1 - y2). Equal payoffs on the
+    full support give y1 = 0, y2 = 1/2: not inside that face, but the rest point (0, 1/2, 1/2) of the edge
+    between strategies 2 and 3 (2 y2 - 1 = 0 there), which is listed once, with the three corners; the edges
+    {1, 2} and {1, 3} give y1 = 1 - y1 (y1 = y2 = 1/2) and y1 = 0 (a corner)."""
+    y1, y2 = sympy.symbols("y1 y2", real=True)
+    points = rest_points(PopulationGame([[y1, 2 * y2 + y1 - 1, 0]], state=[[y1, y2]]))
+    found = sorted(tuple(p[0].tolist()) for p in points)
+    assert found == sorted([(1, 0, 0), (0, 1, 0), (0, 0, 1), (F(1, 2), F(1, 2), 0), (0, F(1, 2), F(1, 2))])
+
+
+def test_undecided_real_roots_beyond_the_face_are_not_rest_points():
+    """x**3 - 3x + 1 has the real roots 2 cos(2 pi k / 9) (about 1.532, 0.3473 and -1.879; trigonometric
+    solution of the cubic), written by sympy with complex radicals: only 0.3473 is a share."""
+    x = sympy.symbols("x", real=True)
+    points = rest_points(PopulationGame([[x ** 3 - 3 * x + 1, 0]], state=[x]))
+    assert [p[0].tolist() for p in points[:2]] == [[1, 0], [0, 1]]
+    assert len(points) == 3
+    assert float(points[2][0][0]) == pytest.approx(2 * np.cos(4 * np.pi / 9), abs=1e-12)
