@@ -204,7 +204,7 @@ def support_polynomial(game: GameLike, *, max_seconds: float = MAX_SECONDS) -> S
     U = np.stack([(a / scale).reshape(-1) for a in floats])
     dims = np.array(shape, dtype=np.int64)
     strides = np.array([math.prod(shape[p + 1:]) for p in range(len(shape))], dtype=np.int64)
-    exact = _ExactPayoffs(game) if game.is_exact else None
+    verifier = _Verifier(game)
     # the largest gain from deviating at a point of a continuum that is still examined (scaled payoffs):
     # _continuum_point's float filter
     regret = _CONTINUUM_SLACK * game.float_tolerance / scale
@@ -235,13 +235,13 @@ def support_polynomial(game: GameLike, *, max_seconds: float = MAX_SECONDS) -> S
             chunk = max(1, chunk * 2 if time.monotonic() - began < 0.05 else chunk // 2)
             start = stop
             for pid, y in zip(root_pid, roots):
-                eq = _accept(game, _supports(int(pid), choices), y, exact)
+                eq = verifier.accept(_supports(int(pid), choices), y)
                 if eq is not None:
                     _record(eq, found, float_found)
             unfinished.extend(_supports(int(pid), choices) for pid in gone)
             for pid in np.unique(point_pid):
                 supports = _supports(int(pid), choices)
-                eqs, singular = _continuum_points(game, (U, dims, strides), supports, points[point_pid == pid], exact)
+                eqs, singular = _continuum_points(verifier, (U, dims, strides), supports, points[point_pid == pid])
                 if singular:
                     continua.append(supports)
                 for eq in eqs:
@@ -312,29 +312,38 @@ def _probabilities(supports: tuple[tuple[int, ...], ...], y: Any, one: Any) -> l
     return probs
 
 
-class _ExactPayoffs:
-    """An exact game's payoffs as integers over one common denominator per player.
+class _Verifier:
+    """Checks of candidate equilibria of one game, with its payoffs prepared once.
 
-    Checking a rational profile then needs integer arithmetic only: with
-    each player's probabilities over a common denominator, an action's
-    value against the others is an integer over a known denominator, and
-    the profile is an equilibrium when every support action attains the
-    largest value (regret exactly 0).
+    Float checks use each player's payoffs with the player's own axis first.
+    In an exact game the payoffs are also kept as integers over one common
+    denominator per player, so that checking a rational profile needs
+    integer arithmetic only: with each player's probabilities over a common
+    denominator, an action's value against the others is an integer over a
+    known denominator, and the profile is an equilibrium when every support
+    action attains the largest value (regret exactly 0).
     """
 
     def __init__(self, game: NormalFormGame) -> None:
         self.game = game
-        self.denominators = []
-        self.numerators = []
-        for p, a in enumerate(game.payoffs):
-            values = [Fraction(v) for v in a.reshape(-1)]
-            den = math.lcm(*(v.denominator for v in values))
-            nums = np.array([v.numerator * (den // v.denominator) for v in values], dtype=object).reshape(a.shape)
-            self.denominators.append(den)
-            self.numerators.append(np.moveaxis(nums, p, 0))
+        self.moved = [np.moveaxis(np.asarray(U, dtype=float), p, 0) for p, U in enumerate(game.float_payoffs)]
+        self.is_exact = game.is_exact
+        self.denominators: list[int] = []
+        self.numerators: list[np.ndarray] = []
+        if game.is_exact:
+            for p, a in enumerate(game.payoffs):
+                values = [Fraction(v) for v in a.reshape(-1)]
+                den = math.lcm(*(v.denominator for v in values))
+                nums = np.array([v.numerator * (den // v.denominator) for v in values], dtype=object).reshape(a.shape)
+                self.denominators.append(den)
+                self.numerators.append(np.moveaxis(nums, p, 0))
 
-    def equilibrium(self, supports: tuple[tuple[int, ...], ...], probs: list[list[Fraction]]) -> Equilibrium | None:
-        """The equilibrium with these supports and (positive) probabilities, or None when some regret is positive."""
+    def exact_equilibrium(self, supports: tuple[tuple[int, ...], ...], point: list[Fraction]) -> Equilibrium | None:
+        """The equilibrium with these supports at the rational ``point``, or None (some probability not positive,
+        or some regret positive)."""
+        probs = _probabilities(supports, point, Fraction(1))
+        if any(v <= 0 for row in probs for v in row):
+            return None
         game = self.game
         n = game.num_players
         dens, ints = [], []
@@ -358,67 +367,70 @@ class _ExactPayoffs:
         vectors = _vectors(game.shape, supports, probs, Fraction(0))
         return Equilibrium._trusted(game, vectors, np.array(payoffs, dtype=object), method=_METHOD)
 
-
-def _exact_equilibrium(exact: _ExactPayoffs, supports: tuple[tuple[int, ...], ...], point: list[Fraction]) -> Equilibrium | None:
-    probs = _probabilities(supports, point, Fraction(1))
-    if any(v <= 0 for row in probs for v in row):
-        return None
-    return exact.equilibrium(supports, probs)
-
-
-def _float_profile(game: NormalFormGame, supports: tuple[tuple[int, ...], ...], y: Any,
-                   slack: float) -> tuple[list[np.ndarray], np.ndarray] | None:
-    """The float profile at ``y`` and its payoffs when every regret is within ``slack`` times the game's tolerance."""
-    probs = _probabilities(supports, [float(v) for v in y], 1.0)
-    # probabilities live in [0, 1]: an absolute tolerance (see coopgame._numeric)
-    if any(v <= TOLERANCE for row in probs for v in row):
-        return None
-    vectors = _vectors(game.shape, supports, probs, 0.0)
-    vectors = [v / v.sum() for v in vectors]
-    n = game.num_players
-    payoffs = np.empty(n)
-    for p, U in enumerate(game.float_payoffs):
-        T = np.moveaxis(U, p, 0)
-        for q in reversed([q for q in range(n) if q != p]):
-            T = T @ vectors[q]
-        payoffs[p] = T @ vectors[p]
-        if T.max() - payoffs[p] > slack * game.float_tolerance:
+    def float_profile(self, supports: tuple[tuple[int, ...], ...], y: Any,
+                      slack: float) -> tuple[list[np.ndarray], np.ndarray] | None:
+        """The float profile at ``y`` and its payoffs when every regret is within ``slack`` times the game's tolerance."""
+        probs = _probabilities(supports, [float(v) for v in y], 1.0)
+        # probabilities live in [0, 1]: an absolute tolerance (see coopgame._numeric)
+        if any(v <= TOLERANCE for row in probs for v in row):
             return None
-    return vectors, payoffs
+        vectors = _vectors(self.game.shape, supports, probs, 0.0)
+        vectors = [v / v.sum() for v in vectors]
+        n = len(vectors)
+        payoffs = np.empty(n)
+        limit = slack * self.game.float_tolerance
+        for p, T in enumerate(self.moved):
+            for q in reversed(range(n)):
+                if q != p:
+                    T = T @ vectors[q]
+            payoffs[p] = T @ vectors[p]
+            if T.max() - payoffs[p] > limit:
+                return None
+        return vectors, payoffs
+
+    def float_equilibrium(self, supports: tuple[tuple[int, ...], ...], y: Any, slack: float = 1.0) -> Equilibrium | None:
+        found = self.float_profile(supports, y, slack)
+        return None if found is None else Equilibrium._trusted(self.game, found[0], found[1], method=_METHOD)
+
+    def accept(self, supports: tuple[tuple[int, ...], ...], y: np.ndarray) -> Equilibrium | None:
+        """The certified equilibrium at an isolated solution ``y`` of a support profile, or None."""
+        if not self.is_exact:
+            return self.float_equilibrium(supports, y)
+        # a coarse float filter before any exact work (a pure profile was checked in the search)
+        if len(y) and self.float_profile(supports, y, slack=1e3) is None:
+            return None
+        eq = self.exact_equilibrium(supports, [Fraction(float(v)).limit_denominator(_DENOMINATORS[0]) for v in y])
+        if eq is not None or not len(y):  # a pure profile is settled by the exact check
+            return eq
+        system = _certify.ExactSystem(list(self.game.payoffs), supports)
+        z = _certify.refine(system, y)
+        if z is None:
+            return None
+        eq = self.exact_equilibrium(supports, _certify.rational_point(system, z, _DENOMINATORS[1]))
+        if eq is not None:
+            return eq
+        if not _certify.interval_proof(system, z):
+            return None
+        return self.float_equilibrium(supports, [float(v) for v in z])
+
+    def continuum_point(self, supports: tuple[tuple[int, ...], ...], y: np.ndarray) -> Equilibrium | None:
+        """An equilibrium at (or rounded from) a point ``y`` of a continuum: exact when a simple rounding is one."""
+        candidate = self.float_equilibrium(supports, y, slack=_CONTINUUM_SLACK)
+        if candidate is None or not self.is_exact:
+            return candidate
+        for bound in (10, 100, 1000, 10 ** 6):
+            point = [Fraction(float(v)).limit_denominator(bound) for v in y]
+            # a cheap float check first: most roundings are not equilibria
+            if self.float_profile(supports, [float(v) for v in point], slack=1e3) is None:
+                continue
+            eq = self.exact_equilibrium(supports, point)
+            if eq is not None:
+                return eq
+        return candidate
 
 
-def _float_equilibrium(game: NormalFormGame, supports: tuple[tuple[int, ...], ...], y: Any, slack: float = 1.0) -> Equilibrium | None:
-    found = _float_profile(game, supports, y, slack)
-    return None if found is None else Equilibrium._trusted(game, found[0], found[1], method=_METHOD)
-
-
-def _accept(game: NormalFormGame, supports: tuple[tuple[int, ...], ...], y: np.ndarray,
-            exact: _ExactPayoffs | None) -> Equilibrium | None:
-    """The certified equilibrium at an isolated solution ``y`` of a support profile, or None."""
-    if _float_profile(game, supports, y, slack=1e3) is None:  # a coarse filter before any exact work
-        return None
-    if exact is None:
-        return _float_equilibrium(game, supports, y)
-    eq = _exact_equilibrium(exact, supports, [Fraction(float(v)).limit_denominator(_DENOMINATORS[0]) for v in y])
-    if eq is not None:
-        return eq
-    if not len(y):  # a pure profile that is not an equilibrium in exact arithmetic
-        return None
-    system = _certify.ExactSystem(list(game.payoffs), supports)
-    z = _certify.refine(system, y)
-    if z is None:
-        return None
-    eq = _exact_equilibrium(exact, supports, _certify.rational_point(system, z, _DENOMINATORS[1]))
-    if eq is not None:
-        return eq
-    if not _certify.interval_proof(system, z):
-        return None
-    return _float_equilibrium(game, supports, [float(v) for v in z])
-
-
-def _continuum_points(game: NormalFormGame, payoffs: tuple[np.ndarray, np.ndarray, np.ndarray],
-                      supports: tuple[tuple[int, ...], ...], points: np.ndarray,
-                      exact: _ExactPayoffs | None) -> tuple[list[Equilibrium], bool]:
+def _continuum_points(verifier: _Verifier, payoffs: tuple[np.ndarray, np.ndarray, np.ndarray],
+                      supports: tuple[tuple[int, ...], ...], points: np.ndarray) -> tuple[list[Equilibrium], bool]:
     """Equilibria at the points a support profile's search reached from its undecided boxes, one per neighbourhood.
 
     ``payoffs`` is the scaled search problem ``(U, shape, strides)``. Also
@@ -430,7 +442,7 @@ def _continuum_points(game: NormalFormGame, payoffs: tuple[np.ndarray, np.ndarra
     eqs: list[Equilibrium] = []
     singular = False
     for y in points:
-        eq = _continuum_point(game, supports, y, exact)
+        eq = verifier.continuum_point(supports, y)
         if eq is None:
             continue
         eqs.append(eq)
@@ -448,22 +460,6 @@ def _continuum_points(game: NormalFormGame, payoffs: tuple[np.ndarray, np.ndarra
                 for k in kept):
             kept.append(eq)
     return kept, singular
-
-
-def _continuum_point(game: NormalFormGame, supports: tuple[tuple[int, ...], ...], y: np.ndarray,
-                     exact: _ExactPayoffs | None) -> Equilibrium | None:
-    candidate = _float_equilibrium(game, supports, y, slack=_CONTINUUM_SLACK)
-    if candidate is None or exact is None:
-        return candidate
-    for bound in (10, 100, 1000, 10 ** 6):
-        point = [Fraction(float(v)).limit_denominator(bound) for v in y]
-        # a cheap float check first: most roundings are not equilibria
-        if _float_profile(game, supports, [float(v) for v in point], slack=1e3) is None:
-            continue
-        eq = _exact_equilibrium(exact, supports, point)
-        if eq is not None:
-            return eq
-    return candidate
 
 
 def _distinct(eqs: list[Equilibrium], exact: list[Equilibrium]) -> list[Equilibrium]:
