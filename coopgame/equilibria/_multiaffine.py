@@ -546,17 +546,23 @@ def _test(G, goff, shape, k, off, lo, hi, dmat, dmoff, columns, work, root):  # 
     for i in range(D):
         if flo[i] > _MARGIN or fhi[i] < -_MARGIN:
             return _DISCARD
+    # Y, the inverse Jacobian at the centre (f there is the mean of its corner values: multi-affine)
     for j in range(D):
         w = hi[j] - lo[j]
         wlo[j] = lo[j] - _INFLATE * w
         whi[j] = hi[j] + _INFLATE * w
-    _corner_mats(wlo, whi, k, off, mats, moff, mrows)
-    _jacobian(G, goff, k, off, mats, moff, mrows, dmat, dmoff, Jlo, Jhi, Jm, dims, ws)
-    # Krawczyk: K = m - Y f(m) + (I - Y J(X)) (X - m), with Y the inverse Jacobian at the centre m
-    # (f and J at the centre are their means over the corners)
+        root[j] = (lo[j] + hi[j]) / 2
+    pmats, pmoff, pmrows = _point_mats(root, k, off)
+    _jacobian(G, goff, k, off, pmats, pmoff, pmrows, dmat, dmoff, Jlo, Jhi, Jm, dims, ws)
     Y, ok = _inverse(Jm)
     if not ok:
         return _KEEP
+    # the equations combined by Y: often of one sign over the whole box when the box holds no solution
+    if _excluded(Y, vals, voff, k, off, columns):
+        return _DISCARD
+    # Krawczyk: K = m - Y f(m) + (I - Y J(X)) (X - m) on the widened box X
+    _corner_mats(wlo, whi, k, off, mats, moff, mrows)
+    _jacobian(G, goff, k, off, mats, moff, mrows, dmat, dmoff, Jlo, Jhi, Jm, dims, ws)
     step = np.empty(D)
     spread = np.empty(D)
     for i in range(D):
@@ -589,8 +595,6 @@ def _test(G, goff, shape, k, off, lo, hi, dmat, dmoff, columns, work, root):  # 
             root[j] = (wlo[j] + whi[j]) / 2 + step[j]
         _newton(G, goff, shape, k, off, root, dmat, dmoff, 4)
         return _PROVEN
-    if _excluded(Y, vals, voff, k, off, columns):
-        return _DISCARD
     return _KEEP
 
 
