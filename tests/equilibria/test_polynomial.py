@@ -292,3 +292,34 @@ def test_exact_payoffs_beyond_float_precision_give_verified_results():
     eqs = quiet(support_polynomial, game)
     assert eqs and not eqs.is_complete and all(e.is_verified() for e in eqs)
     assert all(e.max_regret() == 0 for e in eqs if e.is_exact) and any(e.is_exact for e in eqs)
+
+
+def test_the_search_without_numba_gives_the_same_equilibria():
+    """The kernels run as plain Python when numba is missing: same equilibria, exactly, on Gambit's 2x2x2 game
+    and on a generic 2x2x3 game (a subprocess, so that the compiled module is not reused)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    script = (
+        "import sys, warnings\n"
+        "blocked = len(sys.argv) > 1\n"
+        "if blocked: sys.modules['numba'] = None\n"
+        "warnings.simplefilter('ignore')\n"
+        "import numpy as np, coopgame as cg\n"
+        "from coopgame.equilibria import _multiaffine\n"
+        "from coopgame.equilibria.polynomial import support_polynomial\n"
+        "assert _multiaffine.COMPILED is not blocked\n"
+        "rng = np.random.default_rng(5)\n"
+        "games = [cg.read_nfg('tests/data/gambit/2x2x2.nfg'),\n"
+        "         cg.NormalFormGame([rng.permutation(12).reshape(2, 2, 3) - 6 for _ in range(3)], exact=True)]\n"
+        "for g in games:\n"
+        "    print([[[str(v) for v in s] for s in e.strategies] for e in support_polynomial(g)])\n"
+    )
+    runs = [subprocess.run([sys.executable, "-c", script, *extra], cwd=root, capture_output=True, text=True,
+                           timeout=600) for extra in ([], ["blocked"])]
+    for run in runs:
+        assert run.returncode == 0, run.stderr
+    compiled, plain = (run.stdout.splitlines() for run in runs)
+    assert compiled == plain and len(compiled) == 2 and compiled[0].count("[[") == 9
