@@ -193,3 +193,26 @@ def test_undecided_real_roots_beyond_the_face_are_not_rest_points():
     assert [p[0].tolist() for p in points[:2]] == [[1, 0], [0, 1]]
     assert len(points) == 3
     assert float(points[2][0][0]) == pytest.approx(2 * np.cos(4 * np.pi / 9), abs=1e-12)
+
+
+def test_every_root_of_a_face_is_tried_after_one_outside_it():
+    # x (2x + 1)(2x - 1): sympy lists the roots -1/2, 0 and 1/2; only 1/2 is a mixed rest point
+    x = sympy.symbols("x", real=True)
+    points = rest_points(PopulationGame([[x * (2 * x + 1) * (2 * x - 1), 0]], state=[x]))
+    assert [p[0].tolist() for p in points] == [[1, 0], [0, 1], [F(1, 2), F(1, 2)]]
+
+
+def test_an_isolated_rest_point_beside_a_continuum_on_the_same_face():
+    """Two roles with advantages (y - 1/2)(x - 1/3) and (y - 1/2)(y - 1/4). Inside, the line y = 1/2 is a
+    continuum of rest points (skipped, with a warning), and (x, y) = (1/3, 1/4) is isolated. With the 4
+    corners, x = 1/3 on the two edges where y is pure, and y = 1/4 or 1/2 on the two edges where x is pure,
+    that is 11 isolated rest points."""
+    x, y = sympy.symbols("x y", real=True)
+    half, third, quarter = sympy.Rational(1, 2), sympy.Rational(1, 3), sympy.Rational(1, 4)
+    game = PopulationGame([[(y - half) * (x - third), 0], [(y - half) * (y - quarter), 0]], state=[x, y])
+    with pytest.warns(DegenerateGameWarning, match="continua of rest points"):
+        points = rest_points(game)
+    found = [tuple(v[0] for v in p) for p in points]
+    assert len(found) == 11 and len(set(found)) == 11
+    assert found[-1] == (F(1, 3), F(1, 4))
+    assert not points.is_complete and points.note == "continua of rest points are not listed"
