@@ -6,6 +6,7 @@ found on the pure faces); cos 8x = x has exactly three roots in (0, 1), brackete
 cos 8x - x and located independently with Brent's method.
 """
 
+import decimal
 import itertools
 import warnings
 from fractions import Fraction as F
@@ -17,7 +18,7 @@ from scipy.optimize import brentq
 
 import coopgame as cg
 from coopgame.dynamics import PopulationGame, rest_points, stability
-from coopgame.errors import DegenerateGameWarning
+from coopgame.errors import DegenerateGameWarning, SolverLimitError
 
 
 def _roots_of_cos8x_minus_x():
@@ -214,5 +215,29 @@ def test_an_isolated_rest_point_beside_a_continuum_on_the_same_face():
         points = rest_points(game)
     found = [tuple(v[0] for v in p) for p in points]
     assert len(found) == 11 and len(set(found)) == 11
+    # fewest mixing roles first: the corners, then the edges, then the inside
+    assert [sum(0 < v < 1 for v in point) for point in found] == [0] * 4 + [1] * 6 + [2]
     assert found[-1] == (F(1, 3), F(1, 4))
     assert not points.is_complete and points.note == "continua of rest points are not listed"
+
+
+def test_irrational_rest_points_are_the_nearest_floats():
+    # x**2 = 1/2: the shares sqrt(2)/2 and 1 - sqrt(2)/2, each the double nearest to the exact value (computed
+    # here with 40 decimal digits), not 1 - float(sqrt(2)/2)
+    x = sympy.symbols("x", real=True)
+    points = rest_points(PopulationGame([[x ** 2 - sympy.Rational(1, 2), 0]], state=[x]))
+    with decimal.localcontext() as ctx:
+        ctx.prec = 40
+        root = decimal.Decimal(2).sqrt() / 2
+        nearest = [float(root), float(1 - root)]
+    assert nearest[1] != 1 - nearest[0]
+    assert points[-1][0].tolist() == nearest
+    assert not points.is_exact
+
+
+def test_the_face_limit_counts_every_support_combination():
+    # two roles of three strategies: (2**3 - 1)**2 = 49 support combinations
+    rps = cg.NormalFormGame.zero_sum([[0, -1, 1], [1, 0, -1], [-1, 1, 0]], exact=True)
+    with pytest.raises(SolverLimitError, match=r"at most max_faces=48, got 49;"):
+        rest_points(rps, max_faces=48)
+    assert len(rest_points(rps, max_faces=49)) == 16
