@@ -113,3 +113,18 @@ def test_a_float_game_reads_fractions_as_the_floats_they_round_to():
     assert from_fractions.point[0].tolist() == from_floats.point[0].tolist()
     assert from_fractions.point[0].tolist() == [1 / 3, 1 / 3, 1.0 - (1 / 3 + 1 / 3)]
     assert from_fractions.classification == from_floats.classification == "centre"
+
+
+@pytest.mark.parametrize("first", [sympy.sqrt(2) / 2, 2 ** 0.5 / 2])
+def test_an_irrational_share_makes_the_whole_state_float(first):
+    """Two roles with advantages x**2 - 1/2 and y - 1/2: a rest point at x = sqrt(2)/2, y = 1/2. The share
+    sqrt(2)/2 has no Fraction, so the whole state is read as floats, also the rational 1/2 of the other role.
+    The linearisation is diagonal: d/dx [x (1 - x)(x**2 - 1/2)] = 2 x**2 (1 - x) = 1 - sqrt(2)/2 at the point
+    and d/dy [y (1 - y)(y - 1/2)] = 1/4."""
+    game = PopulationGame([[x ** 2 - sympy.Rational(1, 2), 0], [y - sympy.Rational(1, 2), 0]], state=[x, y])
+    res = stability(game, [first, F(1, 2)])
+    assert not res.is_exact
+    assert [v.dtype for v in res.point] == [float, float] and res.jacobian.dtype == float
+    assert res.point[1].tolist() == [0.5, 0.5]
+    assert sorted(res.eigenvalues.real) == pytest.approx([0.25, 1 - 2 ** 0.5 / 2], abs=1e-12)
+    assert res.classification == "unstable"
