@@ -128,3 +128,15 @@ def test_an_irrational_share_makes_the_whole_state_float(first):
     assert res.point[1].tolist() == [0.5, 0.5]
     assert sorted(res.eigenvalues.real) == pytest.approx([0.25, 1 - 2 ** 0.5 / 2], abs=1e-12)
     assert res.classification == "unstable"
+
+
+@pytest.mark.parametrize("point, message", [
+    ([0.1, 0.2, 0.3], "ReplicatorSystem.point: expected the state as 2 coordinates, 2 action labels or 2 probability "
+                      "vectors, got [0.1, 0.2, 0.3]"),
+    (5, "ReplicatorSystem.point: expected the state as one probability vector (or action label) per role (2 roles), "
+        "got 5"),
+])
+def test_a_state_that_fits_no_form_is_refused_by_name(point, message):
+    with pytest.raises(InvalidProfileError) as err:
+        replicator_equations(_two_roles()).point(point)
+    assert str(err.value) == message
