@@ -140,3 +140,15 @@ def test_a_state_that_fits_no_form_is_refused_by_name(point, message):
     with pytest.raises(InvalidProfileError) as err:
         replicator_equations(_two_roles()).point(point)
     assert str(err.value) == message
+
+
+@pytest.mark.parametrize("point, message", [
+    ({"x": 0.5}, "stability: expected a value for every coordinate ['x', 'y'], got ['x']"),
+    ({"x": 0.5, "z": 0.5}, "stability: expected state coordinates among ['x', 'y'], got 'z'"),
+    ({x: 0.5, "y": 1.5}, "stability: expected point for 'Player 2' to be a probability vector of length 2 (finite, "
+                         "non-negative entries summing to 1), got [1.5, -0.5] (sum 1)"),
+])
+def test_a_state_by_coordinate_names_is_refused_by_name(point, message):
+    with pytest.raises(InvalidProfileError) as err:
+        stability(_two_roles(), point)
+    assert str(err.value) == message
