@@ -1,6 +1,6 @@
 """The compiled kernel of reach-based payoffs (connections and one-sided models) over many networks.
 
-Compiled with numba when it is installed (``pip install coopgame-gov[fast]``):
+Compiled with numba (a dependency; when it cannot be installed, the fallback below is used):
 one breadth-first search on bitmasks per player and network, about a
 hundred machine operations per network on seven players. Without numba the
 models use the vectorised numpy search of :func:`coopgame.networks.models.reach_benefits`
