@@ -1,6 +1,6 @@
 """The compiled kernel of reach-based payoffs (connections and one-sided models) over many networks.
 
-Compiled with numba (a dependency; when it cannot be installed, the fallback below is used):
+Compiled with numba (a dependency):
 one breadth-first search on bitmasks per player and network, about a
 hundred machine operations per network on seven players. Without numba the
 models use the vectorised numpy search of :func:`coopgame.networks.models.reach_benefits`

@@ -1,6 +1,6 @@
 """The compiled kernels of games on networks: one update step, fixation runs and recorded runs.
 
-Compiled with numba (a dependency; when it cannot be installed, the fallback below is used),
+Compiled with numba (a dependency),
 with incremental payoff updates so one step costs ``O(degree)``; without
 numba they run as plain Python on numpy's legacy global generator (slow,
 same results for a given seed within that mode). The callers run them in
