@@ -16,9 +16,14 @@ the unit box, discard boxes on which some equation cannot vanish or some
 action outside a player's support earns strictly more than the support,
 prove a box holds exactly one solution with Krawczyk's interval Newton test
 (Krawczyk 1969; Moore, Kearfott and Cloud 2009, section 8.2), otherwise
-bisect its widest side. Boxes that shrink to :data:`MIN_WIDTH` undecided hold
-a singular solution or a continuum; they are returned for the caller to
-examine.
+bisect its widest side. One more exclusion test cuts most of the boxes: the
+equations combined by the inverse Jacobian at the box's centre are
+multi-affine too, and when one combination has one sign at every corner the
+box holds no solution. The exclusion tests use the box itself; Krawczyk's
+test, the box widened by :data:`_INFLATE` (so that a solution on a face is
+proven). Boxes that shrink to :data:`MIN_WIDTH` undecided hold a singular
+solution or part of a continuum: Gauss-Newton steps from them reach points
+of the solution set, which are handed to the caller (:func:`_candidates`).
 
 The kernels below are plain loops compiled by numba (cached on disk), one
 call per batch of support profiles: the systems of small games are so small
