@@ -57,7 +57,7 @@ try:  # pragma: no cover - numba is a run-time dependency; the fallback only kee
 except ImportError:  # pragma: no cover
     njit = None
 
-__all__ = ["MIN_WIDTH", "MAX_BOXES", "COMPILED", "solve_range", "profile_system", "point_values"]
+__all__ = ["MIN_WIDTH", "MAX_BOXES", "COMPILED", "solve_range", "profile_system", "point_values", "compile_kernels"]
 
 #: True when the kernels are compiled (numba installed).
 COMPILED = njit is not None
@@ -909,3 +909,26 @@ def _gauss_newton(G, goff, shape, k, off, y, dmat, dmoff, steps):  # pragma: no 
         y -= J.T @ (Y @ f)
     f, _ = _evaluate(G, goff, shape, k, off, y, dmat, dmoff)
     return np.abs(f).max() if D else 0.0
+
+
+_READY: list[bool] = []
+
+
+def compile_kernels() -> None:
+    """Compile (or load from numba's disk cache) every kernel, once per process.
+
+    The caller runs it before starting its clock, so that compiling (about a
+    minute in a new installation) does not eat a time budget. The problem
+    solved is a 2x2 game whose payoffs are all zero: every box stays
+    undecided, so the search, the budget stop and the continuum points all
+    run.
+    """
+    if _READY:
+        return
+    shape = np.array([2, 2], dtype=np.int64)
+    combos = np.array([[[0, 1]], [[0, 1]]], dtype=np.int64)
+    one = np.ones(2, dtype=np.int64)
+    solve_range(np.zeros((2, 4)), shape, np.array([2, 1], dtype=np.int64), combos, one, 2 * one, 0, 1, 64, 1e-9)
+    point_values(profile_system(np.zeros((2, 4)), shape, np.array([2, 1], dtype=np.int64), ((0, 1), (0, 1))),
+                 np.full(2, 0.5))
+    _READY.append(True)

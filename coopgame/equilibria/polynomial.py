@@ -95,8 +95,12 @@ _SECONDS_PER_PATTERN = 5e-3
 
 _METHOD = "support_polynomial"
 
-#: Support profiles per kernel call at first (doubled or halved to keep calls near a tenth of a second).
-_CHUNK = 256
+#: Support profiles per kernel call at first (doubled while calls stay short, halved when they are long).
+_CHUNK = 16
+
+#: Seconds per box test assumed when the time left bounds the boxes of a call (about what a box of nine
+#: unknowns costs, measured; the corner test grows like 2**D beyond that).
+_SECONDS_PER_BOX = 2e-5
 
 #: A solution whose Jacobian's smallest singular value is below this (relative) is singular: on a
 #: continuum or a multiple root. Not the payoff tolerance: a rank decision on the scaled system.
@@ -218,6 +222,7 @@ def support_polynomial(game: GameLike, *, max_seconds: float = MAX_SECONDS) -> S
     float_found: list[Equilibrium] = []
     continua: list[tuple[tuple[int, ...], ...]] = []
     unfinished: list[tuple[tuple[int, ...], ...]] = []
+    _multiaffine.compile_kernels()  # before the clock starts: compiling is not the game's work
     deadline = time.monotonic() + budget
     skipped = 0
     for sizes in product(*(range(1, m + 1) for m in shape)):
@@ -234,10 +239,12 @@ def support_polynomial(game: GameLike, *, max_seconds: float = MAX_SECONDS) -> S
                 break
             stop = min(total, start + chunk)
             began = time.monotonic()
+            # the deadline is checked between calls; within one, the boxes each profile may examine are bounded
+            # by the time left (a profile stopped there is reported as unfinished)
+            per_box = _SECONDS_PER_BOX * max(1.0, 2.0 ** (sum(sizes) - len(sizes) - 9))
+            boxes = int(min(_multiaffine.MAX_BOXES, max(1.0, (deadline - began) / (per_box * (stop - start)))))
             roots, root_pid, points, point_pid, gone = _multiaffine.solve_range(
-                U, dims, strides, combos, counts, np.array(sizes, dtype=np.int64), start, stop, _multiaffine.MAX_BOXES,
-                regret)
-            # calls of about a tenth of a second: the deadline is checked between them
+                U, dims, strides, combos, counts, np.array(sizes, dtype=np.int64), start, stop, boxes, regret)
             chunk = max(1, chunk * 2 if time.monotonic() - began < 0.05 else chunk // 2)
             start = stop
             for pid, y in zip(root_pid, roots):
