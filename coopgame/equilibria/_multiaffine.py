@@ -46,6 +46,7 @@ size pattern are numbered in mixed radix over each player's list of
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 import numpy as np
@@ -911,9 +912,7 @@ def _gauss_newton(G, goff, shape, k, off, y, dmat, dmoff, steps):  # pragma: no 
     return np.abs(f).max() if D else 0.0
 
 
-_READY: list[bool] = []
-
-
+@cache
 def compile_kernels() -> None:
     """Compile (or load from numba's disk cache) every kernel, once per process.
 
@@ -923,12 +922,9 @@ def compile_kernels() -> None:
     undecided, so the search, the budget stop and the continuum points all
     run.
     """
-    if _READY:
-        return
     shape = np.array([2, 2], dtype=np.int64)
     combos = np.array([[[0, 1]], [[0, 1]]], dtype=np.int64)
     one = np.ones(2, dtype=np.int64)
     solve_range(np.zeros((2, 4)), shape, np.array([2, 1], dtype=np.int64), combos, one, 2 * one, 0, 1, 64, 1e-9)
     point_values(profile_system(np.zeros((2, 4)), shape, np.array([2, 1], dtype=np.int64), ((0, 1), (0, 1))),
                  np.full(2, 0.5))
-    _READY.append(True)
