@@ -671,6 +671,9 @@ def _search(G, goff, shape, k, off, max_boxes, pid, roots, nr, root_pid, cand, n
                 s += lo[j]
             if off[q + 1] > off[q] and s >= 1.0:
                 outside = True
+            # the simplex cuts the box: no coordinate exceeds 1 minus the others' lower bounds
+            for j in range(off[q], off[q + 1]):
+                hi[j] = min(hi[j], 1.0 - (s - lo[j]))
         if outside:
             continue
         status = _test(G, goff, shape, k, off, lo, hi, dmat, dmoff, columns, work, root)
@@ -711,7 +714,7 @@ def _search(G, goff, shape, k, off, max_boxes, pid, roots, nr, root_pid, cand, n
             cand[nc, :D] = points[i]
             cand_pid[nc, 0] = pid
             nc += 1
-    return roots, nr, root_pid, cand, nc, cand_pid, exhausted
+    return roots, nr, root_pid, cand, nc, cand_pid, exhausted, min(examined, max_boxes)
 
 
 @_kernel
@@ -810,11 +813,11 @@ def solve_range(U, shape, strides, combos, counts, sizes, start, stop, max_boxes
     support action is beaten everywhere or two support actions can never
     earn the same. A profile with no unknowns (pure) is kept when no action
     earns more. Returns ``(roots, root_pid, points, point_pid,
-    exhausted_pid)``: the solutions proven isolated (R, D); the points
+    exhausted_pid, boxes)``: the solutions proven isolated (R, D); the points
     reached from undecided boxes (:func:`_candidates`, with ``regret`` the
     largest gain from deviating allowed there, in scaled payoffs), which lie
     on continua or are singular solutions; the profiles the box budget
-    stopped.
+    stopped; the number of boxes examined.
     """
     n = shape.shape[0]
     k = sizes.copy()
@@ -839,6 +842,7 @@ def solve_range(U, shape, strides, combos, counts, sizes, start, stop, max_boxes
     ng = 0
     nr = np.int64(0)  # not a literal: one compiled signature of _search
     nc = np.int64(0)
+    boxes = 0
     for pid in range(start, stop):
         rest = pid
         for q in range(n - 1, -1, -1):
@@ -859,12 +863,14 @@ def solve_range(U, shape, strides, combos, counts, sizes, start, stop, max_boxes
             root_pid[nr, 0] = pid
             nr += 1
             continue
-        roots, nr, root_pid, cand, nc, cand_pid, exhausted = _search(
+        roots, nr, root_pid, cand, nc, cand_pid, exhausted, used = _search(
             G, goff, shape, k, off, max_boxes, pid, roots, nr, root_pid, cand, nc, cand_pid, regret)
+        boxes += used
         if exhausted:
             gone[ng] = pid
             ng += 1
-    return roots[:nr], root_pid[:nr, 0].astype(np.int64), cand[:nc], cand_pid[:nc, 0].astype(np.int64), gone[:ng]
+    return (roots[:nr], root_pid[:nr, 0].astype(np.int64), cand[:nc], cand_pid[:nc, 0].astype(np.int64), gone[:ng],
+            boxes)
 
 
 # ---------------------------------------------------------------------------------------- one profile

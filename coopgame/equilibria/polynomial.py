@@ -243,7 +243,7 @@ def support_polynomial(game: GameLike, *, max_seconds: float = MAX_SECONDS) -> S
             # by the time left (a profile stopped there is reported as unfinished)
             per_box = _SECONDS_PER_BOX * max(1.0, 2.0 ** (sum(sizes) - len(sizes) - 9))
             boxes = int(min(_multiaffine.MAX_BOXES, max(1.0, (deadline - began) / (per_box * (stop - start)))))
-            roots, root_pid, points, point_pid, gone = _multiaffine.solve_range(
+            roots, root_pid, points, point_pid, gone, _ = _multiaffine.solve_range(
                 U, dims, strides, combos, counts, np.array(sizes, dtype=np.int64), start, stop, boxes, regret)
             chunk = max(1, chunk * 2 if time.monotonic() - began < 0.05 else chunk // 2)
             start = stop
