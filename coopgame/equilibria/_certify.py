@@ -19,6 +19,7 @@ Two ways, tried in order by :func:`certify`:
 from __future__ import annotations
 
 from fractions import Fraction
+from functools import cache
 from typing import Any
 
 import numpy as np
@@ -39,7 +40,6 @@ class ExactSystem:
     """
 
     def __init__(self, payoffs: list[np.ndarray], supports: tuple[tuple[int, ...], ...]) -> None:
-        n = len(supports)
         self.supports = supports
         self.d = [len(s) - 1 for s in supports]
         self.offsets = [int(v) for v in np.cumsum([0, *self.d])]
@@ -49,7 +49,6 @@ class ExactSystem:
             block = np.moveaxis(block, p, 0)
             order = list(s) + [a for a in range(block.shape[0]) if a not in s]
             self.rows.append(block[order[1:]] - block[order[0]][None])
-        del n
 
     def _probabilities(self, y: list[Any], one: Any) -> list[list[Any]]:
         out = []
@@ -61,37 +60,41 @@ class ExactSystem:
             out.append([first, *block])
         return out
 
-    def _values(self, xs: list[list[Any]], p: int, skip: int | None = None, direction: Any = None) -> np.ndarray:
-        """Rows of player ``p`` against ``xs``; with ``skip=q`` player q's vector is ``direction`` instead."""
+    def _values(self, xs: list[list[Any]], p: int, keep: int | None = None) -> np.ndarray:
+        """Rows of player ``p`` against ``xs``; with ``keep=q`` player q's axis is left (second), not contracted."""
         T = self.rows[p]
         others = [q for q in range(len(self.supports)) if q != p]
+        if keep is not None:
+            T = np.moveaxis(T, 1 + others.index(keep), 1)
+            others.remove(keep)
         for q in reversed(others):
-            vec = direction if q == skip else xs[q]
-            T = T @ np.array(vec, dtype=object)  # the last axis: player q's actions
+            T = T @ np.array(xs[q], dtype=object)  # the last axis: player q's actions
         return T
 
-    def residual_and_jacobian(self, y: list[Any], one: Any, zero: Any) -> tuple[list[Any], list[list[Any]]]:
-        """Equations and Jacobian at ``y`` in the arithmetic of ``one`` (mpf or interval)."""
+    def jacobian(self, y: list[Any], one: Any, zero: Any) -> list[list[Any]]:
+        """Jacobian at ``y`` in the arithmetic of ``one`` (mpf or interval)."""
         xs = self._probabilities(y, one)
         D = self.offsets[-1]
-        f: list[Any] = []
         J = [[zero] * D for _ in range(D)]
         for p in range(len(self.supports)):
             dp = self.d[p]
-            if dp == 0:
-                continue
-            f.extend(self._values(xs, p)[:dp])
             for q in range(len(self.supports)):
-                if q == p:
+                if q == p or not dp:
                     continue
+                # d/dy_qj of x_q = (1 - sum y_q, y_q) is e_j - e_0
+                M = self._values(xs, p, keep=q)[:dp]
                 for j in range(self.d[q]):
-                    e = [zero] * len(self.supports[q])
-                    e[0] = -one
-                    e[j + 1] = one
-                    col = self._values(xs, p, skip=q, direction=e)[:dp]
                     for i in range(dp):
-                        J[self.offsets[p] + i][self.offsets[q] + j] = col[i]
-        return f, J
+                        J[self.offsets[p] + i][self.offsets[q] + j] = M[i, j + 1] - M[i, 0]
+        return J
+
+    def residual(self, y: list[Any], one: Any) -> list[Any]:
+        """Equations at ``y`` in the arithmetic of ``one`` (mpf or interval)."""
+        xs = self._probabilities(y, one)
+        f: list[Any] = []
+        for p in range(len(self.supports)):
+            f.extend(self._values(xs, p)[:self.d[p]])
+        return f
 
     def outside(self, y: list[Any], one: Any) -> list[Any]:
         """Every outside action's payoff minus the support's (must be <= 0 at an equilibrium)."""
@@ -112,34 +115,50 @@ def _mp_rows(system: ExactSystem, convert: Any) -> ExactSystem:
     return copy
 
 
-def refine(system: ExactSystem, y: np.ndarray, steps: int = 12) -> list[Any] | None:
-    """Newton's method at :data:`DIGITS` digits from ``y``; None when it does not converge."""
+@cache
+def _context() -> Any:
+    """mpmath's context at :data:`DIGITS` digits (made once: creating one costs about a millisecond)."""
     import mpmath
 
     ctx = mpmath.mp.clone()
     ctx.dps = DIGITS
+    return ctx
+
+
+def refine(system: ExactSystem, y: np.ndarray, steps: int = 8) -> tuple[list[Any], Any] | None:
+    """Newton's method at :data:`DIGITS` digits from ``y``; None when it does not converge.
+
+    The Jacobian is inverted once, at ``y``: from a float solution each step
+    gains about as many digits as the float start has. Returns the point and
+    that inverse (the preconditioner of :func:`interval_proof`).
+    """
+    ctx = _context()
     conv = _mp_rows(system, lambda v: ctx.mpf(v.numerator) / v.denominator)
     z = [ctx.mpf(float(v)) for v in y]
     tol = ctx.mpf(10) ** (-(DIGITS - 10))
+    f = conv.residual(z, ctx.mpf(1))
+    try:
+        Y = ctx.inverse(ctx.matrix(conv.jacobian(z, ctx.mpf(1), ctx.mpf(0))))
+    except ZeroDivisionError:
+        return None
+    D = len(z)
     for _ in range(steps):
-        f, J = conv.residual_and_jacobian(z, ctx.mpf(1), ctx.mpf(0))
-        try:
-            dz = ctx.lu_solve(ctx.matrix(J), ctx.matrix(f))
-        except ZeroDivisionError:
-            return None
+        dz = [ctx.fsum(Y[i, j] * f[j] for j in range(D)) for i in range(D)]
         z = [a - b for a, b in zip(z, dz)]
-        if max((abs(v) for v in dz), default=0) < tol:
-            return z
-    f, _ = conv.residual_and_jacobian(z, ctx.mpf(1), ctx.mpf(0))
-    return z if max((abs(v) for v in f), default=0) < tol else None
+        f = conv.residual(z, ctx.mpf(1))
+        if max((abs(v) for v in f), default=0) < tol:
+            return z, Y
+    return None
 
 
-def interval_proof(system: ExactSystem, z: list[Any]) -> bool:
+def interval_proof(system: ExactSystem, z: list[Any], Y: Any) -> bool:
     """Krawczyk's test and the best-reply inequalities, in interval arithmetic, on a small box around ``z``.
 
-    True when the box provably holds exactly one solution of the system, at
-    which every support probability is positive and every action outside a
-    support earns strictly less than the support.
+    ``Y`` is any approximate inverse of the Jacobian near ``z`` (the
+    preconditioner; :func:`refine` gives one). True when the box provably
+    holds exactly one solution of the system, at which every support
+    probability is positive and every action outside a support earns
+    strictly less than the support.
     """
     import mpmath
 
@@ -154,23 +173,18 @@ def interval_proof(system: ExactSystem, z: list[Any]) -> bool:
         mid = [iv.mpf(v.mid) for v in mid]
         box = [iv.mpf([v.a - rho, v.b + rho]) for v in mid]
         one, zero = iv.mpf(1), iv.mpf(0)
-        fm, Jm = conv.residual_and_jacobian(mid, one, zero)
-        _, JX = conv.residual_and_jacobian(box, one, zero)
-        Jmid = mpmath.matrix([[v.mid for v in row] for row in Jm])
-        try:
-            Y = mpmath.inverse(Jmid)
-        except ZeroDivisionError:
-            return False
-        Yi = iv.matrix([[iv.mpf(Y[i, j]) for j in range(D)] for i in range(D)])
+        fm = conv.residual(mid, one)
+        JX = conv.jacobian(box, one, zero)
+        Yi = [[iv.mpf(Y[i, j]) for j in range(D)] for i in range(D)]
         K = []
         for i in range(D):
             acc = mid[i]
             for j in range(D):
-                acc = acc - Yi[i, j] * fm[j]
+                acc = acc - Yi[i][j] * fm[j]
             for j in range(D):
                 c = iv.mpf(1 if i == j else 0)
                 for k in range(D):
-                    c = c - Yi[i, k] * JX[k][j]
+                    c = c - Yi[i][k] * JX[k][j]
                 acc = acc + c * (box[j] - mid[j])
             K.append(acc)
         if not all(k.a > b.a and k.b < b.b for k, b in zip(K, box)):

@@ -416,13 +416,14 @@ class _Verifier:
         if eq is not None or not len(y):  # a pure profile is settled by the exact check
             return eq
         system = _certify.ExactSystem(list(self.game.payoffs), supports)
-        z = _certify.refine(system, y)
-        if z is None:
+        refined = _certify.refine(system, y)
+        if refined is None:
             return None
+        z, inverse = refined
         eq = self.exact_equilibrium(supports, _certify.rational_point(system, z, _DENOMINATORS[1]))
         if eq is not None:
             return eq
-        if not _certify.interval_proof(system, z):
+        if not _certify.interval_proof(system, z, inverse):
             return None
         return self.float_equilibrium(supports, [float(v) for v in z])
 
