@@ -125,29 +125,37 @@ def _context() -> Any:
     return ctx
 
 
-def refine(system: ExactSystem, y: np.ndarray, steps: int = 8) -> tuple[list[Any], Any] | None:
+def refine(system: ExactSystem, y: np.ndarray, steps: int = 12) -> tuple[list[Any], Any] | None:
     """Newton's method at :data:`DIGITS` digits from ``y``; None when it does not converge.
 
-    The Jacobian is inverted once, at ``y``: from a float solution each step
-    gains about as many digits as the float start has. Returns the point and
-    that inverse (the preconditioner of :func:`interval_proof`).
+    The inverse Jacobian is kept while each step cuts the residual by a
+    factor of at least ``10**6`` (from a float solution a step gains about as
+    many digits as the float start has) and recomputed when a step does
+    not. Returns the point and the last inverse (the preconditioner of
+    :func:`interval_proof`).
     """
     ctx = _context()
     conv = _mp_rows(system, lambda v: ctx.mpf(v.numerator) / v.denominator)
     z = [ctx.mpf(float(v)) for v in y]
     tol = ctx.mpf(10) ** (-(DIGITS - 10))
-    f = conv.residual(z, ctx.mpf(1))
-    try:
-        Y = ctx.inverse(ctx.matrix(conv.jacobian(z, ctx.mpf(1), ctx.mpf(0))))
-    except ZeroDivisionError:
-        return None
     D = len(z)
-    for _ in range(steps):
-        dz = [ctx.fsum(Y[i, j] * f[j] for j in range(D)) for i in range(D)]
-        z = [a - b for a, b in zip(z, dz)]
-        f = conv.residual(z, ctx.mpf(1))
-        if max((abs(v) for v in f), default=0) < tol:
+    f = conv.residual(z, ctx.mpf(1))
+    size = max((abs(v) for v in f), default=0)
+    Y, keep = None, False
+    for _ in range(steps + 1):
+        if size < tol and Y is not None:
             return z, Y
+        if not keep:
+            try:
+                Y = ctx.inverse(ctx.matrix(conv.jacobian(z, ctx.mpf(1), ctx.mpf(0))))
+            except ZeroDivisionError:
+                return None
+        z = [z[i] - ctx.fsum(Y[i, j] * f[j] for j in range(D)) for i in range(D)]
+        f = conv.residual(z, ctx.mpf(1))
+        new = max((abs(v) for v in f), default=0)
+        # slow progress (an ill-conditioned Jacobian): a full Newton step next
+        keep = bool(new < size * ctx.mpf(10) ** -6)
+        size = new
     return None
 
 
