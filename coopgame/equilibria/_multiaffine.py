@@ -553,6 +553,58 @@ def _excluded(Y, vals, voff, k, off, columns):  # pragma: no cover - compiled
 
 
 @_kernel
+def _zero_on_boundary(flo, fhi, vals, voff, k, off, mrows, lo, hi):  # pragma: no cover - compiled
+    """True when some equation has one sign over the box and vanishes only on the boundary of the simplices.
+
+    A multi-affine function is, at each point of a box, a convex combination
+    of its corner values with weights positive inside the box. So when its
+    corner values have one sign, it vanishes only on faces of the box all of
+    whose corners are zeros: when every zero corner lies on one face where
+    some probability is 0 (``y_j = 0`` at ``lo_j = 0``, or ``y_j = 1`` for a
+    player with two support actions), the box holds no solution with every
+    support probability positive. Such equations are common in degenerate
+    games (a product ``y_a y_b``, say), whose zeros on the boundary would
+    otherwise be surrounded by boxes down to :data:`MIN_WIDTH`.
+    """
+    n = k.shape[0]
+    for p in range(n):
+        dp = k[p] - 1
+        if dp == 0:
+            continue
+        C = (voff[p + 1] - voff[p]) // dp
+        for i in range(dp):
+            e = off[p] + i
+            if flo[e] >= -_MARGIN:
+                sign = 1.0
+            elif fhi[e] <= _MARGIN:
+                sign = -1.0
+            else:
+                continue
+            stride = 1  # of block q's corner number among the columns (the others' corners, the last fastest)
+            for q in range(n - 1, -1, -1):
+                if q == p:
+                    continue
+                dq = k[q] - 1
+                for j in range(dq):
+                    for side in range(2):  # the face y_j = lo_j = 0, or y_j = hi_j = 1 (two support actions)
+                        if side == 0 and lo[off[q] + j] != 0.0:
+                            continue
+                        if side == 1 and not (dq == 1 and hi[off[q] + j] == 1.0):
+                            continue
+                        ok = True
+                        for c in range(C):
+                            if sign * vals[voff[p] + i * C + c] <= _MARGIN:
+                                r = (c // stride) % mrows[q]
+                                if ((r >> (dq - 1 - j)) & 1) != side:
+                                    ok = False
+                                    break
+                        if ok:
+                            return True
+                stride *= mrows[q]
+    return False
+
+
+@_kernel
 def _test(G, goff, shape, k, off, lo, hi, dmat, dmoff, columns, work, root):  # pragma: no cover - compiled
     """Discard, prove or keep the box ``[lo, hi]``; a proven box's refined solution goes to ``root``.
 
@@ -567,6 +619,8 @@ def _test(G, goff, shape, k, off, lo, hi, dmat, dmoff, columns, work, root):  # 
     for i in range(D):
         if flo[i] > _MARGIN or fhi[i] < -_MARGIN:
             return _DISCARD
+    if _zero_on_boundary(flo, fhi, vals, voff, k, off, mrows, lo, hi):
+        return _DISCARD
     # Y, the inverse Jacobian at the centre (f there is the mean of its corner values: multi-affine)
     for j in range(D):
         w = hi[j] - lo[j]
