@@ -247,7 +247,8 @@ def _workspace(shape, k):  # pragma: no cover - compiled
 
 
 @_kernel
-def _ranges(G, goff, shape, k, off, mats, moff, mrows, dmat, dmoff, flo, fhi, fmid, dims, ws, vals, voff):  # pragma: no cover
+def _ranges(G, goff, shape, k, off, mats, moff, mrows, dmat, dmoff, flo, fhi, fmid, dims, ws, vals, voff,
+            box_lo, box_hi, faces):  # pragma: no cover - compiled
     """Exact ranges over the boxes spanned by each block's points; returns whether some action is beaten.
 
     Fills the equations' bounds ``flo``/``fhi`` (D) and their means over the
@@ -256,7 +257,9 @@ def _ranges(G, goff, shape, k, off, mats, moff, mrows, dmat, dmoff, flo, fhi, fm
     ``p``'s equations at every combination of the others' points (rows of
     ``prod mrows[q], q != p`` values). "Beaten": some action outside a
     player's support earns strictly more than a support action at every
-    point, or two support actions can never earn the same.
+    point; with ``faces`` (the points are the corners of the box ``[box_lo,
+    box_hi]``) also when it earns at least as much at every corner and more
+    wherever every support probability is positive (:func:`_face_zeros`).
     """
     n = shape.shape[0]
     voff[0] = 0
@@ -294,6 +297,8 @@ def _ranges(G, goff, shape, k, off, mats, moff, mrows, dmat, dmoff, flo, fhi, fm
                     w = V[a * C + c] if a >= 0 else 0.0
                     gap = min(gap, V[b * C + c] - w)
                 if gap > _MARGIN:
+                    beaten = True
+                elif faces and gap >= -_MARGIN and _face_zeros(V, b, a, C, 1.0, p, k, off, mrows, box_lo, box_hi):
                     beaten = True
     return beaten
 
@@ -434,7 +439,8 @@ def _evaluate(G, goff, shape, k, off, y, dmat, dmoff):  # pragma: no cover - com
     ws, dims, vals, voff = _workspace(shape, k)
     f = np.empty(D)
     J = np.empty((D, D))
-    _ranges(G, goff, shape, k, off, mats, moff, mrows, dmat, dmoff, f, np.empty(D), np.empty(D), dims, ws, vals, voff)
+    _ranges(G, goff, shape, k, off, mats, moff, mrows, dmat, dmoff, f, np.empty(D), np.empty(D), dims, ws, vals, voff,
+            y, y, False)
     _jacobian(G, goff, k, off, mats, moff, mrows, dmat, dmoff, J, np.empty((D, D)), np.empty((D, D)), dims, ws)
     return f, J
 
@@ -553,54 +559,64 @@ def _excluded(Y, vals, voff, k, off, columns):  # pragma: no cover - compiled
 
 
 @_kernel
-def _zero_on_boundary(flo, fhi, vals, voff, k, off, mrows, lo, hi):  # pragma: no cover - compiled
-    """True when some equation has one sign over the box and vanishes only on the boundary of the simplices.
+def _face_zeros(V, r, r0, C, sign, p, k, off, mrows, lo, hi):  # pragma: no cover - compiled
+    """True when every zero of ``sign * (V[r] - V[r0])`` over the box's corners lies on one face where some
+    probability is 0; the caller has checked that it is nowhere below ``-_MARGIN``.
 
-    A multi-affine function is, at each point of a box, a convex combination
-    of its corner values with weights positive inside the box. So when its
-    corner values have one sign, it vanishes only on faces of the box all of
-    whose corners are zeros: when every zero corner lies on one face where
-    some probability is 0 (``y_j = 0`` at ``lo_j = 0``, or ``y_j = 1`` for a
-    player with two support actions), the box holds no solution with every
-    support probability positive. Such equations are common in degenerate
-    games (a product ``y_a y_b``, say), whose zeros on the boundary would
-    otherwise be surrounded by boxes down to :data:`MIN_WIDTH`.
+    ``V`` holds rows of ``C`` values of player ``p`` at the corners of the
+    others' blocks (the last player's fastest); ``r0 = -1`` is a row of zeros.
+    A multi-affine function is, at each point of a box, a combination of its
+    corner values with weights positive inside the box: when its corner
+    values have one sign, it vanishes only on faces of the box all of whose
+    corners are zeros. When those lie on a face ``y_j = 0`` (at ``lo_j = 0``)
+    or ``y_j = 1`` (``hi_j = 1``, a player with two support actions), the
+    function has that one sign strictly wherever every support probability
+    is positive. Such functions are common in degenerate games (a product
+    ``y_a y_b``, say), whose zeros on the boundary would otherwise be
+    surrounded by boxes down to :data:`MIN_WIDTH`.
     """
+    n = k.shape[0]
+    stride = 1  # of block q's corner number among the columns
+    for q in range(n - 1, -1, -1):
+        if q == p:
+            continue
+        dq = k[q] - 1
+        for j in range(dq):
+            for side in range(2):
+                if side == 0 and lo[off[q] + j] != 0.0:
+                    continue
+                if side == 1 and not (dq == 1 and hi[off[q] + j] == 1.0):
+                    continue
+                ok = True
+                for c in range(C):
+                    v = V[r * C + c] - (V[r0 * C + c] if r0 >= 0 else 0.0)
+                    corner = (c // stride) % mrows[q]  # block q's corner (its first unknown the top bit)
+                    if sign * v <= _MARGIN and ((corner >> (dq - 1 - j)) & 1) != side:
+                        ok = False
+                        break
+                if ok:
+                    return True
+        stride *= mrows[q]
+    return False
+
+
+@_kernel
+def _zero_on_boundary(flo, fhi, vals, voff, k, off, mrows, lo, hi):  # pragma: no cover - compiled
+    """True when some equation has one sign over the box and vanishes only where some probability is 0
+    (:func:`_face_zeros`): the box holds no solution with every support probability positive."""
     n = k.shape[0]
     for p in range(n):
         dp = k[p] - 1
         if dp == 0:
             continue
         C = (voff[p + 1] - voff[p]) // dp
+        V = vals[voff[p]:voff[p + 1]]
         for i in range(dp):
             e = off[p] + i
-            if flo[e] >= -_MARGIN:
-                sign = 1.0
-            elif fhi[e] <= _MARGIN:
-                sign = -1.0
-            else:
-                continue
-            stride = 1  # of block q's corner number among the columns (the others' corners, the last fastest)
-            for q in range(n - 1, -1, -1):
-                if q == p:
-                    continue
-                dq = k[q] - 1
-                for j in range(dq):
-                    for side in range(2):  # the face y_j = lo_j = 0, or y_j = hi_j = 1 (two support actions)
-                        if side == 0 and lo[off[q] + j] != 0.0:
-                            continue
-                        if side == 1 and not (dq == 1 and hi[off[q] + j] == 1.0):
-                            continue
-                        ok = True
-                        for c in range(C):
-                            if sign * vals[voff[p] + i * C + c] <= _MARGIN:
-                                r = (c // stride) % mrows[q]
-                                if ((r >> (dq - 1 - j)) & 1) != side:
-                                    ok = False
-                                    break
-                        if ok:
-                            return True
-                stride *= mrows[q]
+            if flo[e] >= -_MARGIN and _face_zeros(V, i, -1, C, 1.0, p, k, off, mrows, lo, hi):
+                return True
+            if fhi[e] <= _MARGIN and _face_zeros(V, i, -1, C, -1.0, p, k, off, mrows, lo, hi):
+                return True
     return False
 
 
@@ -614,7 +630,7 @@ def _test(G, goff, shape, k, off, lo, hi, dmat, dmoff, columns, work, root):  # 
     D = lo.shape[0]
     # the exclusion tests on the box itself; Krawczyk's test on the box widened by _INFLATE
     _corner_mats(lo, hi, k, off, mats, moff, mrows)
-    if _ranges(G, goff, shape, k, off, mats, moff, mrows, dmat, dmoff, flo, fhi, fm, dims, ws, vals, voff):
+    if _ranges(G, goff, shape, k, off, mats, moff, mrows, dmat, dmoff, flo, fhi, fm, dims, ws, vals, voff, lo, hi, True):
         return _DISCARD
     for i in range(D):
         if flo[i] > _MARGIN or fhi[i] < -_MARGIN:
@@ -921,7 +937,8 @@ def solve_range(U, shape, strides, combos, counts, sizes, start, stop, max_boxes
             idx[q] = rest % counts[q]
             rest //= counts[q]
         _build(U, shape, strides, combos, idx, k, G, goff)
-        if _ranges(G, goff, shape, k, off, pmats, pmoff, pmrows, dmat, dmoff, flo, fhi, fm, dims, ws, vals, voff):
+        if _ranges(G, goff, shape, k, off, pmats, pmoff, pmrows, dmat, dmoff, flo, fhi, fm, dims, ws, vals, voff,
+                   flo, fhi, False):
             continue
         dead = False
         for i in range(D):

@@ -137,6 +137,25 @@ def test_published_jordan_three_player_matching_pennies():
     assert eqs[0].max_regret() == 0
 
 
+@pytest.mark.parametrize("weight", [1, 999])
+def test_equilibrium_next_to_the_boundary_is_found(weight):
+    """A weighted Jordan cycle. Player 1 is indifferent when player 2 plays its first action with
+    probability w/1000 (w the weight), and likewise player 2 with player 3; player 3 is indifferent when
+    player 1 plays its second action with probability w/1000. With w = 1 (or 999) the one equilibrium lies
+    1/1000 from faces of the simplices, inside boxes that touch them. The search discards boxes whose
+    functions vanish only on such faces; these boxes hold a sign change and must be kept."""
+    i, j, k = np.indices((2, 2, 2))
+    first = np.where(i == 0, 1000 - weight, 0) * (j == 0) + np.where(i == 1, weight, 0) * (j == 1)
+    second = np.where(j == 0, 1000 - weight, 0) * (k == 0) + np.where(j == 1, weight, 0) * (k == 1)
+    # player 3 mismatches player 1: action 1 pays against player 1's second action, action 2 against the first
+    third = np.where(k == 0, 1000 - weight, 0) * (i == 1) + np.where(k == 1, weight, 0) * (i == 0)
+    game = NormalFormGame([first, second, third], exact=True)
+    eqs = support_polynomial(game)
+    y = F(weight, 1000)
+    assert eqs.is_complete
+    assert cgst.exact_set(eqs) == {((1 - y, y), (y, 1 - y), (y, 1 - y))}
+
+
 def test_tripartite_model_every_result_verified():
     game = tripartite().numeric()
     eqs = quiet(support_polynomial, game)

@@ -1,0 +1,44 @@
+"""Pieces of the compiled N-player search (coopgame.equilibria._multiaffine) checked on hand-made inputs."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from coopgame.equilibria import _multiaffine as ma
+
+
+def face_zeros(values, k, lo, hi, sign=1.0):
+    """Player 0's function with the given values at the corners of the other blocks' box."""
+    k = np.array(k, dtype=np.int64)
+    off = np.concatenate([[0], np.cumsum(k - 1)]).astype(np.int64)
+    mrows = np.array([1 << (d - 1) for d in k], dtype=np.int64)
+    V = np.array(values, dtype=float)
+    return ma._face_zeros(V, np.int64(0), np.int64(-1), np.int64(len(V)), sign, np.int64(0), k, off, mrows,
+                          np.array(lo, dtype=float), np.array(hi, dtype=float))
+
+
+@pytest.mark.parametrize("values,lo,hi,expected", [
+    ([0.0, 1.0], [0.5, 0.0], [0.7, 0.5], True),     # zero at y = 0, the face where the second action is unplayed
+    ([0.0, 1.0], [0.5, 0.25], [0.7, 0.5], False),   # zero at y = 1/4: inside the simplex
+    ([1.0, 0.0], [0.5, 0.5], [0.7, 1.0], True),     # zero at y = 1: the first action unplayed (two actions)
+    ([1.0, 0.0], [0.5, 0.5], [0.7, 0.75], False),
+    ([0.0, 0.0], [0.5, 0.0], [0.7, 1.0], False),    # zero at both ends: zero on the whole edge, inside too
+])
+def test_face_zeros_with_one_unknown(values, lo, hi, expected):
+    assert face_zeros(values, [2, 2], lo, hi) is expected
+
+
+@pytest.mark.parametrize("zeros,lo,expected", [
+    ((0, 1), [0.0, 0.0], True),    # both zeros have the first unknown at lo = 0: the face y_1 = 0
+    ((0, 2), [0.0, 0.0], True),    # both have the second unknown at 0: the face y_2 = 0
+    ((0, 3), [0.0, 0.0], False),   # corners (lo, lo) and (hi, hi): no face holds both
+    ((0, 1), [0.1, 0.0], False),   # the face y_1 = 0.1 is inside the simplex
+])
+def test_face_zeros_with_a_block_of_two_unknowns(zeros, lo, expected):
+    # block 1 has three support actions: its box corners are numbered with the first unknown as the top bit
+    values = [0.0 if c in zeros else 1.0 for c in range(4)]
+    lo_all = [0.5, 0.5, *lo]
+    hi_all = [0.7, 0.7, 0.4, 0.4]
+    assert face_zeros(values, [3, 3], lo_all, hi_all) is expected
+    assert face_zeros([-v for v in values], [3, 3], lo_all, hi_all, sign=-1.0) is expected
