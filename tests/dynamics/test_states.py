@@ -6,6 +6,7 @@
 
 from fractions import Fraction as F
 
+import numpy as np
 import pytest
 import sympy
 
@@ -151,4 +152,52 @@ def test_a_state_that_fits_no_form_is_refused_by_name(point, message):
 def test_a_state_by_coordinate_names_is_refused_by_name(point, message):
     with pytest.raises(InvalidProfileError) as err:
         stability(_two_roles(), point)
+    assert str(err.value) == message
+
+
+# --------------------------------------------------------------------------- one population, by label or index
+def _stag_hunt():
+    from coopgame import models
+    return models.stag_hunt(R=4, S=1, T=3, P=3)
+
+
+# One population of the stag hunt: x' = x (1 - x) (3x - 2), Stag's share x. From x = 0.8 the share reaches
+# 0.99 at t = [-ln(x)/2 - ln(1 - x) + 3/2 ln(3x - 2)] from 0.8 to 0.99 = 4.217932... (partial fractions).
+STAG_TIME = (-np.log(0.99) / 2 - np.log(0.01) + 1.5 * np.log(0.97)) - (-np.log(0.8) / 2 - np.log(0.2) + 1.5 * np.log(0.4))
+
+
+@pytest.mark.parametrize("target", ["Stag", 0, np.int64(0), [1, 0], [F(1), F(0)]])
+def test_a_one_population_target_is_read_from_a_label_an_index_or_a_vector(target):
+    from coopgame.dynamics.basin_estimates import time_to_reach
+    assert time_to_reach(_stag_hunt(), [0.8, 0.2], target) == pytest.approx(STAG_TIME, rel=1e-5)
+
+
+@pytest.mark.parametrize("target", ["Hare", 1])
+def test_a_one_population_target_in_another_basin_is_not_reached(target):
+    from coopgame.dynamics.basin_estimates import time_to_reach
+    assert time_to_reach(_stag_hunt(), [0.8, 0.2], target) == np.inf
+
+
+def test_one_population_attractors_by_label_and_index():
+    """The grid of 40 has 39 starts k/40; those above 2/3 (k = 27 ... 39, 13 of them) go to Stag."""
+    from coopgame.dynamics.basin_estimates import basins
+    by_label = basins(_stag_hunt(), grid=40, attractors=["Stag", np.int64(1)])
+    assert by_label.shares.tolist() == pytest.approx([F(1, 3), F(2, 3)])
+    assert [a[0].tolist() for a in by_label.attractors] == [[1.0, 0.0], [0.0, 1.0]]
+
+
+@pytest.mark.parametrize(("target", "message"), [
+    ("Bogus", "time_to_reach: expected target to name an action of 'Region 1' among ['Stag', 'Hare'], got 'Bogus'"),
+    (2, "time_to_reach: expected target to name an action of 'Region 1' among ['Stag', 'Hare'], got 2"),
+    (True, "time_to_reach: expected target as one probability vector of length 2 (one population) or an action "
+           "label, got True"),
+    ({"Stag": 1}, "time_to_reach: expected target as one probability vector of length 2 (one population) or an "
+                  "action label, got {'Stag': 1}"),
+    ([0.5, 0.6], "time_to_reach: expected target to be a probability vector of length 2 (finite, non-negative "
+                 "entries summing to 1), got [0.5, 0.6] (sum 1.1)"),
+])
+def test_a_one_population_target_is_refused_by_name(target, message):
+    from coopgame.dynamics.basin_estimates import time_to_reach
+    with pytest.raises(InvalidProfileError) as err:
+        time_to_reach(_stag_hunt(), [0.8, 0.2], target)
     assert str(err.value) == message
