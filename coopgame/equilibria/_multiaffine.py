@@ -702,10 +702,12 @@ def _grow(a, rows):  # pragma: no cover - compiled
 
 
 @_kernel
-def _search(G, goff, shape, k, off, max_boxes, pid, roots, nr, root_pid, cand, nc, cand_pid, regret):  # pragma: no cover
+def _search(G, goff, shape, k, off, max_boxes, pid, roots, nr, root_pid, cand, nc, cand_pid, regret,
+            root_regret):  # pragma: no cover - compiled
     """Every solution of one profile's system in the unit box.
 
-    Appends proven solutions to ``roots`` (row ``nr`` on) and the points
+    Appends the proven solutions that pass :func:`_admissible` with
+    ``root_regret`` to ``roots`` (row ``nr`` on) and the points
     reached from the boxes left undecided (:func:`_candidates`) to ``cand``
     (row ``nc`` on), each tagged with ``pid``. Returns the new arrays and
     counts, and whether ``max_boxes`` stopped the search.
@@ -768,6 +770,8 @@ def _search(G, goff, shape, k, off, max_boxes, pid, roots, nr, root_pid, cand, n
         if status == _DISCARD:
             continue
         if status == _PROVEN:
+            if not _admissible(G, goff, shape, k, off, root, dmat, dmoff, work[4], work[3], root_regret):
+                continue  # a solution of the equations, but not an equilibrium with these supports
             roots = _grow(roots, nr + 1)
             root_pid = _grow(root_pid, nr + 1)
             roots[nr, :D] = root
@@ -803,6 +807,28 @@ def _search(G, goff, shape, k, off, max_boxes, pid, roots, nr, root_pid, cand, n
             cand_pid[nc, 0] = pid
             nc += 1
     return roots, nr, root_pid, cand, nc, cand_pid, exhausted, min(examined, max_boxes)
+
+
+@_kernel
+def _admissible(G, goff, shape, k, off, y, dmat, dmoff, dims, ws, regret):  # pragma: no cover - compiled
+    """Whether the point ``y`` has every support probability above the tolerance and no action earning
+    more than ``regret`` (scaled payoffs) above the best support action, for any player."""
+    mats, moff, mrows = _point_mats(y, k, off)
+    for i in range(mats.shape[0]):
+        if not mats[i] > TOLERANCE:  # probabilities: an absolute tolerance (see coopgame._numeric)
+            return False
+    for p in range(k.shape[0]):
+        rows = shape[p] - 1
+        if rows == 0:
+            continue
+        V = _player_values(G, goff, k, p, rows, mats, moff, mrows, np.int64(-1), dmat, dmoff, dims, ws)
+        best = 0.0
+        for a in range(k[p] - 1):
+            best = max(best, V[a])
+        for b in range(k[p] - 1, rows):
+            if V[b] - best > regret:
+                return False
+    return True
 
 
 @_kernel
@@ -868,23 +894,7 @@ def _candidates(G, goff, shape, k, off, dmat, dmoff, boxes, regret):  # pragma: 
             y = (boxes[b, :D] + boxes[b, D:]) / 2
             if not _gauss_newton(G, goff, shape, k, off, y, dmat, dmoff, 30) < TOLERANCE:
                 continue
-            mats, moff, mrows = _point_mats(y, k, off)
-            ok = True
-            for i in range(mats.shape[0]):
-                if not mats[i] > TOLERANCE:  # probabilities: an absolute tolerance (see coopgame._numeric)
-                    ok = False
-            for p in range(n):
-                rows = shape[p] - 1
-                if not ok or rows == 0:
-                    continue
-                V = _player_values(G, goff, k, p, rows, mats, moff, mrows, np.int64(-1), dmat, dmoff, dims, ws)
-                best = 0.0
-                for a in range(k[p] - 1):
-                    best = max(best, V[a])
-                for b2 in range(k[p] - 1, rows):
-                    if V[b2] - best > regret:
-                        ok = False
-            if ok:
+            if _admissible(G, goff, shape, k, off, y, dmat, dmoff, dims, ws, regret):
                 out[found] = y
                 found += 1
                 break
@@ -892,7 +902,8 @@ def _candidates(G, goff, shape, k, off, dmat, dmoff, boxes, regret):  # pragma: 
 
 
 @_kernel
-def solve_range(U, shape, strides, combos, counts, sizes, start, stop, max_boxes, regret):  # pragma: no cover - compiled
+def solve_range(U, shape, strides, combos, counts, sizes, start, stop, max_boxes, regret,
+                root_regret):  # pragma: no cover - compiled
     """Prune and search the support profiles ``start..stop-1`` of the size pattern ``sizes``.
 
     ``combos[p]`` lists player ``p``'s subsets of size ``sizes[p]``
@@ -901,7 +912,10 @@ def solve_range(U, shape, strides, combos, counts, sizes, start, stop, max_boxes
     support action is beaten everywhere or two support actions can never
     earn the same. A profile with no unknowns (pure) is kept when no action
     earns more. Returns ``(roots, root_pid, points, point_pid,
-    exhausted_pid, boxes)``: the solutions proven isolated (R, D); the points
+    exhausted_pid, boxes)``: the solutions proven isolated (R, D) with every
+    support probability above the tolerance and no gain from deviating
+    above ``root_regret`` (scaled payoffs; the others are no equilibria with
+    these supports); the points
     reached from undecided boxes (:func:`_candidates`, with ``regret`` the
     largest gain from deviating allowed there, in scaled payoffs), which lie
     on continua or are singular solutions; the profiles the box budget
@@ -953,7 +967,7 @@ def solve_range(U, shape, strides, combos, counts, sizes, start, stop, max_boxes
             nr += 1
             continue
         roots, nr, root_pid, cand, nc, cand_pid, exhausted, used = _search(
-            G, goff, shape, k, off, max_boxes, pid, roots, nr, root_pid, cand, nc, cand_pid, regret)
+            G, goff, shape, k, off, max_boxes, pid, roots, nr, root_pid, cand, nc, cand_pid, regret, root_regret)
         boxes += used
         if exhausted:
             gone[ng] = pid
@@ -1020,6 +1034,6 @@ def compile_kernels() -> None:
     shape = np.array([2, 2], dtype=np.int64)
     combos = np.array([[[0, 1]], [[0, 1]]], dtype=np.int64)
     one = np.ones(2, dtype=np.int64)
-    solve_range(np.zeros((2, 4)), shape, np.array([2, 1], dtype=np.int64), combos, one, 2 * one, 0, 1, 64, 1e-9)
+    solve_range(np.zeros((2, 4)), shape, np.array([2, 1], dtype=np.int64), combos, one, 2 * one, 0, 1, 64, 1e-9, 1e-6)
     point_values(profile_system(np.zeros((2, 4)), shape, np.array([2, 1], dtype=np.int64), ((0, 1), (0, 1))),
                  np.full(2, 0.5))

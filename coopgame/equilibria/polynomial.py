@@ -110,6 +110,10 @@ _SINGULAR = 1e-7
 #: tolerance (the points are solutions to rounding, not refined to a proof).
 _CONTINUUM_SLACK = 10.0
 
+#: An isolated solution is certified only when its regret is within this many times the game's float
+#: tolerance (a coarse filter, applied by the search, before any exact work).
+_ROOT_SLACK = 1e3
+
 #: Points listed at most per support profile carrying a continuum.
 _MAX_POINTS = 3
 
@@ -218,6 +222,8 @@ def support_polynomial(game: GameLike, *, max_seconds: float = MAX_SECONDS) -> S
     # the largest gain from deviating at a point of a continuum that is still examined (scaled payoffs):
     # _continuum_point's float filter
     regret = _CONTINUUM_SLACK * game.float_tolerance / scale
+    # the largest such gain at an isolated solution that is still certified (the coarse filter before exact work)
+    root_regret = _ROOT_SLACK * game.float_tolerance / scale
     found: dict[tuple, Equilibrium] = {}
     float_found: list[Equilibrium] = []
     continua: list[tuple[tuple[int, ...], ...]] = []
@@ -244,7 +250,8 @@ def support_polynomial(game: GameLike, *, max_seconds: float = MAX_SECONDS) -> S
             per_box = _SECONDS_PER_BOX * max(1.0, 2.0 ** (sum(sizes) - len(sizes) - 9))
             boxes = int(min(_multiaffine.MAX_BOXES, max(1.0, (deadline - began) / (per_box * (stop - start)))))
             roots, root_pid, points, point_pid, gone, _ = _multiaffine.solve_range(
-                U, dims, strides, combos, counts, np.array(sizes, dtype=np.int64), start, stop, boxes, regret)
+                U, dims, strides, combos, counts, np.array(sizes, dtype=np.int64), start, stop, boxes, regret,
+                root_regret)
             chunk = max(1, chunk * 2 if time.monotonic() - began < 0.05 else chunk // 2)
             start = stop
             for pid, y in zip(root_pid, roots):
@@ -409,9 +416,7 @@ class _Verifier:
         """The certified equilibrium at an isolated solution ``y`` of a support profile, or None."""
         if not self.is_exact:
             return self.float_equilibrium(supports, y)
-        # a coarse float filter before any exact work (a pure profile was checked in the search)
-        if len(y) and self.float_profile(supports, y, slack=1e3) is None:
-            return None
+        # the search passed only points within _ROOT_SLACK times the tolerance of an equilibrium
         eq = self.exact_equilibrium(supports, [Fraction(float(v)).limit_denominator(_DENOMINATORS[0]) for v in y])
         if eq is not None or not len(y):  # a pure profile is settled by the exact check
             return eq
@@ -435,7 +440,7 @@ class _Verifier:
         for bound in (10, 100, 1000, 10 ** 6):
             point = [Fraction(float(v)).limit_denominator(bound) for v in y]
             # a cheap float check first: most roundings are not equilibria
-            if self.float_profile(supports, [float(v) for v in point], slack=1e3) is None:
+            if self.float_profile(supports, [float(v) for v in point], slack=_ROOT_SLACK) is None:
                 continue
             eq = self.exact_equilibrium(supports, point)
             if eq is not None:
