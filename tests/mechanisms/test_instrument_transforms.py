@@ -71,3 +71,11 @@ def test_an_amount_undefined_for_the_games_own_parameter_is_refused_naming_the_i
     with pytest.raises(InvalidGameError) as err:
         _negative_parameter_game().apply(instrument)
     assert str(err.value) == f"{where}: expected finite payoffs, got zoo"
+
+
+def test_several_detection_probabilities_given_as_numpy_scalars_are_stored_as_python_numbers():
+    """A tuple of numpy scalars is stored as plain numbers, as an array of them is: same value, hash and repr."""
+    given = cg.Penalty(0, 0, 1, detection=(np.float64(0.5), np.int64(1)))
+    assert [type(d) for d in given.detection] == [float, int]
+    assert given == cg.Penalty(0, 0, 1, detection=(0.5, 1)) and hash(given) == hash(cg.Penalty(0, 0, 1, detection=(0.5, 1)))
+    assert repr(given) == "Penalty(player=0, action=0, fine=1, detection=(0.5, 1))"
