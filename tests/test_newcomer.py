@@ -115,11 +115,14 @@ def _imported_at_run_time() -> set[str]:
 
 # Imported by coopgame/ but optional: each import is guarded, and an extra names the package.
 OPTIONAL = {"yaml": "yaml", "cloudpickle": "distributed",
-            "dask": "distributed", "distributed": "distributed", "mpmath": "(comes with sympy)"}
+            "dask": "distributed", "distributed": "distributed"}
+
+# Distributions whose import name differs.
+IMPORT_NAMES = {"python-flint": "flint"}
 
 
 def test_runtime_dependencies_are_what_the_package_imports():
-    required = _runtime_requirements()
+    required = {IMPORT_NAMES.get(name, name) for name in _runtime_requirements()}
     imported = _imported_at_run_time()
     assert required <= imported, f"run-time dependencies that coopgame/ never imports: {sorted(required - imported)}"
     missing = imported - required - set(OPTIONAL)

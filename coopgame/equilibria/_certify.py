@@ -1,33 +1,42 @@
 """Certify a floating-point solution of a support profile's indifference system.
 
-Two ways, tried in order by :func:`certify`:
+:func:`~coopgame.equilibria.polynomial.support_polynomial` first rounds a
+solution of an exact game to nearby rationals and checks them exactly. When
+that fails (an irrational equilibrium, which games with three or more players
+can have: Nau, Gomez Canovas and Hansen 2004, section 4), this module
 
-* **Exact**: round the point to nearby rationals (continued fractions, after
-  refining it to high precision) and check in Fractions that the profile has
-  regret exactly 0. Equilibria of exact games with rational coordinates come
-  back exact.
-* **Interval** (irrational equilibria, which games with three or more
-  players can have: Nau, Gomez Canovas and Hansen 2004, section 4): refine
-  to :data:`DIGITS` digits with Newton's method in mpmath, then prove with
-  Krawczyk's test in interval arithmetic (``mpmath.iv``, outward rounding)
-  that a box of radius about ``10**-(DIGITS/2)`` around the point holds
-  exactly one solution, and that on the whole box every support probability
-  is positive and no action outside a player's support earns more
-  (certified strict inequalities). Such equilibria are returned as floats.
+* refines the point to :data:`DIGITS` digits with Newton's method
+  (:func:`refine`), so that rationals with large denominators can be tried,
+  and
+* proves with Krawczyk's test (Krawczyk 1969; Moore, Kearfott and Cloud
+  2009, section 8.2) that a box of radius about ``10**-30`` around it holds
+  exactly one solution, at which every support probability is positive and
+  no action outside a player's support earns more (:func:`interval_proof`).
+
+Both run in ball arithmetic: python-flint's ``arb``, the bindings of the Arb
+part of FLINT (Johansson 2017, "Arb: efficient arbitrary-precision
+midpoint-radius interval arithmetic", IEEE Transactions on Computers 66),
+whose every operation returns a ball that contains the exact result.
+mpmath's interval type did the same about fifteen times slower per
+operation.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from fractions import Fraction
-from functools import cache
 from typing import Any
 
 import numpy as np
 
-__all__ = ["ExactSystem", "DIGITS"]
+__all__ = ["ExactSystem", "DIGITS", "refine", "interval_proof", "rational_point"]
 
 #: Working precision (decimal digits) of the high-precision refinement and the interval proof.
 DIGITS = 60
+
+#: Radius of the box of the interval proof, as a power of 2 (about ``10**-30``).
+_RADIUS_BITS = 100
 
 
 class ExactSystem:
@@ -108,103 +117,113 @@ class ExactSystem:
         return self._probabilities(y, one)
 
 
-def _mp_rows(system: ExactSystem, convert: Any) -> ExactSystem:
+@contextmanager
+def _precision() -> Iterator[Any]:
+    """python-flint at :data:`DIGITS` digits (its precision is global: restored on leaving)."""
+    import flint
+
+    old = flint.ctx.prec
+    flint.ctx.dps = DIGITS
+    try:
+        yield flint
+    finally:
+        flint.ctx.prec = old
+
+
+def _balls(system: ExactSystem, flint: Any) -> ExactSystem:
+    """``system`` with its coefficients as balls (exact for integers and dyadic fractions)."""
     copy = ExactSystem.__new__(ExactSystem)
     copy.supports, copy.d, copy.offsets = system.supports, system.d, system.offsets
-    copy.rows = [np.array([convert(v) for v in r.reshape(-1)], dtype=object).reshape(r.shape) for r in system.rows]
+    copy.rows = [np.array([flint.arb(flint.fmpq(v.numerator, v.denominator)) for v in r.reshape(-1)],
+                          dtype=object).reshape(r.shape) for r in system.rows]
     return copy
 
 
-@cache
-def _context() -> Any:
-    """mpmath's context at :data:`DIGITS` digits (made once: creating one costs about a millisecond)."""
-    import mpmath
+def _largest(values: list[Any]) -> Any:
+    """The largest absolute midpoint (exact) of a list of balls; 0 for none."""
+    out = 0
+    for v in values:
+        m = abs(v.mid())
+        if m > out:
+            out = m
+    return out
 
-    ctx = mpmath.mp.clone()
-    ctx.dps = DIGITS
-    return ctx
 
-
-def refine(system: ExactSystem, y: np.ndarray, steps: int = 12) -> tuple[list[Any], Any] | None:
+def refine(system: ExactSystem, y: np.ndarray, steps: int = 12) -> tuple[list[Any], list[list[Any]]] | None:
     """Newton's method at :data:`DIGITS` digits from ``y``; None when it does not converge.
 
     The inverse Jacobian is kept while each step cuts the residual by a
-    factor of at least ``10**6`` (from a float solution a step gains about as
+    factor of at least ``2**20`` (from a float solution a step gains about as
     many digits as the float start has) and recomputed when a step does
     not. Returns the point and the last inverse (the preconditioner of
-    :func:`interval_proof`).
+    :func:`interval_proof`), both exact (the balls' midpoints).
     """
-    ctx = _context()
-    conv = _mp_rows(system, lambda v: ctx.mpf(v.numerator) / v.denominator)
-    z = [ctx.mpf(float(v)) for v in y]
-    tol = ctx.mpf(10) ** (-(DIGITS - 10))
-    D = len(z)
-    f = conv.residual(z, ctx.mpf(1))
-    size = max((abs(v) for v in f), default=0)
-    Y, keep = None, False
-    for _ in range(steps + 1):
-        if size < tol and Y is not None:
-            return z, Y
-        if not keep:
-            try:
-                Y = ctx.inverse(ctx.matrix(conv.jacobian(z, ctx.mpf(1), ctx.mpf(0))))
-            except ZeroDivisionError:
-                return None
-        z = [z[i] - ctx.fsum(Y[i, j] * f[j] for j in range(D)) for i in range(D)]
-        f = conv.residual(z, ctx.mpf(1))
-        new = max((abs(v) for v in f), default=0)
-        # slow progress (an ill-conditioned Jacobian): a full Newton step next
-        keep = bool(new < size * ctx.mpf(10) ** -6)
-        size = new
-    return None
+    with _precision() as flint:
+        conv = _balls(system, flint)
+        one, zero = flint.arb(1), flint.arb(0)
+        tol = flint.arb(2) ** (34 - flint.ctx.prec)  # exact: a power of 2, about 10**-(DIGITS - 10)
+        D = len(y)
+        z = [flint.arb(float(v)) for v in y]
+        f = conv.residual(z, one)
+        size = _largest(f)
+        Y: list[list[Any]] | None = None
+        keep = False
+        for _ in range(steps + 1):
+            if size < tol and Y is not None:
+                return z, Y
+            if not keep:
+                J = flint.arb_mat([[v.mid() for v in row] for row in conv.jacobian(z, one, zero)])
+                try:
+                    inverse = J.inv()
+                except (ZeroDivisionError, ValueError):  # singular, or too ill-conditioned at this precision
+                    return None
+                Y = [[inverse[i, j].mid() for j in range(D)] for i in range(D)]
+            assert Y is not None
+            z = [(z[i] - sum((Y[i][j] * f[j] for j in range(D)), zero)).mid() for i in range(D)]
+            f = conv.residual(z, one)
+            new = _largest(f)
+            # slow progress (an ill-conditioned Jacobian): a full Newton step next
+            keep = bool(new < size * flint.arb(2) ** -20)
+            size = new
+        return None
 
 
-def interval_proof(system: ExactSystem, z: list[Any], Y: Any) -> bool:
-    """Krawczyk's test and the best-reply inequalities, in interval arithmetic, on a small box around ``z``.
+def interval_proof(system: ExactSystem, z: list[Any], Y: list[list[Any]]) -> bool:
+    """Krawczyk's test and the best-reply inequalities, in ball arithmetic, on a small box around ``z``.
 
-    ``Y`` is any approximate inverse of the Jacobian near ``z`` (the
-    preconditioner; :func:`refine` gives one). True when the box provably
-    holds exactly one solution of the system, at which every support
-    probability is positive and every action outside a support earns
-    strictly less than the support.
+    ``z`` and ``Y`` are :func:`refine`'s point and preconditioner (any
+    approximate inverse of the Jacobian near ``z`` would do). True when the
+    box provably holds exactly one solution of the system, at which every
+    support probability is positive and every action outside a support
+    earns strictly less than the support.
     """
-    import mpmath
-
-    iv = mpmath.iv
-    old = iv.dps
-    iv.dps = DIGITS
-    try:
-        conv = _mp_rows(system, lambda v: iv.mpf(v.numerator) / iv.mpf(v.denominator))
+    with _precision() as flint:
+        conv = _balls(system, flint)
+        one, zero = flint.arb(1), flint.arb(0)
         D = len(z)
-        rho = mpmath.mpf(10) ** (-(DIGITS // 2))
-        mid = [iv.mpf(mpmath.nstr(v, DIGITS + 5)) for v in z]
-        mid = [iv.mpf(v.mid) for v in mid]
-        box = [iv.mpf([v.a - rho, v.b + rho]) for v in mid]
-        one, zero = iv.mpf(1), iv.mpf(0)
+        mid = [flint.arb(v.mid()) for v in z]
+        box = [flint.arb(m, flint.arb(2) ** -_RADIUS_BITS) for m in mid]
         fm = conv.residual(mid, one)
         JX = conv.jacobian(box, one, zero)
-        Yi = [[iv.mpf(Y[i, j]) for j in range(D)] for i in range(D)]
-        K = []
         for i in range(D):
-            acc = mid[i]
+            # K_i = m_i - (Y f(m))_i + sum_j (I - Y J(X))_ij (X_j - m_j): inside X_i for every i
+            acc = mid[i] - sum((Y[i][j] * fm[j] for j in range(D)), zero)
             for j in range(D):
-                acc = acc - Yi[i][j] * fm[j]
-            for j in range(D):
-                c = iv.mpf(1 if i == j else 0)
-                for k in range(D):
-                    c = c - Yi[i][k] * JX[k][j]
-                acc = acc + c * (box[j] - mid[j])
-            K.append(acc)
-        if not all(k.a > b.a and k.b < b.b for k, b in zip(K, box)):
-            return False
-        for row in conv.probabilities(box, one):
-            if not all(v.a > 0 for v in row):
+                c = (one if i == j else zero) - sum((Y[i][k] * JX[k][j] for k in range(D)), zero)
+                acc += c * (box[j] - mid[j])
+            if not box[i].contains_interior(acc):
                 return False
-        return all(v.b < 0 for v in conv.outside(box, one))
-    finally:
-        iv.dps = old
+        if not all(v > 0 for row in conv.probabilities(box, one) for v in row):
+            return False
+        return all(v < 0 for v in conv.outside(box, one))
 
 
-def rational_point(system: ExactSystem, z: Any, bound: int) -> list[Fraction]:
-    """The coordinates of ``z`` as the nearest fractions with denominators at most ``bound``."""
-    return [Fraction(str(v) if not isinstance(v, float) else v).limit_denominator(bound) for v in z]
+def rational_point(system: ExactSystem, z: list[Any], bound: int) -> list[Fraction]:
+    """The coordinates of ``z`` (exact balls' midpoints) as the nearest fractions with denominators at most
+    ``bound``."""
+    out = []
+    for v in z:
+        man, exp = v.mid().man_exp()
+        exact = Fraction(int(man)) * Fraction(2) ** int(exp)
+        out.append(exact.limit_denominator(bound))
+    return out

@@ -22,7 +22,7 @@ multi-affine (of degree at most 1 in each unknown). The steps:
    game each solution is rounded to nearby rationals and checked exactly,
    in integer arithmetic over common denominators (regret exactly 0); an irrational solution is refined to 60
    digits and proven with Krawczyk's test and the best-reply inequalities in
-   interval arithmetic (mpmath.iv), then returned as floats. In a float game
+   ball arithmetic (python-flint's ``arb``), then returned as floats. In a float game
    the solutions are floats with regret within the game's tolerance.
 
 Why this method
