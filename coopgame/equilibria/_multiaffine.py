@@ -702,23 +702,15 @@ def _grow(a, rows):  # pragma: no cover - compiled
 
 
 @_kernel
-def _search(G, goff, shape, k, off, max_boxes, pid, roots, nr, root_pid, cand, nc, cand_pid, regret,
-            root_regret):  # pragma: no cover - compiled
-    """Every solution of one profile's system in the unit box.
+def _scratch(shape, k, off):  # pragma: no cover - compiled
+    """The arrays :func:`_search` works in, the same for every profile of one size pattern: ``(columns, work)``.
 
-    Appends the proven solutions that pass :func:`_admissible` with
-    ``root_regret`` to ``roots`` (row ``nr`` on) and the points
-    reached from the boxes left undecided (:func:`_candidates`) to ``cand``
-    (row ``nc`` on), each tagged with ``pid``. Returns the new arrays and
-    counts, and whether ``max_boxes`` stopped the search.
+    ``columns[p, c]`` is the column of player ``p``'s corner values at corner
+    ``c`` of the whole box (the first unknown is the most significant bit of
+    a corner's number); ``work`` holds :func:`_test`'s arrays.
     """
-    und = np.empty((16, 2 * off[k.shape[0]]))
-    nu = 0
     n = k.shape[0]
     D = off[n]
-    dmat, dmoff = _derivatives(k, off)
-    # the column of each player's corner values at each corner of the whole box (the first unknown is
-    # the most significant bit of a corner's number)
     columns = np.zeros((n, 1 << D), dtype=np.int64)
     for c in range(1 << D):
         for p in range(n):
@@ -731,6 +723,26 @@ def _search(G, goff, shape, k, off, max_boxes, pid, roots, nr, root_pid, cand, n
     ws, dims, vals, voff = _workspace(shape, k)
     work = (mats, moff, mrows, ws, dims, vals, voff, np.empty(D), np.empty(D), np.empty(D),
             np.empty((D, D)), np.empty((D, D)), np.empty((D, D)), np.empty(D), np.empty(D))
+    return columns, work
+
+
+@_kernel
+def _search(G, goff, shape, k, off, dmat, dmoff, scratch, max_boxes, pid, roots, nr, root_pid, cand, nc, cand_pid,
+            regret, root_regret):  # pragma: no cover - compiled
+    """Every solution of one profile's system in the unit box.
+
+    Appends the proven solutions that pass :func:`_admissible` with
+    ``root_regret`` to ``roots`` (row ``nr`` on) and the points
+    reached from the boxes left undecided (:func:`_candidates`) to ``cand``
+    (row ``nc`` on), each tagged with ``pid``. Returns the new arrays and
+    counts, and whether ``max_boxes`` stopped the search. ``scratch`` is
+    :func:`_scratch`'s, made once per size pattern.
+    """
+    columns, work = scratch
+    und = np.empty((16, 2 * off[k.shape[0]]))
+    nu = 0
+    n = k.shape[0]
+    D = off[n]
     root = np.empty(D)
     stack = np.empty((64, 2 * D))
     for j in range(D):
@@ -933,6 +945,7 @@ def solve_range(U, shape, strides, combos, counts, sizes, start, stop, max_boxes
     pmats, pmoff, pmrows = _pure_mats(k)
     ws, dims, vals, voff = _workspace(shape, k)
     dmat, dmoff = _derivatives(k, off)
+    scratch = _scratch(shape, k, off)
     flo = np.empty(D)
     fhi = np.empty(D)
     fm = np.empty(D)
@@ -967,7 +980,8 @@ def solve_range(U, shape, strides, combos, counts, sizes, start, stop, max_boxes
             nr += 1
             continue
         roots, nr, root_pid, cand, nc, cand_pid, exhausted, used = _search(
-            G, goff, shape, k, off, max_boxes, pid, roots, nr, root_pid, cand, nc, cand_pid, regret, root_regret)
+            G, goff, shape, k, off, dmat, dmoff, scratch, max_boxes, pid, roots, nr, root_pid, cand, nc, cand_pid,
+            regret, root_regret)
         boxes += used
         if exhausted:
             gone[ng] = pid
