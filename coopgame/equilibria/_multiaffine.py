@@ -16,12 +16,17 @@ the unit box, discard boxes on which some equation cannot vanish or some
 action outside a player's support earns strictly more than the support,
 prove a box holds exactly one solution with Krawczyk's interval Newton test
 (Krawczyk 1969; Moore, Kearfott and Cloud 2009, section 8.2), otherwise
-bisect its widest side. One more exclusion test cuts most of the boxes: the
-equations combined by the inverse Jacobian at the box's centre are
-multi-affine too, and when one combination has one sign at every corner the
-box holds no solution. The exclusion tests use the box itself; Krawczyk's
-test, the box widened by :data:`_INFLATE` (so that a solution on a face is
-proven). Boxes that shrink to :data:`MIN_WIDTH` undecided hold a singular
+bisect its widest side. Boxes are cut to the simplices first. Three more
+exclusion tests cut most of the boxes. The equations combined by the
+inverse Jacobian at the box's centre (by its left singular vectors when it
+is singular) are multi-affine too, and when one combination has one sign at
+every corner the box holds no solution. A function of one sign at every
+corner that vanishes only on a face where some probability is 0 rules the
+box out too, whether an equation or an outside action's advantage
+(:func:`_face_zeros`). And Krawczyk's test runs only when the Newton point
+from the centre lies in the box, where it can succeed. The exclusion tests
+use the box itself; Krawczyk's test, the box widened by :data:`_INFLATE`
+(so that a solution on a face is proven). Boxes that shrink to :data:`MIN_WIDTH` undecided hold a singular
 solution or part of a continuum: Gauss-Newton steps from them reach points
 of the solution set, which are handed to the caller (:func:`_candidates`).
 

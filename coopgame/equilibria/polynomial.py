@@ -34,14 +34,17 @@ Why this method
     but 5-40 times slower on small games, where the fixed cost of many small
     array calls dominated. The search is now compiled loops (numba), one
     call per batch of support profiles, and a candidate rational equilibrium
-    is checked in integer arithmetic: about as fast as ``enumpoly`` on the
-    small games and several times faster where it takes seconds. The
-    exclusion tests that cut the number of boxes most were measured too: the
-    equations combined by the inverse Jacobian at the box's centre, whose
-    exact range is over the box's corners (a tenth of the boxes on the
-    largest profile of Gambit's 5x4x3 game), and ranges on the box itself
-    rather than on the widened box Krawczyk's test needs (half the boxes).
-    Homotopy continuation and resultants (python-flint) were not tried.
+    is checked in integer arithmetic, an irrational one in ball arithmetic:
+    as fast as ``enumpoly`` or faster on the small games and about ten times
+    faster where it takes seconds. The tests that cut the number of boxes
+    most were measured too: the equations combined by the inverse Jacobian
+    at the box's centre, whose exact range is over the box's corners (a
+    tenth of the boxes on the largest profile of Gambit's 5x4x3 game), or by
+    its left singular vectors when it is singular; ranges on the box itself
+    rather than on the widened box Krawczyk's test needs (half the boxes);
+    boxes cut to the simplices (half again); and functions that vanish only
+    on faces of the simplices (a fifth of the boxes of Gambit's coordination
+    game). Homotopy continuation and resultants were not tried.
 
 Degenerate games
     Where a support profile's solutions form a continuum (or a singular
