@@ -1,0 +1,121 @@
+"""The CorrelatedEquilibrium result: fields, refusals, support by tolerance, display, equality.
+
+Every expected value below is worked out by hand from the definitions (a
+distribution's support is its entries above the tolerance policy's absolute
+``TOLERANCE`` for floats, above 0 for Fractions).
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction as F
+
+import numpy as np
+import pytest
+
+from coopgame._checks import describe
+from coopgame._numeric import TOLERANCE
+from coopgame.equilibria.correlated import CorrelatedEquilibrium, correlated_equilibrium
+from coopgame.equilibria.result import equilibria_frame
+from coopgame.errors import InvalidGameTypeError, InvalidProfileError
+from coopgame.games.normal_form import NormalFormGame
+
+CHICKEN = [[[6, 2], [7, 0]], [[6, 7], [2, 0]]]
+
+
+def _chicken(exact=True):
+    return NormalFormGame(CHICKEN, exact=exact, players=["A", "B"], actions=[["C", "D"]] * 2)
+
+
+def test_objective_and_method_are_empty_unless_given():
+    ce = CorrelatedEquilibrium(_chicken(), [[1, 0], [0, 0]])
+    assert (ce.objective, ce.method) == ("", "")
+    named = CorrelatedEquilibrium(_chicken(), [[1, 0], [0, 0]], objective="mine", method="by hand")
+    assert (named.objective, named.method) == ("mine", "by hand")
+
+
+@pytest.mark.parametrize("distribution", [[0.5, 0.5], [[1, 2], [3]], "abc"])
+def test_a_distribution_of_the_wrong_shape_is_refused_with_its_shape(distribution):
+    shape = np.array(distribution, dtype=object).shape
+    with pytest.raises(InvalidProfileError) as err:
+        CorrelatedEquilibrium(_chicken(False), distribution)
+    assert str(err.value) == (f"CorrelatedEquilibrium: expected a probability array of shape (2, 2), "
+                              f"got {describe(distribution)} of shape {shape}")
+
+
+def test_a_distribution_numpy_cannot_read_as_an_array_is_refused_without_a_shape():
+    ragged = [np.zeros((2, 2)), np.zeros((2, 3))]   # numpy cannot stack these, even as objects
+    with pytest.raises(InvalidProfileError) as err:
+        CorrelatedEquilibrium(_chicken(False), ragged)
+    assert str(err.value) == f"CorrelatedEquilibrium: expected a probability array of shape (2, 2), got {describe(ragged)}"
+
+
+@pytest.mark.parametrize("exact", [True, False])
+def test_a_distribution_that_is_not_one_is_refused_by_name(exact):
+    with pytest.raises(InvalidProfileError) as err:
+        CorrelatedEquilibrium(_chicken(exact), [[F(1, 2), F(1, 2)], [F(1, 2), 0]])
+    assert str(err.value).startswith("CorrelatedEquilibrium: expected distribution to be a probability vector of "
+                                     "length 4 (finite, non-negative entries summing to 1), got ")
+
+
+def test_a_game_that_is_not_one_is_refused_by_name():
+    with pytest.raises(InvalidGameTypeError) as err:
+        CorrelatedEquilibrium("chicken", [[1, 0], [0, 0]])
+    assert str(err.value).startswith("CorrelatedEquilibrium: expected a game")
+
+
+def test_support_exact_keeps_every_positive_fraction():
+    tiny = F(1, 10**12)   # far below the float tolerance, but positive
+    ce = CorrelatedEquilibrium(_chicken(), [[1 - tiny, tiny], [0, 0]])
+    assert ce.support == ((0, 0), (0, 1)) and ce.support_labels == (("C", "C"), ("C", "D"))
+
+
+def test_support_float_is_above_the_absolute_tolerance():
+    at = CorrelatedEquilibrium(_chicken(False), [[1 - TOLERANCE, TOLERANCE], [0.0, 0.0]])
+    assert at.support == ((0, 0),)          # an entry equal to the tolerance counts as zero
+    above = CorrelatedEquilibrium(_chicken(False), [[1 - 2 * TOLERANCE, 2 * TOLERANCE], [0.0, 0.0]])
+    assert above.support == ((0, 0), (0, 1))
+
+
+def test_to_dict_numbers_are_fractions_for_exact_and_floats_for_float_results():
+    exact = correlated_equilibrium(_chicken()).to_dict()
+    assert {type(v) for v in exact["distribution"].values()} == {F}
+    assert {type(v) for v in exact["payoffs"].values()} == {F} and type(exact["welfare"]) is F
+    floats = correlated_equilibrium(_chicken(False)).to_dict()
+    assert {type(v) for v in floats["distribution"].values()} == {float}
+    assert floats["distribution"] == pytest.approx({("C", "C"): 0.5, ("C", "D"): 0.25, ("D", "C"): 0.25})
+
+
+def _uniform(cells):
+    """An exact 3x3 coordination game with probability 1/len(cells) on each cell."""
+    game = NormalFormGame([np.eye(3, dtype=int), np.eye(3, dtype=int)], exact=True, actions=[["a", "b", "c"]] * 2)
+    p = np.full((3, 3), F(0), dtype=object)
+    for cell in cells:
+        p[cell] = F(1, len(cells))
+    return CorrelatedEquilibrium(game, p)
+
+
+def test_the_text_lists_eight_profiles_and_counts_the_rest():
+    all_nine = [(i, j) for i in range(3) for j in range(3)]
+    shown = " + ".join(f"1/9 ({'abc'[i]}, {'abc'[j]})" for i, j in all_nine[:8])
+    assert repr(_uniform(all_nine)) == f"CorrelatedEquilibrium({shown} + ... 1 more; payoffs 1/3, 1/3)"
+    eight = all_nine[:8]   # all but (c, c): each player gets 1/8 on (a, a) and on (b, b)
+    shown = " + ".join(f"1/8 ({'abc'[i]}, {'abc'[j]})" for i, j in eight)
+    assert repr(_uniform(eight)) == f"CorrelatedEquilibrium({shown}; payoffs 1/4, 1/4)"
+
+
+def test_the_table_row_records_the_method():
+    row = equilibria_frame([correlated_equilibrium(_chicken())]).iloc[0]
+    assert row["method"] == "linprog-highs (exact vertex)"
+    assert row["distribution"] == "1/2 (C, C) + 1/4 (C, D) + 1/4 (D, C)"
+
+
+def test_equality_needs_the_same_game_and_the_same_distribution():
+    one = CorrelatedEquilibrium(_chicken(), [[1, 0], [0, 0]])
+    assert one == CorrelatedEquilibrium(_chicken(), [[1, 0], [0, 0]])
+    assert one != CorrelatedEquilibrium(_chicken(), [[0, 1], [0, 0]])
+    other_game = NormalFormGame([[[6, 2], [7, 1]], [[6, 7], [2, 0]]], exact=True, players=["A", "B"],
+                                actions=[["C", "D"]] * 2)
+    assert one != CorrelatedEquilibrium(other_game, [[1, 0], [0, 0]])
+    # the hash follows the distribution: the four pure profiles give four hashes
+    pure = [CorrelatedEquilibrium(_chicken(), np.eye(4, dtype=int)[k].reshape(2, 2)) for k in range(4)]
+    assert len({hash(ce) for ce in pure}) == 4
