@@ -119,3 +119,31 @@ def test_equality_needs_the_same_game_and_the_same_distribution():
     # the hash follows the distribution: the four pure profiles give four hashes
     pure = [CorrelatedEquilibrium(_chicken(), np.eye(4, dtype=int)[k].reshape(2, 2)) for k in range(4)]
     assert len({hash(ce) for ce in pure}) == 4
+
+
+# --------------------------------------------------------------------------- the exact recomputation's checks
+def test_the_exact_vertex_is_kept_only_when_its_value_matches_the_float_optimum():
+    """Chicken's welfare-best vertex (1/2, 1/4, 1/4, 0) is worth 21/2, or 1.5 with payoffs divided by 7.
+
+    The float optimum only locates the vertex; a match within a relative 1e-6 keeps it, a wider gap
+    means another vertex was recovered, and the recomputation gives up (None).
+    """
+    from coopgame.equilibria import correlated
+    game = _chicken()
+    kind, weights, _ = correlated._objective_weights(game, "welfare")
+    rows = correlated._obedience_matrix(game, 7.0)
+    x = np.array([0.5, 0.25, 0.25, 0.0])
+    for value in (1.5, 1.5 + 1.0e-6):
+        assert correlated._exact_vertex(game, kind, weights, rows, x, 4, value).tolist() == [F(1, 2), F(1, 4),
+                                                                                            F(1, 4), 0]
+    assert correlated._exact_vertex(game, kind, weights, rows, x, 4, 1.5 + 1.7e-6) is None
+
+
+def test_the_exact_vertex_is_refused_when_it_is_not_a_correlated_equilibrium():
+    """Chicken at half scale: (Dare, Dare) for sure is not obeyed, each driver gains 1 by yielding."""
+    from coopgame.equilibria import correlated
+    half = NormalFormGame([[[3, 1], [F(7, 2), 0]], [[3, F(7, 2)], [1, 0]]], exact=True)
+    assert CorrelatedEquilibrium(half, [[0, 0], [0, 1]]).regrets() == (1, 1)
+    kind, weights, _ = correlated._objective_weights(half, "feasible")
+    rows = correlated._obedience_matrix(half, 3.5)
+    assert correlated._exact_vertex(half, kind, weights, rows, np.array([0.0, 0.0, 0.0, 1.0]), 4, 0.0) is None
