@@ -147,3 +147,57 @@ def test_the_exact_vertex_is_refused_when_it_is_not_a_correlated_equilibrium():
     kind, weights, _ = correlated._objective_weights(half, "feasible")
     rows = correlated._obedience_matrix(half, 3.5)
     assert correlated._exact_vertex(half, kind, weights, rows, np.array([0.0, 0.0, 0.0, 1.0]), 4, 0.0) is None
+
+
+def _chicken_rows(kind):
+    """The obedience rows of float chicken (payoffs divided by 7), with maxmin's rows t - u_i . p <= 0."""
+    from scipy import sparse
+
+    from coopgame.equilibria import correlated
+    game = _chicken(False)
+    rows = correlated._obedience_matrix(game, 7.0)
+    if kind == "maxmin":
+        U = np.vstack([a.reshape(-1) / 7 for a in game.float_payoffs])
+        rows = sparse.vstack([sparse.hstack([rows, sparse.csr_matrix((rows.shape[0], 1))]),
+                              sparse.csr_matrix(np.hstack([-U, np.ones((2, 1))]))]).tocsr()
+    return game, rows
+
+
+@pytest.mark.parametrize("kind", ["linear", "maxmin"])
+def test_a_float_vertex_found_inexactly_is_re_solved_from_its_tight_constraints(kind):
+    """A solver's vertex off by 3e-10 (regret 7e-10) comes back as the vertex itself, to rounding."""
+    from coopgame.equilibria import correlated
+    game, rows = _chicken_rows(kind)
+    noisy = np.array([0.5 + 3e-10, 0.25 - 1e-10, 0.25 - 2e-10, 0.0] + ([0.75] if kind == "maxmin" else []))
+    assert max(correlated._violations(game, noisy[:4].reshape(2, 2), i) for i in range(2)) > 5e-10
+    p = correlated._polish(game, rows, noisy, 4, kind)
+    assert np.abs(p - np.array([[0.5, 0.25], [0.25, 0.0]])).max() <= 1e-15
+    assert max(correlated._violations(game, p, i) for i in range(2)) <= 1e-15
+
+
+def test_a_float_point_that_is_no_vertex_is_kept():
+    """Halfway between the two pure equilibria of chicken: a correlated equilibrium, but not a vertex."""
+    from coopgame.equilibria import correlated
+    game, rows = _chicken_rows("linear")
+    middle = np.array([0.0, 0.5, 0.5, 0.0])
+    assert correlated._polish(game, rows, middle, 4, "linear").tolist() == [[0.0, 0.5], [0.5, 0.0]]
+
+
+def test_a_float_vertex_inside_the_polytope_is_re_solved_too():
+    """Off the vertex by 2e-12 into the polytope (no regret either way): the vertex itself is returned."""
+    from coopgame.equilibria import correlated
+    game, rows = _chicken_rows("linear")
+    inside = np.array([0.5 - 2e-12, 0.25 + 1e-12, 0.25 + 1e-12, 0.0])
+    assert max(correlated._violations(game, inside.reshape(2, 2), i) for i in range(2)) == 0
+    p = correlated._polish(game, rows, inside, 4, "linear")
+    assert np.abs(p - np.array([[0.5, 0.25], [0.25, 0.0]])).max() <= 1e-15
+
+
+@pytest.mark.parametrize("point", [[-1e-12, 0.5, 0.5 + 1e-12, 0.0], [0.0, 0.5 + 5e-7, 0.5 + 5e-7, 0.0]])
+def test_a_float_point_that_is_kept_is_clipped_at_zero_and_normalised(point):
+    """Points with too few tight constraints to re-solve: kept, without negative entries, summing to 1."""
+    from coopgame.equilibria import correlated
+    game, rows = _chicken_rows("linear")
+    p = correlated._polish(game, rows, np.array(point), 4, "linear")
+    assert (p >= 0).all() and abs(p.sum() - 1) <= 1e-15
+    assert p.reshape(-1) == pytest.approx([0.0, 0.5, 0.5, 0.0], abs=1e-11)
