@@ -95,6 +95,11 @@ _MARGIN = 1e-11
 #: A Jacobian whose condition number (infinity norm) exceeds this is treated as singular.
 _ILL_CONDITIONED = 1e12
 
+#: A row of the preconditioned equations is tested for one sign over a box only when the Newton point
+#: from the centre lies beyond this fraction of the box's half-width in that coordinate (to first order
+#: the row changes sign inside otherwise).
+_REACH = 0.5
+
 #: Undecided boxes of one support profile examined at most (evenly sampled beyond that).
 _MAX_UNDECIDED = 256
 
@@ -518,8 +523,9 @@ def _newton(G, goff, shape, k, off, y, dmat, dmoff, steps):  # pragma: no cover 
 
 # ---------------------------------------------------------------------------------------- the search
 @_kernel
-def _excluded(Y, vals, voff, k, off, columns):  # pragma: no cover - compiled
-    """True when some row of ``Y`` times the equations has one sign at every corner of the box.
+def _excluded(Y, vals, voff, k, off, columns, rows):  # pragma: no cover - compiled
+    """True when some row of ``Y`` (those where ``rows`` is True) times the equations has one sign at every
+    corner of the box.
 
     The combinations are multi-affine too, so their exact range is over the
     ``2**D`` corners; ``columns[p, c]`` is the column of player ``p``'s values
@@ -533,6 +539,8 @@ def _excluded(Y, vals, voff, k, off, columns):  # pragma: no cover - compiled
         dp = k[p] - 1
         aoff[p + 1] = aoff[p] + ((voff[p + 1] - voff[p]) // dp if dp else 0)
     for i in range(D):
+        if not rows[i]:
+            continue
         margin = 0.0
         for j in range(D):
             margin += abs(Y[i, j])
@@ -660,24 +668,30 @@ def _test(G, goff, shape, k, off, lo, hi, dmat, dmoff, columns, work, root):  # 
                 if not np.isfinite(Jm[i, j]):
                     return _KEEP
         U, _, _ = np.linalg.svd(Jm)
-        if _excluded(np.ascontiguousarray(U.T), vals, voff, k, off, columns):
+        if _excluded(np.ascontiguousarray(U.T), vals, voff, k, off, columns, np.ones(D, dtype=np.bool_)):
             return _DISCARD
         return _KEEP
+    # the Newton step from the centre, -Y f(m)
+    step = np.empty(D)
+    far = np.zeros(D, dtype=np.bool_)
+    for i in range(D):
+        s = 0.0
+        for j in range(D):
+            s -= Y[i, j] * fm[j]
+        step[i] = s
+        # row i of Y f is, to first order, y_i minus the Newton point's y_i: of one sign over the box only
+        # when that point lies (nearly) beyond the box in coordinate i
+        far[i] = not abs(s) < _REACH * (hi[i] - lo[i]) / 2
     # the equations combined by Y: often of one sign over the whole box when the box holds no solution
-    if _excluded(Y, vals, voff, k, off, columns):
+    if _excluded(Y, vals, voff, k, off, columns, far):
         return _DISCARD
     # Krawczyk: K = m - Y f(m) + (I - Y J(X)) (X - m) on the widened box X. It proves a solution when K
     # lies inside X, which needs the Newton point m - Y f(m) inside X: when that is not so the box is kept
     # without computing J(X). (K's other use, discarding boxes where K misses X, is left to the tests
     # above: measured on Gambit's example games, it discarded no box they had kept.)
-    step = np.empty(D)
     for i in range(D):
-        s = 0.0
-        for j in range(D):
-            s -= Y[i, j] * fm[j]
-        if not abs(s) < (whi[i] - wlo[i]) / 2:  # NaN included
+        if not abs(step[i]) < (whi[i] - wlo[i]) / 2:  # NaN included
             return _KEEP
-        step[i] = s
     _corner_mats(wlo, whi, k, off, mats, moff, mrows)
     _jacobian(G, goff, k, off, mats, moff, mrows, dmat, dmoff, Jlo, Jhi, Jm, dims, ws)
     for i in range(D):
