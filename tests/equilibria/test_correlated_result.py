@@ -201,3 +201,53 @@ def test_a_float_point_that_is_kept_is_clipped_at_zero_and_normalised(point):
     p = correlated._polish(game, rows, np.array(point), 4, "linear")
     assert (p >= 0).all() and abs(p.sum() - 1) <= 1e-15
     assert p.reshape(-1) == pytest.approx([0.0, 0.5, 0.5, 0.0], abs=1e-11)
+
+
+# --------------------------------------------------------------------------- objectives
+@pytest.mark.parametrize(("objective", "described", "payoffs"), [
+    ("welfare", "welfare", (F(21, 4), F(21, 4))),
+    ("maxmin", "maxmin", (F(21, 4), F(21, 4))),
+    ("A", "payoff of A", (7, 2)),          # A's favourite: B always yields
+    ("B", "payoff of B", (2, 7)),
+    (1, "payoff of B", (2, 7)),
+    ([1, 2], "weights (1, 2)", (2, 7)),    # u_A + 2 u_B: 16 at (2, 7), 63/4 at the welfare optimum, 11 at (7, 2)
+])
+def test_each_objective_is_recorded_and_reached(objective, described, payoffs):
+    ce = correlated_equilibrium(_chicken(), objective)
+    assert ce.objective == described and ce.payoffs == payoffs and ce.max_regret() == 0
+    assert ce.method == "linprog-highs (exact vertex)"
+
+
+def test_the_feasible_objective_gives_some_correlated_equilibrium():
+    ce = correlated_equilibrium(_chicken(), "feasible")
+    assert ce.objective == "feasible" and ce.max_regret() == 0
+
+
+@pytest.mark.parametrize(("objective", "message"), [
+    (2, "correlated_equilibrium: expected a player index in 0..1, got 2"),
+    (-1, "correlated_equilibrium: expected a player index in 0..1, got -1"),
+    ("best", "correlated_equilibrium: expected objective 'welfare', 'maxmin', 'feasible', a player (index or one of "
+             "['A', 'B']) or 2 weights, got 'best'"),
+    (["a", "b"], "correlated_equilibrium: expected objective 'welfare', 'maxmin', 'feasible', a player (index or "
+                 "label) or 2 finite weights, got ['a', 'b']"),
+    ([1, float("nan")], "correlated_equilibrium: expected objective 'welfare', 'maxmin', 'feasible', a player (index "
+                        "or label) or 2 finite weights, got [1, nan]"),
+])
+def test_an_objective_it_cannot_read_is_refused_by_name(objective, message):
+    from coopgame.errors import InvalidArgumentError
+    with pytest.raises(InvalidArgumentError) as err:
+        correlated_equilibrium(_chicken(), objective)
+    assert str(err.value) == message
+
+
+@pytest.mark.parametrize("objective", ["welfare", "maxmin", "B"])
+def test_the_exact_vertex_is_recovered_whatever_the_payoff_scale(objective):
+    """Chicken in millions: the constraints are scaled to payoffs of at most 1, so the same exact vertex comes back."""
+    import warnings
+    big = NormalFormGame([[[6 * 10**6, 2 * 10**6], [7 * 10**6, 0]], [[6 * 10**6, 7 * 10**6], [2 * 10**6, 0]]],
+                         exact=True, players=["A", "B"])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")     # no fallback to the float solution
+        ce = correlated_equilibrium(big, objective)
+    small = correlated_equilibrium(_chicken(), objective)
+    assert ce.method == "linprog-highs (exact vertex)" and ce.distribution.tolist() == small.distribution.tolist()
