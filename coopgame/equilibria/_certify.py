@@ -44,8 +44,8 @@ class ExactSystem:
 
     ``rows[p]`` has shape ``(m_p - 1, k_q for q != p)``: player ``p``'s payoff
     differences ``u_p(a, .) - u_p(S_p[0], .)``, its support's other actions
-    first, then the actions outside its support (the order of
-    :class:`~coopgame.equilibria._multiaffine.SupportSystem`).
+    first, then the actions outside its support (the row order of the
+    compiled search in :mod:`coopgame.equilibria._multiaffine`).
     """
 
     def __init__(self, payoffs: list[np.ndarray], supports: tuple[tuple[int, ...], ...]) -> None:
@@ -81,7 +81,7 @@ class ExactSystem:
         return T
 
     def jacobian(self, y: list[Any], one: Any, zero: Any) -> list[list[Any]]:
-        """Jacobian at ``y`` in the arithmetic of ``one`` (mpf or interval)."""
+        """Jacobian at ``y`` in the arithmetic of ``one`` (Fractions, or python-flint balls)."""
         xs = self._probabilities(y, one)
         D = self.offsets[-1]
         J = [[zero] * D for _ in range(D)]
@@ -98,7 +98,7 @@ class ExactSystem:
         return J
 
     def residual(self, y: list[Any], one: Any) -> list[Any]:
-        """Equations at ``y`` in the arithmetic of ``one`` (mpf or interval)."""
+        """Equations at ``y`` in the arithmetic of ``one`` (Fractions, or python-flint balls)."""
         xs = self._probabilities(y, one)
         f: list[Any] = []
         for p in range(len(self.supports)):
