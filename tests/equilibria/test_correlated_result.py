@@ -251,3 +251,13 @@ def test_the_exact_vertex_is_recovered_whatever_the_payoff_scale(objective):
         ce = correlated_equilibrium(big, objective)
     small = correlated_equilibrium(_chicken(), objective)
     assert ce.method == "linprog-highs (exact vertex)" and ce.distribution.tolist() == small.distribution.tolist()
+
+
+def test_regrets_are_fractions_for_exact_and_floats_for_float_distributions():
+    """Obeying chicken's welfare-best distribution costs nothing: 0 exactly, or 0.0; (Dare, Dare) costs 2 each."""
+    exact = correlated_equilibrium(_chicken())
+    assert exact.regrets() == (0, 0) and {type(r) for r in exact.regrets()} == {F}
+    floats = correlated_equilibrium(_chicken(False))
+    assert floats.regrets() == (0.0, 0.0) and {type(r) for r in floats.regrets()} == {float}
+    both_dare = CorrelatedEquilibrium(_chicken(False), [[0.0, 0.0], [0.0, 1.0]])
+    assert both_dare.regrets() == (2.0, 2.0) and {type(r) for r in both_dare.regrets()} == {float}
