@@ -588,7 +588,6 @@ def _exact_rows(game: NormalFormGame, kind: str, tight: np.ndarray, total: int):
     recomputed from the exact payoffs.
     """
     shape = game.shape
-    index = np.arange(total).reshape(shape)
     # map obedience row number -> (player, a, b)
     table: list[tuple[int, int, int]] = []
     for i, m in enumerate(shape):
@@ -618,5 +617,4 @@ def _exact_rows(game: NormalFormGame, kind: str, tight: np.ndarray, total: int):
             return game.payoffs[i][tuple(dev)] - game.payoffs[i][tuple(prof)]
         return coef
 
-    del index
     return row

@@ -56,8 +56,6 @@ def _check_amount(value: Amount, name: str, where: str) -> Amount:
                                f"got {describe(value)} ({reason})") from None
     if isinstance(value, (np.integer, np.floating)):
         return value.item()
-    if isinstance(value, list):
-        return tuple(value)
     return value
 
 
