@@ -1,0 +1,65 @@
+"""is_ess reads a strategy by label, index or vector, exactly for exact games; ESS text and table rows.
+
+Hand-checked cases: in the prisoner's dilemma defecting is the ESS and cooperating is not; in
+``[[10**13, 0], [10**13 + 1, 0]]`` the second strategy beats the first by 1 (a relative 1e-13, below
+the float tolerance): exactly, the first is not even a Nash equilibrium.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import numpy as np
+import pytest
+
+import coopgame as cg
+from coopgame.dynamics.ess import evolutionarily_stable_strategies, is_ess
+from coopgame.errors import InvalidGameError, InvalidProfileError
+
+PD = cg.NormalFormGame([[[3, 0], [5, 1]], [[3, 5], [0, 1]]], actions=[["C", "D"]] * 2, exact=True)
+CLOSE = [[10**13, 0], [10**13 + 1, 0]]
+
+
+@pytest.mark.parametrize("game", [PD, PD.to_float()])
+def test_pure_strategies_by_label_and_index(game):
+    assert not is_ess(game, "C") and is_ess(game, "D")
+    assert not is_ess(game, 0) and is_ess(game, np.int64(1))
+
+
+@pytest.mark.parametrize("strategy", [0, "1", [1, 0], [Fraction(1), Fraction(0)]])
+def test_an_exact_game_is_decided_exactly_however_the_strategy_is_given(strategy):
+    assert not is_ess(CLOSE, strategy)
+    # the float game cannot tell the two strategies apart: the first is then stable against the second
+    assert is_ess(np.array(CLOSE, dtype=float), strategy)
+
+
+@pytest.mark.parametrize(("strategy", "message"), [
+    ("X", "is_ess: expected a strategy label among ['C', 'D'], got 'X'"),
+    (2, "is_ess: expected a strategy index in [0, 2), got 2"),
+    (0.5, "is_ess: expected a strategy label, an index or a probability vector of length 2, got 0.5"),
+    ([0.5, 0.6], "is_ess: expected strategy to be a probability vector of length 2 (finite, non-negative entries "
+                 "summing to 1), got [0.5, 0.6] (sum 1.1)"),
+])
+def test_a_strategy_it_cannot_read_is_refused_by_name(strategy, message):
+    with pytest.raises(InvalidProfileError) as err:
+        is_ess(PD, strategy)
+    assert str(err.value) == message
+
+
+def test_a_game_that_is_not_symmetric_is_refused_by_name():
+    with pytest.raises(InvalidGameError) as err:
+        is_ess(cg.NormalFormGame([[[3, 0], [5, 1]], [[3, 6], [0, 1]]]), 0)
+    assert str(err.value).startswith("is_ess: expected a symmetric game")
+
+
+def test_the_text_of_exact_float_and_pure_ess():
+    rps = [[0, -1, 2], [2, 0, -1], [-1, 2, 0]]      # a win worth more than a loss: the centre, worth 1/3
+    assert repr(evolutionarily_stable_strategies(rps)[0]) == "ESS(1/3 1 + 1/3 2 + 1/3 3; payoff 1/3)"
+    assert (repr(evolutionarily_stable_strategies(np.array(rps, dtype=float))[0])
+            == "ESS(0.333333 1 + 0.333333 2 + 0.333333 3; payoff 0.333333)")
+    assert [repr(e) for e in evolutionarily_stable_strategies(PD)] == ["ESS(1 D; payoff 1)"]
+
+
+def test_the_table_row_gives_the_payoff():
+    frame = evolutionarily_stable_strategies([[-1, 2], [0, 1]]).to_frame()
+    assert frame.loc[0, "payoff"] == Fraction(1, 2) and frame.loc[0, "p(1)"] == Fraction(1, 2)
