@@ -63,3 +63,20 @@ def test_the_text_of_exact_float_and_pure_ess():
 def test_the_table_row_gives_the_payoff():
     frame = evolutionarily_stable_strategies([[-1, 2], [0, 1]]).to_frame()
     assert frame.loc[0, "payoff"] == Fraction(1, 2) and frame.loc[0, "p(1)"] == Fraction(1, 2)
+
+
+@pytest.mark.parametrize(("columns", "expected"), [
+    ([[1, 0, 0], [0, 1, 1]], True),         # (1, 1, 1) is in the span
+    ([[-1, 0, 0], [0, -1, -1]], True),      # so is its negative: a positive vector up to sign
+    ([[1, -1, 0], [0, 1, -1]], False),      # the vectors summing to zero: none is positive
+    ([[1, 0, 0], [0, 1, 0]], False),        # the third entry is always 0
+    ([[1, 1, 1]], True),
+    ([[1, 1, 0]], False),
+    ([[1, -1, 1]], False),
+    ([[-1, 0, 0]], False),                  # non-positive, but not negative: a zero entry
+])
+def test_whether_a_span_of_unit_vectors_holds_a_positive_vector(columns, expected):
+    """The test behind Kaplan's criterion of strict copositivity (the directions towards alternative best replies)."""
+    from coopgame.dynamics.ess import _cone_has_positive
+    basis = np.array([np.array(c, float) / np.linalg.norm(c) for c in columns]).T
+    assert _cone_has_positive(basis) is expected
