@@ -80,3 +80,11 @@ def test_whether_a_span_of_unit_vectors_holds_a_positive_vector(columns, expecte
     from coopgame.dynamics.ess import _cone_has_positive
     basis = np.array([np.array(c, float) / np.linalg.norm(c) for c in columns]).T
     assert _cone_has_positive(basis) is expected
+
+
+def test_labels_are_the_row_players_when_the_players_name_their_actions_differently():
+    game = cg.NormalFormGame([[[3, 0], [5, 1]], [[3, 5], [0, 1]]], actions=[["C", "D"], ["c", "d"]], exact=True)
+    assert is_ess(game, "D") and not is_ess(game, "C")
+    with pytest.raises(InvalidProfileError, match=r"^is_ess: expected a strategy label among \['C', 'D'\], got 'd'$"):
+        is_ess(game, "d")
+    assert [e.support_labels for e in evolutionarily_stable_strategies(game)] == [("D",)]
