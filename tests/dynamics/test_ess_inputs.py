@@ -88,3 +88,29 @@ def test_labels_are_the_row_players_when_the_players_name_their_actions_differen
     with pytest.raises(InvalidProfileError, match=r"^is_ess: expected a strategy label among \['C', 'D'\], got 'd'$"):
         is_ess(game, "d")
     assert [e.support_labels for e in evolutionarily_stable_strategies(game)] == [("D",)]
+
+
+def _small_games(count, m, seed):
+    rng = np.random.default_rng(seed)
+    return [rng.integers(-2, 3, (m, m)) for _ in range(count)]
+
+
+@pytest.mark.parametrize("m", [2, 3, 4])
+def test_float_games_decide_as_exact_ones_away_from_the_tolerance(m):
+    """Small integer games, decided exactly and again in floats (tolerance-based): the same verdicts and ESS.
+
+    Integer payoffs put every tie exactly at 0 and every strict comparison at least 1/36 away from it,
+    far outside the float tolerance, so the float path (eigenvalues, copositivity, the float support
+    equations) must agree with the exact one (Sylvester's criterion, exact eigenvectors, exact solves).
+    """
+    for A in _small_games(60, m, seed=m):
+        exact = evolutionarily_stable_strategies(A)
+        floats = evolutionarily_stable_strategies(A.astype(float))
+        assert [e.support for e in floats] == [e.support for e in exact]
+        for e, f in zip(exact, floats):
+            assert np.allclose(f.strategy, np.array(e.strategy, float), rtol=0, atol=1e-12)
+            assert f.payoff == pytest.approx(float(e.payoff), abs=1e-12)
+        for k in range(m):
+            assert is_ess(A.astype(float), k) == is_ess(A, k), (A.tolist(), k)
+        for e in exact:
+            assert is_ess(A.astype(float), np.array(e.strategy, float))
