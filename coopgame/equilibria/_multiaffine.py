@@ -1033,23 +1033,80 @@ def point_values(system: tuple[np.ndarray, ...], y: np.ndarray) -> tuple[np.ndar
 
 
 @_kernel
+def _outside(G, goff, shape, k, off, y, dmat, dmoff):  # pragma: no cover - compiled
+    """Each action outside a support: its payoff minus that of its player's first support action at ``y``
+    (the actions in player order), and the gradients (rows)."""
+    n = k.shape[0]
+    D = off[n]
+    count = 0
+    for p in range(n):
+        count += shape[p] - k[p]
+    g = np.empty(count)
+    Jg = np.zeros((count, D))
+    mats, moff, mrows = _point_mats(y, k, off)
+    ws, dims, _, _ = _workspace(shape, k)
+    r = 0
+    for p in range(n):
+        rows = shape[p] - 1
+        dp = k[p] - 1
+        if rows == dp:
+            continue
+        V = _player_values(G, goff, k, p, rows, mats, moff, mrows, np.int64(-1), dmat, dmoff, dims, ws)
+        for b in range(dp, rows):
+            g[r + b - dp] = V[b]
+        for q in range(n):
+            if q == p or k[q] == 1:
+                continue
+            dq = k[q] - 1
+            W = _player_values(G, goff, k, p, rows, mats, moff, mrows, np.int64(q), dmat, dmoff, dims, ws)
+            for b in range(dp, rows):
+                for j in range(dq):
+                    Jg[r + b - dp, off[q] + j] = W[b * dq + j]
+        r += rows - dp
+    return g, Jg
+
+
+@_kernel
 def _gauss_newton(G, goff, shape, k, off, y, dmat, dmoff, steps):  # pragma: no cover - compiled
-    """Gauss-Newton steps on ``y`` in place, each the (damped) minimum-norm solution ``J^T (J J^T + lam I)^-1 f``;
-    returns the largest residual reached."""
+    """Gauss-Newton steps on ``y`` in place towards an equilibrium with these supports; returns the largest
+    residual of the equations reached.
+
+    Each step is the (damped) minimum-norm solution ``A^T (A A^T + lam I)^-1
+    r`` of the equations together with the best-reply conditions that the
+    point violates (an outside action earning more), taken as equations:
+    on a set of solutions of the equations, the equilibria can be the
+    points where such a condition binds (the ends of a segment of
+    equilibria, say).
+    """
     D = y.shape[0]
     for _ in range(steps):
         f, J = _evaluate(G, goff, shape, k, off, y, dmat, dmoff)
-        if not D or np.abs(f).max() < 1e-15:  # converged to rounding (the system is scaled to max |u| = 1)
+        g, Jg = _outside(G, goff, shape, k, off, y, dmat, dmoff)
+        m = D
+        for i in range(g.shape[0]):
+            if g[i] > 0.0:
+                m += 1
+        R = np.empty(m)
+        A = np.empty((m, D))
+        R[:D] = f
+        A[:D] = J
+        r = D
+        for i in range(g.shape[0]):
+            if g[i] > 0.0:
+                R[r] = g[i]
+                A[r] = Jg[i]
+                r += 1
+        if not D or np.abs(R).max() < 1e-15:  # converged to rounding (the system is scaled to max |u| = 1)
             break
-        A = J @ J.T
-        # a damping relative to the scale of J J^T: the step of a rank-deficient J (a continuum) stays finite
-        lam = 1e-12 * (np.trace(A) / D + 1e-300)
-        for i in range(D):
-            A[i, i] += lam
-        Y, ok = _inverse(A)
+        AA = A @ A.T
+        # a damping relative to the scale of A A^T: the step of a rank-deficient A (a continuum) stays finite
+        lam = 1e-12 * (np.trace(AA) / m + 1e-300)
+        for i in range(m):
+            AA[i, i] += lam
+        Y, ok = _inverse(AA)
         if not ok:
             break
-        y -= J.T @ (Y @ f)
+        y -= A.T @ (Y @ R)
     f, _ = _evaluate(G, goff, shape, k, off, y, dmat, dmoff)
     return np.abs(f).max() if D else 0.0
 

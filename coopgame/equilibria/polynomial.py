@@ -49,11 +49,14 @@ Why this method
 Degenerate games
     Where a support profile's solutions form a continuum (or a singular
     solution), the search ends with small undecided boxes. From them,
-    Gauss-Newton steps reach points of the solution set; those that are
-    equilibria are returned (exact when a rational point is found, otherwise
-    floats), at least one per connected group of boxes, and the list is
-    marked partial (``is_complete=False``) with a note naming those supports.
-    So a game never comes back empty.
+    Gauss-Newton steps reach points of the solution set that also satisfy
+    the best-reply conditions they would violate (so they end where such a
+    condition binds: the ends of a segment of equilibria, or a singular
+    equilibrium pinned by one); those that are equilibria are returned
+    (exact when a rational point is found, otherwise floats), at least one
+    per connected group of boxes, and the list is marked partial
+    (``is_complete=False``) with a note naming those supports. So a game
+    never comes back empty.
 
 Size
     The running time is estimated before any work from the number of support

@@ -166,6 +166,43 @@ def test_published_nau2004_section6_line_segment_is_never_empty():
     assert np.linalg.matrix_rank(rows[1:] - rows[0], tol=1e-7) <= 1  # collinear
 
 
+def test_published_nau2004_section6_both_ends_of_the_segment():
+    """The segment of section 6: players 1 and 2 mix half-half and player 3 plays (a, a, 1/2 - a,
+    1/2 - a) for every a in [0, 1/2] (regret exactly 0 at the ends and at interior points, checked
+    here). Its ends, where player 3 drops two actions, are equilibria on smaller supports whose
+    indifference systems are singular; both are listed, exactly."""
+    game = load("nau2004_sec6.nfg")
+    half = Fraction(1, 2)
+    for a in (Fraction(0), Fraction(1, 7), half):
+        profile = [np.array([half, half], dtype=object)] * 2 + [np.array([a, a, half - a, half - a], dtype=object)]
+        assert all(r == 0 for r in game.regrets(profile))
+    with pytest.warns(DegenerateGameWarning):
+        eqs = support_polynomial(game)
+    ends = {((half, half), (half, half), (half, half, 0, 0)), ((half, half), (half, half), (0, 0, half, half))}
+    assert ends <= cgst.exact_set(eqs)
+
+
+def test_a_singular_equilibrium_where_best_replies_bind_is_found():
+    """A random 2x3x2 game (payoffs 0..1). With players 1 and 2 pure, player 3 is indifferent whatever
+    it mixes, so its equation vanishes identically; its mix (1/2, 1/2) is pinned by player 1's
+    best-reply condition, which binds there. The search once missed this equilibrium and called the
+    list complete; the points reached from undecided boxes now also satisfy the violated best-reply
+    conditions."""
+    first = np.array([[[1, 0], [1, 0], [0, 1]], [[0, 0], [1, 1], [1, 0]]])
+    second = np.array([[[0, 0], [1, 1], [1, 0]], [[1, 0], [0, 0], [0, 1]]])
+    third = np.array([[[1, 0], [0, 0], [0, 1]], [[1, 1], [0, 1], [1, 1]]])
+    game = NormalFormGame([first, second, third], exact=True)
+    half = Fraction(1, 2)
+    target = ((0, 1), (0, 0, 1), (half, half))
+    profile = [np.array(v, dtype=object) for v in target]
+    assert all(r == 0 for r in game.regrets(profile))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DegenerateGameWarning)
+        eqs = support_polynomial(game)
+    assert target in cgst.exact_set(eqs)
+    assert verified(game, eqs)
+
+
 # ---------------------------------------------------------------- random games against enumpoly
 def random_game(shape, seed, low, high):
     rng = np.random.default_rng(seed)
