@@ -106,6 +106,17 @@ _MAX_UNDECIDED = 256
 #: Gauss-Newton starting points per group of touching undecided boxes.
 _STARTS = 8
 
+#: An empty face table, for evaluations that do not look for zeros on faces.
+_NO_FACES = np.zeros((1, 1), dtype=np.int64)
+
+#: Coordinates within this of 0, or sums within this of 1, put a vertex on a face of its simplex (the
+#: vertices are computed from the box's bounds in floating point; not the equilibrium tolerance).
+_ON_FACE = 1e-12
+
+#: Boxes are also tested cut by the simplices (:func:`_cut_excluded`) only when no side is wider than
+#: this: wider boxes are mostly decided by the cheaper tests, and the cut test costs several of them.
+_CUT_WIDTH = 2.0 ** -3
+
 #: Outcomes of one box test.
 _DISCARD, _KEEP, _PROVEN = 0, 1, 2
 
@@ -258,7 +269,7 @@ def _workspace(shape, k):  # pragma: no cover - compiled
 
 @_kernel
 def _ranges(G, goff, shape, k, off, mats, moff, mrows, dmat, dmoff, flo, fhi, fmid, dims, ws, vals, voff,
-            box_lo, box_hi, faces):  # pragma: no cover - compiled
+            onface, faces):  # pragma: no cover - compiled
     """Exact ranges over the boxes spanned by each block's points; returns whether some action is beaten.
 
     Fills the equations' bounds ``flo``/``fhi`` (D) and their means over the
@@ -267,9 +278,10 @@ def _ranges(G, goff, shape, k, off, mats, moff, mrows, dmat, dmoff, flo, fhi, fm
     ``p``'s equations at every combination of the others' points (rows of
     ``prod mrows[q], q != p`` values). "Beaten": some action outside a
     player's support earns strictly more than a support action at every
-    point; with ``faces`` (the points are the corners of the box ``[box_lo,
-    box_hi]``) also when it earns at least as much at every corner and more
-    wherever every support probability is positive (:func:`_face_zeros`).
+    point; with ``faces`` (the points are the vertices of a box, cut by the
+    simplices or not, and ``onface`` says which faces of the simplices each
+    lies on: :func:`_face_zeros`) also when it earns at least as much at every
+    vertex and more wherever every support probability is positive.
     """
     n = shape.shape[0]
     voff[0] = 0
@@ -308,7 +320,7 @@ def _ranges(G, goff, shape, k, off, mats, moff, mrows, dmat, dmoff, flo, fhi, fm
                     gap = min(gap, V[b * C + c] - w)
                 if gap > _MARGIN:
                     beaten = True
-                elif faces and gap >= -_MARGIN and _face_zeros(V, b, a, C, 1.0, p, k, off, mrows, box_lo, box_hi):
+                elif faces and gap >= -_MARGIN and _face_zeros(V, b, a, C, 1.0, p, k, mrows, onface):
                     beaten = True
     return beaten
 
@@ -450,7 +462,7 @@ def _evaluate(G, goff, shape, k, off, y, dmat, dmoff):  # pragma: no cover - com
     f = np.empty(D)
     J = np.empty((D, D))
     _ranges(G, goff, shape, k, off, mats, moff, mrows, dmat, dmoff, f, np.empty(D), np.empty(D), dims, ws, vals, voff,
-            y, y, False)
+            _NO_FACES, False)
     _jacobian(G, goff, k, off, mats, moff, mrows, dmat, dmoff, J, np.empty((D, D)), np.empty((D, D)), dims, ws)
     return f, J
 
@@ -572,50 +584,47 @@ def _excluded(Y, vals, voff, k, off, columns, rows):  # pragma: no cover - compi
 
 
 @_kernel
-def _face_zeros(V, r, r0, C, sign, p, k, off, mrows, lo, hi):  # pragma: no cover - compiled
-    """True when every zero of ``sign * (V[r] - V[r0])`` over the box's corners lies on one face where some
-    probability is 0; the caller has checked that it is nowhere below ``-_MARGIN``.
+def _face_zeros(V, r, r0, C, sign, p, k, mrows, onface):  # pragma: no cover - compiled
+    """True when every zero of ``sign * (V[r] - V[r0])`` over the vertices lies on one face of the simplices;
+    the caller has checked that it is nowhere below ``-_MARGIN``.
 
-    ``V`` holds rows of ``C`` values of player ``p`` at the corners of the
-    others' blocks (the last player's fastest); ``r0 = -1`` is a row of zeros.
-    A multi-affine function is, at each point of a box, a combination of its
-    corner values with weights positive inside the box: when its corner
-    values have one sign, it vanishes only on faces of the box all of whose
-    corners are zeros. When those lie on a face ``y_j = 0`` (at ``lo_j = 0``)
-    or ``y_j = 1`` (``hi_j = 1``, a player with two support actions), the
-    function has that one sign strictly wherever every support probability
-    is positive. Such functions are common in degenerate games (a product
-    ``y_a y_b``, say), whose zeros on the boundary would otherwise be
-    surrounded by boxes down to :data:`MIN_WIDTH`.
+    ``V`` holds rows of ``C`` values of player ``p`` at the combinations of the
+    other blocks' vertices (the last player's fastest); ``r0 = -1`` is a row
+    of zeros. ``onface[q, v]`` has bit ``j`` set when block ``q``'s vertex
+    ``v`` has ``y_j = 0`` (action ``j + 1`` of the support unplayed) and bit
+    ``d_q`` when its coordinates sum to 1 (the first action unplayed). A
+    function affine in each block is, at each point of a product of
+    polytopes, a combination of its vertex values with weights positive on
+    the vertices of the faces that hold the point: when its vertex values
+    have one sign, it vanishes only on products of faces all of whose
+    vertices are zeros. When every zero has block ``q``'s vertex on one face
+    of ``q``'s simplex, so do those faces: the function has that one sign
+    strictly wherever every support probability is positive. Such functions
+    are common in degenerate games (a product ``y_a y_b``, say), whose zeros
+    on the boundary would otherwise be surrounded by boxes down to
+    :data:`MIN_WIDTH`.
     """
     n = k.shape[0]
-    stride = 1  # of block q's corner number among the columns
+    stride = 1  # of block q's vertex number among the columns
     for q in range(n - 1, -1, -1):
         if q == p:
             continue
-        dq = k[q] - 1
-        for j in range(dq):
-            for side in range(2):
-                if side == 0 and lo[off[q] + j] != 0.0:
-                    continue
-                if side == 1 and not (dq == 1 and hi[off[q] + j] == 1.0):
-                    continue
-                ok = True
-                for c in range(C):
-                    v = V[r * C + c] - (V[r0 * C + c] if r0 >= 0 else 0.0)
-                    corner = (c // stride) % mrows[q]  # block q's corner (its first unknown the top bit)
-                    if sign * v <= _MARGIN and ((corner >> (dq - 1 - j)) & 1) != side:
-                        ok = False
-                        break
-                if ok:
-                    return True
+        common = -1  # the faces every zero's vertex of block q lies on
+        for c in range(C):
+            v = V[r * C + c] - (V[r0 * C + c] if r0 >= 0 else 0.0)
+            if sign * v <= _MARGIN:
+                common &= onface[q, (c // stride) % mrows[q]]
+                if common == 0:
+                    break
+        if common != 0 and k[q] > 1:
+            return True
         stride *= mrows[q]
     return False
 
 
 @_kernel
-def _zero_on_boundary(flo, fhi, vals, voff, k, off, mrows, lo, hi):  # pragma: no cover - compiled
-    """True when some equation has one sign over the box and vanishes only where some probability is 0
+def _zero_on_boundary(flo, fhi, vals, voff, k, off, mrows, onface):  # pragma: no cover - compiled
+    """True when some equation has one sign over the vertices and vanishes only where some probability is 0
     (:func:`_face_zeros`): the box holds no solution with every support probability positive."""
     n = k.shape[0]
     for p in range(n):
@@ -626,11 +635,138 @@ def _zero_on_boundary(flo, fhi, vals, voff, k, off, mrows, lo, hi):  # pragma: n
         V = vals[voff[p]:voff[p + 1]]
         for i in range(dp):
             e = off[p] + i
-            if flo[e] >= -_MARGIN and _face_zeros(V, i, -1, C, 1.0, p, k, off, mrows, lo, hi):
+            if flo[e] >= -_MARGIN and _face_zeros(V, i, -1, C, 1.0, p, k, mrows, onface):
                 return True
-            if fhi[e] <= _MARGIN and _face_zeros(V, i, -1, C, -1.0, p, k, off, mrows, lo, hi):
+            if fhi[e] <= _MARGIN and _face_zeros(V, i, -1, C, -1.0, p, k, mrows, onface):
                 return True
     return False
+
+
+@_kernel
+def _corner_faces(lo, hi, k, off, mrows, onface):  # pragma: no cover - compiled
+    """The faces of the simplices each corner of the box ``[lo, hi]`` lies on (:func:`_face_zeros`)."""
+    for q in range(k.shape[0]):
+        d = k[q] - 1
+        for c in range(mrows[q]):
+            mask = 0
+            total = 0.0
+            for j in range(d):
+                v = hi[off[q] + j] if (c >> (d - 1 - j)) & 1 else lo[off[q] + j]
+                total += v
+                if v <= _ON_FACE:
+                    mask |= 1 << j
+            if total >= 1.0 - _ON_FACE:
+                mask |= 1 << d
+            onface[q, c] = mask
+
+
+@_kernel
+def _cut_layout(shape, k):  # pragma: no cover - compiled
+    """Storage for :func:`_cut_vertices` and the evaluations over them, made once per size pattern:
+    ``(mats, moff, mrows, onface, point, ws, vals, voff, dims, flo, fhi, fm)``."""
+    n = k.shape[0]
+    most = np.empty(n, dtype=np.int64)
+    moff = np.zeros(n + 1, dtype=np.int64)
+    for q in range(n):
+        d = k[q] - 1
+        most[q] = (1 << d) * (d + 2)  # corners, and at most d * 2**(d - 1) edges crossing sum y = 1
+        moff[q + 1] = moff[q] + most[q] * k[q]
+    width = 1
+    total = 0
+    for p in range(n):
+        C = 1
+        for q in range(n):
+            if q != p:
+                C *= max(most[q], k[q])
+        width = max(width, max(shape[p] - 1, 1) * C)
+        total += (k[p] - 1) * C
+    D = 0
+    for q in range(n):
+        D += k[q] - 1
+    return (np.empty(moff[n]), moff, np.zeros(n, dtype=np.int64), np.zeros((n, most.max()), dtype=np.int64),
+            np.empty(max(1, k.max())), np.empty((2, width)), np.empty(total), np.empty(n + 1, dtype=np.int64),
+            np.empty(n, dtype=np.int64), np.empty(D), np.empty(D), np.empty(D))
+
+
+@_kernel
+def _cut_vertices(lo, hi, k, off, mats, moff, mrows, onface, point):  # pragma: no cover - compiled
+    """The vertices of each block's box cut by its simplex (``sum y <= 1``), as probability vectors, into
+    ``mats`` (:func:`_cut_layout`; ``mrows`` receives their numbers), with their faces in ``onface``.
+
+    They are the box's corners inside the simplex and the points where the
+    box's edges cross the face ``sum y = 1``.
+    """
+    n = k.shape[0]
+    for q in range(n):
+        d = k[q] - 1
+        count = 0
+        for c in range(1 << d):
+            total = 0.0
+            for j in range(d):
+                point[j] = hi[off[q] + j] if (c >> (d - 1 - j)) & 1 else lo[off[q] + j]
+                total += point[j]
+            for t in range(-1, d):  # the corner itself (t = -1), or its edge raising unknown t
+                if t == -1:
+                    if total > 1.0 + _ON_FACE:
+                        continue
+                    s = total
+                else:
+                    if (c >> (d - 1 - t)) & 1:
+                        continue
+                    top = total - point[t] + hi[off[q] + t]
+                    if not (total < 1.0 - _ON_FACE and top > 1.0 + _ON_FACE):
+                        continue
+                    s = 1.0
+                base = moff[q] + count * k[q]
+                mask = 0
+                first = 1.0
+                for j in range(d):
+                    v = point[j]
+                    if j == t:
+                        v = point[j] + (1.0 - total)  # where the edge crosses sum y = 1
+                    mats[base + 1 + j] = v
+                    first -= v
+                    if v <= _ON_FACE:
+                        mask |= 1 << j
+                mats[base] = max(first, 0.0) if t >= 0 else first
+                if s >= 1.0 - _ON_FACE:
+                    mask |= 1 << d
+                onface[q, count] = mask
+                count += 1
+        mrows[q] = count
+
+
+@_kernel
+def _cut_excluded(G, goff, shape, k, off, lo, hi, dmat, dmoff, cut):  # pragma: no cover - compiled
+    """The exclusion tests by ranges again, over the box cut by the simplices, when it sticks out of one
+    (``cut``: :func:`_cut_layout`).
+
+    The equations are affine in each block, so their ranges over the cut box
+    are over the products of its blocks' vertices (:func:`_cut_vertices`),
+    tighter than over the box's corners; and the face where a player's first
+    action is unplayed becomes a face of the cut box, where zeros can be
+    recognised (:func:`_face_zeros`).
+    """
+    n = k.shape[0]
+    out = False
+    for q in range(n):
+        s = 0.0
+        for j in range(off[q], off[q + 1]):
+            s += hi[j]
+            if hi[j] - lo[j] > _CUT_WIDTH:
+                return False
+        if k[q] > 2 and s > 1.0:
+            out = True
+    if not out:
+        return False
+    mats, moff, mrows, onface, point, ws, vals, voff, dims, flo, fhi, fm = cut
+    _cut_vertices(lo, hi, k, off, mats, moff, mrows, onface, point)
+    if _ranges(G, goff, shape, k, off, mats, moff, mrows, dmat, dmoff, flo, fhi, fm, dims, ws, vals, voff, onface, True):
+        return True
+    for i in range(off[n]):
+        if flo[i] > _MARGIN or fhi[i] < -_MARGIN:
+            return True
+    return _zero_on_boundary(flo, fhi, vals, voff, k, off, mrows, onface)
 
 
 @_kernel
@@ -639,16 +775,17 @@ def _test(G, goff, shape, k, off, lo, hi, dmat, dmoff, columns, work, root):  # 
 
     ``work`` holds the scratch arrays made once per profile by :func:`_search`.
     """
-    mats, moff, mrows, ws, dims, vals, voff, flo, fhi, fm, Jlo, Jhi, Jm, wlo, whi = work
+    mats, moff, mrows, ws, dims, vals, voff, flo, fhi, fm, Jlo, Jhi, Jm, wlo, whi, onface, cut = work
     D = lo.shape[0]
     # the exclusion tests on the box itself; Krawczyk's test on the box widened by _INFLATE
     _corner_mats(lo, hi, k, off, mats, moff, mrows)
-    if _ranges(G, goff, shape, k, off, mats, moff, mrows, dmat, dmoff, flo, fhi, fm, dims, ws, vals, voff, lo, hi, True):
+    _corner_faces(lo, hi, k, off, mrows, onface)
+    if _ranges(G, goff, shape, k, off, mats, moff, mrows, dmat, dmoff, flo, fhi, fm, dims, ws, vals, voff, onface, True):
         return _DISCARD
     for i in range(D):
         if flo[i] > _MARGIN or fhi[i] < -_MARGIN:
             return _DISCARD
-    if _zero_on_boundary(flo, fhi, vals, voff, k, off, mrows, lo, hi):
+    if _zero_on_boundary(flo, fhi, vals, voff, k, off, mrows, onface):
         return _DISCARD
     # Y, the inverse Jacobian at the centre (f there is the mean of its corner values: multi-affine)
     for j in range(D):
@@ -670,7 +807,7 @@ def _test(G, goff, shape, k, off, lo, hi, dmat, dmoff, columns, work, root):  # 
         U, _, _ = np.linalg.svd(Jm)
         if _excluded(np.ascontiguousarray(U.T), vals, voff, k, off, columns, np.ones(D, dtype=np.bool_)):
             return _DISCARD
-        return _KEEP
+        return _DISCARD if _cut_excluded(G, goff, shape, k, off, lo, hi, dmat, dmoff, cut) else _KEEP
     # the Newton step from the centre, -Y f(m)
     step = np.empty(D)
     far = np.zeros(D, dtype=np.bool_)
@@ -684,6 +821,9 @@ def _test(G, goff, shape, k, off, lo, hi, dmat, dmoff, columns, work, root):  # 
         far[i] = not abs(s) < _REACH * (hi[i] - lo[i]) / 2
     # the equations combined by Y: often of one sign over the whole box when the box holds no solution
     if _excluded(Y, vals, voff, k, off, columns, far):
+        return _DISCARD
+    # the last of the exclusion tests, the dearest: ranges over the box cut by the simplices
+    if _cut_excluded(G, goff, shape, k, off, lo, hi, dmat, dmoff, cut):
         return _DISCARD
     # Krawczyk: K = m - Y f(m) + (I - Y J(X)) (X - m) on the widened box X. It proves a solution when K
     # lies inside X, which needs the Newton point m - Y f(m) inside X: when that is not so the box is kept
@@ -741,7 +881,8 @@ def _scratch(shape, k, off):  # pragma: no cover - compiled
     mats, moff, mrows = _corner_layout(k)
     ws, dims, vals, voff = _workspace(shape, k)
     work = (mats, moff, mrows, ws, dims, vals, voff, np.empty(D), np.empty(D), np.empty(D),
-            np.empty((D, D)), np.empty((D, D)), np.empty((D, D)), np.empty(D), np.empty(D))
+            np.empty((D, D)), np.empty((D, D)), np.empty((D, D)), np.empty(D), np.empty(D),
+            np.zeros((n, mrows.max()), dtype=np.int64), _cut_layout(shape, k))
     return columns, work
 
 
@@ -984,7 +1125,7 @@ def solve_range(U, shape, strides, combos, counts, sizes, start, stop, max_boxes
             rest //= counts[q]
         _build(U, shape, strides, combos, idx, k, G, goff)
         if _ranges(G, goff, shape, k, off, pmats, pmoff, pmrows, dmat, dmoff, flo, fhi, fm, dims, ws, vals, voff,
-                   flo, fhi, False):
+                   _NO_FACES, False):
             continue
         dead = False
         for i in range(D):
