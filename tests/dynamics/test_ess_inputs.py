@@ -114,3 +114,40 @@ def test_float_games_decide_as_exact_ones_away_from_the_tolerance(m):
             assert is_ess(A.astype(float), k) == is_ess(A, k), (A.tolist(), k)
         for e in exact:
             assert is_ess(A.astype(float), np.array(e.strategy, float))
+
+
+@pytest.mark.parametrize("m", [2, 3, 4])
+@pytest.mark.parametrize("kind", [int, float])
+def test_the_support_search_alone_finds_every_ess(monkeypatch, m, kind):
+    """Games too large for mixed_equilibria rely on the search over supports alone: it finds the same ESS."""
+    from coopgame.dynamics import ess as module
+    from coopgame.errors import SolverLimitError
+    games = [A.astype(kind) for A in _small_games(40, m, seed=10 + m)]
+    expected = [evolutionarily_stable_strategies(A) for A in games]
+
+    def too_large(*args, **kwargs):
+        raise SolverLimitError("mixed_equilibria: too large (simulated)")
+
+    monkeypatch.setattr(module, "mixed_equilibria", too_large)
+    for A, want in zip(games, expected):
+        got = evolutionarily_stable_strategies(A)
+        assert [e.support for e in got] == [e.support for e in want], A.tolist()
+        for e, f in zip(got, want):
+            assert np.allclose(np.array(e.strategy, float), np.array(f.strategy, float), rtol=0, atol=1e-12)
+            assert e.is_exact == f.is_exact == (kind is int)
+
+
+def test_hand_solved_supports():
+    """Hawk-dove [[-1, 2], [0, 1]]: on both strategies p = (1/2, 1/2) (each earns 1/2); alone, neither
+    strategy is a best reply to itself. Prisoner's dilemma: defection alone, nothing with cooperation."""
+    from coopgame.dynamics.ess import _support_solution
+    hawk_dove = np.array([[-1, 2], [0, 1]], dtype=object)
+    assert _support_solution(hawk_dove, (0, 1), True).tolist() == [Fraction(1, 2), Fraction(1, 2)]
+    assert _support_solution(hawk_dove, (0,), True) is None and _support_solution(hawk_dove, (1,), True) is None
+    assert _support_solution(hawk_dove.astype(float), (0, 1), False).tolist() == [0.5, 0.5]
+    assert _support_solution(hawk_dove.astype(float), (1,), False) is None
+    pd = np.array([[3, 0], [5, 1]], dtype=object)
+    assert _support_solution(pd, (1,), True).tolist() == [0, 1] and _support_solution(pd, (0, 1), True) is None
+    assert _support_solution(pd.astype(float), (1,), False).tolist() == [0.0, 1.0]
+    assert _support_solution(pd.astype(float), (0,), False) is None
+    assert _support_solution(pd.astype(float), (0, 1), False) is None
