@@ -895,7 +895,9 @@ def _search(G, goff, shape, k, off, dmat, dmoff, scratch, max_boxes, pid, roots,
     ``root_regret`` to ``roots`` (row ``nr`` on) and the points
     reached from the boxes left undecided (:func:`_candidates`) to ``cand``
     (row ``nc`` on), each tagged with ``pid``. Returns the new arrays and
-    counts, and whether ``max_boxes`` stopped the search. ``scratch`` is
+    counts, then 1 when ``max_boxes`` stopped the search, 2 when from some
+    group of undecided boxes no solution of the system was reached at all, 0
+    otherwise. ``scratch`` is
     :func:`_scratch`'s, made once per size pattern.
     """
     columns, work = scratch
@@ -970,15 +972,18 @@ def _search(G, goff, shape, k, off, dmat, dmoff, scratch, max_boxes, pid, roots,
         stack[top + 1, D:] = hi
         stack[top + 1, D + widest] = cut
         top += 2
+    state = 1 if exhausted else 0
     if nu:
-        points = _candidates(G, goff, shape, k, off, dmat, dmoff, und[:nu], regret)
+        points, lost = _candidates(G, goff, shape, k, off, dmat, dmoff, und[:nu], regret)
         cand = _grow(cand, nc + points.shape[0])
         cand_pid = _grow(cand_pid, nc + points.shape[0])
         for i in range(points.shape[0]):
             cand[nc, :D] = points[i]
             cand_pid[nc, 0] = pid
             nc += 1
-    return roots, nr, root_pid, cand, nc, cand_pid, exhausted, min(examined, max_boxes)
+        if lost and not exhausted:
+            state = 2
+    return roots, nr, root_pid, cand, nc, cand_pid, state, min(examined, max_boxes)
 
 
 @_kernel
@@ -1013,7 +1018,8 @@ def _candidates(G, goff, shape, k, off, dmat, dmoff, boxes, regret):  # pragma: 
     tolerance), has every support probability above the tolerance and gives
     no player more than ``regret`` (scaled payoffs) by deviating stands for
     its group. Points on the boundary of the simplices belong to smaller
-    supports and are dropped here.
+    supports and are dropped here. Also returns the number of groups from
+    which no start reached a solution of the system at all.
     """
     n = k.shape[0]
     D = off[n]
@@ -1052,6 +1058,7 @@ def _candidates(G, goff, shape, k, off, dmat, dmoff, boxes, regret):  # pragma: 
         groups += 1
     out = np.empty((groups, D))
     found = 0
+    lost = 0
     members = np.empty(U, dtype=np.int64)
     ws, dims, _, _ = _workspace(shape, k)
     for g in range(groups):
@@ -1061,22 +1068,30 @@ def _candidates(G, goff, shape, k, off, dmat, dmoff, boxes, regret):  # pragma: 
                 members[count] = i
                 count += 1
         starts = min(count, _STARTS)
+        solved = False
         for t in range(starts):
             b = members[int(t * (count - 1) / (starts - 1)) if starts > 1 else 0]
             y = (boxes[b, :D] + boxes[b, D:]) / 2
             if not _gauss_newton(G, goff, shape, k, off, y, dmat, dmoff, 30) < TOLERANCE:
                 continue
+            solved = True
             if _admissible(G, goff, shape, k, off, y, dmat, dmoff, dims, ws, regret):
                 out[found] = y
                 found += 1
                 break
-    return out[:found]
+        if not solved:
+            lost += 1
+    return out[:found], lost
 
 
 @_kernel
-def solve_range(U, shape, strides, combos, counts, sizes, start, stop, max_boxes, regret,
+def solve_range(U, shape, strides, combos, counts, sizes, start, stop, max_boxes, budget, regret,
                 root_regret):  # pragma: no cover - compiled
     """Prune and search the support profiles ``start..stop-1`` of the size pattern ``sizes``.
+
+    Each profile examines at most ``max_boxes`` boxes, and all of them together
+    at most ``budget`` (the caller's time left); a profile the budget stops,
+    or never reaches, is reported as stopped.
 
     ``combos[p]`` lists player ``p``'s subsets of size ``sizes[p]``
     (``counts[p]`` of them). A profile is pruned (Porter, Nudelman and Shoham
@@ -1084,14 +1099,19 @@ def solve_range(U, shape, strides, combos, counts, sizes, start, stop, max_boxes
     support action is beaten everywhere or two support actions can never
     earn the same. A profile with no unknowns (pure) is kept when no action
     earns more. Returns ``(roots, root_pid, points, point_pid,
-    exhausted_pid, boxes)``: the solutions proven isolated (R, D) with every
+    exhausted_pid, open_pid, boxes)``: the solutions proven isolated (R, D) with every
     support probability above the tolerance and no gain from deviating
     above ``root_regret`` (scaled payoffs; the others are no equilibria with
     these supports); the points
     reached from undecided boxes (:func:`_candidates`, with ``regret`` the
     largest gain from deviating allowed there, in scaled payoffs), which lie
     on continua or are singular solutions; the profiles the box budget
-    stopped; the number of boxes examined.
+    stopped; the profiles with undecided boxes from which no solution of
+    the system was reached (they may hold singular equilibria); the number
+    of boxes examined. Undecided boxes from which only solutions that are
+    no equilibria were reached (on the boundary of the simplices, or with a
+    gain from deviating) are taken to hold none: the search is not a proof
+    there.
     """
     n = shape.shape[0]
     k = sizes.copy()
@@ -1115,6 +1135,8 @@ def solve_range(U, shape, strides, combos, counts, sizes, start, stop, max_boxes
     cand_pid = np.empty((4, 1))
     gone = np.empty(stop - start, dtype=np.int64)
     ng = 0
+    open_ = np.empty(stop - start, dtype=np.int64)
+    no = 0
     nr = np.int64(0)  # not a literal: one compiled signature of _search
     nc = np.int64(0)
     boxes = 0
@@ -1139,15 +1161,23 @@ def solve_range(U, shape, strides, combos, counts, sizes, start, stop, max_boxes
             root_pid[nr, 0] = pid
             nr += 1
             continue
-        roots, nr, root_pid, cand, nc, cand_pid, exhausted, used = _search(
-            G, goff, shape, k, off, dmat, dmoff, scratch, max_boxes, pid, roots, nr, root_pid, cand, nc, cand_pid,
-            regret, root_regret)
-        boxes += used
-        if exhausted:
+        allowed = min(max_boxes, budget - boxes)
+        if allowed <= 0:
             gone[ng] = pid
             ng += 1
+            continue
+        roots, nr, root_pid, cand, nc, cand_pid, state, used = _search(
+            G, goff, shape, k, off, dmat, dmoff, scratch, allowed, pid, roots, nr, root_pid, cand, nc, cand_pid,
+            regret, root_regret)
+        boxes += used
+        if state == 1:
+            gone[ng] = pid
+            ng += 1
+        elif state == 2:
+            open_[no] = pid
+            no += 1
     return (roots[:nr], root_pid[:nr, 0].astype(np.int64), cand[:nc], cand_pid[:nc, 0].astype(np.int64), gone[:ng],
-            boxes)
+            open_[:no], boxes)
 
 
 # ---------------------------------------------------------------------------------------- one profile
@@ -1265,6 +1295,7 @@ def compile_kernels() -> None:
     shape = np.array([2, 2], dtype=np.int64)
     combos = np.array([[[0, 1]], [[0, 1]]], dtype=np.int64)
     one = np.ones(2, dtype=np.int64)
-    solve_range(np.zeros((2, 4)), shape, np.array([2, 1], dtype=np.int64), combos, one, 2 * one, 0, 1, 64, 1e-9, 1e-6)
+    solve_range(np.zeros((2, 4)), shape, np.array([2, 1], dtype=np.int64), combos, one, 2 * one, 0, 1, 64, 64, 1e-9,
+                1e-6)
     point_values(profile_system(np.zeros((2, 4)), shape, np.array([2, 1], dtype=np.int64), ((0, 1), (0, 1))),
                  np.full(2, 0.5))

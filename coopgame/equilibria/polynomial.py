@@ -56,7 +56,11 @@ Degenerate games
     (exact when a rational point is found, otherwise floats), at least one
     per connected group of boxes, and the list is marked partial
     (``is_complete=False``) with a note naming those supports. So a game
-    never comes back empty.
+    never comes back empty. Undecided boxes from which only points that are
+    no equilibria are reached (on the boundary of the simplices, or with a
+    gain from deviating) are taken to hold none, which is not a proof; when
+    from some group of them no solution is reached at all, the list is
+    marked partial too, and the note says so.
 
 Size
     The running time is estimated before any work from the number of support
@@ -234,6 +238,7 @@ def support_polynomial(game: GameLike, *, max_seconds: float = MAX_SECONDS) -> S
     float_found: list[Equilibrium] = []
     continua: list[tuple[tuple[int, ...], ...]] = []
     unfinished: list[tuple[tuple[int, ...], ...]] = []
+    open_: list[tuple[tuple[int, ...], ...]] = []
     _multiaffine.compile_kernels()  # before the clock starts: compiling is not the game's work
     deadline = time.monotonic() + budget
     skipped = 0
@@ -251,13 +256,14 @@ def support_polynomial(game: GameLike, *, max_seconds: float = MAX_SECONDS) -> S
                 break
             stop = min(total, start + chunk)
             began = time.monotonic()
-            # the deadline is checked between calls; within one, the boxes each profile may examine are bounded
-            # by the time left (a profile stopped there is reported as unfinished)
+            # the deadline is checked between calls; within one, the boxes all its profiles may examine together
+            # are bounded by the time left (a profile stopped there is reported as unfinished). Until the time
+            # runs out the result does not depend on the machine's speed.
             per_box = _SECONDS_PER_BOX * max(1.0, 2.0 ** (sum(sizes) - len(sizes) - 9))
-            boxes = int(min(_multiaffine.MAX_BOXES, max(1.0, (deadline - began) / (per_box * (stop - start)))))
-            roots, root_pid, points, point_pid, gone, _ = _multiaffine.solve_range(
-                U, dims, strides, combos, counts, np.array(sizes, dtype=np.int64), start, stop, boxes, regret,
-                root_regret)
+            budget = int(min(2.0 ** 62, max(1.0, (deadline - began) / per_box)))
+            roots, root_pid, points, point_pid, gone, undecided, _ = _multiaffine.solve_range(
+                U, dims, strides, combos, counts, np.array(sizes, dtype=np.int64), start, stop, _multiaffine.MAX_BOXES,
+                budget, regret, root_regret)
             chunk = max(1, chunk * 2 if time.monotonic() - began < 0.05 else chunk // 2)
             start = stop
             for pid, y in zip(root_pid, roots):
@@ -265,6 +271,7 @@ def support_polynomial(game: GameLike, *, max_seconds: float = MAX_SECONDS) -> S
                 if eq is not None:
                     _record(eq, found, float_found)
             unfinished.extend(_supports(int(pid), choices) for pid in gone)
+            open_.extend(_supports(int(pid), choices) for pid in undecided)
             for pid in np.unique(point_pid):
                 supports = _supports(int(pid), choices)
                 eqs, singular = _continuum_points(verifier, (U, dims, strides), supports, points[point_pid == pid])
@@ -290,9 +297,16 @@ def support_polynomial(game: GameLike, *, max_seconds: float = MAX_SECONDS) -> S
         note = (note + "; " if note else "") + (
             f"the search stopped at its budget of boxes on the support profile(s) {named}{more} (actions numbered "
             "from 1), which may hold equilibria not listed")
+    if open_:
+        named = "; ".join(_name(sup) for sup in open_[:6])
+        more = f" and {len(open_) - 6} more" if len(open_) > 6 else ""
+        note = (note + "; " if note else "") + (
+            f"on the support profile(s) {named}{more} (actions numbered from 1) the search left boxes it could "
+            "not decide and reached no solution of the indifference conditions from them; they may hold "
+            "singular equilibria not listed")
     out = list(found.values()) + _distinct(float_found, list(found.values()))
     is_exact = game.is_exact and all(eq.is_exact for eq in out)
-    return Solutions(sort_equilibria(out), method=where, is_exact=is_exact, is_complete=not (continua or unfinished or skipped),
+    return Solutions(sort_equilibria(out), method=where, is_exact=is_exact, is_complete=not (continua or unfinished or open_ or skipped),
                      note=note)
 
 
