@@ -151,3 +151,12 @@ def test_hand_solved_supports():
     assert _support_solution(pd.astype(float), (1,), False).tolist() == [0.0, 1.0]
     assert _support_solution(pd.astype(float), (0,), False) is None
     assert _support_solution(pd.astype(float), (0, 1), False) is None
+
+
+def test_the_limit_on_alternative_best_replies_is_refused_by_name():
+    """All ties among 4 strategies: the 3 others are alternative best replies to the first."""
+    from coopgame.errors import SolverLimitError
+    with pytest.raises(SolverLimitError) as err:
+        is_ess(np.zeros((4, 4), dtype=int), 0, max_strategies=2)
+    assert str(err.value) == ("is_ess: expected the number of alternative best replies outside the support of at "
+                              "most max_strategies=2, got 3; pass a larger max_strategies= to accept the work")
