@@ -482,7 +482,7 @@ def _inverse(A):  # pragma: no cover - compiled
             if abs(M[r, c]) > abs(M[piv, c]):
                 piv = r
         if not (abs(M[piv, c]) > 0.0) or not np.isfinite(M[piv, c]):
-            return M[:, D:], False
+            return M[:, D:].copy(), False
         if piv != c:
             for j in range(2 * D):
                 t = M[c, j]
@@ -1269,7 +1269,8 @@ def _gauss_newton(G, goff, shape, k, off, y, dmat, dmoff, steps):  # pragma: no 
                 r += 1
         if not D or np.abs(R).max() < 1e-15:  # converged to rounding (the system is scaled to max |u| = 1)
             break
-        AA = A @ A.T
+        At = np.ascontiguousarray(A.T)
+        AA = A @ At
         # a damping relative to the scale of A A^T: the step of a rank-deficient A (a continuum) stays finite
         lam = 1e-12 * (np.trace(AA) / m + 1e-300)
         for i in range(m):
@@ -1277,7 +1278,7 @@ def _gauss_newton(G, goff, shape, k, off, y, dmat, dmoff, steps):  # pragma: no 
         Y, ok = _inverse(AA)
         if not ok:
             break
-        y -= A.T @ (Y @ R)
+        y -= At @ (Y @ R)
     f, _ = _evaluate(G, goff, shape, k, off, y, dmat, dmoff)
     return np.abs(f).max() if D else 0.0
 
