@@ -75,5 +75,6 @@ def test_the_fallback_checks_the_other_players_dimension(monkeypatch):
     assert len(cg.equilibria.vertex_enumeration(game, max_dimension=3)) == 6
     with pytest.raises(SolverLimitError) as err:
         cg.equilibria.vertex_enumeration(game, max_dimension=2)
-    assert "the opponent of the player with fewer actions (degenerate game)" in str(err.value)
+    assert str(err.value).startswith("vertex_enumeration: expected the number of actions of the opponent of the "
+                                     "player with fewer actions (degenerate game) (the dimension of the polytope")
     assert "max_dimension=2" in str(err.value) and "got 3" in str(err.value)
