@@ -78,3 +78,5 @@ def test_the_fallback_checks_the_other_players_dimension(monkeypatch):
     assert str(err.value).startswith("vertex_enumeration: expected the number of actions of the opponent of the "
                                      "player with fewer actions (degenerate game) (the dimension of the polytope")
     assert "max_dimension=2" in str(err.value) and "got 3" in str(err.value)
+    assert str(err.value).endswith("got 3; pass a larger max_dimension= to accept the work; or use "
+                                   "mixed_equilibria(game, method='lemke_howson') to find one equilibrium")
