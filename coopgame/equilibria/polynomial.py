@@ -78,6 +78,7 @@ import math
 import time
 import warnings
 from fractions import Fraction
+from functools import lru_cache
 from itertools import combinations, product
 from typing import Any
 
@@ -243,11 +244,7 @@ def support_polynomial(game: GameLike, *, max_seconds: float = MAX_SECONDS) -> S
     deadline = time.monotonic() + budget
     skipped = 0
     for sizes in product(*(range(1, m + 1) for m in shape)):
-        choices = [list(combinations(range(m), k)) for m, k in zip(shape, sizes)]
-        counts = np.array([len(c) for c in choices], dtype=np.int64)
-        combos = np.zeros((len(shape), int(counts.max()), max(sizes)), dtype=np.int64)
-        for p, c in enumerate(choices):
-            combos[p, :len(c), :sizes[p]] = c
+        choices, counts, combos = _pattern(shape, sizes)
         total = math.prod(len(c) for c in choices)
         start, chunk = 0, _CHUNK
         while start < total:
@@ -272,7 +269,7 @@ def support_polynomial(game: GameLike, *, max_seconds: float = MAX_SECONDS) -> S
                     _record(eq, found, float_found)
             unfinished.extend(_supports(int(pid), choices) for pid in gone)
             open_.extend(_supports(int(pid), choices) for pid in undecided)
-            for pid in np.unique(point_pid):
+            for pid in (np.unique(point_pid) if len(point_pid) else ()):
                 supports = _supports(int(pid), choices)
                 eqs, singular = _continuum_points(verifier, (U, dims, strides), supports, points[point_pid == pid])
                 if singular:
@@ -310,7 +307,20 @@ def support_polynomial(game: GameLike, *, max_seconds: float = MAX_SECONDS) -> S
                      note=note)
 
 
-def _supports(pid: int, choices: list[list[tuple[int, ...]]]) -> tuple[tuple[int, ...], ...]:
+@lru_cache(maxsize=512)
+def _pattern(shape: tuple[int, ...], sizes: tuple[int, ...]) -> tuple[tuple[tuple[tuple[int, ...], ...], ...],
+                                                                      np.ndarray, np.ndarray]:
+    """Each player's subsets of size ``sizes[p]`` (lexicographic), their counts, and the padded array of them
+    the compiled search takes; kept for repeated calls on games of one shape (never modified)."""
+    choices = tuple(tuple(combinations(range(m), k)) for m, k in zip(shape, sizes))
+    counts = np.array([len(c) for c in choices], dtype=np.int64)
+    combos = np.zeros((len(shape), int(counts.max()), max(sizes)), dtype=np.int64)
+    for p, c in enumerate(choices):
+        combos[p, :len(c), :sizes[p]] = c
+    return choices, counts, combos
+
+
+def _supports(pid: int, choices: tuple[tuple[tuple[int, ...], ...], ...]) -> tuple[tuple[int, ...], ...]:
     """The support profile numbered ``pid`` in mixed radix over each player's subsets (the last fastest)."""
     idx = []
     for c in reversed(choices):
