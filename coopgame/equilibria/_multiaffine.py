@@ -251,17 +251,27 @@ def _player_values(G, goff, k, p, nrows, mats, moff, mrows, skip, dmat, dmoff, d
 def _workspace(shape, k):  # pragma: no cover - compiled
     """Scratch arrays for one profile's evaluations: ``(ws, dims, vals, voff)``.
 
-    Sized for the largest points per block any caller uses (a box's
-    ``2**(k[q] - 1)`` corners, or ``k[q]`` pure actions).
+    Sized for the largest points per block any caller uses with a box's
+    corners (its ``2**(k[q] - 1)`` corners, or ``k[q]`` pure actions).
     """
     n = k.shape[0]
-    width = 0
+    points = np.empty(n, dtype=np.int64)
+    for q in range(n):
+        points[q] = max(k[q], 1 << (k[q] - 1))
+    return _workspace_for(shape, k, points)
+
+
+@_kernel
+def _workspace_for(shape, k, points):  # pragma: no cover - compiled
+    """Scratch arrays for evaluations at ``points[q]`` points per block: ``(ws, dims, vals, voff)``."""
+    n = k.shape[0]
+    width = 1
     total = 0
     for p in range(n):
         C = 1
         for q in range(n):
             if q != p:
-                C *= max(k[q], 1 << (k[q] - 1))
+                C *= points[q]
         width = max(width, max(shape[p] - 1, 1) * C)
         total += (k[p] - 1) * C
     return np.empty((2, width)), np.empty(n, dtype=np.int64), np.empty(total), np.empty(n + 1, dtype=np.int64)
@@ -671,21 +681,15 @@ def _cut_layout(shape, k):  # pragma: no cover - compiled
         d = k[q] - 1
         most[q] = (1 << d) * (d + 2)  # corners, and at most d * 2**(d - 1) edges crossing sum y = 1
         moff[q + 1] = moff[q] + most[q] * k[q]
-    width = 1
-    total = 0
-    for p in range(n):
-        C = 1
-        for q in range(n):
-            if q != p:
-                C *= max(most[q], k[q])
-        width = max(width, max(shape[p] - 1, 1) * C)
-        total += (k[p] - 1) * C
+    points = np.empty(n, dtype=np.int64)
+    for q in range(n):
+        points[q] = max(most[q], k[q])
+    ws, dims, vals, voff = _workspace_for(shape, k, points)
     D = 0
     for q in range(n):
         D += k[q] - 1
     return (np.empty(moff[n]), moff, np.zeros(n, dtype=np.int64), np.zeros((n, most.max()), dtype=np.int64),
-            np.empty(max(1, k.max())), np.empty((2, width)), np.empty(total), np.empty(n + 1, dtype=np.int64),
-            np.empty(n, dtype=np.int64), np.empty(D), np.empty(D), np.empty(D))
+            np.empty(max(1, k.max())), ws, vals, voff, dims, np.empty(D), np.empty(D), np.empty(D))
 
 
 @_kernel
