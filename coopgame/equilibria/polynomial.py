@@ -257,10 +257,10 @@ def support_polynomial(game: GameLike, *, max_seconds: float = MAX_SECONDS) -> S
             # are bounded by the time left (a profile stopped there is reported as unfinished). Until the time
             # runs out the result does not depend on the machine's speed.
             per_box = _SECONDS_PER_BOX * max(1.0, 2.0 ** (sum(sizes) - len(sizes) - 9))
-            budget = int(min(2.0 ** 62, max(1.0, (deadline - began) / per_box)))
+            boxes = int(min(2.0 ** 62, max(1.0, (deadline - began) / per_box)))
             roots, root_pid, points, point_pid, gone, undecided, _ = _multiaffine.solve_range(
                 U, dims, strides, combos, counts, np.array(sizes, dtype=np.int64), start, stop, _multiaffine.MAX_BOXES,
-                budget, regret, root_regret)
+                boxes, regret, root_regret)
             chunk = max(1, chunk * 2 if time.monotonic() - began < 0.05 else chunk // 2)
             start = stop
             for pid, y in zip(root_pid, roots):
