@@ -276,31 +276,23 @@ def support_polynomial(game: GameLike, *, max_seconds: float = MAX_SECONDS) -> S
                     continua.append(supports)
                 for eq in eqs:
                     _record(eq, found, float_found)
-    note = ""
+    notes = []
     if continua:
-        named = "; ".join(_name(sup) for sup in continua[:6])
-        more = f" and {len(continua) - 6} more" if len(continua) > 6 else ""
-        note = (f"the game is degenerate: the support profile(s) {named}{more} (actions numbered from 1) carry a "
-                "continuum of equilibria or a singular one; one point of each group met is listed, so the list "
-                "is partial")
-        warnings.warn(f"{where}: {note}", DegenerateGameWarning, stacklevel=2)
+        notes.append(f"the game is degenerate: the support profile(s) {_listed(continua)} (actions numbered from 1) "
+                     "carry a continuum of equilibria or a singular one; one point of each group met is listed, so "
+                     "the list is partial")
+        warnings.warn(f"{where}: {notes[0]}", DegenerateGameWarning, stacklevel=2)
     if skipped:
-        note = (note + "; " if note else "") + (
-            f"the time budget max_seconds={budget:g} ran out: {skipped:,} support profile(s) were not examined, "
-            "so equilibria may be missing")
+        notes.append(f"the time budget max_seconds={budget:g} ran out: {skipped:,} support profile(s) were not "
+                     "examined, so equilibria may be missing")
     if unfinished:
-        named = "; ".join(_name(sup) for sup in unfinished[:6])
-        more = f" and {len(unfinished) - 6} more" if len(unfinished) > 6 else ""
-        note = (note + "; " if note else "") + (
-            f"the search stopped at its budget of boxes on the support profile(s) {named}{more} (actions numbered "
-            "from 1), which may hold equilibria not listed")
+        notes.append(f"the search stopped at its budget of boxes on the support profile(s) {_listed(unfinished)} "
+                     "(actions numbered from 1), which may hold equilibria not listed")
     if open_:
-        named = "; ".join(_name(sup) for sup in open_[:6])
-        more = f" and {len(open_) - 6} more" if len(open_) > 6 else ""
-        note = (note + "; " if note else "") + (
-            f"on the support profile(s) {named}{more} (actions numbered from 1) the search left boxes it could "
-            "not decide and reached no solution of the indifference conditions from them; they may hold "
-            "singular equilibria not listed")
+        notes.append(f"on the support profile(s) {_listed(open_)} (actions numbered from 1) the search left boxes "
+                     "it could not decide and reached no solution of the indifference conditions from them; they "
+                     "may hold singular equilibria not listed")
+    note = "; ".join(notes)
     out = list(found.values()) + _distinct(float_found, list(found.values()))
     is_exact = game.is_exact and all(eq.is_exact for eq in out)
     return Solutions(sort_equilibria(out), method=where, is_exact=is_exact, is_complete=not (continua or unfinished or open_ or skipped),
@@ -327,6 +319,12 @@ def _supports(pid: int, choices: tuple[tuple[tuple[int, ...], ...], ...]) -> tup
         idx.append(pid % len(c))
         pid //= len(c)
     return tuple(c[i] for c, i in zip(choices, reversed(idx)))
+
+
+def _listed(profiles: list[tuple[tuple[int, ...], ...]], shown: int = 6) -> str:
+    """The first ``shown`` support profiles for a note (actions numbered from 1), and how many more."""
+    more = f" and {len(profiles) - shown} more" if len(profiles) > shown else ""
+    return "; ".join(_name(sup) for sup in profiles[:shown]) + more
 
 
 def _name(supports: tuple[tuple[int, ...], ...]) -> str:
