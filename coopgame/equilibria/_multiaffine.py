@@ -123,6 +123,17 @@ _DISCARD, _KEEP, _PROVEN = 0, 1, 2
 
 # ---------------------------------------------------------------------------------------- systems
 @_kernel
+def _others(counts, p):  # pragma: no cover - compiled
+    """The product of ``counts[q]`` over the players ``q`` other than ``p``: the number of columns of player
+    ``p``'s rows when each other player has ``counts[q]`` points."""
+    out = 1
+    for q in range(counts.shape[0]):
+        if q != p:
+            out *= counts[q]
+    return out
+
+
+@_kernel
 def _build(U, shape, strides, combos, idx, k, G, goff):  # pragma: no cover - compiled
     """Fill ``G``/``goff`` with the system of the profile choosing subset ``combos[p, idx[p]]`` for each player.
 
@@ -134,10 +145,7 @@ def _build(U, shape, strides, combos, idx, k, G, goff):  # pragma: no cover - co
     for p in range(n):
         goff[p] = pos
         m = shape[p]
-        K = 1
-        for q in range(n):
-            if q != p:
-                K *= k[q]
+        K = _others(k, p)
         # p's actions: its support, then the actions outside it
         for j in range(k[p]):
             order[j] = combos[p, idx[p], j]
@@ -174,11 +182,7 @@ def _size(shape, k):  # pragma: no cover - compiled
     n = shape.shape[0]
     total = 0
     for p in range(n):
-        K = 1
-        for q in range(n):
-            if q != p:
-                K *= k[q]
-        total += (shape[p] - 1) * K
+        total += (shape[p] - 1) * _others(k, p)
     return total
 
 
@@ -268,10 +272,7 @@ def _workspace_for(shape, k, points):  # pragma: no cover - compiled
     width = 1
     total = 0
     for p in range(n):
-        C = 1
-        for q in range(n):
-            if q != p:
-                C *= points[q]
+        C = _others(points, p)
         width = max(width, max(shape[p] - 1, 1) * C)
         total += (k[p] - 1) * C
     return np.empty((2, width)), np.empty(n, dtype=np.int64), np.empty(total), np.empty(n + 1, dtype=np.int64)
@@ -296,11 +297,7 @@ def _ranges(G, goff, shape, k, off, mats, moff, mrows, dmat, dmoff, flo, fhi, fm
     n = shape.shape[0]
     voff[0] = 0
     for p in range(n):
-        C = 1
-        for q in range(n):
-            if q != p:
-                C *= mrows[q]
-        voff[p + 1] = voff[p] + (k[p] - 1) * C
+        voff[p + 1] = voff[p] + (k[p] - 1) * _others(mrows, p)
     beaten = False
     for p in range(n):
         rows = shape[p] - 1
@@ -617,7 +614,7 @@ def _face_zeros(V, r, r0, C, sign, p, k, mrows, onface):  # pragma: no cover - c
     n = k.shape[0]
     stride = 1  # of block q's vertex number among the columns
     for q in range(n - 1, -1, -1):
-        if q == p:
+        if q == p or k[q] == 1:  # a pure block has one point (stride unchanged) and no faces
             continue
         common = -1  # the faces every zero's vertex of block q lies on
         for c in range(C):
@@ -626,7 +623,7 @@ def _face_zeros(V, r, r0, C, sign, p, k, mrows, onface):  # pragma: no cover - c
                 common &= onface[q, (c // stride) % mrows[q]]
                 if common == 0:
                     break
-        if common != 0 and k[q] > 1:
+        if common != 0:
             return True
         stride *= mrows[q]
     return False
@@ -653,25 +650,24 @@ def _zero_on_boundary(flo, fhi, vals, voff, k, off, mrows, onface):  # pragma: n
 
 
 @_kernel
-def _corner_faces(lo, hi, k, off, mrows, onface):  # pragma: no cover - compiled
-    """The faces of the simplices each corner of the box ``[lo, hi]`` lies on (:func:`_face_zeros`)."""
+def _vertex_faces(k, mats, moff, mrows, onface):  # pragma: no cover - compiled
+    """The faces of the simplices each block's points (probability vectors in ``mats``, as
+    :func:`_corner_mats` or :func:`_cut_vertices` lay them out) lie on, into ``onface`` (:func:`_face_zeros`):
+    bit ``j`` when support action ``j + 1`` is unplayed, bit ``d`` when the first is (a box's corners outside
+    the simplex count as on that face: the functions there are beyond it)."""
     for q in range(k.shape[0]):
         d = k[q] - 1
         for c in range(mrows[q]):
-            mask = 0
-            total = 0.0
+            base = moff[q] + c * k[q]
+            mask = 1 << d if mats[base] <= _ON_FACE else 0
             for j in range(d):
-                v = hi[off[q] + j] if (c >> (d - 1 - j)) & 1 else lo[off[q] + j]
-                total += v
-                if v <= _ON_FACE:
+                if mats[base + 1 + j] <= _ON_FACE:
                     mask |= 1 << j
-            if total >= 1.0 - _ON_FACE:
-                mask |= 1 << d
             onface[q, c] = mask
 
 
 @_kernel
-def _cut_layout(shape, k):  # pragma: no cover - compiled
+def _cut_layout(shape, k, off):  # pragma: no cover - compiled
     """Storage for :func:`_cut_vertices` and the evaluations over them, made once per size pattern:
     ``(mats, moff, mrows, onface, point, ws, vals, voff, dims, flo, fhi, fm)``."""
     n = k.shape[0]
@@ -685,17 +681,15 @@ def _cut_layout(shape, k):  # pragma: no cover - compiled
     for q in range(n):
         points[q] = max(most[q], k[q])
     ws, dims, vals, voff = _workspace_for(shape, k, points)
-    D = 0
-    for q in range(n):
-        D += k[q] - 1
+    D = off[n]
     return (np.empty(moff[n]), moff, np.zeros(n, dtype=np.int64), np.zeros((n, most.max()), dtype=np.int64),
             np.empty(max(1, k.max())), ws, vals, voff, dims, np.empty(D), np.empty(D), np.empty(D))
 
 
 @_kernel
-def _cut_vertices(lo, hi, k, off, mats, moff, mrows, onface, point):  # pragma: no cover - compiled
+def _cut_vertices(lo, hi, k, off, mats, moff, mrows, point):  # pragma: no cover - compiled
     """The vertices of each block's box cut by its simplex (``sum y <= 1``), as probability vectors, into
-    ``mats`` (:func:`_cut_layout`; ``mrows`` receives their numbers), with their faces in ``onface``.
+    ``mats`` (:func:`_cut_layout`; ``mrows`` receives their numbers).
 
     They are the box's corners inside the simplex and the points where the
     box's edges cross the face ``sum y = 1``.
@@ -713,29 +707,16 @@ def _cut_vertices(lo, hi, k, off, mats, moff, mrows, onface, point):  # pragma: 
                 if t == -1:
                     if total > 1.0 + _ON_FACE:
                         continue
-                    s = total
-                else:
-                    if (c >> (d - 1 - t)) & 1:
-                        continue
-                    top = total - point[t] + hi[off[q] + t]
-                    if not (total < 1.0 - _ON_FACE and top > 1.0 + _ON_FACE):
-                        continue
-                    s = 1.0
+                elif (c >> (d - 1 - t)) & 1 or not (total < 1.0 - _ON_FACE
+                                                    and total - point[t] + hi[off[q] + t] > 1.0 + _ON_FACE):
+                    continue
                 base = moff[q] + count * k[q]
-                mask = 0
                 first = 1.0
                 for j in range(d):
-                    v = point[j]
-                    if j == t:
-                        v = point[j] + (1.0 - total)  # where the edge crosses sum y = 1
+                    v = point[j] + (1.0 - total if j == t else 0.0)  # the edge crosses sum y = 1 there
                     mats[base + 1 + j] = v
                     first -= v
-                    if v <= _ON_FACE:
-                        mask |= 1 << j
                 mats[base] = max(first, 0.0) if t >= 0 else first
-                if s >= 1.0 - _ON_FACE:
-                    mask |= 1 << d
-                onface[q, count] = mask
                 count += 1
         mrows[q] = count
 
@@ -764,7 +745,8 @@ def _cut_excluded(G, goff, shape, k, off, lo, hi, dmat, dmoff, cut):  # pragma: 
     if not out:
         return False
     mats, moff, mrows, onface, point, ws, vals, voff, dims, flo, fhi, fm = cut
-    _cut_vertices(lo, hi, k, off, mats, moff, mrows, onface, point)
+    _cut_vertices(lo, hi, k, off, mats, moff, mrows, point)
+    _vertex_faces(k, mats, moff, mrows, onface)
     if _ranges(G, goff, shape, k, off, mats, moff, mrows, dmat, dmoff, flo, fhi, fm, dims, ws, vals, voff, onface, True):
         return True
     for i in range(off[n]):
@@ -783,7 +765,7 @@ def _test(G, goff, shape, k, off, lo, hi, dmat, dmoff, columns, work, root):  # 
     D = lo.shape[0]
     # the exclusion tests on the box itself; Krawczyk's test on the box widened by _INFLATE
     _corner_mats(lo, hi, k, off, mats, moff, mrows)
-    _corner_faces(lo, hi, k, off, mrows, onface)
+    _vertex_faces(k, mats, moff, mrows, onface)
     if _ranges(G, goff, shape, k, off, mats, moff, mrows, dmat, dmoff, flo, fhi, fm, dims, ws, vals, voff, onface, True):
         return _DISCARD
     for i in range(D):
@@ -886,7 +868,7 @@ def _scratch(shape, k, off):  # pragma: no cover - compiled
     ws, dims, vals, voff = _workspace(shape, k)
     work = (mats, moff, mrows, ws, dims, vals, voff, np.empty(D), np.empty(D), np.empty(D),
             np.empty((D, D)), np.empty((D, D)), np.empty((D, D)), np.empty(D), np.empty(D),
-            np.zeros((n, mrows.max()), dtype=np.int64), _cut_layout(shape, k))
+            np.zeros((n, mrows.max()), dtype=np.int64), _cut_layout(shape, k, off))
     return columns, work
 
 

@@ -12,9 +12,10 @@ def face_zeros(values, k, lo, hi, sign=1.0):
     """Player 0's function with the given values at the corners of the other blocks' box."""
     k = np.array(k, dtype=np.int64)
     off = np.concatenate([[0], np.cumsum(k - 1)]).astype(np.int64)
-    mrows = np.array([1 << (d - 1) for d in k], dtype=np.int64)
+    mats, moff, mrows = ma._corner_layout(k)
+    ma._corner_mats(np.array(lo, dtype=float), np.array(hi, dtype=float), k, off, mats, moff, mrows)
     onface = np.zeros((len(k), int(mrows.max())), dtype=np.int64)
-    ma._corner_faces(np.array(lo, dtype=float), np.array(hi, dtype=float), k, off, mrows, onface)
+    ma._vertex_faces(k, mats, moff, mrows, onface)
     V = np.array(values, dtype=float)
     return ma._face_zeros(V, np.int64(0), np.int64(-1), np.int64(len(V)), sign, np.int64(0), k, mrows, onface)
 
