@@ -122,15 +122,42 @@ def check_real(value: Any, name: str, where: str, *, minimum: float | None = Non
     is rational (int, Fraction, sympy Rational), so exact input stays exact.
     Integers with more than :data:`MAX_DIGITS` digits are refused.
     """
+    out: Any
+    kind = type(value)
+    if kind is float:  # the common cases first, without the number ABCs
+        out = value
+    elif kind is int and value.bit_length() <= 1000:  # within the range of a float
+        out = value if exact else float(value)
+    elif isinstance(value, np.ndarray) and value.ndim == 0:
+        return check_real(value.item(), name, where, minimum=minimum, maximum=maximum, open_min=open_min,
+                          open_max=open_max, allow_inf=allow_inf, exact=exact)
+    else:
+        out = _real(value, name, where, exact, _expected(minimum, maximum, open_min, open_max, allow_inf))
+    f = float(out)
+    if (math.isnan(f) or (math.isinf(f) and not allow_inf)
+            or (minimum is not None and (out < minimum or (open_min and out == minimum)))
+            or (maximum is not None and (out > maximum or (open_max and out == maximum)))):
+        _fail(where, name, _expected(minimum, maximum, open_min, open_max, allow_inf), value)
+    return out
+
+
+def _expected(minimum: float | None, maximum: float | None, open_min: bool, open_max: bool, allow_inf: bool) -> str:
+    """What :func:`check_real` expected, in words."""
     lo = "" if minimum is None else (f" > {minimum}" if open_min else f" >= {minimum}")
     hi = "" if maximum is None else (f" < {maximum}" if open_max else f" <= {maximum}")
-    expected = ("a real number" if allow_inf else "a finite real number") + (lo + (" and" if lo and hi else "") + hi)
+    return ("a real number" if allow_inf else "a finite real number") + (lo + (" and" if lo and hi else "") + hi)
+
+
+def _real(value: Any, name: str, where: str, exact: bool, expected: str) -> Any:
+    """:func:`check_real`'s conversion of anything but a float, a small int or a 0-d array (before the bounds)."""
     if _is_bool(value) or isinstance(value, (str, bytes)):
         _fail(where, name, expected, value, kind=InvalidArgumentTypeError)
     out: Any
     if isinstance(value, numbers.Integral):
         if abs(int(value)).bit_length() > MAX_DIGITS * 3.33:
-            _fail(where, name, f"{expected} with at most {MAX_DIGITS} digits", f"an integer of {len(str(abs(int(value))))} digits")
+            # the digits counted from the bits: str() itself refuses integers of more than 4,300 digits
+            digits = int(abs(int(value)).bit_length() * math.log10(2)) + 1
+            _fail(where, name, f"{expected} with at most {MAX_DIGITS} digits", f"an integer of about {digits} digits")
         out = int(value) if exact else float(value)
     elif isinstance(value, Fraction):
         if max(abs(value.numerator).bit_length(), value.denominator.bit_length()) > MAX_DIGITS * 3.33:
@@ -150,18 +177,8 @@ def check_real(value: Any, name: str, where: str, *, minimum: float | None = Non
             out = float(value)
         except (TypeError, ValueError, OverflowError):
             _fail(where, name, expected, value)
-    elif isinstance(value, np.ndarray) and value.ndim == 0:
-        return check_real(value.item(), name, where, minimum=minimum, maximum=maximum, open_min=open_min,
-                          open_max=open_max, allow_inf=allow_inf, exact=exact)
     else:
         _fail(where, name, expected, value, kind=InvalidArgumentTypeError)
-    f = float(out)
-    if math.isnan(f) or (math.isinf(f) and not allow_inf):
-        _fail(where, name, expected, value)
-    if minimum is not None and (out < minimum or (open_min and out == minimum)):
-        _fail(where, name, expected, value)
-    if maximum is not None and (out > maximum or (open_max and out == maximum)):
-        _fail(where, name, expected, value)
     return out
 
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 import numpy as np
 import pytest
 
-from coopgame._checks import check_int, check_mapping, check_size
+from coopgame._checks import check_int, check_mapping, check_real, check_size
 from coopgame.errors import InvalidArgumentError, InvalidArgumentTypeError, SolverLimitError
 
 
@@ -38,6 +40,27 @@ def test_check_mapping_copies_and_reads_none_as_empty():
 def test_check_int_names_both_bounds():
     with pytest.raises(InvalidArgumentError, match="expected n to be an integer >= 1 and <= 5, got 6"):
         check_int(6, "n", "f", minimum=1, maximum=5)
+
+
+@pytest.mark.parametrize(("value", "exact", "expected"), [
+    (3, False, 3.0), (3, True, 3), (2.5, False, 2.5), (np.float64(2.0), False, 2.0), (np.array(4.0), False, 4.0),
+    (np.int64(4), True, 4), (Fraction(1, 3), True, Fraction(1, 3)), (Fraction(1, 4), False, 0.25),
+    pytest.param(10 ** 299, True, 10 ** 299, id="299-digits")])
+def test_check_real_accepts_numbers_and_keeps_exact_ones_exact(value, exact, expected):
+    out = check_real(value, "x", "f", minimum=0, exact=exact)
+    assert out == expected and type(out) is type(expected)
+
+
+@pytest.mark.parametrize(("value", "kind", "text"), [
+    (True, InvalidArgumentTypeError, "got True"), ("3", InvalidArgumentTypeError, "got '3'"),
+    (float("nan"), InvalidArgumentError, "got nan"), (float("inf"), InvalidArgumentError, "got inf"),
+    (-1, InvalidArgumentError, "got -1"), (np.array(-2.0), InvalidArgumentError, "got -2.0"),
+    pytest.param(10 ** 400, InvalidArgumentError, "at most 300 digits, got 'an integer of about 401 digits'", id="401-digits"),
+    # beyond the 4,300 digits str() converts: the count comes from the bits
+    pytest.param(10 ** 5000, InvalidArgumentError, "an integer of about 5001 digits", id="5001-digits")])
+def test_check_real_refuses_with_typed_errors(value, kind, text):
+    with pytest.raises(kind, match=f"f: expected x to be a finite real number >= 0.*{text}"):
+        check_real(value, "x", "f", minimum=0)
 
 
 def test_probability_vector_reports_the_sum_as_given_and_clips_only_accepted_vectors():

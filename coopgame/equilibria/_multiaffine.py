@@ -134,8 +134,8 @@ def _others(counts, p):  # pragma: no cover - compiled
 
 
 @_kernel
-def _build(U, shape, strides, combos, idx, k, G, goff):  # pragma: no cover - compiled
-    """Fill ``G``/``goff`` with the system of the profile choosing subset ``combos[p, idx[p]]`` for each player.
+def _build(U, shape, strides, subs, rows, k, G, goff):  # pragma: no cover - compiled
+    """Fill ``G``/``goff`` with the system of the profile whose player ``p`` has support ``subs[rows[p], :k[p]]``.
 
     ``U`` (n, prod shape): the payoffs, flat in C order (``strides`` per player).
     """
@@ -148,12 +148,12 @@ def _build(U, shape, strides, combos, idx, k, G, goff):  # pragma: no cover - co
         K = _others(k, p)
         # p's actions: its support, then the actions outside it
         for j in range(k[p]):
-            order[j] = combos[p, idx[p], j]
+            order[j] = subs[rows[p], j]
         r = k[p]
         for a in range(m):
             inside = False
             for j in range(k[p]):
-                if combos[p, idx[p], j] == a:
+                if subs[rows[p], j] == a:
                     inside = True
             if not inside:
                 order[r] = a
@@ -168,7 +168,7 @@ def _build(U, shape, strides, combos, idx, k, G, goff):  # pragma: no cover - co
                     continue
                 c = rest % k[q]
                 rest //= k[q]
-                base += combos[q, idx[q], c] * strides[q]
+                base += subs[rows[q], c] * strides[q]
             ref = U[p, base + first]
             for e in range(m - 1):
                 G[pos + e * K + t] = U[p, base + order[e + 1] * strides[p]] - ref
@@ -1071,53 +1071,45 @@ def _candidates(G, goff, shape, k, off, dmat, dmoff, boxes, regret):  # pragma: 
 
 
 @_kernel
-def solve_range(U, shape, strides, combos, counts, sizes, start, stop, max_boxes, budget, regret,
+def solve_range(U, shape, strides, subs, sub0, sizes, first, start, stop, max_boxes, budget, regret,
                 root_regret):  # pragma: no cover - compiled
-    """Prune and search the support profiles ``start..stop-1`` of the size pattern ``sizes``.
+    """Prune and search the support profiles ``start..stop-1``, numbered over all size patterns.
 
-    Each profile examines at most ``max_boxes`` boxes, and all of them together
-    at most ``budget`` (the caller's time left); a profile the budget stops,
-    or never reaches, is reported as stopped.
+    Pattern ``t`` has support sizes ``sizes[t]`` and the profiles
+    ``first[t]..first[t + 1]-1``. Player ``p``'s subsets of size ``s`` are
+    the rows ``sub0[p, s]..sub0[p, s + 1]-1`` of ``subs`` (lexicographic, the
+    actions first in each row), and a profile's number within its pattern is
+    mixed radix over them (the last player fastest). Each profile examines at most ``max_boxes`` boxes, and
+    all of them together at most ``budget`` units (the caller's time left; a
+    box of ``D`` unknowns costs ``max(1, 2**(D - 9))`` units, its corner test
+    growing like ``2**D``); a profile the budget stops, or never reaches, is
+    reported as stopped.
 
-    ``combos[p]`` lists player ``p``'s subsets of size ``sizes[p]``
-    (``counts[p]`` of them). A profile is pruned (Porter, Nudelman and Shoham
-    2008) when, over the product of the others' support simplices, some
-    support action is beaten everywhere or two support actions can never
-    earn the same. A profile with no unknowns (pure) is kept when no action
-    earns more. Returns ``(roots, root_pid, points, point_pid,
-    exhausted_pid, open_pid, boxes)``: the solutions proven isolated (R, D) with every
-    support probability above the tolerance and no gain from deviating
-    above ``root_regret`` (scaled payoffs; the others are no equilibria with
-    these supports); the points
-    reached from undecided boxes (:func:`_candidates`, with ``regret`` the
-    largest gain from deviating allowed there, in scaled payoffs), which lie
-    on continua or are singular solutions; the profiles the box budget
-    stopped; the profiles with undecided boxes from which no solution of
-    the system was reached (they may hold singular equilibria); the number
-    of boxes examined. Undecided boxes from which only solutions that are
-    no equilibria were reached (on the boundary of the simplices, or with a
-    gain from deviating) are taken to hold none: the search is not a proof
-    there.
+    A profile is pruned (Porter, Nudelman and Shoham 2008) when, over the
+    product of the others' support simplices, some support action is beaten
+    everywhere or two support actions can never earn the same. A profile with
+    no unknowns (pure) is kept when no action earns more. Returns ``(roots,
+    root_pid, points, point_pid, exhausted_pid, open_pid)``: the solutions
+    proven isolated, one row each (the pattern's unknowns first, then
+    padding), with every support probability above the tolerance and no gain
+    from deviating above ``root_regret`` (scaled payoffs; the others are no
+    equilibria with these supports); the points reached from undecided boxes
+    (:func:`_candidates`, with ``regret`` the largest gain from deviating
+    allowed there, in scaled payoffs), which lie on continua or are singular
+    solutions; the profiles the box budget stopped; the profiles with
+    undecided boxes from which no solution of the system was reached (they
+    may hold singular equilibria); the number of boxes examined. Undecided boxes from which only solutions
+    that are no equilibria were reached (on the boundary of the simplices, or
+    with a gain from deviating) are taken to hold none: the search is not a
+    proof there.
     """
     n = shape.shape[0]
-    k = sizes.copy()
-    off = np.zeros(n + 1, dtype=np.int64)
+    width = 1
     for q in range(n):
-        off[q + 1] = off[q] + k[q] - 1
-    D = off[n]
-    G = np.empty(_size(shape, k))
-    goff = np.empty(n + 1, dtype=np.int64)
-    idx = np.empty(n, dtype=np.int64)
-    pmats, pmoff, pmrows = _pure_mats(k)
-    ws, dims, vals, voff = _workspace(shape, k)
-    dmat, dmoff = _derivatives(k, off)
-    scratch = _scratch(shape, k, off)
-    flo = np.empty(D)
-    fhi = np.empty(D)
-    fm = np.empty(D)
-    roots = np.empty((4, D))
+        width += shape[q] - 1
+    roots = np.empty((4, width))
     root_pid = np.empty((4, 1))
-    cand = np.empty((4, D))
+    cand = np.empty((4, width))
     cand_pid = np.empty((4, 1))
     gone = np.empty(stop - start, dtype=np.int64)
     ng = 0
@@ -1125,45 +1117,73 @@ def solve_range(U, shape, strides, combos, counts, sizes, start, stop, max_boxes
     no = 0
     nr = np.int64(0)  # not a literal: one compiled signature of _search
     nc = np.int64(0)
-    boxes = 0
-    for pid in range(start, stop):
-        rest = pid
-        for q in range(n - 1, -1, -1):
-            idx[q] = rest % counts[q]
-            rest //= counts[q]
-        _build(U, shape, strides, combos, idx, k, G, goff)
-        if _ranges(G, goff, shape, k, off, pmats, pmoff, pmrows, dmat, dmoff, flo, fhi, fm, dims, ws, vals, voff,
-                   _NO_FACES, False):
-            continue
-        dead = False
-        for i in range(D):
-            if flo[i] > _MARGIN or fhi[i] < -_MARGIN:
-                dead = True
-        if dead:
-            continue
-        if D == 0:  # a pure profile that survived: no action earns more (checked above with equality)
-            roots = _grow(roots, nr + 1)
-            root_pid = _grow(root_pid, nr + 1)
-            root_pid[nr, 0] = pid
-            nr += 1
-            continue
-        allowed = min(max_boxes, budget - boxes)
-        if allowed <= 0:
-            gone[ng] = pid
-            ng += 1
-            continue
-        roots, nr, root_pid, cand, nc, cand_pid, state, used = _search(
-            G, goff, shape, k, off, dmat, dmoff, scratch, allowed, pid, roots, nr, root_pid, cand, nc, cand_pid,
-            regret, root_regret)
-        boxes += used
-        if state == 1:
-            gone[ng] = pid
-            ng += 1
-        elif state == 2:
-            open_[no] = pid
-            no += 1
+    spent = 0.0
+    examined = 0
+    t = 0
+    while first[t + 1] <= start:
+        t += 1
+    at = start
+    while at < stop:
+        # one size pattern: its arrays, then its profiles in the range
+        k = sizes[t].copy()
+        off = np.zeros(n + 1, dtype=np.int64)
+        for q in range(n):
+            off[q + 1] = off[q] + k[q] - 1
+        D = off[n]
+        cost = max(1.0, 2.0 ** (D - 9))
+        G = np.empty(_size(shape, k))
+        goff = np.empty(n + 1, dtype=np.int64)
+        rows = np.empty(n, dtype=np.int64)
+        pmats, pmoff, pmrows = _pure_mats(k)
+        ws, dims, vals, voff = _workspace(shape, k)
+        dmat, dmoff = _derivatives(k, off)
+        scratch = _scratch(shape, k, off)
+        flo = np.empty(D)
+        fhi = np.empty(D)
+        fm = np.empty(D)
+        last = min(stop, first[t + 1])
+        for pid in range(at, last):
+            rest = pid - first[t]
+            for q in range(n - 1, -1, -1):
+                count = sub0[q, k[q] + 1] - sub0[q, k[q]]
+                rows[q] = sub0[q, k[q]] + rest % count
+                rest //= count
+            _build(U, shape, strides, subs, rows, k, G, goff)
+            if _ranges(G, goff, shape, k, off, pmats, pmoff, pmrows, dmat, dmoff, flo, fhi, fm, dims, ws, vals,
+                       voff, _NO_FACES, False):
+                continue
+            dead = False
+            for i in range(D):
+                if flo[i] > _MARGIN or fhi[i] < -_MARGIN:
+                    dead = True
+            if dead:
+                continue
+            if D == 0:  # a pure profile that survived: no action earns more (checked above with equality)
+                roots = _grow(roots, nr + 1)
+                root_pid = _grow(root_pid, nr + 1)
+                root_pid[nr, 0] = pid
+                nr += 1
+                continue
+            allowed = min(max_boxes, int((budget - spent) / cost))
+            if allowed <= 0:
+                gone[ng] = pid
+                ng += 1
+                continue
+            roots, nr, root_pid, cand, nc, cand_pid, state, used = _search(
+                G, goff, shape, k, off, dmat, dmoff, scratch, allowed, pid, roots, nr, root_pid, cand, nc, cand_pid,
+                regret, root_regret)
+            spent += used * cost
+            examined += used
+            if state == 1:
+                gone[ng] = pid
+                ng += 1
+            elif state == 2:
+                open_[no] = pid
+                no += 1
+        at = last
+        t += 1
     return (roots[:nr], root_pid[:nr, 0].astype(np.int64), cand[:nc], cand_pid[:nc, 0].astype(np.int64), gone[:ng],
-            open_[:no], boxes)
+            open_[:no], examined)
 
 
 # ---------------------------------------------------------------------------------------- one profile
@@ -1172,13 +1192,13 @@ def profile_system(U: np.ndarray, shape: np.ndarray, strides: np.ndarray,
     """The arrays of one profile's system: ``(G, goff, shape, k, off, dmat, dmoff)``."""
     n = len(supports)
     k = np.array([len(s) for s in supports], dtype=np.int64)
-    combos = np.zeros((n, 1, int(k.max())), dtype=np.int64)
+    subs = np.zeros((n, int(k.max())), dtype=np.int64)
     for p, s in enumerate(supports):
-        combos[p, 0, :len(s)] = s
+        subs[p, :len(s)] = s
     off = np.concatenate([[0], np.cumsum(k - 1)]).astype(np.int64)
     G = np.empty(int(_size(shape, k)))
     goff = np.empty(n + 1, dtype=np.int64)
-    _build(U, shape, strides, combos, np.zeros(n, dtype=np.int64), k, G, goff)
+    _build(U, shape, strides, subs, np.arange(n, dtype=np.int64), k, G, goff)
     dmat, dmoff = _derivatives(k, off)
     return G, goff, shape, k, off, dmat, dmoff
 
@@ -1280,9 +1300,9 @@ def compile_kernels() -> None:
     run.
     """
     shape = np.array([2, 2], dtype=np.int64)
-    combos = np.array([[[0, 1]], [[0, 1]]], dtype=np.int64)
-    one = np.ones(2, dtype=np.int64)
-    solve_range(np.zeros((2, 4)), shape, np.array([2, 1], dtype=np.int64), combos, one, 2 * one, 0, 1, 64, 64, 1e-9,
-                1e-6)
+    subs = np.array([[0, 0], [1, 0], [0, 1], [0, 0], [1, 0], [0, 1]], dtype=np.int64)  # each player's {0}, {1}, {0, 1}
+    sub0 = np.array([[0, 0, 2, 3], [0, 3, 5, 6]], dtype=np.int64)
+    solve_range(np.zeros((2, 4)), shape, np.array([2, 1], dtype=np.int64), subs, sub0, np.array([[2, 2]]),
+                np.array([0, 1], dtype=np.int64), 0, 1, 64, 64.0, 1e-9, 1e-6)
     point_values(profile_system(np.zeros((2, 4)), shape, np.array([2, 1], dtype=np.int64), ((0, 1), (0, 1))),
                  np.full(2, 0.5))

@@ -77,8 +77,9 @@ from __future__ import annotations
 import math
 import time
 import warnings
+from bisect import bisect_right
 from fractions import Fraction
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import combinations, product
 from typing import Any
 
@@ -106,11 +107,14 @@ _SECONDS_PER_PATTERN = 5e-3
 
 _METHOD = "support_polynomial"
 
-#: Support profiles per kernel call at first (doubled while calls stay short, halved when they are long).
-_CHUNK = 16
+_ZERO = Fraction(0)
 
-#: Seconds per box test assumed when the time left bounds the boxes of a call (about what a box of nine
-#: unknowns costs, measured; the corner test grows like 2**D beyond that).
+#: Support profiles per kernel call at first (doubled while calls stay short, halved when they are long).
+_CHUNK = 64
+
+#: Seconds per unit of box work assumed when the time left bounds the boxes of a call: about what a box of
+#: nine unknowns costs, measured; a box of D unknowns counts max(1, 2**(D - 9)) units (the corner test grows
+#: like 2**D beyond that).
 _SECONDS_PER_BOX = 2e-5
 
 #: A solution whose Jacobian's smallest singular value is below this (relative) is singular: on a
@@ -145,6 +149,11 @@ def estimated_seconds(shape: tuple[int, ...]) -> float:
     measured on the benchmark games. A pessimistic figure for generic games
     (pruning usually discards most profiles).
     """
+    return _estimate(tuple(int(m) for m in shape))
+
+
+@lru_cache(maxsize=256)
+def _estimate(shape: tuple[int, ...]) -> float:
     units = 0
     patterns = 0
     for sizes in product(*(range(1, m + 1) for m in shape)):
@@ -224,9 +233,9 @@ def support_polynomial(game: GameLike, *, max_seconds: float = MAX_SECONDS) -> S
             f"{where}: expected an estimated running time of at most max_seconds={budget:g}, got about "
             f"{estimate:,.0f} s for a {text} game; pass a larger max_seconds= to accept the work; or use "
             "pure_equilibria(game) for all pure equilibria")
-    floats = [np.asarray(a, dtype=float) for a in game.float_payoffs]
-    scale = max(float(np.abs(a).max()) for a in floats) or 1.0  # search on payoffs scaled to max |u| = 1
-    U = np.stack([(a / scale).reshape(-1) for a in floats])
+    U = np.stack(game.float_payoffs).reshape(len(shape), -1)
+    scale = float(np.abs(U).max()) or 1.0
+    U = U / scale  # the search works on payoffs scaled to max |u| = 1
     dims = np.array(shape, dtype=np.int64)
     strides = np.array([math.prod(shape[p + 1:]) for p in range(len(shape))], dtype=np.int64)
     verifier = _Verifier(game)
@@ -243,39 +252,40 @@ def support_polynomial(game: GameLike, *, max_seconds: float = MAX_SECONDS) -> S
     _multiaffine.compile_kernels()  # before the clock starts: compiling is not the game's work
     deadline = time.monotonic() + budget
     skipped = 0
-    for sizes in product(*(range(1, m + 1) for m in shape)):
-        choices, counts, combos = _pattern(shape, sizes)
-        total = math.prod(len(c) for c in choices)
-        start, chunk = 0, _CHUNK
-        while start < total:
-            if time.monotonic() > deadline:  # the estimate was wrong (a degenerate game): stop, say so
-                skipped += total - start
-                break
-            stop = min(total, start + chunk)
-            began = time.monotonic()
-            # the deadline is checked between calls; within one, the boxes all its profiles may examine together
-            # are bounded by the time left (a profile stopped there is reported as unfinished). Until the time
-            # runs out the result does not depend on the machine's speed.
-            per_box = _SECONDS_PER_BOX * max(1.0, 2.0 ** (sum(sizes) - len(sizes) - 9))
-            boxes = int(min(2.0 ** 62, max(1.0, (deadline - began) / per_box)))
-            roots, root_pid, points, point_pid, gone, undecided, _ = _multiaffine.solve_range(
-                U, dims, strides, combos, counts, np.array(sizes, dtype=np.int64), start, stop, _multiaffine.MAX_BOXES,
-                boxes, regret, root_regret)
-            chunk = max(1, chunk * 2 if time.monotonic() - began < 0.05 else chunk // 2)
-            start = stop
-            for pid, y in zip(root_pid, roots):
-                eq = verifier.accept(_supports(int(pid), choices), y)
-                if eq is not None:
-                    _record(eq, found, float_found)
-            unfinished.extend(_supports(int(pid), choices) for pid in gone)
-            open_.extend(_supports(int(pid), choices) for pid in undecided)
-            for pid in (np.unique(point_pid) if len(point_pid) else ()):
-                supports = _supports(int(pid), choices)
-                eqs, singular = _continuum_points(verifier, (U, dims, strides), supports, points[point_pid == pid])
-                if singular:
-                    continua.append(supports)
-                for eq in eqs:
-                    _record(eq, found, float_found)
+    choices, subs, sub0, sizes, first = _tables(shape)
+    starts = first.tolist()
+    total = starts[-1]
+    start, chunk = 0, _CHUNK
+    while start < total:
+        if time.monotonic() > deadline:  # the estimate was wrong (a degenerate game): stop, say so
+            skipped += total - start
+            break
+        stop = min(total, start + chunk)
+        began = time.monotonic()
+        # the deadline is checked between calls; within one, the boxes all its profiles may examine together
+        # are bounded by the time left (a profile stopped there is reported as unfinished). Until the time
+        # runs out the result does not depend on the machine's speed.
+        units = min(2.0 ** 62, max(1.0, (deadline - began) / _SECONDS_PER_BOX))
+        roots, root_pid, points, point_pid, gone, undecided, _ = _multiaffine.solve_range(
+            U, dims, strides, subs, sub0, sizes, first, start, stop, _multiaffine.MAX_BOXES, units, regret,
+            root_regret)
+        chunk = max(1, chunk * 2 if time.monotonic() - began < 0.05 else chunk // 2)
+        start = stop
+        for pid, y in zip(root_pid, roots):
+            supports = _profile(int(pid), starts, choices)
+            eq = verifier.accept(supports, y[:sum(len(s) - 1 for s in supports)])
+            if eq is not None:
+                _record(eq, found, float_found)
+        unfinished.extend(_profile(int(pid), starts, choices) for pid in gone)
+        open_.extend(_profile(int(pid), starts, choices) for pid in undecided)
+        for pid in (np.unique(point_pid) if len(point_pid) else ()):
+            supports = _profile(int(pid), starts, choices)
+            ys = points[point_pid == pid, :sum(len(s) - 1 for s in supports)]
+            eqs, singular = _continuum_points(verifier, (U, dims, strides), supports, ys)
+            if singular:
+                continua.append(supports)
+            for eq in eqs:
+                _record(eq, found, float_found)
     notes = []
     if continua:
         notes.append(f"the game is degenerate: the support profile(s) {_listed(continua)} (actions numbered from 1) "
@@ -299,17 +309,43 @@ def support_polynomial(game: GameLike, *, max_seconds: float = MAX_SECONDS) -> S
                      note=note)
 
 
-@lru_cache(maxsize=512)
-def _pattern(shape: tuple[int, ...], sizes: tuple[int, ...]) -> tuple[tuple[tuple[tuple[int, ...], ...], ...],
-                                                                      np.ndarray, np.ndarray]:
-    """Each player's subsets of size ``sizes[p]`` (lexicographic), their counts, and the padded array of them
-    the compiled search takes; kept for repeated calls on games of one shape (never modified)."""
-    choices = tuple(tuple(combinations(range(m), k)) for m, k in zip(shape, sizes))
-    counts = np.array([len(c) for c in choices], dtype=np.int64)
-    combos = np.zeros((len(shape), int(counts.max()), max(sizes)), dtype=np.int64)
-    for p, c in enumerate(choices):
-        combos[p, :len(c), :sizes[p]] = c
-    return choices, counts, combos
+@lru_cache(maxsize=16)
+def _tables(shape: tuple[int, ...]) -> tuple[list[tuple[tuple[tuple[int, ...], ...], ...]], np.ndarray, np.ndarray,
+                                              np.ndarray, np.ndarray]:
+    """The support profiles of a game of this shape as the compiled search numbers them.
+
+    Size patterns in :func:`itertools.product` order, each pattern's profiles
+    numbered consecutively from ``first[t]`` (mixed radix over each player's
+    subsets, lexicographic, the last player fastest). Returns each pattern's
+    subsets per player, then the arrays :func:`_multiaffine.solve_range`
+    takes: every player's subsets of every size as rows of ``subs`` (player
+    ``p``'s of size ``s`` from row ``sub0[p, s]``), the patterns' sizes, and
+    ``first``. Kept for repeated calls on games of one shape (never modified).
+    """
+    n = len(shape)
+    subsets = [[()] + [tuple(combinations(range(m), size)) for size in range(1, m + 1)] for m in shape]
+    subs = np.zeros((sum(2 ** m - 1 for m in shape), max(shape)), dtype=np.int64)
+    sub0 = np.zeros((n, max(shape) + 2), dtype=np.int64)
+    row = 0
+    for p, m in enumerate(shape):
+        for size in range(1, m + 1):
+            sub0[p, size] = row
+            for c in subsets[p][size]:
+                subs[row, :size] = c
+                row += 1
+        sub0[p, m + 1] = row
+    patterns = list(product(*(range(1, m + 1) for m in shape)))
+    choices = [tuple(subsets[p][size] for p, size in enumerate(sizes)) for sizes in patterns]
+    first = np.zeros(len(patterns) + 1, dtype=np.int64)
+    first[1:] = np.cumsum([math.prod(len(c) for c in choice) for choice in choices])
+    return choices, subs, sub0, np.array(patterns, dtype=np.int64), first
+
+
+def _profile(pid: int, starts: list[int], choices: list[tuple[tuple[tuple[int, ...], ...], ...]]
+             ) -> tuple[tuple[int, ...], ...]:
+    """The support profile numbered ``pid`` over all size patterns (:func:`_tables`; ``starts`` is ``first``)."""
+    t = bisect_right(starts, pid) - 1
+    return _supports(pid - starts[t], choices[t])
 
 
 def _supports(pid: int, choices: tuple[tuple[tuple[int, ...], ...], ...]) -> tuple[tuple[int, ...], ...]:
@@ -333,7 +369,7 @@ def _name(supports: tuple[tuple[int, ...], ...]) -> str:
 
 def _record(eq: Equilibrium, found: dict[tuple, Equilibrium], float_found: list[Equilibrium]) -> None:
     if eq.is_exact:
-        found.setdefault(tuple(v for s in eq.strategies for v in s), eq)
+        found.setdefault(tuple((v.numerator, v.denominator) for s in eq.strategies for v in s), eq)
     else:
         float_found.append(eq)
 
@@ -360,6 +396,22 @@ def _probabilities(supports: tuple[tuple[int, ...], ...], y: Any, one: Any) -> l
     return probs
 
 
+def _convergent(x: float, bound: int) -> Fraction:
+    """The last convergent of the continued fraction of ``x`` (its exact binary value) with denominator at most
+    ``bound``: every fraction ``p/q`` with ``|x - p/q| < 1/(2 q**2)`` is one (Legendre), so a rational
+    solution with a small denominator is recovered from its float. Cheaper than
+    :meth:`~fractions.Fraction.limit_denominator`, which also weighs the semiconvergents."""
+    num, den = x.as_integer_ratio()
+    p0, q0, p1, q1 = 0, 1, 1, 0
+    while den:
+        a, rest = divmod(num, den)
+        if a * q1 + q0 > bound:
+            break
+        p0, q0, p1, q1 = p1, q1, a * p1 + p0, a * q1 + q0
+        num, den = den, rest
+    return Fraction(p1, q1)
+
+
 class _Verifier:
     """Checks of candidate equilibria of one game, with its payoffs prepared once.
 
@@ -374,45 +426,60 @@ class _Verifier:
 
     def __init__(self, game: NormalFormGame) -> None:
         self.game = game
-        self.moved = [np.moveaxis(np.asarray(U, dtype=float), p, 0) for p, U in enumerate(game.float_payoffs)]
         self.is_exact = game.is_exact
+        self.strides = [math.prod(game.shape[p + 1:]) for p in range(game.num_players)]
         self.denominators: list[int] = []
-        self.numerators: list[np.ndarray] = []
+        self.numerators: list[list[int]] = []  # each player's payoffs times its denominator, flat (C order)
         if game.is_exact:
-            for p, a in enumerate(game.payoffs):
-                values = [Fraction(v) for v in a.reshape(-1)]
+            for a in game.payoffs:
+                values = a.reshape(-1).tolist()  # Fractions
                 den = math.lcm(*(v.denominator for v in values))
-                nums = np.array([v.numerator * (den // v.denominator) for v in values], dtype=object).reshape(a.shape)
                 self.denominators.append(den)
-                self.numerators.append(np.moveaxis(nums, p, 0))
+                self.numerators.append([v.numerator * (den // v.denominator) for v in values])
+
+    @cached_property
+    def moved(self) -> list[np.ndarray]:
+        """Each player's float payoffs with its own axis first (made when a float check first needs them)."""
+        return [np.moveaxis(U, p, 0) for p, U in enumerate(self.game.float_payoffs)]
 
     def exact_equilibrium(self, supports: tuple[tuple[int, ...], ...], point: list[Fraction]) -> Equilibrium | None:
         """The equilibrium with these supports at the rational ``point``, or None (some probability not positive,
         or some regret positive)."""
-        probs = _probabilities(supports, point, Fraction(1))
-        if any(v <= 0 for row in probs for v in row):
-            return None
         game = self.game
         n = game.num_players
-        dens, ints = [], []
-        for p, s in enumerate(supports):
-            den = math.lcm(*(v.denominator for v in probs[p]))
-            vec = np.zeros(game.shape[p], dtype=object)
-            for a, v in zip(s, probs[p]):
-                vec[a] = v.numerator * (den // v.denominator)
+        strides = self.strides
+        dens, weights = [], []  # each player's common denominator and integer weights on its support
+        k = 0
+        for s in supports:
+            block = point[k:k + len(s) - 1]
+            k += len(s) - 1
+            den = math.lcm(*(v.denominator for v in block))
+            w = [v.numerator * (den // v.denominator) for v in block]
+            w.insert(0, den - sum(w))
+            if min(w) <= 0:
+                return None
             dens.append(den)
-            ints.append(vec)
+            weights.append(w)
+        common = math.prod(dens)
         payoffs = []
         for p in range(n):
-            V = self.numerators[p]
-            for q in reversed(range(n)):
+            # the others' support profiles: flat offset and product of weights
+            terms = [(0, 1)]
+            for q in range(n):
                 if q != p:
-                    V = V @ ints[q]
-            best = V.max()
-            if any(V[a] != best for a in supports[p]):
+                    terms = [(o + a * strides[q], w * v) for o, w in terms for a, v in zip(supports[q], weights[q])]
+            flat, step = self.numerators[p], strides[p]
+            values = [sum([w * flat[o + b * step] for o, w in terms]) for b in range(game.shape[p])]
+            best = max(values)
+            if any(values[a] != best for a in supports[p]):
                 return None
-            payoffs.append(Fraction(best, self.denominators[p] * math.prod(dens[q] for q in range(n) if q != p)))
-        vectors = _vectors(game.shape, supports, probs, Fraction(0))
+            payoffs.append(Fraction(best, self.denominators[p] * (common // dens[p])))
+        vectors = []
+        for p, s in enumerate(supports):
+            vec = [_ZERO] * game.shape[p]
+            for a, w in zip(s, weights[p]):
+                vec[a] = Fraction(w, dens[p])
+            vectors.append(np.array(vec, dtype=object))
         return Equilibrium._trusted(game, vectors, np.array(payoffs, dtype=object), method=_METHOD)
 
     def float_profile(self, supports: tuple[tuple[int, ...], ...], y: Any,
@@ -445,7 +512,7 @@ class _Verifier:
         if not self.is_exact:
             return self.float_equilibrium(supports, y)
         # the search passed only points within _ROOT_SLACK times the tolerance of an equilibrium
-        eq = self.exact_equilibrium(supports, [Fraction(float(v)).limit_denominator(_DENOMINATORS[0]) for v in y])
+        eq = self.exact_equilibrium(supports, [_convergent(float(v), _DENOMINATORS[0]) for v in y])
         if eq is not None or not len(y):  # a pure profile is settled by the exact check
             return eq
         system = _certify.ExactSystem(list(self.game.payoffs), supports)

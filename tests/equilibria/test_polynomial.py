@@ -283,8 +283,8 @@ def test_degenerate_game_beyond_the_time_budget_returns_partial_not_hanging():
 
 
 def test_a_budget_that_runs_out_is_named_with_the_value_given(monkeypatch):
-    """A clock that stands still for the first batch (the eight pure profiles, in one compiled call: the
-    deadline, a check, the call's start and end) and then jumps past the deadline. The note names the
+    """A clock that stands still for the first batch (the first 64 support profiles, in one compiled call:
+    the deadline, a check, the call's start and end) and then jumps past the deadline. The note names the
     budget the caller gave: it once printed the box count of the last batch instead."""
     import coopgame.equilibria.polynomial as module
 
@@ -296,10 +296,12 @@ def test_a_budget_that_runs_out_is_named_with_the_value_given(monkeypatch):
             return 0.0 if Clock.readings <= 4 else 100.0
 
     monkeypatch.setattr(module, "time", Clock())
-    eqs = support_polynomial(jordan_game(), max_seconds=3)
+    rng = np.random.default_rng(3)
+    game = NormalFormGame([rng.integers(0, 9, size=(2, 2, 2, 2)) for _ in range(4)], exact=True)
+    eqs = support_polynomial(game, max_seconds=3)
     assert not eqs.is_complete
-    # three players with two actions: (2**2 - 1)**3 = 27 support profiles, 8 of them pure
-    assert "the time budget max_seconds=3 ran out: 19 support profile(s) were not examined" in eqs.note
+    # four players with two actions: (2**2 - 1)**4 = 81 support profiles, 64 in the first call
+    assert "the time budget max_seconds=3 ran out: 17 support profile(s) were not examined" in eqs.note
 
 
 @pytest.mark.parametrize("bad", ["not a game", None, 3.5, [[1, 2], [3, 4]]])
