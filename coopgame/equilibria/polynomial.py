@@ -454,12 +454,12 @@ class _Verifier:
             block = point[k:k + len(s) - 1]
             k += len(s) - 1
             den = math.lcm(*(v.denominator for v in block))
-            w = [v.numerator * (den // v.denominator) for v in block]
-            w.insert(0, den - sum(w))
-            if min(w) <= 0:
+            row = [v.numerator * (den // v.denominator) for v in block]
+            row.insert(0, den - sum(row))
+            if min(row) <= 0:
                 return None
             dens.append(den)
-            weights.append(w)
+            weights.append(row)
         common = math.prod(dens)
         payoffs = []
         for p in range(n):
