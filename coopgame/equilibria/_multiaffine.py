@@ -117,6 +117,9 @@ _ON_FACE = 1e-12
 #: this: wider boxes are mostly decided by the cheaper tests, and the cut test costs several of them.
 _CUT_WIDTH = 2.0 ** -3
 
+#: Major steps of Wolfe's method in the hull test (:func:`_hull_excluded`) before a box is kept.
+_HULL_STEPS = 24
+
 #: Outcomes of one box test.
 _DISCARD, _KEEP, _PROVEN = 0, 1, 2
 
@@ -591,6 +594,156 @@ def _excluded(Y, vals, voff, k, off, columns, rows):  # pragma: no cover - compi
 
 
 @_kernel
+def _hull_excluded(Y, vals, voff, k, off, columns, start, iterations):  # pragma: no cover - compiled
+    """True when the origin lies outside the convex hull of the points ``Y f(v)`` over the box's corners ``v``.
+
+    Then some combination ``w . f`` of the equations is positive at every
+    corner (Gordan's alternative), so, being multi-affine, on the whole box:
+    the strongest of the combined tests, which try only the rows of ``Y``.
+    The nearest point of the hull to the origin is sought by Wolfe's method
+    (Wolfe 1976), from the corner ``start``, for at most ``iterations`` major
+    steps; it stops as soon as its current point ``x`` certifies (``x .
+    Y f(v)`` above the rounding margin at every corner, the minimum found by
+    the same per-player tables as :func:`_excluded`). ``Y`` preconditions
+    (the inverse Jacobian at the centre: the points then lie near the box
+    shifted by the Newton point, a well-conditioned polytope); the answer
+    does not depend on it.
+    """
+    n = k.shape[0]
+    D = off[n]
+    aoff = np.zeros(n + 1, dtype=np.int64)
+    for p in range(n):
+        dp = k[p] - 1
+        aoff[p + 1] = aoff[p] + ((voff[p + 1] - voff[p]) // dp if dp else 0)
+    A = np.empty(aoff[n])
+    S = np.empty(D + 2, dtype=np.int64)  # the corners of the active set, their points and weights
+    P = np.empty((D + 2, D))
+    lam = np.empty(D + 2)
+    mu = np.empty(D + 2)
+    f = np.empty(D)
+    x = np.empty(D)
+    w = np.empty(D)
+    S[0] = start
+    ns = 1
+    lam[0] = 1.0
+    _hull_point(Y, vals, voff, k, off, columns, start, f, P[0])
+    for j in range(D):
+        x[j] = P[0, j]
+    for _ in range(iterations):
+        # the corner minimising x . Y f(v): w = Y^T x, reduced to one table per player
+        scale = 0.0
+        for j in range(D):
+            t = 0.0
+            for i in range(D):
+                t += Y[i, j] * x[i]
+            w[j] = t
+            scale += abs(t)
+        for p in range(n):
+            dp = k[p] - 1
+            C = aoff[p + 1] - aoff[p]
+            for c in range(C):
+                t = 0.0
+                for j in range(dp):
+                    t += w[off[p] + j] * vals[voff[p] + j * C + c]
+                A[aoff[p] + c] = t
+        best = np.inf
+        arg = -1
+        for c in range(columns.shape[1]):
+            t = 0.0
+            for p in range(n):
+                if k[p] > 1:
+                    t += A[aoff[p] + columns[p, c]]
+            if t < best:
+                best = t
+                arg = c
+        if best > _MARGIN * scale:
+            return True
+        xx = 0.0
+        for j in range(D):
+            xx += x[j] * x[j]
+        if not best < xx * (1.0 - 1e-9) or ns > D:  # x is the nearest point (within rounding), or a full set
+            return False
+        for i in range(ns):
+            if S[i] == arg:
+                return False  # no progress: rounding
+        S[ns] = arg
+        lam[ns] = 0.0
+        _hull_point(Y, vals, voff, k, off, columns, arg, f, P[ns])
+        ns += 1
+        while True:  # minor steps: the nearest point of the active set's affine hull, kept in its convex hull
+            if not _affine_nearest(P, ns, mu):
+                return False
+            low = 1.0
+            for i in range(ns):
+                if mu[i] <= 1e-12 and lam[i] - mu[i] > 0.0:
+                    low = min(low, lam[i] / (lam[i] - mu[i]))
+            if low >= 1.0:
+                for i in range(ns):
+                    lam[i] = mu[i]
+                break
+            m = 0
+            for i in range(ns):
+                v = lam[i] + low * (mu[i] - lam[i])
+                if v > 1e-12:
+                    S[m] = S[i]
+                    lam[m] = v
+                    for j in range(D):
+                        P[m, j] = P[i, j]
+                    m += 1
+            if m == ns or m == 0:
+                return False
+            ns = m
+        for j in range(D):
+            t = 0.0
+            for i in range(ns):
+                t += lam[i] * P[i, j]
+            x[j] = t
+    return False
+
+
+@_kernel
+def _hull_point(Y, vals, voff, k, off, columns, c, f, out):  # pragma: no cover - compiled
+    """``Y f(v)`` at corner ``c`` of the box into ``out`` (``f`` from the corner tables ``vals``)."""
+    n = k.shape[0]
+    D = off[n]
+    for p in range(n):
+        dp = k[p] - 1
+        if dp == 0:
+            continue
+        C = (voff[p + 1] - voff[p]) // dp
+        for j in range(dp):
+            f[off[p] + j] = vals[voff[p] + j * C + columns[p, c]]
+    for i in range(D):
+        t = 0.0
+        for j in range(D):
+            t += Y[i, j] * f[j]
+        out[i] = t
+
+
+@_kernel
+def _affine_nearest(P, ns, mu):  # pragma: no cover - compiled
+    """Weights ``mu`` (summing to 1) of the point of the affine hull of ``P[:ns]`` nearest the origin; False
+    when the points are affinely dependent (numerically)."""
+    D = P.shape[1]
+    M = np.zeros((ns + 1, ns + 1))
+    for a in range(ns):
+        for b in range(a, ns):
+            t = 0.0
+            for j in range(D):
+                t += P[a, j] * P[b, j]
+            M[a, b] = t
+            M[b, a] = t
+        M[a, ns] = 1.0
+        M[ns, a] = 1.0
+    inv, ok = _inverse(M)
+    if not ok:
+        return False
+    for a in range(ns):
+        mu[a] = inv[a, ns]
+    return True
+
+
+@_kernel
 def _face_zeros(V, r, r0, C, sign, p, k, mrows, onface):  # pragma: no cover - compiled
     """True when every zero of ``sign * (V[r] - V[r0])`` over the vertices lies on one face of the simplices;
     the caller has checked that it is nowhere below ``-_MARGIN``.
@@ -791,7 +944,10 @@ def _test(G, goff, shape, k, off, lo, hi, dmat, dmoff, columns, work, root):  # 
                 if not np.isfinite(Jm[i, j]):
                     return _KEEP
         U, _, _ = np.linalg.svd(Jm)
-        if _excluded(np.ascontiguousarray(U.T), vals, voff, k, off, columns, np.ones(D, dtype=np.bool_)):
+        Ut = np.ascontiguousarray(U.T)
+        if _excluded(Ut, vals, voff, k, off, columns, np.ones(D, dtype=np.bool_)):
+            return _DISCARD
+        if _hull_excluded(Ut, vals, voff, k, off, columns, 0, _HULL_STEPS):
             return _DISCARD
         return _DISCARD if _cut_excluded(G, goff, shape, k, off, lo, hi, dmat, dmoff, cut) else _KEEP
     # the Newton step from the centre, -Y f(m)
@@ -807,6 +963,15 @@ def _test(G, goff, shape, k, off, lo, hi, dmat, dmoff, columns, work, root):  # 
         far[i] = not abs(s) < _REACH * (hi[i] - lo[i]) / 2
     # the equations combined by Y: often of one sign over the whole box when the box holds no solution
     if _excluded(Y, vals, voff, k, off, columns, far):
+        return _DISCARD
+    # with the Newton point outside the box, the best combination (the origin outside the hull of the values)
+    outside = 0
+    corner = 0
+    for i in range(D):
+        if not abs(step[i]) < (hi[i] - lo[i]) / 2:
+            outside += 1
+        corner = 2 * corner + (1 if step[i] > 0.0 else 0)
+    if outside and _hull_excluded(Y, vals, voff, k, off, columns, corner, _HULL_STEPS):
         return _DISCARD
     # the last of the exclusion tests, the dearest: ranges over the box cut by the simplices
     if _cut_excluded(G, goff, shape, k, off, lo, hi, dmat, dmoff, cut):

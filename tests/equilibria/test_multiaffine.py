@@ -44,3 +44,33 @@ def test_face_zeros_with_a_block_of_two_unknowns(zeros, lo, expected):
     hi_all = [0.7, 0.7, 0.4, 0.4]
     assert face_zeros(values, [3, 3], lo_all, hi_all) is expected
     assert face_zeros([-v for v in values], [3, 3], lo_all, hi_all, sign=-1.0) is expected
+
+
+def hull_case(F):
+    """Three players with two support actions each (one unknown each): player p's equation at the corners
+    of the others' unknowns, ``F[p][a][b]`` (the lower-numbered other player's corner first)."""
+    k = np.array([2, 2, 2], dtype=np.int64)
+    off = np.array([0, 1, 2, 3], dtype=np.int64)
+    columns, _ = ma._scratch(np.array([2, 2, 2], dtype=np.int64), k, off)
+    vals = np.array(F, dtype=float).reshape(-1)
+    voff = np.array([0, 4, 8, 12], dtype=np.int64)
+    return vals, voff, k, off, columns
+
+
+# each equation changes sign over the box, but their sum is positive at every corner (each negative value is
+# met by two values of 2): no single equation rules the box out; the hull of the corner values does
+SEPARATED = [[[-1, 2], [2, 2]], [[2, 2], [2, -1]], [[2, -1], [2, 2]]]
+# f = (y_2 - 1/2, y_3 - 1/2, y_1 - 1/2) on the unit box: the corner values are the cube's corners around 0
+AROUND = [[[-0.5, -0.5], [0.5, 0.5]], [[-0.5, 0.5], [-0.5, 0.5]], [[-0.5, -0.5], [0.5, 0.5]]]
+
+
+@pytest.mark.parametrize("F,expected", [(SEPARATED, True), (AROUND, False)])
+@pytest.mark.parametrize("start", [0, 5, 7])
+def test_hull_test_finds_the_combination_the_rows_miss(F, expected, start):
+    vals, voff, k, off, columns = hull_case(F)
+    identity = np.eye(3)
+    assert not ma._excluded(identity, vals, voff, k, off, columns, np.ones(3, dtype=np.bool_))
+    assert ma._hull_excluded(identity, vals, voff, k, off, columns, np.int64(start), np.int64(24)) is expected
+    # the answer does not depend on the preconditioner, only the path to it
+    Y = np.array([[2.0, -1.0, 0.5], [0.3, 1.0, -0.2], [-1.0, 0.4, 3.0]])
+    assert ma._hull_excluded(Y, vals, voff, k, off, columns, np.int64(start), np.int64(24)) is expected
