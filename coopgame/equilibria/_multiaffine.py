@@ -594,7 +594,7 @@ def _excluded(Y, vals, voff, k, off, columns, rows):  # pragma: no cover - compi
 
 
 @_kernel
-def _hull_excluded(Y, vals, voff, k, off, columns, start, iterations):  # pragma: no cover - compiled
+def _hull_excluded(Y, vals, voff, k, off, columns, start, iterations, space):  # pragma: no cover - compiled
     """True when the origin lies outside the convex hull of the points ``Y f(v)`` over the box's corners ``v``.
 
     Then some combination ``w . f`` of the equations is positive at every
@@ -607,22 +607,15 @@ def _hull_excluded(Y, vals, voff, k, off, columns, start, iterations):  # pragma
     the same per-player tables as :func:`_excluded`). ``Y`` preconditions
     (the inverse Jacobian at the centre: the points then lie near the box
     shifted by the Newton point, a well-conditioned polytope); the answer
-    does not depend on it.
+    does not depend on it. ``space`` holds the arrays it works in
+    (:func:`_hull_space`).
     """
     n = k.shape[0]
     D = off[n]
-    aoff = np.zeros(n + 1, dtype=np.int64)
+    aoff, A, S, P, lam, mu, f, x, w, M = space  # S, P, lam: the active set's corners, points and weights
     for p in range(n):
         dp = k[p] - 1
         aoff[p + 1] = aoff[p] + ((voff[p + 1] - voff[p]) // dp if dp else 0)
-    A = np.empty(aoff[n])
-    S = np.empty(D + 2, dtype=np.int64)  # the corners of the active set, their points and weights
-    P = np.empty((D + 2, D))
-    lam = np.empty(D + 2)
-    mu = np.empty(D + 2)
-    f = np.empty(D)
-    x = np.empty(D)
-    w = np.empty(D)
     S[0] = start
     ns = 1
     lam[0] = 1.0
@@ -671,7 +664,7 @@ def _hull_excluded(Y, vals, voff, k, off, columns, start, iterations):  # pragma
         _hull_point(Y, vals, voff, k, off, columns, arg, f, P[ns])
         ns += 1
         while True:  # minor steps: the nearest point of the active set's affine hull, kept in its convex hull
-            if not _affine_nearest(P, ns, mu):
+            if not _affine_nearest(P, ns, mu, M):
                 return False
             low = 1.0
             for i in range(ns):
@@ -721,11 +714,15 @@ def _hull_point(Y, vals, voff, k, off, columns, c, f, out):  # pragma: no cover 
 
 
 @_kernel
-def _affine_nearest(P, ns, mu):  # pragma: no cover - compiled
+def _affine_nearest(P, ns, mu, M):  # pragma: no cover - compiled
     """Weights ``mu`` (summing to 1) of the point of the affine hull of ``P[:ns]`` nearest the origin; False
-    when the points are affinely dependent (numerically)."""
+    when the points are affinely dependent (numerically). ``M`` is scratch of at least ``ns + 1`` rows and
+    ``ns + 2`` columns.
+
+    Solves ``[[P P^T, 1], [1^T, 0]] [mu; nu] = [0; 1]`` by Gauss-Jordan elimination with partial pivoting.
+    """
     D = P.shape[1]
-    M = np.zeros((ns + 1, ns + 1))
+    m = ns + 1
     for a in range(ns):
         for b in range(a, ns):
             t = 0.0
@@ -735,12 +732,38 @@ def _affine_nearest(P, ns, mu):  # pragma: no cover - compiled
             M[b, a] = t
         M[a, ns] = 1.0
         M[ns, a] = 1.0
-    inv, ok = _inverse(M)
-    if not ok:
-        return False
+        M[a, m] = 0.0
+    M[ns, ns] = 0.0
+    M[ns, m] = 1.0
+    for c in range(m):
+        piv = c
+        for r in range(c + 1, m):
+            if abs(M[r, c]) > abs(M[piv, c]):
+                piv = r
+        if not abs(M[piv, c]) > 1e-300:  # NaN included
+            return False
+        if piv != c:
+            for j in range(m + 1):
+                t = M[c, j]
+                M[c, j] = M[piv, j]
+                M[piv, j] = t
+        for r in range(m):
+            if r != c and M[r, c] != 0.0:
+                t = M[r, c] / M[c, c]
+                for j in range(c, m + 1):
+                    M[r, j] -= t * M[c, j]
     for a in range(ns):
-        mu[a] = inv[a, ns]
+        mu[a] = M[a, m] / M[a, a]
+        if not np.isfinite(mu[a]):
+            return False
     return True
+
+
+@_kernel
+def _hull_space(D, values):  # pragma: no cover - compiled
+    """The arrays :func:`_hull_excluded` works in, for ``D`` unknowns and ``values`` table entries at most."""
+    return (np.zeros(D + 2, dtype=np.int64), np.empty(values), np.empty(D + 2, dtype=np.int64), np.empty((D + 2, D)),
+            np.empty(D + 2), np.empty(D + 2), np.empty(D), np.empty(D), np.empty(D), np.empty((D + 3, D + 4)))
 
 
 @_kernel
@@ -914,7 +937,7 @@ def _test(G, goff, shape, k, off, lo, hi, dmat, dmoff, columns, work, root):  # 
 
     ``work`` holds the scratch arrays made once per profile by :func:`_search`.
     """
-    mats, moff, mrows, ws, dims, vals, voff, flo, fhi, fm, Jlo, Jhi, Jm, wlo, whi, onface, cut = work
+    mats, moff, mrows, ws, dims, vals, voff, flo, fhi, fm, Jlo, Jhi, Jm, wlo, whi, onface, cut, hull = work
     D = lo.shape[0]
     # the exclusion tests on the box itself; Krawczyk's test on the box widened by _INFLATE
     _corner_mats(lo, hi, k, off, mats, moff, mrows)
@@ -947,7 +970,7 @@ def _test(G, goff, shape, k, off, lo, hi, dmat, dmoff, columns, work, root):  # 
         Ut = np.ascontiguousarray(U.T)
         if _excluded(Ut, vals, voff, k, off, columns, np.ones(D, dtype=np.bool_)):
             return _DISCARD
-        if _hull_excluded(Ut, vals, voff, k, off, columns, 0, _HULL_STEPS):
+        if _hull_excluded(Ut, vals, voff, k, off, columns, 0, _HULL_STEPS, hull):
             return _DISCARD
         return _DISCARD if _cut_excluded(G, goff, shape, k, off, lo, hi, dmat, dmoff, cut) else _KEEP
     # the Newton step from the centre, -Y f(m)
@@ -971,7 +994,7 @@ def _test(G, goff, shape, k, off, lo, hi, dmat, dmoff, columns, work, root):  # 
         if not abs(step[i]) < (hi[i] - lo[i]) / 2:
             outside += 1
         corner = 2 * corner + (1 if step[i] > 0.0 else 0)
-    if outside and _hull_excluded(Y, vals, voff, k, off, columns, corner, _HULL_STEPS):
+    if outside and _hull_excluded(Y, vals, voff, k, off, columns, corner, _HULL_STEPS, hull):
         return _DISCARD
     # the last of the exclusion tests, the dearest: ranges over the box cut by the simplices
     if _cut_excluded(G, goff, shape, k, off, lo, hi, dmat, dmoff, cut):
@@ -1033,7 +1056,7 @@ def _scratch(shape, k, off):  # pragma: no cover - compiled
     ws, dims, vals, voff = _workspace(shape, k)
     work = (mats, moff, mrows, ws, dims, vals, voff, np.empty(D), np.empty(D), np.empty(D),
             np.empty((D, D)), np.empty((D, D)), np.empty((D, D)), np.empty(D), np.empty(D),
-            np.zeros((n, mrows.max()), dtype=np.int64), _cut_layout(shape, k, off))
+            np.zeros((n, mrows.max()), dtype=np.int64), _cut_layout(shape, k, off), _hull_space(D, vals.shape[0]))
     return columns, work
 
 

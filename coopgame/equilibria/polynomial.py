@@ -225,7 +225,7 @@ def support_polynomial(game: GameLike, *, max_seconds: float = MAX_SECONDS) -> S
     where = _METHOD
     game = as_normal_form(game, where)
     budget = check_real(max_seconds, "max_seconds", where, minimum=0)
-    shape = tuple(int(m) for m in game.shape)
+    shape = game.shape
     estimate = estimated_seconds(shape)
     if estimate > budget:
         text = "x".join(map(str, shape))
@@ -233,9 +233,9 @@ def support_polynomial(game: GameLike, *, max_seconds: float = MAX_SECONDS) -> S
             f"{where}: expected an estimated running time of at most max_seconds={budget:g}, got about "
             f"{estimate:,.0f} s for a {text} game; pass a larger max_seconds= to accept the work; or use "
             "pure_equilibria(game) for all pure equilibria")
-    U = np.stack(game.float_payoffs).reshape(len(shape), -1)
+    U = np.array(game.float_payoffs).reshape(len(shape), -1)  # a copy: scaled in place
     scale = float(np.abs(U).max()) or 1.0
-    U = U / scale  # the search works on payoffs scaled to max |u| = 1
+    U /= scale  # the search works on payoffs scaled to max |u| = 1
     dims = np.array(shape, dtype=np.int64)
     strides = np.array([math.prod(shape[p + 1:]) for p in range(len(shape))], dtype=np.int64)
     verifier = _Verifier(game)

@@ -70,7 +70,8 @@ def test_hull_test_finds_the_combination_the_rows_miss(F, expected, start):
     vals, voff, k, off, columns = hull_case(F)
     identity = np.eye(3)
     assert not ma._excluded(identity, vals, voff, k, off, columns, np.ones(3, dtype=np.bool_))
-    assert ma._hull_excluded(identity, vals, voff, k, off, columns, np.int64(start), np.int64(24)) is expected
+    space = ma._hull_space(np.int64(3), np.int64(12))
+    assert ma._hull_excluded(identity, vals, voff, k, off, columns, np.int64(start), np.int64(24), space) is expected
     # the answer does not depend on the preconditioner, only the path to it
     Y = np.array([[2.0, -1.0, 0.5], [0.3, 1.0, -0.2], [-1.0, 0.4, 3.0]])
-    assert ma._hull_excluded(Y, vals, voff, k, off, columns, np.int64(start), np.int64(24)) is expected
+    assert ma._hull_excluded(Y, vals, voff, k, off, columns, np.int64(start), np.int64(24), space) is expected
