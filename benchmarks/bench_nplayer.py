@@ -51,6 +51,24 @@ def _ours(game: Any) -> Any:
         return support_polynomial(game)
 
 
+def _side_by_side(game: Any, g: Any, cfg: Config) -> tuple[Any, Any, Any, Any]:
+    """Both solvers on one game, warmed up, then timed in alternation (load that drifts hits both alike).
+
+    Games of milliseconds get more rounds. Returns both timings (their
+    paired ratio is the median of the ratios within each round) and both
+    results.
+    """
+    import pygambit as gbt
+
+    first, _ = measure(lambda: gbt.nash.enumpoly_solve(g), repeat=1, warmup=0)
+    _ours(game)
+    rounds = cfg.pick(9, 3) if first.median < 0.1 else cfg.pick(3, 1)
+    timings, results = measure_interleaved({"ours": (lambda: _ours(game), 1, 1),
+                                            "enumpoly": (lambda: gbt.nash.enumpoly_solve(g), 1, 1)},
+                                           repeat=rounds, max_seconds=60)
+    return timings["ours"], timings["enumpoly"], results["ours"], results["enumpoly"]
+
+
 def nplayer(cfg: Config) -> Report:
     """support_polynomial vs pygambit enumpoly_solve on Gambit's example games and random games."""
     import pygambit as gbt
@@ -67,17 +85,7 @@ def nplayer(cfg: Config) -> Report:
         if not with_gambit:
             t_ours, eqs = measure(lambda g=game: _ours(g), repeat=cfg.pick(3, 1), max_seconds=30)
         else:
-            g = gbt.read_nfg(str(DATA / name))
-            # both warmed up, then timed in alternation (load that drifts hits both alike); the ratio is the
-            # median of the ratios within each round. Games of milliseconds get more rounds.
-            first, _ = measure(lambda g=g: gbt.nash.enumpoly_solve(g), repeat=1, warmup=0)
-            rounds = cfg.pick(9, 3) if first.median < 0.1 else cfg.pick(3, 1)
-            _ours(game)
-            timings, results = measure_interleaved({"ours": (lambda g=game: _ours(g), 1, 1),
-                                                    "enumpoly": (lambda g=g: gbt.nash.enumpoly_solve(g), 1, 1)},
-                                                   repeat=rounds, max_seconds=60)
-            t_ours, t_gbt = timings["ours"], timings["enumpoly"]
-            eqs, res = results["ours"], results["enumpoly"]
+            t_ours, t_gbt, eqs, res = _side_by_side(game, gbt.read_nfg(str(DATA / name)), cfg)
         row: dict[str, Any] = {"coopgame": t_ours.as_dict(), "found": len(eqs), "complete": eqs.is_complete,
                                "profiles": profiles}
         if with_gambit:
@@ -118,18 +126,17 @@ def nplayer(cfg: Config) -> Report:
         arrays = [rng.integers(-9, 10, size=shape) for _ in shape]
         game = cg.NormalFormGame(arrays, exact=True)
         g = gbt.Game.from_arrays(*[a.astype(object) for a in arrays])
-        t_ours, _ = measure(lambda g=game: _ours(g), repeat=1, max_seconds=60)
-        t_gbt, _ = measure(lambda g=g: gbt.nash.enumpoly_solve(g), repeat=1, max_seconds=60)
+        t_ours, t_gbt, _, _ = _side_by_side(game, g, cfg)
         label = "x".join(map(str, shape))
         grow_o = f"x{t_ours.median / prev['ours']:.1f}" if prev["ours"] else "-"
         grow_g = f"x{t_gbt.median / prev['gbt']:.1f}" if prev["gbt"] else "-"
         growth.add(label, int(np.prod(shape)), fmt_time(t_ours.median), grow_o, fmt_time(t_gbt.median), grow_g,
-                   fmt_ratio(t_ours.median / t_gbt.median))
+                   fmt_ratio(ratio(t_ours, t_gbt, "paired")))
         prev = {"ours": t_ours.median, "gbt": t_gbt.median}
         series["coopgame support_polynomial"][label] = t_ours.median
         series["pygambit enumpoly_solve"][label] = t_gbt.median
         data[f"random_{label}"] = {"coopgame": t_ours.as_dict(), "enumpoly": t_gbt.as_dict()}
-    growth.notes.append("growth = time at this size / at the previous row's size")
+    growth.notes.append("growth = time at this size / at the previous row's size; ratio as in the table above")
     report.tables.append(growth)
     report.data = data
     if cfg.figures_dir:

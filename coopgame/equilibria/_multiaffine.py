@@ -16,11 +16,16 @@ the unit box, discard boxes on which some equation cannot vanish or some
 action outside a player's support earns strictly more than the support,
 prove a box holds exactly one solution with Krawczyk's interval Newton test
 (Krawczyk 1969; Moore, Kearfott and Cloud 2009, section 8.2), otherwise
-bisect its widest side. Boxes are cut to the simplices first. Three more
+bisect its widest side. Boxes are cut to the simplices first. Four more
 exclusion tests cut most of the boxes. The equations combined by the
 inverse Jacobian at the box's centre (by its left singular vectors when it
 is singular) are multi-affine too, and when one combination has one sign at
-every corner the box holds no solution. A function of one sign at every
+every corner the box holds no solution. The strongest form of that test
+asks whether *any* combination has one sign at every corner: by Gordan's
+alternative, exactly when the origin lies outside the convex hull of the
+equations' corner values, which Wolfe's nearest-point method decides
+(:func:`_hull_excluded`; run when the Newton point from the centre lies
+outside the box). A function of one sign at every
 corner that vanishes only on a face where some probability is 0 rules the
 box out too, whether an equation or an outside action's advantage
 (:func:`_face_zeros`). And Krawczyk's test runs only when the Newton point

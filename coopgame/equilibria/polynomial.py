@@ -15,7 +15,9 @@ multi-affine (of degree at most 1 in each unknown). The steps:
    1996): the unit box of the unknowns is subdivided; boxes where some
    equation cannot vanish, or some outside action earns more everywhere,
    are discarded using exact ranges of the multi-affine functions (their
-   values at the box corners); boxes holding exactly one solution are
+   values at the box corners), and so are boxes where some combination of
+   the equations has one sign at every corner (the origin outside the
+   convex hull of the corner values); boxes holding exactly one solution are
    proven with Krawczyk's interval Newton test and refined by Newton's
    method. The search is compiled (:mod:`coopgame.equilibria._multiaffine`).
 3. **Certification** (:mod:`coopgame.equilibria._certify`): in an exact
@@ -33,14 +35,17 @@ Why this method
     subdivision written as batched numpy calls was certified and complete
     but 5-40 times slower on small games, where the fixed cost of many small
     array calls dominated. The search is now compiled loops (numba), one
-    call per batch of support profiles, and a candidate rational equilibrium
-    is checked in integer arithmetic, an irrational one in ball arithmetic:
-    as fast as ``enumpoly`` or faster on the small games and about ten times
-    faster where it takes seconds. The tests that cut the number of boxes
-    most were measured too: the equations combined by the inverse Jacobian
-    at the box's centre, whose exact range is over the box's corners (a
-    tenth of the boxes on the largest profile of Gambit's 5x4x3 game), or by
-    its left singular vectors when it is singular; ranges on the box itself
+    call per batch of support profiles (across patterns of support sizes),
+    and a candidate rational equilibrium is checked in integer arithmetic,
+    an irrational one in ball arithmetic: faster than ``enumpoly`` on the
+    small games and about thirty times faster where it takes seconds. The
+    tests that cut the number of boxes most were measured too: the
+    equations combined by the inverse Jacobian at the box's centre, whose
+    exact range is over the box's corners (a tenth of the boxes on the
+    largest profile of Gambit's 5x4x3 game), or by its left singular
+    vectors when it is singular; any combination at all, found as the point
+    of the corner values' convex hull nearest the origin (a sixth of the
+    remaining boxes on 5x4x3, two fifths on 8x2x2); ranges on the box itself
     rather than on the widened box Krawczyk's test needs (half the boxes);
     boxes cut to the simplices (half again); and functions that vanish only
     on faces of the simplices (a fifth of the boxes of Gambit's coordination
