@@ -111,7 +111,7 @@ class ReplicatorSystem(ArrayResult):
     @public
     def subs(self, mapping: Mapping[Any, Any] | None = None, **values: Any) -> ReplicatorSystem:
         """The system with parameter values substituted (by symbol or name)."""
-        return replicator_equations(self.game.subs(mapping, **values))
+        return replicator_equations(self.game._substituted(mapping, values, "ReplicatorSystem.subs"))
 
     @functools.cached_property
     def _field(self) -> ReplicatorField:

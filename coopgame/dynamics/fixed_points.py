@@ -270,9 +270,7 @@ def _numeric_solutions(eqs: Sequence[sympy.Expr], unknowns: Sequence[sympy.Symbo
     # boundary and the distance below which two roots are one
     grid = np.linspace(0.1, 0.9, 5)
     found: list[np.ndarray] = []
-    for start in itertools.product(grid, repeat=k):
-        if len(eqs) != k:
-            break
+    for start in itertools.product(grid, repeat=k):  # one equation per unknown (a square system, as hybr needs)
         try:
             res = root(lambda u: np.asarray(func(*u), dtype=float), np.array(start), method="hybr", tol=1e-13)
         except (ValueError, ZeroDivisionError, FloatingPointError):

@@ -188,7 +188,7 @@ class PopulationGame:
         if defaults is not None and not isinstance(defaults, Mapping):
             raise InvalidArgumentError(f"{where}: expected defaults as a mapping of parameter names to values, "
                                        f"got {describe(defaults)}")
-        self._defaults = self._resolve(defaults or {}, "defaults")
+        self._defaults = self._resolve(defaults or {}, "PopulationGame.defaults")
         self._hash: int | None = None
 
     @staticmethod
@@ -309,16 +309,20 @@ class PopulationGame:
     def defaults(self) -> dict[sympy.Symbol, Any]:
         return dict(self._defaults)
 
-    def _resolve(self, mapping: Mapping[Any, Any], what: str) -> dict[sympy.Symbol, Any]:
-        return parameter_values(mapping, self.parameters, f"PopulationGame.{what}", key_error=InvalidArgumentError,
-                                name_error=InvalidArgumentError, skip_unknown=what == "defaults")
+    def _resolve(self, mapping: Mapping[Any, Any], where: str) -> dict[sympy.Symbol, Any]:
+        return parameter_values(mapping, self.parameters, where, key_error=InvalidArgumentError,
+                                name_error=InvalidArgumentError, skip_unknown=where.endswith(".defaults"))
 
     # ------------------------------------------------------------------ transformations
     def subs(self, mapping: Mapping[Any, Any] | None = None, **values: Any) -> PopulationGame:
         """Substitute parameter values (by symbol or name); the state stays symbolic."""
+        return self._substituted(mapping, values, "PopulationGame.subs")
+
+    def _substituted(self, mapping: Mapping[Any, Any] | None, values: Mapping[str, Any], where: str) -> PopulationGame:
+        """:meth:`subs`, its errors naming ``where`` (the caller's front door)."""
         combined = dict(mapping or {})
         combined.update(values)
-        sub = {k: _to_sympy(v) for k, v in self._resolve(combined, "subs").items()}
+        sub = {k: _to_sympy(v) for k, v in self._resolve(combined, where).items()}
         payoffs = [[e.xreplace(sub) for e in row] for row in self._payoffs]
         defaults = {k: v for k, v in self._defaults.items() if k not in sub}
         return PopulationGame(payoffs, self._state, self._players, self._actions, defaults=defaults)

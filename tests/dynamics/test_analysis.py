@@ -100,6 +100,9 @@ def test_replicator_equations_of_the_tripartite_template():
     assert "dz/dt" in repr(system) and system.to_latex().startswith("\\begin{aligned}")
     numeric = system.subs({"pi": 10, "c_e": 3, "s_e": 1, "f_e": 4}, w=5)
     assert {s.name for s in numeric.parameters} == set(NAMES) - {"pi", "c_e", "s_e", "f_e", "w"}
+    # a misspelt parameter is refused by the front door the user called, not the game inside it
+    with pytest.raises(InvalidArgumentError, match=r"^ReplicatorSystem.subs: expected parameter names among"):
+        system.subs(p1=10)
 
 
 @given(st.integers(0, 10**6), st.sampled_from([(2, 2), (2, 2, 2), (3, 2), (3, 3), (2, 3, 2)]))
