@@ -229,6 +229,10 @@ def test_estimate_grows_with_size_and_accepts_the_benchmark_games():
     assert estimated_seconds((2, 2, 2)) < estimated_seconds((3, 3, 3)) < estimated_seconds((4, 4, 4))
     for shape in [(2, 2, 2), (2, 2, 2, 2), (2, 2, 2, 2, 2), (3, 3, 3), (5, 4, 3), (8, 2, 2), (2, 2, 4)]:
         assert estimated_seconds(shape) <= MAX_SECONDS
+    # enumpoly solves random 12x2x2 integer games in about 3 s: not refused (it once was, at an estimated 100 s,
+    # for profiles where one player's conditions outnumber the unknowns they depend on)
+    assert estimated_seconds((12, 2, 2)) <= MAX_SECONDS
+    assert estimated_seconds([12, 2, 2]) == estimated_seconds((12, 2, 2))
 
 
 def test_published_jordan_float_version():
