@@ -105,7 +105,7 @@ _DESCRIPTIONS = {
     "vertex_enumeration": "all extreme equilibria",
     "support_enumeration": "all equilibria of a non-degenerate game",
     "lemke_howson": "one equilibrium",
-    "support_polynomial": "all isolated equilibria",
+    "support_polynomial": "all isolated equilibria and the vertices or points of continua",
 }
 
 

@@ -68,8 +68,9 @@ def test_solve_table_prisoners_dilemma_data_file(capsys):
 def test_solve_table_n_players_lists_isolated_equilibria(capsys):
     code, out, err = run(capsys, "solve", str(DATA / "three_country_outcomes.nfg"))
     assert code == 0 and all(line.startswith("coopgame: warning:") for line in err.splitlines())
-    # 4 isolated equilibria and a point of each of the 3 segments where one country mixes (marked partial)
-    assert "7 equilibria (all isolated equilibria, by support_polynomial):" in out and "Note:" in out
+    # the 4 pure equilibria, which are also the ends of the 3 segments where one country mixes (marked partial)
+    assert ("4 equilibria (all isolated equilibria and the vertices or points of continua, by support_polynomial):"
+            in out and "listed by its vertices" in out)
     assert ["Stay", "out"] * 3 + ["0,", "0,", "0"] in [line.split()[1:] for line in out.splitlines()]
     code, out, _ = run(capsys, "solve", str(DATA / "three_country_outcomes.nfg"), "--method", "pure")
     assert code == 0 and "4 equilibria (pure equilibria only, as asked by --method pure):" in out
@@ -152,8 +153,8 @@ def test_solve_json_matches_the_library(capsys, nfg):
 def test_solve_json_n_players(capsys):
     code, out, err = run(capsys, "solve", str(DATA / "three_country_outcomes.nfg"), "--json")
     assert code == 0 and all(line.startswith("coopgame: warning:") for line in err.splitlines())
-    data = json.loads(out)  # 4 isolated equilibria and a point of each of 3 segments, marked partial
-    assert len(data["equilibria"]) == 7 and data["is_complete"] is False
+    data = json.loads(out)  # the 4 pure equilibria, also the ends of 3 segments of equilibria: marked partial
+    assert len(data["equilibria"]) == 4 and data["is_complete"] is False and "polytope" in data["note"]
     code, out, err = run(capsys, "solve", str(DATA / "three_country_outcomes.nfg"), "--json", "--method", "pure")
     data = json.loads(out)
     assert code == 0 and len(data["equilibria"]) == 4 and data["method"] == "pure" and err == ""
@@ -405,7 +406,7 @@ def test_model_solve_n_players(capsys):
     assert code == 0 and err == ""
     lines = out.splitlines()
     assert lines[0] == "public_goods (n=3): c=4, r=3/2"
-    assert "1 equilibrium (all isolated equilibria, by support_polynomial):" in out
+    assert "1 equilibrium (all isolated equilibria and the vertices or points of continua, by support_polynomial):" in out
     assert lines[-1].split() == ["1", "Free-ride", "Free-ride", "Free-ride", "0,", "0,", "0"]
 
 
@@ -432,7 +433,7 @@ def test_model_json_n_players(capsys):
     code, out, err = run(capsys, "model", "tripartite", "--solve", "--json")
     assert code == 0
     data = json.loads(out)
-    assert data["description"] == "all isolated equilibria, by support_polynomial"
+    assert data["description"] == "all isolated equilibria and the vertices or points of continua, by support_polynomial"
     assert data["method"] == "support_polynomial"
     assert len(data["equilibria"]) == 1  # (loose, strict, abate) at the defaults
     assert "pure equilibria only" not in out + err

@@ -65,7 +65,11 @@ Degenerate games
     no equilibria are reached (on the boundary of the simplices, or with a
     gain from deviating) are taken to hold none, which is not a proof; when
     from some group of them no solution is reached at all, the list is
-    marked partial too, and the note says so.
+    marked partial too, and the note says so. The most common case is
+    handled exactly: where one player mixes and the others play pure
+    actions, the equilibria of the profile form a polytope (the others'
+    best-reply conditions are linear in the mixing player's probabilities),
+    and its vertices are listed instead, exactly.
 
 Size
     The running time is estimated before any work from the number of support
@@ -134,6 +138,10 @@ _CONTINUUM_SLACK = 10.0
 #: An isolated solution is certified only when its regret is within this many times the game's float
 #: tolerance (a coarse filter, applied by the search, before any exact work).
 _ROOT_SLACK = 1e3
+
+#: Largest number of linear systems (choices of tight inequalities) solved for the vertices of a polytope of
+#: equilibria (one player mixing); beyond it the support is treated like any continuum.
+_MAX_VERTEX_SYSTEMS = 5000
 
 #: Points listed at most per support profile carrying a continuum.
 _MAX_POINTS = 3
@@ -216,7 +224,8 @@ def support_polynomial(game: GameLike, *, max_seconds: float = MAX_SECONDS) -> S
         equilibrium; float games give floats with regret within the game's
         tolerance. When some support profile carries a continuum of
         equilibria (or a singular one), at least one point of each group is
-        listed, ``is_complete`` is False and ``note`` names the supports.
+        listed (the vertices, where one player mixes and the continuum is a
+        polytope), ``is_complete`` is False and ``note`` names the supports.
 
     Warns
     -----
@@ -268,6 +277,7 @@ def support_polynomial(game: GameLike, *, max_seconds: float = MAX_SECONDS) -> S
     found: dict[tuple, Equilibrium] = {}
     float_found: list[Equilibrium] = []
     continua: list[tuple[tuple[int, ...], ...]] = []
+    polytopes: list[tuple[tuple[int, ...], ...]] = []
     unfinished: list[tuple[tuple[int, ...], ...]] = []
     open_: list[tuple[tuple[int, ...], ...]] = []
     _multiaffine.compile_kernels()  # before the clock starts: compiling is not the game's work
@@ -301,17 +311,29 @@ def support_polynomial(game: GameLike, *, max_seconds: float = MAX_SECONDS) -> S
         open_.extend(_profile(int(pid), starts, choices) for pid in undecided)
         for pid in (np.unique(point_pid) if len(point_pid) else ()):
             supports = _profile(int(pid), starts, choices)
-            ys = points[point_pid == pid, :sum(len(s) - 1 for s in supports)]
-            eqs, singular = _continuum_points(verifier, (U, dims, strides), supports, ys)
-            if singular:
-                continua.append(supports)
+            vertices = verifier.polytope_vertices(supports)
+            if vertices is not None:  # one player mixes: the equilibria form a polytope, listed by its vertices
+                if len(vertices) > 1:
+                    polytopes.append(supports)
+                eqs = vertices
+            else:
+                ys = points[point_pid == pid, :sum(len(s) - 1 for s in supports)]
+                eqs, singular = _continuum_points(verifier, (U, dims, strides), supports, ys)
+                if singular:
+                    continua.append(supports)
             for eq in eqs:
                 _record(eq, found, float_found)
-    notes = []
+    degenerate = []
+    if polytopes:
+        degenerate.append(f"on the support profile(s) {_listed(polytopes)} (actions numbered from 1) one player mixes "
+                          "and its equilibria form a polytope, listed by its vertices (every equilibrium there is a "
+                          "convex combination of them)")
     if continua:
-        notes.append(f"the game is degenerate: the support profile(s) {_listed(continua)} (actions numbered from 1) "
-                     "carry a continuum of equilibria or a singular one; one point of each group met is listed, so "
-                     "the list is partial")
+        degenerate.append(f"the support profile(s) {_listed(continua)} (actions numbered from 1) carry a continuum of "
+                          "equilibria or a singular one, of which one point per group met is listed")
+    notes = []
+    if degenerate:
+        notes.append(f"the game is degenerate: {'; '.join(degenerate)}; so the list is partial")
         warnings.warn(f"{where}: {notes[0]}", DegenerateGameWarning, stacklevel=2)
     if skipped:
         notes.append(f"the time budget max_seconds={budget:g} ran out: {skipped:,} support profile(s) were not "
@@ -326,8 +348,8 @@ def support_polynomial(game: GameLike, *, max_seconds: float = MAX_SECONDS) -> S
     note = "; ".join(notes)
     out = list(found.values()) + _distinct(float_found, list(found.values()))
     is_exact = game.is_exact and all(eq.is_exact for eq in out)
-    return Solutions(sort_equilibria(out), method=where, is_exact=is_exact, is_complete=not (continua or unfinished or open_ or skipped),
-                     note=note)
+    return Solutions(sort_equilibria(out), method=where, is_exact=is_exact,
+                     is_complete=not (polytopes or continua or unfinished or open_ or skipped), note=note)
 
 
 @lru_cache(maxsize=16)
@@ -548,6 +570,59 @@ class _Verifier:
             return None
         return self.float_equilibrium(supports, [float(v) for v in z])
 
+    def polytope_vertices(self, supports: tuple[tuple[int, ...], ...]) -> list[Equilibrium] | None:
+        """The equilibria at the vertices of the polytope of equilibria on a support profile where one player mixes.
+
+        With the others' actions fixed, the mixing player ``p`` earns the
+        same from every action of its support (or the profile holds no
+        equilibrium), and each other player's best-reply conditions are
+        linear in ``p``'s mix ``x``. So the equilibria in the profile's
+        closure are the polytope ``{x >= 0, sum x = 1, G x <= 0}``. Its
+        vertices solve ``k - 1`` of the inequalities as equations together
+        with ``sum x = 1`` (``k`` the support's size): each choice is solved
+        exactly and kept when feasible. A vertex where some ``x_a = 0`` is an
+        equilibrium with a smaller support. Each is verified like any
+        candidate (exactly in an exact game). None when more or fewer than
+        one player mixes, or the choices exceed :data:`_MAX_VERTEX_SYSTEMS`.
+        """
+        mixing = [p for p, s in enumerate(supports) if len(s) > 1]
+        if len(mixing) != 1:
+            return None
+        p = mixing[0]
+        S = supports[p]
+        k = len(S)
+        payoffs = self.game.payoffs if self.is_exact else self.game.float_payoffs
+        rows: list[list[Fraction]] = [[Fraction(-int(a == b)) for b in range(k)] for a in range(k)]  # -x_a <= 0
+        for q, s in enumerate(supports):
+            if q == p:
+                continue
+            for b in range(self.game.shape[q]):
+                if b == s[0]:
+                    continue
+                row = []
+                for a in S:  # q's gain from deviating to b when p plays a
+                    at = [t[0] for t in supports]
+                    at[p] = a
+                    dev = list(at)
+                    dev[q] = b
+                    row.append(Fraction(payoffs[q][tuple(dev)]) - Fraction(payoffs[q][tuple(at)]))
+                rows.append(row)
+        if math.comb(len(rows), k - 1) > _MAX_VERTEX_SYSTEMS:
+            return None
+        vertices: dict[tuple[Fraction, ...], Equilibrium] = {}
+        for tight in combinations(range(len(rows)), k - 1):
+            x = _solve([*(rows[i] for i in tight), [Fraction(1)] * k], [Fraction(0)] * (k - 1) + [Fraction(1)])
+            if x is None or tuple(x) in vertices or any(sum(r * v for r, v in zip(row, x)) > 0 for row in rows):
+                continue
+            played = tuple(a for a, v in zip(S, x) if v > 0)
+            reduced = tuple(played if q == p else s for q, s in enumerate(supports))
+            weights = [v for v in x if v > 0][1:]
+            eq = (self.exact_equilibrium(reduced, weights) if self.is_exact
+                  else self.float_equilibrium(reduced, [float(v) for v in weights], slack=_CONTINUUM_SLACK))
+            if eq is not None:
+                vertices[tuple(x)] = eq
+        return list(vertices.values())
+
     def continuum_point(self, supports: tuple[tuple[int, ...], ...], y: np.ndarray) -> Equilibrium | None:
         """An equilibrium at (or rounded from) a point ``y`` of a continuum: exact when a simple rounding is one."""
         candidate = self.float_equilibrium(supports, y, slack=_CONTINUUM_SLACK)
@@ -595,6 +670,22 @@ def _continuum_points(verifier: _Verifier, payoffs: tuple[np.ndarray, np.ndarray
                 for k in kept):
             kept.append(eq)
     return kept, singular
+
+
+def _solve(A: list[list[Fraction]], b: list[Fraction]) -> list[Fraction] | None:
+    """The solution of the square system ``A x = b`` in exact arithmetic (Gauss-Jordan), or None when singular."""
+    n = len(b)
+    M = [list(row) + [rhs] for row, rhs in zip(A, b)]
+    for c in range(n):
+        piv = next((r for r in range(c, n) if M[r][c] != 0), None)
+        if piv is None:
+            return None
+        M[c], M[piv] = M[piv], M[c]
+        for r in range(n):
+            if r != c and M[r][c] != 0:
+                t = M[r][c] / M[c][c]
+                M[r] = [u - t * v for u, v in zip(M[r], M[c])]
+    return [M[i][n] / M[i][i] for i in range(n)]
 
 
 def _distinct(eqs: list[Equilibrium], exact: list[Equilibrium]) -> list[Equilibrium]:

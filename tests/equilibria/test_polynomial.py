@@ -368,3 +368,35 @@ def test_the_search_without_numba_gives_the_same_equilibria():
         assert run.returncode == 0, run.stderr
     compiled, plain = (run.stdout.splitlines() for run in runs)
     assert compiled == plain and len(compiled) == 2 and compiled[0].count("[[") == 9
+
+
+def one_mixer_game():
+    """Player 1 (three actions) earns 0 whatever it plays against the others' first actions. Player 2 keeps
+    its first action while x1 <= x2 (its gain from deviating is x1 - x2), player 3 while x2 <= 2 x3. So the
+    equilibria where players 2 and 3 play their first actions are player 1's mixes in the triangle with
+    vertices (0, 0, 1), (0, 2/3, 1/3) and (2/5, 2/5, 1/5), worked out by hand."""
+    u1, u2, u3 = (np.zeros((3, 2, 2), dtype=int) for _ in range(3))
+    for a in range(3):
+        u1[a] = a * np.add.outer([0, 1], [0, 1])
+        u2[a, 1, 0], u2[a, 0, 1] = (1, -1, 0)[a], 1
+        u3[a, 0, 1], u3[a, 1, 1] = (0, 1, -2)[a], 1
+    return NormalFormGame([u1, u2, u3], exact=True)
+
+
+@pytest.mark.parametrize("exact", [True, False])
+def test_a_polytope_of_equilibria_is_listed_by_its_vertices(exact):
+    game = one_mixer_game() if exact else one_mixer_game().to_float()
+    with pytest.warns(DegenerateGameWarning, match="one player mixes and its equilibria form a polytope, listed by its vertices"):
+        eqs = support_polynomial(game)
+    assert not eqs.is_complete and "((1, 2, 3), (1,), (1,))" in eqs.note
+    assert_all_verified(game, eqs)
+    F = Fraction
+    triangle = {(F(0), F(0), F(1)), (F(0), F(2, 3), F(1, 3)), (F(2, 5), F(2, 5), F(1, 5))}
+    on_face = [e for e in eqs if e.strategies[1][0] == 1 and e.strategies[2][0] == 1]
+    if exact:
+        assert {tuple(e.strategies[0]) for e in on_face} == triangle
+    else:
+        assert cgst.same_float_set(on_face, [(np.array([float(v) for v in x]), np.array([1.0, 0.0]),
+                                              np.array([1.0, 0.0])) for x in triangle], tol=1e-9)
+    # player 2 mixes against player 1's third action: the segment from its first action to (1/3, 2/3)
+    assert any(e.strategies[1][1] == pytest.approx(2 / 3) for e in eqs)
