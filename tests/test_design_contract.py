@@ -710,18 +710,20 @@ def test_sweep_one_row_per_grid_point():
 
 def _run_cli(*args, stdin=None):
     return subprocess.run([str(COOPGAME_SCRIPT), *args], capture_output=True, text=True, input=stdin,
-                          timeout=120)
+                          timeout=600)  # a cold start compiles kernels
 
 
 @pytest.mark.parametrize("path", sorted(GAMBIT_CATALOG.rglob("*.nfg"))[:3] + [
     Path(__file__).parent / "data" / "prisoners_dilemma.nfg"], ids=lambda p: p.stem)
 def test_command_line_solve_table_and_json(path):
-    table = _run_cli("solve", str(path))
-    assert table.returncode == 0, table.stderr
     game = cg.read_nfg(path)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", cg.DegenerateGameWarning)
-        eqs = cg.mixed_equilibria(game)  # two players: vertex enumeration; more: support_polynomial
+        # two players: vertex enumeration; more: support_polynomial, whose compiled kernels this
+        # first call writes to numba's cache, so that the command below does not compile them again
+        eqs = cg.mixed_equilibria(game)
+    table = _run_cli("solve", str(path))
+    assert table.returncode == 0, table.stderr
     assert f"{len(eqs)} equilibri" in table.stdout or (not eqs and "No equilibria" in table.stdout)
     js = _run_cli("solve", "--json", str(path))
     assert js.returncode == 0, js.stderr
