@@ -35,8 +35,6 @@ import importlib
 import pkgutil
 from pathlib import Path
 
-import pytest
-
 ROOT = Path(__file__).resolve().parent.parent / "coopgame"
 
 LAYERS: dict[str, int] = {
@@ -212,13 +210,6 @@ def shadowed_modules() -> set[str]:
     return bad
 
 
-# Known failures when the contract was written (other changes remove them); each flips to a
-# failure of its own test as soon as it is fixed, so that it is taken off these lists.
-KNOWN_UPWARD: set[str] = set()
-KNOWN_CYCLES: set[str] = set()
-KNOWN_SHADOWED: set[str] = set()
-
-
 def test_every_module_has_a_layer():
     for module in MODULES:
         layer(module)
@@ -231,39 +222,19 @@ def test_graph_sees_lazy_imports():
     assert "coopgame.errors" in GRAPH["coopgame._checks"]
 
 
-def test_no_new_upward_import():
-    new = upward_imports() - KNOWN_UPWARD
+def test_no_upward_import():
+    new = upward_imports()
     assert not new, "imports from a higher layer:\n" + "\n".join(sorted(new))
 
 
-def test_no_new_import_cycle():
-    new = cycle_edges() - KNOWN_CYCLES
+def test_no_import_cycle():
+    new = cycle_edges()
     assert not new, "imports on an import cycle:\n" + "\n".join(sorted(new))
 
 
-def test_no_new_shadowed_module():
-    new = shadowed_modules() - KNOWN_SHADOWED
+def test_no_shadowed_module():
+    new = shadowed_modules()
     assert not new, "modules hidden by an object of the same name in their package:\n" + "\n".join(sorted(new))
-
-
-def _xfail(cases: set[str]) -> list:
-    return [pytest.param(c, marks=pytest.mark.xfail(strict=True, reason="known when the contract was written"))
-            for c in sorted(cases)]
-
-
-@pytest.mark.parametrize("case", _xfail(KNOWN_UPWARD))
-def test_known_upward_import_is_fixed(case):
-    assert case not in upward_imports()
-
-
-@pytest.mark.parametrize("case", _xfail(KNOWN_CYCLES))
-def test_known_cycle_is_fixed(case):
-    assert case not in cycle_edges()
-
-
-@pytest.mark.parametrize("case", _xfail(KNOWN_SHADOWED))
-def test_known_shadowed_module_is_fixed(case):
-    assert case not in shadowed_modules()
 
 
 def test_checker_finds_what_it_should():
