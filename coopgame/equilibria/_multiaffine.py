@@ -550,6 +550,40 @@ def _newton(G, goff, shape, k, off, y, dmat, dmoff, steps):  # pragma: no cover 
 
 # ---------------------------------------------------------------------------------------- the search
 @_kernel
+def _table_offsets(voff, k, aoff):  # pragma: no cover - compiled
+    """Where each player's combined table starts in :func:`_combined_tables`'s ``A`` (one entry per column of its
+    corner values; ``aoff[0]`` is 0)."""
+    for p in range(k.shape[0]):
+        dp = k[p] - 1
+        aoff[p + 1] = aoff[p] + ((voff[p + 1] - voff[p]) // dp if dp else 0)
+
+
+@_kernel
+def _combined_tables(w, vals, voff, k, off, aoff, A):  # pragma: no cover - compiled
+    """The combination ``w . f`` of the equations reduced to one table per player: ``A[aoff[p] + c]`` is player
+    ``p``'s part at its column ``c`` of corner values, so that its value at a corner is a sum of one entry per
+    player (:func:`_corner_value`)."""
+    for p in range(k.shape[0]):
+        dp = k[p] - 1
+        C = aoff[p + 1] - aoff[p]
+        for c in range(C):
+            t = 0.0
+            for j in range(dp):
+                t += w[off[p] + j] * vals[voff[p] + j * C + c]
+            A[aoff[p] + c] = t
+
+
+@_kernel
+def _corner_value(A, aoff, k, columns, c):  # pragma: no cover - compiled
+    """The combination of :func:`_combined_tables` at corner ``c`` of the box."""
+    t = 0.0
+    for p in range(k.shape[0]):
+        if k[p] > 1:
+            t += A[aoff[p] + columns[p, c]]
+    return t
+
+
+@_kernel
 def _excluded(Y, vals, voff, k, off, columns, rows):  # pragma: no cover - compiled
     """True when some row of ``Y`` (those where ``rows`` is True) times the equations has one sign at every
     corner of the box.
@@ -562,9 +596,7 @@ def _excluded(Y, vals, voff, k, off, columns, rows):  # pragma: no cover - compi
     D = off[n]
     A = np.empty(voff[n])
     aoff = np.zeros(n + 1, dtype=np.int64)
-    for p in range(n):
-        dp = k[p] - 1
-        aoff[p + 1] = aoff[p] + ((voff[p + 1] - voff[p]) // dp if dp else 0)
+    _table_offsets(voff, k, aoff)
     for i in range(D):
         if not rows[i]:
             continue
@@ -572,21 +604,11 @@ def _excluded(Y, vals, voff, k, off, columns, rows):  # pragma: no cover - compi
         for j in range(D):
             margin += abs(Y[i, j])
         margin *= _MARGIN
-        for p in range(n):
-            dp = k[p] - 1
-            C = aoff[p + 1] - aoff[p]
-            for c in range(C):
-                t = 0.0
-                for j in range(dp):
-                    t += Y[i, off[p] + j] * vals[voff[p] + j * C + c]
-                A[aoff[p] + c] = t
+        _combined_tables(Y[i], vals, voff, k, off, aoff, A)
         above = True
         below = True
         for c in range(columns.shape[1]):
-            t = 0.0
-            for p in range(n):
-                if k[p] > 1:
-                    t += A[aoff[p] + columns[p, c]]
+            t = _corner_value(A, aoff, k, columns, c)
             if t <= margin:
                 above = False
             if t >= -margin:
@@ -618,9 +640,7 @@ def _hull_excluded(Y, vals, voff, k, off, columns, start, iterations, space):  #
     n = k.shape[0]
     D = off[n]
     aoff, A, S, P, lam, mu, f, x, w, M = space  # S, P, lam: the active set's corners, points and weights
-    for p in range(n):
-        dp = k[p] - 1
-        aoff[p + 1] = aoff[p] + ((voff[p + 1] - voff[p]) // dp if dp else 0)
+    _table_offsets(voff, k, aoff)
     S[0] = start
     ns = 1
     lam[0] = 1.0
@@ -636,21 +656,11 @@ def _hull_excluded(Y, vals, voff, k, off, columns, start, iterations, space):  #
                 t += Y[i, j] * x[i]
             w[j] = t
             scale += abs(t)
-        for p in range(n):
-            dp = k[p] - 1
-            C = aoff[p + 1] - aoff[p]
-            for c in range(C):
-                t = 0.0
-                for j in range(dp):
-                    t += w[off[p] + j] * vals[voff[p] + j * C + c]
-                A[aoff[p] + c] = t
+        _combined_tables(w, vals, voff, k, off, aoff, A)
         best = np.inf
         arg = -1
         for c in range(columns.shape[1]):
-            t = 0.0
-            for p in range(n):
-                if k[p] > 1:
-                    t += A[aoff[p] + columns[p, c]]
+            t = _corner_value(A, aoff, k, columns, c)
             if t < best:
                 best = t
                 arg = c
