@@ -1,0 +1,30 @@
+"""PopulationGame reads its payoff rows and state symbols (mutation testing, sampled run)."""
+
+from __future__ import annotations
+
+import pytest
+
+from coopgame.dynamics.population import PopulationGame
+from coopgame.errors import InvalidGameError
+
+
+@pytest.mark.parametrize("row", ["ab", b"ab", 5, []])
+def test_a_role_whose_payoffs_are_not_a_sequence_is_refused_by_role(row):
+    # a string is a sequence of characters, not of payoffs; a number has no length
+    with pytest.raises(InvalidGameError, match=r"expected a sequence of payoffs \(one per strategy\) for role 1, got "):
+        PopulationGame([row, ["x", 0]])
+
+
+def test_state_symbols_named_by_strings_are_real():
+    # shares are real numbers; sympy decides signs and simplifies with this assumption
+    game = PopulationGame([[0, "b"], ["a", 0]], state=["a", "b"])
+    assert [s.name for s in game.state] == ["a", "b"]
+    assert all(s.is_real for s in game.state)
+
+
+@pytest.mark.parametrize("entry", [["a", "b"], [1]])
+def test_a_role_with_the_wrong_number_or_kind_of_state_symbols_is_refused_with_the_count(entry):
+    # two strategies per role: one share per role, the second share is 1 minus the first
+    with pytest.raises(InvalidGameError, match=r"expected 1 state symbols for role 1 \(the shares of its first 1 "
+                                                r"strategies\), got "):
+        PopulationGame([[0, "y"], ["x", 0]], state=[entry, "y"])
