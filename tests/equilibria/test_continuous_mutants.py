@@ -1,0 +1,28 @@
+"""Continuous games: the default start and a singular Newton system (mutation testing, sampled run)."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from coopgame.equilibria.continuous import _start, continuous_equilibrium
+from coopgame.games.continuous import ContinuousGame
+
+# both players want to match: every profile x = y is an equilibrium, and the Jacobian of the
+# first-order conditions, [[-2, 2], [2, -2]], is singular everywhere
+MATCH = ContinuousGame(["-(x - y)**2", "-(x - y)**2"], ["x", "y"], [(2, 4), (2, 4)])
+
+
+def test_default_start_is_the_middle_of_each_interval_or_its_finite_end():
+    game = ContinuousGame(["-(a - 1)**2", "-(b - 1)**2", "-(c - 1)**2"], ["a", "b", "c"],
+                          [(2, 4), (1, math.inf), (-math.inf, 5)])
+    assert _start(game.compiled(), None, "continuous_equilibrium").tolist() == [3.0, 1.0, 5.0]
+
+
+@pytest.mark.parametrize("x0", [(2.5, 3.5), (4.0, 2.0)])
+def test_a_singular_newton_system_takes_the_least_squares_step_to_an_equilibrium(x0):
+    eq = continuous_equilibrium(MATCH, method="root", x0=x0)
+    x, y = eq.strategies
+    # the minimum-norm step from (a, b) moves both by the same amount in opposite directions: both end at (a + b) / 2
+    assert x == pytest.approx(y, abs=1e-9) and x == pytest.approx(sum(x0) / 2, abs=1e-9)
