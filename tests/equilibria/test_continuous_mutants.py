@@ -26,3 +26,12 @@ def test_a_singular_newton_system_takes_the_least_squares_step_to_an_equilibrium
     x, y = eq.strategies
     # the minimum-norm step from (a, b) moves both by the same amount in opposite directions: both end at (a + b) / 2
     assert x == pytest.approx(y, abs=1e-9) and x == pytest.approx(sum(x0) / 2, abs=1e-9)
+
+
+def test_concavity_with_a_second_derivative_in_the_choice_is_proved_so_sympy_solves_the_game():
+    # u1 = -x**4/4 + x has u1'' = -3 x**2 <= 0 for real x: the first-order condition 1 - x**3 = 0 gives x = 1;
+    # u2 = -y**2 + y gives y = 1/2
+    game = ContinuousGame(["-x**4/4 + x", "-y**2 + y"], ["x", "y"], [(0, 2), (0, 2)])
+    eq = continuous_equilibrium(game)
+    assert eq.method == "symbolic"
+    assert tuple(eq.strategies) == (1, 0.5)
