@@ -7,6 +7,7 @@ import math
 import pytest
 
 from coopgame.equilibria.continuous import _start, continuous_equilibrium
+from coopgame.errors import UnresolvedParameterError
 from coopgame.games.continuous import ContinuousGame
 
 # both players want to match: every profile x = y is an equilibrium, and the Jacobian of the
@@ -35,3 +36,13 @@ def test_concavity_with_a_second_derivative_in_the_choice_is_proved_so_sympy_sol
     eq = continuous_equilibrium(game)
     assert eq.method == "symbolic"
     assert tuple(eq.strategies) == (1, 0.5)
+
+
+def test_numbers_asked_of_a_symbolic_equilibrium_are_refused_naming_the_method_and_parameters():
+    game = ContinuousGame(["b*x - x**2/2 - x*y/2", "b*y - y**2/2 - x*y/2"], ["x", "y"], [(0, "m")] * 2)
+    eq = continuous_equilibrium(game)
+    assert eq.is_symbolic
+    for name in ("gains", "tolerance"):
+        with pytest.raises(UnresolvedParameterError, match=rf"^ContinuousEquilibrium\.{name}: expected a numeric "
+                                                           r"equilibrium, got a symbolic one in b, m; solve with values="):
+            getattr(eq, name)()
