@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 import numpy as np
 
-from coopgame.equilibria.symmetric import _interior_roots
+from coopgame.equilibria.symmetric import _interior_roots, symmetric_pure_equilibria
+from coopgame.games.symmetric import SymmetricGame
 
 
 def test_a_double_root_off_the_grid_is_found_when_the_coefficient_signs_alternate_back():
@@ -15,3 +18,15 @@ def test_a_double_root_off_the_grid_is_found_when_the_coefficient_signs_alternat
     assert len(roots) == 1
     p, q = roots[0]
     assert abs(p - 1 / 3) < 1e-6 and abs(q - 2 / 3) < 1e-6
+
+
+def test_frame_gives_the_payoff_of_the_players_on_each_action_and_the_average():
+    # the volunteer's dilemma of three (tests/equilibria/test_results.py): one volunteer gets 2 - 1 = 1, the two
+    # who abstain get 2, the average is 5/3
+    volunteer = SymmetricGame(3, ["Volunteer", "Abstain"],
+                              lambda own, c: (2 if c[0] + (own == 0) else 0) - (own == 0), exact=True)
+    frame = symmetric_pure_equilibria(volunteer).to_frame()
+    assert frame["profile"].tolist() == ["Volunteer 1, Abstain 2"]
+    assert frame["payoff: Volunteer players"].tolist() == [1]
+    assert frame["payoff: Abstain players"].tolist() == [2]
+    assert frame["payoff: average"].tolist() == [Fraction(5, 3)]
