@@ -46,3 +46,12 @@ def test_numbers_asked_of_a_symbolic_equilibrium_are_refused_naming_the_method_a
         with pytest.raises(UnresolvedParameterError, match=rf"^ContinuousEquilibrium\.{name}: expected a numeric "
                                                            r"equilibrium, got a symbolic one in b, m; solve with values="):
             getattr(eq, name)()
+
+
+def test_a_choice_its_payoff_is_linear_in_goes_to_its_bound_before_the_newton_round():
+    # u1 = x (1 - y) is linear in x with slope 1 - y > 0 for y < 1: x = 1; u2 = -(y - x/2)**2: y = x/2 = 1/2.
+    # x is fixed at 1 up front, so one Newton round on y alone ends the search.
+    game = ContinuousGame(["x*(1 - y)", "-(y - x/2)**2"], ["x", "y"], [(0, 1), (0, 1)])
+    eq = continuous_equilibrium(game, method="root", x0=(0.5, 0.5))
+    assert eq.strategies == pytest.approx((1.0, 0.5), abs=1e-12)
+    assert eq.iterations == 1
