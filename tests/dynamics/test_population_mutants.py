@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
+from coopgame.dynamics import replicator
 from coopgame.dynamics.population import PopulationGame
 from coopgame.errors import InvalidGameError
 
@@ -28,3 +31,14 @@ def test_a_role_with_the_wrong_number_or_kind_of_state_symbols_is_refused_with_t
     with pytest.raises(InvalidGameError, match=r"expected 1 state symbols for role 1 \(the shares of its first 1 "
                                                 r"strategies\), got "):
         PopulationGame([[0, "y"], ["x", 0]], state=[entry, "y"])
+
+
+def test_a_role_of_a_single_strategy_is_accepted_and_keeps_its_share():
+    # "at least one strategy per role": a role of one strategy has no state symbol and share 1 throughout.
+    # Role 2 earns 0 and 1: dx/dt = -x (1 - x) from x = 1/2 gives x(t) = 1 / (1 + e**t), 1 / (1 + e) at t = 1
+    game = PopulationGame([[1], [0, 1]])
+    assert len(game.state) == 1
+    traj = replicator(game, [[1], [0.5, 0.5]], 1.0)
+    first, second = traj.final
+    assert first.tolist() == [1.0]
+    assert second[0] == pytest.approx(1 / (1 + math.e), abs=1e-6)
