@@ -47,7 +47,7 @@ __all__ = ["POPULATIONS", "ReplicatorField", "replicator_expressions"]
 POPULATIONS = ("auto", "single", "multi")
 
 
-def _one_population_numpy(y: np.ndarray, A: np.ndarray) -> np.ndarray:
+def _one_population_numpy(y: np.ndarray, A: np.ndarray) -> np.ndarray:  # pragma: no mutate block (compiled by numba)
     """The one-population field at ``y`` projected onto the simplex (tiny negatives clipped, renormalised)."""
     z = np.maximum(y, 0.0)
     total = z.sum()

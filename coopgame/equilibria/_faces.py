@@ -44,7 +44,7 @@ def _solve_faces_numpy(A, S, T, k, tol):
     return y, ok, feasible
 
 
-def face_one(A, S, T, kk, probes, tol, max_condition, W, x, y):  # pragma: no cover - compiled when numba is installed
+def face_one(A, S, T, kk, probes, tol, max_condition, W, x, y):  # pragma: no cover, no mutate block - compiled when numba is installed
     """Solve one vertex's face system ``A[S[:kk], T[:kk]] y_T = 1`` into ``y`` (zero elsewhere on entry).
 
     ``W`` (K x K+3) and ``x`` (K x 3) are scratch space. Returns 0 when the
@@ -111,7 +111,7 @@ def face_one(A, S, T, kk, probes, tol, max_condition, W, x, y):  # pragma: no co
     return 1
 
 
-def _solve_faces_loop(A, S, T, k, probes, tol, max_condition, y, ok, feasible):  # pragma: no cover
+def _solve_faces_loop(A, S, T, k, probes, tol, max_condition, y, ok, feasible):  # pragma: no cover, no mutate block
     K = S.shape[1]
     W = np.empty((K, K + 3))
     x = np.empty((K, 3))

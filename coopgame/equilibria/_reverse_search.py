@@ -59,7 +59,7 @@ BUFFER = 4096
 _DONE, _PAUSED, _DEEP, _TROUBLE = 0, 1, 2, 3
 
 
-def _lex_leave(T, n, m, nv, j, tol):  # pragma: no cover - compiled
+def _lex_leave(T, n, m, nv, j, tol):  # pragma: no cover, no mutate block - compiled
     """Leaving row for entering column ``j`` by the lexicographic ratio test; -1 when none."""
     best = -1
     for r in range(n):
@@ -88,7 +88,7 @@ def _lex_leave(T, n, m, nv, j, tol):  # pragma: no cover - compiled
     return best
 
 
-def _is_child(T, z, basic, pos, nv, j, r, tol):  # pragma: no cover - compiled
+def _is_child(T, z, basic, pos, nv, j, r, tol):  # pragma: no cover, no mutate block - compiled
     """True when the basis reached by pivoting ``j`` in at row ``r`` has this basis as its parent.
 
     The parent is the result of one Bland pivot: the smallest-index
@@ -112,7 +112,7 @@ def _is_child(T, z, basic, pos, nv, j, r, tol):  # pragma: no cover - compiled
     return False
 
 
-def _pivot(T, z, basic, pos, n, nv, r, j):  # pragma: no cover - compiled
+def _pivot(T, z, basic, pos, n, nv, r, j):  # pragma: no cover, no mutate block - compiled
     d = 1.0 / T[r, j]
     for c in range(nv + 1):
         T[r, c] *= d
@@ -135,7 +135,7 @@ def _pivot(T, z, basic, pos, n, nv, r, j):  # pragma: no cover - compiled
     basic[r] = j
 
 
-def _copy_level(tab, z, basic, pos, src, dst):  # pragma: no cover - compiled
+def _copy_level(tab, z, basic, pos, src, dst):  # pragma: no cover, no mutate block - compiled
     tab[dst, :, :] = tab[src, :, :]
     z[dst, :] = z[src, :]
     basic[dst, :] = basic[src, :]
@@ -143,7 +143,7 @@ def _copy_level(tab, z, basic, pos, src, dst):  # pragma: no cover - compiled
 
 
 def _visit(T, pos, m, n, nv, A, mode, tol, probes, max_condition, W, xs, S, Tset,
-           out_x, out_y, out_v, out_zero, out_br, counts):  # pragma: no cover - compiled
+           out_x, out_y, out_v, out_zero, out_br, counts):  # pragma: no cover, no mutate block - compiled
     """Handle the vertex of basis ``T``: a feasible pair, a labelled vertex, or nothing."""
     degenerate = False
     for r in range(n):
@@ -189,7 +189,7 @@ def _visit(T, pos, m, n, nv, A, mode, tol, probes, max_condition, W, xs, S, Tset
 
 
 def _walk(tab, z, basic, pos, nxt, state, A, mode, tol, probes, max_condition, limit,
-          out_x, out_y, out_v, out_zero, out_br, counts):  # pragma: no cover - compiled
+          out_x, out_y, out_v, out_zero, out_br, counts):  # pragma: no cover, no mutate block - compiled
     """Resume the reverse search from ``state = [depth, visited]`` for at most ``limit`` nodes."""
     n = tab.shape[1]
     nv = tab.shape[2] - 1
@@ -240,7 +240,7 @@ def _walk(tab, z, basic, pos, nxt, state, A, mode, tol, probes, max_condition, l
     return _DONE
 
 
-def _sample_bases(M, cum, draws, seed, tol, probes, max_condition):  # pragma: no cover - compiled
+def _sample_bases(M, cum, draws, seed, tol, probes, max_condition):  # pragma: no cover, no mutate block - compiled
     """How many of ``draws`` uniformly random candidate bases are vertices of ``{x >= 0, M x <= 1}``.
 
     ``M`` is (n, m); a candidate is a support ``S`` (k rows of x) and a set

@@ -21,7 +21,7 @@ except ImportError:  # pragma: no cover
 __all__ = ["COMPILED", "reach_payoffs", "pairwise_stable_table"]
 
 
-def _reach_payoffs(masks, src, dst, both, B, csrc, cdst, out):  # pragma: no cover - compiled
+def _reach_payoffs(masks, src, dst, both, B, csrc, cdst, out):  # pragma: no cover, no mutate block - compiled
     """out[t, i] = sum of B[d, i, j] over j reached from i at distance d, minus the costs of i's links."""
     n = out.shape[1]
     m = src.shape[0]
@@ -60,7 +60,7 @@ def _reach_payoffs(masks, src, dst, both, B, csrc, cdst, out):  # pragma: no cov
                 d += 1
 
 
-def _pairwise_stable(table, src, dst, tol, out):  # pragma: no cover - compiled
+def _pairwise_stable(table, src, dst, tol, out):  # pragma: no cover, no mutate block - compiled
     """out[t] = no link of network t is an improving move (Jackson-Wolinsky pairwise stability)."""
     for t in range(table.shape[0]):
         ok = True

@@ -23,7 +23,7 @@ except ImportError:  # pragma: no cover
 __all__ = ["set_payoffs", "step", "fixation_runs", "evolve"]
 
 
-def _set_payoffs(indptr, indices, A, s, P):  # pragma: no cover - compiled
+def _set_payoffs(indptr, indices, A, s, P):  # pragma: no cover, no mutate block - compiled
     n = indptr.shape[0] - 1
     for i in range(n):
         acc = 0.0
@@ -32,12 +32,12 @@ def _set_payoffs(indptr, indices, A, s, P):  # pragma: no cover - compiled
         P[i] = acc
 
 
-def _fitness(P_i, deg_i, w, average):  # pragma: no cover - compiled
+def _fitness(P_i, deg_i, w, average):  # pragma: no cover, no mutate block - compiled
     p = P_i / deg_i if average else P_i
     return 1.0 - w + w * p
 
 
-def _neighbour_fitness(indptr, indices, P, w, average, lo, hi):  # pragma: no cover - compiled
+def _neighbour_fitness(indptr, indices, P, w, average, lo, hi):  # pragma: no cover, no mutate block - compiled
     """Total fitness of the neighbours ``indices[lo:hi]``."""
     total = 0.0
     for e in range(lo, hi):
@@ -46,7 +46,7 @@ def _neighbour_fitness(indptr, indices, P, w, average, lo, hi):  # pragma: no co
     return total
 
 
-def _roulette(indptr, indices, P, s, w, average, lo, hi, r, acc):  # pragma: no cover - compiled
+def _roulette(indptr, indices, P, s, w, average, lo, hi, r, acc):  # pragma: no cover, no mutate block - compiled
     """The strategy of the neighbour whose fitness interval (after ``acc``) holds ``r``; the last one by default."""
     for e in range(lo, hi):
         j = indices[e]
@@ -56,7 +56,7 @@ def _roulette(indptr, indices, P, s, w, average, lo, hi, r, acc):  # pragma: no 
     return s[indices[hi - 1]]
 
 
-def _step(indptr, indices, A, w, update, average, s, P, counts):  # pragma: no cover - compiled
+def _step(indptr, indices, A, w, update, average, s, P, counts):  # pragma: no cover, no mutate block - compiled
     """One update; returns True when a node changed strategy."""
     n = indptr.shape[0] - 1
     i = np.random.randint(0, n)
@@ -95,7 +95,7 @@ def _step(indptr, indices, A, w, update, average, s, P, counts):  # pragma: no c
 
 
 def _fixation_kernel(indptr, indices, A, w, update, average, mutant, resident, runs, max_steps,
-                     seed):  # pragma: no cover - compiled
+                     seed):  # pragma: no cover, no mutate block - compiled
     if seed >= 0:
         np.random.seed(seed)
     n = indptr.shape[0] - 1
@@ -127,7 +127,7 @@ def _fixation_kernel(indptr, indices, A, w, update, average, mutant, resident, r
 
 
 def _evolve_kernel(indptr, indices, A, w, update, average, s, P, counts, record, k, start, stop, every, steps,
-                   seed):  # pragma: no cover - compiled
+                   seed):  # pragma: no cover, no mutate block - compiled
     """Steps ``start + 1 .. stop`` of a run of ``steps``; records counts every ``every`` steps and at the last.
 
     Returns the next free row of ``record``.
