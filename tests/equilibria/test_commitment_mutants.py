@@ -18,3 +18,9 @@ def test_float_commitment_solves_without_warnings():
         eq = stackelberg(game, 0)
     assert [float(v) for v in eq.strategies[0]] == pytest.approx([2 / 3, 1 / 3], abs=1e-9)
     assert float(eq.payoffs[0]) == pytest.approx(11 / 3, abs=1e-9)
+
+
+def test_one_follower_leaves_no_note():
+    # the note about followers' equilibria among themselves is for two or more followers
+    game = NormalFormGame([[[2.0, 4.0], [1.0, 3.0]], [[1.0, 0.0], [0.0, 2.0]]], exact=False)
+    assert stackelberg(game, 0).note == ""

@@ -30,3 +30,10 @@ def test_float_basis_at_a_large_scale_is_the_exact_basis():
     assert exact.status == approx.status == "optimal"
     assert len(exact.basis) == 3  # a vertex of a programme in three unknowns
     assert approx.basis == exact.basis
+
+
+def test_float_lp_without_constraints_is_unbounded_from_the_origin_like_the_exact_one():
+    sol = solve_float([1.0, -1.0], [], [])
+    assert sol.status == "unbounded"
+    assert sol.x == (0.0, 0.0) and sol.y is None and sol.value is None and sol.basis == ()
+    assert [float(v) for v in sol.direction] == [-1.0, 1.0]
