@@ -42,3 +42,10 @@ def test_a_role_of_a_single_strategy_is_accepted_and_keeps_its_share():
     first, second = traj.final
     assert first.tolist() == [1.0]
     assert second[0] == pytest.approx(1 / (1 + math.e), abs=1e-6)
+
+
+def test_default_state_symbols_are_x_y_z_beside_a_parameter_named_by_a_capital():
+    # roles of two strategies, at most three roles: the shares are x, y (z); a parameter "Y" is another symbol
+    game = PopulationGame([["Y*y", 0], [0, "x"]])
+    assert [s.name for s in game.state] == ["x", "y"]
+    assert [s.name for s in game.parameters] == ["Y"]

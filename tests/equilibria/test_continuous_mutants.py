@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pytest
 
-from coopgame.equilibria.continuous import _start, continuous_equilibrium
+from coopgame.equilibria.continuous import _gains, _start, continuous_equilibrium
 from coopgame.errors import UnresolvedParameterError
 from coopgame.games.continuous import ContinuousGame
 
@@ -55,3 +56,9 @@ def test_a_choice_its_payoff_is_linear_in_goes_to_its_bound_before_the_newton_ro
     eq = continuous_equilibrium(game, method="root", x0=(0.5, 0.5))
     assert eq.strategies == pytest.approx((1.0, 0.5), abs=1e-12)
     assert eq.iterations == 1
+
+
+def test_gains_on_unbounded_choices_search_a_window_around_the_point():
+    # u1 = 3x - x**2/2 - x y/2 on x >= 0: against y = 0 the best reply is x = 3, a gain of 9/2 over x = 0
+    game = ContinuousGame(["3*x - x**2/2 - x*y/2", "3*y - y**2/2 - x*y/2"], ["x", "y"], [(0, None)] * 2)
+    assert _gains(game.compiled(), np.array([0.0, 0.0])) == pytest.approx([4.5, 4.5], abs=1e-9)

@@ -37,3 +37,11 @@ def test_float_lp_without_constraints_is_unbounded_from_the_origin_like_the_exac
     assert sol.status == "unbounded"
     assert sol.x == (0.0, 0.0) and sol.y is None and sol.value is None and sol.basis == ()
     assert [float(v) for v in sol.direction] == [-1.0, 1.0]
+
+
+def test_exact_basis_lists_every_row_with_a_positive_dual():
+    # solve_exact's doctest: min x1 + x2 with x1, x2 >= 0 and x1 + 2 x2 >= 3 has x = (0, 3/2). The duals solve
+    # (1, 1) = y0 (1, 0) + y1 (0, 1) + y2 (1, 2) with y1 = 0 (x2 > 0): y2 = 1/2, y0 = 1/2; both rows are in the basis
+    sol = solve_exact([1, 1], [[1, 0], [0, 1], [1, 2]], [0, 0, 3])
+    assert sol.x == (0, Fraction(3, 2)) and sol.y == (Fraction(1, 2), 0, Fraction(1, 2))
+    assert sol.basis == (0, 2)
