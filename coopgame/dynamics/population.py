@@ -60,7 +60,7 @@ def _to_sympy(v: Any) -> sympy.Expr:
 
 def _default_state(shape: tuple[int, ...], taken: set[str]) -> tuple[tuple[sympy.Symbol, ...], ...]:
     n = len(shape)
-    if all(m == 2 for m in shape) and n <= 3 and not ({"x", "y", "z"} & taken):
+    if all(m == 2 for m in shape) and n <= 3:  # x, y, z (the caller does not count them as taken here)
         names = [[v] for v in ("x", "y", "z")[:n]]
     elif all(m == 2 for m in shape):
         names = [[f"x_{p + 1}"] for p in range(n)]
@@ -133,9 +133,7 @@ class PopulationGame:
                 raise InvalidGameError(f"{where}: expected a sequence of payoffs (one per strategy) for role {p + 1}, "
                                        f"got {describe(row)}")
             rows.append(list(row))
-        shape = tuple(len(r) for r in rows)
-        if any(m < 1 for m in shape):
-            raise InvalidGameError(f"{where}: expected at least one strategy per role, got {shape}")
+        shape = tuple(len(r) for r in rows)  # every role has a strategy: an empty row is refused above
         # labels
         dummy = NormalFormGame([np.zeros(shape) for _ in shape], players, actions)
         self._players = dummy.players
