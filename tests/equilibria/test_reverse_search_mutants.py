@@ -43,8 +43,10 @@ def test_the_walk_itself_returns_every_equilibrium_pair_of_a_generic_game(seed):
 
     game = cg.random_game((5, 6), seed=seed, integer=True, high=1000)
     A, B = (normalise(M) for M in game.float_payoffs)
-    X, Y, V, _, _ = walk_polytope(B, A, LABEL_TOL, where="test", max_seconds=60, progress=False)
-    assert len(V) == 0  # a generic game: no degenerate vertex left for matching
+    X, Y, V, zero, br = walk_polytope(B, A, LABEL_TOL, where="test", max_seconds=60, progress=False)
+    # a generic game: no degenerate vertex left for matching, as empty arrays of the documented shapes and types
+    assert V.shape == zero.shape == (0, 5) and br.shape == (0, 6)
+    assert V.dtype == float and zero.dtype == br.dtype == bool
     expected = cg.equilibria.vertex_enumeration(game)
     assert len(X) == len(Y) == len(expected)
     found = np.hstack([X / X.sum(axis=1, keepdims=True), Y / Y.sum(axis=1, keepdims=True)])
@@ -77,3 +79,31 @@ def test_the_sampled_vertex_count_is_close_to_the_count_the_walk_finds(seed):
     estimate, hits = _Walk(other, None, LABEL_TOL).estimate(0.5)
     assert hits >= 100
     assert abs(estimate - len(V)) <= 0.3 * len(V)
+
+
+def test_the_refusal_names_the_budget_the_estimate_and_the_alternatives():
+    from coopgame.equilibria._reverse_search import _refuse
+    from coopgame.errors import SolverLimitError
+
+    err = _refuse("vertex_enumeration", 12.345, 2, 4.5e6, 17, "estimated before the enumeration, sampled")
+    assert isinstance(err, SolverLimitError)
+    assert str(err) == (
+        "vertex_enumeration: expected an estimated running time of at most max_seconds=2 s, got about 12.3 s "
+        "(estimated before the enumeration, sampled: about 4.5e+06 vertices of a 17-dimensional best-response "
+        "polytope); pass a larger max_seconds= to accept the work; or use "
+        "mixed_equilibria(game, method='lemke_howson') to find one equilibrium")
+
+
+def test_a_run_walks_exactly_its_limit_even_when_the_stack_grows_on_the_way():
+    # with room for two levels only the kernel pauses to have the stack deepened, and run() resumes it: the
+    # nodes walked still add up to the limit asked for, while more remain
+    from coopgame.equilibria._polytope import normalise
+
+    other = normalise(np.random.default_rng(7).random((5, 6)))
+    walk = _Walk(other, None, LABEL_TOL)
+    for name in ("tab", "z", "basic", "pos", "nxt"):
+        setattr(walk, name, getattr(walk, name)[:2].copy())
+    walk.run(7)
+    assert walk.visited == 7 and not walk.finished
+    walk.run(10**6)
+    assert walk.finished and walk.visited == len(walk_vertices(other)[1][2])
