@@ -96,24 +96,13 @@ _SOURCES = [p for d in ("docs", "tests", "examples", "coopgame") for p in sorted
             if p.suffix in (".py", ".md", ".rst", ".ipynb", ".txt") and "_build" not in p.parts
             and "auto_examples" not in p.parts and p.is_file()]
 
-# Files allowed to go on citing THEORY.md / DESIGN.md while their owners rewrite them to cite the literature
-# and docs/explanation/claims.md (none left); each would flip to a failure of its own once clean.
-_KNOWN_CITING: set[str] = set()
-
-
 def _citing() -> set[str]:
     here = Path(__file__).resolve()
     return {str(p.relative_to(ROOT)) for p in _SOURCES
             if p.resolve() != here and _CITES_OUTSIDE.search(p.read_text(encoding="utf-8", errors="replace"))}
 
 
-def test_no_new_file_cites_files_outside_the_repository():
+def test_no_file_cites_files_outside_the_repository():
     """Docs, docstrings, tests and examples cite the literature and docs/explanation/claims.md only."""
-    new = sorted(_citing() - _KNOWN_CITING)
+    new = sorted(_citing())
     assert not new, f"these cite THEORY.md or DESIGN.md, which the repository does not hold: {new}"
-
-
-@pytest.mark.parametrize("path", [pytest.param(p, marks=pytest.mark.xfail(strict=True, reason="still cites"))
-                                  for p in sorted(_KNOWN_CITING)])
-def test_known_citing_file_is_fixed(path):
-    assert path not in _citing()
