@@ -78,6 +78,12 @@ def _kernel(f: Any) -> Any:
     return njit(cache=True, nogil=True)(f) if njit is not None else f
 
 
+def _inlined(f: Any) -> Any:
+    """A small kernel compiled into its callers (numba's IR inlining): called per box from the inner loops,
+    where a call costs a fifth of the time on Gambit's 5x4x3 game."""
+    return njit(cache=True, nogil=True, inline="always")(f) if njit is not None else f
+
+
 #: Boxes narrower than this (in every unknown, probabilities) are no longer split: they hold a
 #: singular solution or part of a continuum. Not the payoff tolerance: a resolution of the search.
 MIN_WIDTH = 2.0 ** -6
@@ -549,7 +555,7 @@ def _newton(G, goff, shape, k, off, y, dmat, dmoff, steps):  # pragma: no cover 
 
 
 # ---------------------------------------------------------------------------------------- the search
-@_kernel
+@_inlined
 def _table_offsets(voff, k, aoff):  # pragma: no cover - compiled
     """Where each player's combined table starts in :func:`_combined_tables`'s ``A`` (one entry per column of its
     corner values; ``aoff[0]`` is 0)."""
@@ -558,7 +564,7 @@ def _table_offsets(voff, k, aoff):  # pragma: no cover - compiled
         aoff[p + 1] = aoff[p] + ((voff[p + 1] - voff[p]) // dp if dp else 0)
 
 
-@_kernel
+@_inlined
 def _combined_tables(w, vals, voff, k, off, aoff, A):  # pragma: no cover - compiled
     """The combination ``w . f`` of the equations reduced to one table per player: ``A[aoff[p] + c]`` is player
     ``p``'s part at its column ``c`` of corner values, so that its value at a corner is a sum of one entry per
@@ -573,7 +579,7 @@ def _combined_tables(w, vals, voff, k, off, aoff, A):  # pragma: no cover - comp
             A[aoff[p] + c] = t
 
 
-@_kernel
+@_inlined
 def _corner_value(A, aoff, k, columns, c):  # pragma: no cover - compiled
     """The combination of :func:`_combined_tables` at corner ``c`` of the box."""
     t = 0.0
