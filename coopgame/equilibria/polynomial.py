@@ -95,7 +95,7 @@ from typing import Any
 import numpy as np
 
 from coopgame._checks import check_real, public
-from coopgame._numeric import TOLERANCE
+from coopgame._numeric import TOLERANCE, exact_solve
 from coopgame.equilibria import _certify, _multiaffine
 from coopgame.equilibria.result import Equilibrium, sort_equilibria
 from coopgame.errors import DegenerateGameWarning, SolverLimitError
@@ -593,6 +593,11 @@ class _Verifier:
         k = len(S)
         payoffs = self.game.payoffs if self.is_exact else self.game.float_payoffs
         rows: list[list[Fraction]] = [[Fraction(-int(a == b)) for b in range(k)] for a in range(k)]  # -x_a <= 0
+        profiles = []  # the pure profiles where p plays each action of its support
+        for a in S:
+            at = [t[0] for t in supports]
+            at[p] = a
+            profiles.append(at)
         for q, s in enumerate(supports):
             if q == p:
                 continue
@@ -600,9 +605,7 @@ class _Verifier:
                 if b == s[0]:
                     continue
                 row = []
-                for a in S:  # q's gain from deviating to b when p plays a
-                    at = [t[0] for t in supports]
-                    at[p] = a
+                for at in profiles:  # q's gain from deviating to b when p plays each action
                     dev = list(at)
                     dev[q] = b
                     row.append(Fraction(payoffs[q][tuple(dev)]) - Fraction(payoffs[q][tuple(at)]))
@@ -611,7 +614,7 @@ class _Verifier:
             return None
         vertices: dict[tuple[Fraction, ...], Equilibrium] = {}
         for tight in combinations(range(len(rows)), k - 1):
-            x = _solve([*(rows[i] for i in tight), [Fraction(1)] * k], [Fraction(0)] * (k - 1) + [Fraction(1)])
+            x = exact_solve([*(rows[i] for i in tight), [Fraction(1)] * k], [Fraction(0)] * (k - 1) + [Fraction(1)])
             if x is None or tuple(x) in vertices or any(sum(r * v for r, v in zip(row, x)) > 0 for row in rows):
                 continue
             played = tuple(a for a, v in zip(S, x) if v > 0)
@@ -670,22 +673,6 @@ def _continuum_points(verifier: _Verifier, payoffs: tuple[np.ndarray, np.ndarray
                 for k in kept):
             kept.append(eq)
     return kept, singular
-
-
-def _solve(A: list[list[Fraction]], b: list[Fraction]) -> list[Fraction] | None:
-    """The solution of the square system ``A x = b`` in exact arithmetic (Gauss-Jordan), or None when singular."""
-    n = len(b)
-    M = [list(row) + [rhs] for row, rhs in zip(A, b)]
-    for c in range(n):
-        piv = next((r for r in range(c, n) if M[r][c] != 0), None)
-        if piv is None:
-            return None
-        M[c], M[piv] = M[piv], M[c]
-        for r in range(n):
-            if r != c and M[r][c] != 0:
-                t = M[r][c] / M[c][c]
-                M[r] = [u - t * v for u, v in zip(M[r], M[c])]
-    return [M[i][n] / M[i][i] for i in range(n)]
 
 
 def _distinct(eqs: list[Equilibrium], exact: list[Equilibrium]) -> list[Equilibrium]:
