@@ -186,7 +186,7 @@ class PopulationGame:
         if defaults is not None and not isinstance(defaults, Mapping):
             raise InvalidArgumentError(f"{where}: expected defaults as a mapping of parameter names to values, "
                                        f"got {describe(defaults)}")
-        self._defaults = self._resolve(defaults or {}, "PopulationGame.defaults")
+        self._defaults = self._resolve(defaults or {}, "PopulationGame.defaults", skip_unknown=True)
         self._hash: int | None = None
 
     @staticmethod
@@ -307,9 +307,10 @@ class PopulationGame:
     def defaults(self) -> dict[sympy.Symbol, Any]:
         return dict(self._defaults)
 
-    def _resolve(self, mapping: Mapping[Any, Any], where: str) -> dict[sympy.Symbol, Any]:
+    def _resolve(self, mapping: Mapping[Any, Any], where: str, *, skip_unknown: bool = False
+                 ) -> dict[sympy.Symbol, Any]:
         return parameter_values(mapping, self.parameters, where, key_error=InvalidArgumentError,
-                                name_error=InvalidArgumentError, skip_unknown=where.endswith(".defaults"))
+                                name_error=InvalidArgumentError, skip_unknown=skip_unknown)
 
     # ------------------------------------------------------------------ transformations
     def subs(self, mapping: Mapping[Any, Any] | None = None, **values: Any) -> PopulationGame:
