@@ -590,18 +590,18 @@ def _corner_value(A, aoff, k, columns, c):  # pragma: no cover - compiled
 
 
 @_kernel
-def _excluded(Y, vals, voff, k, off, columns, rows):  # pragma: no cover - compiled
+def _excluded(Y, vals, voff, k, off, columns, rows, space):  # pragma: no cover - compiled
     """True when some row of ``Y`` (those where ``rows`` is True) times the equations has one sign at every
     corner of the box.
 
     The combinations are multi-affine too, so their exact range is over the
     ``2**D`` corners; ``columns[p, c]`` is the column of player ``p``'s values
-    at corner ``c``. Each row is first reduced to one table per player.
+    at corner ``c``. Each row is first reduced to one table per player, in
+    the tables of the hull test's scratch ``space`` (:func:`_hull_space`).
     """
     n = k.shape[0]
     D = off[n]
-    A = np.empty(voff[n])
-    aoff = np.zeros(n + 1, dtype=np.int64)
+    aoff, A = space[0], space[1]
     _table_offsets(voff, k, aoff)
     for i in range(D):
         if not rows[i]:
@@ -781,9 +781,11 @@ def _affine_nearest(P, ns, mu, M):  # pragma: no cover - compiled
 
 
 @_kernel
-def _hull_space(D, values):  # pragma: no cover - compiled
-    """The arrays :func:`_hull_excluded` works in, for ``D`` unknowns and ``values`` table entries at most."""
-    return (np.zeros(D + 2, dtype=np.int64), np.empty(values), np.empty(D + 2, dtype=np.int64), np.empty((D + 2, D)),
+def _hull_space(n, D, values):  # pragma: no cover - compiled
+    """The arrays :func:`_hull_excluded` (and :func:`_excluded`) work in, for ``n`` players, ``D`` unknowns and
+    ``values`` table entries at most: the table offsets (one per player and one more), the tables, then the
+    active set and the points of Wolfe's method."""
+    return (np.zeros(n + 1, dtype=np.int64), np.empty(values), np.empty(D + 2, dtype=np.int64), np.empty((D + 2, D)),
             np.empty(D + 2), np.empty(D + 2), np.empty(D), np.empty(D), np.empty(D), np.empty((D + 3, D + 4)))
 
 
@@ -989,7 +991,7 @@ def _test(G, goff, shape, k, off, lo, hi, dmat, dmoff, columns, work, root):  # 
                     return _KEEP
         U, _, _ = np.linalg.svd(Jm)
         Ut = np.ascontiguousarray(U.T)
-        if _excluded(Ut, vals, voff, k, off, columns, np.ones(D, dtype=np.bool_)):
+        if _excluded(Ut, vals, voff, k, off, columns, np.ones(D, dtype=np.bool_), hull):
             return _DISCARD
         if _hull_excluded(Ut, vals, voff, k, off, columns, 0, _HULL_STEPS, hull):
             return _DISCARD
@@ -1006,7 +1008,7 @@ def _test(G, goff, shape, k, off, lo, hi, dmat, dmoff, columns, work, root):  # 
         # when that point lies (nearly) beyond the box in coordinate i
         far[i] = not abs(s) < _REACH * (hi[i] - lo[i]) / 2
     # the equations combined by Y: often of one sign over the whole box when the box holds no solution
-    if _excluded(Y, vals, voff, k, off, columns, far):
+    if _excluded(Y, vals, voff, k, off, columns, far, hull):
         return _DISCARD
     # with the Newton point outside the box, the best combination (the origin outside the hull of the values)
     outside = 0
@@ -1077,7 +1079,7 @@ def _scratch(shape, k, off):  # pragma: no cover - compiled
     ws, dims, vals, voff = _workspace(shape, k)
     work = (mats, moff, mrows, ws, dims, vals, voff, np.empty(D), np.empty(D), np.empty(D),
             np.empty((D, D)), np.empty((D, D)), np.empty((D, D)), np.empty(D), np.empty(D),
-            np.zeros((n, mrows.max()), dtype=np.int64), _cut_layout(shape, k, off), _hull_space(D, vals.shape[0]))
+            np.zeros((n, mrows.max()), dtype=np.int64), _cut_layout(shape, k, off), _hull_space(n, D, vals.shape[0]))
     return columns, work
 
 

@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
+import warnings
+from pathlib import Path
+
 import numpy as np
 import pytest
 
+import coopgame as cg
 from coopgame.equilibria import _multiaffine as ma
 
 
@@ -69,9 +77,42 @@ AROUND = [[[-0.5, -0.5], [0.5, 0.5]], [[-0.5, 0.5], [-0.5, 0.5]], [[-0.5, -0.5],
 def test_hull_test_finds_the_combination_the_rows_miss(F, expected, start):
     vals, voff, k, off, columns = hull_case(F)
     identity = np.eye(3)
-    assert not ma._excluded(identity, vals, voff, k, off, columns, np.ones(3, dtype=np.bool_))
-    space = ma._hull_space(np.int64(3), np.int64(12))
+    space = ma._hull_space(np.int64(3), np.int64(3), np.int64(12))
+    assert not ma._excluded(identity, vals, voff, k, off, columns, np.ones(3, dtype=np.bool_), space)
     assert ma._hull_excluded(identity, vals, voff, k, off, columns, np.int64(start), np.int64(24), space) is expected
     # the answer does not depend on the preconditioner, only the path to it
     Y = np.array([[2.0, -1.0, 0.5], [0.3, 1.0, -0.2], [-1.0, 0.4, 3.0]])
     assert ma._hull_excluded(Y, vals, voff, k, off, columns, np.int64(start), np.int64(24), space) is expected
+
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+
+
+def _solved(path: Path) -> list:
+    """All equilibria (as floats) of Gambit's 2x2x2x2x2 game and three random 3x2x2x2 games."""
+    games = [cg.read_nfg(path)]
+    rng = np.random.default_rng(1)
+    games += [cg.NormalFormGame([rng.integers(-3, 4, (3, 2, 2, 2)) for _ in range(4)]) for _ in range(3)]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", cg.DegenerateGameWarning)
+        return [[[[float(v) for v in s] for s in eq.strategies] for eq in cg.mixed_equilibria(g)] for g in games]
+
+
+def test_the_kernels_stay_inside_their_arrays_when_run_as_plain_python():
+    """Compiled code does not check indices; run as Python (NUMBA_DISABLE_JIT) numpy checks every one.
+
+    Games of four and five players have support patterns where one player mixes and the others do not,
+    so fewer unknowns than players: the hull test's table offsets (one per player) once overran its
+    scratch, sized by the unknowns. The plain run must also list what the compiled one lists.
+    """
+    path = ROOT / "tests" / "data" / "gambit" / "2x2x2x2x2.nfg"
+    script = ("import json, sys; from tests.equilibria.test_multiaffine import _solved; "
+              "print(json.dumps(_solved(sys.argv[1])))")
+    run = subprocess.run([sys.executable, "-c", script, str(path)], capture_output=True, text=True, cwd=ROOT,
+                         env={**os.environ, "NUMBA_DISABLE_JIT": "1"}, timeout=600)
+    assert run.returncode == 0, run.stderr[-2000:]
+    plain, expected = json.loads(run.stdout), _solved(path)
+    assert [len(eqs) for eqs in plain] == [len(eqs) for eqs in expected] and len(plain) == 4
+    for got, want in zip(plain, expected):
+        for a, b in zip(got, want):
+            assert all(np.allclose(x, y, atol=1e-9) for x, y in zip(a, b))
